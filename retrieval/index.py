@@ -1,0 +1,257 @@
+"""The clause index: Chroma holds one record per clause (vector, text, metadata) and one registry
+record per document; a local catalog (clauses by id plus BM25) is derived from them.
+
+Atomic replacement: a document's records carry a generation tag (from its sha256). New records are
+written first, then the registry record flips to the new generation, then the old generation is
+deleted. Readers only see generations the registry names, so a crash at any point leaves either the
+old clauses or the new ones, never a mix; orphans are collected on the next ingest.
+
+The registry lives in Chroma (collection "<name>_documents"), not in a local SQLite file, so that bot
+replicas sharing one Chroma server share one registry too."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from pydantic import BaseModel
+
+from .config import Settings
+from .errors import StoreUnavailable
+from .ids import display
+from .lexical import LexicalIndex, lexical_tokens
+from .models import SECTORS, Clause, DocumentMeta, ParsedDocument
+
+log = logging.getLogger(__name__)
+BATCH = 1000
+
+
+class RegistryEntry(BaseModel):
+    doc_id: str
+    sha256: str
+    gen: str
+    source: str
+    clauses: int
+    embedder: str
+    meta: DocumentMeta
+
+
+def search_text(clause: Clause) -> str:
+    """What gets embedded and indexed: the citation form gives context the bare clause lacks."""
+    parts = [display(clause), clause.instrument.title, clause.text, *clause.footnotes]
+    return "\n".join(p for p in parts if p)
+
+
+def sector_key(sector: str) -> str:
+    return "s_" + sector.lower().replace("-", "_")
+
+
+def clause_metadata(c: Clause, gen: str) -> dict[str, Any]:
+    md: dict[str, Any] = {
+        "doc_id": c.doc_id, "clause_id": c.clause_id, "gen": gen, "body": c.instrument.body,
+        "kind": c.instrument.kind, "part": c.part, "label": c.label,
+        "clause_json": c.model_dump_json(),
+    }
+    if c.instrument.number:
+        md["number"] = c.instrument.number
+    if c.instrument.revision:
+        md["revision_year"] = c.instrument.revision.year
+    for s in SECTORS:
+        md[sector_key(s)] = s in c.sectors
+    return md
+
+
+class Catalog:
+    """Live clauses in memory: exact lookups by id and the BM25 index."""
+
+    def __init__(self, clauses: list[Clause], lexical: LexicalIndex | None = None) -> None:
+        self.clauses = clauses
+        self.by_id = {c.clause_id: c for c in clauses}
+        self.lexical = lexical or LexicalIndex(
+            [c.clause_id for c in clauses], [lexical_tokens(search_text(c)) for c in clauses]
+        )
+
+
+class ClauseIndex:
+    def __init__(self, settings: Settings, embedder_name: str) -> None:
+        self.settings = settings
+        self.embedder_name = embedder_name
+        self._client: Any = None
+        self._clauses: Any = None
+        self._docs: Any = None
+        self._catalog: Catalog | None = None
+        self._catalog_key: str | None = None
+
+    # ---- connection ----------------------------------------------------------------------------
+    def _connect(self) -> None:
+        if self._client is not None:
+            return
+        os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        try:
+            if self.settings.chroma_mode == "http":
+                self._client = chromadb.HttpClient(
+                    host=self.settings.chroma_host, port=self.settings.chroma_port, settings=chroma_settings
+                )
+                self._client.heartbeat()
+            else:
+                self.settings.chroma_path.mkdir(parents=True, exist_ok=True)
+                self._client = chromadb.PersistentClient(path=str(self.settings.chroma_path),
+                                                         settings=chroma_settings)
+            name = self.settings.collection
+            self._clauses = self._client.get_or_create_collection(
+                name, embedding_function=None,
+                metadata={"hnsw:space": "cosine", "embedder": self.embedder_name},
+            )
+            self._docs = self._client.get_or_create_collection(f"{name}_documents", embedding_function=None)
+        except Exception as e:  # chromadb raises assorted types for "cannot reach/open"
+            self._client = None
+            where = (f"Chroma server at {self.settings.chroma_host}:{self.settings.chroma_port}"
+                     if self.settings.chroma_mode == "http" else f"Chroma store at {self.settings.chroma_path}")
+            raise StoreUnavailable(f"cannot open the {where}: {type(e).__name__}: {e}") from e
+        built_with = (self._clauses.metadata or {}).get("embedder")
+        if built_with and built_with != self.embedder_name:
+            raise StoreUnavailable(
+                f"the index was built with embedder '{built_with}' but '{self.embedder_name}' is configured; "
+                "use the same embedder or point SECTORBOT_DATA_DIR / SECTORBOT_COLLECTION at a new index"
+            )
+
+    @property
+    def clauses_collection(self) -> Any:
+        self._connect()
+        return self._clauses
+
+    @property
+    def docs_collection(self) -> Any:
+        self._connect()
+        return self._docs
+
+    # ---- registry --------------------------------------------------------------------------------
+    def registry(self) -> dict[str, RegistryEntry]:
+        got = self.docs_collection.get(include=["documents"])
+        return {i: RegistryEntry.model_validate_json(d) for i, d in zip(got["ids"], got["documents"], strict=True)}
+
+    def fingerprint(self, registry: dict[str, RegistryEntry] | None = None) -> str:
+        reg = self.registry() if registry is None else registry
+        h = hashlib.sha256(self.embedder_name.encode())
+        for doc_id in sorted(reg):
+            h.update(f"{doc_id}={reg[doc_id].gen};".encode())
+        return h.hexdigest()[:16]
+
+    # ---- writes -----------------------------------------------------------------------------------
+    def write_document(self, doc: ParsedDocument, vectors: np.ndarray, sha256: str) -> None:
+        gen = hashlib.sha256(f"{sha256}:{self.embedder_name}".encode()).hexdigest()[:12]
+        col = self.clauses_collection
+        clauses = doc.clauses
+        for b in range(0, len(clauses), BATCH):
+            chunk = clauses[b : b + BATCH]
+            col.upsert(
+                ids=[f"{c.clause_id}|{gen}" for c in chunk],
+                embeddings=vectors[b : b + BATCH].tolist(),
+                documents=[c.text for c in chunk],
+                metadatas=[clause_metadata(c, gen) for c in chunk],
+            )
+            if os.environ.get("SECTORBOT_FAULT_CRASH_AFTER_WRITE"):
+                os._exit(17)  # fault injection for the crash-safety test: die with new records half-committed
+        entry = RegistryEntry(doc_id=doc.meta.doc_id, sha256=sha256, gen=gen, source=doc.meta.source,
+                              clauses=len(clauses), embedder=self.embedder_name, meta=doc.meta)
+        # The commit point: one record upsert flips the document to its new generation.
+        self.docs_collection.upsert(ids=[doc.meta.doc_id], embeddings=[[1.0]], documents=[entry.model_dump_json()])
+        col.delete(where={"$and": [{"doc_id": doc.meta.doc_id}, {"gen": {"$ne": gen}}]})
+
+    def remove_document(self, doc_id: str) -> None:
+        self.docs_collection.delete(ids=[doc_id])
+        self.clauses_collection.delete(where={"doc_id": doc_id})
+
+    def collect_orphans(self) -> int:
+        """Delete records of generations no registry entry names (left by a crash)."""
+        live = {e.gen for e in self.registry().values()}
+        col = self.clauses_collection
+        where: dict[str, Any] = {"gen": {"$nin": sorted(live)}} if live else {}
+        got = col.get(where=where or None, include=[])
+        ids = got["ids"]
+        for b in range(0, len(ids), BATCH):
+            col.delete(ids=ids[b : b + BATCH])
+        return len(ids)
+
+    # ---- reads ------------------------------------------------------------------------------------
+    def catalog(self) -> Catalog:
+        reg = self.registry()
+        key = self.fingerprint(reg)
+        if self._catalog is not None and self._catalog_key == key:
+            return self._catalog
+        cache_dir = self.settings.data_dir / "cache" / key
+        catalog = self._load_cached(cache_dir)
+        if catalog is None:
+            catalog = Catalog(list(self._live_clauses(reg)))
+            self._save_cache(cache_dir, catalog)
+        self._catalog, self._catalog_key = catalog, key
+        return catalog
+
+    def _live_clauses(self, reg: dict[str, RegistryEntry]) -> Iterable[Clause]:
+        col = self.clauses_collection
+        for entry in sorted(reg.values(), key=lambda e: e.doc_id):
+            offset = 0
+            while True:
+                got = col.get(where={"$and": [{"doc_id": entry.doc_id}, {"gen": entry.gen}]},
+                              include=["metadatas"], limit=5000, offset=offset)
+                if not got["ids"]:
+                    break
+                batch = [Clause.model_validate_json(m["clause_json"]) for m in got["metadatas"]]
+                yield from sorted(batch, key=lambda c: c.span[0])
+                offset += len(got["ids"])
+
+    def _load_cached(self, cache_dir: Path) -> Catalog | None:
+        try:
+            if not (cache_dir / "complete").exists():
+                return None
+            with (cache_dir / "clauses.jsonl").open() as f:
+                clauses = [Clause.model_validate_json(line) for line in f]
+            return Catalog(clauses, LexicalIndex.load(cache_dir / "lexical"))
+        except Exception:  # a damaged cache is only a cache: rebuild it
+            log.warning("catalog cache at %s unreadable; rebuilding", cache_dir)
+            return None
+
+    def _save_cache(self, cache_dir: Path, catalog: Catalog) -> None:
+        root = cache_dir.parent
+        try:
+            if root.exists():
+                for old in root.iterdir():
+                    if old != cache_dir:
+                        shutil.rmtree(old, ignore_errors=True)
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            with (cache_dir / "clauses.jsonl").open("w") as f:
+                for c in catalog.clauses:
+                    f.write(c.model_dump_json() + "\n")
+            catalog.lexical.save(cache_dir / "lexical")
+            (cache_dir / "complete").write_text("ok")
+        except OSError as e:
+            log.warning("could not write catalog cache: %s", e)
+
+    def dense(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None,
+              live_gens: set[str] | None = None) -> list[tuple[str, float]]:
+        col = self.clauses_collection
+        n = col.count()
+        if n == 0:
+            return []
+        res = col.query(query_embeddings=[vector.tolist()], n_results=min(n, k * 2 + 10), where=where,
+                        include=["metadatas", "distances"])
+        out: list[tuple[str, float]] = []
+        for md, dist in zip(res["metadatas"][0], res["distances"][0], strict=True):
+            if live_gens is not None and md["gen"] not in live_gens:
+                continue
+            out.append((md["clause_id"], 1.0 - float(dist)))
+        return out[:k]
+
+    def live_gens(self) -> set[str]:
+        return {e.gen for e in self.registry().values()}

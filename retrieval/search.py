@@ -1,0 +1,131 @@
+"""Hybrid search (dense + BM25, fused by reciprocal rank) and exact reference lookup."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from pydantic import BaseModel
+
+from .cite import CiteResult, resolve
+from .config import Settings
+from .embed import Embedder, make_embedder
+from .index import Catalog, ClauseIndex, sector_key
+from .models import Clause, SearchHit
+from .references import Reference
+
+RRF_K = 60
+CANDIDATES = 50
+
+
+class Filters(BaseModel):
+    body: str | None = None
+    kind: str | None = None
+    sector: str | None = None
+    part: str | None = None
+    revision_year: int | None = None
+
+    def chroma_where(self) -> dict[str, Any] | None:
+        conds: list[dict[str, Any]] = []
+        for key in ("body", "kind", "part"):
+            value = getattr(self, key)
+            if value:
+                conds.append({key: value})
+        if self.revision_year:
+            conds.append({"revision_year": self.revision_year})
+        if self.sector:
+            conds.append({sector_key(self.sector): True})
+        if not conds:
+            return None
+        return conds[0] if len(conds) == 1 else {"$and": conds}
+
+    def accepts(self, c: Clause) -> bool:
+        return (
+            (not self.body or c.instrument.body == self.body)
+            and (not self.kind or c.instrument.kind == self.kind)
+            and (not self.part or c.part == self.part)
+            and (not self.revision_year or (c.instrument.revision is not None
+                                            and c.instrument.revision.year == self.revision_year))
+            and (not self.sector or self.sector in c.sectors)
+        )
+
+
+def rrf(rankings: list[list[str]], k: int = RRF_K) -> dict[str, float]:
+    """Reciprocal rank fusion: score(d) = Σ 1 / (k + rank)."""
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, cid in enumerate(ranking, 1):
+            scores[cid] = scores.get(cid, 0.0) + 1.0 / (k + rank)
+    return scores
+
+
+class Engine:
+    """One per process: the index, the embedder and the live catalog, refreshed at most every few
+    seconds so that replicas see documents another process ingested."""
+
+    REFRESH_SECONDS = 5.0
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self._embedder = embedder
+        self._index: ClauseIndex | None = None
+        self._catalog: Catalog | None = None
+        self._gens: set[str] = set()
+        self._checked = 0.0
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = make_embedder(self.settings)
+        return self._embedder
+
+    @property
+    def index(self) -> ClauseIndex:
+        if self._index is None:
+            self._index = ClauseIndex(self.settings, self.embedder.name)
+        return self._index
+
+    def catalog(self, fresh: bool = False) -> Catalog:
+        now = time.monotonic()
+        if fresh or self._catalog is None or now - self._checked > self.REFRESH_SECONDS:
+            self._catalog = self.index.catalog()
+            self._gens = self.index.live_gens()
+            self._checked = now
+        return self._catalog
+
+    def search(self, query: str, k: int = 5, filters: Filters | None = None) -> list[SearchHit]:
+        catalog = self.catalog()
+        if not catalog.clauses:
+            return []
+        filters = filters or Filters()
+        vec = self.embedder.embed([query])[0]
+        dense = self.index.dense(vec, CANDIDATES, filters.chroma_where(), self._gens)
+        lexical = [(cid, s) for cid, s in catalog.lexical.search(query, CANDIDATES * 2)
+                   if cid in catalog.by_id and filters.accepts(catalog.by_id[cid])][:CANDIDATES]
+        fused = rrf([[cid for cid, _ in dense], [cid for cid, _ in lexical]])
+        sim = dict(dense)
+        lex = dict(lexical)
+        dense_rank = {cid: i for i, (cid, _) in enumerate(dense, 1)}
+        lex_rank = {cid: i for i, (cid, _) in enumerate(lexical, 1)}
+        hits: list[SearchHit] = []
+        for cid, score in sorted(fused.items(), key=lambda kv: kv[1], reverse=True):
+            clause = catalog.by_id.get(cid)
+            if clause is None:
+                continue
+            hits.append(SearchHit(clause=clause, score=score, dense_rank=dense_rank.get(cid),
+                                  lexical_rank=lex_rank.get(cid), similarity=sim.get(cid),
+                                  lexical_score=lex.get(cid)))
+            if len(hits) >= k:
+                break
+        missing = [h for h in hits if h.similarity is None]
+        if missing:
+            # Lexical-only hits get a similarity too, so abstention judges every hit the same way.
+            from .index import search_text
+
+            vecs = self.embedder.embed([search_text(h.clause) for h in missing])
+            for h, v in zip(missing, vecs, strict=True):
+                h.similarity = float(v @ vec)
+        return hits
+
+    def cite(self, ref: Reference) -> CiteResult:
+        return resolve(ref, self.catalog().clauses)

@@ -1,0 +1,46 @@
+"""Text normalisation shared by parsing, search and citation checks. Pure functions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Every hyphen-like character Word and PDFs produce; "ITU‑T" with U+2011 must match "ITU-T".
+HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad\ufe63\uff0d"
+_HYPHEN_RE = re.compile(f"[{HYPHENS}]")
+_SPACE_RE = re.compile(r"\s+")
+FOOTNOTE_MARK_RE = re.compile(r"\[footnoteRef:\d+\]\d*|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
+
+
+def fold_space(text: str) -> str:
+    return _SPACE_RE.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def norm_hyphens(text: str) -> str:
+    # The soft hyphen is invisible: drop it rather than turn it into a visible hyphen.
+    return _HYPHEN_RE.sub(lambda m: "" if m.group() == "\u00ad" else "-", text)
+
+
+def normalize(text: str) -> str:
+    """The form used to compare a quote with its source: hyphens, quotes and whitespace folded."""
+    text = unicodedata.normalize("NFKC", text)
+    text = norm_hyphens(text)
+    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2018", "'").replace("\u2019", "'")
+    return fold_space(text)
+
+
+def display_text(text: str) -> str:
+    """Clause text as shown to people: whitespace folded, nothing else changed."""
+    return fold_space(text)
+
+
+def strip_footnote_marks(text: str) -> str:
+    return FOOTNOTE_MARK_RE.sub("", text)
+
+
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word tokens for lexical search; keeps ITU-T, ISC-TF, 2bis as one token."""
+    return _TOKEN_RE.findall(normalize(strip_footnote_marks(text)).lower())
