@@ -15,7 +15,7 @@ from .llm import ChatLLM
 from .models import SECTORS, Answer, Citation, Clause, SearchHit
 from .quotes import best_quote
 from .references import Reference
-from .search import Engine
+from .search import Engine, Filters
 from .sectors import SECTOR_NAMES, groups_in, mechanisms_in, sectors_in
 from .text import display_text
 from .verify import keep_verified
@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 ALL_SECTORS_RE = re.compile(r"\b(?:all|three)\s+(?:ITU\s+)?Sectors\b|\bmutual interest\b|\bITU as a whole\b"
                             r"|\bwithin the Union as a whole\b", re.IGNORECASE)
 MAX_CITATIONS = 5
+RESOLUTIONS_RE = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 
 
 def cite_clause(clause: Clause, quote: str) -> Citation:
@@ -47,7 +48,7 @@ class Answerer:
         if intent == "cite" and ref is not None:
             result = self._cite(question, ref)
         else:
-            hits = self._evidence(question if intent == "ask" else topic_of(question), intent)
+            hits = self._evidence(question if intent == "ask" else topic_of(question), intent, question)
             if not hits:
                 result = self._abstain(question, intent)
             elif intent == "sector":
@@ -60,9 +61,10 @@ class Answerer:
                 result = self._with_llm(question, hits, result)
         return self._final_check(result)
 
-    def _evidence(self, query: str, intent: str) -> list[SearchHit]:
+    def _evidence(self, query: str, intent: str, query_of: str = "") -> list[SearchHit]:
         k = 10 if intent in ("find", "sector") else max(self.engine.settings.top_k, 5)
-        hits = self.engine.search(query, k=k)
+        filters = Filters(kind="resolution") if intent == "find" and RESOLUTIONS_RE.search(query_of) else None
+        hits = self.engine.search(query, k=k, filters=filters)
         floor = self.engine.settings.min_evidence
         wanted = set(lexical_tokens(query))
 

@@ -41,7 +41,8 @@ class LexicalIndex:
         import json
 
         path.mkdir(parents=True, exist_ok=True)
-        self.bm25.save(str(path / "bm25"))
+        if self.ids:
+            self.bm25.save(str(path / "bm25"))
         (path / "ids.json").write_text(json.dumps(self.ids))
 
     @classmethod
@@ -50,7 +51,10 @@ class LexicalIndex:
 
         import bm25s
 
+        ids = json.loads((path / "ids.json").read_text())
+        if not ids:
+            return cls([], [])
         obj = cls.__new__(cls)
-        obj.ids = json.loads((path / "ids.json").read_text())
+        obj.ids = ids
         obj.bm25 = bm25s.BM25.load(str(path / "bm25"))
         return obj

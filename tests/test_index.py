@@ -1,0 +1,134 @@
+"""The clause index with the real ONNX model and a real Chroma store on disk."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from retrieval.ingest import ingest
+from retrieval.references import parse_reference
+from retrieval.search import Engine, Filters
+from tests.conftest import RES1, ROOT, SEED, make_settings
+
+
+def test_cite_res57_resolves3_is_verbatim(corpus_engine: Engine) -> None:
+    ref = parse_reference("Res 57 resolves 3")
+    assert ref is not None
+    res = corpus_engine.cite(ref)
+    assert [c.clause_id for c in res.clauses] == ["rcc-47a4@wtsa-16#proposal.1/resolves.3"]
+    assert res.clauses[0].text in SEED.read_text(encoding="utf-8")
+    assert "only as proposed in MOD RCC/47A4/1" in res.message
+
+
+def test_cite_res1_section(corpus_engine: Engine) -> None:
+    if not RES1.exists():
+        pytest.skip("../shared/itu is absent")
+    ref = parse_reference("Resolution 1 section 4.2")
+    assert ref is not None
+    res = corpus_engine.cite(ref)
+    assert [c.clause_id for c in res.clauses] == ["wtsa-res-1@hammamet-2016#s4.2"]
+    assert res.clauses[0].text.startswith("TSAG's principal duties")
+
+
+def test_unknown_reference(corpus_engine: Engine) -> None:
+    ref = parse_reference("PP Res 191")
+    assert ref is not None
+    res = corpus_engine.cite(ref)
+    assert not res.clauses and "not in the corpus" in res.message
+    res = corpus_engine.cite(parse_reference("Res 57 resolves 9"))  # type: ignore[arg-type]
+    assert not res.clauses and "has no resolves 9" in res.message
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("who should keep helping the inter-sector group find common subjects?", "proposal.1/resolves.1"),
+    ("which team was created for disaster telecommunications across ITU?", "proposal.1/recognizing.b"),
+    ("who must tell TSAG every year how the intersector coordination resolution is being implemented?",
+     "proposal.1/resolves.4"),
+])
+def test_paraphrase_finds_clause_in_top5(corpus_engine: Engine, question: str, expected: str) -> None:
+    hits = corpus_engine.search(question, k=5)
+    assert any(h.clause.clause_id.endswith(expected) for h in hits), [h.clause.clause_id for h in hits]
+
+
+def test_filters(corpus_engine: Engine) -> None:
+    hits = corpus_engine.search("coordination among Sectors", k=5, filters=Filters(part="resolves"))
+    assert hits and all(h.clause.part == "resolves" for h in hits)
+    hits = corpus_engine.search("coordination", k=5, filters=Filters(sector="ITU-D"))
+    assert hits and all("ITU-D" in h.clause.sectors for h in hits)
+
+
+def _engine(tmp_path: Path) -> Engine:
+    return Engine(make_settings(tmp_path / "idx"))
+
+
+def test_reingest_is_idempotent_and_changes_replace_whole(tmp_path: Path) -> None:
+    doc = tmp_path / "docs" / "seed.txt"
+    doc.parent.mkdir()
+    shutil.copy(SEED, doc)
+    engine = _engine(tmp_path)
+    first = ingest(engine, [doc.parent])
+    assert [r.status for r in first.results] == ["added"]
+    n = engine.index.clauses_collection.count()
+    again = ingest(engine, [doc.parent])
+    assert [r.status for r in again.results] == ["unchanged"]
+    assert engine.index.clauses_collection.count() == n
+    # Change one clause: the document is replaced whole, no stale records left behind.
+    doc.write_text(doc.read_text(encoding="utf-8").replace("report annually to TSAG", "report biennially to TSAG"),
+                   encoding="utf-8")
+    third = ingest(engine, [doc.parent])
+    assert [r.status for r in third.results] == ["updated"]
+    assert engine.index.clauses_collection.count() == n
+    clause = engine.catalog(fresh=True).by_id["rcc-47a4@wtsa-16#proposal.1/resolves.4"]
+    assert "biennially" in clause.text
+    # --prune removes documents whose files are gone.
+    doc.unlink()
+    pruned = ingest(engine, [doc.parent], prune=True)
+    assert [r.status for r in pruned.results] == ["removed"]
+    assert engine.index.clauses_collection.count() == 0 and not engine.index.registry()
+
+
+def test_failed_document_leaves_nothing_and_others_index(tmp_path: Path) -> None:
+    d = tmp_path / "docs"
+    d.mkdir()
+    shutil.copy(SEED, d / "seed.txt")
+    (d / "broken.docx").write_bytes(b"PK\x03\x04 truncated")
+    (d / "empty.md").write_text("")
+    engine = _engine(tmp_path)
+    report = ingest(engine, [d])
+    status = {Path(r.path).name: r.status for r in report.results}
+    assert status == {"broken.docx": "failed", "empty.md": "failed", "seed.txt": "added"}
+    assert set(engine.index.registry()) == {"rcc-47a4@wtsa-16"}
+    docs_in_store = {m["doc_id"] for m in engine.index.clauses_collection.get(include=["metadatas"])["metadatas"]}
+    assert docs_in_store == {"rcc-47a4@wtsa-16"}
+
+
+def test_crash_mid_document_keeps_previous_clauses(tmp_path: Path) -> None:
+    """Kill the process after new records are written but before the commit: the old text stays."""
+    doc = tmp_path / "seed.txt"
+    shutil.copy(SEED, doc)
+    data = tmp_path / "idx"
+    engine = _engine(tmp_path)
+    ingest(engine, [doc])
+    before = engine.index.catalog().by_id["rcc-47a4@wtsa-16#proposal.1/resolves.4"].text
+    count = engine.index.clauses_collection.count()
+    doc.write_text(doc.read_text(encoding="utf-8").replace("report annually", "report monthly"), encoding="utf-8")
+    env = {**os.environ, "SECTORBOT_DATA_DIR": str(data), "SECTORBOT_FAULT_CRASH_AFTER_WRITE": "1"}
+    proc = subprocess.run([sys.executable, "-m", "bot.cli", "ingest", "-q", str(doc)], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 17, proc.stderr
+    reopened = _engine(tmp_path)
+    clause = reopened.catalog(fresh=True).by_id["rcc-47a4@wtsa-16#proposal.1/resolves.4"]
+    assert clause.text == before and "monthly" not in clause.text
+    hits = reopened.search("report monthly to TSAG", k=10)
+    assert all("monthly" not in h.clause.text for h in hits)
+    # The next ingest collects the orphans and applies the change.
+    report = ingest(reopened, [doc])
+    assert report.orphans_collected > 0
+    assert [r.status for r in report.results] == ["updated"]
+    assert reopened.index.clauses_collection.count() == count
+    assert "monthly" in reopened.catalog(fresh=True).by_id["rcc-47a4@wtsa-16#proposal.1/resolves.4"].text
