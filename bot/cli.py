@@ -192,7 +192,7 @@ def ingest(paths: tuple[Path, ...], prune: bool, quiet: bool) -> None:
     engine = _engine(settings)
     engine.embedder  # noqa: B018 - provision the model before the progress bar starts
     con = Console(stderr=True)
-    progress = _RichProgress(con, quiet)
+    progress = _rich_progress(con, quiet)
     with progress:
         report = run(engine, targets, progress, prune=prune)
     for r in report.results:
@@ -206,36 +206,44 @@ def ingest(paths: tuple[Path, ...], prune: bool, quiet: bool) -> None:
         sys.exit(1)
 
 
-class _RichProgress:
-    def __init__(self, console: Any, quiet: bool) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+def _rich_progress(console: Any, quiet: bool) -> Any:
+    from retrieval.ingest import Progress
 
-        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TimeRemainingColumn(), console=console, disable=quiet or not console.is_terminal)
-        self.files_task: Any = None
-        self.clause_task: Any = None
+    class RichProgress(Progress):
+        """The ingest progress bar: files overall, and clauses embedded in the current file."""
 
-    def __enter__(self) -> _RichProgress:
-        self.bar.__enter__()
-        return self
+        def __init__(self) -> None:
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+            from rich.progress import Progress as Bar
 
-    def __exit__(self, *exc: object) -> None:
-        self.bar.__exit__(*exc)  # type: ignore[arg-type]
+            self.bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeRemainingColumn(), console=console, disable=quiet or not console.is_terminal)
+            self.files_task: Any = None
+            self.clause_task: Any = None
 
-    def files(self, total: int) -> None:
-        self.files_task = self.bar.add_task("files", total=total)
+        def __enter__(self) -> RichProgress:
+            self.bar.__enter__()
+            return self
 
-    def start_file(self, path: Path, clauses: int) -> None:
-        if self.clause_task is not None:
-            self.bar.remove_task(self.clause_task)
-        self.clause_task = self.bar.add_task(f"  {path.name[:40]}", total=max(clauses, 1))
+        def __exit__(self, *exc: object) -> None:
+            self.bar.__exit__(*exc)  # type: ignore[arg-type]
 
-    def advance_clauses(self, n: int) -> None:
-        if self.clause_task is not None:
-            self.bar.advance(self.clause_task, n)
+        def files(self, total: int) -> None:
+            self.files_task = self.bar.add_task("files", total=total)
 
-    def end_file(self, result: Any) -> None:
-        self.bar.advance(self.files_task, 1)
+        def start_file(self, path: Path, clauses: int) -> None:
+            if self.clause_task is not None:
+                self.bar.remove_task(self.clause_task)
+            self.clause_task = self.bar.add_task(f"  {path.name[:40]}", total=max(clauses, 1))
+
+        def advance_clauses(self, n: int) -> None:
+            if self.clause_task is not None:
+                self.bar.advance(self.clause_task, n)
+
+        def end_file(self, result: Any) -> None:
+            self.bar.advance(self.files_task, 1)
+
+    return RichProgress()
 
 
 # ---- search / cite / ask -------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from .errors import LLMError
 from .ids import display, instrument_display
-from .intent import detect, topic_of
+from .intent import Intent, detect, topic_of
 from .lexical import lexical_tokens
 from .llm import ChatLLM
 from .models import SECTORS, Answer, Citation, Clause, SearchHit
@@ -61,7 +61,7 @@ class Answerer:
                 result = self._with_llm(question, hits, result)
         return self._final_check(result)
 
-    def _evidence(self, query: str, intent: str, query_of: str = "") -> list[SearchHit]:
+    def _evidence(self, query: str, intent: Intent, query_of: str = "") -> list[SearchHit]:
         k = 10 if intent in ("find", "sector") else max(self.engine.settings.top_k, 5)
         filters = Filters(kind="resolution") if intent == "find" and RESOLUTIONS_RE.search(query_of) else None
         hits = self.engine.search(query, k=k, filters=filters)
@@ -179,8 +179,8 @@ class Answerer:
         return Answer(question=question, intent="ask", text="\n".join(lines), citations=cits,
                       sectors=_ordered(s for h in top[:1] for s in h.clause.sectors))
 
-    def _abstain(self, question: str, intent: str) -> Answer:
-        return Answer(question=question, intent=intent, abstained=True,  # type: ignore[arg-type]
+    def _abstain(self, question: str, intent: Intent) -> Answer:
+        return Answer(question=question, intent=intent, abstained=True,
                       text=f"I found no clause in the corpus that answers this. {self.coverage()}")
 
     def coverage(self) -> str:

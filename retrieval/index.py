@@ -12,7 +12,6 @@ replicas sharing one Chroma server share one registry too."""
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import shutil

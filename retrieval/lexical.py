@@ -9,9 +9,7 @@ from pathlib import Path
 from .text import tokens
 
 STOPWORDS = frozenset(
-    "a an and are as at be by for from has have in is it its of on or that the this to was were which "
-    "with what who whom does do did how why where when there their these those than then into about "
-    "any all can could should would may might will shall our your they them we you he she his her".split()
+    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "which", "with", "what", "who", "whom", "does", "do", "did", "how", "why", "where", "when", "there", "their", "these", "those", "than", "then", "into", "about", "any", "all", "can", "could", "should", "would", "may", "might", "will", "shall", "our", "your", "they", "them", "we", "you", "he", "she", "his", "her"]
 )
 
 
