@@ -21,8 +21,11 @@ from .text import display_text
 from .verify import keep_verified
 
 log = logging.getLogger(__name__)
-ALL_SECTORS_RE = re.compile(r"\b(?:all|three)\s+(?:ITU\s+)?Sectors\b|\bmutual interest\b|\bITU as a whole\b"
-                            r"|\bwithin the Union as a whole\b", re.IGNORECASE)
+# Wording that puts a topic with every Sector; the first pattern is the stronger statement.
+ALL_SECTORS_RES = (
+    re.compile(r"\b(?:all|three)\s+(?:ITU\s+)?Sectors\b|\bmutual interest\b", re.IGNORECASE),
+    re.compile(r"\bITU as a whole\b|\bwithin the Union as a whole\b", re.IGNORECASE),
+)
 MAX_CITATIONS = 5
 RESOLUTIONS_RE = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 
@@ -115,15 +118,15 @@ class Answerer:
     def _sector(self, question: str, hits: list[SearchHit]) -> Answer:
         topic = topic_of(question).rstrip("?")
         evidence: dict[str, tuple[Clause, str]] = {}
-        shared: Clause | None = None
         mechanisms: dict[str, Clause] = {}
-        for h in hits[:6]:
+        top = hits[:6]
+        shared = next((h.clause for pattern in ALL_SECTORS_RES for h in top if pattern.search(h.clause.text)), None)
+        if shared is not None:
+            for s in ("ITU-R", "ITU-T", "ITU-D"):
+                evidence[s] = (shared, best_quote(shared.text, question))
+        for h in top:
             c = h.clause
             names = sectors_in(c.text)
-            if ALL_SECTORS_RE.search(c.text) and shared is None:
-                shared = c
-                for s in ("ITU-R", "ITU-T", "ITU-D"):
-                    evidence.setdefault(s, (c, best_quote(c.text, question)))
             for s in names:
                 evidence.setdefault(s, (c, best_quote(c.text, question)))
             for m in mechanisms_in(c.text):

@@ -1,0 +1,64 @@
+"""Extractive answers over the real index, the evaluation harness, and the CLI's JSON shape."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from retrieval.answer import Answerer
+from retrieval.evaluate import run_eval
+from retrieval.search import Engine
+from tests.conftest import ROOT, SEED
+
+
+def test_emergency_telecommunications_names_the_sectors(corpus_engine: Engine) -> None:
+    ans = Answerer(corpus_engine).answer("Which Sector handles emergency telecommunications?")
+    assert not ans.abstained and ans.intent == "sector"
+    assert {"ITU-R", "ITU-T", "ITU-D"} <= set(ans.sectors)
+    assert "mutual interest" in ans.text
+    assert "Inter-sectoral Emergency Telecommunication Team" in ans.text
+    ids = [c.clause_id for c in ans.citations]
+    assert "rcc-47a4@wtsa-16#proposal.1/considering.b" in ids
+    seed = SEED.read_text(encoding="utf-8")
+    assert all(c.quote in seed for c in ans.citations)
+
+
+def test_cite_answer_is_verbatim(corpus_engine: Engine) -> None:
+    ans = Answerer(corpus_engine).answer("What does Resolution 57 resolves 3 say?")
+    assert ans.citations[0].clause_id == "rcc-47a4@wtsa-16#proposal.1/resolves.3"
+    assert ans.citations[0].display.startswith("WTSA Resolution 57 (Rev. Hammamet, 2016), resolves 3")
+    assert ans.citations[0].quote in SEED.read_text(encoding="utf-8")
+
+
+def test_out_of_corpus_abstains(corpus_engine: Engine) -> None:
+    ans = Answerer(corpus_engine).answer("What is the price of coffee in Geneva?")
+    assert ans.abstained and not ans.citations
+    assert "no clause" in ans.text and "The corpus covers" in ans.text
+
+
+def test_evaluation_set(corpus_engine: Engine) -> None:
+    result = run_eval(corpus_engine)
+    assert result.questions >= 29
+    assert result.citation_verification == 1.0
+    assert result.unknown_clause_ids == 0
+    assert result.abstention_recall == 1.0
+    assert result.hit_at_5 >= 0.8, result.table()
+    assert result.sector_accuracy is not None and result.sector_accuracy >= 0.75, result.table()
+
+
+def test_cli_json_and_stdin_lines(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    env = {**__import__("os").environ}
+    one = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "--json", "Res 57 resolves 3"], cwd=ROOT,
+                         env=env, capture_output=True, text=True, timeout=300)
+    assert one.returncode == 0, one.stderr
+    obj = json.loads(one.stdout)
+    assert set(obj) == {"answer", "mode", "abstained", "sectors", "citations"}
+    assert set(obj["citations"][0]) == {"clause_id", "display", "doc_id", "part", "label", "quote", "url"}
+    assert obj["mode"] == "extractive"
+    many = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "--json"], cwd=ROOT, env=env,
+                          input="Res 57 resolves 1\nWhat is the price of coffee in Geneva?\n",
+                          capture_output=True, text=True, timeout=300)
+    lines = [json.loads(x) for x in many.stdout.splitlines()]
+    assert [x["abstained"] for x in lines] == [False, True]
+    assert lines[0]["citations"][0]["clause_id"].endswith("#proposal.1/resolves.1")
