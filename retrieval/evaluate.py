@@ -78,7 +78,7 @@ def _pct(values: list[float], p: float) -> float:
     if not values:
         return 0.0
     s = sorted(values)
-    return s[min(len(s) - 1, int(round(p * (len(s) - 1))))]
+    return s[min(len(s) - 1, round(p * (len(s) - 1)))]
 
 
 def run_eval(engine: Engine, path: Path = DEFAULT_SET) -> EvalResult:
