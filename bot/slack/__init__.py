@@ -1,0 +1,1 @@
+"""The Slack front end: Bolt app, listeners, Block Kit rendering, feedback store."""
