@@ -132,3 +132,12 @@ def test_crash_mid_document_keeps_previous_clauses(tmp_path: Path) -> None:
     assert [r.status for r in report.results] == ["updated"]
     assert reopened.index.clauses_collection.count() == count
     assert "monthly" in reopened.catalog(fresh=True).by_id["rcc-47a4@wtsa-16#proposal.1/resolves.4"].text
+
+
+def test_langchain_retriever(corpus_engine: Engine) -> None:
+    from retrieval.retriever import ClauseRetriever
+
+    docs = ClauseRetriever(engine=corpus_engine, k=3).invoke("Res 57 team for emergency telecommunications")
+    assert len(docs) == 3
+    assert any(d.metadata["clause_id"].endswith("recognizing.b") for d in docs)
+    assert all(d.page_content == corpus_engine.catalog().by_id[d.metadata["clause_id"]].text for d in docs)
