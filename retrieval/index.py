@@ -184,8 +184,8 @@ class ClauseIndex:
         return len(ids)
 
     # ---- reads ------------------------------------------------------------------------------------
-    def catalog(self) -> Catalog:
-        reg = self.registry()
+    def catalog(self, registry: dict[str, RegistryEntry] | None = None) -> Catalog:
+        reg = self.registry() if registry is None else registry
         key = self.fingerprint(reg)
         if self._catalog is not None and self._catalog_key == key:
             return self._catalog
@@ -252,5 +252,3 @@ class ClauseIndex:
             out.append((md["clause_id"], 1.0 - float(dist)))
         return out[:k]
 
-    def live_gens(self) -> set[str]:
-        return {e.gen for e in self.registry().values()}

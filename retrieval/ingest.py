@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 from pydantic import BaseModel, Field
 
 from .errors import DocumentError
@@ -65,6 +66,13 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
+def _unchanged(report: IngestReport, progress: Progress, path: Path, doc_id: str, clauses: int) -> None:
+    result = FileResult(path=str(path), status="unchanged", doc_id=doc_id, clauses=clauses)
+    progress.start_file(path, 0)
+    progress.end_file(result)
+    report.results.append(result)
+
+
 def ingest(engine: Engine, paths: list[Path], progress: Progress | None = None, prune: bool = False,
            url_for: Callable[[Path], str | None] | None = None) -> IngestReport:
     progress = progress or Progress()
@@ -81,12 +89,9 @@ def ingest(engine: Engine, paths: list[Path], progress: Progress | None = None, 
             if not path.exists():
                 raise DocumentError(name, "no such file")
             sha = sha256_file(path) if path.is_file() else ""
-            same = [e for e in registry.values() if e.source == name and e.sha256 == sha]
+            same = next((e for e in registry.values() if e.source == name and e.sha256 == sha), None)
             if same:
-                result = FileResult(path=name, status="unchanged", doc_id=same[0].doc_id, clauses=same[0].clauses)
-                progress.start_file(path, 0)
-                progress.end_file(result)
-                report.results.append(result)
+                _unchanged(report, progress, path, same.doc_id, same.clauses)
                 continue
             src = extract(path, max_bytes)
             doc = parse(src, name, sha256=sha, url=url_for(path) if url_for else None)
@@ -94,10 +99,7 @@ def ingest(engine: Engine, paths: list[Path], progress: Progress | None = None, 
                 raise DocumentError(name, "no clauses found in the document")
             prior = registry.get(doc.meta.doc_id)
             if prior and prior.sha256 == sha:
-                result = FileResult(path=name, status="unchanged", doc_id=doc.meta.doc_id, clauses=prior.clauses)
-                progress.start_file(path, 0)
-                progress.end_file(result)
-                report.results.append(result)
+                _unchanged(report, progress, path, doc.meta.doc_id, prior.clauses)
                 continue
             progress.start_file(path, len(doc.clauses))
             texts = [search_text(c) for c in doc.clauses]
@@ -106,8 +108,6 @@ def ingest(engine: Engine, paths: list[Path], progress: Progress | None = None, 
             for b in range(0, len(texts), step):
                 vectors.append(engine.embedder.embed(texts[b : b + step]))
                 progress.advance_clauses(len(texts[b : b + step]))
-            import numpy as np
-
             index.write_document(doc, np.concatenate(vectors), sha)
             if prior and prior.source != name:
                 log.warning("%s replaces %s from %s (same document id)", name, doc.meta.doc_id, prior.source)

@@ -140,10 +140,8 @@ def parse_reference(query: str) -> Reference | None:
     if num.startswith("ITU-R"):
         body = "RA"
     revision = later_reading(m.group("rev")) if m.group("rev") else None
-    if revision is None and m.group("yy") and body:
-        revision = None  # "WTSA-16" names the assembly year; matched against revision years by search
     ref = Reference(body=body, number=num, revision=revision, text=query)
-    if m.group("yy"):
+    if m.group("yy"):  # "WTSA-16" names the assembly year; matched against revision years
         ref.revision = Revision(place="", year=2000 + int(m.group("yy")))
     rest = q[m.end():]
     sec = _SECTION_RE.search(rest)

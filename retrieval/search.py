@@ -88,8 +88,9 @@ class Engine:
     def catalog(self, fresh: bool = False) -> Catalog:
         now = time.monotonic()
         if fresh or self._catalog is None or now - self._checked > self.REFRESH_SECONDS:
-            self._catalog = self.index.catalog()
-            self._gens = self.index.live_gens()
+            registry = self.index.registry()  # one read serves both the catalog and the live set
+            self._catalog = self.index.catalog(registry)
+            self._gens = {e.gen for e in registry.values()}
             self._checked = now
         return self._catalog
 
