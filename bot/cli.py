@@ -420,16 +420,19 @@ def feedback(limit: int, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--http", "http_mode", is_flag=True, help="HTTP mode (Events API) instead of Socket Mode.")
+@click.option("--http/--socket", "http_mode", default=None,
+              help="HTTP mode (Events API) or Socket Mode; default from SECTORBOT_SLACK_MODE (socket).")
 @click.option("--port", type=int, default=None, help="Port for HTTP mode (default SECTORBOT_HTTP_PORT or 3000).")
-def slack(http_mode: bool, port: int | None) -> None:
+def slack(http_mode: bool | None, port: int | None) -> None:
     """Run the Slack app. Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN; HTTP mode needs
-    SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET and serves /slack/events and /healthz.
+    SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET and serves POST /slack/events, GET /healthz (alive)
+    and GET /readyz (the store answers).
 
     \b
     Example usage:
       sectorbot slack
       sectorbot slack --http --port 3000
+      SECTORBOT_SLACK_MODE=http sectorbot slack
     """
     from bot.slack.run import run
 

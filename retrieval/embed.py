@@ -18,6 +18,13 @@ if TYPE_CHECKING:
     from .config import Settings
 
 MODEL_NAME = "all-MiniLM-L6-v2"
+HASH_DIM = 256
+
+
+def embedder_name(settings: Settings) -> str:
+    """The name an index records for its embedder, known without loading the model (doctor needs it)."""
+    return {"onnx-minilm": f"onnx:{MODEL_NAME}", "hash": f"hash:{HASH_DIM}"}.get(
+        settings.embedder, f"openai:{settings.embedding_model}")
 
 
 class Embedder(Protocol):
@@ -81,7 +88,7 @@ class HashEmbedder:
     """Deterministic bag-of-words hashing. For unit tests about logic and for `embedder=hash`;
     never the default, since it knows no synonyms."""
 
-    def __init__(self, dim: int = 256) -> None:
+    def __init__(self, dim: int = HASH_DIM) -> None:
         self.dim = dim
         self.name = f"hash:{dim}"
 

@@ -15,6 +15,7 @@ import hashlib
 import logging
 import os
 import shutil
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -99,10 +100,7 @@ class ClauseIndex:
         chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         try:
             if self.settings.chroma_mode == "http":
-                self._client = chromadb.HttpClient(
-                    host=self.settings.chroma_host, port=self.settings.chroma_port, settings=chroma_settings
-                )
-                self._client.heartbeat()
+                self._client = self._http_client(chromadb, chroma_settings)
             else:
                 self.settings.chroma_path.mkdir(parents=True, exist_ok=True)
                 self._client = chromadb.PersistentClient(path=str(self.settings.chroma_path),
@@ -124,6 +122,20 @@ class ClauseIndex:
                 f"the index was built with embedder '{built_with}' but '{self.embedder_name}' is configured; "
                 "use the same embedder or point SECTORBOT_DATA_DIR / SECTORBOT_COLLECTION at a new index"
             )
+
+    def _http_client(self, chromadb: Any, chroma_settings: Any) -> Any:
+        deadline = time.monotonic() + self.settings.chroma_wait
+        while True:
+            try:
+                client = chromadb.HttpClient(host=self.settings.chroma_host, port=self.settings.chroma_port,
+                                             settings=chroma_settings)
+                client.heartbeat()
+                return client
+            except Exception:  # not up yet: retry until the deadline, then report the last error
+                if time.monotonic() >= deadline:
+                    raise
+                log.info("waiting for Chroma at %s:%d", self.settings.chroma_host, self.settings.chroma_port)
+                time.sleep(1.0)
 
     @property
     def clauses_collection(self) -> Any:

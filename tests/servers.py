@@ -1,15 +1,69 @@
-"""Small real HTTP servers on 127.0.0.1 for tests: an OpenAI-compatible chat endpoint with scripted
-replies, and a Slack Web API that records the calls it receives."""
+"""Small real HTTP servers on 127.0.0.1 for tests and benchmarks: an OpenAI-compatible chat endpoint
+with scripted replies, a Slack Web API that records the calls it receives, a real `chroma run`
+process, and Slack's request signing."""
 
 from __future__ import annotations
 
 import contextlib
 import json
+import shutil
+import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.parse
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
+
+from slack_sdk.signature import SignatureVerifier
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for_port(port: int, timeout: float = 60, proc: subprocess.Popen[Any] | None = None) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"process exited with {proc.returncode} before listening on {port}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"nothing listening on 127.0.0.1:{port} after {timeout} s")
+
+
+@contextlib.contextmanager
+def chroma_process(path: Path) -> Iterator[int]:
+    """A real `chroma run` (from the installed chromadb package) on loopback; yields its port."""
+    exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+    port = free_port()
+    proc = subprocess.Popen([exe, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(port, proc=proc)
+        yield port
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def signed_headers(body: str, secret: str, ts: int | None = None, content_type: str = "application/json",
+                   retry: str | None = None) -> dict[str, str]:
+    """The headers Slack sends with a request signed by `secret`."""
+    stamp = str(ts or int(time.time()))
+    headers = {"X-Slack-Request-Timestamp": stamp, "Content-Type": content_type,
+               "X-Slack-Signature": SignatureVerifier(secret).generate_signature(timestamp=stamp, body=body)}
+    if retry:
+        headers |= {"X-Slack-Retry-Num": retry, "X-Slack-Retry-Reason": "http_timeout"}
+    return headers
 
 
 class _Server:
@@ -45,6 +99,13 @@ class FakeOpenAI(_Server):
 class _OpenAIHandler(BaseHTTPRequestHandler):
     def log_message(self, *args: Any) -> None:
         pass
+
+    def do_GET(self) -> None:
+        if self.path.endswith("/models"):
+            self._send(200, {"object": "list", "data": [{"id": "scripted", "object": "model", "created": 0,
+                                                          "owned_by": "tests"}]})
+        else:
+            self._send(404, {"error": {"message": "not found"}})
 
     def do_POST(self) -> None:
         owner: FakeOpenAI = self.server.owner  # type: ignore[attr-defined]

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,34 +11,13 @@ from retrieval.ingest import ingest
 from retrieval.references import parse_reference
 from retrieval.search import Engine
 from tests.conftest import SEED, make_settings
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.servers import chroma_process, free_port
 
 
 @pytest.fixture
 def chroma_server(tmp_path: Path) -> Iterator[int]:
-    exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-    port = _free_port()
-    proc = subprocess.Popen([exe, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("chroma run did not start")
+    with chroma_process(tmp_path / "server") as port:
         yield port
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 @pytest.mark.slow
@@ -64,6 +38,6 @@ def test_ingest_and_query_through_a_chroma_server(chroma_server: int, tmp_path: 
 def test_unreachable_server_is_a_clear_error(tmp_path: Path) -> None:
     from retrieval.errors import StoreUnavailable
 
-    engine = Engine(make_settings(tmp_path, chroma_mode="http", chroma_port=_free_port(), embedder="hash"))
+    engine = Engine(make_settings(tmp_path, chroma_mode="http", chroma_port=free_port(), embedder="hash"))
     with pytest.raises(StoreUnavailable, match=r"cannot open the Chroma server at 127\.0\.0\.1"):
         engine.index.registry()

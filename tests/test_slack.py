@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 from slack_bolt import BoltRequest
-from slack_sdk.signature import SignatureVerifier
 
 from bot.slack.app import build_app
 from bot.slack.blocks import answer_blocks, clean_question, disarm
@@ -26,7 +25,7 @@ from retrieval.answer import Answerer
 from retrieval.models import Answer, Citation
 from retrieval.search import Engine
 from tests.conftest import make_settings
-from tests.servers import FakeSlack
+from tests.servers import FakeSlack, signed_headers
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 
@@ -48,14 +47,9 @@ def app_env(corpus_engine: Engine, slack: FakeSlack, tmp_path: Path):  # type: i
 
 def signed(body: str, content_type: str = "json", ts: int | None = None, secret: str = SECRET,
            retry: str | None = None) -> BoltRequest:
-    ts = ts or int(time.time())
-    headers = {"x-slack-request-timestamp": [str(ts)],
-               "x-slack-signature": [SignatureVerifier(secret).generate_signature(timestamp=str(ts), body=body)],
-               "content-type": ["application/json" if content_type == "json" else "application/x-www-form-urlencoded"]}
-    if retry:
-        headers["x-slack-retry-num"] = [retry]
-        headers["x-slack-retry-reason"] = ["http_timeout"]
-    return BoltRequest(body=body, headers=headers)
+    ctype = "application/json" if content_type == "json" else "application/x-www-form-urlencoded"
+    headers = signed_headers(body, secret, ts, ctype, retry)
+    return BoltRequest(body=body, headers={k.lower(): [v] for k, v in headers.items()})
 
 
 def mention(text: str, event_id: str = "Ev1", ts: str = "1700000000.000100", thread_ts: str | None = None) -> str:

@@ -28,4 +28,5 @@ def engine_backend(settings: Settings) -> Backend:
     engine = Engine(settings)
     answerer = Answerer(engine)
     engine.catalog()  # load the index and model before the first question, not during it
-    return Backend(answer=answerer.answer, clause=lambda cid: engine.catalog().by_id.get(cid))
+    return Backend(answer=answerer.answer, clause=lambda cid: engine.catalog().by_id.get(cid),
+                   ready=lambda: {"documents": len(engine.index.registry())})

@@ -39,9 +39,11 @@ class SlackQuestion(BaseModel):
 class Backend:
     """What handlers need from the engine; tests pass fakes, production passes the real thing."""
 
-    def __init__(self, answer: Callable[[str], Answer], clause: Callable[[str], Clause | None]) -> None:
+    def __init__(self, answer: Callable[[str], Answer], clause: Callable[[str], Clause | None],
+                 ready: Callable[[], dict[str, Any]] | None = None) -> None:
         self.answer = answer
         self.clause = clause
+        self.ready = ready
 
 
 class Guard:
@@ -89,6 +91,7 @@ def answer_into_thread(client: Any, backend: Backend, guard: Guard, q: SlackQues
         client.chat_postEphemeral(channel=q.channel, user=q.user, thread_ts=q.thread_ts,
                                   text="You're asking faster than I can read. Please wait a minute.")
         return
+    started = time.perf_counter()
     placeholder = client.chat_postMessage(channel=q.channel, thread_ts=q.thread_ts, text=SEARCHING)
     ts = placeholder["ts"]
     try:
@@ -104,8 +107,10 @@ def answer_into_thread(client: Any, backend: Backend, guard: Guard, q: SlackQues
     client.chat_update(channel=q.channel, ts=ts, text=fallback_text(answer), blocks=messages[0])
     for more in messages[1:]:
         client.chat_postMessage(channel=q.channel, thread_ts=q.thread_ts or ts, text="(continued)", blocks=more)
-    log.info("answered source=%s citations=%d mode=%s abstained=%s", q.source, len(answer.citations),
-             answer.mode, answer.abstained)
+    fields = {"source": q.source, "channel": q.channel, "citations": len(answer.citations), "mode": answer.mode,
+              "abstained": answer.abstained, "latency_ms": round((time.perf_counter() - started) * 1000, 1)}
+    log.info("answered source=%(source)s citations=%(citations)d mode=%(mode)s abstained=%(abstained)s", fields,
+             extra=fields)
 
 
 def register(app: App, backend: Backend, settings: Settings, feedback: FeedbackStore) -> None:
@@ -183,7 +188,11 @@ def register(app: App, backend: Backend, settings: Settings, feedback: FeedbackS
         action = body["actions"][0]
         value = json.loads(action["value"])
         kind: Vote = "helpful" if action["action_id"] == "feedback_helpful" else "not_helpful"
-        feedback.add(value.get("q", ""), value.get("c", []), kind, body["user"]["id"])
+        citations = value.get("c", [])
+        feedback.add(value.get("q", ""), citations, kind, body["user"]["id"])
+        # Each replica keeps its own SQLite; the log event is the record a fleet can aggregate.
+        log.info("feedback vote=%s citations=%d", kind, len(citations),
+                 extra={"event": "feedback", "vote": kind, "cited": citations})
         channel = (body.get("channel") or {}).get("id")
         if channel:
             client.chat_postEphemeral(channel=channel, user=body["user"]["id"], text="Thanks for the feedback.")

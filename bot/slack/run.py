@@ -1,9 +1,11 @@
-"""Start the Slack app: Socket Mode (default, no public URL) or HTTP mode with a health endpoint."""
+"""Start the Slack app: Socket Mode (default, no public URL) or HTTP mode; both serve health endpoints."""
 
 from __future__ import annotations
 
 import json
 import logging
+import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -18,25 +20,37 @@ from .app import build_app, engine_backend
 log = logging.getLogger("sectorbot.slack")
 
 
-def run(settings: Settings, http_mode: bool, port: int | None = None) -> None:
+def run(settings: Settings, http_mode: bool | None = None, port: int | None = None) -> None:
     setup_logging(settings)
+    if http_mode is None:
+        http_mode = settings.slack_mode == "http"
     if not settings.slack_bot_token:
         raise SectorbotError("SLACK_BOT_TOKEN is not set (it starts with xoxb-); see README, 'Slack app'")
     if http_mode and not settings.slack_signing_secret:
         raise SectorbotError("HTTP mode needs SLACK_SIGNING_SECRET (Basic Information → App Credentials)")
     if not http_mode and not settings.slack_app_token:
         raise SectorbotError("Socket Mode needs SLACK_APP_TOKEN (xapp-…); or use --http with SLACK_SIGNING_SECRET")
-    app = build_app(settings, engine_backend(settings))
+    backend = engine_backend(settings)
+    app = build_app(settings, backend)
     if http_mode:
-        serve_http(app, port or settings.http_port)
+        serve_http(app, port or settings.http_port, backend.ready)
     else:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-        log.info("starting Socket Mode")
+        # Health endpoints only: Socket Mode requests are not signed, so no /slack/events here.
+        health = make_http_server(None, port or settings.http_port, ready=backend.ready)
+        threading.Thread(target=health.serve_forever, name="health", daemon=True).start()
+        log.info("starting Socket Mode (health on port %d)", health.server_address[1])
         SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()  # type: ignore[union-attr]
 
 
-def make_http_server(app: App, port: int, host: str = "0.0.0.0") -> ThreadingHTTPServer:
+Readiness = Callable[[], dict[str, Any]]
+
+
+def make_http_server(app: App | None, port: int, host: str = "0.0.0.0", ready: Readiness | None = None) -> ThreadingHTTPServer:
+    """POST /slack/events for Bolt; GET /healthz (liveness: the process answers) and GET /readyz
+    (readiness: the store answers), so a load balancer only routes to replicas that can search."""
+
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
@@ -55,11 +69,14 @@ def make_http_server(app: App, port: int, host: str = "0.0.0.0") -> ThreadingHTT
         def do_GET(self) -> None:
             if self.path in ("/healthz", "/health"):
                 self._send(200, json.dumps({"ok": True}), {"Content-Type": "application/json"})
+            elif self.path == "/readyz":
+                status, body = _readiness(ready)
+                self._send(status, json.dumps(body), {"Content-Type": "application/json"})
             else:
                 self._send(404, "not found")
 
         def do_POST(self) -> None:
-            if self.path != "/slack/events":
+            if app is None or self.path != "/slack/events":
                 self._send(404, "not found")
                 return
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
@@ -70,9 +87,19 @@ def make_http_server(app: App, port: int, host: str = "0.0.0.0") -> ThreadingHTT
     return ThreadingHTTPServer((host, port), Handler)
 
 
-def serve_http(app: App, port: int) -> None:
-    server = make_http_server(app, port)
-    log.info("HTTP mode on port %d: POST /slack/events, GET /healthz", port)
+def _readiness(ready: Readiness | None) -> tuple[int, dict[str, Any]]:
+    if ready is None:
+        return 200, {"ok": True}
+    try:
+        return 200, {"ok": True, **ready()}
+    except Exception as e:  # the store is down or unreachable: not ready, the reason goes to the log
+        log.warning("not ready: %s", type(e).__name__)
+        return 503, {"ok": False, "error": type(e).__name__}
+
+
+def serve_http(app: App, port: int, ready: Readiness | None = None) -> None:
+    server = make_http_server(app, port, ready=ready)
+    log.info("HTTP mode on port %d: POST /slack/events, GET /healthz, GET /readyz", port)
     try:
         server.serve_forever()
     finally:
