@@ -31,7 +31,12 @@ def run(settings: Settings, http_mode: bool | None = None, port: int | None = No
     if not http_mode and not settings.slack_app_token:
         raise SectorbotError("Socket Mode needs SLACK_APP_TOKEN (xapp-…); or use --http with SLACK_SIGNING_SECRET")
     backend = engine_backend(settings)
-    app = build_app(settings, backend)
+    try:
+        app = build_app(settings, backend)  # Bolt calls auth.test here to check the bot token
+    except Exception as e:  # URLError, BoltError, SlackApiError: all mean "Slack did not accept us"
+        raise SectorbotError(f"could not verify SLACK_BOT_TOKEN with the Slack Web API at {settings.slack_api_url} "
+                             f"({type(e).__name__}: {str(e)[:160]}); check the token, the network, "
+                             "or SECTORBOT_SLACK_API_URL") from e
     if http_mode:
         serve_http(app, port or settings.http_port, backend.ready)
     else:
