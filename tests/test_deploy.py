@@ -143,6 +143,12 @@ def test_dockerfile_env_names_are_settings() -> None:
     assert names <= known, f"unknown variables: {sorted(names - known)}"
 
 
+def test_env_example_documents_exactly_the_settings() -> None:
+    text = (ROOT / ".env.example").read_text()
+    listed = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", text, flags=re.M))
+    assert listed == settings_env_names(), (sorted(settings_env_names() - listed), sorted(listed - settings_env_names()))
+
+
 # ---- compose -----------------------------------------------------------------------------------------
 def test_compose_services_commands_and_env() -> None:
     doc = _compose()
