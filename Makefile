@@ -6,7 +6,7 @@ export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 QUESTION ?= Which Sector handles emergency telecommunications?
 
-.PHONY: install setup demo test lint bench clean help
+.PHONY: install setup demo test lint bench bench-slack clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -34,6 +34,9 @@ test: setup lint  ## install, provision, lint, run the test suite
 
 bench: setup  ## retrieval benchmark: hybrid vs naive baseline, latency at 1k/10k/100k clauses
 	$(BIN)/python -m bench.retrieval_bench
+
+bench-slack: setup  ## Slack HTTP mode: 50 signed events at once; ack latency and time to posted answer
+	$(BIN)/python -m bench.slack_bench
 
 clean:  ## remove the venv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -102,7 +102,7 @@ def quality(settings: Settings) -> tuple[dict[str, float], dict[str, float]]:
     base: list[int | None] = []
     for i in items:
         res = col.query(query_embeddings=engine.embedder.embed([i.q]).tolist(), n_results=5)
-        docs = res["documents"][0]
+        docs = (res["documents"] or [[]])[0]
         base.append(next((n for n, d in enumerate(docs, 1) if any(t in d for t in expected_text[i.q])), None))
     return score(ours), score(base)
 

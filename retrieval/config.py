@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     allowed_channels: list[str] = Field(default_factory=list)
     rate_limit_per_minute: int = 10
     http_port: int = 3000
+    # Answers computed at once. Each already uses every core (onnxruntime), so more workers than
+    # half the cores only slow Slack's acks (measured: bench/slack_bench.py, README).
+    answer_workers: int = Field(default_factory=lambda: max(1, (os.cpu_count() or 2) // 2))
 
     # Logging
     log_format: Literal["text", "json"] = "text"

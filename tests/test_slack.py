@@ -133,6 +133,24 @@ def test_mention_answers_in_thread_with_citations(app_env, slack: FakeSlack) -> 
     assert "rcc-47a4@wtsa-16#proposal.1/resolves.3" in text  # the Show clause button
 
 
+def test_ack_does_not_wait_for_the_answer(slack: FakeSlack, tmp_path: Path) -> None:
+    """Slack needs the ack within 3 s; a slow answer must never hold it back."""
+    release = threading.Event()
+
+    def slow(q: str) -> Answer:
+        release.wait(30)
+        return Answer(question=q, text="late but fine")
+
+    settings = make_settings(tmp_path, slack_api_url=slack.base_url, SLACK_BOT_TOKEN="xoxb-test-token",
+                             SLACK_SIGNING_SECRET=SECRET)
+    app = build_app(settings, Backend(answer=slow, clause=lambda _: None))
+    resp = app.dispatch(signed(mention("anything", event_id="EvSlow")))
+    assert resp.status == 200
+    assert not slack.named("chat.update"), "the answer cannot exist yet"
+    release.set()
+    assert "late but fine" in slack.wait_for("chat.update")[0]["text"]
+
+
 def test_follow_up_in_thread_stays_in_thread(app_env, slack: FakeSlack) -> None:  # type: ignore[no-untyped-def]
     app, _ = app_env
     app.dispatch(signed(mention("Res 57 resolves 1", event_id="Ev2", ts="1700000001.1", thread_ts="1700000000.5")))

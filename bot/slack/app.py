@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -23,13 +24,18 @@ class _QuietTokenWarning(logging.Filter):
 _QUIET = _QuietTokenWarning()  # one instance, so adding it on every build is a no-op
 
 
-def build_app(settings: Settings, backend: Backend, process_before_response: bool = False) -> App:
+def build_app(settings: Settings, backend: Backend) -> App:
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
     client = WebClient(token=token, base_url=settings.slack_api_url)
     logging.getLogger("slack_bolt.App").addFilter(_QUIET)
+    # process_before_response=True runs each (trivial) ack function on the request thread and
+    # answers at once. With False, Bolt queues the ack on the same pool as the answers and polls for
+    # it every 10 ms, so a burst of questions delays every ack behind the answers before it.
+    # The answers (lazy listeners) run on a small pool: more threads only fight the acks for the GIL.
+    executor = ThreadPoolExecutor(max_workers=settings.answer_workers, thread_name_prefix="answer")
     app = App(client=client, signing_secret=secret or "socket-mode-does-not-sign",
-              process_before_response=process_before_response, token_verification_enabled=bool(token))
+              process_before_response=True, token_verification_enabled=bool(token), listener_executor=executor)
     register(app, backend, settings, FeedbackStore(settings.feedback_db))
     return app
 

@@ -52,6 +52,12 @@ def run(settings: Settings, http_mode: bool | None = None, port: int | None = No
 Readiness = Callable[[], dict[str, Any]]
 
 
+class _Server(ThreadingHTTPServer):
+    # The default backlog of 5 resets connections when a channel's worth of events arrives at once.
+    request_queue_size = 128
+    daemon_threads = True
+
+
 def make_http_server(app: App | None, port: int, host: str = "0.0.0.0", ready: Readiness | None = None) -> ThreadingHTTPServer:
     """POST /slack/events for Bolt; GET /healthz (liveness: the process answers) and GET /readyz
     (readiness: the store answers), so a load balancer only routes to replicas that can search."""
@@ -89,7 +95,7 @@ def make_http_server(app: App | None, port: int, host: str = "0.0.0.0", ready: R
             resp = app.dispatch(req)
             self._send(resp.status, resp.body, resp.headers)
 
-    return ThreadingHTTPServer((host, port), Handler)
+    return _Server((host, port), Handler)
 
 
 def _readiness(ready: Readiness | None) -> tuple[int, dict[str, Any]]:
