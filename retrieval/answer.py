@@ -10,11 +10,10 @@ from collections import defaultdict
 from .errors import LLMError
 from .ids import display, instrument_display
 from .intent import Intent, detect, topic_of
-from .lexical import lexical_tokens
 from .llm import ChatLLM
 from .models import SECTORS, Answer, Citation, Clause, SearchHit
 from .quotes import best_quote
-from .references import Reference
+from .references import Reference, references_named
 from .search import Engine, Filters
 from .sectors import SECTOR_NAMES, groups_in, mechanisms_in, sectors_in
 from .text import display_text
@@ -27,6 +26,7 @@ ALL_SECTORS_RES = (
     re.compile(r"\bITU as a whole\b|\bwithin the Union as a whole\b", re.IGNORECASE),
 )
 MAX_CITATIONS = 5
+COVERAGE_FLOOR = 0.75  # share of the query's idf mass a clause must hold to count as lexical evidence
 RESOLUTIONS_RE = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 
 
@@ -64,16 +64,35 @@ class Answerer:
                 result = self._with_llm(question, hits, result)
         return self._final_check(result)
 
-    def _evidence(self, query: str, intent: Intent, query_of: str = "") -> list[SearchHit]:
+    def _evidence(self, query: str, intent: Intent, question: str = "") -> list[SearchHit]:
+        """Hits that clear the evidence floor. A question naming instruments ("… according to
+        Resolution 57") searches the documents that hold them first (the resolution, and contributions
+        proposing to change it), and the whole corpus only if those have nothing to say."""
+        filters = Filters(kind="resolution") if intent == "find" and RESOLUTIONS_RE.search(question) else Filters()
+        docs = self._documents_named(question)
+        if docs:
+            scoped = self._search(query, intent, filters.model_copy(update={"doc_ids": sorted(docs)}))
+            if scoped:
+                return scoped
+        return self._search(query, intent, filters)
+
+    def _documents_named(self, question: str) -> set[str]:
+        refs = references_named(question)
+        if not refs:
+            return set()
+        return {c.doc_id for c in self.engine.catalog().clauses for r in refs
+                if c.instrument.number == r.number and (r.body is None or c.instrument.body == r.body)}
+
+    def _search(self, query: str, intent: Intent, filters: Filters) -> list[SearchHit]:
         k = 10 if intent in ("find", "sector") else max(self.engine.settings.top_k, 5)
-        filters = Filters(kind="resolution") if intent == "find" and RESOLUTIONS_RE.search(query_of) else None
         hits = self.engine.search(query, k=k, filters=filters)
         floor = self.engine.settings.min_evidence
-        wanted = set(lexical_tokens(query))
+        lexical = self.engine.catalog().lexical
 
         def covered(h: SearchHit) -> bool:
-            # A short query ("IMT") embeds poorly; every one of its words in the clause is evidence too.
-            return bool(wanted) and h.lexical_rank is not None and wanted <= set(lexical_tokens(h.clause.text))
+            # Short queries ("IMT") and long list-like clauses embed poorly; a clause holding the
+            # query's rare words (most of its idf mass) is evidence too.
+            return h.lexical_rank is not None and lexical.coverage(query, h.clause.text) >= COVERAGE_FLOOR
 
         return [h for h in hits if (h.similarity or 0.0) >= floor or covered(h)]
 

@@ -26,7 +26,7 @@ from pydantic import BaseModel
 from .config import Settings
 from .errors import StoreUnavailable
 from .ids import display
-from .lexical import LexicalIndex, lexical_tokens
+from .lexical import TOKENIZER_VERSION, LexicalIndex, lexical_tokens
 from .models import SECTORS, Clause, DocumentMeta, ParsedDocument
 
 log = logging.getLogger(__name__)
@@ -154,7 +154,7 @@ class ClauseIndex:
 
     def fingerprint(self, registry: dict[str, RegistryEntry] | None = None) -> str:
         reg = self.registry() if registry is None else registry
-        h = hashlib.sha256(self.embedder_name.encode())
+        h = hashlib.sha256(f"{self.embedder_name}|{TOKENIZER_VERSION}".encode())
         for doc_id in sorted(reg):
             h.update(f"{doc_id}={reg[doc_id].gen};".encode())
         return h.hexdigest()[:16]
@@ -248,6 +248,15 @@ class ClauseIndex:
             (cache_dir / "complete").write_text("ok")
         except OSError as e:
             log.warning("could not write catalog cache: %s", e)
+
+    def vectors(self, keys: list[tuple[str, str]]) -> dict[str, np.ndarray]:
+        """Stored vectors of (clause_id, gen) pairs, by clause id: scoring a lexical hit densely
+        costs a lookup, not a model call."""
+        if not keys:
+            return {}
+        got = self.clauses_collection.get(ids=[f"{cid}|{gen}" for cid, gen in keys], include=["embeddings"])
+        return {rid.rsplit("|", 1)[0]: np.asarray(vec, dtype=np.float32)
+                for rid, vec in zip(got["ids"], got["embeddings"], strict=True)}
 
     def dense(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None,
               live_gens: set[str] | None = None) -> list[tuple[str, float]]:

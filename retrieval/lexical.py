@@ -4,17 +4,35 @@ lives here, persisted next to the Chroma data."""
 
 from __future__ import annotations
 
+import math
+import threading
+from functools import lru_cache
 from pathlib import Path
 
 from .text import tokens
+
+# Part of the catalog cache key: a change to how text becomes tokens must rebuild cached BM25 indexes.
+TOKENIZER_VERSION = "snowball-en-1"
+_local = threading.local()  # PyStemmer objects are not thread-safe; one per thread
 
 STOPWORDS = frozenset(
     ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "which", "with", "what", "who", "whom", "does", "do", "did", "how", "why", "where", "when", "there", "their", "these", "those", "than", "then", "into", "about", "any", "all", "can", "could", "should", "would", "may", "might", "will", "shall", "our", "your", "they", "them", "we", "you", "he", "she", "his", "her"]
 )
 
 
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball English: "meetings" and "meet", "appoints" and "appointment" match each other."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        import Stemmer
+
+        stemmer = _local.stemmer = Stemmer.Stemmer("english")
+    return str(stemmer.stemWord(word))
+
+
 def lexical_tokens(text: str) -> list[str]:
-    return [t for t in tokens(text) if t not in STOPWORDS]
+    return [stem(t) for t in tokens(text) if t not in STOPWORDS]
 
 
 class LexicalIndex:
@@ -34,6 +52,23 @@ class LexicalIndex:
         k = min(k, len(self.ids))
         docs, scores = self.bm25.retrieve([q], k=k, show_progress=False)
         return [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+
+    def idf(self, token: str) -> float:
+        """BM25's idf of a (stemmed) token; a word the corpus never uses gets the highest idf."""
+        n = len(self.ids)
+        col = self.bm25.vocab_dict.get(token) if self.ids else None
+        indptr = self.bm25.scores["indptr"] if self.ids else None
+        df = int(indptr[col + 1] - indptr[col]) if col is not None and indptr is not None else 0
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def coverage(self, query: str, text: str) -> float:
+        """Share of the query's idf mass that `text` contains: 1.0 when it holds every rare query word."""
+        wanted = set(lexical_tokens(query))
+        if not wanted:
+            return 0.0
+        have = set(lexical_tokens(text))
+        total = sum(self.idf(t) for t in wanted)
+        return sum(self.idf(t) for t in wanted if t in have) / total if total else 0.0
 
     def save(self, path: Path) -> None:
         import json

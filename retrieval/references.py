@@ -116,6 +116,17 @@ _SECTION_RE = re.compile(r"(?:\bsection|§|\bclause|\bpara(?:graph)?\.?)\s*(?P<l
 _PREFIX_BODY_RE = re.compile(r"\b(WTSA|PP|WTDC|RA|WRC)(?:-?\d{2})?\b")
 
 
+def references_named(question: str) -> list[Reference]:
+    """Every resolution a question names, in order: "WTDC Resolution 59 … according to Res 57"."""
+    q = norm_hyphens(question).replace("\u00a0", " ")
+    out = []
+    for m in _RES_RE.finditer(q):
+        ref = parse_reference(m.group(0))
+        if ref is not None and ref.number:
+            out.append(ref)
+    return out
+
+
 def parse_reference(query: str) -> Reference | None:
     """Parse "Res 57 resolves 3", "Resolution 1 section 4.2", "RCC/47A4/1" … or return None."""
     q = norm_hyphens(query).replace("\u00a0", " ").strip()

@@ -37,6 +37,17 @@ def test_out_of_corpus_abstains(corpus_engine: Engine) -> None:
     assert "no clause" in ans.text and "The corpus covers" in ans.text
 
 
+def test_question_about_an_instrument_searches_it_instead_of_dumping_it(corpus_engine: Engine) -> None:
+    # Two resolutions named; the corpus holds only the second, which says what the first covers.
+    ans = Answerer(corpus_engine).answer("What does WTDC Resolution 59 cover according to Resolution 57?")
+    assert ans.intent == "ask" and not ans.abstained
+    assert ans.citations[0].clause_id == "rcc-47a4@wtsa-16#proposal.1/noting.c"
+    purpose = Answerer(corpus_engine).answer("What is the purpose of the RCC contribution on Resolution 57?")
+    assert purpose.intent == "ask"
+    assert {"rcc-47a4@wtsa-16#abstract.p1", "rcc-47a4@wtsa-16#introduction.p13"} & \
+        {c.clause_id for c in purpose.citations[:2]}
+
+
 def test_evaluation_set(corpus_engine: Engine) -> None:
     result = run_eval(corpus_engine)
     assert result.questions >= 29

@@ -62,3 +62,40 @@ def test_display_and_fragments() -> None:
     assert fragment("resolves", "3") == "resolves.3"
     assert fragment("section 4", "4.2") == "s4.2"
     assert fragment("considering", "b)bis") == "considering.b-bis"
+
+
+@pytest.mark.parametrize("question,intent", [
+    ("What does Resolution 57 say?", "cite"),
+    ("Res 57", "cite"),
+    ("Show me WTSA Resolution 1 (Rev. Hammamet, 2016)", "cite"),
+    ("Res 57 resolves 3", "cite"),
+    ("What did contribution RCC/47A4/1 propose to change?", "cite"),
+    ("What is the purpose of the RCC contribution on Resolution 57?", "ask"),
+    ("What does Resolution 57 say about IMT?", "ask"),
+    ("Which Sector handles emergency telecommunications?", "sector"),
+    ("Which resolutions deal with cybersecurity?", "find"),
+])
+def test_intent(question: str, intent: str) -> None:
+    from retrieval.intent import detect
+
+    assert detect(question)[0] == intent
+
+
+def test_references_named_finds_every_resolution() -> None:
+    from retrieval.references import references_named
+
+    refs = references_named("What does WTDC Resolution 59 cover according to Res 57?")
+    assert [(r.body, r.number) for r in refs] == [("WTDC", "59"), (None, "57")]
+
+
+@pytest.mark.parametrize("question,topic", [
+    ("Which sectors share work on accessibility for people with disabilities?",
+     "accessibility for people with disabilities"),
+    ("Which Sector handles emergency telecommunications?", "emergency telecommunications"),
+    ("Which Sectors work on climate change?", "climate change"),
+    ("Who deals with IMT?", "IMT"),
+])
+def test_topic_of(question: str, topic: str) -> None:
+    from retrieval.intent import topic_of
+
+    assert topic_of(question) == topic

@@ -1,0 +1,38 @@
+"""Ranking pieces as pure functions: fusion, stemming, idf coverage."""
+
+from __future__ import annotations
+
+from retrieval.lexical import LexicalIndex, lexical_tokens
+from retrieval.search import convex, rrf
+
+
+def test_convex_fusion_keeps_a_decisive_lexical_hit_that_rrf_loses() -> None:
+    # "only" is the one clause naming the query's rare words (BM25 twice the next score) and close
+    # to the top densely; "a" leads densely by a hair and is second lexically.
+    dense = {"a": 0.56, "b": 0.55, "only": 0.50, "c": 0.30, "d": 0.28}
+    lexical = {"only": 5.6, "a": 2.8, "b": 2.7}
+    fused = convex(dense, lexical, 0.5)
+    assert max(fused, key=fused.__getitem__) == "only"
+    by_rank = rrf([["a", "b", "only", "c", "d"], ["only", "a", "b"]])
+    assert max(by_rank, key=by_rank.__getitem__) == "a", "the case convex fusion exists for"
+
+
+def test_convex_fusion_edge_cases() -> None:
+    assert convex({}, {}, 0.5) == {}
+    assert convex({"x": 0.3}, {}, 0.5) == {"x": 1.0}
+    scores = convex({"x": 0.9, "y": 0.1}, {"y": 3.0}, 0.5)
+    assert all(0.0 <= v <= 1.0 for v in scores.values())
+
+
+def test_stemming_matches_word_forms() -> None:
+    assert lexical_tokens("meetings appointment studies") == lexical_tokens("meet appoints study")
+
+
+def test_idf_coverage_weighs_rare_words() -> None:
+    index = LexicalIndex(["1", "2", "3", "4"], [lexical_tokens(t) for t in (
+        "the study groups meet", "study groups report", "study groups of IMT", "emergency telecommunications")])
+    # "emergency" is rare and "study" is everywhere: holding the rare word is most of the evidence.
+    assert index.coverage("study emergency", "emergency telecommunications") > 0.7
+    assert index.coverage("study emergency", "the study groups meet") < 0.3
+    # A word the corpus never uses counts against the clause: it is not about that.
+    assert index.coverage("emergency blockchain", "emergency telecommunications") < 0.5
