@@ -66,7 +66,7 @@ def pct(values: list[float], p: float) -> float:
     return s[min(len(s) - 1, round(p * (len(s) - 1)))]
 
 
-def quality(settings: Settings) -> tuple[dict[str, float], dict[str, float]]:
+def quality(settings: Settings) -> dict[str, dict[str, float]]:
     engine = Engine(settings)
     paths = [SEED] + ([RES1] if RES1.exists() else [])
     ingest(engine, paths)
@@ -82,10 +82,17 @@ def quality(settings: Settings) -> tuple[dict[str, float], dict[str, float]]:
         return {"recall@1": sum(r == 1 for r in ranks) / n, "recall@5": sum(r is not None and r <= 5 for r in ranks) / n,
                 "mrr": sum(1 / r for r in ranks if r) / n}
 
-    ours: list[int | None] = []
+    def rank_of(ids: list[str], expect: list[str]) -> int | None:
+        return next((n for n, cid in enumerate(ids, 1) if any(cid.endswith("#" + e) for e in expect)), None)
+
+    variants: dict[str, list[int | None]] = {"convex": [], "rrf": [], "dense": []}
     for i in items:
-        hits = engine.search(i.q, k=5)
-        ours.append(next((n for n, h in enumerate(hits, 1) if any(h.clause.clause_id.endswith("#" + e) for e in i.expect)), None))
+        for fusion in ("convex", "rrf"):
+            engine.fusion = fusion
+            variants[fusion].append(rank_of([h.clause.clause_id for h in engine.search(i.q, k=5)], i.expect))
+        vec = engine.embedder.embed([i.q])[0]
+        variants["dense"].append(rank_of([cid for cid, _ in engine.index.dense(vec, 5)], i.expect))
+    engine.fusion = "convex"
 
     # Naive baseline: LangChain's splitter (1000/200) over the same files, dense-only Chroma, same embedder.
     import chromadb
@@ -104,7 +111,7 @@ def quality(settings: Settings) -> tuple[dict[str, float], dict[str, float]]:
         res = col.query(query_embeddings=engine.embedder.embed([i.q]).tolist(), n_results=5)
         docs = (res["documents"] or [[]])[0]
         base.append(next((n for n, d in enumerate(docs, 1) if any(t in d for t in expected_text[i.q])), None))
-    return score(ours), score(base)
+    return {name: score(r) for name, r in variants.items()} | {"naive": score(base)}
 
 
 def scale(settings: Settings, sizes: list[int]) -> list[dict[str, float]]:
@@ -168,11 +175,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp), model_dir=Settings().models_path)
         if not args.no_baseline:
-            ours, base = quality(settings.model_copy(update={"data_dir": Path(tmp) / "q"}))
-            out += ["| retriever | recall@1 | recall@5 | MRR |", "|---|---|---|---|",
-                    f"| sectorbot hybrid (clauses, dense+BM25, RRF) | {ours['recall@1']:.2f} | {ours['recall@5']:.2f} | {ours['mrr']:.3f} |",
-                    f"| naive (splitter 1000/200, dense-only Chroma) | {base['recall@1']:.2f} | {base['recall@5']:.2f} | {base['mrr']:.3f} |",
-                    ""]
+            q = quality(settings.model_copy(update={"data_dir": Path(tmp) / "q"}))
+            names = {"convex": "sectorbot: clauses, dense + BM25, convex fusion (default)",
+                     "rrf": "clauses, dense + BM25, reciprocal rank fusion",
+                     "dense": "clauses, dense only",
+                     "naive": "naive: splitter 1000/200, dense-only Chroma"}
+            out += ["| retriever | recall@1 | recall@5 | MRR |", "|---|---|---|---|"]
+            out += [f"| {names[k]} | {v['recall@1']:.2f} | {v['recall@5']:.2f} | {v['mrr']:.3f} |" for k, v in q.items()]
+            gain = 100 * (q["convex"]["recall@5"] - q["naive"]["recall@5"])
+            out += ["", f"recall@5 gain over the naive baseline: {gain:+.0f} points", ""]
         rows = scale(settings, sizes)
         out += ["| clauses | search p50 ms | search p95 ms | cite p50 ms | store writes clauses/s | catalog load s | embed clauses/s |",
                 "|---|---|---|---|---|---|---|"]

@@ -12,7 +12,7 @@ from pathlib import Path
 from .text import tokens
 
 # Part of the catalog cache key: a change to how text becomes tokens must rebuild cached BM25 indexes.
-TOKENIZER_VERSION = "snowball-en-1"
+TOKENIZER_VERSION = "snowball-en-2"
 _local = threading.local()  # PyStemmer objects are not thread-safe; one per thread
 
 STOPWORDS = frozenset(

@@ -41,6 +41,15 @@ def strip_footnote_marks(text: str) -> str:
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
+# Tracked changes exported as plain text run the deleted word into the inserted one: "ICTscybersecurity",
+# "2012HAMMAMET". Where the case changes it shows the seam, so split there (queries get the same split).
+_MERGED_SEAMS = re.compile(r"(?<=[A-Z]{2}s)(?=[a-z]{4,})|(?<=[a-z]{3})(?=[A-Z][a-z]{2,})|(?<=\d{4})(?=[A-Z]{3,})")
+
+
+def split_merged(text: str) -> str:
+    return _MERGED_SEAMS.sub(" ", text)
+
+
 def tokens(text: str) -> list[str]:
     """Lower-case word tokens for lexical search; keeps ITU-T, ISC-TF, 2bis as one token."""
-    return _TOKEN_RE.findall(normalize(strip_footnote_marks(text)).lower())
+    return _TOKEN_RE.findall(split_merged(normalize(strip_footnote_marks(text))).lower())

@@ -28,6 +28,15 @@ def test_stemming_matches_word_forms() -> None:
     assert lexical_tokens("meetings appointment studies") == lexical_tokens("meet appoints study")
 
 
+def test_tracked_change_seams_split_for_search() -> None:
+    # Plain-text exports of tracked changes run the deleted word into the inserted one.
+    from retrieval.text import tokens
+
+    assert tokens("security in ICTscybersecurity,") == ["security", "in", "icts", "cybersecurity"]
+    assert tokens("REV. DUBAI, 2012HAMMAMET, 2016") == ["rev", "dubai", "2012", "hammamet", "2016"]
+    assert tokens("RCC/47A4/1 ITU-T 2bis WTSA-16") == ["rcc", "47a4", "1", "itu-t", "2bis", "wtsa-16"]
+
+
 def test_idf_coverage_weighs_rare_words() -> None:
     index = LexicalIndex(["1", "2", "3", "4"], [lexical_tokens(t) for t in (
         "the study groups meet", "study groups report", "study groups of IMT", "emergency telecommunications")])
