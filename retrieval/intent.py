@@ -36,7 +36,7 @@ _CITE_WORDS = frozenset(lexical_tokens(
     "say says said text texts show quote read reads full give me tell wording exact content contents cite "
     "resolution resolutions res rev revised version latest adopted"))
 _REF_SPAN = re.compile(
-    r"(?:WTSA|WTDC|PP|RA|WRC|Plenipotentiary|ITU-[RTD])?[-\s]*(?:\d{2}\s+)?"
+    r"\b(?:WTSA|WTDC|PP|RA|WRC|Plenipotentiary|ITU-[RTD])?[-\s]*(?:\d{2}\s+)?"
     r"(?:Resolution|Res\.?)\s*(?:ITU-R\s*)?\d+(?:\s*\((?:Rev\.?\s*)?[^)]*\))?"
     r"|\(?Rev\.?\s+[A-Z][\w\s-]*,\s*\d{4}\)?|\b(?:WTSA|WTDC|PP|RA)(?:-\d{2})?\b",
     re.IGNORECASE)

@@ -161,4 +161,4 @@ class Engine:
         return hits
 
     def cite(self, ref: Reference) -> CiteResult:
-        return resolve(ref, self.catalog().clauses)
+        return resolve(ref, self.catalog().cite_candidates(ref))
