@@ -226,9 +226,9 @@ class Answerer:
             reply = self.llm.ask(question, clauses, shown)
         except LLMError as e:
             log.warning("LLM failed, answering extractively: %s", e)
-            return extractive.model_copy(update={"notes": [*extractive.notes,
-                                                           "The language model was unavailable; "
-                                                           "this answer is extractive."]})
+            # The reason is ours (LLMError wording), never the endpoint's raw text.
+            note = f"The language model could not be used ({e}); this answer is extractive."
+            return extractive.model_copy(update={"notes": [*extractive.notes, note]})
         cits: list[Citation] = []
         texts: list[str] = []
         dropped = 0

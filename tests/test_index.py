@@ -35,6 +35,19 @@ def test_cite_res1_section(corpus_engine: Engine) -> None:
     assert res.clauses[0].text.startswith("TSAG's principal duties")
 
 
+@pytest.mark.parametrize("ref", ["Res 57 resolves 3", "Resolution 57", "WTSA Resolution 57 (Rev. Hammamet, 2016)",
+                                 "RCC/47A4/1", "RCC/47A4", "RCC/47A4/9", "Resolution 1 section 4.2",
+                                 "WTDC Resolution 59", "Res 99", "Res 57 instructs 7"])
+def test_cite_lookup_equals_a_full_scan(corpus_engine: Engine, ref: str) -> None:
+    """The dictionary lookup behind cite must give exactly what resolving against every clause gives."""
+    from retrieval.cite import resolve
+
+    parsed = parse_reference(ref)
+    assert parsed is not None
+    catalog = corpus_engine.catalog()
+    assert corpus_engine.cite(parsed) == resolve(parsed, catalog.clauses)
+
+
 def test_unknown_reference(corpus_engine: Engine) -> None:
     ref = parse_reference("PP Res 191")
     assert ref is not None

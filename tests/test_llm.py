@@ -59,19 +59,21 @@ def test_paraphrase_as_quote_falls_back(corpus_engine: Engine, llm_server: FakeO
     assert any("could not be verified" in n for n in ans.notes)
 
 
-@pytest.mark.parametrize("reply", [("status", 500), ("raw", "this is not json {oops"), ("raw", '{"claims": "nope"}')])
+@pytest.mark.parametrize("reply,reason", [(("status", 500), "returned HTTP 500"),
+                                          (("raw", "this is not json {oops"), "held no JSON object"),
+                                          (("raw", '{"claims": "nope"}'), "not the expected JSON")])
 def test_endpoint_failures_fall_back(corpus_engine: Engine, llm_server: FakeOpenAI, tmp_path: Path,
-                                     reply: tuple[str, object]) -> None:
+                                     reply: tuple[str, object], reason: str) -> None:
     llm_server.replies.append(reply)
     ans = _answerer(corpus_engine, llm_server, tmp_path).answer(QUESTION)
     assert ans.mode == "extractive" and ans.citations and not ans.abstained
-    assert any("unavailable" in n for n in ans.notes)
+    assert any("could not be used" in n and reason in n for n in ans.notes), ans.notes
 
 
 def test_timeout_falls_back(corpus_engine: Engine, llm_server: FakeOpenAI, tmp_path: Path) -> None:
     llm_server.replies.append(("sleep", 3))
     ans = _answerer(corpus_engine, llm_server, tmp_path, timeout=0.5).answer(QUESTION)
-    assert ans.mode == "extractive" and any("unavailable" in n for n in ans.notes)
+    assert ans.mode == "extractive" and any("timed out" in n for n in ans.notes)
 
 
 def test_injected_instructions_stay_data(corpus_engine: Engine) -> None:
