@@ -12,7 +12,7 @@ from pathlib import Path
 from .text import tokens
 
 # Part of the catalog cache key: a change to how text becomes tokens must rebuild cached BM25 indexes.
-TOKENIZER_VERSION = "snowball-en-2"
+TOKENIZER_VERSION = "snowball-en-2"  # query-side synonyms need no rebuild
 _local = threading.local()  # PyStemmer objects are not thread-safe; one per thread
 
 STOPWORDS = frozenset(
@@ -35,6 +35,32 @@ def lexical_tokens(text: str) -> list[str]:
     return [stem(t) for t in tokens(text) if t not in STOPWORDS]
 
 
+# What people type against how ITU texts word it ("persons with disabilities", "chairmen"). Small on
+# purpose: each group is a usage the texts fix, not a general thesaurus.
+_SYNONYM_GROUPS = [
+    ("people", "persons"),
+    ("chair", "chairs", "chairman", "chairmen", "chairperson", "chairpersons"),
+    ("handicapped", "disabilities"),
+]
+
+
+def _synonyms() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for group in _SYNONYM_GROUPS:
+        stems = {stem(w) for w in group}
+        for s in stems:
+            out.setdefault(s, set()).update(stems - {s})
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+SYNONYMS = _synonyms()
+
+
+def expand(query_tokens: list[str]) -> list[str]:
+    extra = [alt for t in query_tokens for alt in sorted(SYNONYMS.get(t, ())) if alt not in query_tokens]
+    return query_tokens + list(dict.fromkeys(extra))
+
+
 class LexicalIndex:
     def __init__(self, ids: list[str], token_lists: list[list[str]]) -> None:
         import bm25s
@@ -46,7 +72,7 @@ class LexicalIndex:
             self.bm25.index([t or ["\x00"] for t in token_lists], show_progress=False)
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
-        q = lexical_tokens(query)
+        q = expand(lexical_tokens(query))
         if not self.ids or not q:
             return []
         k = min(k, len(self.ids))
@@ -67,8 +93,11 @@ class LexicalIndex:
         if not wanted:
             return 0.0
         have = set(lexical_tokens(text))
-        total = sum(self.idf(t) for t in wanted)
-        return sum(self.idf(t) for t in wanted if t in have) / total if total else 0.0
+        # A word and its ITU synonyms count as one term, weighted as the corpus knows it.
+        alts = {t: {t} | SYNONYMS.get(t, frozenset()) for t in wanted}
+        weight = {t: min(self.idf(a) for a in alts[t]) for t in wanted}
+        total = sum(weight.values())
+        return sum(weight[t] for t in wanted if alts[t] & have) / total if total else 0.0
 
     def save(self, path: Path) -> None:
         import json

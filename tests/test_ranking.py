@@ -45,3 +45,14 @@ def test_idf_coverage_weighs_rare_words() -> None:
     assert index.coverage("study emergency", "the study groups meet") < 0.3
     # A word the corpus never uses counts against the clause: it is not about that.
     assert index.coverage("emergency blockchain", "emergency telecommunications") < 0.5
+
+
+def test_itu_wording_synonyms() -> None:
+    from retrieval.lexical import expand
+
+    index = LexicalIndex(["1", "2"], [lexical_tokens(t) for t in (
+        "accessibility for persons with disabilities", "study group chairmen and vice-chairmen")])
+    assert index.search("people with disabilities", 1)[0][0] == "1"
+    assert index.search("who appoints the chair", 1)[0][0] == "2"
+    assert index.coverage("people with disabilities", "accessibility for persons with disabilities") == 1.0
+    assert expand(lexical_tokens("emergency")) == lexical_tokens("emergency"), "no synonyms, no change"
