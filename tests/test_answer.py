@@ -54,8 +54,12 @@ def test_evaluation_set(corpus_engine: Engine) -> None:
     assert result.citation_verification == 1.0
     assert result.unknown_clause_ids == 0
     assert result.abstention_recall == 1.0
-    assert result.hit_at_5 >= 0.8, result.table()
-    assert result.sector_accuracy is not None and result.sector_accuracy >= 0.75, result.table()
+    # Regression floors a little under what is measured (README): seed alone 93/97/97 %, with
+    # WTSA Resolution 1 90/97.5/97.5 %; sector accuracy and abstention precision 100 % in both.
+    assert result.hit_at_1 >= 0.85, result.table()
+    assert result.hit_at_5 >= 0.9, result.table()
+    assert result.sector_accuracy is not None and result.sector_accuracy >= 0.9, result.table()
+    assert result.abstention_precision >= 0.9, result.table()
 
 
 def test_cli_json_and_stdin_lines(tmp_path) -> None:  # type: ignore[no-untyped-def]
