@@ -77,9 +77,9 @@ class Answerer:
         return self._search(query, intent, filters)
 
     def _documents_named(self, question: str) -> set[str]:
+        """The documents holding the resolutions a question names (the resolution itself, and
+        contributions proposing to change it)."""
         refs = references_named(question)
-        if not refs:
-            return set()
         return {c.doc_id for c in self.engine.catalog().clauses for r in refs
                 if c.instrument.number == r.number and (r.body is None or c.instrument.body == r.body)}
 
