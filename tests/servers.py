@@ -55,6 +55,17 @@ def chroma_process(path: Path) -> Iterator[int]:
         proc.wait(timeout=20)
 
 
+@contextlib.contextmanager
+def running(server: ThreadingHTTPServer) -> Iterator[int]:
+    """Serve `server` on a thread for the block; yields its port."""
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield int(server.server_address[1])
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def signed_headers(body: str, secret: str, ts: int | None = None, content_type: str = "application/json",
                    retry: str | None = None) -> dict[str, str]:
     """The headers Slack sends with a request signed by `secret`."""

@@ -8,7 +8,6 @@ import json
 import re
 import shutil
 import subprocess
-import threading
 import tomllib
 import urllib.error
 import urllib.request
@@ -24,6 +23,7 @@ from bot.cli import cli
 from bot.slack.run import make_http_server
 from retrieval.config import Settings
 from tests.conftest import ROOT
+from tests.servers import running
 
 DEPLOY = ROOT / "deploy"
 K8S = sorted(p for p in (DEPLOY / "k8s").glob("*.yaml") if p.name != "kustomization.yaml")
@@ -275,10 +275,7 @@ def test_health_and_readiness_endpoints() -> None:
             raise ConnectionError("store down")
         return {"documents": 2}
 
-    server = make_http_server(None, 0, host="127.0.0.1", ready=ready)
-    port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with running(make_http_server(None, 0, host="127.0.0.1", ready=ready)) as port:
         assert _get(port, "/healthz") == (200, {"ok": True})
         assert _get(port, "/readyz") == (200, {"ok": True, "documents": 2})
         state["up"] = False
@@ -289,9 +286,6 @@ def test_health_and_readiness_endpoints() -> None:
         with pytest.raises(urllib.error.HTTPError) as err:
             urllib.request.urlopen(req, timeout=5)
         assert err.value.code == 404
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_assert_real_command_catches_typos() -> None:

@@ -25,7 +25,7 @@ from retrieval.answer import Answerer
 from retrieval.models import Answer, Citation
 from retrieval.search import Engine
 from tests.conftest import make_settings
-from tests.servers import FakeSlack, signed_headers
+from tests.servers import FakeSlack, running, signed_headers
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 
@@ -212,10 +212,7 @@ def test_feedback_vote_is_stored(app_env, slack: FakeSlack) -> None:  # type: ig
 
 def test_real_http_mode(app_env, slack: FakeSlack) -> None:  # type: ignore[no-untyped-def]
     app, _ = app_env
-    server = make_http_server(app, 0, host="127.0.0.1")
-    port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with running(make_http_server(app, 0, host="127.0.0.1")) as port:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as r:
             assert json.loads(r.read()) == {"ok": True}
         body = mention("Res 57 resolves 4", event_id="EvHttp")
@@ -231,6 +228,3 @@ def test_real_http_mode(app_env, slack: FakeSlack) -> None:  # type: ignore[no-u
         with pytest.raises(urllib.error.HTTPError) as err:
             urllib.request.urlopen(forged, timeout=5)
         assert err.value.code == 401
-    finally:
-        server.shutdown()
-        server.server_close()
