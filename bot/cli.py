@@ -63,6 +63,7 @@ def cli() -> None:
       sectorbot cite "Res 57 resolves 3"
       sectorbot search "cybersecurity" --k 3
       sectorbot parse corpus/ --json | head
+      sectorbot doctor                # check a deployment: store, model, tokens, LLM
 
     Configuration comes from the environment (SECTORBOT_*, OPENAI_*, SLACK_*); see .env.example.
     Data lives in SECTORBOT_DATA_DIR (default ~/.local/share/sectorbot).
