@@ -79,9 +79,9 @@ class Answerer:
     def _documents_named(self, question: str) -> set[str]:
         """The documents holding the resolutions a question names (the resolution itself, and
         contributions proposing to change it)."""
-        refs = references_named(question)
-        return {c.doc_id for c in self.engine.catalog().clauses for r in refs
-                if c.instrument.number == r.number and (r.body is None or c.instrument.body == r.body)}
+        catalog = self.engine.catalog()
+        return {c.doc_id for r in references_named(question) for c in catalog.cite_candidates(r)
+                if r.body is None or c.instrument.body == r.body}
 
     def _search(self, query: str, intent: Intent, filters: Filters) -> list[SearchHit]:
         k = 10 if intent in ("find", "sector") else max(self.engine.settings.top_k, 5)
