@@ -352,6 +352,8 @@ def ask(question: tuple[str, ...], as_json: bool) -> None:
 
 
 def _print_answer(ans: Answer, as_json: bool) -> None:
+    from retrieval.text import quoted
+
     if as_json:
         click.echo(json.dumps(ans.to_json_dict(), ensure_ascii=False))
         return
@@ -360,7 +362,7 @@ def _print_answer(ans: Answer, as_json: bool) -> None:
         click.echo()
         for n, c in enumerate(ans.citations, 1):
             click.echo(click.style(f"[{n}] {c.display}", bold=True))
-            click.echo(f"    “{' '.join(c.quote.split())}”")
+            click.echo(f"    {quoted(c.quote)}")
     for note in ans.notes:
         click.echo(click.style(note, fg="yellow"), err=True)
     click.echo(click.style(f"({ans.mode}{', no evidence' if ans.abstained else ''})", fg="bright_black"))

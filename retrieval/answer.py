@@ -16,7 +16,7 @@ from .quotes import best_quote
 from .references import Reference, references_named
 from .search import Engine, Filters
 from .sectors import SECTOR_NAMES, groups_in, mechanisms_in, sectors_in
-from .text import display_text
+from .text import quoted
 from .verify import keep_verified
 
 log = logging.getLogger(__name__)
@@ -109,9 +109,9 @@ class Answerer:
             lead = self._proposal_summary(clauses, ref)
         elif len(clauses) == 1:
             c = clauses[0]
-            lead = f"{display(c)}:\n“{display_text(c.text)}”"
+            lead = f"{display(c)}:\n{quoted(c.text)}"
             if c.previous_text:
-                lead += f"\nBefore the tracked changes it read: “{display_text(c.previous_text)}”"
+                lead += f"\nBefore the tracked changes it read: {quoted(c.previous_text)}"
         else:
             lead = f"{instrument_display(clauses[0].instrument)}: {len(clauses)} clauses match; " \
                    f"the first {len(cits)} are cited below."
@@ -196,7 +196,7 @@ class Answerer:
         cits = []
         for h in top:
             q = best_quote(h.clause.text, question)
-            lines.append(f"{display(h.clause)}: “{display_text(q)}”")
+            lines.append(f"{display(h.clause)}: {quoted(q)}")
             cits.append(cite_clause(h.clause, q))
         return Answer(question=question, intent="ask", text="\n".join(lines), citations=cits,
                       sectors=_ordered(s for h in top[:1] for s in h.clause.sectors))

@@ -34,6 +34,13 @@ def display_text(text: str) -> str:
     return fold_space(text)
 
 
+def quoted(text: str) -> str:
+    """Display text between quotation marks, unless it already opens with one (a clause that quotes
+    another text): “…” then, not ““…”,”."""
+    t = display_text(text)
+    return t if t[:1] in "“\"«" else f"“{t}”"
+
+
 def strip_footnote_marks(text: str) -> str:
     return FOOTNOTE_MARK_RE.sub("", text)
 

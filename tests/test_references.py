@@ -99,3 +99,10 @@ def test_topic_of(question: str, topic: str) -> None:
     from retrieval.intent import topic_of
 
     assert topic_of(question) == topic
+
+
+def test_quoted_does_not_double_quote_a_quotation() -> None:
+    from retrieval.text import quoted
+
+    assert quoted("to propose  to the\tITU-T study groups") == "“to propose to the ITU-T study groups”"
+    assert quoted("“the recent establishment of the subgroup”,") == "“the recent establishment of the subgroup”,"
