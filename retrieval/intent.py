@@ -7,6 +7,7 @@ from typing import Literal
 
 from .lexical import lexical_tokens
 from .references import Reference, parse_reference
+from .text import norm_hyphens
 
 Intent = Literal["cite", "sector", "find", "ask"]
 
@@ -45,13 +46,13 @@ _REF_SPAN = re.compile(
 def asks_about_more_than(question: str) -> bool:
     """True when a question names a whole instrument but asks something about it ("What is the purpose
     of the RCC contribution on Resolution 57?"): that wants search within it, not all its clauses."""
-    rest = _REF_SPAN.sub(" ", question.replace("‑", "-").replace(" ", " "))
+    rest = _REF_SPAN.sub(" ", norm_hyphens(question).replace("\u00a0", " "))
     return any(t not in _CITE_WORDS and not t.isdigit() for t in lexical_tokens(rest))
 
 
 def detect(question: str) -> tuple[Intent, Reference | None]:
-    """The intent, and the reference the question names. For "cite" the reference is what to look up;
-    otherwise, when present, it scopes the search to that instrument."""
+    """The intent, and the first reference the question names: for "cite", what to look up; for the
+    other intents only information (the answerer scopes its search by every resolution named)."""
     ref = parse_reference(question)
     if ref is not None and (ref.symbol or ref.part or ref.label):
         return "cite", ref
