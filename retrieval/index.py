@@ -17,6 +17,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -288,7 +289,7 @@ class ClauseIndex:
                 for rid, vec in zip(got["ids"], got["embeddings"], strict=True)}
 
     def dense(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None,
-              live_gens: set[str] | None = None) -> list[tuple[str, float]]:
+              live_gens: AbstractSet[str] | None = None) -> list[tuple[str, float]]:
         col = self.clauses_collection
         n = col.count()
         if n == 0:

@@ -8,8 +8,10 @@ Measured on the evaluation set and in bench/retrieval_bench.py (README)."""
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel
 
@@ -20,6 +22,7 @@ from .index import Catalog, ClauseIndex, sector_key
 from .models import Clause, SearchHit
 from .references import Reference
 
+log = logging.getLogger(__name__)
 RRF_K = 60
 CANDIDATES = 50
 DENSE_WEIGHT = 0.5  # convex fusion: share of the dense score; the rest is BM25
@@ -89,9 +92,20 @@ def convex(dense: dict[str, float], lexical: dict[str, float], weight: float) ->
     return {i: weight * d[i] + (1 - weight) * lx[i] for i in ids}
 
 
+class _Live(NamedTuple):
+    """What one search reads, swapped as a whole so it never mixes two generations."""
+
+    catalog: Catalog
+    gens: frozenset[str]
+    gen_of: dict[str, str]
+    key: str
+
+
 class Engine:
-    """One per process: the index, the embedder and the live catalog, refreshed at most every few
-    seconds so that replicas see documents another process ingested."""
+    """One per process: the index, the embedder and the live catalog. Every few seconds it checks the
+    registry so replicas see documents another process ingested; a changed registry is loaded on a
+    background thread while questions go on being answered from the catalog in hand (at 100k clauses a
+    rebuild takes seconds, which nobody in a meeting should wait for)."""
 
     REFRESH_SECONDS = 5.0
 
@@ -99,10 +113,10 @@ class Engine:
         self.settings = settings
         self._embedder = embedder
         self._index: ClauseIndex | None = None
-        self._catalog: Catalog | None = None
-        self._gens: set[str] = set()
-        self._gen_of: dict[str, str] = {}
+        self._live: _Live | None = None
         self._checked = 0.0
+        self._build_lock = threading.Lock()
+        self._building = threading.Event()
         self.fusion: Literal["convex", "rrf"] = "convex"
 
     @property
@@ -118,22 +132,47 @@ class Engine:
         return self._index
 
     def catalog(self, fresh: bool = False) -> Catalog:
-        now = time.monotonic()
-        if fresh or self._catalog is None or now - self._checked > self.REFRESH_SECONDS:
-            registry = self.index.registry()  # one read serves both the catalog and the live set
-            self._catalog = self.index.catalog(registry)
-            self._gens = {e.gen for e in registry.values()}
-            self._gen_of = {doc_id: e.gen for doc_id, e in registry.items()}
-            self._checked = now
-        return self._catalog
+        """The live catalog. `fresh=True` loads the registry's current state before returning."""
+        return self._state(fresh).catalog
+
+    def _state(self, fresh: bool = False) -> _Live:
+        live = self._live
+        if fresh or live is None:
+            return self._rebuild()
+        if time.monotonic() - self._checked > self.REFRESH_SECONDS:
+            self._checked = time.monotonic()
+            if self.index.fingerprint() != live.key and not self._building.is_set():
+                self._building.set()
+                threading.Thread(target=self._rebuild_in_background, name="catalog", daemon=True).start()
+        return live
+
+    def _rebuild(self) -> _Live:
+        with self._build_lock:
+            # The registry is read under the lock, so the last build to finish is of the newest state.
+            registry = self.index.registry()
+            live = _Live(catalog=self.index.catalog(registry), gens=frozenset(e.gen for e in registry.values()),
+                         gen_of={doc_id: e.gen for doc_id, e in registry.items()},
+                         key=self.index.fingerprint(registry))
+            self._live = live
+            self._checked = time.monotonic()
+            return live
+
+    def _rebuild_in_background(self) -> None:
+        try:
+            self._rebuild()
+        except Exception:  # the catalog in hand keeps serving; the next check tries again
+            log.exception("could not load the changed index; still answering from the previous one")
+        finally:
+            self._building.clear()
 
     def search(self, query: str, k: int = 5, filters: Filters | None = None) -> list[SearchHit]:
-        catalog = self.catalog()
+        live = self._state()
+        catalog = live.catalog
         if not catalog.clauses:
             return []
         filters = filters or Filters()
         vec = self.embedder.embed([query])[0]
-        dense = self.index.dense(vec, CANDIDATES, filters.chroma_where(), self._gens)
+        dense = self.index.dense(vec, CANDIDATES, filters.chroma_where(), live.gens)
         lexical = [(cid, s) for cid, s in catalog.lexical.search(query, CANDIDATES * 2)
                    if cid in catalog.by_id and filters.accepts(catalog.by_id[cid])][:CANDIDATES]
         sim = dict(dense)
@@ -141,7 +180,7 @@ class Engine:
         dense_rank = {cid: i for i, (cid, _) in enumerate(dense, 1)}
         lex_rank = {cid: i for i, (cid, _) in enumerate(lexical, 1)}
         # Every lexical candidate gets its true cosine from its stored vector.
-        missing = [(cid, self._gen_of.get(catalog.by_id[cid].doc_id, "")) for cid in lex if cid not in sim]
+        missing = [(cid, live.gen_of.get(catalog.by_id[cid].doc_id, "")) for cid in lex if cid not in sim]
         for cid, v in self.index.vectors(missing).items():
             sim[cid] = float(v @ vec)
         if self.fusion == "rrf":

@@ -105,6 +105,42 @@ def test_reingest_is_idempotent_and_changes_replace_whole(tmp_path: Path) -> Non
     assert engine.index.clauses_collection.count() == 0 and not engine.index.registry()
 
 
+def test_another_process_ingesting_never_blocks_answers(tmp_path: Path) -> None:
+    """A serving engine sees documents another engine (process) ingests into the same store, and
+    keeps answering from the catalog in hand while the new one loads."""
+    import threading
+    import time
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(SEED, docs / "seed.txt")
+    settings = make_settings(tmp_path / "idx", embedder="hash")
+    serving = Engine(settings)
+    ingest(serving, [docs])
+    before = serving.catalog()
+    serving.REFRESH_SECONDS = 0.0  # type: ignore[misc]
+
+    release = threading.Event()
+    real_catalog = serving.index.catalog
+
+    def slow_catalog(*args: object, **kw: object) -> object:
+        release.wait(30)
+        return real_catalog(*args, **kw)  # type: ignore[arg-type]
+
+    serving.index.catalog = slow_catalog  # type: ignore[method-assign]
+    other = tmp_path / "other.txt"
+    other.write_text("RESOLUTION 999 (Geneva, 2024)\nTesting\nresolves\n1\tto test background refresh;\n")
+    ingest(Engine(settings), [other])  # another engine, as another process would
+
+    assert serving.catalog() is before, "a question must not wait for the rebuild"
+    assert serving.search("test background refresh", k=3) is not None
+    release.set()
+    deadline = time.monotonic() + 20
+    while serving.catalog() is before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert any(c.instrument.number == "999" for c in serving.catalog().clauses)
+
+
 def test_failed_document_leaves_nothing_and_others_index(tmp_path: Path) -> None:
     d = tmp_path / "docs"
     d.mkdir()
