@@ -298,6 +298,21 @@ def test_health_and_readiness_endpoints() -> None:
         assert err.value.code == 404
 
 
+def test_http_server_takes_a_burst_of_connections() -> None:
+    """60 connections opened at once (more than the handler pool) are all answered, none reset."""
+    import socket
+
+    with running(make_http_server(None, 0, host="127.0.0.1")) as port:
+        socks = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(60)]
+        for s in socks:
+            s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        replies = []
+        for s in socks:
+            replies.append(s.recv(4096).split(b"\r\n", 1)[0])
+            s.close()
+    assert replies == [b"HTTP/1.1 200 OK"] * 60
+
+
 def test_assert_real_command_catches_typos() -> None:
     with pytest.raises(click.UsageError):
         assert_real_command(["ingest", "--purne", "/corpus"])
