@@ -51,18 +51,18 @@ def asks_about_more_than(question: str) -> bool:
 
 
 def detect(question: str) -> tuple[Intent, Reference | None]:
-    """The intent, and the first reference the question names: for "cite", what to look up; for the
-    other intents only information (the answerer scopes its search by every resolution named)."""
+    """The intent, and for "cite" the reference to look up. Other intents carry no reference: the
+    answerer scopes their search by every resolution the question names."""
     ref = parse_reference(question)
     if ref is not None and (ref.symbol or ref.part or ref.label):
         return "cite", ref
     if ref is not None and ref.number and not asks_about_more_than(question):
         return "cite", ref
     if _SECTOR_RE.search(question):
-        return "sector", ref
+        return "sector", None
     if _FIND_RE.search(question):
-        return "find", ref
-    return "ask", ref
+        return "find", None
+    return "ask", None
 
 
 def topic_of(question: str) -> str:

@@ -117,14 +117,13 @@ _PREFIX_BODY_RE = re.compile(r"\b(WTSA|PP|WTDC|RA|WRC)(?:-?\d{2})?\b")
 
 
 def references_named(question: str) -> list[Reference]:
-    """Every resolution a question names, in order: "WTDC Resolution 59 … according to Res 57".
-    Each Reference's `text` is the words that named it."""
+    """Every resolution a question names, in order: "WTDC Resolution 59 … according to Res 57"."""
     q = norm_hyphens(question).replace("\u00a0", " ")
     out = []
     for m in _RES_RE.finditer(q):
         ref = parse_reference(m.group(0))
         if ref is not None and ref.number:
-            out.append(ref.model_copy(update={"text": m.group(0)}))
+            out.append(ref)
     return out
 
 

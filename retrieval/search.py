@@ -30,7 +30,6 @@ DENSE_WEIGHT = 0.5  # convex fusion: share of the dense score; the rest is BM25
 
 class Filters(BaseModel):
     body: str | None = None
-    number: str | None = None  # instrument number: "57", "ITU-R 1"
     doc_ids: list[str] | None = None
     kind: str | None = None
     sector: str | None = None
@@ -39,7 +38,7 @@ class Filters(BaseModel):
 
     def chroma_where(self) -> dict[str, Any] | None:
         conds: list[dict[str, Any]] = []
-        for key in ("body", "number", "kind", "part"):
+        for key in ("body", "kind", "part"):
             value = getattr(self, key)
             if value:
                 conds.append({key: value})
@@ -56,7 +55,6 @@ class Filters(BaseModel):
     def accepts(self, c: Clause) -> bool:
         return (
             (not self.body or c.instrument.body == self.body)
-            and (not self.number or c.instrument.number == self.number)
             and (not self.kind or c.instrument.kind == self.kind)
             and (not self.part or c.part == self.part)
             and (not self.revision_year or (c.instrument.revision is not None
