@@ -1,8 +1,8 @@
 """Hybrid search (dense + BM25) and exact reference lookup.
 
-Fusion is a convex combination of min-max normalised scores over the union of both candidate lists,
-every candidate scored by both retrievers (stored vector for lexical-only hits, BM25 for dense-only
-ones). Reciprocal rank fusion, kept for comparison, throws the scores away: a clause that BM25 ranks
+Fusion is a convex combination of min-max normalised scores over the union of both candidate lists.
+A lexical-only hit gets its true cosine from its stored vector; a dense-only hit scores 0 on the BM25
+side (it is not among the best BM25 matches). Reciprocal rank fusion, kept for comparison, throws the scores away: a clause that BM25 ranks
 far ahead (the only one naming "WTDC Resolution 59") loses to clauses that are middling in both lists.
 Measured on the evaluation set and in bench/retrieval_bench.py (README)."""
 
