@@ -87,12 +87,12 @@ class Answerer:
         k = 10 if intent in ("find", "sector") else max(self.engine.settings.top_k, 5)
         hits = self.engine.search(query, k=k, filters=filters)
         floor = self.engine.settings.min_evidence
-        lexical = self.engine.catalog().lexical
+        coverage = self.engine.catalog().lexical.coverage_of(query)
 
         def covered(h: SearchHit) -> bool:
             # Short queries ("IMT") and long list-like clauses embed poorly; a clause holding the
             # query's rare words (most of its idf mass) is evidence too.
-            return h.lexical_rank is not None and lexical.coverage(query, h.clause.text) >= COVERAGE_FLOOR
+            return h.lexical_rank is not None and coverage(h.clause.text) >= COVERAGE_FLOOR
 
         return [h for h in hits if (h.similarity or 0.0) >= floor or covered(h)]
 

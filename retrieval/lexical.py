@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -83,23 +84,30 @@ class LexicalIndex:
 
     def idf(self, token: str) -> float:
         """BM25's idf of a (stemmed) token; a word the corpus never uses gets the highest idf."""
-        n = len(self.ids)
         col = self.bm25.vocab_dict.get(token) if self.ids else None
-        indptr = self.bm25.scores["indptr"] if self.ids else None
-        df = int(indptr[col + 1] - indptr[col]) if col is not None and indptr is not None else 0
+        df = 0
+        if col is not None:
+            indptr = self.bm25.scores["indptr"]
+            df = int(indptr[col + 1] - indptr[col])
+        n = len(self.ids)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def coverage(self, query: str, text: str) -> float:
-        """Share of the query's idf mass that `text` contains: 1.0 when it holds every rare query word."""
+    def coverage_of(self, query: str) -> Callable[[str], float]:
+        """A scorer: the share of the query's idf mass a text contains, 1.0 when it holds every rare
+        query word. The query side is worked out once, then each candidate text costs a tokenization."""
         wanted = set(lexical_tokens(query))
-        if not wanted:
-            return 0.0
-        have = set(lexical_tokens(text))
         # A word and its ITU synonyms count as one term, weighted as the corpus knows it.
         alts = {t: {t} | SYNONYMS.get(t, frozenset()) for t in wanted}
         weight = {t: min(self.idf(a) for a in alts[t]) for t in wanted}
         total = sum(weight.values())
-        return sum(weight[t] for t in wanted if alts[t] & have) / total if total else 0.0
+
+        def score(text: str) -> float:
+            if not total:
+                return 0.0
+            have = set(lexical_tokens(text))
+            return sum(weight[t] for t in wanted if alts[t] & have) / total
+
+        return score
 
     def save(self, path: Path) -> None:
         import json

@@ -41,10 +41,10 @@ def test_idf_coverage_weighs_rare_words() -> None:
     index = LexicalIndex(["1", "2", "3", "4"], [lexical_tokens(t) for t in (
         "the study groups meet", "study groups report", "study groups of IMT", "emergency telecommunications")])
     # "emergency" is rare and "study" is everywhere: holding the rare word is most of the evidence.
-    assert index.coverage("study emergency", "emergency telecommunications") > 0.7
-    assert index.coverage("study emergency", "the study groups meet") < 0.3
+    assert index.coverage_of("study emergency")("emergency telecommunications") > 0.7
+    assert index.coverage_of("study emergency")("the study groups meet") < 0.3
     # A word the corpus never uses counts against the clause: it is not about that.
-    assert index.coverage("emergency blockchain", "emergency telecommunications") < 0.5
+    assert index.coverage_of("emergency blockchain")("emergency telecommunications") < 0.5
 
 
 def test_itu_wording_synonyms() -> None:
@@ -54,5 +54,5 @@ def test_itu_wording_synonyms() -> None:
         "accessibility for persons with disabilities", "study group chairmen and vice-chairmen")])
     assert index.search("people with disabilities", 1)[0][0] == "1"
     assert index.search("who appoints the chair", 1)[0][0] == "2"
-    assert index.coverage("people with disabilities", "accessibility for persons with disabilities") == 1.0
+    assert index.coverage_of("people with disabilities")("accessibility for persons with disabilities") == 1.0
     assert expand(lexical_tokens("emergency")) == lexical_tokens("emergency"), "no synonyms, no change"
