@@ -16,11 +16,15 @@ from .text import tokens
 TOKENIZER_VERSION = "snowball-en-3"  # query-side synonyms need no rebuild
 _local = threading.local()  # PyStemmer objects are not thread-safe; one per thread
 
-STOPWORDS = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "which", "with", "what", "who", "whom", "does", "do", "did", "how", "why", "where", "when", "there", "their", "these", "those", "than", "then", "into", "about", "any", "all", "can", "could", "should", "would", "may", "might", "will", "shall", "our", "your", "they", "them", "we", "you", "he", "she", "his", "her",
-     # discourse words whose stems collide with content ("according to" / "accordingly")
-     "according", "accordingly"]
-)
+STOPWORDS = frozenset([
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its", "of",
+    "on", "or", "that", "the", "this", "to", "was", "were", "which", "with", "what", "who", "whom", "does", "do",
+    "did", "how", "why", "where", "when", "there", "their", "these", "those", "than", "then", "into", "about",
+    "any", "all", "can", "could", "should", "would", "may", "might", "will", "shall", "our", "your", "they",
+    "them", "we", "you", "he", "she", "his", "her",
+    # discourse words whose stems collide with content ("according to" / "accordingly")
+    "according", "accordingly",
+])
 
 
 @lru_cache(maxsize=200_000)
