@@ -11,7 +11,6 @@ bench/results/slack.md. Nothing leaves the machine.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import selectors
 import socket
@@ -22,7 +21,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.servers import FakeSlack, free_port, signed_headers, wait_for_port
+from tests.servers import FakeSlack, free_port, mention, signed_headers, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "0123456789abcdef0123456789abcdef"
@@ -37,10 +36,8 @@ def pct(values: list[float], p: float) -> float:
 
 
 def event_body(i: int) -> str:
-    event = {"type": "app_mention", "user": f"U{i:04d}", "text": f"<@UBOT> {QUESTIONS[i % len(QUESTIONS)]}",
-             "ts": f"1700000000.{i:06d}", "channel": f"C{i:04d}", "event_ts": f"1700000000.{i:06d}"}
-    return json.dumps({"token": "x", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
-                       "event_id": f"EvBench{i:04d}", "event_time": 1, "event": event})
+    return mention(QUESTIONS[i % len(QUESTIONS)], f"EvBench{i:04d}", channel=f"C{i:04d}", user=f"U{i:04d}",
+                   ts=f"1700000000.{i:06d}")
 
 
 def raw_request(port: int, body: str) -> bytes:

@@ -66,6 +66,17 @@ def running(server: ThreadingHTTPServer) -> Iterator[int]:
         server.server_close()
 
 
+def mention(text: str, event_id: str = "Ev1", channel: str = "C1", user: str = "U123",
+            ts: str = "1700000000.000100", thread_ts: str | None = None) -> str:
+    """The Events API body Slack sends when someone @mentions the bot."""
+    event: dict[str, Any] = {"type": "app_mention", "user": user, "text": f"<@UBOT> {text}", "ts": ts,
+                             "channel": channel, "event_ts": ts}
+    if thread_ts:
+        event["thread_ts"] = thread_ts
+    return json.dumps({"token": "x", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
+                       "event_id": event_id, "event_time": 1, "event": event})
+
+
 def signed_headers(body: str, secret: str, ts: int | None = None, content_type: str = "application/json",
                    retry: str | None = None) -> dict[str, str]:
     """The headers Slack sends with a request signed by `secret`."""

@@ -11,7 +11,6 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from slack_bolt import BoltRequest
@@ -25,7 +24,7 @@ from retrieval.answer import Answerer
 from retrieval.models import Answer, Citation
 from retrieval.search import Engine
 from tests.conftest import make_settings
-from tests.servers import FakeSlack, running, signed_headers
+from tests.servers import FakeSlack, mention, running, signed_headers
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 
@@ -50,15 +49,6 @@ def signed(body: str, content_type: str = "json", ts: int | None = None, secret:
     ctype = "application/json" if content_type == "json" else "application/x-www-form-urlencoded"
     headers = signed_headers(body, secret, ts, ctype, retry)
     return BoltRequest(body=body, headers={k.lower(): [v] for k, v in headers.items()})
-
-
-def mention(text: str, event_id: str = "Ev1", ts: str = "1700000000.000100", thread_ts: str | None = None) -> str:
-    event: dict[str, Any] = {"type": "app_mention", "user": "U123", "text": f"<@UBOT> {text}", "ts": ts,
-                             "channel": "C1", "event_ts": ts}
-    if thread_ts:
-        event["thread_ts"] = thread_ts
-    return json.dumps({"token": "x", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
-                       "event_id": event_id, "event_time": 1, "event": event})
 
 
 # ---- pure rendering --------------------------------------------------------------------------------

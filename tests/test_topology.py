@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import MODEL_DIR, SEED
-from tests.servers import FakeSlack, chroma_process, free_port, signed_headers, wait_for_port
+from tests.servers import FakeSlack, chroma_process, free_port, mention, signed_headers, wait_for_port
 
 SECRET = "0123456789abcdef0123456789abcdef"
 SECTORBOT = [sys.executable, "-m", "bot.cli"]
@@ -28,13 +28,6 @@ def _env(data_dir: Path, chroma_port: int, slack: FakeSlack) -> dict[str, str]:
             "SECTORBOT_SLACK_API_URL": slack.base_url, "SECTORBOT_LOG_FORMAT": "json",
             "SLACK_BOT_TOKEN": "xoxb-1111-2222-topology", "SLACK_SIGNING_SECRET": SECRET,
             "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
-
-
-def _mention(text: str, event_id: str, channel: str) -> str:
-    event = {"type": "app_mention", "user": "U1", "text": f"<@UBOT> {text}", "ts": "1700000000.000100",
-             "channel": channel, "event_ts": "1700000000.000100"}
-    return json.dumps({"token": "x", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
-                       "event_id": event_id, "event_time": 1, "event": event})
 
 
 def _post(port: int, body: str) -> int:
@@ -78,7 +71,7 @@ def test_two_replicas_on_one_chroma_server_give_the_same_citations(bots: tuple[l
     for n, port in enumerate(ports):
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=10) as r:
             assert json.loads(r.read()) == {"ok": True, "documents": 1}
-        assert _post(port, _mention("What does Res 57 resolves 3 say?", f"Ev{n}", f"C{n}")) == 200
+        assert _post(port, mention("What does Res 57 resolves 3 say?", f"Ev{n}", channel=f"C{n}")) == 200
     updates = slack.wait_for("chat.update", count=2, timeout=60)
     assert len(updates) == 2
     by_channel = {u["channel"]: _cited(u) for u in updates}
