@@ -3,7 +3,7 @@
     python -m bench.retrieval_bench [--sizes 1000,10000,100000] [--no-baseline]
 
 Prints a table and writes it to bench/results/retrieval.md. Quality uses the labelled questions of
-tests/eval (over the seed, plus WTSA Resolution 1 when ../shared/itu is present). Scale uses synthetic
+evaluation/ (over the seed, plus WTSA Resolution 1 when ../shared/itu is present). Scale uses synthetic
 resolution-shaped documents; to keep a 100k run within minutes on 2 cores, clause vectors beyond a
 pool of 2,000 really embedded clauses are reused from that pool (search cost does not depend on
 what the vectors mean). Ingest throughput is measured on the really embedded pool.
@@ -21,14 +21,16 @@ from pathlib import Path
 
 import numpy as np
 
-from retrieval.config import Settings
-from retrieval.evaluate import DEFAULT_SET, load_items
-from retrieval.extract import SourceText, extract
-from retrieval.index import ClauseIndex, search_text
-from retrieval.ingest import ingest
-from retrieval.references import parse_reference
-from retrieval.search import Engine
-from retrieval.structure import parse
+from retrieval.answering.query import parse_reference
+from retrieval.answering.search import Engine
+from retrieval.core.config import Settings
+from retrieval.evaluation import DEFAULT_SET, load_items
+from retrieval.indexing.catalog import search_text
+from retrieval.indexing.ingest import ingest
+from retrieval.indexing.store import ClauseIndex
+from retrieval.parsing.extract import extract
+from retrieval.parsing.source import SourceText
+from retrieval.parsing.structure import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "seed-rcc-47a4.txt"
@@ -69,7 +71,7 @@ def pct(values: list[float], p: float) -> float:
 def quality(settings: Settings) -> dict[str, dict[str, float]]:
     engine = Engine(settings)
     paths = [SEED] + ([RES1] if RES1.exists() else [])
-    ingest(engine, paths)
+    ingest(engine.index, engine.embedder, paths)
     catalog = engine.catalog(fresh=True)
     items = [i for i in load_items(DEFAULT_SET) if i.expect and not i.abstain
              and (i.needs != "res1" or RES1.exists()) and parse_reference(i.q) is None]
@@ -131,7 +133,7 @@ def scale(settings: Settings, sizes: list[int]) -> list[dict[str, float]]:
         (pool_dir / f"res-{1000 + n}.txt").write_text(text)
     fresh = Engine(settings.model_copy(update={"data_dir": settings.data_dir / "ingest"}), embedder=engine.embedder)
     t0 = time.perf_counter()
-    report = ingest(fresh, [pool_dir])
+    report = ingest(fresh.index, fresh.embedder, [pool_dir])
     ingest_rate = sum(r.clauses for r in report.results) / (time.perf_counter() - t0)
     for size in sizes:
         s = settings.model_copy(update={"data_dir": settings.data_dir / f"scale-{size}"})

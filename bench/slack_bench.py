@@ -21,7 +21,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.servers import FakeSlack, free_port, mention, signed_headers, wait_for_port
+from harness.servers import FakeSlack, free_port, mention, signed_headers, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "0123456789abcdef0123456789abcdef"
@@ -89,7 +89,7 @@ def main() -> None:
                "SLACK_BOT_TOKEN": "xoxb-bench-0000-token", "SLACK_SIGNING_SECRET": SECRET,
                "SECTORBOT_RATE_LIMIT_PER_MINUTE": "1000", "HF_HUB_OFFLINE": "1", "SECTORBOT_LOG_LEVEL": "WARNING"}
         if "SECTORBOT_MODEL_DIR" not in os.environ:
-            from retrieval.config import Settings
+            from retrieval.core.config import Settings
 
             env["SECTORBOT_MODEL_DIR"] = str(Settings().models_path)  # reuse the provisioned model
         cmd = [sys.executable, "-m", "bot.cli"]

@@ -1,4 +1,4 @@
-"""The `sectorbot` command. Parses arguments, calls one engine function, prints the result.
+"""The `sectorbot` command. Parses arguments, calls one Service method, prints the result.
 Heavy libraries (chromadb, onnxruntime, slack) are imported inside commands so --help is instant."""
 
 from __future__ import annotations
@@ -11,21 +11,19 @@ from typing import TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
-    from retrieval.config import Settings
-    from retrieval.models import Answer
-    from retrieval.search import Engine
+    from retrieval import Answer, Service, Settings
 
 
 def _settings() -> Settings:
-    from retrieval.config import Settings
+    from retrieval import Settings
 
     return Settings()
 
 
-def _engine(settings: Settings | None = None) -> Engine:
-    from retrieval.search import Engine
+def _service(settings: Settings | None = None) -> Service:
+    from retrieval import Service
 
-    return Engine(settings or _settings())
+    return Service(settings or _settings())
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -37,7 +35,7 @@ class FriendlyGroup(click.Group):
     """Expected failures become one line on stderr; a traceback means a bug."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from retrieval.errors import SectorbotError
+        from retrieval import SectorbotError
 
         try:
             return super().invoke(ctx)
@@ -81,13 +79,11 @@ def setup() -> None:
 
     Example usage:  sectorbot setup
     """
-    from retrieval.provision import ensure_model, is_provisioned
-
-    settings = _settings()
-    if is_provisioned(settings):
-        click.echo(f"Embedding model already provisioned in {settings.models_path}")
+    service = _service()
+    if service.model_ready():
+        click.echo(f"Embedding model already provisioned in {service.settings.models_path}")
         return
-    path = ensure_model(settings, say=lambda m: click.echo(m, err=True))
+    path = service.setup(say=lambda m: click.echo(m, err=True))
     click.echo(f"Embedding model ready: {path}")
 
 
@@ -98,32 +94,21 @@ def status(as_json: bool) -> None:
 
     Example usage:  sectorbot status
     """
-    settings = _settings()
-    engine = _engine(settings)
-    reg = engine.index.registry()
-    info = {
-        "store": (f"chroma http://{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_mode == "http"
-                  else f"chroma embedded {settings.chroma_path}"),
-        "embedder": engine.embedder.name,
-        "documents": len(reg),
-        "clauses": sum(e.clauses for e in reg.values()),
-        "llm": settings.openai_base_url or ("OpenAI" if settings.openai_api_key else None),
-        "docs": [{"doc_id": e.doc_id, "clauses": e.clauses, "source": e.source} for e in reg.values()],
-    }
+    st = _service().status()
     if as_json:
-        click.echo(json.dumps(info, indent=2))
+        click.echo(st.model_dump_json(indent=2))
         return
     from rich.console import Console
     from rich.table import Table
 
     con = Console()
-    con.print(f"[bold]Store[/]     {info['store']}\n[bold]Embedder[/]  {info['embedder']}\n"
-              f"[bold]LLM[/]       {info['llm'] or 'none (extractive answers)'}\n"
-              f"[bold]Indexed[/]   {info['documents']} documents, {info['clauses']} clauses")
-    if reg:
+    con.print(f"[bold]Store[/]     {st.store}\n[bold]Embedder[/]  {st.embedder}\n"
+              f"[bold]LLM[/]       {st.llm or 'none (extractive answers)'}\n"
+              f"[bold]Indexed[/]   {st.documents} documents, {st.clauses} clauses", highlight=False)
+    if st.docs:
         t = Table("document", "clauses", "source")
-        for e in sorted(reg.values(), key=lambda e: e.doc_id):
-            t.add_row(e.doc_id, str(e.clauses), e.source)
+        for d in st.docs:
+            t.add_row(d.doc_id, str(d.clauses), d.source)
         con.print(t)
 
 
@@ -139,34 +124,29 @@ def parse(paths: tuple[Path, ...], as_json: bool) -> None:
 
     Example usage:  sectorbot parse corpus/seed-rcc-47a4.txt
     """
-    from retrieval.errors import DocumentError
-    from retrieval.extract import extract
-    from retrieval.ids import display
-    from retrieval.ingest import expand
-    from retrieval.structure import parse as parse_doc
+    from retrieval.core.citations import display
 
-    settings = _settings()
     failed = 0
-    for path in expand(list(paths)):
-        try:
-            doc = parse_doc(extract(path, int(settings.max_file_mb * 1_000_000)), str(path))
-        except DocumentError as e:
+    for outcome in _service().parse(list(paths)):
+        if outcome.error:
             failed += 1
-            click.echo(click.style("error: ", fg="red", bold=True) + str(e), err=True)
+            click.echo(click.style("error: ", fg="red", bold=True) + outcome.error, err=True)
             continue
-        if as_json:
-            click.echo(doc.model_dump_json())
-            continue
-        m = doc.meta
-        click.echo(click.style(f"{m.source}", bold=True) + f"  →  {m.doc_id}  ({m.kind}, {len(doc.clauses)} clauses)")
-        for c in doc.clauses:
-            snippet = " ".join(c.text.split())
-            snippet = snippet[:90] + ("…" if len(snippet) > 90 else "")
-            extra = f"  [{', '.join(c.sectors)}]" if c.sectors else ""
-            notes = f"  (+{len(c.footnotes)} footnote)" if c.footnotes else ""
-            click.echo(f"  {click.style(c.clause_id, fg='cyan')}  {display(c)}{extra}{notes}\n      {snippet}")
-        for w in doc.warnings:
-            click.echo(f"  warning: {w}", err=True)
+        for doc in outcome.documents:
+            if as_json:
+                click.echo(doc.model_dump_json())
+                continue
+            m = doc.meta
+            click.echo(click.style(f"{m.source}", bold=True)
+                       + f"  →  {m.doc_id}  ({m.kind}, {len(doc.clauses)} clauses)")
+            for c in doc.clauses:
+                snippet = " ".join(c.text.split())
+                snippet = snippet[:90] + ("…" if len(snippet) > 90 else "")
+                extra = f"  [{', '.join(c.sectors)}]" if c.sectors else ""
+                notes = f"  (+{len(c.footnotes)} footnote)" if c.footnotes else ""
+                click.echo(f"  {click.style(c.clause_id, fg='cyan')}  {display(c)}{extra}{notes}\n      {snippet}")
+            for w in doc.warnings:
+                click.echo(f"  warning: {w}", err=True)
     if failed:
         sys.exit(1)
 
@@ -186,16 +166,13 @@ def ingest(paths: tuple[Path, ...], prune: bool, quiet: bool) -> None:
     """
     from rich.console import Console
 
-    from retrieval.ingest import ingest as run
-
-    settings = _settings()
-    targets = list(paths) or [settings.corpus_dir]
-    engine = _engine(settings)
-    engine.embedder  # noqa: B018 - provision the model before the progress bar starts
+    service = _service()
+    if not service.model_ready():  # provision before the progress bar starts: it prints its own steps
+        service.setup(say=lambda m: click.echo(m, err=True))
     con = Console(stderr=True)
     progress = _rich_progress(con, quiet)
     with progress:
-        report = run(engine, targets, progress, prune=prune)
+        report = service.ingest(list(paths) or None, progress, prune=prune)
     for r in report.results:
         colour = {"failed": "red", "added": "green", "updated": "yellow", "removed": "magenta"}.get(r.status, "dim")
         detail = r.reason if r.status == "failed" else f"{r.doc_id} ({r.clauses} clauses)"
@@ -208,17 +185,22 @@ def ingest(paths: tuple[Path, ...], prune: bool, quiet: bool) -> None:
 
 
 def _rich_progress(console: Any, quiet: bool) -> Any:
-    from retrieval.ingest import Progress
+    from retrieval.service import Progress
 
     class RichProgress(Progress):
         """The ingest progress bar: files overall, and clauses embedded in the current file."""
 
         def __init__(self) -> None:
-            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+            from rich.progress import BarColumn, MofNCompleteColumn, ProgressColumn, TextColumn, TimeRemainingColumn
             from rich.progress import Progress as Bar
+            from rich.text import Text
 
-            self.bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                TimeRemainingColumn(), console=console, disable=quiet or not console.is_terminal)
+            class Rate(ProgressColumn):
+                def render(self, task: Any) -> Text:
+                    return Text(f"{task.speed:.0f} clauses/s" if task.speed and task.description != "files" else "")
+
+            self.bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), Rate(),
+                           TimeRemainingColumn(), console=console, disable=quiet or not console.is_terminal)
             self.files_task: Any = None
             self.clause_task: Any = None
 
@@ -251,27 +233,27 @@ def _rich_progress(console: Any, quiet: bool) -> Any:
 
 @cli.command()
 @click.argument("query")
-@click.option("--k", default=5, show_default=True, help="How many clauses.")
+@click.option("--k", default=5, show_default=True, type=click.IntRange(1, 100), help="How many clauses (1-100).")
 @click.option("--body", help="Only this body (WTSA, PP, WTDC, RA …).")
 @click.option("--kind", help="Only this kind (resolution, contribution, recommendation …).")
 @click.option("--sector", type=click.Choice(["ITU-R", "ITU-T", "ITU-D", "GS"]), help="Only clauses naming it.")
 @click.option("--part", help='Only this part ("resolves", "considering", "section 4" …).')
 @click.option("--year", "revision_year", type=int, help="Only this revision year.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (the citation shape, plus text and scores).")
 def search(query: str, k: int, as_json: bool, **filters: Any) -> None:
     """Hybrid search (meaning + words) over clauses.
 
     Example usage:  sectorbot search "who coordinates emergency telecommunications" --k 3
     """
-    from retrieval.ids import display
-    from retrieval.search import Filters
+    from retrieval.core.citations import citation, display
 
-    engine = _engine()
-    _ensure_indexed(engine)
-    hits = engine.search(query, k=k, filters=Filters(**filters))
+    service = _service()
+    _ensure_indexed(service)
+    hits = service.search(query, k=k, **filters)
     if as_json:
-        click.echo(json.dumps([{"clause_id": h.clause.clause_id, "display": display(h.clause), "score": h.score,
-                                "similarity": h.similarity, "text": h.clause.text} for h in hits], indent=2))
+        click.echo(json.dumps([{**citation(h.clause, h.clause.text).model_dump(), "text": h.clause.text,
+                                "score": h.score, "similarity": h.similarity} for h in hits],
+                              indent=2, ensure_ascii=False))
         return
     if not hits:
         click.echo("No matching clauses.")
@@ -293,20 +275,18 @@ def cite(ref: tuple[str, ...], as_json: bool) -> None:
       sectorbot cite "Resolution 1 section 4.2"
       sectorbot cite RCC/47A4/1 --json
     """
-    from retrieval.answer import cite_clause
-    from retrieval.ids import display
-    from retrieval.references import parse_reference
+    from retrieval.core.citations import display
 
-    text = " ".join(ref)
-    parsed = parse_reference(text)
-    if parsed is None:
-        _fail(f"could not read '{text}' as a reference; try e.g. \"Res 57 resolves 3\" or \"RCC/47A4/1\"", 2)
+    service = _service()
+    res = service.cite(" ".join(ref))
+    if not res.understood:
+        _fail(res.message, 2)
         return
-    engine = _engine()
-    _ensure_indexed(engine)
-    res = engine.cite(parsed)
+    if not res.clauses and service.is_empty():
+        _ensure_indexed(service)
+        res = service.cite(" ".join(ref))
     if as_json:
-        click.echo(json.dumps([cite_clause(c, c.text).model_dump() for c in res.clauses], ensure_ascii=False))
+        click.echo(json.dumps([c.model_dump() for c in res.citations()], ensure_ascii=False))
         if not res.clauses:
             sys.exit(1)
         return
@@ -324,7 +304,7 @@ def cite(ref: tuple[str, ...], as_json: bool) -> None:
 
 @cli.command()
 @click.argument("question", nargs=-1)
-@click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object (DESIGN §10).")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object (README, JSON output).")
 def ask(question: tuple[str, ...], as_json: bool) -> None:
     """Answer a question with cited clauses. With no QUESTION, read one per line from stdin.
 
@@ -337,45 +317,29 @@ def ask(question: tuple[str, ...], as_json: bool) -> None:
       sectorbot ask --json "What does Resolution 57 resolves 3 say?"
       printf 'Res 57 resolves 3\\nWho reports to TSAG?\\n' | sectorbot ask --json
     """
-    from retrieval.answer import Answerer
-
-    engine = _engine()
-    _ensure_indexed(engine)
-    answerer = Answerer(engine)
-    if question:
-        _print_answer(answerer.answer(" ".join(question)), as_json)
-        return
-    for line in sys.stdin:
-        if line.strip():
-            _print_answer(answerer.answer(line.strip()), as_json)
-            sys.stdout.flush()
+    service = _service()
+    _ensure_indexed(service)
+    questions = [" ".join(question)] if question else (line.strip() for line in sys.stdin if line.strip())
+    for q in questions:
+        _print_answer(service.answer(q), as_json)
+        sys.stdout.flush()
 
 
 def _print_answer(ans: Answer, as_json: bool) -> None:
-    from retrieval.text import quoted
+    from bot.render import render_terminal
 
     if as_json:
         click.echo(json.dumps(ans.to_json_dict(), ensure_ascii=False))
         return
-    click.echo(ans.text)
-    if ans.citations:
-        click.echo()
-        for n, c in enumerate(ans.citations, 1):
-            click.echo(click.style(f"[{n}] {c.display}", bold=True))
-            click.echo(f"    {quoted(c.quote)}")
-    for note in ans.notes:
-        click.echo(click.style(note, fg="yellow"), err=True)
-    click.echo(click.style(f"({ans.mode}{', no evidence' if ans.abstained else ''})", fg="bright_black"))
+    click.echo(render_terminal(ans, color=sys.stdout.isatty()))
 
 
-def _ensure_indexed(engine: Engine) -> None:
+def _ensure_indexed(service: Service) -> None:
     """First run convenience: an empty index gets the bundled corpus, with a note saying so."""
-    if engine.index.registry():
+    if not service.is_empty():
         return
-    from retrieval.ingest import ingest as run
-
-    click.echo(f"Index is empty: indexing the bundled corpus in {engine.settings.corpus_dir} …", err=True)
-    report = run(engine, [engine.settings.corpus_dir])
+    click.echo(f"Index is empty: indexing the bundled corpus in {service.settings.corpus_dir} …", err=True)
+    report = service.ingest()
     for r in report.failed:
         click.echo(f"error: {r.path}: {r.reason}", err=True)
 
@@ -388,13 +352,13 @@ def _ensure_indexed(engine: Engine) -> None:
 def eval_cmd(file: Path | None, as_json: bool) -> None:
     """Run the labelled evaluation set and print hit@k, MRR, sector accuracy, abstention and latency.
 
-    Example usage:  sectorbot eval            (uses tests/eval/questions.jsonl)
+    Example usage:  sectorbot eval            (uses evaluation/questions.jsonl)
     """
-    from retrieval.evaluate import DEFAULT_SET, run_eval
+    from retrieval.evaluation import DEFAULT_SET, run_eval
 
-    engine = _engine()
-    _ensure_indexed(engine)
-    result = run_eval(engine, file or DEFAULT_SET)
+    service = _service()
+    _ensure_indexed(service)
+    result = run_eval(service, file or DEFAULT_SET)
     if as_json:
         click.echo(result.model_dump_json(indent=2))
     else:
@@ -409,7 +373,7 @@ def feedback(limit: int, as_json: bool) -> None:
 
     Example usage:  sectorbot feedback --limit 20
     """
-    from bot.slack.feedback import FeedbackStore
+    from bot.common.feedback import FeedbackStore
 
     rows = FeedbackStore(_settings().feedback_db).list(limit)
     if as_json:
@@ -448,7 +412,7 @@ def doctor() -> None:
 
     Example usage:  sectorbot doctor
     """
-    from bot.doctor import run_checks
+    from retrieval.diagnostics import run_checks
 
     ok = True
     for check in run_checks(_settings()):

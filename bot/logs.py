@@ -7,7 +7,7 @@ import logging
 import sys
 from datetime import UTC, datetime
 
-from retrieval.config import Settings
+from retrieval import Settings
 
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime", "taskName"}
 

@@ -17,7 +17,7 @@ _STRIP = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "OPENAI_
 
 
 def _real_model_dir() -> Path:
-    from retrieval.config import Settings
+    from retrieval.core.config import Settings
 
     return Settings().models_path
 
@@ -39,7 +39,7 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def model_dir() -> Path:
-    from retrieval.provision import _REQUIRED
+    from retrieval.indexing.provision import _REQUIRED
 
     path = MODEL_DIR / "all-MiniLM-L6-v2"
     if not all((path / f).exists() for f in _REQUIRED):
@@ -55,20 +55,22 @@ def shared_itu() -> Path:
 
 
 def make_settings(data_dir: Path, **kw: object):  # type: ignore[no-untyped-def]
-    from retrieval.config import Settings
+    from retrieval.core.config import Settings
 
     return Settings(data_dir=data_dir, model_dir=MODEL_DIR, _env_file=None, **kw)  # type: ignore[call-arg]
 
 
 @pytest.fixture(scope="session")
-def corpus_engine(tmp_path_factory: pytest.TempPathFactory, model_dir: Path) -> Iterator[object]:
+def corpus_service(tmp_path_factory: pytest.TempPathFactory, model_dir: Path) -> Iterator[object]:
     """A real on-disk index of the seed (and WTSA Resolution 1 when ../shared is present), built once."""
-    from retrieval.ingest import ingest
-    from retrieval.search import Engine
+    from retrieval import Service
 
-    data = tmp_path_factory.mktemp("corpus-index")
-    engine = Engine(make_settings(data))
-    paths = [SEED] + ([RES1] if RES1.exists() else [])
-    report = ingest(engine, paths)
+    service = Service(make_settings(tmp_path_factory.mktemp("corpus-index")))
+    report = service.ingest([SEED] + ([RES1] if RES1.exists() else []))
     assert not report.failed, report.failed
-    yield engine
+    yield service
+
+
+@pytest.fixture(scope="session")
+def corpus_engine(corpus_service: object) -> object:
+    return corpus_service.engine  # type: ignore[attr-defined]

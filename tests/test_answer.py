@@ -6,9 +6,9 @@ import json
 import subprocess
 import sys
 
-from retrieval.answer import Answerer
-from retrieval.evaluate import run_eval
-from retrieval.search import Engine
+from retrieval.answering.answer import Answerer
+from retrieval.answering.search import Engine
+from retrieval.evaluation import run_eval
 from tests.conftest import ROOT, SEED
 
 
@@ -48,8 +48,8 @@ def test_question_about_an_instrument_searches_it_instead_of_dumping_it(corpus_e
         {c.clause_id for c in purpose.citations[:2]}
 
 
-def test_evaluation_set(corpus_engine: Engine) -> None:
-    result = run_eval(corpus_engine)
+def test_evaluation_set(corpus_service: object) -> None:
+    result = run_eval(corpus_service)  # type: ignore[arg-type]
     assert result.questions >= 29
     assert result.citation_verification == 1.0
     assert result.unknown_clause_ids == 0
@@ -68,7 +68,7 @@ def test_cli_json_and_stdin_lines(tmp_path) -> None:  # type: ignore[no-untyped-
                          env=env, capture_output=True, text=True, timeout=300)
     assert one.returncode == 0, one.stderr
     obj = json.loads(one.stdout)
-    assert set(obj) == {"answer", "mode", "abstained", "sectors", "citations"}
+    assert set(obj) == {"answer", "mode", "intent", "abstained", "sectors", "citations", "notes"}
     assert set(obj["citations"][0]) == {"clause_id", "display", "doc_id", "part", "label", "quote", "url"}
     assert obj["mode"] == "extractive"
     many = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "--json"], cwd=ROOT, env=env,

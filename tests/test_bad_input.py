@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from retrieval.errors import DocumentError
-from retrieval.extract import extract
+from retrieval.core.errors import DocumentError
+from retrieval.parsing.extract import extract
 from tests.conftest import SEED
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.ingest import ingest
-from retrieval.references import parse_reference
-from retrieval.search import Engine
+from harness.servers import chroma_process, free_port
+from retrieval.answering.query import parse_reference
+from retrieval.answering.search import Engine
+from retrieval.indexing.ingest import ingest
 from tests.conftest import SEED, make_settings
-from tests.servers import chroma_process, free_port
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def chroma_server(tmp_path: Path) -> Iterator[int]:
 def test_ingest_and_query_through_a_chroma_server(chroma_server: int, tmp_path: Path, model_dir: Path) -> None:
     settings = make_settings(tmp_path / "a", chroma_mode="http", chroma_port=chroma_server)
     writer = Engine(settings)
-    report = ingest(writer, [SEED])
+    report = ingest(writer.index, writer.embedder, [SEED])
     assert [r.status for r in report.results] == ["added"]
     # A second process-like engine with its own data dir sees the same registry and clauses.
     reader = Engine(make_settings(tmp_path / "b", chroma_mode="http", chroma_port=chroma_server))
@@ -36,7 +36,7 @@ def test_ingest_and_query_through_a_chroma_server(chroma_server: int, tmp_path: 
 
 
 def test_unreachable_server_is_a_clear_error(tmp_path: Path) -> None:
-    from retrieval.errors import StoreUnavailable
+    from retrieval.core.errors import StoreUnavailable
 
     engine = Engine(make_settings(tmp_path, chroma_mode="http", chroma_port=free_port(), embedder="hash"))
     with pytest.raises(StoreUnavailable, match=r"cannot open the Chroma server at 127\.0\.0\.1"):

@@ -22,9 +22,9 @@ from dockerfile_parse import DockerfileParser
 
 from bot.cli import cli
 from bot.slack.run import make_http_server
-from retrieval.config import Settings
+from harness.servers import running
+from retrieval.core.config import Settings
 from tests.conftest import ROOT
-from tests.servers import running
 
 DEPLOY = ROOT / "deploy"
 K8S = sorted(p for p in (DEPLOY / "k8s").glob("*.yaml") if p.name != "kustomization.yaml")

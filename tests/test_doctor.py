@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import cli
-from bot.doctor import Check, run_checks
-from retrieval.search import Engine
+from harness.servers import FakeOpenAI, free_port
+from retrieval.answering.search import Engine
+from retrieval.diagnostics import Check, run_checks
 from tests.conftest import make_settings
-from tests.servers import FakeOpenAI, free_port
 
 GOOD_TOKENS = {"SLACK_BOT_TOKEN": "xoxb-1111-2222-abcdEFGHijkl", "SLACK_APP_TOKEN": "xapp-1-A111-222-abcdef0123",
                "SLACK_SIGNING_SECRET": "0123456789abcdef0123456789abcdef"}

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.ingest import ingest
-from retrieval.references import parse_reference
-from retrieval.search import Engine, Filters
+from retrieval.answering.query import parse_reference
+from retrieval.answering.search import Engine, Filters
+from retrieval.indexing.ingest import ingest
 from tests.conftest import RES1, ROOT, SEED, make_settings
 
 
@@ -40,7 +40,7 @@ def test_cite_res1_section(corpus_engine: Engine) -> None:
                                  "WTDC Resolution 59", "Res 99", "Res 57 instructs 7"])
 def test_cite_lookup_equals_a_full_scan(corpus_engine: Engine, ref: str) -> None:
     """The dictionary lookup behind cite must give exactly what resolving against every clause gives."""
-    from retrieval.cite import resolve
+    from retrieval.answering.cite import resolve
 
     parsed = parse_reference(ref)
     assert parsed is not None
@@ -84,23 +84,23 @@ def test_reingest_is_idempotent_and_changes_replace_whole(tmp_path: Path) -> Non
     doc.parent.mkdir()
     shutil.copy(SEED, doc)
     engine = _engine(tmp_path)
-    first = ingest(engine, [doc.parent])
+    first = ingest(engine.index, engine.embedder, [doc.parent])
     assert [r.status for r in first.results] == ["added"]
     n = engine.index.clauses_collection.count()
-    again = ingest(engine, [doc.parent])
+    again = ingest(engine.index, engine.embedder, [doc.parent])
     assert [r.status for r in again.results] == ["unchanged"]
     assert engine.index.clauses_collection.count() == n
     # Change one clause: the document is replaced whole, no stale records left behind.
     doc.write_text(doc.read_text(encoding="utf-8").replace("report annually to TSAG", "report biennially to TSAG"),
                    encoding="utf-8")
-    third = ingest(engine, [doc.parent])
+    third = ingest(engine.index, engine.embedder, [doc.parent])
     assert [r.status for r in third.results] == ["updated"]
     assert engine.index.clauses_collection.count() == n
     clause = engine.catalog(fresh=True).by_id["rcc-47a4@wtsa-16#proposal.1/resolves.4"]
     assert "biennially" in clause.text
     # --prune removes documents whose files are gone.
     doc.unlink()
-    pruned = ingest(engine, [doc.parent], prune=True)
+    pruned = ingest(engine.index, engine.embedder, [doc.parent], prune=True)
     assert [r.status for r in pruned.results] == ["removed"]
     assert engine.index.clauses_collection.count() == 0 and not engine.index.registry()
 
@@ -116,7 +116,7 @@ def test_another_process_ingesting_never_blocks_answers(tmp_path: Path) -> None:
     shutil.copy(SEED, docs / "seed.txt")
     settings = make_settings(tmp_path / "idx", embedder="hash")
     serving = Engine(settings)
-    ingest(serving, [docs])
+    ingest(serving.index, serving.embedder, [docs])
     before = serving.catalog()
     serving.REFRESH_SECONDS = 0.0  # type: ignore[misc]
 
@@ -130,7 +130,8 @@ def test_another_process_ingesting_never_blocks_answers(tmp_path: Path) -> None:
     serving.index.catalog = slow_catalog  # type: ignore[method-assign]
     other = tmp_path / "other.txt"
     other.write_text("RESOLUTION 999 (Geneva, 2024)\nTesting\nresolves\n1\tto test background refresh;\n")
-    ingest(Engine(settings), [other])  # another engine, as another process would
+    writer = Engine(settings)  # another engine, as another process would
+    ingest(writer.index, writer.embedder, [other])
 
     assert serving.catalog() is before, "a question must not wait for the rebuild"
     assert serving.search("test background refresh", k=3) is not None
@@ -148,7 +149,7 @@ def test_failed_document_leaves_nothing_and_others_index(tmp_path: Path) -> None
     (d / "broken.docx").write_bytes(b"PK\x03\x04 truncated")
     (d / "empty.md").write_text("")
     engine = _engine(tmp_path)
-    report = ingest(engine, [d])
+    report = ingest(engine.index, engine.embedder, [d])
     status = {Path(r.path).name: r.status for r in report.results}
     assert status == {"broken.docx": "failed", "empty.md": "failed", "seed.txt": "added"}
     assert set(engine.index.registry()) == {"rcc-47a4@wtsa-16"}
@@ -162,12 +163,15 @@ def test_crash_mid_document_keeps_previous_clauses(tmp_path: Path) -> None:
     shutil.copy(SEED, doc)
     data = tmp_path / "idx"
     engine = _engine(tmp_path)
-    ingest(engine, [doc])
+    ingest(engine.index, engine.embedder, [doc])
     before = engine.index.catalog().by_id["rcc-47a4@wtsa-16#proposal.1/resolves.4"].text
     count = engine.index.clauses_collection.count()
     doc.write_text(doc.read_text(encoding="utf-8").replace("report annually", "report monthly"), encoding="utf-8")
-    env = {**os.environ, "SECTORBOT_DATA_DIR": str(data), "SECTORBOT_FAULT_CRASH_AFTER_WRITE": "1"}
-    proc = subprocess.run([sys.executable, "-m", "bot.cli", "ingest", "-q", str(doc)], env=env, cwd=ROOT,
+    env = {**os.environ, "SECTORBOT_DATA_DIR": str(data)}
+    # The fault is injected by the caller: the production write path reads no test switch.
+    crash = ("import os, sys; from pathlib import Path; from retrieval import Service; "
+             "Service().ingest([Path(sys.argv[1])], after_write=lambda: os._exit(17))")
+    proc = subprocess.run([sys.executable, "-c", crash, str(doc)], env=env, cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 17, proc.stderr
     reopened = _engine(tmp_path)
@@ -176,7 +180,7 @@ def test_crash_mid_document_keeps_previous_clauses(tmp_path: Path) -> None:
     hits = reopened.search("report monthly to TSAG", k=10)
     assert all("monthly" not in h.clause.text for h in hits)
     # The next ingest collects the orphans and applies the change.
-    report = ingest(reopened, [doc])
+    report = ingest(reopened.index, reopened.embedder, [doc])
     assert report.orphans_collected > 0
     assert [r.status for r in report.results] == ["updated"]
     assert reopened.index.clauses_collection.count() == count
@@ -184,7 +188,7 @@ def test_crash_mid_document_keeps_previous_clauses(tmp_path: Path) -> None:
 
 
 def test_langchain_retriever(corpus_engine: Engine) -> None:
-    from retrieval.retriever import ClauseRetriever
+    from retrieval.answering.retriever import ClauseRetriever
 
     docs = ClauseRetriever(engine=corpus_engine, k=3).invoke("Res 57 team for emergency telecommunications")
     assert len(docs) == 3

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.answer import Answerer
-from retrieval.llm import ChatLLM, build_messages
-from retrieval.prompts import load
-from retrieval.search import Engine
+from harness.servers import FakeOpenAI
+from retrieval.answering.answer import Answerer
+from retrieval.answering.llm import ChatLLM, build_messages
+from retrieval.answering.prompts import load
+from retrieval.answering.search import Engine
 from tests.conftest import make_settings
-from tests.servers import FakeOpenAI
 
 QUESTION = "What should ITU-T study groups do to avoid duplicating work of the other Sectors?"
 RESOLVES3 = "rcc-47a4@wtsa-16#proposal.1/resolves.3"

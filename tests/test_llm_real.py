@@ -21,13 +21,13 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.answer import Answerer
-from retrieval.errors import LLMError
-from retrieval.llm import ChatLLM
-from retrieval.search import Engine
-from retrieval.verify import quote_in
+from harness.servers import free_port, wait_for_port
+from retrieval.answering.answer import Answerer
+from retrieval.answering.llm import ChatLLM
+from retrieval.answering.search import Engine
+from retrieval.answering.verify import quote_in
+from retrieval.core.errors import LLMError
 from tests.conftest import make_settings
-from tests.servers import free_port, wait_for_port
 
 pytestmark = [pytest.mark.llm_real, pytest.mark.skipif(os.environ.get("SECTORBOT_TEST_REAL_LLM") != "1",
                                                         reason="opt-in: set SECTORBOT_TEST_REAL_LLM=1 (make test-llm)")]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.extract import extract
-from retrieval.structure import parse
+from retrieval.parsing.extract import extract
+from retrieval.parsing.structure import parse
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.extract import extract
-from retrieval.ids import display
-from retrieval.models import ParsedDocument
-from retrieval.structure import parse
+from retrieval.core.citations import display
+from retrieval.core.models import ParsedDocument
+from retrieval.parsing.extract import extract
+from retrieval.parsing.structure import parse
 from tests.conftest import SEED
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from retrieval.extract import SourceText
-from retrieval.structure import parse
+from retrieval.parsing.source import SourceText
+from retrieval.parsing.structure import parse
 
 # Lines drawn from the grammar's own vocabulary, so the generator reaches the interesting states.
 FRAGMENTS = [

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from retrieval.lexical import LexicalIndex, lexical_tokens
-from retrieval.search import convex, rrf
+from retrieval.answering.search import convex, rrf
+from retrieval.indexing.lexical import LexicalIndex, lexical_tokens
 
 
 def test_convex_fusion_keeps_a_decisive_lexical_hit_that_rrf_loses() -> None:
@@ -30,7 +30,7 @@ def test_stemming_matches_word_forms() -> None:
 
 def test_tracked_change_seams_split_for_search() -> None:
     # Plain-text exports of tracked changes run the deleted word into the inserted one.
-    from retrieval.text import tokens
+    from retrieval.core.text import tokens
 
     assert tokens("security in ICTscybersecurity,") == ["security", "in", "icts", "cybersecurity"]
     assert tokens("REV. DUBAI, 2012HAMMAMET, 2016") == ["rev", "dubai", "2012", "hammamet", "2016"]
@@ -48,7 +48,7 @@ def test_idf_coverage_weighs_rare_words() -> None:
 
 
 def test_itu_wording_synonyms() -> None:
-    from retrieval.lexical import expand
+    from retrieval.indexing.lexical import expand
 
     index = LexicalIndex(["1", "2"], [lexical_tokens(t) for t in (
         "accessibility for persons with disabilities", "study group chairmen and vice-chairmen")])

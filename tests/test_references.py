@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.ids import fragment, instrument_display
-from retrieval.models import Instrument, Revision
-from retrieval.references import later_reading, parse_reference, references_in
+from retrieval.answering.query import parse_reference
+from retrieval.core.citations import instrument_display
+from retrieval.core.ids import fragment
+from retrieval.core.models import Instrument, Revision
+from retrieval.parsing.references import later_reading, references_in
 
 
 @pytest.mark.parametrize(("raw", "place", "year"), [
@@ -76,13 +78,13 @@ def test_display_and_fragments() -> None:
     ("Which resolutions deal with cybersecurity?", "find"),
 ])
 def test_intent(question: str, intent: str) -> None:
-    from retrieval.intent import detect
+    from retrieval.answering.query import detect
 
     assert detect(question)[0] == intent
 
 
 def test_references_named_finds_every_resolution() -> None:
-    from retrieval.references import references_named
+    from retrieval.answering.query import references_named
 
     refs = references_named("What does WTDC Resolution 59 cover according to Res 57?")
     assert [(r.body, r.number) for r in refs] == [("WTDC", "59"), (None, "57")]
@@ -96,13 +98,13 @@ def test_references_named_finds_every_resolution() -> None:
     ("Who deals with IMT?", "IMT"),
 ])
 def test_topic_of(question: str, topic: str) -> None:
-    from retrieval.intent import topic_of
+    from retrieval.answering.query import topic_of
 
     assert topic_of(question) == topic
 
 
 def test_quoted_does_not_double_quote_a_quotation() -> None:
-    from retrieval.text import quoted
+    from retrieval.core.text import quoted
 
     assert quoted("to propose  to the\tITU-T study groups") == "“to propose to the ITU-T study groups”"
     assert quoted("“the recent establishment of the subgroup”,") == "“the recent establishment of the subgroup”,"

@@ -15,16 +15,16 @@ from pathlib import Path
 import pytest
 from slack_bolt import BoltRequest
 
+from bot.common.feedback import FeedbackStore
+from bot.common.safety import disarm
 from bot.slack.app import build_app
-from bot.slack.blocks import answer_blocks, clean_question, disarm
-from bot.slack.feedback import FeedbackStore
-from bot.slack.listeners import Backend
+from bot.slack.blocks import answer_blocks
+from bot.slack.listeners.events import clean_question
 from bot.slack.run import make_http_server
-from retrieval.answer import Answerer
-from retrieval.models import Answer, Citation
-from retrieval.search import Engine
+from harness.fakes import FakeBackend
+from harness.servers import FakeSlack, mention, running, signed_headers
+from retrieval.core.models import Answer, Citation
 from tests.conftest import make_settings
-from tests.servers import FakeSlack, mention, running, signed_headers
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 
@@ -36,12 +36,10 @@ def slack() -> Iterator[FakeSlack]:
 
 
 @pytest.fixture
-def app_env(corpus_engine: Engine, slack: FakeSlack, tmp_path: Path):  # type: ignore[no-untyped-def]
+def app_env(corpus_service: object, slack: FakeSlack, tmp_path: Path):  # type: ignore[no-untyped-def]
     settings = make_settings(tmp_path / "bot", slack_api_url=slack.base_url,
                              SLACK_BOT_TOKEN="xoxb-test-token", SLACK_SIGNING_SECRET=SECRET)
-    answerer = Answerer(corpus_engine)
-    backend = Backend(answer=answerer.answer, clause=lambda cid: corpus_engine.catalog().by_id.get(cid))
-    return build_app(settings, backend), settings
+    return build_app(settings, corpus_service), settings
 
 
 def signed(body: str, content_type: str = "json", ts: int | None = None, secret: str = SECRET,
@@ -77,14 +75,13 @@ def test_blocks_split_long_answers_and_carry_citations() -> None:
 def test_handler_with_fake_client() -> None:
     from unittest.mock import MagicMock
 
-    from bot.slack.listeners import Guard, SlackQuestion, answer_into_thread
-    from retrieval.config import Settings
+    from bot.slack.reply import SlackQuestion, answer_into_thread
 
     client = MagicMock()
     client.chat_postMessage.return_value = {"ts": "9.9"}
-    backend = Backend(answer=lambda q: Answer(question=q, text=f"echo {q}"), clause=lambda _: None)
+    backend = FakeBackend(answer=lambda q: Answer(question=q, text=f"echo {q}"))
     q = SlackQuestion(text="hello <!channel>", user="U1", channel="C1", thread_ts="1.0", source="mention")
-    answer_into_thread(client, backend, Guard(Settings(_env_file=None)), q)  # type: ignore[call-arg]
+    answer_into_thread(client, backend, q)
     assert client.chat_postMessage.call_args.kwargs["thread_ts"] == "1.0"
     update = client.chat_update.call_args.kwargs
     assert update["ts"] == "9.9" and "<!channel>" not in json.dumps(update["blocks"])
@@ -93,8 +90,7 @@ def test_handler_with_fake_client() -> None:
 def test_handler_error_reaches_user_as_short_line(caplog: pytest.LogCaptureFixture) -> None:
     from unittest.mock import MagicMock
 
-    from bot.slack.listeners import SORRY, Guard, SlackQuestion, answer_into_thread
-    from retrieval.config import Settings
+    from bot.slack.reply import SORRY, SlackQuestion, answer_into_thread
 
     def boom(q: str) -> Answer:
         raise RuntimeError("internal detail xyz")
@@ -102,8 +98,7 @@ def test_handler_error_reaches_user_as_short_line(caplog: pytest.LogCaptureFixtu
     client = MagicMock()
     client.chat_postMessage.return_value = {"ts": "1"}
     q = SlackQuestion(text="secret question text", user="U1", channel="C1", source="dm")
-    answer_into_thread(client, Backend(answer=boom, clause=lambda _: None),
-                       Guard(Settings(_env_file=None)), q)  # type: ignore[call-arg]
+    answer_into_thread(client, FakeBackend(answer=boom), q)
     assert client.chat_update.call_args.kwargs["text"] == SORRY
     assert "secret question text" not in caplog.text
 
@@ -133,7 +128,7 @@ def test_ack_does_not_wait_for_the_answer(slack: FakeSlack, tmp_path: Path) -> N
 
     settings = make_settings(tmp_path, slack_api_url=slack.base_url, SLACK_BOT_TOKEN="xoxb-test-token",
                              SLACK_SIGNING_SECRET=SECRET)
-    app = build_app(settings, Backend(answer=slow, clause=lambda _: None))
+    app = build_app(settings, FakeBackend(answer=slow))
     resp = app.dispatch(signed(mention("anything", event_id="EvSlow")))
     assert resp.status == 200
     assert not slack.named("chat.update"), "the answer cannot exist yet"

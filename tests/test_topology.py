@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
+from harness.servers import FakeSlack, chroma_process, free_port, mention, signed_headers, wait_for_port
 from tests.conftest import MODEL_DIR, SEED
-from tests.servers import FakeSlack, chroma_process, free_port, mention, signed_headers, wait_for_port
 
 SECRET = "0123456789abcdef0123456789abcdef"
 SECTORBOT = [sys.executable, "-m", "bot.cli"]

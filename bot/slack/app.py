@@ -1,4 +1,4 @@
-"""Build the Bolt app: settings in, listeners registered, nothing started."""
+"""Build the Bolt app: settings and a backend in, middleware and listeners registered, nothing started."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ from concurrent.futures import ThreadPoolExecutor
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from retrieval.config import Settings
+from bot.common.feedback import FeedbackStore
+from bot.common.guard import Guard
+from retrieval import Service, Settings
 
-from .feedback import FeedbackStore
-from .listeners import Backend, register
+from .listeners import register
+from .middleware import AllowedChannels, RateLimit, SkipRedeliveries
+from .reply import Backend
 
 
 class _QuietTokenWarning(logging.Filter):
@@ -36,16 +39,23 @@ def build_app(settings: Settings, backend: Backend) -> App:
     executor = ThreadPoolExecutor(max_workers=settings.answer_workers, thread_name_prefix="answer")
     app = App(client=client, signing_secret=secret or "socket-mode-does-not-sign",
               process_before_response=True, token_verification_enabled=bool(token), listener_executor=executor)
-    register(app, backend, settings, FeedbackStore(settings.feedback_db))
+    guard = Guard(settings)
+    for middleware in (SkipRedeliveries(guard), AllowedChannels(guard), RateLimit(guard)):
+        app.use(middleware)
+    register(app, backend, FeedbackStore(settings.feedback_db))
+
+    @app.error
+    def on_error(error: Exception) -> None:
+        log.error("Slack listener error: %s", type(error).__name__)
+
     return app
 
 
-def engine_backend(settings: Settings) -> Backend:
-    from retrieval.answer import Answerer
-    from retrieval.search import Engine
+log = logging.getLogger("sectorbot.slack")
 
-    engine = Engine(settings)
-    answerer = Answerer(engine)
-    engine.catalog()  # load the index and model before the first question, not during it
-    return Backend(answer=answerer.answer, clause=lambda cid: engine.catalog().by_id.get(cid),
-                   ready=lambda: {"documents": len(engine.index.registry())})
+
+def production_backend(settings: Settings) -> Service:
+    """The real backend: one Service, warmed up before the first question arrives."""
+    service = Service(settings)
+    service.warm_up()
+    return service

@@ -1,4 +1,9 @@
-"""Block Kit rendering and Slack text safety. Pure functions."""
+"""The Block Kit rendering of an Answer, and Slack text safety. Pure functions.
+
+Every string sent to Slack goes through `slack_text` (escape, then disarm): text from documents or a
+language model can hold `<@U…>`, `<!subteam^…>` or `<https://…|…>`, which Slack would otherwise turn
+into pings and disguised links. Long text is split after escaping, so a section never outgrows
+Slack's limit however many `&` it holds."""
 
 from __future__ import annotations
 
@@ -6,22 +11,32 @@ import json
 import re
 from typing import Any
 
-from retrieval.models import Answer, Clause
-from retrieval.text import display_text
+from bot.common.safety import disarm
+from retrieval import Answer, Clause
+from retrieval.core.models import AnswerLine
+from retrieval.core.text import display_text
 
 SECTION_LIMIT = 2900  # Slack allows 3000 characters in a section's text; keep a margin
 BLOCKS_PER_MESSAGE = 50
-_BROADCAST_RE = re.compile(r"<!(channel|here|everyone)(\|[^>]*)?>|(?<![\w<])@(channel|here|everyone)\b", re.IGNORECASE)
 _USER_MENTION_RE = re.compile(r"<@[UW][A-Z0-9]+(\|[^>]*)?>")
-
-
-def disarm(text: str) -> str:
-    """Echoed text must never ping a whole channel: `<!here>` and `@channel` become inert."""
-    return _BROADCAST_RE.sub(lambda m: "@\u200b" + (m.group(1) or m.group(3)).lower(), text)
 
 
 def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def slack_text(text: str) -> str:
+    """Any text of ours or of a document, made inert for Slack: no mentions, links or broadcasts."""
+    return disarm(escape(text))
+
+
+def mrkdwn_line(line: AnswerLine) -> str:
+    text = "".join(f"*{slack_text(s.text)}*" if s.emphasis else slack_text(s.text) for s in line.spans)
+    if line.kind == "item":
+        return f"• {text}"
+    if line.kind == "note":
+        return f"_{text}_"
+    return text
 
 
 def clean_question(text: str) -> str:
@@ -66,11 +81,12 @@ def feedback_value(answer: Answer) -> str:
 
 def answer_blocks(answer: Answer) -> list[list[dict[str, Any]]]:
     """One or more messages' worth of blocks: answer, citations with quotes, feedback buttons."""
-    blocks: list[dict[str, Any]] = [_section(escape(disarm(chunk))) for chunk in _split(answer.text)]
+    body = "\n".join(mrkdwn_line(ln) for ln in answer.lines)
+    blocks: list[dict[str, Any]] = [_section(chunk) for chunk in _split(body)]
     for n, c in enumerate(answer.citations, 1):
-        ref = f"<{c.url}|{escape(c.display)}>" if c.url else f"*{escape(c.display)}*"
+        ref = f"<{_safe_url(c.url)}|{slack_text(c.display)}>" if c.url else f"*{slack_text(c.display)}*"
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": f"[{n}] {ref}"}]})
-        quote_chunks = _split(escape(disarm(display_text(c.quote))), SECTION_LIMIT - 10)
+        quote_chunks = _split(slack_text(display_text(c.quote)), SECTION_LIMIT - 10)
         for i, chunk in enumerate(quote_chunks):
             block = _section("> " + chunk.replace("\n", "\n> "))
             if i == 0:
@@ -78,7 +94,7 @@ def answer_blocks(answer: Answer) -> list[list[dict[str, Any]]]:
                                       "text": {"type": "plain_text", "text": "Show clause"},
                                       "value": c.clause_id[:2000]}
             blocks.append(block)
-    footer = [escape(n) for n in answer.notes]
+    footer = [slack_text(n) for n in answer.notes]
     footer.append("extractive answer" if answer.mode == "extractive" else "answer phrased by a language model; "
                   "citations checked")
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": " · ".join(footer)}]})
@@ -94,18 +110,24 @@ def answer_blocks(answer: Answer) -> list[list[dict[str, Any]]]:
 
 
 def fallback_text(answer: Answer) -> str:
-    """Plain text for notifications and clients without Block Kit."""
-    return disarm(answer.text)[:3000]
+    """Plain text for notifications and clients without Block Kit; escaped like everything else."""
+    return slack_text(answer.text)[:3000]
+
+
+def _safe_url(url: str) -> str:
+    # A link target must not close the <…|…> syntax or smuggle a second link.
+    return url.replace("<", "%3C").replace(">", "%3E").replace("|", "%7C").replace(" ", "%20")
 
 
 def clause_modal(clause: Clause, display: str) -> dict[str, Any]:
-    blocks: list[dict[str, Any]] = [_section(f"*{escape(display)}*")]
-    blocks += [_section(escape(disarm(chunk))) for chunk in _split(display_text(clause.text))][:40]
+    blocks: list[dict[str, Any]] = [_section(f"*{slack_text(display)}*")]
+    blocks += [_section(chunk) for chunk in _split(slack_text(display_text(clause.text)))][:40]
     for note in clause.footnotes[:5]:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(display_text(note))[:2900]}]})
+        blocks.append({"type": "context", "elements": [
+            {"type": "mrkdwn", "text": _split(slack_text(display_text(note)))[0]}]})
     if clause.previous_text:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "Before tracked changes: "
-                                                        + escape(display_text(clause.previous_text))[:2800]}]})
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": _split(
+            "Before tracked changes: " + slack_text(display_text(clause.previous_text)))[0]}]})
     return {"type": "modal", "title": {"type": "plain_text", "text": "Clause"},
             "close": {"type": "plain_text", "text": "Close"}, "blocks": blocks[:100]}
 

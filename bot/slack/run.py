@@ -12,11 +12,10 @@ from typing import Any
 
 from slack_bolt import App, BoltRequest
 
-from retrieval.config import Settings
-from retrieval.errors import SectorbotError
+from retrieval import SectorbotError, Settings
 
 from ..logs import setup_logging
-from .app import build_app, engine_backend
+from .app import build_app, production_backend
 
 log = logging.getLogger("sectorbot.slack")
 
@@ -31,7 +30,7 @@ def run(settings: Settings, http_mode: bool | None = None, port: int | None = No
         raise SectorbotError("HTTP mode needs SLACK_SIGNING_SECRET (Basic Information → App Credentials)")
     if not http_mode and not settings.slack_app_token:
         raise SectorbotError("Socket Mode needs SLACK_APP_TOKEN (xapp-…); or use --http with SLACK_SIGNING_SECRET")
-    backend = engine_backend(settings)
+    backend = production_backend(settings)
     try:
         app = build_app(settings, backend)  # Bolt calls auth.test here to check the bot token
     except Exception as e:  # URLError, BoltError, SlackApiError: all mean "Slack did not accept us"

@@ -1,0 +1,164 @@
+"""Question → Answer with verified citations: read the question once, gather evidence, hand it to the
+composer of its intent, let an LLM phrase it when one is configured, and check every citation before
+anyone sees it."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Protocol
+
+from retrieval.answering.cite import CiteResult
+from retrieval.answering.compose import MAX_CITATIONS
+from retrieval.answering.compose.ask import compose_abstain, compose_ask
+from retrieval.answering.compose.cite import compose_cite
+from retrieval.answering.compose.find import compose_find
+from retrieval.answering.compose.sector import compose_sector
+from retrieval.answering.llm import ChatLLM
+from retrieval.answering.query import Query, read_query
+from retrieval.answering.search import Filters
+from retrieval.answering.verify import keep_verified
+from retrieval.core.citations import citation, display, version_display
+from retrieval.core.config import Settings
+from retrieval.core.errors import LLMError
+from retrieval.core.models import SECTORS, Answer, Citation, Reference, SearchHit
+from retrieval.indexing.catalog import Catalog
+
+log = logging.getLogger(__name__)
+COVERAGE_FLOOR = 0.75  # share of the query's idf mass a clause must hold to count as lexical evidence
+RESOLUTIONS_RE = re.compile(r"\bresolutions?\b", re.IGNORECASE)
+
+
+class Corpus(Protocol):
+    """What answering needs from the index. The search Engine is the real one; tests pass an
+    in-memory corpus (harness/fakes.py) so composers run without a model or a store."""
+
+    settings: Settings
+
+    def search(self, query: str, k: int = 5, filters: Filters | None = None) -> list[SearchHit]: ...
+    def cite(self, ref: Reference) -> CiteResult: ...
+    def catalog(self, fresh: bool = False) -> Catalog: ...
+
+
+class Answerer:
+    def __init__(self, corpus: Corpus, llm: ChatLLM | None = None) -> None:
+        self.corpus = corpus
+        settings = corpus.settings
+        self.llm = llm if llm is not None else (ChatLLM(settings) if settings.llm_configured else None)
+
+    # ---- entry point ----------------------------------------------------------------------------
+    def answer(self, question: str) -> Answer:
+        if not question.strip():
+            return Answer(question="", text="Ask me a question, or give a reference such as “Res 57 resolves 3”.",
+                          abstained=True)
+        return self.answer_query(read_query(question))
+
+    def answer_query(self, query: Query) -> Answer:
+        if query.intent == "cite" and query.reference is not None:
+            result = compose_cite(query, self.corpus.cite(query.reference), self.coverage())
+        else:
+            hits = self._evidence(query)
+            result = self._compose(query, hits)
+            if self.llm is not None and not result.abstained:
+                result = self._with_llm(query, hits, result)
+        return self._final_check(result)
+
+    def _compose(self, query: Query, hits: list[SearchHit]) -> Answer:
+        if not hits:
+            return compose_abstain(query, self.coverage())
+        if query.intent == "sector":
+            return compose_sector(query, hits) or compose_ask(query, hits)
+        if query.intent == "find":
+            return compose_find(query, hits)
+        return compose_ask(query, hits)
+
+    # ---- evidence ---------------------------------------------------------------------------------
+    def _evidence(self, query: Query) -> list[SearchHit]:
+        """Hits that clear the evidence floor. A question naming instruments ("… according to
+        Resolution 57") searches the documents that hold them first (the resolution, and contributions
+        proposing to change it), and the whole corpus only if those have nothing to say."""
+        find_resolutions = query.intent == "find" and RESOLUTIONS_RE.search(query.text)
+        filters = Filters(kind="resolution") if find_resolutions else Filters()
+        docs = self._documents_named(query)
+        if docs:
+            scoped = self._search(query, filters.model_copy(update={"doc_ids": sorted(docs)}))
+            if scoped:
+                return scoped
+        return self._search(query, filters)
+
+    def _documents_named(self, query: Query) -> set[str]:
+        catalog = self.corpus.catalog()
+        return {c.doc_id for r in query.references for c in catalog.cite_candidates(r)
+                if r.body is None or c.instrument.body == r.body}
+
+    def _search(self, query: Query, filters: Filters) -> list[SearchHit]:
+        settings = self.corpus.settings
+        k = 10 if query.intent in ("find", "sector") else max(settings.top_k, 5)
+        text = query.search_text
+        hits = self.corpus.search(text, k=k, filters=filters)
+        coverage = self.corpus.catalog().lexical.coverage_of(text)
+
+        def covered(h: SearchHit) -> bool:
+            # Short queries ("IMT") and long list-like clauses embed poorly; a clause holding the
+            # query's rare words (most of its idf mass) is evidence too.
+            return h.lexical_rank is not None and coverage(h.clause.text) >= COVERAGE_FLOOR
+
+        return [h for h in hits if (h.similarity or 0.0) >= settings.min_evidence or covered(h)]
+
+    def coverage(self) -> str:
+        names: list[str] = []
+        for c in self.corpus.catalog().clauses:
+            name = version_display(c)
+            if name not in names:
+                names.append(name)
+        if not names:
+            return "The index is empty: run `sectorbot ingest corpus/` first."
+        shown = "; ".join(names[:8]) + (f"; and {len(names) - 8} more" if len(names) > 8 else "")
+        return f"The corpus covers: {shown}."
+
+    # ---- LLM mode ---------------------------------------------------------------------------------
+    def _with_llm(self, query: Query, hits: list[SearchHit], extractive: Answer) -> Answer:
+        assert self.llm is not None
+        clauses = [h.clause for h in hits[:8]]
+        given = {c.clause_id: c for c in clauses}
+        shown = {c.clause_id: display(c) for c in clauses}
+        try:
+            reply = self.llm.ask(query.text, clauses, shown)
+        except LLMError as e:
+            log.warning("LLM failed, answering extractively: %s", e)
+            # The reason is ours (LLMError wording), never the endpoint's raw text.
+            note = f"The language model could not be used ({e}); this answer is extractive."
+            return extractive.model_copy(update={"notes": [*extractive.notes, note]})
+        cits: list[Citation] = []
+        texts: list[str] = []
+        dropped = 0
+        for claim in reply.claims:
+            clause = given.get(claim.clause_id)
+            cit = citation(clause, claim.quote) if clause else None
+            kept, bad = keep_verified([cit], given) if cit else ([], 1)
+            if bad:
+                dropped += 1
+                continue
+            texts.append(claim.text.strip())
+            if all(c.clause_id != kept[0].clause_id for c in cits):
+                cits.extend(kept)
+        if not cits:
+            note = "The language model's answer could not be verified against the clauses; this answer is extractive."
+            return extractive.model_copy(update={"notes": [*extractive.notes, note]})
+        notes = [f"{dropped} claim(s) from the language model were dropped: their citation did not check out."] \
+            if dropped else []
+        sectors = [s for s in reply.sectors if s in SECTORS and any(s in given[c.clause_id].sectors
+                                                                    or extractive.sectors for c in cits)]
+        return Answer(question=query.text, intent=extractive.intent, mode="llm", text=" ".join(texts),
+                      citations=cits[:MAX_CITATIONS], sectors=sectors or extractive.sectors, notes=notes)
+
+    def _final_check(self, answer: Answer) -> Answer:
+        """Last guard before any front end: every citation must name an indexed clause and quote it."""
+        catalog = self.corpus.catalog()
+        ids = {c.clause_id for c in answer.citations}
+        given = {i: catalog.by_id[i] for i in ids if i in catalog.by_id}
+        kept, dropped = keep_verified(answer.citations, given)
+        if dropped:
+            log.error("dropped %d citation(s) that failed verification", dropped)
+            answer = answer.model_copy(update={"citations": kept})
+        return answer

@@ -1,0 +1,62 @@
+"""Every form in which a citation is shown: an instrument, a clause, text "as proposed in" a
+contribution. Pure functions; the one place that knows how ITU people write references."""
+
+from __future__ import annotations
+
+from retrieval.core.models import Citation, Clause, Instrument
+
+# Part of the index fingerprint: the embedded text carries these display forms, so changing them
+# must re-index instead of mixing old and new vectors.
+DISPLAY_VERSION = "1"
+
+
+def instrument_display(inst: Instrument) -> str:
+    if inst.kind == "resolution" and inst.number:
+        name = f"Resolution {inst.number}"
+        if inst.body not in ("other", "RA") or not inst.number.startswith("ITU-R"):
+            name = f"{inst.body} {name}" if inst.body != "other" else name
+        if inst.revision:
+            rev = "Rev. " if inst.revised else ""
+            name += f" ({rev}{inst.revision.place}, {inst.revision.year})"
+        return name
+    if inst.kind == "recommendation" and inst.number:
+        sector = inst.body if inst.body.startswith("ITU-") else "ITU-T"
+        date = f" ({inst.revision.place})" if inst.revision and inst.revision.place else ""
+        return f"Recommendation {sector} {inst.number}{date}"
+    if inst.symbol:
+        what = {"contribution": "Contribution", "report": "Report", "liaison": "Liaison statement"}.get(
+            inst.kind, "Document")
+        return f"{what} {inst.symbol}"
+    return inst.title or "Document"
+
+
+def part_display(part: str, label: str) -> str:
+    if part.startswith("section "):
+        return f"§{label}" if label else part.capitalize()
+    if not label:
+        return part
+    if label.startswith("p") and label[1:].isdigit():
+        return f"{part}, para. {label[1:]}"
+    return f"{part} {label}"
+
+
+def proposed_in(proposal: str | None) -> str:
+    """The one wording for text a contribution proposes: " (as proposed in MOD RCC/47A4/1)"."""
+    return f" (as proposed in {proposal})" if proposal else ""
+
+
+def version_display(clause: Clause) -> str:
+    """The instrument in the version this clause belongs to: adopted, or as a contribution proposes it."""
+    return instrument_display(clause.instrument) + proposed_in(clause.proposal)
+
+
+def display(clause: Clause) -> str:
+    """WTSA Resolution 57 (Rev. Hammamet, 2016), resolves 3 — the form delegates use in a meeting."""
+    return f"{instrument_display(clause.instrument)}, {part_display(clause.part, clause.label)}" \
+        + proposed_in(clause.proposal)
+
+
+def citation(clause: Clause, quote: str, url: str | None = None) -> Citation:
+    """The one JSON shape of a cited clause, shared by search, cite and ask."""
+    return Citation(clause_id=clause.clause_id, display=display(clause), doc_id=clause.doc_id,
+                    part=clause.part, label=clause.label, quote=quote, url=url)

@@ -1,0 +1,158 @@
+"""Typed records that cross module boundaries: documents, clauses, hits, citations, answers."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Body = Literal["PP", "WTSA", "WTDC", "RA", "WRC", "Council", "TSAG", "TDAG", "RAG", "ISCG", "ITU-T", "other"]
+Kind = Literal["resolution", "recommendation", "contribution", "report", "liaison", "other"]
+Sector = Literal["ITU-R", "ITU-T", "ITU-D", "GS"]
+SECTORS: tuple[Sector, ...] = ("ITU-R", "ITU-T", "ITU-D", "GS")
+
+
+class Revision(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    place: str
+    year: int
+
+    @property
+    def slug(self) -> str:
+        return f"{self.place.lower().replace(' ', '-')}-{self.year}"
+
+
+class Instrument(BaseModel):
+    """What a clause belongs to, as delegates name it: WTSA Resolution 57 (Rev. Hammamet, 2016)."""
+
+    model_config = ConfigDict(frozen=True)
+    body: Body = "other"
+    kind: Kind = "other"
+    number: str | None = None
+    revision: Revision | None = None
+    revised: bool = False  # "Rev." when the instrument had earlier versions
+    title: str = ""
+    symbol: str | None = None  # document symbol of a contribution or output, e.g. "RCC/47A4"
+
+
+class DocumentMeta(BaseModel):
+    doc_id: str
+    body: Body = "other"
+    kind: Kind = "other"
+    number: str | None = None
+    revision: Revision | None = None
+    title: str = ""
+    source: str
+    url: str | None = None
+    sha256: str = ""
+    format: str = "txt"
+
+
+class Clause(BaseModel):
+    clause_id: str
+    doc_id: str
+    instrument: Instrument
+    proposal: str | None = None  # "MOD RCC/47A4/1" when the clause is text proposed by a contribution
+    part: str  # canonical: "resolves", "considering", "section 4", "abstract", a heading path …
+    label: str = ""  # "3", "b)bis", "4.2"; empty when the part has one unlabelled paragraph
+    text: str  # verbatim slice of the extracted source text
+    previous_text: str | None = None  # the reading before tracked changes, when there were any
+    footnotes: list[str] = Field(default_factory=list)
+    span: tuple[int, int]
+    sectors: list[Sector] = Field(default_factory=list)
+    references: list[str] = Field(default_factory=list)
+
+
+class ParsedDocument(BaseModel):
+    meta: DocumentMeta
+    clauses: list[Clause]
+    warnings: list[str] = Field(default_factory=list)
+
+
+class SearchHit(BaseModel):
+    clause: Clause
+    score: float
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+    similarity: float | None = None  # cosine to the question, the evidence measure for abstention
+    lexical_score: float | None = None
+
+
+class Citation(BaseModel):
+    clause_id: str
+    display: str
+    doc_id: str
+    part: str
+    label: str
+    quote: str
+    url: str | None = None
+
+
+class Span(BaseModel):
+    """A run of answer text; `emphasis` is rendered by each front end its own way (bold, *mrkdwn*)."""
+
+    text: str
+    emphasis: bool = False
+
+
+class AnswerLine(BaseModel):
+    """One line of an answer: the lead sentence, an item of a list, or a note about the answer."""
+
+    kind: Literal["lead", "item", "note"] = "lead"
+    spans: list[Span] = Field(default_factory=list)
+
+    @property
+    def plain(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+
+def plain_text(lines: list[AnswerLine]) -> str:
+    return "\n".join(("• " if ln.kind == "item" else "") + ln.plain for ln in lines)
+
+
+class Answer(BaseModel):
+    """Format-neutral: `lines` carry the structure, `text` the same as plain text (no markup), so a
+    terminal, Slack or a script each render it their own way."""
+
+    question: str
+    text: str = ""
+    lines: list[AnswerLine] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    sectors: list[str] = Field(default_factory=list)
+    mode: Literal["extractive", "llm"] = "extractive"
+    intent: Literal["cite", "sector", "find", "ask"] = "ask"
+    abstained: bool = False
+    notes: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _text_from_lines(self) -> Answer:
+        if self.lines and not self.text:
+            self.text = plain_text(self.lines)
+        elif self.text and not self.lines:
+            self.lines = [AnswerLine(spans=[Span(text=t)]) for t in self.text.split("\n")]
+        return self
+
+    def to_json_dict(self) -> dict[str, object]:
+        """The machine-readable shape of an answer (README, "JSON output")."""
+        return {
+            "answer": self.text,
+            "mode": self.mode,
+            "intent": self.intent,
+            "abstained": self.abstained,
+            "sectors": list(self.sectors),
+            "citations": [c.model_dump() for c in self.citations],
+            "notes": list(self.notes),
+        }
+
+
+class Reference(BaseModel):
+    """A parsed user reference. Any field may be missing; search fills the gaps from the index."""
+
+    body: Body | None = None
+    number: str | None = None
+    revision: Revision | None = None
+    part: str | None = None
+    label: str | None = None
+    symbol: str | None = None  # contribution symbol "RCC/47A4"
+    proposal: int | None = None  # proposal number within the contribution
+    text: str = ""

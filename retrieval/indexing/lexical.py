@@ -1,0 +1,136 @@
+"""BM25 over clause text (bm25s). Chroma's own sparse index and Search API are not implemented for the
+embedded client in chromadb 1.5.9 ("Search is not implemented for Local Chroma"), so the lexical side
+lives here, persisted next to the Chroma data."""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+from retrieval.core.text import tokens
+
+# Part of the catalog cache key: a change to how text becomes tokens must rebuild cached BM25 indexes.
+TOKENIZER_VERSION = "snowball-en-3"  # query-side synonyms need no rebuild
+_local = threading.local()  # PyStemmer objects are not thread-safe; one per thread
+
+STOPWORDS = frozenset([
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its", "of",
+    "on", "or", "that", "the", "this", "to", "was", "were", "which", "with", "what", "who", "whom", "does", "do",
+    "did", "how", "why", "where", "when", "there", "their", "these", "those", "than", "then", "into", "about",
+    "any", "all", "can", "could", "should", "would", "may", "might", "will", "shall", "our", "your", "they",
+    "them", "we", "you", "he", "she", "his", "her",
+    # discourse words whose stems collide with content ("according to" / "accordingly")
+    "according", "accordingly",
+])
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball English: "meetings" and "meet", "appoints" and "appointment" match each other."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        import Stemmer
+
+        stemmer = _local.stemmer = Stemmer.Stemmer("english")
+    return str(stemmer.stemWord(word))
+
+
+def lexical_tokens(text: str) -> list[str]:
+    return [stem(t) for t in tokens(text) if t not in STOPWORDS]
+
+
+# What people type against how ITU texts word it ("persons with disabilities", "chairmen"). Small on
+# purpose: each group is a usage the texts fix, not a general thesaurus.
+_SYNONYM_GROUPS = [
+    ("people", "persons"),
+    ("chair", "chairs", "chairman", "chairmen", "chairperson", "chairpersons"),
+    ("handicapped", "disabilities"),
+]
+
+
+def _synonyms() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for group in _SYNONYM_GROUPS:
+        stems = {stem(w) for w in group}
+        for s in stems:
+            out.setdefault(s, set()).update(stems - {s})
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+SYNONYMS = _synonyms()
+
+
+def expand(query_tokens: list[str]) -> list[str]:
+    extra = [alt for t in query_tokens for alt in sorted(SYNONYMS.get(t, ())) if alt not in query_tokens]
+    return query_tokens + list(dict.fromkeys(extra))
+
+
+class LexicalIndex:
+    def __init__(self, ids: list[str], token_lists: list[list[str]]) -> None:
+        import bm25s
+
+        self.ids = ids
+        self.bm25 = bm25s.BM25()
+        if ids:
+            # bm25s rejects an empty vocabulary; a placeholder token keeps one-clause corpora valid.
+            self.bm25.index([t or ["\x00"] for t in token_lists], show_progress=False)
+
+    def search(self, query: str, k: int) -> list[tuple[str, float]]:
+        q = expand(lexical_tokens(query))
+        if not self.ids or not q:
+            return []
+        k = min(k, len(self.ids))
+        docs, scores = self.bm25.retrieve([q], k=k, show_progress=False)
+        return [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+
+    def idf(self, token: str) -> float:
+        """BM25's idf of a (stemmed) token; a word the corpus never uses gets the highest idf."""
+        col = self.bm25.vocab_dict.get(token) if self.ids else None
+        df = 0
+        if col is not None:
+            indptr = self.bm25.scores["indptr"]
+            df = int(indptr[col + 1] - indptr[col])
+        n = len(self.ids)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def coverage_of(self, query: str) -> Callable[[str], float]:
+        """A scorer: the share of the query's idf mass a text contains, 1.0 when it holds every rare
+        query word. The query side is worked out once, then each candidate text costs a tokenization."""
+        wanted = set(lexical_tokens(query))
+        # A word and its ITU synonyms count as one term, weighted as the corpus knows it.
+        alts = {t: {t} | SYNONYMS.get(t, frozenset()) for t in wanted}
+        weight = {t: min(self.idf(a) for a in alts[t]) for t in wanted}
+        total = sum(weight.values())
+
+        def score(text: str) -> float:
+            if not total:
+                return 0.0
+            have = set(lexical_tokens(text))
+            return sum(weight[t] for t in wanted if alts[t] & have) / total
+
+        return score
+
+    def save(self, path: Path) -> None:
+        import json
+
+        path.mkdir(parents=True, exist_ok=True)
+        if self.ids:
+            self.bm25.save(str(path / "bm25"))
+        (path / "ids.json").write_text(json.dumps(self.ids))
+
+    @classmethod
+    def load(cls, path: Path) -> LexicalIndex:
+        import json
+
+        import bm25s
+
+        ids = json.loads((path / "ids.json").read_text())
+        if not ids:
+            return cls([], [])
+        obj = cls.__new__(cls)
+        obj.ids = ids
+        obj.bm25 = bm25s.BM25.load(str(path / "bm25"))
+        return obj

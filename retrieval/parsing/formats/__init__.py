@@ -1,0 +1,1 @@
+"""One reader per file format: bytes in, SourceText out. Each raises DocumentError naming the file."""

@@ -1,0 +1,202 @@
+"""Resolutions of PP, WTSA, WTDC, RA and WRC: heading, history, preamble, then parts (considering,
+resolves …) of labelled clauses, sections and annexes."""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.core.ids import instrument_id
+from retrieval.core.models import Body, DocumentMeta, Instrument
+from retrieval.core.text import norm_hyphens
+from retrieval.parsing.grammar import (
+    ANNEX_RE,
+    BODY_OF,
+    BULLET_RE,
+    HEADING_RE,
+    HISTORY_RE,
+    LABEL_RE,
+    LOOSE_LABEL_RE,
+    PART_ALIASES,
+    PREAMBLE_RE,
+    RES_FILE_RE,
+    SECTION_RE,
+    VERB_RE,
+    Context,
+    Draft,
+    Line,
+)
+from retrieval.parsing.kinds.generic import generic_drafts
+from retrieval.parsing.references import later_reading, revision_is_rev
+
+# ---- resolutions ----------------------------------------------------------------------------------
+
+def resolution_header(ctx: Context, i: int, end: int, hint_body: Body | None) -> tuple[Instrument, int]:
+    """Read heading, title, adoption history and preamble from line i; return where the parts begin."""
+    lines = ctx.lines
+    m = HEADING_RE.match(lines[i].text)
+    assert m
+    number = norm_hyphens(m.group("num")).upper().replace("ITU-R", "ITU-R")
+    raw_rev = m.group("rev") or ""
+    revision = later_reading(raw_rev) if raw_rev else None
+    revised = revision_is_rev(raw_rev)
+    title_parts: list[str] = []
+    body = hint_body
+    j = i + 1
+    while j < end and j < i + 8:
+        t = lines[j].text.strip()
+        h = HISTORY_RE.match(t)
+        p = PREAMBLE_RE.match(t)
+        if p:
+            body = BODY_OF.get(p.group("who"), body)
+            if revision is None:
+                pr = re.search(r"\(([^()]*\d{4})\)", t)
+                revision = later_reading(pr.group(1)) if pr else None
+            j += 1
+            break
+        if h:
+            hist = [x for x in re.split(r";", h.group("hist")) if re.search(r"\d{4}", x)]
+            if revision is None and hist:
+                revision = later_reading(hist[-1])
+            revised = revised or len(hist) > 1
+        elif VERB_RE.match(t) or LABEL_RE.match(t):
+            break
+        else:
+            title_parts.append(t)
+        j += 1
+    inst = Instrument(
+        body=body or "other", kind="resolution", number=number, revision=revision, revised=revised,
+        title=" ".join(" ".join(title_parts).split()),
+    )
+    return inst, j
+
+
+def _canonical_part(line: str) -> str:
+    part = " ".join(line.strip().rstrip(",:;").split())
+    part = norm_hyphens(part)
+    low = part.lower()
+    for long, short in PART_ALIASES.items():
+        if long in low:
+            i = low.index(long)
+            part = part[:i] + short + part[i + len(long):]
+            part = re.sub(r"\bthe (TSB|BR|BDT)\b", r"\1", part)
+            low = part.lower()
+    return part[:1].lower() + part[1:]
+
+
+def _label_style(label: str) -> str:
+    if re.match(r"^[ivx]+\)", label) and label not in ("i)", "v)", "x)"):
+        return "roman"
+    if re.match(r"^[a-z]\)", label):
+        return "letter"
+    if "." in label:
+        return "dotted"
+    return "number"
+
+
+def resolution_body(ctx: Context, start: int, end: int, inst: Instrument, proposal: str | None,
+                     prefix: str) -> list[Draft]:
+    drafts: list[Draft] = []
+    part = "preamble"
+    style: str | None = None
+    current: Draft | None = None
+    para = 0
+    in_annex = False
+    section: str | None = None
+
+    def new(label: str, ln: Line, content_start: int) -> Draft:
+        d = Draft(part=part, label=label, start=content_start, end=ln.end, line_ranges=[(ln.start, ln.end)],
+                  instrument=inst, proposal=proposal, prefix=prefix)
+        drafts.append(d)
+        return d
+
+    j = start
+    while j < end:
+        ln = ctx.lines[j]
+        t = ln.text.strip()
+        lead = len(ln.text) - len(ln.text.lstrip())
+        sec = SECTION_RE.match(t)
+        annex = ANNEX_RE.match(t)
+        if sec:
+            section = sec.group("n")
+            part, style, current, in_annex = f"section {section}", "section", None, False
+            # The next line is the section title; keep it as the section's own clause.
+            if j + 1 < end and not LABEL_RE.match(ctx.lines[j + 1].text):
+                j += 1
+                nxt = ctx.lines[j]
+                new("", nxt, nxt.start + len(nxt.text) - len(nxt.text.lstrip()))
+            j += 1
+            continue
+        if annex and (j + 1 >= end or not LABEL_RE.match(ctx.lines[j + 1].text) or annex.group("n")):
+            part = f"{annex.group('kind').lower()} {annex.group('n')}".strip()
+            style, current, in_annex, para = "annex", None, True, 0
+            j += 1
+            continue
+        if not in_annex and VERB_RE.match(t) and not LABEL_RE.match(ln.text):
+            part, style, current = _canonical_part(t), None, None
+            j += 1
+            continue
+        lab = LABEL_RE.match(ln.text.lstrip()) or LOOSE_LABEL_RE.match(ln.text.lstrip())
+        if lab:
+            label = re.sub(r"\s+", "", lab.group("label"))
+            lstyle = _label_style(label)
+            content = ln.start + lead + lab.end()
+            starts_clause = False
+            if style in ("section", "annex"):
+                starts_clause = lstyle in ("dotted", "number") and (
+                    style == "annex" or section is None or label.split(".")[0] == section
+                    or lstyle == "number")
+            elif style is None:
+                style, starts_clause = lstyle, lstyle != "roman"
+            else:
+                starts_clause = lstyle == style
+            if starts_clause:
+                current = new(label, ln, content)
+                j += 1
+                continue
+        if current is None or (style == "annex" and not BULLET_RE.match(t) and not lab):
+            if style == "annex":
+                para += 1
+                current = new(f"p{para}", ln, ln.start + lead)
+            else:
+                current = new("", ln, ln.start + lead)
+        else:
+            current.end = ln.end
+            current.line_ranges.append((ln.start, ln.end))
+        j += 1
+    return drafts
+
+
+def parse_resolution(ctx: Context, headings: list[int], source: str) -> tuple[DocumentMeta, list[Draft]]:
+    hint = _body_hint(source)
+    first = headings[0]
+    drafts = generic_drafts(ctx, 0, first, Instrument(kind="other", title=source), "") if first else []
+    inst: Instrument | None = None
+    for n, h in enumerate(headings):
+        end = headings[n + 1] if n + 1 < len(headings) else len(ctx.lines)
+        this, body_start = resolution_header(ctx, h, end, hint)
+        inst = inst or this
+        prefix = "" if n == 0 else f"{instrument_id(this)}/"
+        drafts += resolution_body(ctx, body_start, end, this, None, prefix)
+    assert inst is not None
+    for d in drafts:
+        if d.instrument is not None and d.instrument.kind == "other":
+            d.instrument = inst
+            d.part = f"cover > {d.part}" if d.part else "cover"
+    meta = DocumentMeta(doc_id=instrument_id(inst), body=inst.body, kind="resolution", number=inst.number,
+                        revision=inst.revision, title=inst.title, source=source)
+    return meta, drafts
+
+
+def _body_hint(source: str) -> Body | None:
+    m = RES_FILE_RE.search(source)
+    return m.group("body").upper() if m else None  # type: ignore[return-value]
+
+
+
+
+def detect(ctx: Context) -> bool:
+    return any(HEADING_RE.match(ln.text) for ln in ctx.lines)
+
+
+def parse(ctx: Context, source: str) -> tuple[DocumentMeta, list[Draft]]:
+    return parse_resolution(ctx, [i for i, ln in enumerate(ctx.lines) if HEADING_RE.match(ln.text)], source)

@@ -1,0 +1,78 @@
+"""Which ITU Sectors a piece of text names, and which coordination mechanisms. Pure functions."""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.core.models import SECTORS, Sector
+from retrieval.core.text import norm_hyphens
+
+_I = re.IGNORECASE
+# Patterns run on hyphen-normalised text, so "ITU‑T" (U+2011) and "ITU-T" look the same.
+SECTOR_PATTERNS: dict[Sector, list[re.Pattern[str]]] = {
+    "ITU-R": [
+        re.compile(r"\bITU[- ]?R\b"),
+        re.compile(r"\bRadiocommunication\b", _I),
+        re.compile(r"\b(?:BR|RAG|WRC(?:-\d+)?|RA(?:-\d+)?)\b"),
+        re.compile(r"\bWP ?\d[A-Z]\b"),
+    ],
+    "ITU-T": [
+        re.compile(r"\bITU[- ]?T\b"),
+        re.compile(r"\bTelecommunication Standardi[sz]ation\b", _I),
+        re.compile(r"\b(?:TSB|TSAG|WTSA(?:-\d+)?)\b"),
+    ],
+    "ITU-D": [
+        re.compile(r"\bITU[- ]?D\b"),
+        re.compile(r"\bTelecommunication Development\b", _I),
+        re.compile(r"\b(?:BDT|TDAG|WTDC(?:-\d+)?)\b"),
+        re.compile(r"\bQ\d+/[12]\b"),
+    ],
+    "GS": [
+        re.compile(r"\bGeneral Secretariat\b", _I),
+        re.compile(r"\b(?:Deputy )?Secretary-General\b", _I),
+        re.compile(r"\bPlenipotentiary Conference\b", _I),
+        re.compile(r"\b(?:ISC-TF|PP-\d+)\b"),
+    ],
+}
+
+SECTOR_NAMES: dict[str, str] = {
+    "ITU-R": "ITU-R (Radiocommunication Sector)",
+    "ITU-T": "ITU-T (Telecommunication Standardization Sector)",
+    "ITU-D": "ITU-D (Telecommunication Development Sector)",
+    "GS": "General Secretariat",
+}
+
+MECHANISM_PATTERNS: dict[str, re.Pattern[str]] = {
+    "ISCG": re.compile(r"\bISCG\b|Inter-?sector(?:al)? Coordination Group", _I),
+    "ISC-TF": re.compile(r"\bISC-TF\b|Inter-?sector(?:al)? Coordination Task Force", _I),
+    "Inter-sectoral Emergency Telecommunication Team": re.compile(
+        r"Inter-?sectoral Emergency Telecommunication Team", _I
+    ),
+    "IRG": re.compile(r"\bIRG\b|Inter-?Sector Rapporteur Group", _I),
+    "JCA": re.compile(r"\bJCA\b|joint coordination activit", _I),
+    "TSAG subgroup on intra-ITU collaboration": re.compile(r"intra-ITU collaboration", _I),
+    "liaison": re.compile(r"\bliaison\b", _I),
+}
+
+_GROUP_RE = re.compile(
+    r"\b(?:TSAG|TDAG|RAG|ISCG|ISC-TF|TSB|BR|BDT|ITU-[RTD] [Ss]tudy [Gg]roups?(?: \d+)?|"
+    r"Study Group \d+|SG ?\d+|WP ?\d[A-Z]|Q\d+/[12])\b"
+)
+
+
+def sectors_in(text: str) -> list[Sector]:
+    t = norm_hyphens(text)
+    return [s for s in SECTORS if any(p.search(t) for p in SECTOR_PATTERNS[s])]
+
+
+def mechanisms_in(text: str) -> list[str]:
+    t = norm_hyphens(text)
+    return [name for name, p in MECHANISM_PATTERNS.items() if p.search(t)]
+
+
+def groups_in(text: str) -> list[str]:
+    """Named groups and bureaux (TSAG, BDT, ITU-T study groups …), in order of first mention."""
+    seen: dict[str, None] = {}
+    for m in _GROUP_RE.finditer(norm_hyphens(text)):
+        seen.setdefault(m.group(0), None)
+    return list(seen)

@@ -1,0 +1,95 @@
+"""Extracted text → typed clauses. Tries each document kind in order, then turns its drafts into
+clauses with stable ids. Pure functions: no I/O, no store, no model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from retrieval.core.ids import fragment
+from retrieval.core.models import Clause, DocumentMeta, Instrument, ParsedDocument
+from retrieval.parsing.grammar import Context, Draft, make_context
+from retrieval.parsing.kinds import contribution, generic, resolution
+from retrieval.parsing.references import references_in
+from retrieval.parsing.sectors import sectors_in
+from retrieval.parsing.source import SourceText
+
+# ---- entry point ----------------------------------------------------------------------------------
+
+class Kind(NamedTuple):
+    name: str
+    detect: Callable[[Context], bool]
+    parse: Callable[[Context, str], tuple[DocumentMeta, list[Draft]]]
+
+
+# Tried in order; the first whose detect() says yes parses the document. The generic parser takes
+# anything, so it comes last.
+KINDS: list[Kind] = [
+    Kind("contribution", contribution.detect, contribution.parse),
+    Kind("resolution", resolution.detect, resolution.parse),
+    Kind("generic", lambda ctx: True, generic.parse),
+]
+
+
+def parse(src: SourceText, source: str, sha256: str = "", url: str | None = None) -> ParsedDocument:
+    ctx = make_context(src)
+    kind = next(k for k in KINDS if k.detect(ctx))
+    meta, drafts = kind.parse(ctx, source)
+    meta.sha256 = sha256
+    meta.url = url
+    meta.format = src.format
+    clauses = _finish(ctx, meta, drafts)
+    if not clauses:
+        ctx.warnings.append("no clauses found")
+    return ParsedDocument(meta=meta, clauses=clauses, warnings=ctx.warnings)
+
+
+# ---- drafts → clauses ------------------------------------------------------------------------------
+
+def _finish(ctx: Context, meta: DocumentMeta, drafts: list[Draft]) -> list[Clause]:
+    text = ctx.src.text
+    clauses: list[Clause] = []
+    seen: dict[str, int] = {}
+    for d in drafts:
+        s, e = d.start, d.end
+        for xs, xe in ctx.excluded:
+            if s <= xs < e and not text[xe:e].strip():
+                e = xs  # a footnote body written inline at the end of the clause
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s >= e:
+            continue
+        body = text[s:e]
+        fid = d.prefix + fragment(d.part, d.label)
+        if fid in seen:
+            seen[fid] += 1
+            fid = f"{fid}~{seen[fid]}"
+        else:
+            seen[fid] = 1
+        notes = [ctx.footnotes[i] for off, i in ctx.refs if s <= off <= d.end and i in ctx.footnotes]
+        inst = d.instrument or Instrument()
+        clauses.append(Clause(
+            clause_id=f"{meta.doc_id}#{fid}", doc_id=meta.doc_id, instrument=inst, proposal=d.proposal,
+            part=d.part, label=d.label, text=body, previous_text=_previous(ctx, d, s, e),
+            footnotes=list(dict.fromkeys(notes)), span=(s, e), sectors=sectors_in(body),
+            references=references_in(body),
+        ))
+    return clauses
+
+
+def _previous(ctx: Context, d: Draft, s: int, e: int) -> str | None:
+    changed = {(cs, ce): prev for cs, ce, prev in ctx.src.changes}
+    if not changed or not any((ls, le) in changed for ls, le in d.line_ranges):
+        return None
+    pieces = []
+    for ls, le in d.line_ranges:
+        piece = changed.get((ls, le), ctx.src.text[ls:le])
+        pieces.append(piece)
+    prev = "\n".join(pieces)
+    if d.label:
+        prev = re.sub(r"^\s*" + re.escape(d.label) + r"[ \u00a0]*\t?\s*", "", prev)
+    prev = prev.strip()
+    return prev if prev != ctx.src.text[s:e] else None

@@ -1,0 +1,154 @@
+"""The one public API of sectorbot. Front ends (CLI, Slack, a web page …) build a Service from
+Settings and call it; nothing else in `retrieval` is theirs to import but the models.
+
+It owns the lifetime of the heavy parts: the embedding model is loaded only by calls that need it
+(`cite`, `clause` and `status` never load it), and the catalog is shared by every call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from retrieval.core.config import Settings
+from retrieval.core.models import Answer, Citation, Clause, ParsedDocument, SearchHit
+from retrieval.indexing.ingest import FileResult, IngestReport, Progress
+
+__all__ = ["CiteOutcome", "FileResult", "IngestReport", "ParseOutcome", "Progress", "Service", "Status"]
+
+
+class DocumentStatus(BaseModel):
+    doc_id: str
+    clauses: int
+    source: str
+
+
+class Status(BaseModel):
+    store: str
+    embedder: str
+    documents: int
+    clauses: int
+    llm: str | None = None
+    docs: list[DocumentStatus] = Field(default_factory=list)
+
+
+class CiteOutcome(BaseModel):
+    """What `cite` found: the clauses in document order, and what to tell the user beside them."""
+
+    reference: str
+    understood: bool  # False when the text could not be read as a reference at all
+    clauses: list[Clause] = Field(default_factory=list)
+    message: str = ""
+
+    def citations(self) -> list[Citation]:
+        from retrieval.core.citations import citation
+
+        return [citation(c, c.text) for c in self.clauses]
+
+
+class ParseOutcome(BaseModel):
+    path: str
+    documents: list[ParsedDocument] = Field(default_factory=list)
+    error: str | None = None  # "FILE: reason" when the file could not be read
+
+
+class Service:
+    """Built once per process from Settings; thread-safe for concurrent questions."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        from retrieval.answering.search import Engine
+
+        self.settings = settings or Settings()
+        self.engine = Engine(self.settings)
+        self._answerer: object | None = None
+
+    # ---- questions ------------------------------------------------------------------------------
+    def answer(self, question: str) -> Answer:
+        from retrieval.answering.answer import Answerer
+
+        if self._answerer is None:
+            self._answerer = Answerer(self.engine)
+        assert isinstance(self._answerer, Answerer)
+        return self._answerer.answer(question)
+
+    def cite(self, reference: str) -> CiteOutcome:
+        from retrieval.answering.query import parse_reference
+
+        ref = parse_reference(reference)
+        if ref is None:
+            return CiteOutcome(reference=reference, understood=False,
+                               message=f"could not read '{reference}' as a reference; "
+                                       "try e.g. \"Res 57 resolves 3\" or \"RCC/47A4/1\"")
+        res = self.engine.cite(ref)
+        return CiteOutcome(reference=reference, understood=True, clauses=res.clauses, message=res.message)
+
+    def search(self, query: str, k: int = 5, **filters: object) -> list[SearchHit]:
+        from retrieval.answering.search import Filters
+
+        return self.engine.search(query, k=max(1, k), filters=Filters.model_validate(filters))
+
+    def clause(self, clause_id: str) -> Clause | None:
+        return self.engine.catalog().by_id.get(clause_id)
+
+    # ---- files ------------------------------------------------------------------------------------
+    def parse(self, paths: list[Path]) -> Iterator[ParseOutcome]:
+        """How files parse into documents and clauses, without indexing; one outcome per file."""
+        from retrieval.core.errors import DocumentError
+        from retrieval.indexing.ingest import expand
+        from retrieval.parsing.read import read_documents
+
+        for path in expand(paths):
+            try:
+                yield ParseOutcome(path=str(path), documents=read_documents(path, self.settings.max_file_bytes))
+            except DocumentError as e:
+                yield ParseOutcome(path=str(path), error=str(e))
+
+    # ---- the model --------------------------------------------------------------------------------
+    def model_ready(self) -> bool:
+        from retrieval.indexing.provision import is_provisioned
+
+        return self.settings.embedder != "onnx-minilm" or is_provisioned(self.settings)
+
+    def setup(self, say: Callable[[str], None] | None = None) -> Path:
+        """Provision the embedding model offline (once); returns where it is."""
+        from retrieval.indexing.provision import ensure_model
+
+        return ensure_model(self.settings, say=say)
+
+    # ---- the index ------------------------------------------------------------------------------
+    def status(self) -> Status:
+        from retrieval.indexing.embedders import embedder_name
+
+        s = self.settings
+        reg = self.engine.index.registry()
+        return Status(
+            store=(f"chroma http://{s.chroma_host}:{s.chroma_port}" if s.chroma_mode == "http"
+                   else f"chroma embedded {s.chroma_path}"),
+            embedder=embedder_name(s), documents=len(reg), clauses=sum(e.clauses for e in reg.values()),
+            llm=s.openai_base_url or ("OpenAI" if s.openai_api_key else None) if s.llm_configured else None,
+            docs=[DocumentStatus(doc_id=e.doc_id, clauses=e.clauses, source=e.source)
+                  for e in sorted(reg.values(), key=lambda e: e.doc_id)],
+        )
+
+    def is_empty(self) -> bool:
+        return not self.engine.index.registry()
+
+    def ingest(self, paths: list[Path] | None = None, progress: Progress | None = None, prune: bool = False,
+               after_write: Callable[[], None] | None = None) -> IngestReport:
+        """Index files (the bundled corpus when no path is given); returns an IngestReport."""
+        from retrieval.indexing.ingest import ingest
+
+        report = ingest(self.engine.index, self.engine.embedder, paths or [self.settings.corpus_dir],
+                        progress, prune=prune, after_write=after_write)
+        self.engine.catalog(fresh=True)
+        return report
+
+    def ready(self) -> dict[str, int]:
+        """For readiness probes: raises when the store does not answer."""
+        return {"documents": len(self.engine.index.registry())}
+
+    def warm_up(self) -> None:
+        """Load the model and the catalog before the first question, not during it."""
+        self.engine.catalog()
+        self.engine.embedder  # noqa: B018
