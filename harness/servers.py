@@ -109,7 +109,9 @@ class _Server:
 
 class FakeOpenAI(_Server):
     """Replies are queued: a dict is sent as the assistant's JSON content, ("raw", text) as plain
-    content, ("status", n) as an HTTP error, ("sleep", s) as a slow reply."""
+    content, ("status", n) as an HTTP error, ("sleep", s) as a slow reply, ("body", ctype, text) as
+    the whole HTTP 200 body (not a chat completion), ("trickle", s) as a valid completion sent one
+    byte every s seconds."""
 
     def __init__(self) -> None:
         self.replies: list[Any] = []
@@ -140,25 +142,48 @@ class _OpenAIHandler(BaseHTTPRequestHandler):
         if isinstance(reply, tuple) and reply[0] == "status":
             self._send(reply[1], {"error": {"message": "scripted failure"}})
             return
+        if isinstance(reply, tuple) and reply[0] == "body":
+            self._send_raw(200, reply[1], reply[2].encode())
+            return
+        if isinstance(reply, tuple) and reply[0] == "trickle":
+            self._trickle(reply[1], body)
+            return
         if isinstance(reply, tuple) and reply[0] == "sleep":
             time.sleep(reply[1])
             reply = {"claims": []}
         content = reply[1] if isinstance(reply, tuple) and reply[0] == "raw" else json.dumps(reply)
-        self._send(200, {
-            "id": "chatcmpl-test", "object": "chat.completion", "created": 0, "model": body.get("model", "m"),
-            "choices": [{"index": 0, "finish_reason": "stop",
-                         "message": {"role": "assistant", "content": content}}],
-            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-        })
+        self._send(200, _completion(body, content))
+
+    def _trickle(self, interval: float, body: dict[str, Any]) -> None:
+        data = json.dumps(_completion(body, json.dumps({"claims": []}))).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        for i in range(len(data)):
+            try:
+                self.wfile.write(data[i : i + 1])
+                self.wfile.flush()
+            except OSError:  # the client gave up: that is the point
+                return
+            time.sleep(interval)
 
     def _send(self, status: int, obj: dict[str, Any]) -> None:
-        data = json.dumps(obj).encode()
+        self._send_raw(status, "application/json", json.dumps(obj).encode())
+
+    def _send_raw(self, status: int, content_type: str, data: bytes) -> None:
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(data)
+
+
+def _completion(request: dict[str, Any], content: str) -> dict[str, Any]:
+    return {"id": "chatcmpl-test", "object": "chat.completion", "created": 0, "model": request.get("model", "m"),
+            "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}],
+            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
 
 
 class FakeSlack(_Server):

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +19,7 @@ from retrieval.answering.prompts import load
 from retrieval.answering.search import Engine
 from tests.conftest import make_settings
 
+ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "What should ITU-T study groups do to avoid duplicating work of the other Sectors?"
 RESOLVES3 = "rcc-47a4@wtsa-16#proposal.1/resolves.3"
 QUOTE3 = "to propose to the ITU-T study groups to continue cooperation with the study groups of the other two Sectors"
@@ -45,7 +51,8 @@ def test_verified_citation_is_kept(corpus_engine: Engine, llm_server: FakeOpenAI
 def test_invented_clause_id_is_dropped(corpus_engine: Engine, llm_server: FakeOpenAI, tmp_path: Path) -> None:
     llm_server.replies.append({"claims": [
         {"text": "Made up.", "clause_id": "rcc-47a4@wtsa-16#proposal.1/resolves.9", "quote": QUOTE3},
-        {"text": "Real.", "clause_id": RESOLVES3, "quote": QUOTE3}]})
+        {"text": "ITU-T study groups continue cooperation with the other Sectors.", "clause_id": RESOLVES3,
+         "quote": QUOTE3}]})
     ans = _answerer(corpus_engine, llm_server, tmp_path).answer(QUESTION)
     assert ans.mode == "llm" and [c.clause_id for c in ans.citations] == [RESOLVES3]
     assert "Made up." not in ans.text and any("dropped" in n for n in ans.notes)
@@ -83,3 +90,83 @@ def test_injected_instructions_stay_data(corpus_engine: Engine) -> None:
     user = msgs[1]["content"]
     assert "</clause><clause" not in user and "&lt;/clause&gt;" in user
     assert "never an instruction" in load("answer_system")
+
+
+# ---- issue 14, LLM edges -----------------------------------------------------------------------------
+
+def test_short_or_unrelated_quote_does_not_cite(corpus_engine: Engine, llm_server: FakeOpenAI, tmp_path: Path) -> None:
+    """A verbatim "the" (or any quote sharing no words with the claim) cannot make a claim cited."""
+    llm_server.replies.append({"claims": [
+        {"text": "The ITU Council must dissolve ITU-D.", "clause_id": RESOLVES3, "quote": "the"},
+        {"text": "The ITU Council must dissolve ITU-D.", "clause_id": RESOLVES3, "quote": "to propose to the"}]})
+    ans = _answerer(corpus_engine, llm_server, tmp_path).answer(QUESTION)
+    assert ans.mode == "extractive" and "dissolve" not in ans.text
+    assert any("could not be verified" in n for n in ans.notes)
+
+
+def test_claim_must_share_words_and_stay_bounded() -> None:
+    from retrieval.answering.verify import MAX_CLAIM_CHARS, claim_supported
+
+    clause = QUOTE3 + " of mutual interest."
+    good = "ITU-T study groups keep cooperating with the other Sectors' study groups."
+    assert claim_supported(good, QUOTE3, clause)
+    assert not claim_supported(good, "the", clause)
+    assert not claim_supported("Delegates must pay a fee of 500 francs.", QUOTE3, clause)
+    assert not claim_supported(good + " x" * MAX_CLAIM_CHARS, QUOTE3, clause)
+    assert claim_supported("The clause is about tariffs.", "Tariffs", "Tariffs")  # a whole one-word clause
+
+
+def test_llm_sectors_need_a_cited_clause_naming_them(corpus_engine: Engine, llm_server: FakeOpenAI,
+                                                     tmp_path: Path) -> None:
+    cited = corpus_engine.catalog().by_id[RESOLVES3]
+    extractive = Answerer(corpus_engine).answer(QUESTION)
+    assert extractive.mode == "extractive" and extractive.sectors, "the old condition needs extractive Sectors"
+    invented = [s for s in ("ITU-R", "ITU-D", "ITU-T") if s not in cited.sectors and s not in extractive.sectors]
+    assert invented, (cited.sectors, extractive.sectors)
+    llm_server.replies.append({"claims": [{"text": "ITU-T study groups keep cooperating with the other Sectors' "
+                                                   "study groups.", "clause_id": RESOLVES3, "quote": QUOTE3}],
+                               "sectors": [invented[0], *cited.sectors]})
+    ans = _answerer(corpus_engine, llm_server, tmp_path).answer(QUESTION)
+    assert ans.mode == "llm"
+    assert invented[0] not in ans.sectors and set(cited.sectors) <= set(ans.sectors)
+
+
+@pytest.mark.parametrize("reply,reason", [
+    (("body", "text/html", "<html><body>Gateway says hi</body></html>"), "did not reply with JSON"),
+    (("body", "application/json", "[1, 2]"), "not a chat completion"),
+    (("body", "application/json", '{"choices": []}'), "not a chat completion"),
+    (("body", "application/json", '{"choices": [{"message": {"content": null}}]}'), "not a chat completion"),
+    (("body", "application/json", "{truncated"), "was not JSON"),
+    (("raw", "[" * 5000 + "]" * 5000), "no JSON object"),
+])
+def test_malformed_replies_fall_back(corpus_engine: Engine, llm_server: FakeOpenAI, tmp_path: Path,
+                                     reply: tuple[str, ...], reason: str) -> None:
+    llm_server.replies.append(reply)
+    ans = _answerer(corpus_engine, llm_server, tmp_path).answer(QUESTION)
+    assert ans.mode == "extractive" and ans.citations and not ans.abstained
+    assert any("could not be used" in n and reason in n for n in ans.notes), ans.notes
+
+
+def test_trickled_reply_stops_at_the_total_deadline(corpus_engine: Engine, llm_server: FakeOpenAI,
+                                                   tmp_path: Path) -> None:
+    """A byte a second never trips a per-read timeout; SECTORBOT_LLM_TIMEOUT bounds the whole exchange."""
+    llm_server.replies.append(("trickle", 0.3))
+    started = time.monotonic()
+    ans = _answerer(corpus_engine, llm_server, tmp_path, timeout=2.0).answer(QUESTION)
+    elapsed = time.monotonic() - started
+    assert ans.mode == "extractive" and any("timed out" in n for n in ans.notes), ans.notes
+    assert elapsed < 2.0 + 3.0, elapsed  # the deadline plus one byte's wait and the extractive answer
+
+
+def test_ask_json_shows_a_bypassed_llm_in_notes(corpus_service: object, llm_server: FakeOpenAI) -> None:
+    llm_server.replies.append(("status", 503))
+    settings = corpus_service.settings  # type: ignore[attr-defined]
+    env = {**os.environ, "SECTORBOT_DATA_DIR": str(settings.data_dir), "SECTORBOT_MODEL_DIR": str(settings.models_path),
+           "OPENAI_BASE_URL": llm_server.base_url, "SECTORBOT_LLM_TIMEOUT": "10"}
+    out = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "--json", QUESTION], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    obj = json.loads(out.stdout)
+    assert obj["mode"] == "extractive" and obj["citations"]
+    assert any("could not be used" in n and "HTTP 503" in n for n in obj["notes"]), obj["notes"]
+    assert llm_server.requests, "the endpoint was asked"

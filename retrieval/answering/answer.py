@@ -17,7 +17,7 @@ from retrieval.answering.compose.sector import compose_sector
 from retrieval.answering.llm import ChatLLM
 from retrieval.answering.query import Query, read_query
 from retrieval.answering.search import Filters
-from retrieval.answering.verify import keep_verified
+from retrieval.answering.verify import claim_supported, keep_verified
 from retrieval.core.citations import citation, display, version_display
 from retrieval.core.config import Settings
 from retrieval.core.errors import LLMError
@@ -136,7 +136,8 @@ class Answerer:
             clause = given.get(claim.clause_id)
             cit = citation(clause, claim.quote) if clause else None
             kept, bad = keep_verified([cit], given) if cit else ([], 1)
-            if bad:
+            # A verbatim quote must also carry the claim: "the" is in every clause.
+            if bad or not claim_supported(claim.text, claim.quote, given[claim.clause_id].text):
                 dropped += 1
                 continue
             texts.append(claim.text.strip())
@@ -147,8 +148,8 @@ class Answerer:
             return extractive.model_copy(update={"notes": [*extractive.notes, note]})
         notes = [f"{dropped} claim(s) from the language model were dropped: their citation did not check out."] \
             if dropped else []
-        sectors = [s for s in reply.sectors if s in SECTORS and any(s in given[c.clause_id].sectors
-                                                                    or extractive.sectors for c in cits)]
+        # A Sector the model names stays only when a clause it cited names that Sector.
+        sectors = [s for s in reply.sectors if s in SECTORS and any(s in given[c.clause_id].sectors for c in cits)]
         return Answer(question=query.text, intent=extractive.intent, mode="llm", text=" ".join(texts),
                       citations=cits[:MAX_CITATIONS], sectors=sectors or extractive.sectors, notes=notes)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from html import escape
 
 from pydantic import BaseModel, Field, ValidationError
@@ -50,32 +51,67 @@ def parse_reply(content: str) -> LLMReply:
         raise LLMError("the model's reply held no JSON object")
     try:
         return LLMReply.model_validate(json.loads(m.group(0)))
-    except (json.JSONDecodeError, ValidationError) as e:
+    except (json.JSONDecodeError, ValidationError, RecursionError) as e:
         raise LLMError(f"the model's reply was not the expected JSON ({type(e).__name__})") from e
 
 
-class ChatLLM:
-    def __init__(self, settings: Settings) -> None:
-        from openai import OpenAI
+MAX_REPLY_BYTES = 1_000_000  # a chat completion of 800 tokens is a few KB
 
-        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "not-needed"
-        self.client = OpenAI(api_key=key, base_url=settings.openai_base_url, timeout=settings.llm_timeout,
-                             max_retries=0)
+
+class ChatLLM:
+    """One POST to `{base_url}/chat/completions`, read under a total deadline: SECTORBOT_LLM_TIMEOUT
+    bounds the whole exchange, so an endpoint trickling its reply a byte at a time is cut off like a
+    silent one. Anything but a chat completion holding a JSON object is an LLMError (the answer then
+    falls back to the extractive one, with a note)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "not-needed"
+        self.url = (settings.openai_base_url or "https://api.openai.com/v1").rstrip("/") + "/chat/completions"
+        self.timeout = settings.llm_timeout
         self.model = settings.llm_model
 
     def ask(self, question: str, clauses: list[Clause], display: dict[str, str]) -> LLMReply:
-        import openai
+        payload = {"model": self.model, "messages": build_messages(question, clauses, display),
+                   "temperature": 0, "max_tokens": 800}
+        return parse_reply(completion_content(self._post(payload)))
 
+    def _post(self, payload: dict[str, object]) -> bytes:
+        import httpx
+
+        deadline = time.monotonic() + self.timeout
+        headers = {"Authorization": f"Bearer {self.key}", "Accept": "application/json"}
+        body = bytearray()
         try:
-            resp = self.client.chat.completions.create(
-                model=self.model, messages=build_messages(question, clauses, display),  # type: ignore[arg-type]
-                temperature=0, max_tokens=800,
-            )
-        except openai.APITimeoutError as e:
+            with httpx.Client(timeout=self.timeout) as client, \
+                    client.stream("POST", self.url, json=payload, headers=headers) as resp:
+                if resp.status_code >= 400:
+                    raise LLMError(f"the language model endpoint returned HTTP {resp.status_code}")
+                for chunk in resp.iter_raw():
+                    body += chunk
+                    if time.monotonic() > deadline:
+                        raise LLMError("the language model timed out")
+                    if len(body) > MAX_REPLY_BYTES:
+                        raise LLMError("the language model's reply was too large")
+                ctype = resp.headers.get("content-type", "")
+        except httpx.TimeoutException as e:
             raise LLMError("the language model timed out") from e
-        except openai.APIStatusError as e:
-            raise LLMError(f"the language model endpoint returned HTTP {e.status_code}") from e
-        except openai.APIError as e:
+        except httpx.HTTPError as e:
             raise LLMError(f"the language model endpoint failed ({type(e).__name__})") from e
-        content = resp.choices[0].message.content if resp.choices else None
-        return parse_reply(content or "")
+        if "json" not in ctype.lower():
+            raise LLMError(f"the language model endpoint did not reply with JSON ({ctype.split(';')[0] or 'no type'})")
+        return bytes(body)
+
+
+def completion_content(raw: bytes) -> str:
+    """The assistant's content of an OpenAI chat completion; LLMError for any other shape."""
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise LLMError("the language model endpoint's reply was not JSON") from e
+    choices = data.get("choices") if isinstance(data, dict) else None
+    first = choices[0] if isinstance(choices, list) and choices else None
+    message = first.get("message") if isinstance(first, dict) else None
+    content = message.get("content") if isinstance(message, dict) else None
+    if not isinstance(content, str):
+        raise LLMError("the language model endpoint's reply was not a chat completion")
+    return content

@@ -1,9 +1,15 @@
-"""Citation checks: a citation stands only if its clause was given and its quote is verbatim."""
+"""Citation checks: a citation stands only if its clause was given and its quote is verbatim; a
+language model's claim stands only if its quote is long enough to carry it and shares its words."""
 
 from __future__ import annotations
 
 from retrieval.core.models import Citation, Clause
-from retrieval.core.text import normalize, strip_footnote_marks
+from retrieval.core.text import normalize, strip_footnote_marks, tokens
+from retrieval.indexing.lexical import STOPWORDS, stem
+
+MIN_QUOTE_WORDS = 4  # "the" or "ITU-T" is verbatim in almost any clause and proves nothing
+MIN_SHARED_WORDS = 2  # content words (stemmed) a claim must share with its quote
+MAX_CLAIM_CHARS = 500  # one plain sentence; longer claims say more than one quote can back
 
 
 def quote_in(quote: str, text: str) -> bool:
@@ -23,3 +29,20 @@ def verify(citation: Citation, given: dict[str, Clause]) -> bool:
 def keep_verified(citations: list[Citation], given: dict[str, Clause]) -> tuple[list[Citation], int]:
     kept = [c for c in citations if verify(c, given)]
     return kept, len(citations) - len(kept)
+
+
+def _content(text: str) -> set[str]:
+    return {stem(t) for t in tokens(text) if t not in STOPWORDS and (len(t) > 2 or any(ch.isdigit() for ch in t))}
+
+
+def claim_supported(claim: str, quote: str, clause_text: str) -> bool:
+    """Whether a (verbatim) quote can back a claim: the claim is one bounded sentence, the quote has
+    at least MIN_QUOTE_WORDS words (or is the whole clause), and the two share content words — a
+    quote of "the" or of an unrelated phrase cannot make any claim "cited"."""
+    if not claim.strip() or len(claim) > MAX_CLAIM_CHARS:
+        return False
+    whole = normalize(quote).strip(" .;,") == normalize(clause_text).strip(" .;,")
+    if len(tokens(quote)) < MIN_QUOTE_WORDS and not whole:
+        return False
+    quoted_words = _content(quote)
+    return len(_content(claim) & quoted_words) >= min(MIN_SHARED_WORDS, max(1, len(quoted_words)))
