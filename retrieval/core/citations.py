@@ -11,13 +11,17 @@ DISPLAY_VERSION = "1"
 
 
 def instrument_display(inst: Instrument) -> str:
-    if inst.kind == "resolution" and inst.number:
-        name = f"Resolution {inst.number}"
-        if inst.body not in ("other", "RA") or not inst.number.startswith("ITU-R"):
+    assembly_rec = inst.kind == "recommendation" and inst.body in ("PP", "WTDC", "WTSA", "WRC", "Council")
+    if (inst.kind in ("resolution", "decision") and inst.number) or assembly_rec:
+        name = f"{inst.kind.capitalize()} {inst.number}"
+        rev = "Rev. " if inst.revised else ""
+        if inst.body == "WRC" and inst.revision:  # ITU-R's own form: Resolution 95 (Rev.WRC-19)
+            return f"{name} ({rev.strip()}WRC-{inst.revision.year % 100:02d})"
+        if inst.body not in ("other", "RA") or not (inst.number or "").startswith("ITU-R"):
             name = f"{inst.body} {name}" if inst.body != "other" else name
         if inst.revision:
-            rev = "Rev. " if inst.revised else ""
-            name += f" ({rev}{inst.revision.place}, {inst.revision.year})"
+            where = f"{inst.revision.place}, " if inst.revision.place else ""
+            name += f" ({rev}{where}{inst.revision.year})"
         return name
     if inst.kind == "recommendation" and inst.number:
         sector = inst.body if inst.body.startswith("ITU-") else "ITU-T"

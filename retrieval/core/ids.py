@@ -19,7 +19,7 @@ def label_slug(label: str) -> str:
 
 def instrument_id(inst: Instrument) -> str:
     """wtsa-res-57@hammamet-2016, itu-t-rec-a.1@2016-10 …"""
-    kind = {"resolution": "res", "recommendation": "rec"}.get(inst.kind, inst.kind)
+    kind = {"resolution": "res", "decision": "dec", "recommendation": "rec"}.get(inst.kind, inst.kind)
     base = f"{slug(inst.body)}-{kind}-{slug(inst.number or 'x')}"
     return f"{base}@{inst.revision.slug}" if inst.revision else base
 

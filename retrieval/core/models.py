@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Body = Literal["PP", "WTSA", "WTDC", "RA", "WRC", "Council", "TSAG", "TDAG", "RAG", "ISCG", "ITU-T", "other"]
-Kind = Literal["resolution", "recommendation", "contribution", "report", "liaison", "other"]
+Kind = Literal["resolution", "decision", "recommendation", "contribution", "report", "liaison", "other"]
 Sector = Literal["ITU-R", "ITU-T", "ITU-D", "GS"]
 SECTORS: tuple[Sector, ...] = ("ITU-R", "ITU-T", "ITU-D", "GS")
 
@@ -19,7 +19,8 @@ class Revision(BaseModel):
 
     @property
     def slug(self) -> str:
-        return f"{self.place.lower().replace(' ', '-')}-{self.year}"
+        # A revision known only by its year (Resolution ITU-R 75 (2023)) has no place.
+        return f"{self.place.lower().replace(' ', '-')}-{self.year}" if self.place else str(self.year)
 
 
 class Instrument(BaseModel):

@@ -7,11 +7,11 @@ import hashlib
 from pathlib import Path
 
 from retrieval.core.errors import DocumentError, DocumentTooLarge, EmptyDocument, UnsupportedFormat
-from retrieval.parsing.formats import docx, html, pdf, plain
+from retrieval.parsing.formats import akn, docx, html, pdf, plain
 from retrieval.parsing.source import SourceText
 
-READERS = {".docx": docx.read, ".pdf": pdf.read, ".html": html.read, ".htm": html.read}
-SUPPORTED = {".docx", ".pdf", ".html", ".htm", ".txt", ".md"}
+READERS = {".docx": docx.read, ".pdf": pdf.read, ".html": html.read, ".htm": html.read, ".xml": akn.read}
+SUPPORTED = {".docx", ".pdf", ".html", ".htm", ".txt", ".md", ".xml"}
 LEGACY = {".doc": "a legacy Word .doc", ".rtf": "RTF", ".odt": "OpenDocument", ".xls": "a spreadsheet"}
 
 

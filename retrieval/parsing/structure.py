@@ -45,6 +45,15 @@ def parse(src: SourceText, source: str, sha256: str = "", url: str | None = None
     return ParsedDocument(meta=meta, clauses=clauses, warnings=ctx.warnings)
 
 
+def from_drafts(ctx: Context, meta: DocumentMeta, drafts: list[Draft]) -> ParsedDocument:
+    """A document whose format already gave its structure (Akoma Ntoso): drafts → clauses."""
+    ctx.warnings = []
+    clauses = _finish(ctx, meta, drafts)
+    if not clauses:
+        ctx.warnings.append("no clauses found")
+    return ParsedDocument(meta=meta, clauses=clauses, warnings=ctx.warnings)
+
+
 # ---- drafts → clauses ------------------------------------------------------------------------------
 
 def _finish(ctx: Context, meta: DocumentMeta, drafts: list[Draft]) -> list[Clause]:

@@ -1,0 +1,405 @@
+"""Akoma Ntoso XML (OASIS LegalDocML, the UN's AKN4UN profile) → one SourceText for the file and, per
+instrument, its metadata and clause drafts with offsets into that text.
+
+The markup already gives the structure (`recitals` and `hcontainer`s are parts, `recital`,
+`paragraph` and `point` are items), so no kind parser has to guess it back from lines. The text is
+rendered from the XML's text nodes (whitespace collapsed, one line per `<p>`, a label from `<num>`
+followed by a tab), and every clause is a slice of that one string, so quotes stay verbatim.
+
+Files converted from PDF carry the PDF's faults, repaired here without changing the text:
+- a part heading run into the end of the previous paragraph ("…, instructs the Director of the
+  Telecommunication Standardization Bureau") is cut from the clause and starts the next part;
+- a first label written inside the text ("a) the strategic plan …", "1 to continue …") instead of
+  `<num>` becomes the item's label;
+- footnote text inline ("____________________ 1 These include …") becomes a footnote of the clause
+  whose text carries its marker ("developing countries1"), never clause text;
+- sub-clauses run together in one paragraph ("…: 1.1 that …; 1.2 that …") become their own items;
+- an annex heading run into the last paragraph ("… ANNEX 1 TO RESOLUTION 71 (REV. DUBAI, 2018) …")
+  ends the clause; what follows is kept under the annex.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+
+from pydantic import ConfigDict, Field
+
+from retrieval.core.errors import DocumentError
+from retrieval.core.ids import instrument_id
+from retrieval.core.models import Body, DocumentMeta, Instrument, Kind, Revision
+from retrieval.parsing.grammar import PART_ALIASES, Draft
+from retrieval.parsing.references import later_reading, revision_is_rev
+from retrieval.parsing.source import SourceText
+
+NS = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+
+# ---- records handed to read.py ---------------------------------------------------------------------
+
+
+@dataclass
+class AknInstrument:
+    """One instrument of the file: its metadata and its clause drafts (offsets into AknSource.text)."""
+
+    meta: DocumentMeta
+    drafts: list[Draft] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+
+class AknSource(SourceText):
+    """The whole file's text, with the instruments found in it."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    instruments: list[AknInstrument] = Field(default_factory=list)
+
+
+# ---- grammar of the converted text ---------------------------------------------------------------
+
+_PART_VERB = (
+    r"(?:further\s+)?(?:instructs|invites|resolves|decides|requests|encourages|urges|calls\s+upon|appeals"
+    r"|recommends|authorizes|authorises|reaffirms|noting|considering|recognizing|recognising|recalling"
+    r"|bearing\s+in\s+mind|taking\s+into\s+account|having\s+noted|having\s+considered|highlighting"
+    r"|emphasizing|aware|mindful|convinced|welcoming|concerned|stressing|observing|appreciating)"
+    r"(?:\s+further)?"
+)
+# A heading run into the end of a paragraph: after the paragraph's last comma or semicolon, a part
+# verb and a phrase without a full stop, at the very end of a text that lacks closing punctuation.
+_RUN_IN_RE = re.compile(r"[,;]\s+(?P<head>" + _PART_VERB + r"\b[^;.:]{0,200})$")
+_LEAD_LABEL_RE = re.compile(r"^(?P<label>[a-z]\)(?:\s?bis)?|[ivx]+\)|\d{1,2}(?:\.\d{1,2})*(?:\s?bis)?)\s+(?=\S)")
+_FOOTNOTE_RE = re.compile(r"\s*_{5,}\s*(?P<body>.*)$", re.DOTALL)
+_FOOTNOTE_NUM_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?=\S)")
+_ANNEX_RE = re.compile(
+    r"\s(?P<head>(?:ANNEX|APPENDIX|ATTACHMENT)(?:\s+(?P<n>[A-Z0-9]{1,3}))?\s+TO\s+(?:RESOLUTION|DECISION"
+    r"|RECOMMENDATION)\s+\d+\b)"
+)
+# Where the Final Acts move on to their next part ("489 PART VI - SIGNATORIES …", "PART III -
+# RESOLUTIONS"): what follows belongs to no instrument.
+_NEXT_PART_RE = re.compile(r"(?:^|\s)(?:\d{1,4}\s+)?PART\s+[IVX]+\s+-\s+[A-Z]")
+# The declarations and reservations that follow the last instrument begin "Original: English For …".
+_DECLARATION_RE = re.compile(r"^Original:\s+(?:English|French|Spanish|Arabic|Chinese|Russian)\b")
+_BODY_OF_AUTHOR: dict[str, Body] = {
+    "itu-pp": "PP", "itu-wtsa": "WTSA", "itu-wtdc": "WTDC", "itu-ra": "RA", "itu-wrc": "WRC",
+    "itu-council": "Council",
+}
+_KIND_OF: dict[str, Kind] = {"resolution": "resolution", "decision": "decision", "recommendation": "recommendation"}
+
+
+def _text(e: ET.Element | None) -> str:
+    return " ".join("".join(e.itertext()).split()) if e is not None else ""
+
+
+def _kids(e: ET.Element, name: str) -> list[ET.Element]:
+    return [c for c in e if c.tag == NS + name]
+
+
+def _first(e: ET.Element, path: str) -> ET.Element | None:
+    return e.find(path.replace("{ns}", NS))
+
+
+def canonical_part(head: str) -> str:
+    """The part name as the rest of the parser writes it: "instructs the Director of TSB"."""
+    part = " ".join(head.strip().rstrip(",:;").split())
+    low = part.lower()
+    for long, short in PART_ALIASES.items():
+        i = low.find(long)
+        while i >= 0:
+            part = part[:i] + short + part[i + len(long):]
+            low = part.lower()
+            i = low.find(long)
+    part = re.sub(r"\bthe (TSB|BR|BDT)\b", r"\1", part)
+    return part[:1].lower() + part[1:]
+
+
+# ---- the writer: text out, offsets remembered -------------------------------------------------------
+
+class _Writer:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pos = 0
+
+    def line(self, text: str) -> tuple[int, int]:
+        start = self.pos
+        self.parts.append(text + "\n")
+        self.pos += len(text) + 1
+        return start, start + len(text)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+@dataclass
+class _Item:
+    """One recital/paragraph/point as written: where its label and text are."""
+
+    label: str
+    text: str
+    start: int  # offset of the text (after the label)
+    parent_label: str = ""
+    has_num: bool = False
+
+
+# ---- reading ----------------------------------------------------------------------------------------
+
+def read(name: str, data: bytes) -> AknSource:
+    """Raises DocumentError naming the file when the XML is not well-formed or not Akoma Ntoso."""
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as e:
+        raise DocumentError(name, f"not well-formed XML ({e})") from e
+    if root.tag != NS + "akomaNtoso":
+        raise DocumentError(name, "XML but not Akoma Ntoso (no akomaNtoso root element); cannot read it")
+    statements = [e for e in root.iter() if e.tag in (NS + "statement", NS + "act", NS + "bill", NS + "doc")
+                  and _first(e, "{ns}preface") is not None]
+    w = _Writer()
+    footnotes: dict[str, str] = {}
+    refs: list[tuple[int, str]] = []
+    instruments: list[AknInstrument] = []
+    for st in statements:
+        inst = _read_statement(st, name, w, footnotes, refs)
+        if inst is not None:
+            instruments.append(inst)
+    return AknSource(text=w.text(), format="akn", footnotes=footnotes, footnote_refs=sorted(refs),
+                     instruments=instruments)
+
+
+def _metadata(st: ET.Element, name: str) -> tuple[Instrument, str]:
+    doc_type = _text(_first(st, "{ns}preface/{ns}longTitle//{ns}docType"))
+    doc_number = _text(_first(st, "{ns}preface/{ns}longTitle//{ns}docNumber"))
+    frbr = _first(st, "{ns}meta//{ns}FRBRWork/{ns}FRBRnumber")
+    author = _first(st, "{ns}meta//{ns}FRBRWork/{ns}FRBRauthor")
+    kind = _KIND_OF.get((st.get("name") or doc_type).lower(), "other")
+    m = re.match(r"^\s*(?P<num>(?:ITU-R\s+)?\d+(?:-\d+)?[A-Z]?)\s*(?:\((?P<rev>[^()]*)\))?", doc_number)
+    if not m and frbr is not None:
+        m = re.search(r"(?P<num>\d+)\s*(?:\((?P<rev>[^()]*)\))?", frbr.get("showAs") or frbr.get("value") or "")
+    number = m.group("num") if m else None
+    raw_rev = (m.group("rev") or "") if m else ""
+    revision: Revision | None = later_reading(raw_rev) if raw_rev else None
+    body: Body = _BODY_OF_AUTHOR.get((author.get("href") or "").lstrip("#"), "other") if author is not None else "other"
+    if body == "other":
+        formula = _text(_first(st, "{ns}preamble/{ns}formula"))
+        for words, b in (("Plenipotentiary Conference", "PP"), ("Standardization Assembly", "WTSA"),
+                         ("Development Conference", "WTDC"), ("Radiocommunication Assembly", "RA"),
+                         ("Radiocommunication Conference", "WRC"), ("Council", "Council")):
+            if words in formula:
+                body = b  # type: ignore[assignment]
+                break
+    title = _text(_first(st, "{ns}preface/{ns}container"))
+    inst = Instrument(body=body, kind=kind, number=number, revision=revision, revised=revision_is_rev(raw_rev),
+                      title=title or f"{doc_type.title()} {doc_number}".strip() or name)
+    return inst, f"{doc_type} {doc_number}".strip()
+
+
+def _read_statement(st: ET.Element, name: str, w: _Writer, footnotes: dict[str, str],
+                    refs: list[tuple[int, str]]) -> AknInstrument | None:
+    inst, heading = _metadata(st, name)
+    doc_id = instrument_id(inst)
+    meta = DocumentMeta(doc_id=doc_id, body=inst.body, kind=inst.kind, number=inst.number,
+                        revision=inst.revision, title=inst.title, source=name)
+    out = AknInstrument(meta=meta, start=w.pos)
+    w.line(heading)
+    if inst.title:
+        w.line(inst.title)
+    formula = _first(st, "{ns}preamble/{ns}formula")
+    if formula is not None:
+        w.line(_text(formula))
+    # Each group: (part heading from the markup, items). Run-in headings split groups further below.
+    groups: list[tuple[str, list[_Item]]] = []
+    preamble = _first(st, "{ns}preamble")
+    if preamble is not None:
+        for rs in _kids(preamble, "recitals"):
+            intro = _first(rs, "{ns}intro")
+            head = _text(intro)
+            if head:
+                w.line(head)
+            groups.append((head or "preamble", [_write_item(r, w) for r in _kids(rs, "recital")]))
+    body = _first(st, "{ns}mainBody")
+    if body is not None:
+        for hc in body.iter(NS + "hcontainer"):
+            head = _text(_first(hc, "{ns}heading"))
+            if head:
+                w.line(head)
+            items: list[_Item] = []
+            for para in _kids(hc, "paragraph"):
+                parent = _write_item(para, w)
+                items.append(parent)
+                for lst in _kids(para, "list"):
+                    for pt in _kids(lst, "point"):
+                        items.append(_write_item(pt, w, parent))
+            groups.append((head or "operative part", items))
+    out.drafts = _drafts(groups, inst, w.text(), doc_id, footnotes, refs, out.start, out.warnings)
+    out.end = w.pos
+    return out
+
+
+def _write_item(e: ET.Element, w: _Writer, parent: _Item | None = None) -> _Item:
+    num = _text(_first(e, "{ns}num"))
+    # `content/p` for paragraphs and points, a bare `p` for recitals; one line per <p>.
+    ps = [p for p in e.iter(NS + "p") if not _inside(p, e, "list")]
+    body = " ".join(_text(p) for p in ps)
+    if num:
+        start, _ = w.line(f"{num}\t{body}")
+        start += len(num) + 1
+    else:
+        start, _ = w.line(body)
+    return _Item(label=num.replace(" ", ""), text=body, start=start,
+                 parent_label=parent.label if parent else "", has_num=bool(num))
+
+
+def _inside(p: ET.Element, top: ET.Element, tag: str) -> bool:
+    # ElementTree has no parent links; a <p> inside a nested list belongs to the point, not the paragraph.
+    return any(any(x is p for x in lst.iter(NS + "p")) for lst in top.iter(NS + tag))
+
+
+# ---- items → drafts, repairing the conversion faults ---------------------------------------------------
+
+def _next_label(prev: str) -> str | None:
+    """The label expected after `prev` in the same sequence ("a)" → "b)", "3" → "4")."""
+    if re.fullmatch(r"[a-z]\)", prev):
+        return chr(ord(prev[0]) + 1) + ")"
+    if re.fullmatch(r"\d+", prev):
+        return str(int(prev) + 1)
+    return None
+
+
+def _drafts(groups: list[tuple[str, list[_Item]]], inst: Instrument, text: str, doc_id: str,
+            footnotes: dict[str, str], refs: list[tuple[int, str]], doc_start: int,
+            warnings: list[str]) -> list[Draft]:
+    drafts: list[Draft] = []
+    notes: list[tuple[int, str, str, Draft]] = []  # (position, number, body, clause it was written into)
+    run_in: str | None = None
+    annex: str | None = None
+    for head, items in groups:
+        part = canonical_part(head)
+        if annex:
+            part = annex
+        run_in = None
+        prev_label = ""
+        for n, it in enumerate(items):
+            if _DECLARATION_RE.match(it.text):
+                rest = sum(len(i) for _, i in groups[groups.index((head, items)) + 1:]) + len(items) - n
+                warnings.append(f"{rest} paragraphs after the instrument's last clause (declarations and "
+                                "reservations of the Final Acts) are not indexed as its clauses")
+                break
+            if not re.search(r"[^\W\d_]", it.text):
+                continue  # a table cell the converter made an item ("0", "5")
+            if run_in:
+                part = run_in
+                prev_label = ""
+            run_in = None
+            s, e = it.start, it.start + len(it.text)
+            body = it.text
+            label = it.label
+            # First labels inside the text: "a) the strategic plan …", "1 to continue …".
+            if not it.has_num:
+                lead = _LEAD_LABEL_RE.match(body)
+                if lead and _plausible_lead(lead.group("label"), prev_label, items[n + 1:]):
+                    label = lead.group("label").replace(" ", "")
+                    s += lead.end()
+                    body = body[lead.end():]
+            if (annex and not re.fullmatch(r"[a-z]\)|\d+(?:\.\d+)*", label or "-")) or label == "0":
+                label = ""  # table numbers the converter took for labels
+            if it.parent_label and not label.startswith(it.parent_label + "."):
+                label = f"{it.parent_label} {label}" if label else it.parent_label
+            # Footnote text inline: the clause stops where the footnote separator begins.
+            fn = _FOOTNOTE_RE.search(body)
+            if fn:
+                e = s + fn.start()
+                body = body[: fn.start()]
+            # A part heading run into the end of the paragraph (which then lacks closing punctuation).
+            ri = _RUN_IN_RE.search(body)
+            if ri and not re.search(r"[,;.:)\"”]\s*$", body):
+                run_in = canonical_part(ri.group("head"))
+                e = s + ri.start() + 1  # keep the comma or semicolon that closed the clause
+                body = body[: ri.start() + 1]
+            nxt = _NEXT_PART_RE.search(body)
+            if nxt:
+                e = s + nxt.start()
+                body = body[: nxt.start()]
+                warnings.append(f"text after '{body[-40:].strip()}' belongs to the next part of the collection "
+                                "and is not indexed")
+            # An annex heading run into the paragraph: the clause ends there, the rest is the annex.
+            ax = _ANNEX_RE.search(body)
+            body_end = e
+            if ax:
+                annex = f"annex {ax.group('n') or ''}".strip().lower()
+                e = s + ax.start()
+            d = Draft(part=part or "preamble", label=label, start=s, end=e, line_ranges=[(s, e)],
+                      instrument=inst)
+            drafts.append(d)
+            if fn and fn.group("body").strip():
+                fbody = fn.group("body").strip()
+                fnum = _FOOTNOTE_NUM_RE.match(fbody)
+                notes.append((s + fn.start(), fnum.group("n") if fnum else "", fbody, d))
+            limit = next((i.label for i in items[n + 1:] if i.has_num), "")
+            drafts.extend(_inline_sublabels(d, text, int(limit) if limit.isdigit() else None))
+            if ax and annex:
+                rest_start = s + ax.start() + 1
+                drafts.append(Draft(part=annex, label="", start=rest_start, end=body_end,
+                                    line_ranges=[(rest_start, body_end)], instrument=inst))
+                part = annex
+            if label:
+                prev_label = label
+    for pos, num, fbody, where in notes:
+        key = f"{doc_id}:{num or len(footnotes) + 1}"
+        if key in footnotes:
+            key = f"{key}~{len(footnotes)}"
+        footnotes[key] = fbody
+        refs.append((_marker(text, doc_start, pos, num, drafts, where), key))
+    return drafts
+
+
+def _plausible_lead(label: str, prev: str, following: list[_Item]) -> bool:
+    """A label at the start of the text is only taken when it fits the sequence around it."""
+    if label.endswith(")") or "bis" in label:
+        return True  # "a) the …" never starts a sentence of ITU text otherwise
+    if "." in label:
+        return False
+    expected = _next_label(prev) if re.fullmatch(r"\d+", prev or "") else "1"
+    nxt = next((i.label for i in following if i.has_num), "")
+    return label == expected and (not nxt or nxt == str(int(label) + 1) or not nxt.isdigit())
+
+
+def _inline_sublabels(d: Draft, text: str, limit: int | None) -> list[Draft]:
+    """Split "1 that …: 1.1 that …; 1.2 that …; 2 that …" into 1, 1.1, 1.2, 2 when the numbers run in
+    sequence (and stay below the next paragraph's own number)."""
+    if not re.fullmatch(r"\d+", d.label):
+        return []
+    out: list[Draft] = []
+    top, sub = int(d.label), 0
+    cur, end = d, d.end
+    body = text[d.start:end]
+    pos = 0
+    while True:
+        child = re.compile(r"[;:,.]\s+(" + re.escape(f"{top}.{sub + 1}") + r")\s+(?=\S)").search(body, pos)
+        sibling = None
+        if limit is None or top + 1 < limit:
+            sibling = re.compile(r"[;:.]\s+(" + str(top + 1) + r")\s+(?=(?:that|to|the|in|on|a|an)\b)").search(body, pos)
+        m = min((x for x in (child, sibling) if x), key=lambda x: x.start(), default=None)
+        if m is None:
+            break
+        if m is child:
+            sub += 1
+        else:
+            top, sub = top + 1, 0
+        cur.end = d.start + m.start() + 1
+        cur.line_ranges = [(cur.start, cur.end)]
+        nd = Draft(part=d.part, label=m.group(1), start=d.start + m.end(), end=end,
+                   line_ranges=[(d.start + m.end(), end)], instrument=d.instrument)
+        out.append(nd)
+        cur, pos = nd, m.end()
+    return out
+
+
+def _marker(text: str, doc_start: int, pos: int, num: str, drafts: list[Draft], where: Draft) -> int:
+    """Where a footnote's marker ("countries1") is: the last one before the footnote that lies inside
+    a clause; else the end of the clause the footnote text was written into."""
+    if num:
+        pat = re.compile(r"(?<=[a-z)])" + re.escape(num) + r"(?=[\s,;:.)])")
+        hits = [m.start() for m in pat.finditer(text, doc_start, pos)]
+        for h in reversed(hits):
+            if any(d.start <= h <= d.end for d in drafts):
+                return h
+    return where.end
