@@ -6,7 +6,8 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
-from retrieval.core.models import Body, Kind, Revision
+from retrieval.core.citations import instrument_display
+from retrieval.core.models import Body, Instrument, Kind, Revision
 from retrieval.core.text import norm_hyphens
 
 _YEAR_SEAM = re.compile(r"(?<=\d{4})(?=[A-Za-z])")
@@ -62,7 +63,7 @@ _OF_BODY: dict[str, Body] = {
     "pp": "PP", "wtdc": "WTDC", "wtsa": "WTSA", "ra": "RA", "wrc": "WRC",
 }
 _BODY_WORD = r"(?:WTSA|PP|WTDC|RA|WRC)"
-_REV = r"\((?P<rev>(?:Rev\.?\s*)?(?:[A-Za-zÀ-ÿ][^()]{1,40}?\d{4}|" + _BODY_WORD + r"-\d{2}))\)"
+_REV = r"\((?P<rev>(?:Rev\.?\s*)?(?:[A-Za-zÀ-ÿ][^()]{1,40}?\d{4}|" + _BODY_WORD + r"-\d{2}|(?:19|20)\d{2}))\)"
 _HEAD_RE = re.compile(
     r"\b(?:(?P<pre>" + _BODY_WORD + r"|Council)(?:-(?P<preyy>\d{2}))?\s+)?"
     r"(?:(?P<sec1>ITU-[RTD])\s+)?(?P<kind>Resolution|Decision|Recommendation)(?P<plural>s)?\s+"
@@ -95,16 +96,12 @@ class CitedInstrument(BaseModel):
 
     @property
     def display(self) -> str:
+        """The same form a clause of the cited instrument is displayed with, so the two can be matched."""
         if self.kind == "recommendation" and self.sector:
             return f"Recommendation {self.sector} {self.number}"
-        num = f"{self.number}-{self.edition}" if self.edition else self.number
-        name = f"{self.kind.capitalize()} {num}"
-        if self.body and not (self.body == "RA" and num.startswith("ITU-R")):
-            name = f"{self.body} {name}"
-        if self.revision:
-            where = f"{self.revision.place}, " if self.revision.place else ""
-            name += f" ({'Rev. ' if self.revised else ''}{where}{self.revision.year})"
-        return name
+        number = f"{self.number}-{self.edition}" if self.edition else self.number
+        return instrument_display(Instrument(body=self.body or "other", kind=self.kind, number=number,
+                                             revision=self.revision, revised=self.revised))
 
 
 def _revision(raw: str | None) -> tuple[Revision | None, bool, Body | None]:
@@ -118,6 +115,9 @@ def _revision(raw: str | None) -> tuple[Revision | None, bool, Body | None]:
         year = _MEETING_YEAR.get((body, int(m.group(2))), 2000 + int(m.group(2)))
         return Revision(place=VENUES.get(body, {}).get(year, ""), year=year), revised, body
     rev = later_reading(raw)
+    year_only = re.fullmatch(r"\s*(?:Rev\.?\s*)?((?:19|20)\d{2})\s*", raw)
+    if rev is None and year_only:  # Resolution ITU-R 75 (2023)
+        return Revision(place="", year=int(year_only.group(1))), revised, None
     if rev is None:
         return None, revised, None
     hits = [b for b, v in VENUES.items() if v.get(rev.year, "").lower() == rev.place.lower() and b != "WRC"]
@@ -172,8 +172,8 @@ def instruments_in(text: str, this_body: Body | None = None) -> list[CitedInstru
             if h.group("preyy") and rev is None and b:
                 rev, _, _ = _revision(f"{b}-{h.group('preyy')}")
             edition = None
-            if kind == "resolution" and sector == "ITU-R":
-                b = "RA"
+            if kind == "resolution" and (sector == "ITU-R" or b == "RA"):
+                b = "RA"  # the Radiocommunication Assembly numbers its resolutions "ITU-R n"
                 if "-" in num:
                     num, edition = num.split("-", 1)
                 num = f"ITU-R {num}"

@@ -84,7 +84,7 @@ def _finish(ctx: Context, meta: DocumentMeta, drafts: list[Draft]) -> list[Claus
             clause_id=f"{meta.doc_id}#{fid}", doc_id=meta.doc_id, instrument=inst, proposal=d.proposal,
             part=d.part, label=d.label, text=body, previous_text=_previous(ctx, d, s, e),
             footnotes=list(dict.fromkeys(notes)), span=(s, e), sectors=sectors_in(body),
-            references=references_in(body),
+            references=references_in(body, inst.body if inst.body != "other" else None),
         ))
     return clauses
 
