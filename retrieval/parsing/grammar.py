@@ -34,7 +34,7 @@ BODY_OF: dict[str, Body] = {
 VERB_RE = re.compile(
     r"^(?:further\s+)?(?:noting|considering|recognizing|recognising|recalling|bearing in mind|taking into account"
     r"|having regard|aware|emphasizing|mindful|observing|convinced|resolves|decides|instructs|invites|requests"
-    r"|encourages|urges|calls upon|appeals|reaffirms|noting further|considering further|recognizing further"
+    r"|encourages|urges|calls upon|appeals|reaffirms|recommends|authorizes|noting further|considering further|recognizing further"
     r"|resolves further|acknowledging|welcoming|highlighting|concerned|taking note)\b[^;.]{0,160}$"
 )
 LABEL_RE = re.compile(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from retrieval.core.ids import instrument_id
-from retrieval.core.models import Body, DocumentMeta, Instrument
+from retrieval.core.models import Body, DocumentMeta, Instrument, Kind, Revision
 from retrieval.core.text import norm_hyphens
 from retrieval.parsing.grammar import (
     ANNEX_RE,
@@ -30,33 +30,70 @@ from retrieval.parsing.references import later_reading, revision_is_rev
 
 # ---- resolutions ----------------------------------------------------------------------------------
 
+# Decisions and assembly Recommendations are laid out like resolutions: "DECISION 5 (REV. DUBAI, 2018)",
+# "RECOMMENDATION 7 (DUBAI, 2018)". A venue and year in brackets tells them from "Recommendation ITU-T A.1".
+OTHER_HEADING_RE = re.compile(
+    r"^\s*(?P<kind>DECISION|RECOMMENDATION|Decision|Recommendation)\s+(?P<num>\d+)\s*"
+    r"\((?P<rev>(?:Rev\.?\s*)?[A-Za-zÀ-ÿ][^()]*\d{4}|(?:REV\.?\s*)?[A-Z][^()]*\d{4})\)[\s\d*\u00b9\u00b2\u00b3]*$"
+)
+_RA_PREAMBLE_RE = re.compile(r"^\s*The\s+ITU\s+Radiocommunication\s+Assembly\b")
+_BODY_YEAR_RE = re.compile(r"\b(?P<body>WRC|RA|WTSA|WTDC|PP)[-\u2011](?P<yy>\d{2})\b")
+
+
+def is_heading(text: str) -> bool:
+    return bool(HEADING_RE.match(text) or OTHER_HEADING_RE.match(text))
+
+
+def _heading(text: str) -> tuple[Kind, str, str]:
+    """(kind, number, raw revision) of an instrument heading line."""
+    m = HEADING_RE.match(text)
+    if m:
+        return "resolution", norm_hyphens(m.group("num")).upper(), m.group("rev") or ""
+    o = OTHER_HEADING_RE.match(text)
+    assert o
+    return o.group("kind").lower(), o.group("num"), o.group("rev")  # type: ignore[return-value]
+
+
+def _revision(raw: str) -> tuple[Revision | None, Body | None]:
+    """"REV. DUBAI, 2012HAMMAMET, 2016" → Hammamet 2016; "REV.WRC-19" → 2019 at WRC; "2023" → 2023."""
+    by = _BODY_YEAR_RE.search(raw)
+    if by:
+        return Revision(place="", year=2000 + int(by.group("yy"))), by.group("body")  # type: ignore[return-value]
+    rev = later_reading(raw)
+    if rev is None and not re.search(r"[A-Za-z]{3}", raw):
+        # ITU-R histories give years only: "(1990-1993-2000-2003-2007-2012-2015)"
+        years = re.findall(r"(?:19|20)\d{2}", raw)
+        rev = Revision(place="", year=int(years[-1])) if years else None
+    return rev, None
+
+
 def resolution_header(ctx: Context, i: int, end: int, hint_body: Body | None) -> tuple[Instrument, int]:
     """Read heading, title, adoption history and preamble from line i; return where the parts begin."""
     lines = ctx.lines
-    m = HEADING_RE.match(lines[i].text)
-    assert m
-    number = norm_hyphens(m.group("num")).upper().replace("ITU-R", "ITU-R")
-    raw_rev = m.group("rev") or ""
-    revision = later_reading(raw_rev) if raw_rev else None
+    kind, number, raw_rev = _heading(lines[i].text)
+    revision, body = _revision(raw_rev) if raw_rev else (None, None)
     revised = revision_is_rev(raw_rev)
     title_parts: list[str] = []
-    body = hint_body
+    body = body or hint_body
+    if number.startswith("ITU-R"):
+        body = "RA"
     j = i + 1
     while j < end and j < i + 8:
         t = lines[j].text.strip()
         h = HISTORY_RE.match(t)
         p = PREAMBLE_RE.match(t)
-        if p:
-            body = BODY_OF.get(p.group("who"), body)
+        if p or _RA_PREAMBLE_RE.match(t):
+            body = BODY_OF.get(p.group("who"), body) if p else "RA"
             if revision is None:
                 pr = re.search(r"\(([^()]*\d{4})\)", t)
-                revision = later_reading(pr.group(1)) if pr else None
+                revision = _revision(pr.group(1))[0] if pr else None
             j += 1
             break
         if h:
             hist = [x for x in re.split(r";", h.group("hist")) if re.search(r"\d{4}", x)]
             if revision is None and hist:
-                revision = later_reading(hist[-1])
+                revision, by_body = _revision(hist[-1])
+                body = body or by_body
             revised = revised or len(hist) > 1
         elif VERB_RE.match(t) or LABEL_RE.match(t):
             break
@@ -64,7 +101,7 @@ def resolution_header(ctx: Context, i: int, end: int, hint_body: Body | None) ->
             title_parts.append(t)
         j += 1
     inst = Instrument(
-        body=body or "other", kind="resolution", number=number, revision=revision, revised=revised,
+        body=body or "other", kind=kind, number=number, revision=revision, revised=revised,
         title=" ".join(" ".join(title_parts).split()),
     )
     return inst, j
@@ -182,7 +219,7 @@ def parse_resolution(ctx: Context, headings: list[int], source: str) -> tuple[Do
         if d.instrument is not None and d.instrument.kind == "other":
             d.instrument = inst
             d.part = f"cover > {d.part}" if d.part else "cover"
-    meta = DocumentMeta(doc_id=instrument_id(inst), body=inst.body, kind="resolution", number=inst.number,
+    meta = DocumentMeta(doc_id=instrument_id(inst), body=inst.body, kind=inst.kind, number=inst.number,
                         revision=inst.revision, title=inst.title, source=source)
     return meta, drafts
 
@@ -195,8 +232,8 @@ def _body_hint(source: str) -> Body | None:
 
 
 def detect(ctx: Context) -> bool:
-    return any(HEADING_RE.match(ln.text) for ln in ctx.lines)
+    return any(is_heading(ln.text) for ln in ctx.lines)
 
 
 def parse(ctx: Context, source: str) -> tuple[DocumentMeta, list[Draft]]:
-    return parse_resolution(ctx, [i for i, ln in enumerate(ctx.lines) if HEADING_RE.match(ln.text)], source)
+    return parse_resolution(ctx, [i for i, ln in enumerate(ctx.lines) if is_heading(ln.text)], source)
