@@ -56,8 +56,9 @@ def chroma_process(path: Path) -> Iterator[int]:
 
 
 @contextlib.contextmanager
-def running(server: ThreadingHTTPServer) -> Iterator[int]:
-    """Serve `server` on a thread for the block; yields its port."""
+def running(server: Any) -> Iterator[int]:
+    """Serve `server` (anything with serve_forever / shutdown / server_close / server_address, as
+    http.server's servers and bot.slack.server.HttpServer have) on a thread for the block; yields its port."""
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield int(server.server_address[1])

@@ -21,10 +21,10 @@ import yaml
 from dockerfile_parse import DockerfileParser
 
 from bot.cli import cli
-from bot.slack.run import make_http_server
+from bot.slack.server import make_http_server
 from harness.servers import running
 from retrieval.core.config import Settings
-from tests.conftest import ROOT
+from tests.conftest import ROOT, make_settings
 
 DEPLOY = ROOT / "deploy"
 K8S = sorted(p for p in (DEPLOY / "k8s").glob("*.yaml") if p.name != "kustomization.yaml")
@@ -277,7 +277,7 @@ def _get(port: int, path: str) -> tuple[int, dict[str, Any]]:
         return e.code, json.loads(e.read() or b"{}")
 
 
-def test_health_and_readiness_endpoints() -> None:
+def test_health_and_readiness_endpoints(tmp_path: Path) -> None:
     state = {"up": True}
 
     def ready() -> dict[str, Any]:
@@ -285,7 +285,7 @@ def test_health_and_readiness_endpoints() -> None:
             raise ConnectionError("store down")
         return {"documents": 2}
 
-    with running(make_http_server(None, 0, host="127.0.0.1", ready=ready)) as port:
+    with running(make_http_server(None, make_settings(tmp_path), 0, ready=ready)) as port:
         assert _get(port, "/healthz") == (200, {"ok": True})
         assert _get(port, "/readyz") == (200, {"ok": True, "documents": 2})
         state["up"] = False
@@ -298,11 +298,11 @@ def test_health_and_readiness_endpoints() -> None:
         assert err.value.code == 404
 
 
-def test_http_server_takes_a_burst_of_connections() -> None:
+def test_http_server_takes_a_burst_of_connections(tmp_path: Path) -> None:
     """60 connections opened at once (more than the handler pool) are all answered, none reset."""
     import socket
 
-    with running(make_http_server(None, 0, host="127.0.0.1")) as port:
+    with running(make_http_server(None, make_settings(tmp_path), 0)) as port:
         socks = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(60)]
         for s in socks:
             s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")

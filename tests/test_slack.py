@@ -20,7 +20,7 @@ from bot.common.safety import disarm
 from bot.slack.app import build_app
 from bot.slack.blocks import answer_blocks
 from bot.slack.listeners.events import clean_question
-from bot.slack.run import make_http_server
+from bot.slack.server import make_http_server
 from harness.fakes import FakeBackend
 from harness.servers import FakeSlack, mention, running, signed_headers
 from retrieval.core.models import Answer, Citation
@@ -196,8 +196,8 @@ def test_feedback_vote_is_stored(app_env, slack: FakeSlack) -> None:  # type: ig
 
 
 def test_real_http_mode(app_env, slack: FakeSlack) -> None:  # type: ignore[no-untyped-def]
-    app, _ = app_env
-    with running(make_http_server(app, 0, host="127.0.0.1")) as port:
+    app, settings = app_env
+    with running(make_http_server(app, settings, 0)) as port:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as r:
             assert json.loads(r.read()) == {"ok": True}
         body = mention("Res 57 resolves 4", event_id="EvHttp")

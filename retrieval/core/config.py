@@ -53,6 +53,12 @@ class Settings(BaseSettings):
     allowed_channels: list[str] = Field(default_factory=list)
     rate_limit_per_minute: int = 10
     http_port: int = 3000
+    # Loopback unless told otherwise: a bare `sectorbot slack --http` is not reachable from the network
+    # until someone decides it should be; the container images set 0.0.0.0 (deploy/).
+    http_host: str = "127.0.0.1"
+    http_read_timeout: float = 10.0  # seconds for a whole request to arrive once started (slow clients)
+    http_max_body_kb: int = 1024  # Slack's payloads are a few KB; larger bodies get 413
+    http_max_connections_per_client: int = 64  # per peer address; 0 = no bound (see README behind a proxy)
     # Answers computed at once. Each already uses every core (onnxruntime), so more workers than
     # half the cores only slow Slack's acks (measured: bench/slack_bench.py, README).
     answer_workers: int = Field(default_factory=lambda: max(1, (os.cpu_count() or 2) // 2))
