@@ -228,3 +228,24 @@ def test_cite_pp_res_191_through_a_real_index(final_acts: tuple[Path, list[Parse
     # resolves of Res 191 is one unnumbered paragraph: there is no "resolves 1" to quote.
     none = service.cite("PP Res 191 resolves 1")
     assert not none.clauses and "has no resolves 1" in none.message
+
+
+def test_list_items_run_together_and_nested_items(final_acts: tuple[Path, list[ParsedDocument]]) -> None:
+    _, docs = final_acts
+    res130 = _doc(docs, "pp-res-130@dubai-2018")
+    # recognizing k) "the relevant outcomes of WTSA-16, notably:" has i), ii) … as recitals of their own.
+    assert [c.label for c in res130.clauses if c.part == "recognizing"][10:13] == ["k)", "k) i)", "k) ii)"]
+    res25 = _doc(docs, "pp-res-25@dubai-2018")
+    # "…; vi) to solicit …; vii) to provide …" written inside point v) of paragraph 1.
+    labels = [c.label for c in res25.clauses if c.part == "instructs the Director of BDT"]
+    assert labels[:8] == ["1", "1 i)", "1 ii)", "1 iii)", "1 iv)", "1 v)", "1 vi)", "1 vii)"]
+    # The heading run into point vii) is 205 characters long and has commas of its own.
+    assert any(c.part == "instructs the Director of BDT, in close consultation with the Secretary-General and "
+               "the Directors of BR and TSB" for c in res25.clauses)
+    # A run-in heading that names a Recommendation ("… in accordance with Recommendation ITU-T A.5").
+    res177 = _doc(docs, "pp-res-177@dubai-2018")
+    assert "invites organizations qualified in accordance with Recommendation ITU-T A.5" in \
+        {c.part for c in res177.clauses}
+    for d in docs:
+        ids = [c.clause_id for c in d.clauses if not c.part.startswith("annex")]
+        assert len(ids) == len(set(ids)) and not any("~" in i for i in ids), d.meta.doc_id

@@ -67,7 +67,7 @@ _PART_VERB = (
 )
 # A heading run into the end of a paragraph: after the paragraph's last comma or semicolon, a part
 # verb and a phrase without a full stop, at the very end of a text that lacks closing punctuation.
-_RUN_IN_RE = re.compile(r"[,;]\s+(?P<head>" + _PART_VERB + r"\b[^;.:]{0,200})$")
+_RUN_IN_RE = re.compile(r"[,;]\s+(?=" + _PART_VERB + r"\b(?:[^;.:]|\.(?=\d)){0,300}$)")
 _LEAD_LABEL_RE = re.compile(r"^(?P<label>[a-z]\)(?:\s?bis)?|[ivx]+\)|\d{1,2}(?:\.\d{1,2})*(?:\s?bis)?)\s+(?=\S)")
 _FOOTNOTE_RE = re.compile(r"\s*_{5,}\s*(?P<body>.*)$", re.DOTALL)
 _FOOTNOTE_NUM_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?=\S)")
@@ -102,13 +102,9 @@ def _first(e: ET.Element, path: str) -> ET.Element | None:
 def canonical_part(head: str) -> str:
     """The part name as the rest of the parser writes it: "instructs the Director of TSB"."""
     part = " ".join(head.strip().rstrip(",:;").split())
-    low = part.lower()
     for long, short in PART_ALIASES.items():
-        i = low.find(long)
-        while i >= 0:
-            part = part[:i] + short + part[i + len(long):]
-            low = part.lower()
-            i = low.find(long)
+        # "the Telecommunication Development Bureau", not "… Development Bureaux"
+        part = re.sub(r"\b" + re.escape(long) + r"\b", short, part, flags=re.IGNORECASE)
     part = re.sub(r"\bthe (TSB|BR|BDT)\b", r"\1", part)
     return part[:1].lower() + part[1:]
 
@@ -277,6 +273,7 @@ def _drafts(groups: list[tuple[str, list[_Item]]], inst: Instrument, text: str, 
             part = annex
         run_in = None
         prev_label = ""
+        letter, roman = "", False
         for n, it in enumerate(items):
             if _DECLARATION_RE.match(it.text):
                 rest = sum(len(i) for _, i in groups[groups.index((head, items)) + 1:]) + len(items) - n
@@ -303,15 +300,24 @@ def _drafts(groups: list[tuple[str, list[_Item]]], inst: Instrument, text: str, 
                 label = ""  # table numbers the converter took for labels
             if it.parent_label and not label.startswith(it.parent_label + "."):
                 label = f"{it.parent_label} {label}" if label else it.parent_label
+            # Roman items after a letter are its sub-items ("considering a) i)"), unless "i)" simply
+            # follows "h)".
+            if re.fullmatch(r"[a-z]\)", letter) and label[:-1] in _ROMAN and label.endswith(")") and (
+                    roman or (label == "i)" and letter != "h)")):
+                roman, label = True, f"{letter} {label}"
+            elif re.fullmatch(r"[a-z]\)", label):
+                letter, roman = label, False
             # Footnote text inline: the clause stops where the footnote separator begins.
             fn = _FOOTNOTE_RE.search(body)
             if fn:
                 e = s + fn.start()
                 body = body[: fn.start()]
             # A part heading run into the end of the paragraph (which then lacks closing punctuation).
-            ri = _RUN_IN_RE.search(body)
+            # The last verb after a comma starts it: in "…, taking into account the best practices …,
+            # invites Member States" only "invites Member States" is the heading.
+            ri = next(reversed(list(_RUN_IN_RE.finditer(body))), None)
             if ri and not re.search(r"[,;.:)\"”]\s*$", body):
-                run_in = canonical_part(ri.group("head"))
+                run_in = canonical_part(body[ri.end():])
                 e = s + ri.start() + 1  # keep the comma or semicolon that closed the clause
                 body = body[: ri.start() + 1]
             nxt = _NEXT_PART_RE.search(body)
@@ -362,9 +368,48 @@ def _plausible_lead(label: str, prev: str, following: list[_Item]) -> bool:
     return label == expected and (not nxt or nxt == str(int(label) + 1) or not nxt.isdigit())
 
 
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
+
+
+def _successors(label: str) -> list[str]:
+    """"b)" → ["c)"]; "v)" → ["w)", "vi)"]: a letter or a roman numeral, whichever the text continues with."""
+    out = []
+    if re.fullmatch(r"[a-y]\)", label):
+        out.append(chr(ord(label[0]) + 1) + ")")
+    r = label[:-1]
+    if r in _ROMAN[:-1]:
+        out.append(_ROMAN[_ROMAN.index(r) + 1] + ")")
+    return out
+
+
+def _inline_items(d: Draft, text: str) -> list[Draft]:
+    """Split "… ; vi) to solicit …; vii) to provide …" (items of one list run together) into items."""
+    prefix, _, last = d.label.rpartition(" ")
+    out: list[Draft] = []
+    cur, end, pos = d, d.end, 0
+    body = text[d.start:end]
+    while True:
+        found = [m for nxt in _successors(last)
+                 if (m := re.compile(r"[;:,]\s+(" + re.escape(nxt) + r")\s+(?=\S)").search(body, pos))]
+        if not found:
+            return out
+        m = min(found, key=lambda x: x.start())
+        last = m.group(1)
+        cur.end = d.start + m.start() + 1
+        cur.line_ranges = [(cur.start, cur.end)]
+        nd = Draft(part=d.part, label=f"{prefix} {last}".strip(), start=d.start + m.end(), end=end,
+                   line_ranges=[(d.start + m.end(), end)], instrument=d.instrument)
+        out.append(nd)
+        cur, pos = nd, m.end()
+
+
 def _inline_sublabels(d: Draft, text: str, limit: int | None) -> list[Draft]:
     """Split "1 that …: 1.1 that …; 1.2 that …; 2 that …" into 1, 1.1, 1.2, 2 when the numbers run in
     sequence (and stay below the next paragraph's own number)."""
+    if d.label.endswith(")"):
+        # Only inside a list ("1 v)", "a) ii)"): a recital's own text often quotes a list of its own
+        # ("… (Article 34): a) …; b) …; c) …"), which must stay its text.
+        return _inline_items(d, text) if " " in d.label else []
     if not re.fullmatch(r"\d+", d.label):
         return []
     out: list[Draft] = []
