@@ -3,6 +3,8 @@ contribution. Pure functions; the one place that knows how ITU people write refe
 
 from __future__ import annotations
 
+import re
+
 from retrieval.core.models import Citation, Clause, Instrument
 
 # Part of the index fingerprint: the embedded text carries these display forms, so changing them
@@ -23,11 +25,16 @@ def instrument_display(inst: Instrument) -> str:
             where = f"{inst.revision.place}, " if inst.revision.place else ""
             name += f" ({rev}{where}{inst.revision.year})"
         return name
-    if inst.kind == "recommendation" and inst.number:
+    if inst.kind in ("recommendation", "supplement") and inst.number:
         sector = inst.body if inst.body.startswith("ITU-") else "ITU-T"
         date = f" ({inst.revision.place})" if inst.revision and inst.revision.place else ""
+        sup = re.fullmatch(r"(?P<series>[A-Z]+)\.Sup(?P<n>\d+)", inst.number)
+        if sup:  # "ITU-T A-series Supplement 5 (07/2016)", as ITU titles them
+            return f"{sector} {sup.group('series')}-series Supplement {sup.group('n')}{date}"
         return f"Recommendation {sector} {inst.number}{date}"
     if inst.symbol:
+        if re.match(r"(?:SG\d+|TSAG|TDAG|RAG)-", inst.symbol):
+            return inst.symbol  # a meeting document is known by its symbol alone: "SG17-C823"
         what = {"contribution": "Contribution", "report": "Report", "liaison": "Liaison statement"}.get(
             inst.kind, "Document")
         return f"{what} {inst.symbol}"
@@ -56,6 +63,9 @@ def version_display(clause: Clause) -> str:
 
 def display(clause: Clause) -> str:
     """WTSA Resolution 57 (Rev. Hammamet, 2016), resolves 3 — the form delegates use in a meeting."""
+    if clause.instrument.symbol and clause.part.startswith("section ") and clause.label \
+            and clause.instrument.kind in ("contribution", "td", "report"):
+        return f"{instrument_display(clause.instrument)} §{clause.label}"  # "SG17-C823 §2.2.1"
     return f"{instrument_display(clause.instrument)}, {part_display(clause.part, clause.label)}" \
         + proposed_in(clause.proposal)
 

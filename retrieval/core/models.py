@@ -7,7 +7,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Body = Literal["PP", "WTSA", "WTDC", "RA", "WRC", "Council", "TSAG", "TDAG", "RAG", "ISCG", "ITU-T", "other"]
-Kind = Literal["resolution", "decision", "recommendation", "contribution", "report", "liaison", "other"]
+Kind = Literal["resolution", "decision", "recommendation", "supplement", "contribution", "td", "report", "liaison",
+              "other"]
 Sector = Literal["ITU-R", "ITU-T", "ITU-D", "GS"]
 SECTORS: tuple[Sector, ...] = ("ITU-R", "ITU-T", "ITU-D", "GS")
 
@@ -47,6 +48,10 @@ class DocumentMeta(BaseModel):
     url: str | None = None
     sha256: str = ""
     format: str = "txt"
+    language: str = "en"  # ISO 639-1: ar, en, es, fr, ru, zh (ITU's file-name letter A, E, S, F, R, C)
+    symbol: str | None = None  # a meeting document's symbol, e.g. "SG17-C823", "SG17-TD2484"
+    # a meeting document's cover table: study_group, questions, meeting, source, purpose, keywords, contacts
+    details: dict[str, str] = Field(default_factory=dict)
 
 
 class Clause(BaseModel):

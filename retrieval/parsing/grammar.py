@@ -90,10 +90,11 @@ class Context:
     footnotes: dict[str, str]
     refs: list[tuple[int, str]]
     warnings: list[str] = field(default_factory=list)
+    source: str = ""  # the file's name, for kinds recognised by it (T-REC-A.1-201610-E.docx)
 
 
 
-def make_context(src: SourceText) -> Context:
+def make_context(src: SourceText, source: str = "") -> Context:
     text = src.text
     lines: list[Line] = []
     pos = 0
@@ -109,7 +110,8 @@ def make_context(src: SourceText) -> Context:
     for m in INLINE_REF_RE.finditer(text):
         refs.append((m.start(), m.group("id")))
     lines = [ln for ln in lines if ln.text.strip() and not _is_excluded_line(ln, excluded)]
-    return Context(src=src, lines=lines, excluded=excluded, footnotes=footnotes, refs=sorted(refs))
+    return Context(src=src, lines=lines, excluded=excluded, footnotes=footnotes, refs=sorted(refs),
+                   warnings=list(src.warnings), source=source)
 
 
 def _is_excluded_line(ln: Line, excluded: list[tuple[int, int]]) -> bool:

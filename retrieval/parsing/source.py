@@ -15,3 +15,7 @@ class SourceText(BaseModel):
     footnote_refs: list[tuple[int, str]] = Field(default_factory=list)
     # (start, end, previous reading) for paragraphs that tracked changes altered
     changes: list[tuple[int, int, str]] = Field(default_factory=list)
+    # (start, end) of each table; its rows are lines with cells joined by " | "
+    tables: list[tuple[int, int]] = Field(default_factory=list)
+    # what the reader could not use, per place ("page 1: … cannot be decoded"), reported with the document
+    warnings: list[str] = Field(default_factory=list)

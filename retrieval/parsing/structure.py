@@ -10,7 +10,7 @@ from typing import NamedTuple
 from retrieval.core.ids import fragment
 from retrieval.core.models import Clause, DocumentMeta, Instrument, ParsedDocument
 from retrieval.parsing.grammar import Context, Draft, make_context
-from retrieval.parsing.kinds import contribution, generic, resolution
+from retrieval.parsing.kinds import contribution, generic, meeting, recommendation, resolution
 from retrieval.parsing.references import references_in
 from retrieval.parsing.sectors import sectors_in
 from retrieval.parsing.source import SourceText
@@ -27,13 +27,15 @@ class Kind(NamedTuple):
 # anything, so it comes last.
 KINDS: list[Kind] = [
     Kind("contribution", contribution.detect, contribution.parse),
+    Kind("recommendation", recommendation.detect, recommendation.parse),
+    Kind("meeting", meeting.detect, meeting.parse),
     Kind("resolution", resolution.detect, resolution.parse),
     Kind("generic", lambda ctx: True, generic.parse),
 ]
 
 
 def parse(src: SourceText, source: str, sha256: str = "", url: str | None = None) -> ParsedDocument:
-    ctx = make_context(src)
+    ctx = make_context(src, source)
     kind = next(k for k in KINDS if k.detect(ctx))
     meta, drafts = kind.parse(ctx, source)
     meta.sha256 = sha256

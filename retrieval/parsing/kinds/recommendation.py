@@ -1,0 +1,164 @@
+"""ITU-T and ITU-R Recommendations and Supplements: the cover, contents and back cover are skipped; the
+summary, keywords, history and foreword are parts; the body is numbered clauses (`clause 3.1.8`),
+annexes, appendices and a bibliography; a table is one clause with its caption."""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.core.ids import slug
+from retrieval.core.models import Body, DocumentMeta, Instrument, Kind, Revision
+from retrieval.core.text import norm_hyphens
+from retrieval.parsing.grammar import Context, Draft
+from retrieval.parsing.kinds.numbered import NUMBER_RE, PART_RE, Walker, is_heading, is_toc, walk
+from retrieval.parsing.language import language_of
+
+# T-REC-A.1-201610-E.docx, T-REC-E.119-201704-I!!MSW-F.docx, R-REC-M.1036-6-201910-I!!PDF-E.pdf
+FILE_RE = re.compile(
+    r"(?P<sector>[TR])-REC-(?P<num>[A-Z]+\.(?:Sup)?[0-9][A-Za-z0-9.]*?)(?:-(?P<ed>\d{1,2}))?-(?P<y>\d{4})(?P<m>\d{2})",
+    re.IGNORECASE,
+)
+# "Recommendation ITU-T A.1", "Recommandation UIT-T E.119", "ITU-T A-series Supplement 5"
+TEXT_RE = re.compile(
+    r"\b(?:Recommendation|Recommandation|Recomendación|Рекомендация)\s+(?:ITU|UIT|МСЭ)[-\u2011](?P<sector>[TR])"
+    r"\s+(?P<num>[A-Z]{1,2}\.\d+(?:\.\d+)*)"
+)
+DATE_RE = re.compile(r"\((?P<m>\d{2})/(?P<y>\d{4}|\d{2})\)")
+# Front-matter headings, in English and the other languages of ITU files.
+FRONT = {
+    "summary": ("summary", "résumé", "resumen", "резюме", "ملخص"),
+    "keywords": ("keywords", "mots clés", "mots-clés", "palabras clave", "ключевые слова", "الكلمات الأساسية"),
+    "history": ("history", "historique", "historia", "история", "التاريخ"),
+    "foreword": ("foreword", "avant-propos", "prefacio", "предисловие", "تمهيد"),
+}
+CONTENTS_RE = re.compile(r"^\s*(?:Table of Contents|CONTENTS|Contents|Table des matières|ÍNDICE|Índice|СОДЕРЖАНИЕ"
+                         r"|Содержание|جدول المحتويات)\s*$")
+BACK_COVER_RE = re.compile(r"^\s*(?:SERIES OF ITU-T RECOMMENDATIONS|SÉRIES DES RECOMMANDATIONS UIT-T"
+                           r"|SERIES DE RECOMENDACIONES DEL UIT-T|СЕРИИ РЕКОМЕНДАЦИЙ МСЭ-Т|سلاسل توصيات)",
+                           re.IGNORECASE)
+
+
+def identify(ctx: Context, source: str) -> tuple[str, str, int | None, str | None, str] | None:
+    """(sector, number, year, month, how) from the file name, else from the text's first lines."""
+    name = source.rsplit("/", 1)[-1]
+    m = FILE_RE.search(name)
+    if m:
+        return f"ITU-{m.group('sector').upper()}", m.group("num"), int(m.group("y")), m.group("m"), "file"
+    head = [norm_hyphens(ln.text) for ln in ctx.lines[:60]]
+    for t in head:
+        tm = TEXT_RE.search(t)
+        if tm:
+            date = next((DATE_RE.search(x) for x in head if DATE_RE.search(x)), None)
+            year = month = None
+            if date:
+                y = int(date.group("y"))
+                year, month = (y if y > 100 else 1900 + y if y > 50 else 2000 + y), date.group("m")
+            return f"ITU-{tm.group('sector')}", tm.group("num"), year, month, "text"
+    return None
+
+
+def detect(ctx: Context) -> bool:
+    return identify(ctx, ctx.source) is not None
+
+
+def parse(ctx: Context, source: str) -> tuple[DocumentMeta, list[Draft]]:
+    ident = identify(ctx, source)
+    assert ident
+    sector, number, year, month, _how = ident
+    kind: Kind = "supplement" if ".Sup" in number else "recommendation"
+    revision = Revision(place=f"{month}/{year}", year=year) if year and month else None
+    language = language_of(source, ctx.src.text)
+    title = _title(ctx, number)
+    body: Body = "ITU-T" if sector == "ITU-T" else "other"
+    inst = Instrument(body=body, kind=kind, number=number, revision=revision, title=title or number)
+    drafts = rec_drafts(ctx, inst)
+    doc_id = f"{slug(sector)}-{'sup' if kind == 'supplement' else 'rec'}-{slug(number)}"
+    if year and month:
+        doc_id += f"@{year}-{month}"
+    if language != "en":
+        doc_id += f"~{language}"
+    meta = DocumentMeta(doc_id=doc_id, body=body, kind=kind, number=number, revision=revision,
+                        title=title or f"Recommendation {sector} {number}", source=source, language=language)
+    return meta, drafts
+
+
+def _title(ctx: Context, number: str) -> str:
+    """The cover's "Recommendation ITU-T A.1 | Working methods …" row, or the line after the heading."""
+    for ln in ctx.lines[:80]:
+        t = norm_hyphens(ln.text)
+        if TEXT_RE.search(t) and " | " in t and number in t:
+            return " ".join(t.split(" | ", 1)[1].split())
+    return ""
+
+
+def rec_drafts(ctx: Context, inst: Instrument) -> list[Draft]:
+    lines = ctx.lines
+    w = Walker(ctx, inst)
+    body = _body_start(ctx)
+    # Front matter: only its named parts are kept; the cover and the contents are not text to cite.
+    state: str | None = None
+    j = 0
+    while j < body:
+        ln = lines[j]
+        t = ln.text.strip()
+        j += 1
+        first = t.split(" | ", 1)[0].strip().rstrip(":").lower()
+        if CONTENTS_RE.match(t):
+            state = None
+            continue
+        named = next((k for k, words in FRONT.items() if first in words), None)
+        if named is not None:
+            state = named
+            w.start_part(named)
+            if " | " in t:
+                w.paragraph(ln, skip=t.index(" | ") + 3 + len(ln.text) - len(ln.text.lstrip()))
+            continue
+        if state is None or is_toc(ln.text):
+            continue
+        span = w.table_at(ln)
+        if state == "history" and span is not None:
+            rows = [ln]
+            while j < body and span[0] <= lines[j].start <= span[1]:
+                rows.append(lines[j])
+                j += 1
+            w.block(rows)  # the edition table is one clause
+            continue
+        w.paragraph(ln)
+    # Between the contents and clause 1: a preamble ("The CCITT, considering …"), after the title lines.
+    pre = _preamble_start(ctx, body)
+    if pre < body:
+        w.start_part("preamble")
+        walk(ctx, pre, body, w)
+    w.start_part("text")
+    walk(ctx, body, len(lines), w, stop=BACK_COVER_RE)
+    return w.drafts
+
+
+def _body_start(ctx: Context) -> int:
+    """The line of clause 1 (not its contents entry), or of the first annex if there is no clause 1."""
+    for j, ln in enumerate(ctx.lines):
+        m = NUMBER_RE.match(ln.text)
+        if m and m.group("num") == "1" and is_heading(m.group("rest")) and not is_toc(ln.text):
+            return j
+    for j, ln in enumerate(ctx.lines):
+        if PART_RE.match(ln.text.strip()) and not is_toc(ln.text):
+            return j
+    return 0
+
+
+def _preamble_start(ctx: Context, body: int) -> int:
+    """After the last contents line (or front-matter part) before the body, past title lines."""
+    last = -1
+    for j in range(body):
+        t = ctx.lines[j].text
+        if is_toc(t) or CONTENTS_RE.match(t.strip()):
+            last = j
+    if last < 0:
+        return body
+    j = last + 1
+    while j < body:
+        t = ctx.lines[j].text.strip()
+        if len(t) >= 100 or re.search(r"[.;:,]\s*$", t):
+            break
+        j += 1
+    return j
