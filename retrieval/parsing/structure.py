@@ -27,8 +27,8 @@ class Kind(NamedTuple):
 # anything, so it comes last.
 KINDS: list[Kind] = [
     Kind("contribution", contribution.detect, contribution.parse),
-    Kind("recommendation", recommendation.detect, recommendation.parse),
     Kind("meeting", meeting.detect, meeting.parse),
+    Kind("recommendation", recommendation.detect, recommendation.parse),
     Kind("resolution", resolution.detect, resolution.parse),
     Kind("generic", lambda ctx: True, generic.parse),
 ]

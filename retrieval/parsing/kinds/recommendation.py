@@ -9,7 +9,7 @@ import re
 from retrieval.core.ids import slug
 from retrieval.core.models import Body, DocumentMeta, Instrument, Kind, Revision
 from retrieval.core.text import norm_hyphens
-from retrieval.parsing.grammar import Context, Draft
+from retrieval.parsing.grammar import HEADING_RE, Context, Draft
 from retrieval.parsing.kinds.numbered import NUMBER_RE, PART_RE, Walker, is_heading, is_toc, walk
 from retrieval.parsing.language import language_of
 
@@ -58,7 +58,11 @@ def identify(ctx: Context, source: str) -> tuple[str, str, int | None, str | Non
 
 
 def detect(ctx: Context) -> bool:
-    return identify(ctx, ctx.source) is not None
+    ident = identify(ctx, ctx.source)
+    if ident is None:
+        return False
+    # Named only in the text: a resolution that cites a Recommendation near its top is still a resolution.
+    return ident[4] == "file" or not any(HEADING_RE.match(ln.text) for ln in ctx.lines[:60])
 
 
 def parse(ctx: Context, source: str) -> tuple[DocumentMeta, list[Draft]]:
