@@ -117,22 +117,31 @@ def status(as_json: bool) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the parsed documents as JSON (one per line).")
-def parse(paths: tuple[Path, ...], as_json: bool) -> None:
+@click.option("--summary", is_flag=True, help="One row per document: kind, body, number, revision, language, "
+              "parts, clauses and the share of text in numbered clauses.")
+def parse(paths: tuple[Path, ...], as_json: bool, summary: bool) -> None:
     """Show how files parse into documents and clauses (nothing is indexed).
 
     Exits non-zero if any file failed; the others are still shown.
 
     Example usage:  sectorbot parse corpus/seed-rcc-47a4.txt
     """
+    from retrieval import DocumentSummary, summarize, summary_table
     from retrieval.core.citations import display
 
     failed = 0
+    rows: list[DocumentSummary] = []
     for outcome in _service().parse(list(paths)):
         if outcome.error:
             failed += 1
             click.echo(click.style("error: ", fg="red", bold=True) + outcome.error, err=True)
             continue
         for doc in outcome.documents:
+            if summary:
+                rows.append(summarize(doc))
+                for w in doc.warnings:
+                    click.echo(f"warning: {doc.meta.source}: {w}", err=True)
+                continue
             if as_json:
                 click.echo(doc.model_dump_json())
                 continue
@@ -147,6 +156,8 @@ def parse(paths: tuple[Path, ...], as_json: bool) -> None:
                 click.echo(f"  {click.style(c.clause_id, fg='cyan')}  {display(c)}{extra}{notes}\n      {snippet}")
             for w in doc.warnings:
                 click.echo(f"  warning: {w}", err=True)
+    if summary and rows:
+        click.echo(summary_table(rows))
     if failed:
         sys.exit(1)
 

@@ -10,7 +10,8 @@ tests/test_architecture.py enforces it."""
 from retrieval.core.config import Settings
 from retrieval.core.errors import SectorbotError
 from retrieval.core.models import Answer, Citation, Clause, SearchHit
+from retrieval.parsing.summary import DocumentSummary, summarize, summary_table
 from retrieval.service import CiteOutcome, Service, Status
 
-__all__ = ["Answer", "Citation", "CiteOutcome", "Clause", "SearchHit", "SectorbotError", "Service", "Settings",
-           "Status"]
+__all__ = ["Answer", "Citation", "CiteOutcome", "Clause", "DocumentSummary", "SearchHit", "SectorbotError", "Service",
+           "Settings", "Status", "summarize", "summary_table"]

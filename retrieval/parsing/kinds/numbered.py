@@ -15,7 +15,7 @@ NUMBER_RE = re.compile(r"^\s*(?P<num>(?:\d+|[A-Z]|[IVX]+)(?:\.\d+)+|\d+)\.?(?P<s
 # Annex A, Appendix I, Bibliography, in the five languages of E.119 too; "Annex  1 - References".
 PART_RE = re.compile(
     r"^\s*(?P<kind>Annex|Appendix|Attachment|Bibliography|Annexe|Appendice|Bibliographie|Anexo|Apéndice"
-    r"|Bibliografía|Приложение|Дополнение|Библиография|الملحق|التذييل|ببليوغرافيا)"
+    r"|Bibliografía|Приложение|Дополнение|Библиография|الملحق|التذييل|ببليوغرافيا|بيبليوغرافيا)"
     r"(?:\s+(?P<n>[A-Z0-9]{1,4}|[IVX]{1,5}))?\s*(?:$|[\u2013\u2014:-]\s*(?P<title>.*)$)",
     re.IGNORECASE,
 )
@@ -26,6 +26,13 @@ CAPTION_RE = re.compile(
     r"\s+(?P<n>[A-Z]?[\d.\-\u2011]*\d[a-z]?(?:/[A-Z]\.\d+)?)"
 )
 NOTE_RE = re.compile(r"^\s*(?:NOTE|Note|NOTA|ПРИМЕЧАНИЕ|ملاحظة)\b")
+# Parts are named in English whatever the language, so the clause ids of the five language versions line up.
+CANONICAL_PART = {
+    "annexe": "Annex", "anexo": "Annex", "приложение": "Annex", "الملحق": "Annex",
+    "appendice": "Appendix", "apéndice": "Appendix", "дополнение": "Appendix", "التذييل": "Appendix",
+    "bibliographie": "Bibliography", "bibliografía": "Bibliography", "библиография": "Bibliography",
+    "ببليوغرافيا": "Bibliography", "بيبليوغرافيا": "Bibliography",
+}
 LARGE_TABLE = 3000  # characters; past this a table's rows are clauses of their own, under the table
 
 
@@ -66,8 +73,10 @@ class Walker:
     """Walks lines into drafts: numbered clauses, continuation text, parts, tables."""
 
     def __init__(self, ctx: Context, inst: Instrument, prefix: str = "",
-                 clause_part: Callable[[str], str] = lambda num: "clause") -> None:
+                 clause_part: Callable[[str], str] = lambda num: "clause", rtl: bool = False) -> None:
         self.ctx = ctx
+        # Arabic files keep clause numbers in display order, "1.3" for clause 3.1
+        self.rtl = rtl
         self.clause_part = clause_part
         self.inst = inst
         self.prefix = prefix
@@ -101,14 +110,14 @@ class Walker:
         if not m or is_toc(ln.text):
             return False
         num, rest = m.group("num"), m.group("rest")
+        if self.rtl:
+            num = ".".join(reversed(num.split(".")))
         key = _key(num)
         if len(key) == 1 and not (is_heading(rest) or allow_top_paragraph):
             return False
         if not _follows(self.last, key):
             return False
-        if key[0].isalpha() and not self.part.lower().startswith(("annex", "appendix", "annexe", "anexo",
-                                                                  "apéndice", "appendice", "приложение",
-                                                                  "дополнение", "الملحق", "التذييل")):
+        if key[0].isalpha() and not self.part.lower().startswith(("annex", "appendix")):
             return False
         self.last = key
         self.resume = None
@@ -202,9 +211,10 @@ def walk(ctx: Context, start: int, end: int, w: Walker, stop: re.Pattern[str] | 
         j += 1
         if not t or is_toc(ln.text):
             continue
-        pm = PART_RE.match(t)
+        pm = PART_RE.match(t.replace("\u0640", ""))
         if pm and len(t) <= 160:
-            name = pm.group("kind").capitalize() + (f" {pm.group('n')}" if pm.group("n") else "")
+            kind = CANONICAL_PART.get(pm.group("kind").lower(), pm.group("kind").capitalize())
+            name = kind + (f" {pm.group('n')}" if pm.group("n") else "")
             w.start_part(name, ln)
             continue
         if w.numbered(ln, allow_top_paragraph):

@@ -28,13 +28,13 @@ DATE_RE = re.compile(r"\((?P<m>\d{2})/(?P<y>\d{4}|\d{2})\)")
 FRONT = {
     "summary": ("summary", "résumé", "resumen", "резюме", "ملخص"),
     "keywords": ("keywords", "mots clés", "mots-clés", "palabras clave", "ключевые слова", "الكلمات الأساسية"),
-    "history": ("history", "historique", "historia", "история", "التاريخ"),
+    "history": ("history", "historique", "historia", "история", "التاريخ", "التسلسل التاريخي"),
     "foreword": ("foreword", "avant-propos", "prefacio", "предисловие", "تمهيد"),
 }
 CONTENTS_RE = re.compile(r"^\s*(?:Table of Contents|CONTENTS|Contents|Table des matières|ÍNDICE|Índice|СОДЕРЖАНИЕ"
-                         r"|Содержание|جدول المحتويات)\s*$")
+                         r"|Содержание|جدول المحتويات)(?:\s*$|\s+Recommendation)")
 BACK_COVER_RE = re.compile(r"^\s*(?:SERIES OF ITU-T RECOMMENDATIONS|SÉRIES DES RECOMMANDATIONS UIT-T"
-                           r"|SERIES DE RECOMENDACIONES DEL UIT-T|СЕРИИ РЕКОМЕНДАЦИЙ МСЭ-Т|سلاسل توصيات)",
+                           r"|SERIES DE RECOMENDACIONES DEL UIT-T|СЕРИИ РЕКОМЕНДАЦИЙ МСЭ-Т|سلاسل التوصيات)",
                            re.IGNORECASE)
 
 
@@ -75,7 +75,7 @@ def parse(ctx: Context, source: str) -> tuple[DocumentMeta, list[Draft]]:
     title = _title(ctx, number)
     body: Body = "ITU-T" if sector == "ITU-T" else "other"
     inst = Instrument(body=body, kind=kind, number=number, revision=revision, title=title or number)
-    drafts = rec_drafts(ctx, inst)
+    drafts = rec_drafts(ctx, inst, rtl=language == "ar")
     doc_id = f"{slug(sector)}-{'sup' if kind == 'supplement' else 'rec'}-{slug(number)}"
     if year and month:
         doc_id += f"@{year}-{month}"
@@ -95,16 +95,17 @@ def _title(ctx: Context, number: str) -> str:
     return ""
 
 
-def rec_drafts(ctx: Context, inst: Instrument) -> list[Draft]:
+def rec_drafts(ctx: Context, inst: Instrument, rtl: bool = False) -> list[Draft]:
     lines = ctx.lines
-    w = Walker(ctx, inst)
+    w = Walker(ctx, inst, rtl=rtl)
     body = _body_start(ctx)
+    pre = _preamble_start(ctx, body)
     # Front matter: only its named parts are kept; the cover and the contents are not text to cite.
     state: str | None = None
     j = 0
-    while j < body:
+    while j < pre:
         ln = lines[j]
-        t = ln.text.strip()
+        t = ln.text.strip().replace("\u0640", "")  # Arabic tatweel stretches headings: "تمهيـد"
         j += 1
         first = t.split(" | ", 1)[0].strip().rstrip(":").lower()
         if CONTENTS_RE.match(t):
@@ -117,7 +118,9 @@ def rec_drafts(ctx: Context, inst: Instrument) -> list[Draft]:
             if " | " in t:
                 w.paragraph(ln, skip=t.index(" | ") + 3 + len(ln.text) - len(ln.text.lstrip()))
             continue
-        if state is None or is_toc(ln.text):
+        if is_toc(ln.text):
+            state = None  # the contents list ends whatever front-matter part came before it
+        if state is None:
             continue
         span = w.table_at(ln)
         if state == "history" and span is not None:
@@ -129,7 +132,6 @@ def rec_drafts(ctx: Context, inst: Instrument) -> list[Draft]:
             continue
         w.paragraph(ln)
     # Between the contents and clause 1: a preamble ("The CCITT, considering …"), after the title lines.
-    pre = _preamble_start(ctx, body)
     if pre < body:
         w.start_part("preamble")
         walk(ctx, pre, body, w)
