@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from retrieval import Answer
+from retrieval.core.citations import quote_display
 from retrieval.core.models import AnswerLine
 from retrieval.core.text import quoted
 
@@ -26,7 +27,10 @@ def render_terminal(answer: Answer, color: bool = False) -> str:
         for n, c in enumerate(answer.citations, 1):
             ref = f"[{n}] {c.display}" + (f" <{c.url}>" if c.url else "")
             out.append(click.style(ref, bold=True) if color else ref)
-            out.append(f"    {quoted(c.quote)}")
+            out.append(f"    {quoted(quote_display(c))}")
+            if c.truncated:  # the whole clause is one command away
+                hint = f"    (shortened; the full clause: sectorbot cite {c.clause_id})"
+                out.append(click.style(hint, fg="bright_black") if color else hint)
     for note in answer.notes:
         out.append(click.style(note, fg="yellow") if color else note)
     status = f"({answer.mode}{', no evidence' if answer.abstained else ''})"

@@ -75,6 +75,9 @@ class Service:
     def cite(self, reference: str) -> CiteOutcome:
         from retrieval.answering.query import parse_reference
 
+        exact = self.clause(reference.strip())  # a clause id, as the "full clause" hints print it
+        if exact is not None:
+            return CiteOutcome(reference=reference, understood=True, clauses=[exact])
         ref = parse_reference(reference)
         if ref is None:
             return CiteOutcome(reference=reference, understood=False,

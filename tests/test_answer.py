@@ -69,7 +69,8 @@ def test_cli_json_and_stdin_lines(tmp_path) -> None:  # type: ignore[no-untyped-
     assert one.returncode == 0, one.stderr
     obj = json.loads(one.stdout)
     assert set(obj) == {"answer", "mode", "intent", "abstained", "sectors", "citations", "notes"}
-    assert set(obj["citations"][0]) == {"clause_id", "display", "doc_id", "part", "label", "quote", "url"}
+    assert set(obj["citations"][0]) == {"clause_id", "display", "doc_id", "part", "label", "quote", "url", "truncated",
+                                        "cut_start", "cut_end"}
     assert obj["mode"] == "extractive"
     many = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "--json"], cwd=ROOT, env=env,
                           input="Res 57 resolves 1\nWhat is the price of coffee in Geneva?\n",

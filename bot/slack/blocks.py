@@ -13,8 +13,9 @@ from typing import Any
 
 from bot.common.safety import disarm
 from retrieval import Answer, Clause
+from retrieval.core.citations import quote_display
 from retrieval.core.models import AnswerLine
-from retrieval.core.text import display_text
+from retrieval.core.text import display_text, readable
 
 SECTION_LIMIT = 2900  # Slack allows 3000 characters in a section's text; keep a margin
 BLOCKS_PER_MESSAGE = 50
@@ -86,7 +87,7 @@ def answer_blocks(answer: Answer) -> list[list[dict[str, Any]]]:
     for n, c in enumerate(answer.citations, 1):
         ref = f"<{_safe_url(c.url)}|{slack_text(c.display)}>" if c.url else f"*{slack_text(c.display)}*"
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": f"[{n}] {ref}"}]})
-        quote_chunks = _split(slack_text(display_text(c.quote)), SECTION_LIMIT - 10)
+        quote_chunks = _split(slack_text(quote_display(c)), SECTION_LIMIT - 10)
         for i, chunk in enumerate(quote_chunks):
             block = _section("> " + chunk.replace("\n", "\n> "))
             if i == 0:
@@ -121,7 +122,7 @@ def _safe_url(url: str) -> str:
 
 def clause_modal(clause: Clause, display: str) -> dict[str, Any]:
     blocks: list[dict[str, Any]] = [_section(f"*{slack_text(display)}*")]
-    blocks += [_section(chunk) for chunk in _split(slack_text(display_text(clause.text)))][:40]
+    blocks += [_section(chunk) for chunk in _split(slack_text(readable(clause.text)))][:40]
     for note in clause.footnotes[:5]:
         blocks.append({"type": "context", "elements": [
             {"type": "mrkdwn", "text": _split(slack_text(display_text(note)))[0]}]})

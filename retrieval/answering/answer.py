@@ -15,8 +15,9 @@ from retrieval.answering.compose.cite import compose_cite
 from retrieval.answering.compose.find import compose_find
 from retrieval.answering.compose.sector import compose_sector
 from retrieval.answering.llm import ChatLLM
-from retrieval.answering.query import Query, read_query
+from retrieval.answering.query import Query, read_query, reading_notes
 from retrieval.answering.search import Filters
+from retrieval.answering.spelling import speller_for
 from retrieval.answering.verify import claim_supported, keep_verified
 from retrieval.core.citations import citation, display, version_display
 from retrieval.core.config import Settings
@@ -51,7 +52,7 @@ class Answerer:
         if not question.strip():
             return Answer(question="", text="Ask me a question, or give a reference such as “Res 57 resolves 3”.",
                           abstained=True)
-        return self.answer_query(read_query(question))
+        return self.answer_query(read_query(question, speller_for(self.corpus.catalog())))
 
     def answer_query(self, query: Query) -> Answer:
         if query.intent == "cite" and query.reference is not None:
@@ -61,7 +62,10 @@ class Answerer:
             result = self._compose(query, hits)
             if self.llm is not None and not result.abstained:
                 result = self._with_llm(query, hits, result)
-        return self._final_check(result)
+        result = self._final_check(result)
+        # How the question was read (typos corrected, language) goes first among the notes.
+        reading = reading_notes(query, self.corpus.settings.embedder)
+        return result.model_copy(update={"notes": [*reading, *result.notes]}) if reading else result
 
     def _compose(self, query: Query, hits: list[SearchHit]) -> Answer:
         if not hits:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 
 from pydantic import BaseModel, Field
 
 from retrieval.answering.query import canonical_label
 from retrieval.core.citations import version_display
-from retrieval.core.models import Clause, Reference
+from retrieval.core.models import Clause, Reference, Revision
 
 
 class CiteResult(BaseModel):
@@ -35,48 +37,157 @@ def _part_matches(want: str, part: str) -> bool:
     return part == want or part.startswith(want + " ")
 
 
+def _revision_matches(want: Revision | None, c: Clause) -> bool:
+    """"(Dubai, 2012)", "the Dubai text" (no year) and "WTSA-12" (no place) each name a revision."""
+    if want is None:
+        return True
+    have = c.instrument.revision
+    if have is None:
+        return False
+    return (not want.year or have.year == want.year) and (not want.place or _fold(have.place) == _fold(want.place))
+
+
+def _fold(s: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(ch))
+
+
+def label_key(label: str) -> tuple[float, ...]:
+    """Order of labels within a part: "3" < "3bis" < "4", "b)" < "b)bis" < "c)", "4.2" < "4.2.1" < "4.3"."""
+    m = re.fullmatch(r"([a-z])\)(bis|ter|quater)?", label.lower())
+    if m:
+        return (ord(m.group(1)) - ord("a") + 1 + _SUFFIX.get(m.group(2) or "", 0.0),)
+    m = re.fullmatch(r"(\d+(?:\.\d+)*)(bis|ter|quater)?((?:\.\d+)*)", label.lower())
+    if m:
+        nums = [float(n) for n in m.group(1).split(".")]
+        nums[-1] += _SUFFIX.get(m.group(2) or "", 0.0)
+        nums += [float(n) for n in m.group(3).split(".") if n]
+        return tuple(nums)
+    return ()
+
+
+_SUFFIX = {"bis": 0.1, "ter": 0.2, "quater": 0.3}
+
+
+def _section_label(c: Clause) -> str:
+    """A section heading has no label of its own: "section 4" is §4."""
+    return c.label or c.part[len("section "):].strip()
+
+
+def _within(key: tuple[float, ...], lo: tuple[float, ...], hi: tuple[float, ...]) -> bool:
+    """lo ≤ key ≤ hi, where a sub-clause of hi (4.2.1 of 4.2) counts as inside."""
+    return bool(key) and lo <= key and (key <= hi or key[: len(hi)] == hi)
+
+
+def select_part(ref: Reference, clauses: list[Clause]) -> list[Clause]:
+    """The clauses of one version a reference names: one clause, a whole part ("resolves", "Section 4",
+    "Annex A"), or a range ("resolves 3-5", "considering a) to c)"), in document order."""
+    assert ref.part is not None
+    part = ref.part.lower()
+    if part in ("annex", "appendix"):
+        head = f"{part} {(ref.label or '').lower()}".strip()
+        chosen = [c for c in clauses if c.part.lower() == head or c.part.lower().startswith(head + " ")
+                  or c.part.lower().startswith(head + ":") or c.part.lower().startswith(head + " >")]
+    elif part == "section":
+        lo = label_key(ref.label or "")
+        hi = label_key(ref.label_to or ref.label or "")
+        sections = [c for c in clauses if _part_matches("section", c.part)]
+        exact = [c for c in sections if _section_label(c) == ref.label]
+        if ref.label_to is None and exact and "." in (ref.label or ""):
+            # "§4.2": the clause, and its sub-clauses (4.2.1 …) when it has any.
+            chosen = [c for c in sections if _within(label_key(_section_label(c)), lo, lo)]
+        else:
+            chosen = [c for c in sections if _within(label_key(_section_label(c)), lo, hi)]
+    else:
+        in_part = [c for c in clauses if _part_matches(part, c.part)]
+        if ref.label is None:
+            chosen = in_part
+        elif ref.label_to is None:
+            chosen = [c for c in in_part if c.label == canonical_label(ref.label)]
+        else:
+            lo, hi = label_key(canonical_label(ref.label)), label_key(canonical_label(ref.label_to))
+            chosen = [c for c in in_part if _within(label_key(c.label), lo, hi) and len(label_key(c.label)) == 1]
+    return sorted(chosen, key=lambda c: (c.doc_id, c.span[0]))
+
+
+def missing_labels(ref: Reference, chosen: list[Clause]) -> list[str]:
+    """Labels a range names that the text does not have ("resolves 3-6" when resolves stops at 4)."""
+    if ref.label is None or ref.label_to is None:
+        return []
+    lo, hi = canonical_label(ref.label), canonical_label(ref.label_to)
+    if lo.isdigit() and hi.isdigit():
+        wanted = [str(n) for n in range(int(lo), int(hi) + 1)]
+    elif re.fullmatch(r"[a-z]\)", lo) and re.fullmatch(r"[a-z]\)", hi):
+        wanted = [chr(n) + ")" for n in range(ord(lo[0]), ord(hi[0]) + 1)]
+    else:
+        return []
+    have = {(_section_label(c) if ref.part == "section" else c.label) for c in chosen}
+    return [w for w in wanted if w not in have]
+
+
+def _where(ref: Reference) -> str:
+    if ref.part == "section":
+        lab = f"§{ref.label}" + (f" to §{ref.label_to}" if ref.label_to else "")
+        return lab if ref.label else "sections"
+    lab = (ref.label or "") + (f" to {ref.label_to}" if ref.label_to else "")
+    return f"{ref.part} {lab}".strip()
+
+
 def resolve(ref: Reference, clauses: list[Clause]) -> CiteResult:
     if ref.symbol:
         return _resolve_symbol(ref, clauses)
-    candidates = [
+    same = [
         c for c in clauses
         if c.instrument.number and c.instrument.number.upper() == (ref.number or "").upper()
         and c.instrument.kind == "resolution"
         and (ref.body is None or c.instrument.body == ref.body)
-        and (ref.revision is None or (c.instrument.revision is not None
-             and c.instrument.revision.year == ref.revision.year
-             and (not ref.revision.place or c.instrument.revision.place.lower() == ref.revision.place.lower())))
     ]
+    candidates = [c for c in same if _revision_matches(ref.revision, c)]
     if not candidates:
+        indexed = _versions(same)
+        if indexed:
+            return CiteResult(alternatives=indexed, message=f"{_describe(ref)} is not in the corpus; indexed: "
+                              + "; ".join(indexed) + ".")
         return CiteResult(message=f"{_describe(ref)} is not in the corpus.")
-    versions: dict[str, list[Clause]] = defaultdict(list)
-    for c in candidates:
-        versions[_version_name(c)].append(c)
-    ordered = sorted(versions.values(), key=lambda cs: _version_key(cs[0]), reverse=True)
+    ordered = _by_version(candidates)
     best = ordered[0]
-    others = [_version_name(cs[0]) for cs in ordered[1:]]
+    # Every other revision of the instrument, including those a named revision left out.
+    others = [n for n in _versions(same) if n != _version_name(best[0])]
     chosen = best
     if ref.part:
-        label = canonical_label(ref.label) if ref.label and ref.part != "section" else ref.label
-        chosen = [c for c in best if _part_matches(ref.part, c.part) and (label is None or c.label == label)]
+        chosen = select_part(ref, best)
         if not chosen:
             # The clause may exist only in another version.
             for cs in ordered[1:]:
-                alt = [c for c in cs if _part_matches(ref.part, c.part) and (label is None or c.label == label)]
+                alt = select_part(ref, cs)
                 if alt:
                     chosen = alt
                     others = [n for n in others if n != _version_name(alt[0])] + [_version_name(best[0])]
                     break
         if not chosen:
-            where = f"{ref.part} {ref.label or ''}".strip()
             return CiteResult(found_instrument=True, alternatives=others,
-                              message=f"{_version_name(best[0])} is in the corpus, but it has no {where}.")
-    msg = ""
+                              message=f"{_version_name(best[0])} is in the corpus, but it has no {_where(ref)}.")
+    msgs = []
+    missing = missing_labels(ref, chosen)
+    if missing:
+        msgs.append(f"{_version_name(chosen[0])} has no {ref.part} {', '.join(missing)}; "
+                    f"showing the {len(chosen)} clause(s) of the range it has.")
     if others:
-        msg = f"Showing {_version_name(chosen[0])}; also indexed: " + "; ".join(others) + "."
+        msgs.append(f"Showing {_version_name(chosen[0])}; also indexed: " + "; ".join(others) + ".")
     elif chosen[0].proposal:
-        msg = f"The corpus holds this text only as proposed in {chosen[0].proposal}, not as adopted."
-    return CiteResult(clauses=chosen, found_instrument=True, alternatives=others, message=msg)
+        msgs.append(f"The corpus holds this text only as proposed in {chosen[0].proposal}, not as adopted.")
+    return CiteResult(clauses=chosen, found_instrument=True, alternatives=others, message=" ".join(msgs))
+
+
+def _by_version(clauses: list[Clause]) -> list[list[Clause]]:
+    versions: dict[str, list[Clause]] = defaultdict(list)
+    for c in clauses:
+        versions[_version_name(c)].append(c)
+    return sorted(versions.values(), key=lambda cs: _version_key(cs[0]), reverse=True)
+
+
+def _versions(clauses: list[Clause]) -> list[str]:
+    """The versions of an instrument in the corpus, latest first."""
+    return [_version_name(cs[0]) for cs in _by_version(clauses)]
 
 
 def _resolve_symbol(ref: Reference, clauses: list[Clause]) -> CiteResult:
@@ -98,7 +209,7 @@ def _resolve_symbol(ref: Reference, clauses: list[Clause]) -> CiteResult:
 def _describe(ref: Reference) -> str:
     out = f"{ref.body + ' ' if ref.body else ''}Resolution {ref.number}"
     if ref.revision and ref.revision.place:
-        out += f" ({ref.revision.place}, {ref.revision.year})"
+        out += f" ({ref.revision.place}{f', {ref.revision.year}' if ref.revision.year else ''})"
     elif ref.revision:
         out += f" ({ref.revision.year})"
     return out

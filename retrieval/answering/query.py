@@ -4,10 +4,12 @@ Pure functions."""
 from __future__ import annotations
 
 import re
-from typing import Literal
+import unicodedata
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field
 
+from retrieval.answering.language import answers_in, detect_language, english_only_note
 from retrieval.core.models import Body, Reference, Revision
 from retrieval.core.text import norm_hyphens
 from retrieval.indexing.lexical import lexical_tokens
@@ -39,7 +41,7 @@ _TOPIC_STRIP = re.compile(
 # Words that ask for an instrument's text rather than about it: "What does Resolution 57 say?"
 _CITE_WORDS = frozenset(lexical_tokens(
     "say says said text texts show quote read reads full give me tell wording exact content contents cite "
-    "resolution resolutions res rev revised version latest adopted"))
+    "resolution resolutions res rev revised version latest adopted edition revision"))
 _REF_SPAN = re.compile(
     r"\b(?:WTSA|WTDC|PP|RA|WRC|Plenipotentiary|ITU-[RTD])?[-\s]*(?:\d{2}\s+)?"
     r"(?:Resolution|Res\.?)\s*(?:ITU-R\s*)?\d+(?:\s*\((?:Rev\.?\s*)?[^)]*\))?"
@@ -50,7 +52,9 @@ _REF_SPAN = re.compile(
 def asks_about_more_than(question: str) -> bool:
     """True when a question names a whole instrument but asks something about it ("What is the purpose
     of the RCC contribution on Resolution 57?"): that wants search within it, not all its clauses."""
-    rest = _REF_SPAN.sub(" ", norm_hyphens(question).replace("\u00a0", " "))
+    rest = _REF_SPAN.sub(" ", clean_text(question))
+    for rx in _REVISION_RES:
+        rest = rx.sub(" ", rest)
     return any(t not in _CITE_WORDS and not t.isdigit() for t in lexical_tokens(rest))
 
 
@@ -74,15 +78,23 @@ def topic_of(question: str) -> str:
     return topic or question
 
 
+class Corrector(Protocol):
+    """Reads misspelled words as the corpus words they were meant to be (answering/spelling.py)."""
+
+    def correct(self, text: str) -> tuple[str, list[tuple[str, str]]]: ...
+
+
 class Query(BaseModel):
     """A question read once; everything below works from this, never from the raw text again."""
 
-    text: str
+    text: str  # cleaned, with misspellings corrected: what intent, references and search read
     intent: Intent
     reference: Reference | None = None  # what a "cite" looks up
     references: list[Reference] = Field(default_factory=list)  # every instrument the question names
     topic: str = ""  # the question without its question words ("emergency telecommunications")
     language: str = "en"
+    asked: str = ""  # the question as typed
+    corrections: list[tuple[str, str]] = Field(default_factory=list)  # (typed, read as)
 
     @property
     def search_text(self) -> str:
@@ -90,11 +102,94 @@ class Query(BaseModel):
         return self.text if self.intent == "ask" else self.topic
 
 
-def read_query(question: str) -> Query:
-    text = question.strip()
+def read_query(question: str, corrector: Corrector | None = None) -> Query:
+    asked = question.strip()
+    text = clean_text(asked)
+    language = detect_language(text)
+    text, fixes = fix_reference_words(text)
+    if corrector is not None and language == "en":
+        text, more = corrector.correct(text)
+        fixes += more
     intent, ref = detect(text)
     return Query(text=text, intent=intent, reference=ref, references=references_named(text),
-                 topic=topic_of(text))
+                 topic=topic_of(text), language=language, asked=asked, corrections=fixes)
+
+
+def reading_notes(query: Query, embedder: str) -> list[str]:
+    """What the user should know about how the question was read: corrected words, and a question in
+    another language when the embedder understands only English."""
+    notes = []
+    if query.corrections:
+        notes.append("Read " + ", ".join(f"\u2018{a}\u2019 as \u2018{b}\u2019" for a, b in query.corrections) + ".")
+    if not answers_in(query.language, embedder):
+        notes.append(english_only_note(query.language))
+    return notes
+
+
+# ---- input as typed ------------------------------------------------------------------------------
+
+# Zero-width and formatting characters pasted from Word or the web: invisible, so they must not split
+# "resolves\u200b 3" into a word and a stray label.
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    """The question as the parsers read it: NFKC (full-width digits, odd spaces), hyphens folded,
+    invisible characters dropped, whitespace runs folded to one space."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE_RE.sub("", norm_hyphens(text))
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+# Words that make a reference; a typo in one of them ("Reslution 57 resolvs 3") is read as the word
+# when a number or a label follows it, never elsewhere in a sentence.
+_REFERENCE_WORDS = (
+    "resolution", "resolutions", "resolves", "considering", "instructs", "invites", "requests",
+    "encourages", "urges", "recognizing", "recalling", "noting", "decides", "section", "annex", "appendix",
+)
+_WORD_THEN_LABEL = re.compile(r"\b([A-Za-z]{4,})(?=\s*(?:§\s*)?(?:No\.?\s*)?(?:\d|[a-z]\)|[A-Z]\b))")
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Optimal string alignment distance (a transposition counts once), capped at `limit`."""
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) >= limit:
+            return limit
+        prev2, prev = prev, cur
+    return min(prev[-1], limit)
+
+
+def max_typos(word: str) -> int:
+    """How many edits a word of this length may carry and still be recognised."""
+    return 1 if len(word) <= 6 else 2
+
+
+def fix_reference_words(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """"Reslution 57 resolvs 3" → "resolution 57 resolves 3", with what was read as what."""
+    fixes: list[tuple[str, str]] = []
+
+    def repl(m: re.Match[str]) -> str:
+        word = m.group(1)
+        low = word.lower()
+        if low in _REFERENCE_WORDS:
+            return word
+        best = min(_REFERENCE_WORDS, key=lambda w: edit_distance(low, w))
+        if edit_distance(low, best) <= max_typos(low) and low[0] == best[0]:
+            fixes.append((word, best))
+            return best
+        return word
+
+    return _WORD_THEN_LABEL.sub(repl, text), fixes
 
 
 # ---- references people type ---------------------------------------------------------------------
@@ -109,6 +204,9 @@ _PART_WORDS = (
     "taking into account", "bearing in mind", "noting", "considering", "recognizing", "recalling",
     "resolves", "decides",
 )
+# Short forms delegates type after the instrument: "Res. 57, res. 3", "Res 1 cons. b)".
+_PART_ABBREV = {"res": "resolves", "cons": "considering", "consid": "considering", "instr": "instructs",
+                "recog": "recognizing", "req": "requests", "inv": "invites"}
 _SYMBOL_RE = re.compile(r"\b([A-Z][A-Za-z]{1,9})/(\d+[A-Z]?\d*)(?:/(\d+))?\b")
 _RES_RE = re.compile(
     r"\b(?:(?P<body>WTSA|PP|WTDC|RA|WRC)(?:-?(?P<yy>\d{2}))?\s+)?"
@@ -116,27 +214,72 @@ _RES_RE = re.compile(
     r"(?:\s*\((?P<rev>[^()]*\d{4})\))?",
     re.IGNORECASE,
 )
-_LABEL_AFTER_PART = re.compile(r"^\s*(?P<label>\d+(?:\.\d+)*\s?(?:bis|ter)?|[a-z]\)\s?(?:bis|ter)?|[a-z]\b)",
-                               re.IGNORECASE)
-_SECTION_RE = re.compile(r"(?:\bsection|§|\bclause|\bpara(?:graph)?\.?)\s*(?P<label>\d+(?:\.\d+)*(?:\s?bis)?)",
-                         re.IGNORECASE)
+_ONE_LABEL = r"(?:\d+(?:\.\d+)*\s?(?:bis|ter)?|[a-z]\)\s?(?:bis|ter)?|[a-z]\b)"
+_LABEL_AFTER_PART = re.compile(
+    rf"^\s*(?P<label>{_ONE_LABEL})(?:\s*(?:-|to|through|until)\s*(?P<to>{_ONE_LABEL}))?", re.IGNORECASE)
+_SEC_LABEL = r"\d+(?:\.\d+)*(?:\s?bis)?"
+_SECTION_RE = re.compile(
+    rf"(?:\bsections?|§§?|\bclauses?|\bpara(?:graph)?s?\.?)\s*(?P<label>{_SEC_LABEL})"
+    rf"(?:\s*(?:-|to|through|until)\s*(?:§\s*)?(?P<to>{_SEC_LABEL}))?", re.IGNORECASE)
+_ANNEX_RE = re.compile(r"\b(?P<part>annex|appendix)\s+(?P<label>[A-Z]|\d+|[IVX]+)\b", re.IGNORECASE)
 _PREFIX_BODY_RE = re.compile(r"\b(WTSA|PP|WTDC|RA|WRC)(?:-?\d{2})?\b")
+# A part named before its instrument must be tied to it: "resolves 3 of Res 57", "§1.11.3 in Resolution 1".
+_TIED_TO_NEXT = re.compile(r"^\s*,?\s*(?:of|in|from)?\s*(?:the\s+)?$", re.IGNORECASE)
+
+# Conference venues whose names identify a revision ("the Dubai text", "Res 57 (Hammamet)").
+_PLACES = (
+    "Hammamet", "Dubai", "Johannesburg", "Florianópolis", "Florianopolis", "Geneva", "Busan", "Guadalajara",
+    "Antalya", "Marrakesh", "Minneapolis", "Kyoto", "Hyderabad", "Doha", "Istanbul", "Kigali", "Montreal",
+    "Helsinki", "Buenos Aires", "New Delhi", "Sharm el-Sheikh", "Bucharest", "Valletta", "Nice", "Malta",
+    "Addis Ababa", "Kuala Lumpur", "Mar del Plata", "Durban", "Baku", "Dubrovnik", "Hyderabad",
+)
+_PLACE_ALT = "|".join(re.escape(p) for p in sorted(set(_PLACES), key=len, reverse=True))
+_REVISION_RES = (
+    # "(Rev. Dubai, 2012)", "Dubai, 2012", "Dubai 2012"
+    re.compile(rf"\b(?P<place>{_PLACE_ALT})\s*,?\s*(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE),
+    # "the Dubai text", "Dubai version", "as revised at Hammamet", "Rev. Dubai"
+    re.compile(rf"\b(?P<place>{_PLACE_ALT})\s+(?:text|version|revision|edition|one)\b"
+               rf"|\b(?:Rev\.?|revised\s+(?:at|in)|adopted\s+(?:at|in))\s+(?P<place2>{_PLACE_ALT})\b",
+               re.IGNORECASE),
+    # "WTSA-12", "WTDC-14": the assembly's year
+    re.compile(r"\b(?:WTSA|WTDC|PP|RA|WRC)-?(?P<yy>\d{2})\b", re.IGNORECASE),
+)
+
+
+def revision_named(text: str) -> Revision | None:
+    """A revision a question names ("in the Dubai text", "WTSA-12", "Hammamet, 2016"); year 0 when
+    only the place is given."""
+    q = clean_text(text)
+    for rx in _REVISION_RES:
+        m = rx.search(q)
+        if not m:
+            continue
+        groups = m.groupdict()
+        if groups.get("yy"):
+            return Revision(place="", year=2000 + int(groups["yy"]))
+        raw = groups.get("place") or groups.get("place2") or ""
+        place = next(p for p in _PLACES if p.lower() == raw.lower())
+        return Revision(place=place, year=int(groups["year"]) if groups.get("year") else 0)
+    return None
 
 
 def references_named(question: str) -> list[Reference]:
     """Every resolution a question names, in order: "WTDC Resolution 59 … according to Res 57"."""
-    q = norm_hyphens(question).replace("\u00a0", " ")
+    q, _ = fix_reference_words(clean_text(question))
     out = []
     for m in _RES_RE.finditer(q):
         ref = parse_reference(m.group(0))
         if ref is not None and ref.number:
             out.append(ref)
+    if len(out) == 1 and out[0].revision is None:
+        out[0].revision = revision_named(q)  # "What does Res 57 say about IMT in the Dubai text?"
     return out
 
 
 def parse_reference(query: str) -> Reference | None:
-    """Parse "Res 57 resolves 3", "Resolution 1 section 4.2", "RCC/47A4/1" … or return None."""
-    q = norm_hyphens(query).replace("\u00a0", " ").strip()
+    """Parse "Res 57 resolves 3", "resolves 3 of Res 57", "Resolution 1 section 4", "Res 57 resolves 3-4",
+    "Res 57 (Dubai, 2012)", "RCC/47A4/1" … or return None."""
+    q, _ = fix_reference_words(clean_text(query))
     sym = _SYMBOL_RE.search(q)
     if sym and not re.match(r"^(?:ITU|Rev)$", sym.group(1), re.IGNORECASE):
         return Reference(symbol=f"{sym.group(1).upper()}/{sym.group(2).upper()}",
@@ -144,7 +287,7 @@ def parse_reference(query: str) -> Reference | None:
     m = _RES_RE.search(q)
     if not m:
         return None
-    num = re.sub(r"\s+", " ", m.group("num")).upper().replace("ITU-R", "ITU-R")
+    num = re.sub(r"\s+", " ", m.group("num")).upper()
     if num.startswith("ITU-R") and not num.startswith("ITU-R "):
         num = "ITU-R " + num[5:]
     body: Body | None = None
@@ -161,25 +304,55 @@ def parse_reference(query: str) -> Reference | None:
     ref = Reference(body=body, number=num, revision=revision, text=query)
     if m.group("yy"):  # "WTSA-16" names the assembly year; matched against revision years
         ref.revision = Revision(place="", year=2000 + int(m.group("yy")))
-    rest = q[m.end():]
-    sec = _SECTION_RE.search(rest)
-    if sec:
-        ref.part, ref.label = "section", sec.group("label").replace(" ", "")
-        return ref
-    low = rest.lower()
-    for word in _PART_WORDS:
-        i = low.find(word)
-        if i >= 0:
-            ref.part = word
-            lab = _LABEL_AFTER_PART.match(rest[i + len(word):])
-            if lab:
-                ref.label = canonical_label(lab.group("label"))
-            break
-    else:
-        bare = re.match(r"^\s*,?\s*(\d+(?:\.\d+)+)\b", rest)
-        if bare:
-            ref.part, ref.label = "section", bare.group(1)
+    if ref.revision is None:  # named apart from the number, never taken from another instrument's date
+        ref.revision = revision_named(_RES_RE.sub(" ", q[: m.start()] + " | " + q[m.end():]))
+    _read_part(ref, q[: m.start()], q[m.end():])
     return ref
+
+
+def _read_part(ref: Reference, before: str, after: str) -> None:
+    """The part and label(s) of a reference, after the instrument or tied to it before it."""
+    found = _part_in(after, tied=False) or _part_in(before, tied=True)
+    if found:
+        ref.part, ref.label, ref.label_to = found
+
+
+def _part_in(text: str, tied: bool) -> tuple[str, str | None, str | None] | None:
+    def ok(end: int) -> bool:
+        return not tied or bool(_TIED_TO_NEXT.match(text[end:]))
+
+    for sec in _SECTION_RE.finditer(text):
+        if ok(sec.end()):
+            to = sec.group("to")
+            return "section", _squash(sec.group("label")), _squash(to) if to else None
+    for ax in _ANNEX_RE.finditer(text):
+        if ok(ax.end()):
+            return ax.group("part").lower(), ax.group("label").upper(), None
+    low = text.lower()
+    for word in _PART_WORDS:
+        for wm in re.finditer(rf"\b{re.escape(word)}\b", low):
+            lab = _LABEL_AFTER_PART.match(text[wm.end():])
+            end = wm.end() + (lab.end() if lab else 0)
+            if ok(end):
+                if not lab:
+                    return word, None, None
+                to = lab.group("to")
+                return word, canonical_label(lab.group("label")), canonical_label(to) if to else None
+    if not tied:
+        ab = re.match(rf"^\s*,?\s*(?P<abbr>[a-z]+)\.?\s*(?P<label>{_ONE_LABEL})"
+                      rf"(?:\s*(?:-|to)\s*(?P<to>{_ONE_LABEL}))?", text, re.IGNORECASE)
+        if ab and ab.group("abbr").lower() in _PART_ABBREV:
+            to = ab.group("to")
+            return (_PART_ABBREV[ab.group("abbr").lower()], canonical_label(ab.group("label")),
+                    canonical_label(to) if to else None)
+        bare = re.match(r"^\s*,?\s*(\d+(?:\.\d+)+)\b", text)
+        if bare:
+            return "section", bare.group(1), None
+    return None
+
+
+def _squash(label: str) -> str:
+    return re.sub(r"\s+", "", label)
 
 
 def canonical_label(label: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from retrieval.core.models import Citation, Clause, Instrument
+from retrieval.core.text import readable
 
 # Part of the index fingerprint: the embedded text carries these display forms, so changing them
 # must re-index instead of mixing old and new vectors.
@@ -72,5 +73,19 @@ def display(clause: Clause) -> str:
 
 def citation(clause: Clause, quote: str, url: str | None = None) -> Citation:
     """The one JSON shape of a cited clause, shared by search, cite and ask."""
+    full, q = clause.text.strip(), quote.strip()
+    at = full.find(q) if q else 0
     return Citation(clause_id=clause.clause_id, display=display(clause), doc_id=clause.doc_id,
-                    part=clause.part, label=clause.label, quote=quote, url=url)
+                    part=clause.part, label=clause.label, quote=quote, url=url,
+                    truncated=len(q) < len(full), cut_start=at > 0, cut_end=at >= 0 and at + len(q) < len(full))
+
+
+def quote_display(c: Citation) -> str:
+    """A quote as shown: seams readable, footnote marks dropped, "…" where the slice cuts the clause.
+    The Citation's quote itself stays the verbatim slice that verification checks."""
+    text = readable(c.quote)
+    if c.cut_start:
+        text = "…" + text
+    if c.cut_end:
+        text = text.rstrip(" ,;:") + "…"
+    return text

@@ -92,6 +92,9 @@ class Citation(BaseModel):
     label: str
     quote: str
     url: str | None = None
+    truncated: bool = False  # the quote is a verbatim slice shorter than the clause: shown with "…"
+    cut_start: bool = False  # where: the slice starts inside the clause ("…" before it)
+    cut_end: bool = False  # the slice stops before the clause ends ("…" after it)
 
 
 class Span(BaseModel):
@@ -159,6 +162,7 @@ class Reference(BaseModel):
     revision: Revision | None = None
     part: str | None = None
     label: str | None = None
+    label_to: str | None = None  # last label of a range ("resolves 3-5", "considering a) to c)")
     symbol: str | None = None  # contribution symbol "RCC/47A4"
     proposal: int | None = None  # proposal number within the contribution
     text: str = ""

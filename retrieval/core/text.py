@@ -60,3 +60,23 @@ def split_merged(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Lower-case word tokens for lexical search; keeps ITU-T, ISC-TF, 2bis as one token."""
     return _TOKEN_RE.findall(split_merged(normalize(strip_footnote_marks(text))).lower())
+
+
+# Display only (the stored text stays verbatim for verification): merged revision seams shown as the
+# change they are, footnote marks dropped.
+_PLACE_YEAR_SEAM = re.compile(
+    r"\b([A-Z][A-Za-z\u00c0-\u017f-]+(?: [A-Z][A-Za-z\u00c0-\u017f-]+)*), ((?:19|20)\d{2})"
+    r"([A-Z][A-Za-z\u00c0-\u017f-]+(?: [A-Z][A-Za-z\u00c0-\u017f-]+)*), ((?:19|20)\d{2})\b")
+_PLACES_YEARS_SEAM = re.compile(r"\b([A-Z][a-z\u00e0-\u017f]{2,})([A-Z][a-z\u00e0-\u017f]{2,}), ((?:19|20)\d{2})((?:19|20)\d{2})\b")
+_WORD_SEAM = re.compile(r"(?<=[A-Z]{2}s)(?=[a-z]{4,})|(?<=[a-z]{3})(?=[A-Z][a-z]{2,})")
+
+
+def readable(text: str) -> str:
+    """How a clause is shown to people: "REV. DUBAI, 2012HAMMAMET, 2016" → "REV. DUBAI, 2012 → HAMMAMET,
+    2016", "HyderabadDubai, 20102014" → "Hyderabad, 2010 → Dubai, 2014", "security in ICTscybersecurity"
+    → "security in ICTs → cybersecurity", "[footnoteRef:1]1" removed; whitespace folded."""
+    t = strip_footnote_marks(text)
+    t = _PLACES_YEARS_SEAM.sub(r"\1, \3 → \2, \4", t)
+    t = _PLACE_YEAR_SEAM.sub(r"\1, \2 → \3, \4", t)
+    t = _WORD_SEAM.sub(" → ", t)
+    return fold_space(t)

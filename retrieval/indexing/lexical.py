@@ -86,6 +86,10 @@ class LexicalIndex:
         docs, scores = self.bm25.retrieve([q], k=k, show_progress=False)
         return [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
+    def knows(self, token: str) -> bool:
+        """Whether a (stemmed) token occurs in the corpus: the spelling check's vocabulary."""
+        return bool(self.ids) and token in self.bm25.vocab_dict
+
     def idf(self, token: str) -> float:
         """BM25's idf of a (stemmed) token; a word the corpus never uses gets the highest idf."""
         col = self.bm25.vocab_dict.get(token) if self.ids else None

@@ -1,13 +1,17 @@
-"""A reference looked up: the clause verbatim, or the clauses of a part, or what a proposal changes."""
+"""A reference looked up: the clause verbatim, or the clauses of a part or a range in order under the
+part's heading, or what a proposal changes."""
 
 from __future__ import annotations
 
 from retrieval.answering.cite import CiteResult
-from retrieval.answering.compose import MAX_CITATIONS, lead, note, ordered_sectors
+from retrieval.answering.compose import MAX_CITATIONS, item, lead, note, ordered_sectors
 from retrieval.answering.query import Query
-from retrieval.core.citations import citation, display, instrument_display
-from retrieval.core.models import Answer, AnswerLine, Clause, Reference
+from retrieval.core.citations import citation, display, instrument_display, part_display, quote_display
+from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Reference
 from retrieval.core.text import quoted
+
+MAX_PART_CLAUSES = 12  # a whole part is listed (and cited) up to this many clauses; the rest are counted
+ITEM_CHARS = 300  # a clause listed within a part is shortened to this for display, marked with "…"
 
 
 def compose_cite(query: Query, res: CiteResult, coverage: str) -> Answer:
@@ -28,12 +32,51 @@ def compose_cite(query: Query, res: CiteResult, coverage: str) -> Answer:
         if c.previous_text:
             lines.append(lead(f"Before the tracked changes it read: {quoted(c.previous_text)}"))
     else:
-        lines = [lead(f"{instrument_display(clauses[0].instrument)}: {len(clauses)} clauses match; "
-                      f"the first {len(cits)} are cited below.")]
+        lines, cits = part_listing(clauses, ref)
     if res.message:
         lines.append(note(res.message))
     return Answer(question=query.text, intent="cite", lines=lines, citations=cits,
                   sectors=ordered_sectors(s for c in clauses for s in c.sectors))
+
+
+def part_heading(clauses: list[Clause], ref: Reference) -> str:
+    """"WTSA Resolution 1 (Rev. Hammamet, 2016), Section 4 (Telecommunication Standardization Advisory
+    Group)", "… resolves 3 to 5": what was asked for, as the text heads it."""
+    first = clauses[0]
+    name = instrument_display(first.instrument)
+    parts = list(dict.fromkeys(c.part for c in clauses))
+    if ref.part == "section" and len(parts) == 1:
+        head = next((c for c in clauses if not c.label), None)  # a section's heading is its own clause
+        title = f" ({' '.join(head.text.split())})" if head and len(head.text) < 150 else ""
+        where = parts[0].capitalize() + title
+    elif ref.label and ref.label_to and ref.part:
+        where = f"{ref.part} {ref.label} to {ref.label_to}" if ref.part != "section" else \
+            f"§{ref.label} to §{ref.label_to}"
+    else:
+        where = ", ".join(parts)
+    return f"{name}, {where}"
+
+
+def part_listing(clauses: list[Clause], ref: Reference) -> tuple[list[AnswerLine], list[Citation]]:
+    """Every clause of a part or range in document order, each shortened for display if long; each
+    listed clause is cited (so verified) with the slice shown."""
+    shown = clauses[:MAX_PART_CLAUSES]
+    more = len(clauses) - len(shown)
+    lines = [lead(f"{part_heading(clauses, ref)}: {len(clauses)} clauses, in order"
+                  + (f" (the first {len(shown)} shown)" if more else "") + ":")]
+    cits: list[Citation] = []
+    for c in shown:
+        text = c.text.strip()
+        if len(text) > ITEM_CHARS:
+            cut = text.rfind(" ", 0, ITEM_CHARS)
+            text = text[: cut if cut > 0 else ITEM_CHARS]
+        cit = citation(c, text)
+        cits.append(cit)
+        label = part_display(c.part, c.label) if c.label else c.part.capitalize()
+        lines.append(item(f"{label}: {quoted(quote_display(cit))}"))
+    if more:
+        lines.append(note(f"{more} more clause(s) of this part are not listed; cite one of them by its label."))
+    return lines, cits
 
 
 def proposal_summary(clauses: list[Clause], ref: Reference) -> list[AnswerLine]:
