@@ -13,12 +13,14 @@ import weakref
 from collections import Counter
 
 from retrieval.answering.query import edit_distance
+from retrieval.core.text import split_merged
 from retrieval.indexing.catalog import Catalog
 from retrieval.indexing.lexical import STOPWORDS, stem
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _SURFACE_RE = re.compile(r"[a-z]{3,}")
 # Question words people mistype that the clause vocabulary may lack ("wich", "waht", "whos").
+_QUESTION_STARTS = frozenset({"which", "what", "who", "whose", "where", "when", "how", "why"})
 _QUESTION_WORDS = frozenset(STOPWORDS | {"which", "what", "who", "whose", "where", "when", "how", "handles",
                                          "handle", "sector", "sectors", "reports", "responsible"})
 
@@ -47,7 +49,8 @@ class Speller:
             if self._counts is None or self._index is None:
                 counts: Counter[str] = Counter()
                 for c in self.catalog.clauses:
-                    counts.update(_SURFACE_RE.findall(c.text.lower()))
+                    # Merged revision seams split as the BM25 tokens split them ("ICTscybersecurity").
+                    counts.update(_SURFACE_RE.findall(split_merged(c.text).lower()))
                     counts.update(_SURFACE_RE.findall(c.instrument.title.lower()))
                 counts.update({w: 1 for w in _QUESTION_WORDS if len(w) >= 3})
                 # Delete-one index (SymSpell): a word and a typo of it within two edits share a key.
@@ -59,8 +62,9 @@ class Speller:
                 self._counts, self._index = counts, index
             return self._counts, self._index
 
-    def suggest(self, word: str) -> str | None:
-        """The corpus word meant by an unknown word, or None (known word, or nothing close enough)."""
+    def suggest(self, word: str, first: bool = False) -> str | None:
+        """The corpus word meant by an unknown word, or None (known word, or nothing close enough).
+        A question's first word is most likely a question word ("wich" → "which", not "with")."""
         w = word.lower()
         if len(w) < 4 or not w.isalpha() or self.knows(w):
             return None
@@ -70,6 +74,8 @@ class Speller:
         candidates = {c for key in _deletes(w) | {w} for c in index.get(key, ())}
         scored = [(edit_distance(w, c), -counts[c], c) for c in candidates if c[0] == w[0]]
         scored = [s for s in scored if s[0] <= max_edits(w)]
+        if first:
+            scored = [s for s in scored if s[2] in _QUESTION_STARTS] or scored
         return min(scored)[2] if scored else None
 
     def correct(self, text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -80,7 +86,7 @@ class Speller:
             word = m.group(0)
             if len(word) > 1 and word.isupper():  # an acronym (TSAG, ISCG): a name, not a typo
                 return word
-            right = self.suggest(word)
+            right = self.suggest(word, first=not text[: m.start()].strip())
             if right is None:
                 return word
             fixes.append((word, right))

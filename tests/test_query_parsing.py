@@ -1,0 +1,256 @@
+"""Tolerant reading of questions and references: pure functions, no model, no store."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.answering.cite import label_key, missing_labels, resolve, select_part
+from retrieval.answering.language import answers_in, detect_language
+from retrieval.answering.query import (
+    clean_text,
+    detect,
+    edit_distance,
+    fix_reference_words,
+    parse_reference,
+    read_query,
+    references_named,
+    revision_named,
+)
+from retrieval.core.citations import citation, quote_display
+from retrieval.core.models import Clause, Instrument, Reference, Revision
+from retrieval.core.text import readable
+
+
+@pytest.mark.parametrize(("query", "expect"), [
+    # any order
+    ("resolves 3 of Res 57", {"number": "57", "part": "resolves", "label": "3"}),
+    ("Res. 57, res. 3", {"number": "57", "part": "resolves", "label": "3"}),
+    ("§1.11.3 of Resolution 1", {"number": "1", "part": "section", "label": "1.11.3"}),
+    ("Resolution 1, 1.11.3", {"number": "1", "part": "section", "label": "1.11.3"}),
+    ("considering b) of WTSA Resolution 1", {"body": "WTSA", "number": "1", "part": "considering", "label": "b)"}),
+    # typos in the reference words
+    ("Reslution 57 resolvs 3", {"number": "57", "part": "resolves", "label": "3"}),
+    ("Resolutoin 1 considring b)", {"number": "1", "part": "considering", "label": "b)"}),
+    ("Res 57 instructs 2", {"number": "57", "part": "instructs", "label": "2"}),
+    # invisible and odd whitespace
+    ("Res 57 resolves\u200b 3", {"number": "57", "part": "resolves", "label": "3"}),
+    ("Res\u00a057\u2003resolves\u202f3", {"number": "57", "part": "resolves", "label": "3"}),
+    ("Res 57 reso\u200blves 3", {"number": "57", "part": "resolves", "label": "3"}),
+    ("Res \uff15\uff17 resolves \uff13", {"number": "57", "part": "resolves", "label": "3"}),
+    # whole parts and ranges
+    ("Resolution 1 Section 4", {"number": "1", "part": "section", "label": "4", "label_to": None}),
+    ("resolves of Res 57", {"number": "57", "part": "resolves", "label": None}),
+    ("Res 57 resolves 3-4", {"part": "resolves", "label": "3", "label_to": "4"}),
+    ("Res 57 resolves 3\u20134", {"part": "resolves", "label": "3", "label_to": "4"}),
+    ("resolves 3 to 5 of Res 57", {"part": "resolves", "label": "3", "label_to": "5"}),
+    ("Res 1 considering a) to c)", {"part": "considering", "label": "a)", "label_to": "c)"}),
+    ("Resolution 1 sections 4 to 5", {"part": "section", "label": "4", "label_to": "5"}),
+    ("Annex A of Resolution 57", {"part": "annex", "label": "A"}),
+    # revisions
+    ("Res 57 (Dubai, 2012) resolves 3", {"revision": Revision(place="Dubai", year=2012), "label": "3"}),
+    ("Res 57 Dubai text", {"revision": Revision(place="Dubai", year=0)}),
+    ("WTSA-12 Res 57", {"body": "WTSA", "revision": Revision(place="", year=2012)}),
+    ("Res 57 as revised at Hammamet, resolves 3", {"revision": Revision(place="Hammamet", year=0), "label": "3"}),
+    ("Res 57 resolves 3", {"revision": None}),
+])
+def test_parse_reference_tolerant(query: str, expect: dict[str, object]) -> None:
+    ref = parse_reference(query)
+    assert ref is not None
+    for key, value in expect.items():
+        assert getattr(ref, key) == value, (key, ref)
+
+
+def test_a_revision_is_never_taken_from_another_instruments_date() -> None:
+    ref = parse_reference("Res 57 resolves 3, which notes Resolution 191 (Busan, 2014)")
+    assert ref is not None and ref.number == "57" and ref.revision is None
+
+
+def test_a_part_word_before_the_instrument_must_be_tied_to_it() -> None:
+    # "considering" is a plain word here, not a part of Resolution 57
+    ref = parse_reference("Considering the budget, what does Resolution 57 say?")
+    assert ref is not None and ref.part is None
+
+
+def test_clean_text_drops_invisible_characters() -> None:
+    assert clean_text("resolves\u200b 3\ufeff ") == "resolves 3"
+    assert clean_text("ITU\u2011T\u00a0 A.1") == "ITU-T A.1"
+
+
+def test_reference_words_are_fixed_only_before_a_label() -> None:
+    assert fix_reference_words("Reslution 57 resolvs 3")[1] == [("Reslution", "resolution"), ("resolvs", "resolves")]
+    # Ordinary words next to ordinary words stay as they are.
+    assert fix_reference_words("how to resolve disputes and notice changes") == (
+        "how to resolve disputes and notice changes", [])
+
+
+@pytest.mark.parametrize(("a", "b", "d"), [
+    ("reprots", "reports", 1), ("cybersecurty", "cybersecurity", 1), ("sector", "sector", 0),
+    ("wich", "which", 1), ("abc", "xyz", 3), ("resolution", "res", 3),
+])
+def test_edit_distance(a: str, b: str, d: int) -> None:
+    assert edit_distance(a, b) == d
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Quel Secteur s'occupe des télécommunications d'urgence ?", "fr"),
+    ("¿Qué sector se ocupa de las telecomunicaciones de emergencia?", "es"),
+    ("Какой сектор занимается электросвязью в чрезвычайных ситуациях?", "ru"),
+    ("ما هو القطاع المسؤول عن الاتصالات في حالات الطوارئ؟", "ar"),
+    ("哪个部门负责应急通信？", "zh"),
+    ("Which Sector handles emergency telecommunications?", "en"),
+    ("Who reports to TSAG?", "en"),
+    ("Res 57 resolves 3", "en"),
+    ("IMT", "en"),
+    ("wich sectr handels cybersecurty", "en"),
+])
+def test_detect_language(question: str, lang: str) -> None:
+    assert detect_language(question) == lang
+    assert read_query(question).language == lang
+
+
+def test_multilingual_embedders_answer_other_languages() -> None:
+    assert answers_in("en", "onnx-minilm")
+    assert not answers_in("fr", "onnx-minilm") and not answers_in("ru", "hash")
+    assert answers_in("fr", "openai")
+
+
+@pytest.mark.parametrize(("text", "rev"), [
+    ("What does Res 57 say about IMT in the Dubai text?", Revision(place="Dubai", year=0)),
+    ("Res 57 (Rev. Hammamet, 2016)", Revision(place="Hammamet", year=2016)),
+    ("What did WTSA-12 decide?", Revision(place="", year=2012)),
+    ("What is discussed at meetings in Geneva?", None),
+])
+def test_revision_named(text: str, rev: Revision | None) -> None:
+    assert revision_named(text) == rev
+
+
+def test_questions_carry_their_revision() -> None:
+    q = read_query("What does Res 57 say about IMT in the Dubai text?")
+    assert q.intent == "ask"
+    assert [(r.number, r.revision) for r in q.references] == [("57", Revision(place="Dubai", year=0))]
+    assert references_named("Res 57 and Res 1 in the Dubai text")[0].revision is None  # which one? not guessed
+    assert detect("Res 57 Dubai text")[0] == "cite"
+    assert detect("WTSA-12 Res 57")[0] == "cite"
+
+
+# ---- resolving parts, ranges and revisions against clauses ----------------------------------------
+
+def _clause(rev: Revision, part: str, label: str, text: str, pos: int) -> Clause:
+    inst = Instrument(body="WTSA", kind="resolution", number="57", revision=rev, revised=True)
+    frag = f"{part.replace(' ', '-')}.{label}" if label else part.replace(" ", "-")
+    return Clause(clause_id=f"wtsa-res-57@{rev.slug}#{frag}", doc_id=f"wtsa-res-57@{rev.slug}", instrument=inst,
+                  part=part, label=label, text=text, span=(pos, pos + len(text)))
+
+
+DUBAI, HAMMAMET = Revision(place="Dubai", year=2012), Revision(place="Hammamet", year=2016)
+CLAUSES = [
+    _clause(HAMMAMET, "considering", "a)", "that one", 0),
+    _clause(HAMMAMET, "considering", "b)", "that two", 10),
+    _clause(HAMMAMET, "considering", "b)bis", "that two bis", 20),
+    _clause(HAMMAMET, "considering", "c)", "that three", 30),
+    _clause(HAMMAMET, "resolves", "1", "to do one", 40),
+    _clause(HAMMAMET, "resolves", "2", "to do two", 50),
+    _clause(HAMMAMET, "resolves", "3", "to do three, as revised", 60),
+    _clause(DUBAI, "resolves", "1", "to do one", 0),
+    _clause(DUBAI, "resolves", "3", "to do three, as in Dubai", 20),
+    _clause(DUBAI, "resolves", "5", "only in Dubai", 40),
+]
+
+
+def test_label_order() -> None:
+    labels = ["4.2.1", "b)bis", "3bis", "4.10", "c)", "b)", "3", "4.2", "1bis.1", "1bis", "1"]
+    keyed = sorted((lab for lab in labels if "." in lab or lab[0].isdigit()), key=label_key)
+    assert keyed == ["1", "1bis", "1bis.1", "3", "3bis", "4.2", "4.2.1", "4.10"]
+    assert sorted(["c)", "b)bis", "b)"], key=label_key) == ["b)", "b)bis", "c)"]
+
+
+def test_cite_takes_the_latest_revision_and_names_the_others() -> None:
+    res = resolve(parse_reference("Res 57 resolves 3"), CLAUSES)  # type: ignore[arg-type]
+    assert [c.clause_id for c in res.clauses] == ["wtsa-res-57@hammamet-2016#resolves.3"]
+    assert "also indexed: WTSA Resolution 57 (Rev. Dubai, 2012)" in res.message
+
+
+@pytest.mark.parametrize("ref", ["Res 57 (Dubai, 2012) resolves 3", "Res 57 Dubai text resolves 3",
+                                 "WTSA-12 Res 57 resolves 3", "resolves 3 of Res 57 (Rev. Dubai, 2012)"])
+def test_cite_takes_a_named_revision(ref: str) -> None:
+    res = resolve(parse_reference(ref), CLAUSES)  # type: ignore[arg-type]
+    assert [c.clause_id for c in res.clauses] == ["wtsa-res-57@dubai-2012#resolves.3"], res.message
+    assert "also indexed: WTSA Resolution 57 (Rev. Hammamet, 2016)" in res.message
+
+
+def test_a_revision_not_indexed_says_which_are() -> None:
+    res = resolve(parse_reference("Res 57 (Johannesburg, 2008) resolves 3"), CLAUSES)  # type: ignore[arg-type]
+    assert not res.clauses
+    assert "Resolution 57 (Johannesburg, 2008) is not in the corpus" in res.message
+    assert "WTSA Resolution 57 (Rev. Hammamet, 2016); WTSA Resolution 57 (Rev. Dubai, 2012)" in res.message
+
+
+def test_ranges_in_document_order_with_missing_labels() -> None:
+    hammamet = [c for c in CLAUSES if c.instrument.revision == HAMMAMET]
+    ref = parse_reference("Res 57 considering a) to c)")
+    assert ref is not None
+    assert [c.label for c in select_part(ref, hammamet)] == ["a)", "b)", "b)bis", "c)"]
+    ref = parse_reference("Res 57 resolves 2-4")
+    assert ref is not None
+    chosen = select_part(ref, hammamet)
+    assert [c.label for c in chosen] == ["2", "3"]
+    assert missing_labels(ref, chosen) == ["4"]
+    res = resolve(ref, CLAUSES)
+    assert "has no resolves 4" in res.message
+
+
+def test_a_clause_only_in_an_older_revision_is_found_there() -> None:
+    res = resolve(parse_reference("Res 57 resolves 5"), CLAUSES)  # type: ignore[arg-type]
+    assert [c.clause_id for c in res.clauses] == ["wtsa-res-57@dubai-2012#resolves.5"]
+
+
+def test_whole_section_with_heading_and_subclauses() -> None:
+    inst = Instrument(body="WTSA", kind="resolution", number="1", revision=HAMMAMET)
+
+    def sec(part: str, label: str, pos: int) -> Clause:
+        return Clause(clause_id=f"r1#{part}{label}", doc_id="r1", instrument=inst, part=part, label=label,
+                      text=f"text {label or part}", span=(pos, pos + 5))
+
+    clauses = [sec("section 4", "4.2", 30), sec("section 4", "", 10), sec("section 4", "4.1", 20),
+               sec("section 4", "4.2.1", 40), sec("section 5", "", 50), sec("section 5", "5.1", 60)]
+    got = lambda r: [c.label or c.part for c in select_part(parse_reference(r), clauses)]  # type: ignore[arg-type]  # noqa: E731
+    assert got("Resolution 1 Section 4") == ["section 4", "4.1", "4.2", "4.2.1"]
+    assert got("Resolution 1 §4.2") == ["4.2", "4.2.1"]
+    assert got("Resolution 1 §4.2.1") == ["4.2.1"]
+    assert got("Resolution 1 sections 4 to 5") == ["section 4", "4.1", "4.2", "4.2.1", "section 5", "5.1"]
+
+
+def test_whole_annex() -> None:
+    inst = Instrument(body="WTSA", kind="resolution", number="1", revision=HAMMAMET)
+    clauses = [Clause(clause_id=f"r1#{i}", doc_id="r1", instrument=inst, part=part, label=lab, text="t",
+                      span=(i, i + 1)) for i, (part, lab) in enumerate(
+                          [("resolves", "1"), ("Annex A", "1"), ("Annex A", "2"), ("Annex B", "1")])]
+    ref = Reference(number="1", part="annex", label="A")
+    assert [c.clause_id for c in select_part(ref, clauses)] == ["r1#1", "r1#2"]
+
+
+# ---- display ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("RESOLUTION 57 (REV. DUBAI, 2012HAMMAMET, 2016)", "RESOLUTION 57 (REV. DUBAI, 2012 → HAMMAMET, 2016)"),
+    ("Resolution 5 (Rev. HyderabadDubai, 20102014) of WTDC", "Resolution 5 (Rev. Hyderabad, 2010 → Dubai, 2014) of WTDC"),
+    ("(Dubai, 2012Hammamet, 2016),", "(Dubai, 2012 → Hammamet, 2016),"),
+    ("security in ICTscybersecurity;", "security in ICTs → cybersecurity;"),
+    ("developing countries[footnoteRef:1]1 in the work", "developing countries in the work"),
+    ("ITU-T, IMT-2020 and ISC-TF (Rev. Hammamet, 2016)", "ITU-T, IMT-2020 and ISC-TF (Rev. Hammamet, 2016)"),
+])
+def test_readable_seams(raw: str, shown: str) -> None:
+    assert readable(raw) == shown
+
+
+def test_a_shortened_quote_says_so_and_stays_verbatim() -> None:
+    c = _clause(HAMMAMET, "resolves", "1", "to invite the advisory groups; to report annually to TSAG.", 0)
+    whole = citation(c, c.text)
+    assert not whole.truncated and quote_display(whole) == c.text
+    head = citation(c, "to invite the advisory groups")
+    assert head.truncated and head.cut_end and not head.cut_start
+    assert quote_display(head) == "to invite the advisory groups…"
+    middle = citation(c, "to report annually to TSAG.")
+    assert middle.truncated and middle.cut_start and not middle.cut_end
+    assert quote_display(middle) == "…to report annually to TSAG."
+    assert middle.quote in c.text  # the quote itself is untouched

@@ -1,0 +1,60 @@
+"""Misspelled words read as the corpus words they were meant to be: a real catalog and BM25 built in
+memory from made-up clauses (no model, no store)."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.answering.query import read_query, reading_notes
+from retrieval.answering.spelling import Speller
+from retrieval.core.models import Clause, Instrument
+from retrieval.indexing.catalog import Catalog
+
+TEXTS = [
+    "that cybersecurity is a matter of mutual interest to all Sectors;",
+    "the Director of TSB shall report annually to TSAG on the results of implementing this Resolution;",
+    "which Sector handles emergency telecommunications and disaster relief;",
+    "to invite the advisory groups to continue the coordination of accessibility work;",
+    "security in ICTscybersecurity of networks",
+]
+
+
+@pytest.fixture(scope="module")
+def speller() -> Speller:
+    inst = Instrument(body="WTSA", kind="resolution", number="57")
+    clauses = [Clause(clause_id=f"r#{i}", doc_id="r", instrument=inst, part="resolves", label=str(i), text=t,
+                      span=(0, len(t))) for i, t in enumerate(TEXTS, 1)]
+    return Speller(Catalog(clauses))
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("cybersecurty", "cybersecurity"), ("reprots", "reports"), ("sectr", "sector"), ("handels", "handles"),
+    ("accesibility", "accessibility"), ("coordinaton", "coordination"), ("telecomunications", "telecommunications"),
+])
+def test_unknown_words_are_corrected(speller: Speller, typed: str, meant: str) -> None:
+    assert speller.suggest(typed) == meant
+
+
+@pytest.mark.parametrize("word", ["report", "reporting", "Sectors", "cybersecurity", "which", "budget", "coffee",
+                                  "TSAG", "abc", "57"])
+def test_known_or_far_words_are_left_alone(speller: Speller, word: str) -> None:
+    assert speller.suggest(word) is None
+
+
+def test_a_question_is_read_with_its_corrections_noted(speller: Speller) -> None:
+    q = read_query("wich sectr handels cybersecurty?", speller)
+    assert q.text == "which sector handles cybersecurity?"
+    assert q.intent == "sector" and q.topic == "cybersecurity"
+    assert q.corrections == [("wich", "which"), ("sectr", "sector"), ("handels", "handles"),
+                             ("cybersecurty", "cybersecurity")]
+    assert reading_notes(q, "onnx-minilm") == [
+        "Read ‘wich’ as ‘which’, ‘sectr’ as ‘sector’, ‘handels’ as ‘handles’, ‘cybersecurty’ as ‘cybersecurity’."]
+    assert read_query("who reprots to TSAG", speller).text == "who reports to TSAG"
+
+
+def test_acronyms_and_other_languages_are_not_corrected(speller: Speller) -> None:
+    assert read_query("Who reports to TSAF?", speller).corrections == []
+    q = read_query("Quel Secteur s'occupe de la cybersecurite ?", speller)
+    assert q.language == "fr" and q.corrections == []
+    assert any("questions are answered in English" in n for n in reading_notes(q, "onnx-minilm"))
+    assert not reading_notes(q, "openai")
