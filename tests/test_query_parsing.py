@@ -254,3 +254,16 @@ def test_a_shortened_quote_says_so_and_stays_verbatim() -> None:
     assert middle.truncated and middle.cut_start and not middle.cut_end
     assert quote_display(middle) == "…to report annually to TSAG."
     assert middle.quote in c.text  # the quote itself is untouched
+
+
+def test_a_question_naming_a_revision_is_answered_from_that_revision() -> None:
+    from harness.fakes import MemoryCorpus
+    from retrieval.answering.answer import Answerer
+
+    ans = Answerer(MemoryCorpus(CLAUSES)).answer("What does Res 57 say about doing three in the Dubai text?")
+    assert ans.citations and all("dubai-2012" in c.clause_id for c in ans.citations), ans.citations
+    answerer = Answerer(MemoryCorpus(CLAUSES))
+    assert answerer._documents_named(read_query("What does Res 57 say about three in the Dubai text?")) == {
+        "wtsa-res-57@dubai-2012"}
+    assert answerer._documents_named(read_query("What does Res 57 say about three?")) == {
+        "wtsa-res-57@dubai-2012", "wtsa-res-57@hammamet-2016"}

@@ -29,6 +29,7 @@ def speller() -> Speller:
 
 @pytest.mark.parametrize(("typed", "meant"), [
     ("cybersecurty", "cybersecurity"), ("reprots", "reports"), ("sectr", "sector"), ("handels", "handles"),
+    ("wich", "which"),
     ("accesibility", "accessibility"), ("coordinaton", "coordination"), ("telecomunications", "telecommunications"),
 ])
 def test_unknown_words_are_corrected(speller: Speller, typed: str, meant: str) -> None:

@@ -8,7 +8,7 @@ import logging
 import re
 from typing import Protocol
 
-from retrieval.answering.cite import CiteResult
+from retrieval.answering.cite import CiteResult, revision_matches
 from retrieval.answering.compose import MAX_CITATIONS
 from retrieval.answering.compose.ask import compose_abstain, compose_ask
 from retrieval.answering.compose.cite import compose_cite
@@ -93,7 +93,7 @@ class Answerer:
     def _documents_named(self, query: Query) -> set[str]:
         catalog = self.corpus.catalog()
         return {c.doc_id for r in query.references for c in catalog.cite_candidates(r)
-                if r.body is None or c.instrument.body == r.body}
+                if (r.body is None or c.instrument.body == r.body) and revision_matches(r.revision, c)}
 
     def _search(self, query: Query, filters: Filters) -> list[SearchHit]:
         settings = self.corpus.settings

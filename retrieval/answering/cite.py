@@ -37,7 +37,7 @@ def _part_matches(want: str, part: str) -> bool:
     return part == want or part.startswith(want + " ")
 
 
-def _revision_matches(want: Revision | None, c: Clause) -> bool:
+def revision_matches(want: Revision | None, c: Clause) -> bool:
     """"(Dubai, 2012)", "the Dubai text" (no year) and "WTSA-12" (no place) each name a revision."""
     if want is None:
         return True
@@ -141,7 +141,7 @@ def resolve(ref: Reference, clauses: list[Clause]) -> CiteResult:
         and c.instrument.kind == "resolution"
         and (ref.body is None or c.instrument.body == ref.body)
     ]
-    candidates = [c for c in same if _revision_matches(ref.revision, c)]
+    candidates = [c for c in same if revision_matches(ref.revision, c)]
     if not candidates:
         indexed = _versions(same)
         if indexed:

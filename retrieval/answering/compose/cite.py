@@ -8,7 +8,7 @@ from retrieval.answering.compose import MAX_CITATIONS, item, lead, note, ordered
 from retrieval.answering.query import Query
 from retrieval.core.citations import citation, display, instrument_display, part_display, quote_display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Reference
-from retrieval.core.text import quoted
+from retrieval.core.text import quoted, readable
 
 MAX_PART_CLAUSES = 12  # a whole part is listed (and cited) up to this many clauses; the rest are counted
 ITEM_CHARS = 300  # a clause listed within a part is shortened to this for display, marked with "…"
@@ -28,9 +28,9 @@ def compose_cite(query: Query, res: CiteResult, coverage: str) -> Answer:
         lines = proposal_summary(clauses, ref)
     elif len(clauses) == 1:
         c = clauses[0]
-        lines = [lead(f"{display(c)}:"), lead(quoted(c.text))]
+        lines = [lead(f"{display(c)}:"), lead(quoted(readable(c.text)))]
         if c.previous_text:
-            lines.append(lead(f"Before the tracked changes it read: {quoted(c.previous_text)}"))
+            lines.append(lead(f"Before the tracked changes it read: {quoted(readable(c.previous_text))}"))
     else:
         lines, cits = part_listing(clauses, ref)
     if res.message:

@@ -1,0 +1,115 @@
+"""Tolerant input, whole parts and ranges, revisions and display, through retrieval.Service on a real
+index (tests/conftest.py corpus_service: the seed, plus WTSA Resolution 1 when ../shared is present)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.render import render_terminal
+from retrieval import Service
+from tests.conftest import RES1, SEED
+
+RES57_3 = "rcc-47a4@wtsa-16#proposal.1/resolves.3"
+
+
+def _need_res1() -> None:
+    if not RES1.exists():
+        pytest.skip("../shared/itu is absent")
+
+
+@pytest.mark.parametrize("ref", ["resolves 3 of Res 57", "Res. 57, res. 3", "Res 57 resolves\u200b 3",
+                                 "Reslution 57 resolvs 3", "Resolution 57, resolves 3", "res 57 RESOLVES 3"])
+def test_cite_references_in_any_order_and_with_typos(corpus_service: Service, ref: str) -> None:
+    out = corpus_service.cite(ref)
+    assert [c.clause_id for c in out.clauses] == [RES57_3], out.message
+
+
+def test_zero_width_space_does_not_widen_to_the_whole_part(corpus_service: Service) -> None:
+    ans = corpus_service.answer("What does Res 57 resolves\u200b 3 say?")
+    assert [c.clause_id for c in ans.citations] == [RES57_3]
+
+
+def test_misspelled_reference_question_is_answered_with_a_note(corpus_service: Service) -> None:
+    ans = corpus_service.answer("Reslution 57 resolvs 3")
+    assert ans.intent == "cite" and [c.clause_id for c in ans.citations] == [RES57_3]
+    assert "Read ‘Reslution’ as ‘resolution’, ‘resolvs’ as ‘resolves’." in ans.notes
+
+
+def test_misspelled_words_are_corrected_against_the_corpus(corpus_service: Service) -> None:
+    ans = corpus_service.answer("wich sectr handels cybersecurty")
+    assert any("‘cybersecurty’ as ‘cybersecurity’" in n and "‘wich’ as ‘which’" in n for n in ans.notes), ans.notes
+    assert ans.intent == "sector"
+    ans = corpus_service.answer("who reprots to TSAG")
+    assert any("‘reprots’ as ‘reports’" in n for n in ans.notes), ans.notes
+    # A correctly spelled question gets no reading note.
+    assert not any(n.startswith("Read ") for n in corpus_service.answer("Who reports to TSAG?").notes)
+
+
+def test_other_languages_are_detected_and_said_to_be_answered_in_english(corpus_service: Service) -> None:
+    ans = corpus_service.answer("Quel Secteur s'occupe des télécommunications d'urgence ?")
+    assert any("looks French" in n and "questions are answered in English" in n for n in ans.notes), ans.notes
+    ans = corpus_service.answer("Какой сектор занимается электросвязью в чрезвычайных ситуациях?")
+    assert any("looks Russian" in n for n in ans.notes), ans.notes
+
+
+def test_whole_part_and_range_of_res57(corpus_service: Service) -> None:
+    whole = corpus_service.cite("resolves of Res 57")
+    assert [c.label for c in whole.clauses] == ["1", "2", "3", "4"]
+    rng = corpus_service.cite("Res 57 resolves 3-4")
+    assert [c.label for c in rng.clauses] == ["3", "4"]
+    part = corpus_service.cite("resolves 3 to 6 of Res 57")
+    assert [c.label for c in part.clauses] == ["3", "4"]
+    assert "has no resolves 5, 6" in part.message
+    ans = corpus_service.answer("Res 57 resolves 2 to 4")
+    assert [c.label for c in ans.citations] == ["2", "3", "4"]
+    assert ans.text.startswith("WTSA Resolution 57 (Rev. Hammamet, 2016), resolves 2 to 4: 3 clauses, in order")
+    text = SEED.read_text(encoding="utf-8")
+    assert all(c.quote in text for c in ans.citations)
+
+
+def test_whole_section_of_res1_with_its_heading(corpus_service: Service) -> None:
+    _need_res1()
+    out = corpus_service.cite("Resolution 1 Section 4")
+    ids = [c.clause_id.split("#")[1] for c in out.clauses]
+    assert ids[0] == "s4" and ids[1:4] == ["s4.1", "s4.2", "s4.3"] and "s4.9" in ids
+    assert all(i == "s4" or i.startswith("s4.") for i in ids)
+    ans = corpus_service.answer("Resolution 1 Section 4")
+    assert ans.text.startswith("WTSA Resolution 1 (Rev. Hammamet, 2016), Section 4 "
+                               "(Telecommunication Standardization Advisory Group)")
+    rendered = render_terminal(ans)
+    assert "…" in rendered and "sectorbot cite wtsa-res-1@hammamet-2016#s4.1" in rendered
+
+
+@pytest.mark.parametrize("ref", ["§1.11.3 of Resolution 1", "Resolution 1, 1.11.3", "Res 1 §1.11.3",
+                                 "section 1.11.3 in WTSA Resolution 1"])
+def test_res1_section_in_any_order(corpus_service: Service, ref: str) -> None:
+    _need_res1()
+    assert [c.clause_id for c in corpus_service.cite(ref).clauses] == ["wtsa-res-1@hammamet-2016#s1.11.3"]
+
+
+def test_considering_range_includes_bis(corpus_service: Service) -> None:
+    _need_res1()
+    out = corpus_service.cite("Res 1 considering a) to c)")
+    assert [c.label for c in out.clauses] == ["a)", "b)", "b)bis", "c)"]
+
+
+def test_named_revision_not_indexed(corpus_service: Service) -> None:
+    out = corpus_service.cite("Res 57 (Dubai, 2012) resolves 3")
+    assert not out.clauses
+    assert "Resolution 57 (Dubai, 2012) is not in the corpus; indexed: WTSA Resolution 57 (Rev. Hammamet, 2016) " \
+           "(as proposed in MOD RCC/47A4/1)" in out.message
+    assert [c.clause_id for c in corpus_service.cite("WTSA-16 Res 57 resolves 3").clauses] == [RES57_3]
+
+
+def test_the_full_clause_is_one_command_away(corpus_service: Service) -> None:
+    out = corpus_service.cite(RES57_3)
+    assert [c.clause_id for c in out.clauses] == [RES57_3]
+
+
+def test_seams_are_readable_in_answers_but_quotes_stay_verbatim(corpus_service: Service) -> None:
+    ans = corpus_service.answer("Res 57 recognizing a)")
+    cit = ans.citations[0]
+    assert "[footnoteRef:1]1" in cit.quote and cit.quote in SEED.read_text(encoding="utf-8")
+    rendered = render_terminal(ans)
+    assert "countries in the work" in rendered.split("[1]")[1]  # footnote mark gone from the shown quote
+    assert "Hyderabad, 2010 → Dubai, 2014" in ans.text and "[footnoteRef" not in ans.text
