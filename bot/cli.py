@@ -185,12 +185,16 @@ def ingest(paths: tuple[Path, ...], prune: bool, quiet: bool) -> None:
     with progress:
         report = service.ingest(list(paths) or None, progress, prune=prune)
     for r in report.results:
-        colour = {"failed": "red", "added": "green", "updated": "yellow", "removed": "magenta"}.get(r.status, "dim")
-        detail = r.reason if r.status == "failed" else f"{r.doc_id} ({r.clauses} clauses)"
+        colour = {"failed": "red", "added": "green", "updated": "yellow", "repaired": "yellow", "removed": "magenta",
+                  "skipped": "yellow"}.get(r.status, "dim")
+        detail = r.reason if r.status in ("failed", "skipped") else f"{r.doc_id} ({r.clauses} clauses)"
+        if r.status == "repaired":
+            detail += f", was: {r.reason}"
         con.print(f"[{colour}]{r.status:>9}[/]  {r.path}  {detail}", highlight=False, soft_wrap=True)
+    extra = "".join(f", {report.count(s)} {s}" for s in ("repaired", "skipped") if report.count(s))
     con.print(f"{report.count('added')} added, {report.count('updated')} updated, "
               f"{report.count('unchanged')} unchanged, {report.count('removed')} removed, "
-              f"{report.count('failed')} failed", highlight=False)
+              f"{report.count('failed')} failed{extra}", highlight=False)
     if report.failed:
         sys.exit(1)
 
@@ -236,6 +240,9 @@ def _rich_progress(console: Any, quiet: bool) -> Any:
 
         def end_file(self, result: Any) -> None:
             self.bar.advance(self.files_task, 1)
+
+        def note(self, message: str) -> None:
+            console.print(f"[yellow]note:[/] {message}", highlight=False, soft_wrap=True)
 
     return RichProgress()
 

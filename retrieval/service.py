@@ -6,6 +6,7 @@ It owns the lifetime of the heavy parts: the embedding model is loaded only by c
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -99,11 +100,15 @@ class Service:
         """How files parse into documents and clauses, without indexing; one outcome per file."""
         from retrieval.core.errors import DocumentError
         from retrieval.indexing.ingest import expand
+        from retrieval.parsing.limits import Limits, applied
         from retrieval.parsing.read import read_documents
 
         for path in expand(paths):
             try:
-                yield ParseOutcome(path=str(path), documents=read_documents(path, self.settings.max_file_bytes))
+                # Limits and the absolute source path as in ingest, so the ids shown are the indexed ones.
+                with applied(Limits.of(self.settings)):
+                    docs = read_documents(Path(os.path.abspath(path)), self.settings.max_file_bytes)
+                yield ParseOutcome(path=str(path), documents=docs)
             except DocumentError as e:
                 yield ParseOutcome(path=str(path), error=str(e))
 

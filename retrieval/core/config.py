@@ -34,6 +34,14 @@ class Settings(BaseSettings):
     chroma_wait: float = 0.0  # seconds to keep retrying an unreachable Chroma server (containers start in any order)
     collection: str = "sectorbot_clauses"
     max_file_mb: float = 50.0
+    # Limits per document, so one bad file cannot take the service down (zip bombs, runaway parses).
+    max_unzipped_mb: float = 200.0  # total decompressed size of the parts read from a .docx
+    max_xml_elements: int = 2_000_000  # XML elements in one part of a .docx
+    max_clauses: int = 20_000  # clauses in one document
+    max_clause_chars: int = 20_000  # longer paragraphs are split at sentence ends, else the file is refused
+    # One writer at a time: how long a second ingest waits for the first, and the lease on a server.
+    ingest_wait: float = 600.0
+    ingest_lease_seconds: float = 30.0
 
     # Embeddings
     embedder: Literal["onnx-minilm", "openai", "hash"] = "onnx-minilm"

@@ -1,9 +1,15 @@
 """Files → index. Every file is read, parsed and embedded in memory before anything is written, so a
-bad file costs nothing but its own line in the report."""
+bad file costs nothing but its own line in the report.
+
+One ingest writes at a time (`lock.writer_lock`). Documents are keyed by their absolute, resolved
+source path, so an ingest from another working directory sees the same documents, and `--prune`
+removes only documents whose file is provably gone: under a folder this ingest listed, which
+exists, and no longer holding the file."""
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Literal
@@ -11,17 +17,19 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, Field
 
-from retrieval.core.errors import DocumentError
+from retrieval.core.errors import DocumentError, DocumentTooLarge
 from retrieval.core.models import ParsedDocument
 from retrieval.indexing.catalog import search_text
 from retrieval.indexing.embedders import Embedder
+from retrieval.indexing.lock import Holder, writer_lock
 from retrieval.indexing.store import ClauseIndex, RegistryEntry
+from retrieval.parsing import limits
 from retrieval.parsing.extract import LEGACY, SUPPORTED, sha256_file
 from retrieval.parsing.read import read_documents
 
 log = logging.getLogger(__name__)
 
-Status = Literal["added", "updated", "unchanged", "failed", "removed"]
+Status = Literal["added", "updated", "repaired", "unchanged", "skipped", "failed", "removed"]
 
 
 class FileResult(BaseModel):
@@ -52,20 +60,71 @@ class Progress:
     def advance_clauses(self, n: int) -> None: ...
     def end_file(self, result: FileResult) -> None: ...
 
+    def note(self, message: str) -> None:
+        """Something the user should know while waiting (e.g. another ingest holds the lock)."""
+        log.warning("%s", message)
+
+
+class Listing(BaseModel):
+    files: list[Path] = Field(default_factory=list)
+    problems: list[FileResult] = Field(default_factory=list)  # links not followed, dangling or looping
+
+
+def _wanted(name: str) -> bool:
+    return Path(name).suffix.lower() in SUPPORTED | set(LEGACY) and name.lower() != "readme.md"
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def list_files(paths: Iterable[Path]) -> Listing:
+    """Directories recursively (supported and legacy formats, so a .doc is reported, not skipped);
+    files named explicitly are always attempted. Inside a directory, a symbolic link is followed only
+    when it points inside that directory (a link to /etc/passwd is reported, not indexed); dangling
+    and looping links get one line each. Hidden files and folders are skipped."""
+    out = Listing()
+    seen: set[Path] = set()
+
+    def add(f: Path, key: Path) -> None:
+        if key not in seen:
+            seen.add(key)
+            out.files.append(f)
+
+    for p in paths:
+        if not p.is_dir():
+            add(p, Path(os.path.abspath(p)))
+            continue
+        root = p.resolve()
+        for dirpath, dirnames, filenames in os.walk(p, followlinks=False):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            here = Path(dirpath)
+            linked_dirs = [here / d for d in dirnames if (here / d).is_symlink()]
+            for name in sorted(filenames) + [d.name for d in linked_dirs]:
+                f = here / name
+                if name.startswith(".") or (not _wanted(name) and f not in linked_dirs):
+                    continue
+                if not f.is_symlink():
+                    add(f, f.resolve())
+                    continue
+                try:
+                    target = f.resolve(strict=True)
+                except (RuntimeError, OSError) as e:  # 3.11 raises RuntimeError for a loop
+                    looping = isinstance(e, RuntimeError) or getattr(e, "errno", 0) == 40
+                    out.problems.append(FileResult(path=str(f), status="failed", reason=(
+                        "symbolic link loop" if looping else f"dangling symbolic link (to {os.readlink(f)})")))
+                    continue
+                if not _inside(target, root):
+                    out.problems.append(FileResult(path=str(f), status="skipped", reason=(
+                        f"symbolic link to {target}, outside {p}: not followed")))
+                elif target.is_file() and _wanted(name):
+                    add(f, target)
+                # a link to a folder inside the tree: that folder is walked itself
+    return out
+
 
 def expand(paths: Iterable[Path]) -> list[Path]:
-    """Directories recursively (supported and legacy formats, so a .doc is reported, not skipped);
-    files named explicitly are always attempted."""
-    out: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts) \
-                        and f.suffix.lower() in SUPPORTED | set(LEGACY) and f.name.lower() != "readme.md":
-                    out.append(f)
-        else:
-            out.append(p)
-    return list(dict.fromkeys(out))
+    return list_files(paths).files
 
 
 def _unchanged(report: IngestReport, progress: Progress, path: Path, doc_id: str, clauses: int) -> None:
@@ -75,13 +134,32 @@ def _unchanged(report: IngestReport, progress: Progress, path: Path, doc_id: str
     report.results.append(result)
 
 
+def _check_limits(name: str, doc: ParsedDocument, lim: limits.Limits) -> None:
+    if len(doc.clauses) > lim.max_clauses:
+        raise DocumentTooLarge(name, f"{len(doc.clauses):,} clauses, over the {lim.max_clauses:,}-clause limit "
+                               "per document (SECTORBOT_MAX_CLAUSES)")
+    longest = max(doc.clauses, key=lambda c: len(c.text), default=None)
+    if longest is not None and len(longest.text) > lim.max_clause_chars:
+        raise DocumentTooLarge(name, f"clause {longest.clause_id} is {len(longest.text):,} characters, over the "
+                               f"{lim.max_clause_chars:,}-character limit (SECTORBOT_MAX_CLAUSE_CHARS)")
+
+
+def _same_file(source: str, other: str) -> bool:
+    return os.path.abspath(other) == source
+
+
 def _write(index: ClauseIndex, embedder: Embedder, doc: ParsedDocument, path: Path, sha: str,
-           registry: dict[str, RegistryEntry], progress: Progress,
-           after_write: Callable[[], None] | None) -> FileResult:
+           registry: dict[str, RegistryEntry], problems: dict[str, str], progress: Progress,
+           holder: Holder, after_write: Callable[[], None] | None) -> FileResult:
     name = str(path)
-    prior = registry.get(doc.meta.doc_id)
-    if prior and prior.sha256 == sha:
-        return FileResult(path=name, status="unchanged", doc_id=doc.meta.doc_id, clauses=prior.clauses)
+    doc_id = doc.meta.doc_id
+    prior = registry.get(doc_id)
+    if prior and not _same_file(doc.meta.source, prior.source) and os.path.exists(prior.source):
+        raise DocumentError(name, f"has the same document id '{doc_id}' as {prior.source}, which is already "
+                            "indexed; remove or rename one of them (or ingest --prune after deleting one)")
+    damaged = problems.get(doc_id)
+    if prior and prior.sha256 == sha and not damaged:
+        return FileResult(path=name, status="unchanged", doc_id=doc_id, clauses=prior.clauses)
     progress.start_file(path, len(doc.clauses))
     texts = [search_text(c) for c in doc.clauses]
     vectors = []
@@ -89,41 +167,66 @@ def _write(index: ClauseIndex, embedder: Embedder, doc: ParsedDocument, path: Pa
     for b in range(0, len(texts), step):
         vectors.append(embedder.embed(texts[b : b + step]))
         progress.advance_clauses(len(texts[b : b + step]))
-    index.write_document(doc, np.concatenate(vectors), sha, after_write=after_write)
-    if prior and prior.source != name:
-        log.warning("%s replaces %s from %s (same document id)", name, doc.meta.doc_id, prior.source)
-    return FileResult(path=name, status="updated" if prior else "added", doc_id=doc.meta.doc_id,
-                      clauses=len(doc.clauses))
+    index.write_document(doc, np.concatenate(vectors), sha, after_write=after_write,
+                         repair=damaged is not None, before_commit=holder.check)
+    if prior and prior.source != doc.meta.source:
+        log.info("%s replaces %s from %s (the old file is gone)", name, doc_id, prior.source)
+    if damaged and prior and prior.sha256 == sha:
+        return FileResult(path=name, status="repaired", doc_id=doc_id, clauses=len(doc.clauses),
+                          reason=damaged)
+    return FileResult(path=name, status="updated" if prior else "added", doc_id=doc_id, clauses=len(doc.clauses))
 
 
 def ingest(index: ClauseIndex, embedder: Embedder, paths: list[Path], progress: Progress | None = None,
            prune: bool = False, url_for: Callable[[Path], str | None] | None = None,
            after_write: Callable[[], None] | None = None) -> IngestReport:
-    """Index files into a store with an embedder. `after_write` runs after each batch of clause records
-    is written and before the document is committed (the crash test kills the process there)."""
+    """Index files into a store with an embedder, holding the writer lock. `after_write` runs after
+    each batch of clause records is written and before the document is committed (the crash test
+    kills the process there)."""
     progress = progress or Progress()
+    with writer_lock(index.settings, index.lease_collection, progress.note) as holder, \
+            limits.applied(limits.Limits.of(index.settings)) as lim:
+        return _ingest(index, embedder, paths, progress, prune, url_for, after_write, holder, lim)
+
+
+def _ingest(index: ClauseIndex, embedder: Embedder, paths: list[Path], progress: Progress, prune: bool,
+            url_for: Callable[[Path], str | None] | None, after_write: Callable[[], None] | None,
+            holder: Holder, lim: limits.Limits) -> IngestReport:
     settings = index.settings
     report = IngestReport(orphans_collected=index.collect_orphans())
-    files = expand(paths)
+    listing = list_files(paths)
+    files = listing.files
     progress.files(len(files))
+    for problem in listing.problems:
+        report.results.append(problem)
     registry = index.registry()
+    # A document whose records are damaged or missing is rewritten even when its file is unchanged.
+    problems = index.health(registry).problems(registry)
+    for doc_id, what in problems.items():
+        log.warning("%s in the index: %s; re-ingesting its source repairs it", doc_id, what)
     max_bytes = settings.max_file_bytes
     for path in files:
         name = str(path)
         try:
             if not path.exists():
                 raise DocumentError(name, "no such file")
-            sha = sha256_file(path) if path.is_file() else ""
-            same = next((e for e in registry.values() if e.source == name and e.sha256 == sha), None)
+            if not path.is_file():
+                raise DocumentError(name, "not a regular file")
+            source = str(path.resolve())
+            sha = sha256_file(path)
+            same = next((e for e in registry.values()
+                         if e.source == source and e.sha256 == sha and e.doc_id not in problems), None)
             if same:
                 _unchanged(report, progress, path, same.doc_id, same.clauses)
                 continue
-            docs = [d for d in read_documents(path, max_bytes, sha256=sha, url=url_for(path) if url_for else None)
-                    if d.clauses]
+            docs = [d for d in read_documents(Path(source), max_bytes, sha256=sha,
+                                              url=url_for(path) if url_for else None) if d.clauses]
             if not docs:
                 raise DocumentError(name, "no clauses found in the document")
             for doc in docs:
-                result = _write(index, embedder, doc, path, sha, registry, progress, after_write)
+                _check_limits(name, doc, lim)
+            for doc in docs:
+                result = _write(index, embedder, doc, path, sha, registry, problems, progress, holder, after_write)
                 if doc is not docs[-1]:
                     progress.end_file(result)
                     report.results.append(result)
@@ -135,9 +238,24 @@ def ingest(index: ClauseIndex, embedder: Embedder, paths: list[Path], progress: 
         progress.end_file(result)
         report.results.append(result)
     if prune:
-        for entry in list(index.registry().values()):
-            if not Path(entry.source).exists():
-                index.remove_document(entry.doc_id)
-                report.results.append(FileResult(path=entry.source, status="removed", doc_id=entry.doc_id,
-                                                 clauses=entry.clauses))
+        report.results += _prune(index, paths)
     return report
+
+
+def _prune(index: ClauseIndex, paths: list[Path]) -> list[FileResult]:
+    """Remove documents whose file is provably gone: the source is an absolute path under a folder
+    (or is a file) this ingest was given, that folder exists, and the file does not. Sources stored
+    relative by older versions are left alone (there is no telling what they were relative to)."""
+    roots = [Path(os.path.abspath(p)) for p in paths]
+    real_roots = [r.resolve() for r in roots if r.is_dir()]
+    out = []
+    for entry in list(index.registry().values()):
+        src = Path(entry.source)
+        if not src.is_absolute() or src.exists():
+            continue
+        covered = any(_inside(src, r) for r in real_roots) or any(src == r for r in roots)
+        if not covered or not src.parent.is_dir():
+            continue
+        index.remove_document(entry.doc_id)
+        out.append(FileResult(path=entry.source, status="removed", doc_id=entry.doc_id, clauses=entry.clauses))
+    return out

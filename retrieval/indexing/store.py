@@ -34,6 +34,32 @@ PAGE = 5000  # records per read when loading the catalog
 BATCH = 1000
 
 
+class StoreHealth(BaseModel):
+    """What a full scan of the clause records found, per document of the registry."""
+
+    records: dict[str, int]  # doc_id → records of its registered generation
+    damaged: dict[str, list[str]]  # doc_id → ids of records whose embedding cannot be read
+    scanned: int = 0
+
+    def problems(self, registry: dict[str, RegistryEntry]) -> dict[str, str]:
+        """doc_id → what is wrong with it (damaged or missing records), for the documents that have a problem."""
+        out: dict[str, str] = {}
+        for doc_id, entry in registry.items():
+            have = self.records.get(doc_id, 0)
+            bad = len(self.damaged.get(doc_id, []))
+            if bad:
+                out[doc_id] = f"{bad} of {entry.clauses} records damaged (embedding unreadable)"
+            elif have != entry.clauses:
+                out[doc_id] = f"{have} of {entry.clauses} records present"
+        return out
+
+
+def _record_key(record_id: str) -> tuple[str, str]:
+    """(doc_id, gen) from a record id `doc_id#fragment|gen`."""
+    clause_id, _, gen = record_id.rpartition("|")
+    return clause_id.split("#", 1)[0], gen
+
+
 class RegistryEntry(BaseModel):
     doc_id: str
     sha256: str
@@ -145,8 +171,13 @@ class ClauseIndex:
 
     # ---- writes -----------------------------------------------------------------------------------
     def write_document(self, doc: ParsedDocument, vectors: np.ndarray, sha256: str,
-                       after_write: Callable[[], None] | None = None) -> None:
-        gen = hashlib.sha256(f"{sha256}:{self.embedder_name}".encode()).hexdigest()[:12]
+                       after_write: Callable[[], None] | None = None, repair: bool = False,
+                       before_commit: Callable[[], None] | None = None) -> None:
+        """`repair` writes under a fresh generation, so a document whose records are damaged is
+        rewritten whole rather than upserted over records that cannot be read. `before_commit` runs
+        just before the registry flips (the writer lease is checked there)."""
+        salt = f":{time.time_ns()}" if repair else ""
+        gen = hashlib.sha256(f"{sha256}:{self.embedder_name}{salt}".encode()).hexdigest()[:12]
         col = self.clauses_collection
         clauses = doc.clauses
         for b in range(0, len(clauses), BATCH):
@@ -161,6 +192,8 @@ class ClauseIndex:
                 after_write()
         entry = RegistryEntry(doc_id=doc.meta.doc_id, sha256=sha256, gen=gen, source=doc.meta.source,
                               clauses=len(clauses), embedder=self.embedder_name, meta=doc.meta)
+        if before_commit is not None:
+            before_commit()
         # The commit point: one record upsert flips the document to its new generation.
         self.docs_collection.upsert(ids=[doc.meta.doc_id], embeddings=[[1.0]], documents=[entry.model_dump_json()])
         col.delete(where={"$and": [{"doc_id": doc.meta.doc_id}, {"gen": {"$ne": gen}}]})
@@ -179,6 +212,48 @@ class ClauseIndex:
         for b in range(0, len(ids), BATCH):
             col.delete(ids=ids[b : b + BATCH])
         return len(ids)
+
+    def lease_collection(self) -> Any:
+        """The small collection holding the writer lease (Chroma server mode)."""
+        self._connect()
+        return self._client.get_or_create_collection(f"{self.settings.collection}_lease", embedding_function=None)
+
+    # ---- health -----------------------------------------------------------------------------------
+    def health(self, registry: dict[str, RegistryEntry] | None = None) -> StoreHealth:
+        """Read every record's embedding, a page at a time; a page that fails is bisected down to
+        the records that cannot be read. Two writers at once once left hundreds of records whose
+        embedding Chroma could no longer read ("Error getting embedding")."""
+        reg = self.registry() if registry is None else registry
+        live = {(e.doc_id, e.gen) for e in reg.values()}
+        col = self.clauses_collection
+        records: dict[str, int] = {}
+        damaged: dict[str, list[str]] = {}
+        offset = 0
+        scanned = 0
+        while True:
+            ids = col.get(include=[], limit=PAGE, offset=offset)["ids"]
+            if not ids:
+                break
+            offset += len(ids)
+            for rid in ids:
+                doc_id, gen = _record_key(rid)
+                if (doc_id, gen) in live:
+                    records[doc_id] = records.get(doc_id, 0) + 1
+            for rid in self._unreadable(ids):
+                doc_id, gen = _record_key(rid)
+                damaged.setdefault(doc_id, []).append(rid)
+            scanned += len(ids)
+        return StoreHealth(records=records, damaged=damaged, scanned=scanned)
+
+    def _unreadable(self, ids: list[str]) -> list[str]:
+        try:
+            self.clauses_collection.get(ids=ids, include=["embeddings"])
+            return []
+        except Exception:  # chromadb raises InternalError for an unreadable embedding
+            if len(ids) == 1:
+                return ids
+            mid = len(ids) // 2
+            return self._unreadable(ids[:mid]) + self._unreadable(ids[mid:])
 
     # ---- reads ------------------------------------------------------------------------------------
     def catalog(self, registry: dict[str, RegistryEntry] | None = None) -> Catalog:
@@ -217,9 +292,17 @@ class ClauseIndex:
         costs a lookup, not a model call."""
         if not keys:
             return {}
-        got = self.clauses_collection.get(ids=[f"{cid}|{gen}" for cid, gen in keys], include=["embeddings"])
-        return {rid.rsplit("|", 1)[0]: np.asarray(vec, dtype=np.float32)
-                for rid, vec in zip(got["ids"], got["embeddings"], strict=True)}
+        ids = [f"{cid}|{gen}" for cid, gen in keys]
+        try:
+            got = self.clauses_collection.get(ids=ids, include=["embeddings"])
+            pairs = list(zip(got["ids"], got["embeddings"], strict=True))
+        except Exception:  # a damaged record: read one by one, skip what cannot be read
+            bad = set(self._unreadable(ids))
+            log.warning("%d damaged record(s) in the store were skipped; run `sectorbot doctor`", len(bad))
+            ok = [i for i in ids if i not in bad]
+            got = self.clauses_collection.get(ids=ok, include=["embeddings"]) if ok else {"ids": [], "embeddings": []}
+            pairs = list(zip(got["ids"], got["embeddings"], strict=True))
+        return {rid.rsplit("|", 1)[0]: np.asarray(vec, dtype=np.float32) for rid, vec in pairs}
 
     def dense(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None,
               live_gens: AbstractSet[str] | None = None) -> list[tuple[str, float]]:
@@ -227,8 +310,13 @@ class ClauseIndex:
         n = col.count()
         if n == 0:
             return []
-        res = col.query(query_embeddings=[vector.tolist()], n_results=min(n, k * 2 + 10), where=where,
-                        include=["metadatas", "distances"])
+        try:
+            res = col.query(query_embeddings=[vector.tolist()], n_results=min(n, k * 2 + 10), where=where,
+                            include=["metadatas", "distances"])
+        except Exception as e:  # a damaged vector index: answer from the lexical side, say why in the log
+            log.warning("dense search failed (%s: %s); answering from the lexical index only; "
+                        "run `sectorbot doctor`", type(e).__name__, str(e)[:200])
+            return []
         out: list[tuple[str, float]] = []
         for md, dist in zip(res["metadatas"][0], res["distances"][0], strict=True):
             if live_gens is not None and md["gen"] not in live_gens:

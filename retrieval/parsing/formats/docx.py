@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from typing import NamedTuple
@@ -11,6 +10,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from retrieval.core.errors import DocumentError
+from retrieval.parsing.formats.safezip import SafeZip, parse_xml
 from retrieval.parsing.source import SourceText
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -19,7 +19,7 @@ _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 def read(name: str, data: bytes) -> SourceText:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
+        with SafeZip(name, data) as z:
             try:
                 body = z.read("word/document.xml")
             except KeyError as e:
@@ -30,11 +30,10 @@ def read(name: str, data: bytes) -> SourceText:
         raise DocumentError(name, "corrupt .docx (not a valid zip archive; truncated?)") from e
     except (zipfile.LargeZipFile, OSError, EOFError) as e:
         raise DocumentError(name, f"corrupt .docx ({e})") from e
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
-        root = etree.fromstring(body, parser)
-        footnotes = _docx_footnotes(etree.fromstring(notes, parser)) if notes else {}
-        styles = _styles(etree.fromstring(styles_xml, parser)) if styles_xml else {}
+        root = parse_xml(name, body)
+        footnotes = _docx_footnotes(parse_xml(name, notes)) if notes else {}
+        styles = _styles(parse_xml(name, styles_xml)) if styles_xml else {}
     except etree.XMLSyntaxError as e:
         raise DocumentError(name, f"corrupt .docx (bad XML: {e})") from e
 

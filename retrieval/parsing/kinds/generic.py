@@ -3,6 +3,7 @@ reports recognised by file name or symbol."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from retrieval.core.ids import slug
@@ -96,7 +97,9 @@ def parse_generic(ctx: Context, source: str) -> tuple[DocumentMeta, list[Draft]]
             kind = inst.kind
             doc_id = slug(symbol.replace("/", "-"))
         else:
-            doc_id = slug(re.sub(r"\.[A-Za-z0-9]+$", "", name)) or "document"
+            # The file name alone collides (a/notes.txt, b/notes.txt, 文件.txt, ملف.txt): add the source path's hash.
+            doc_id = (f"{slug(re.sub(r'[.][A-Za-z0-9]+$', '', name)) or 'document'}-"
+                      f"{hashlib.sha1(source.encode()).hexdigest()[:8]}")
             inst = Instrument(kind=kind, title=name)
     drafts = generic_drafts(ctx, 0, len(ctx.lines), inst, "")
     meta = DocumentMeta(doc_id=doc_id, body=inst.body, kind=kind, number=inst.number, revision=inst.revision,

@@ -1,0 +1,159 @@
+"""Two writers on one index (issue 14, item 1): real `sectorbot ingest` processes on one data
+directory, and on one `chroma run` server.
+
+Without the writer lock, two embedded ingests at once left records whose embedding Chroma could no
+longer read ("Error getting embedding"), and both reported success. The processes use the `hash`
+embedder: the damage is in Chroma's persistence, not in the model, and the hash embedder makes a
+trial take seconds instead of minutes on two shared cores."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from harness.servers import chroma_process
+from tests.conftest import ROOT, make_settings
+
+SECTORBOT = str(Path(sys.executable).parent / "sectorbot")
+WORDS = ("coordination sector telecommunication study group resolution member states development "
+         "radiocommunication standardization emergency spectrum").split()
+
+
+def _documents(folder: Path, n: int = 12) -> Path:
+    rng = random.Random(1)
+    folder.mkdir(parents=True, exist_ok=True)
+    for d in range(n):
+        lines = [f"Notes {d}", ""]
+        for sec in range(10):
+            lines.append(f"{sec + 1} Section {sec + 1} heading")
+            lines += [" ".join(rng.choice(WORDS) for _ in range(25)) + "." for _ in range(15)]
+        (folder / f"doc{d}.txt").write_text("\n".join(lines), encoding="utf-8")
+    return folder
+
+
+def _unreadable(col: Any, ids: list[str]) -> list[str]:
+    try:
+        col.get(ids=ids, include=["embeddings"])
+        return []
+    except Exception:
+        if len(ids) == 1:
+            return ids
+        return _unreadable(col, ids[: len(ids) // 2]) + _unreadable(col, ids[len(ids) // 2 :])
+
+
+def _integrity(settings: Any) -> tuple[int, int, int, list[str]]:
+    """(registry documents, clauses the registry promises, live records, unreadable record ids), read
+    with chromadb directly so the check does not depend on the code under test."""
+    import json
+
+    import chromadb
+
+    if settings.chroma_mode == "http":
+        client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port)
+    else:
+        client = chromadb.PersistentClient(path=str(settings.chroma_path))
+    docs = client.get_collection(f"{settings.collection}_documents").get(include=["documents"])
+    reg = [json.loads(d) for d in docs["documents"]]
+    col = client.get_collection(settings.collection)
+    ids = col.get(include=[])["ids"]
+    live = {e["gen"] for e in reg}
+    records = sum(1 for i in ids if i.rpartition("|")[2] in live)
+    bad = [x for b in range(0, len(ids), 200) for x in _unreadable(col, ids[b : b + 200])]
+    return len(reg), sum(e["clauses"] for e in reg), records, bad
+
+
+def _two_ingests(folder: Path, env: dict[str, str]) -> list[subprocess.CompletedProcess[str]]:
+    procs = [subprocess.Popen([SECTORBOT, "ingest", "-q", str(folder)], env=env, cwd=ROOT, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    out = []
+    for p in procs:
+        stdout, stderr = p.communicate(timeout=600)
+        out.append(subprocess.CompletedProcess(p.args, p.returncode, stdout, stderr))
+    return out
+
+
+def _env(data: Path, **extra: str) -> dict[str, str]:
+    return {**os.environ, "SECTORBOT_DATA_DIR": str(data), "SECTORBOT_EMBEDDER": "hash", **extra}
+
+
+def _check_serialised(runs: list[subprocess.CompletedProcess[str]], n: int) -> None:
+    for r in runs:
+        assert r.returncode == 0, r.stderr
+        assert "Traceback" not in r.stderr
+    # One wrote everything; the other waited for it (saying so) and then found everything unchanged.
+    summaries = sorted(r.stderr.strip().splitlines()[-1] for r in runs)
+    assert summaries == [f"0 added, 0 updated, {n} unchanged, 0 removed, 0 failed",
+                         f"{n} added, 0 updated, 0 unchanged, 0 removed, 0 failed"], summaries
+    waited = next(r for r in runs if f"{n} unchanged" in r.stderr)
+    assert "another ingest" in waited.stderr and "waiting" in waited.stderr
+
+
+def test_two_ingest_processes_on_one_data_directory(tmp_path: Path) -> None:
+    folder = _documents(tmp_path / "docs")
+    data = tmp_path / "data"
+    runs = _two_ingests(folder, _env(data))
+    docs, promised, records, bad = _integrity(make_settings(data, embedder="hash"))
+    assert bad == [], f"{len(bad)} records whose embedding cannot be read"
+    assert (docs, records) == (12, promised)
+    _check_serialised(runs, 12)
+    search = subprocess.run([SECTORBOT, "search", "emergency spectrum coordination", "--k", "3", "--json"],
+                            env=_env(data), cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert search.returncode == 0 and search.stdout.count('"clause_id"') == 3, search.stderr
+
+
+def test_a_second_ingest_gives_up_with_a_clear_line(tmp_path: Path) -> None:
+    from retrieval.indexing.lock import file_lock
+
+    folder = _documents(tmp_path / "docs", n=1)
+    data = tmp_path / "data"
+    settings = make_settings(data)
+    with file_lock(settings, lambda m: None):
+        t0 = time.monotonic()
+        r = subprocess.run([SECTORBOT, "ingest", "-q", str(folder)], env=_env(data, SECTORBOT_INGEST_WAIT="2"),
+                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert f"pid {os.getpid()}" in r.stderr and "SECTORBOT_INGEST_WAIT" in r.stderr, r.stderr
+    assert r.stderr.count("error:") == 1 and time.monotonic() - t0 >= 2
+    # The kernel drops a dead holder's lock: nothing stale blocks the next ingest.
+    r = subprocess.run([SECTORBOT, "ingest", "-q", str(folder)], env=_env(data, SECTORBOT_INGEST_WAIT="2"),
+                       cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+
+
+def test_two_ingest_processes_on_one_chroma_server(tmp_path: Path) -> None:
+    folder = _documents(tmp_path / "docs", n=6)
+    with chroma_process(tmp_path / "chroma") as port:
+        env = _env(tmp_path / "data", SECTORBOT_CHROMA_MODE="http", SECTORBOT_CHROMA_PORT=str(port))
+        runs = _two_ingests(folder, env)
+        settings = make_settings(tmp_path / "data", embedder="hash", chroma_mode="http", chroma_port=port)
+        docs, promised, records, bad = _integrity(settings)
+    assert bad == [] and (docs, records) == (6, promised)
+    _check_serialised(runs, 6)
+
+
+def test_lease_expires_and_a_writer_that_lost_it_stops(tmp_path: Path) -> None:
+    """A writer paused past its lease (no renewal) loses it to the next one and must not commit."""
+    from retrieval.indexing.lock import Lease, WriterBusy, lease_lock
+    from retrieval.indexing.store import ClauseIndex
+
+    with chroma_process(tmp_path / "chroma") as port:
+        settings = make_settings(tmp_path / "data", embedder="hash", chroma_mode="http", chroma_port=port,
+                                 ingest_wait=10)
+        col = ClauseIndex(settings, "hash").lease_collection()
+        stalled = Lease(col, ttl=1.0)
+        assert stalled.try_take(settle=0.1) is None
+        said: list[str] = []
+        t0 = time.monotonic()
+        with lease_lock(settings, col, said.append, settle=0.1) as holder:
+            assert time.monotonic() - t0 >= 0.5  # it waited for the expiry
+            holder.check()
+            with pytest.raises(WriterBusy, match="lost the writer lease"):
+                stalled.check()
+        assert said and "another ingest" in said[0]
