@@ -22,8 +22,8 @@ from harness.servers import chroma_process
 from tests.conftest import ROOT, make_settings
 
 SECTORBOT = str(Path(sys.executable).parent / "sectorbot")
-WORDS = ("coordination sector telecommunication study group resolution member states development "
-         "radiocommunication standardization emergency spectrum").split()
+WORDS = ["coordination", "sector", "telecommunication", "study", "group", "resolution", "member", "states",
+         "development", "radiocommunication", "standardization", "emergency", "spectrum"]
 
 
 def _documents(folder: Path, n: int = 12) -> Path:
