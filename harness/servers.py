@@ -188,9 +188,12 @@ def _completion(request: dict[str, Any], content: str) -> dict[str, Any]:
 
 
 class FakeSlack(_Server):
-    """Records every Web API call as (method, params)."""
+    """Records every Web API call as (method, params). Checks blocks as Slack does (a section's text
+    at most 3,000 characters, at most 50 blocks): `invalid_blocks` otherwise, or always when
+    `fail_blocks` is set, so tests can see what the bot does when a post is refused."""
 
     def __init__(self) -> None:
+        self.fail_blocks = False
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.received_at: list[float] = []  # time.perf_counter() of each call, for benchmarks
         self.lock = threading.Lock()
@@ -230,7 +233,10 @@ class _SlackHandler(BaseHTTPRequestHandler):
             owner.calls.append((method, params))
             owner.received_at.append(time.perf_counter())
         reply: dict[str, Any] = {"ok": True}
-        if method == "auth.test":
+        problem = _blocks_problem(params.get("blocks"), owner.fail_blocks)
+        if problem:
+            reply = {"ok": False, "error": problem}
+        elif method == "auth.test":
             reply.update(user_id="UBOT", bot_id="BBOT", team_id="T1", user="sectorbot", team="itu")
         elif method in ("chat.postMessage", "chat.update"):
             reply.update(channel=params.get("channel"), ts=f"{time.time():.6f}", message={"text": params.get("text")})
@@ -242,3 +248,17 @@ class _SlackHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+
+
+def _blocks_problem(blocks: Any, refuse: bool) -> str | None:
+    if isinstance(blocks, str):
+        blocks = json.loads(blocks or "[]")
+    if not blocks:
+        return None
+    if refuse or len(blocks) > 50:
+        return "invalid_blocks"
+    for block in blocks:
+        text = block.get("text") if isinstance(block, dict) else None
+        if block.get("type") == "section" and isinstance(text, dict) and len(text.get("text", "")) > 3000:
+            return "invalid_blocks"
+    return None

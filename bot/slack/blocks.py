@@ -51,7 +51,7 @@ def _split(text: str, limit: int = SECTION_LIMIT) -> list[str]:
     for line in text.split("\n"):
         while len(line) > limit:
             cut = line.rfind(" ", 0, limit)
-            cut = cut if cut > 0 else limit
+            cut = cut if cut > 0 else _entity_safe(line, limit)
             if current:
                 chunks.append(current)
                 current = ""
@@ -65,6 +65,12 @@ def _split(text: str, limit: int = SECTION_LIMIT) -> list[str]:
     if current:
         chunks.append(current)
     return chunks or [""]
+
+
+def _entity_safe(line: str, cut: int) -> int:
+    """`cut`, moved back to the `&` when it would split an escape (`&am|p;` shows as "&amp;")."""
+    amp = line.rfind("&", max(0, cut - 4), cut)
+    return amp if amp > 0 and ";" not in line[amp:cut] else cut
 
 
 def _section(text: str) -> dict[str, Any]:
