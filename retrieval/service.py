@@ -63,6 +63,7 @@ class Service:
         self.settings = settings or Settings()
         self.engine = Engine(self.settings)
         self._answerer: object | None = None
+        self._deliveries: object | None = None
 
     # ---- questions ------------------------------------------------------------------------------
     def answer(self, question: str) -> Answer:
@@ -155,6 +156,16 @@ class Service:
     def ready(self) -> dict[str, int]:
         """For readiness probes: raises when the store does not answer."""
         return {"documents": len(self.engine.index.registry())}
+
+    def first_delivery(self, key: str) -> bool:
+        """Whether this replica is the first to handle delivery `key` (a Slack event id): shared by
+        replicas through the Chroma server; always True with the embedded store (one process)."""
+        from retrieval.indexing.dedupe import DeliveryRecord
+
+        if self._deliveries is None:
+            self._deliveries = DeliveryRecord(self.settings)
+        assert isinstance(self._deliveries, DeliveryRecord)
+        return self._deliveries.first(key)
 
     def warm_up(self) -> None:
         """Load the model and the catalog before the first question, not during it."""
