@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from retrieval.answering.cite import label_key, missing_labels, resolve, select_part
@@ -267,3 +269,28 @@ def test_a_question_naming_a_revision_is_answered_from_that_revision() -> None:
         "wtsa-res-57@dubai-2012"}
     assert answerer._documents_named(read_query("What does Res 57 say about three?")) == {
         "wtsa-res-57@dubai-2012", "wtsa-res-57@hammamet-2016"}
+
+
+@pytest.mark.parametrize(("query", "expect"), [
+    ("PP Decision 5 annex 1", {"kind": "decision", "body": "PP", "number": "5", "part": "annex", "label": "1"}),
+    ("annex 2 of Dec. 5", {"kind": "decision", "number": "5", "part": "annex", "label": "2"}),
+    ("Res 5", {"kind": None, "number": "5"}),
+])
+def test_decisions_are_references_too(query: str, expect: dict[str, object]) -> None:
+    ref = parse_reference(query)
+    assert ref is not None
+    for key, value in expect.items():
+        assert getattr(ref, key) == value, (key, ref)
+
+
+def test_whole_parts_of_real_pp18_instruments(shared_itu: Path) -> None:
+    from retrieval.parsing.read import read_documents
+
+    clauses = [c for name in ("PP-18-DEC-5-akn.xml", "PP-18-RES-2-akn.xml")
+               for d in read_documents(shared_itu / "pp-18" / name, 10**8) for c in d.clauses]
+    annex = resolve(parse_reference("PP Decision 5 annex 1"), clauses)  # type: ignore[arg-type]
+    assert annex.clauses and all(c.part == "annex 1" and c.doc_id.startswith("pp-dec-5@") for c in annex.clauses)
+    resolves = resolve(parse_reference("resolves of PP Res 2"), clauses)  # type: ignore[arg-type]
+    labels = [c.label for c in resolves.clauses]
+    assert labels[:3] == ["1", "2", "3"] and labels == sorted(labels, key=label_key)
+    assert not resolve(parse_reference("Res 5"), clauses).clauses  # type: ignore[arg-type]  # Decision 5 is no Resolution

@@ -138,7 +138,7 @@ def resolve(ref: Reference, clauses: list[Clause]) -> CiteResult:
     same = [
         c for c in clauses
         if c.instrument.number and c.instrument.number.upper() == (ref.number or "").upper()
-        and c.instrument.kind == "resolution"
+        and c.instrument.kind == (ref.kind or "resolution")
         and (ref.body is None or c.instrument.body == ref.body)
     ]
     candidates = [c for c in same if revision_matches(ref.revision, c)]
@@ -207,7 +207,8 @@ def _resolve_symbol(ref: Reference, clauses: list[Clause]) -> CiteResult:
 
 
 def _describe(ref: Reference) -> str:
-    out = f"{ref.body + ' ' if ref.body else ''}Resolution {ref.number}"
+    what = "Decision" if ref.kind == "decision" else "Resolution"
+    out = f"{ref.body + ' ' if ref.body else ''}{what} {ref.number}"
     if ref.revision and ref.revision.place:
         out += f" ({ref.revision.place}{f', {ref.revision.year}' if ref.revision.year else ''})"
     elif ref.revision:

@@ -145,7 +145,7 @@ def clean_text(text: str) -> str:
 # Words that make a reference; a typo in one of them ("Reslution 57 resolvs 3") is read as the word
 # when a number or a label follows it, never elsewhere in a sentence.
 _REFERENCE_WORDS = (
-    "resolution", "resolutions", "resolves", "considering", "instructs", "invites", "requests",
+    "resolution", "resolutions", "decision", "resolves", "considering", "instructs", "invites", "requests",
     "encourages", "urges", "recognizing", "recalling", "noting", "decides", "section", "annex", "appendix",
 )
 _WORD_THEN_LABEL = re.compile(r"\b([A-Za-z]{4,})(?=\s*(?:§\s*)?(?:No\.?\s*)?(?:\d|[a-z]\)|[A-Z]\b))")
@@ -202,7 +202,7 @@ _PART_WORDS = (
     "instructs the director of tsb", "instructs the director of bdt", "instructs the director of br",
     "instructs the secretary-general", "instructs", "invites", "requests", "encourages", "urges",
     "taking into account", "bearing in mind", "noting", "considering", "recognizing", "recalling",
-    "resolves", "decides",
+    "resolves", "decides", "recommends", "authorizes",
 )
 # Short forms delegates type after the instrument: "Res. 57, res. 3", "Res 1 cons. b)".
 _PART_ABBREV = {"res": "resolves", "cons": "considering", "consid": "considering", "instr": "instructs",
@@ -210,7 +210,7 @@ _PART_ABBREV = {"res": "resolves", "cons": "considering", "consid": "considering
 _SYMBOL_RE = re.compile(r"\b([A-Z][A-Za-z]{1,9})/(\d+[A-Z]?\d*)(?:/(\d+))?\b")
 _RES_RE = re.compile(
     r"\b(?:(?P<body>WTSA|PP|WTDC|RA|WRC)(?:-?(?P<yy>\d{2}))?\s+)?"
-    r"(?:Res(?:olution)?s?\.?)\s*(?:No\.?\s*)?(?P<num>ITU-R\s*\d+(?:-\d+)?|\d+)"
+    r"(?:Res(?:olution)?s?\.?|(?P<dec>Dec(?:ision)?s?\.?))\s*(?:No\.?\s*)?(?P<num>ITU-R\s*\d+(?:-\d+)?|\d+)"
     r"(?:\s*\((?P<rev>[^()]*\d{4})\))?",
     re.IGNORECASE,
 )
@@ -301,7 +301,8 @@ def parse_reference(query: str) -> Reference | None:
     if num.startswith("ITU-R"):
         body = "RA"
     revision = later_reading(m.group("rev")) if m.group("rev") else None
-    ref = Reference(body=body, number=num, revision=revision, text=query)
+    ref = Reference(body=body, number=num, revision=revision, text=query,
+                    kind="decision" if m.group("dec") else None)
     if m.group("yy"):  # "WTSA-16" names the assembly year; matched against revision years
         ref.revision = Revision(place="", year=2000 + int(m.group("yy")))
     if ref.revision is None:  # named apart from the number, never taken from another instrument's date
