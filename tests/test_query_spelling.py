@@ -59,3 +59,12 @@ def test_acronyms_and_other_languages_are_not_corrected(speller: Speller) -> Non
     assert q.language == "fr" and q.corrections == []
     assert any("questions are answered in English" in n for n in reading_notes(q, "onnx-minilm"))
     assert not reading_notes(q, "openai")
+
+
+@pytest.mark.parametrize("word", ["cake", "bread", "bake", "sport"])
+def test_short_english_words_the_corpus_lacks_are_not_read_as_corpus_words(word: str) -> None:
+    inst = Instrument(body="WTSA", kind="resolution", number="1")
+    texts = ["in case of need", "a broad range", "back to the report", "the support of members"]
+    clauses = [Clause(clause_id=f"r#{i}", doc_id="r", instrument=inst, part="resolves", label=str(i), text=t,
+                      span=(0, len(t))) for i, t in enumerate(texts, 1)]
+    assert Speller(Catalog(clauses)).suggest(word) is None

@@ -1,7 +1,7 @@
 """Misspelled question words read as the corpus word they were meant to be ("cybersecurty" →
 "cybersecurity"). Only a word the corpus does not know is corrected, and only to a spelling one edit
 away (a letter missing, extra, wrong, or two letters swapped) whose stem the corpus's BM25 vocabulary
-holds, or to a question word; a known word is never touched.
+holds (words of 6 letters or more), or to a question word; a known word is never touched.
 
 Candidates are generated from the typed word (a few hundred strings, each a cached stem lookup) rather
 than looked up in a list of the corpus's surface words: that list would cost a pass over every clause
@@ -26,6 +26,9 @@ _QUESTION_WORDS = frozenset(STOPWORDS | _QUESTION_STARTS | {
 # The likelier slip first: two letters swapped, a letter left out (we insert it), a wrong letter, an
 # extra letter (we delete it). "handels" → "handles" (swap), not "handes" (delete).
 _OP_ORDER = {"swap": 0, "insert": 1, "replace": 2, "delete": 3}
+# A short word one edit from a corpus word is as likely an English word the corpus lacks ("cake" is not
+# "case", "bread" not "broad"): short words are read only as question words.
+MIN_CORPUS_FIX = 6
 
 
 def edits(word: str) -> Iterator[tuple[str, str]]:
@@ -65,7 +68,7 @@ class Speller:
                 continue  # the first letter is rarely the one mistyped; keeping it avoids far-fetched reads
             if cand in _QUESTION_WORDS:
                 scored.append((0 if first and cand in _QUESTION_STARTS else 1, _OP_ORDER[op], 0.0, cand))
-            elif self.lexical.knows(stem(cand)):
+            elif len(w) >= MIN_CORPUS_FIX and self.lexical.knows(stem(cand)):
                 # Then the commoner corpus word (lower idf).
                 scored.append((1, _OP_ORDER[op], self.lexical.idf(stem(cand)), cand))
         return min(scored)[3] if scored else None
