@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import time
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,16 @@ def test_clause_text_and_llm_claims_are_escaped_everywhere(tmp_path: Path, slack
     assert "&lt;@U0ADMIN&gt;" in updates and "&lt;#C0SECRET&gt;" in updates  # shown, as inert text
     texts = [p["text"] for p in slack.named("chat.update")]
     assert all("&lt;@U0ADMIN&gt;" in t and "<@" not in t for t in texts), texts  # the fallback text too
+    # "Show clause" opens the full text in a modal: escaped the same way.
+    payload = {"type": "block_actions", "user": {"id": "U42"}, "channel": {"id": "C1"}, "team": {"id": "T1"},
+               "trigger_id": "trig", "api_app_id": "A1", "container": {"type": "message"},
+               "actions": [{"action_id": "show_clause", "value": clause_id, "type": "button", "block_id": "b",
+                            "action_ts": "1"}]}
+    form = urllib.parse.urlencode({"payload": json.dumps(payload)})
+    headers = signed_headers(form, SECRET, content_type="application/x-www-form-urlencoded")
+    assert app.dispatch(BoltRequest(body=form, headers={k.lower(): [v] for k, v in headers.items()})).status == 200
+    view = json.dumps(slack.wait_for("views.open")[0], ensure_ascii=False)
+    assert "&lt;@U0ADMIN&gt;" in view and not _raw_markup(view), _raw_markup(view)
 
 
 def test_escaping_heavy_text_stays_within_section_limits() -> None:
