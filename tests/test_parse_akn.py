@@ -249,3 +249,46 @@ def test_list_items_run_together_and_nested_items(final_acts: tuple[Path, list[P
     for d in docs:
         ids = [c.clause_id for c in d.clauses if not c.part.startswith("annex")]
         assert len(ids) == len(set(ids)) and not any("~" in i for i in ids), d.meta.doc_id
+
+
+UN_RESOLUTION = """<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <statement name="resolution">
+    <meta><identification source="#un"><FRBRWork><FRBRthis value="/akn/un/statement/deliberation/unga/70-1/!main"/>
+      <FRBRauthor href="#unga"/><FRBRnumber value="70/1"/></FRBRWork></identification></meta>
+    <preface>
+      <longTitle><p><docType>Resolution</docType> <docNumber>70/1</docNumber></p></longTitle>
+      <container name="title"><p>Transforming our world: the 2030 Agenda for Sustainable Development</p></container>
+    </preface>
+    <preamble>
+      <formula name="enactingFormula"><p>The General Assembly,</p></formula>
+      <recital><p><i>Recalling</i> its resolution 69/244 of 29 December 2014<authorialNote marker="1"
+        placement="bottom"><p>See A/69/PV.75.</p></authorialNote> and its decision 69/555,</p></recital>
+    </preamble>
+    <mainBody>
+      <paragraph><num>1.</num><content><p><i>Adopts</i> the following document;</p></content></paragraph>
+      <paragraph><num>2.</num><content><p><i>Decides</i> to include an item:</p></content>
+        <list><point><num>(a)</num><content><p>the first sub-item;</p></content></point>
+        <point><num>(b)</num><content><p>the second sub-item.</p></content></point></list>
+      </paragraph>
+    </mainBody>
+  </statement>
+</akomaNtoso>
+"""
+
+
+def test_akn4un_markup_without_hcontainers(tmp_path: Path) -> None:
+    """AKN4UN as the UN writes it: recitals straight in the preamble, paragraphs straight in the main
+    body, footnotes as <authorialNote> — the note is a footnote of its clause, never its text."""
+    path = tmp_path / "A-RES-70-1.xml"
+    path.write_text(UN_RESOLUTION, encoding="utf-8")
+    [doc] = read_documents(path, LIMIT)
+    assert doc.meta.number == "70/1" and doc.meta.title.startswith("Transforming our world")
+    assert [(c.part, c.label) for c in doc.clauses] == [
+        ("preamble", ""), ("operative part", "1."), ("operative part", "2."),
+        ("operative part", "2. (a)"), ("operative part", "2. (b)")]
+    recalling = doc.clauses[0]
+    assert recalling.text == "Recalling its resolution 69/244 of 29 December 2014 and its decision 69/555,"
+    assert recalling.footnotes == ["See A/69/PV.75."]
+    text = extract(path, LIMIT).text
+    assert all(text[c.span[0]:c.span[1]] == c.text for c in doc.clauses)

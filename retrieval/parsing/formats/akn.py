@@ -135,6 +135,7 @@ class _Item:
     start: int  # offset of the text (after the label)
     parent_label: str = ""
     has_num: bool = False
+    notes: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, marker, text) of authorialNotes
 
 
 # ---- reading ----------------------------------------------------------------------------------------
@@ -167,7 +168,7 @@ def _metadata(st: ET.Element, name: str) -> tuple[Instrument, str]:
     frbr = _first(st, "{ns}meta//{ns}FRBRWork/{ns}FRBRnumber")
     author = _first(st, "{ns}meta//{ns}FRBRWork/{ns}FRBRauthor")
     kind = _KIND_OF.get((st.get("name") or doc_type).lower(), "other")
-    m = re.match(r"^\s*(?P<num>(?:ITU-R\s+)?\d+(?:-\d+)?[A-Z]?)\s*(?:\((?P<rev>[^()]*)\))?", doc_number)
+    m = re.match(r"^\s*(?P<num>(?:ITU-R\s+)?\d+(?:[-/]\d+)?[A-Z]?)\s*(?:\((?P<rev>[^()]*)\))?", doc_number)
     if not m and frbr is not None:
         m = re.search(r"(?P<num>\d+)\s*(?:\((?P<rev>[^()]*)\))?", frbr.get("showAs") or frbr.get("value") or "")
     number = m.group("num") if m else None
@@ -205,48 +206,137 @@ def _read_statement(st: ET.Element, name: str, w: _Writer, footnotes: dict[str, 
     groups: list[tuple[str, list[_Item]]] = []
     preamble = _first(st, "{ns}preamble")
     if preamble is not None:
-        for rs in _kids(preamble, "recitals"):
-            intro = _first(rs, "{ns}intro")
-            head = _text(intro)
-            if head:
-                w.line(head)
-            groups.append((head or "preamble", [_write_item(r, w) for r in _kids(rs, "recital")]))
-    body = _first(st, "{ns}mainBody")
+        _walk(preamble, "preamble", None, w, groups)
+    body = _first(st, "{ns}mainBody") or _first(st, "{ns}body")
     if body is not None:
-        for hc in body.iter(NS + "hcontainer"):
-            head = _text(_first(hc, "{ns}heading"))
-            if head:
-                w.line(head)
-            items: list[_Item] = []
-            for para in _kids(hc, "paragraph"):
-                parent = _write_item(para, w)
-                items.append(parent)
-                for lst in _kids(para, "list"):
-                    for pt in _kids(lst, "point"):
-                        items.append(_write_item(pt, w, parent))
-            groups.append((head or "operative part", items))
+        _walk(body, "operative part", None, w, groups)
+    for _, items in groups:
+        for it in items:
+            for off, marker, note in it.notes:
+                key = f"{doc_id}:{marker or len(footnotes) + 1}"
+                while key in footnotes:
+                    key += "'"
+                footnotes[key] = note
+                refs.append((off, key))
     out.drafts = _drafts(groups, inst, w.text(), doc_id, footnotes, refs, out.start, out.warnings)
     out.end = w.pos
     return out
 
 
-def _write_item(e: ET.Element, w: _Writer, parent: _Item | None = None) -> _Item:
-    num = _text(_first(e, "{ns}num"))
-    # `content/p` for paragraphs and points, a bare `p` for recitals; one line per <p>.
-    ps = [p for p in e.iter(NS + "p") if not _inside(p, e, "list")]
-    body = " ".join(_text(p) for p in ps)
-    if num:
-        start, _ = w.line(f"{num}\t{body}")
-        start += len(num) + 1
-    else:
-        start, _ = w.line(body)
+# Elements that make a part of their own (named by their heading), and elements that are items.
+_PART_TAGS = {"hcontainer", "part", "chapter", "title", "book", "tome", "division", "subdivision", "subchapter",
+              "subpart", "subtitle", "recitals", "citations"}
+_ITEM_TAGS = {"paragraph", "subparagraph", "point", "recital", "citation", "article", "section", "subsection",
+              "clause", "subclause", "alinea", "indent", "level", "rule", "subrule", "item"}
+_SKIP_TAGS = {"num", "heading", "subheading", "intro", "wrapUp", "content", "p", "formula", "longTitle",
+              "authorialNote", "meta", "componentRef"}
+
+
+def _tag(e: ET.Element) -> str:
+    return e.tag.rsplit("}", 1)[-1]
+
+
+def _walk(e: ET.Element, part: str, parent: _Item | None, w: _Writer,
+          groups: list[tuple[str, list[_Item]]]) -> None:
+    """Write the text under `e` in reading order, collecting items into groups by part."""
+    current: list[_Item] | None = None
+    for child in e:
+        tag = _tag(child)
+        if tag == "formula":
+            w.line(_text(child))
+            continue
+        if tag in _SKIP_TAGS:
+            continue
+        heading = _first(child, "{ns}heading") if tag != "recitals" else _first(child, "{ns}intro")
+        if tag in _PART_TAGS or (heading is not None and tag not in ("paragraph", "point", "recital")):
+            head = _text(heading)
+            num = _text(_first(child, "{ns}num"))
+            if num and tag not in ("hcontainer", "recitals") and not head.startswith(num):
+                head = f"{tag.capitalize()} {num} {head}".strip()
+            if head:
+                w.line(head)
+            sub: list[tuple[str, list[_Item]]] = []
+            if _own_text(child) and tag != "recitals":  # the intro of recitals is their heading
+                own = _write_item(child, w, None, label=False)
+                sub.append((head or part, [own]))
+            _walk(child, head or part, None, w, sub)
+            groups.extend(sub if sub else [(head or part, [])])
+            current = None
+            continue
+        if tag in _ITEM_TAGS or _own_text(child):
+            item = _write_item(child, w, parent)
+            if current is None:
+                current = []
+                groups.append((part, current))
+            current.append(item)
+            nested: list[tuple[str, list[_Item]]] = []
+            _walk(child, part, item, w, nested)
+            for _, items in nested:
+                current.extend(items)
+            continue
+        # A wrapper (list, blockList, components …): its items belong to the same part.
+        nested = []
+        _walk(child, part, parent, w, nested)
+        for head, items in nested:
+            if head == part and current is not None:
+                current.extend(items)
+            else:
+                groups.append((head, items))
+                current = items if head == part else None
+
+
+def _own_text(e: ET.Element) -> bool:
+    return any(_tag(c) in ("content", "p", "intro") for c in e)
+
+
+def _paragraphs(e: ET.Element) -> list[ET.Element]:
+    """The <p> elements that carry e's own text: not those of items nested in it."""
+    out: list[ET.Element] = []
+    for c in e:
+        tag = _tag(c)
+        if tag == "p":
+            out.append(c)
+        elif tag in ("num", "heading", "subheading", "authorialNote") or tag in _ITEM_TAGS or tag in _PART_TAGS:
+            continue
+        else:
+            out.extend(_paragraphs(c))
+    return out
+
+
+_NOTE = "\ue000"
+
+
+def _p_text(p: ET.Element, notes: list[tuple[str, str]]) -> str:
+    """A <p>'s text, whitespace collapsed; an <authorialNote> (AKN's footnote) leaves a mark where it
+    stood and its text goes to `notes`, so it never becomes clause text."""
+    parts: list[str] = [p.text or ""]
+    for c in p:
+        if _tag(c) == "authorialNote":
+            notes.append((c.get("marker") or "", _text(c)))
+            parts.append(_NOTE)
+        else:
+            parts.append(_p_text(c, notes))
+        parts.append(c.tail or "")
+    return "".join(parts)
+
+
+def _write_item(e: ET.Element, w: _Writer, parent: _Item | None = None, label: bool = True) -> _Item:
+    num = _text(_first(e, "{ns}num")) if label else ""
+    raw_notes: list[tuple[str, str]] = []
+    body = " ".join(" ".join(_p_text(p, raw_notes).split()) for p in _paragraphs(e))
+    body = " ".join(body.split())
+    # Where each note stood, once the marks are taken out of the text.
+    marks: list[int] = []
+    while _NOTE in body:
+        at = body.index(_NOTE)
+        marks.append(at)
+        body = body[:at] + body[at + 1:]
+    lead = len(num) + 1 if num else 0
+    start, _ = w.line(f"{num}\t{body}" if num else body)
+    start += lead
+    notes = [(start + at, marker, text) for at, (marker, text) in zip(marks, raw_notes, strict=False)]
     return _Item(label=num.replace(" ", ""), text=body, start=start,
-                 parent_label=parent.label if parent else "", has_num=bool(num))
-
-
-def _inside(p: ET.Element, top: ET.Element, tag: str) -> bool:
-    # ElementTree has no parent links; a <p> inside a nested list belongs to the point, not the paragraph.
-    return any(any(x is p for x in lst.iter(NS + "p")) for lst in top.iter(NS + tag))
+                 parent_label=parent.label if parent else "", has_num=bool(num), notes=notes)
 
 
 # ---- items → drafts, repairing the conversion faults ---------------------------------------------------
