@@ -133,6 +133,8 @@ def _where(ref: Reference) -> str:
 
 
 def resolve(ref: Reference, clauses: list[Clause]) -> CiteResult:
+    if ref.kind in ("recommendation", "contribution", "td"):
+        return _resolve_numbered(ref, clauses)
     if ref.symbol:
         return _resolve_symbol(ref, clauses)
     same = [
@@ -204,6 +206,49 @@ def _resolve_symbol(ref: Reference, clauses: list[Clause]) -> CiteResult:
             return CiteResult(found_instrument=True, message=f"{sym} is in the corpus, but it has no proposal {pid}.")
         return CiteResult(clauses=chosen, found_instrument=True)
     return CiteResult(clauses=in_doc, found_instrument=True)
+
+
+def _resolve_numbered(ref: Reference, clauses: list[Clause]) -> CiteResult:
+    """A Recommendation's clause ("A.1 clause 3.1.8", "A.1 Annex A") or a meeting document's section
+    ("SG17-C823 §2.2.1", "C823 2.2.1"): the English text of the latest edition first."""
+    want = (ref.number or "").upper()
+    mine = [c for c in clauses if _names(c, want)]
+    name = f"Recommendation {ref.number}" if ref.kind == "recommendation" else f"Document {ref.number}"
+    if not mine:
+        return CiteResult(message=f"{name} is not in the corpus.")
+    docs = sorted({c.doc_id for c in mine}, key=lambda d: ("~" in d, -_year(mine, d)))
+    best = [c for c in mine if c.doc_id == docs[0]]
+    others = [version_display(next(c for c in mine if c.doc_id == d)) + (f" [{d.split('~')[1]}]" if "~" in d else "")
+              for d in docs[1:]]
+    if ref.part is None:
+        return CiteResult(clauses=best, found_instrument=True, alternatives=others)
+    if ref.part in ("clause", "section"):
+        # the clause and everything numbered under it: "clause 1.3" is its heading and 1.3.1 … 1.3.3
+        chosen = [c for c in best if ref.label and (c.label == ref.label or c.label.startswith(ref.label + "."))]
+    else:
+        chosen = [c for c in best if c.part.lower() == ref.part.lower()
+                  or c.part.lower().startswith(ref.part.lower() + " ")]
+        if not chosen:  # "Annex A" also names its numbered clauses A.1, A.2 …
+            letter = ref.part.split(" ")[-1]
+            chosen = [c for c in best if c.label.startswith(letter + ".")]
+    if not chosen:
+        where = f"{ref.part} {ref.label or ''}".strip()
+        return CiteResult(found_instrument=True, alternatives=others,
+                          message=f"{version_display(best[0])} is in the corpus, but it has no {where}.")
+    return CiteResult(clauses=chosen, found_instrument=True, alternatives=others)
+
+
+def _names(c: Clause, want: str) -> bool:
+    number = (c.instrument.number or "").upper()
+    if c.instrument.kind in ("recommendation", "supplement"):
+        return number == want
+    # "C823" names SG17-C823 as well as "SG17-C823" does
+    return c.instrument.kind in ("contribution", "td") and (number == want or number.endswith("-" + want))
+
+
+def _year(clauses: list[Clause], doc_id: str) -> int:
+    c = next(c for c in clauses if c.doc_id == doc_id)
+    return c.instrument.revision.year if c.instrument.revision else 0
 
 
 def _describe(ref: Reference) -> str:

@@ -276,10 +276,50 @@ def references_named(question: str) -> list[Reference]:
     return out
 
 
+# Recommendations and meeting documents: "A.1 clause 3.1.8", "Rec. ITU-T A.1 §3.1.8", "SG17-C823 §2.2.1",
+# "C823 2.2.1". A bare "A.1" or "C823" is not taken as a reference: it needs a Rec/ITU-T prefix or a clause.
+_REC_REF_RE = re.compile(
+    r"(?:\b(?P<rec>Rec(?:ommendation)?\.?\s+)?(?P<sector>ITU-[TR]\s+))?\b(?P<num>[A-Z]{1,2}\.(?:Sup\s?)?\d+(?:\.\d+)*)"
+    r"(?:\s*(?:\(\d{2}/\d{4}\)))?(?P<clause>,?\s*(?:clause|§|section|annex|appendix)\s*"
+    r"(?P<label>(?:[A-Z]|[IVX]+)?(?:\.?\d+)*(?:\.\d+)*))?",
+    re.IGNORECASE,
+)
+_MEETING_REF_RE = re.compile(
+    r"\b(?P<sym>(?:(?:SG\d{1,2}|TSAG|TDAG|RAG)-)?(?P<type>C|TD)\s?0*\d+)\b"
+    r"\s*,?\s*(?:§|section|clause|sec\.)?\s*(?P<label>\d+(?:\.\d+)*)?",
+)
+
+
+def _rec_or_meeting_reference(q: str, query: str) -> Reference | None:
+    m = _MEETING_REF_RE.search(q)
+    if m and (m.group("label") or "-" in m.group("sym")):
+        sym = re.sub(r"\s", "", m.group("sym")).upper()
+        sym = re.sub(r"(C|TD)0+(\d)", r"\1\2", sym)
+        return Reference(number=sym, kind="contribution" if m.group("type").upper() == "C" else "td",
+                         part="section" if m.group("label") else None, label=m.group("label"), text=query)
+    m = _REC_REF_RE.search(q)
+    if m and (m.group("rec") or m.group("sector") or m.group("clause")):
+        num = re.sub(r"\s", "", m.group("num")).upper().replace("SUP", "Sup")
+        ref = Reference(number=num, kind="recommendation", text=query)
+        if m.group("clause"):
+            word = re.sub(r"[,\s]", "", m.group("clause")).lower()
+            label = m.group("label") or None
+            if word.startswith(("annex", "appendix")):
+                ref.part = (("Annex " if word.startswith("annex") else "Appendix ") + (label or "")).strip()
+            else:
+                ref.part, ref.label = "clause", label
+        return ref
+    return None
+
+
 def parse_reference(query: str) -> Reference | None:
     """Parse "Res 57 resolves 3", "resolves 3 of Res 57", "Resolution 1 section 4", "Res 57 resolves 3-4",
     "Res 57 (Dubai, 2012)", "RCC/47A4/1" … or return None."""
     q, _ = fix_reference_words(clean_text(query))
+    if not _RES_RE.search(q):
+        other = _rec_or_meeting_reference(q, query)
+        if other is not None:
+            return other
     sym = _SYMBOL_RE.search(q)
     if sym and not re.match(r"^(?:ITU|Rev)$", sym.group(1), re.IGNORECASE):
         return Reference(symbol=f"{sym.group(1).upper()}/{sym.group(2).upper()}",

@@ -158,7 +158,7 @@ class Reference(BaseModel):
     """A parsed user reference. Any field may be missing; search fills the gaps from the index."""
 
     body: Body | None = None
-    kind: Kind | None = None  # None: a resolution ("Res 57"); "decision" for "PP Decision 5"
+    kind: Kind | None = None  # None: a resolution ("Res 57"); "decision" for "PP Decision 5"; "recommendation", "td" …
     number: str | None = None
     revision: Revision | None = None
     part: str | None = None

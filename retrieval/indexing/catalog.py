@@ -42,6 +42,8 @@ class Catalog:
             for c in self.clauses:
                 if c.instrument.number:
                     by_number.setdefault(c.instrument.number.upper(), []).append(c)
+                    if c.instrument.kind in ("contribution", "td") and "-" in c.instrument.number:
+                        by_number.setdefault(c.instrument.number.upper().split("-", 1)[1], []).append(c)  # "C823"
                 keys = {c.instrument.symbol.upper()} if c.instrument.symbol else set()
                 if c.proposal:
                     parts = c.proposal.upper().split(" ")[-1].split("/")

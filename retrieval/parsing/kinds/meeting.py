@@ -86,7 +86,7 @@ def parse(ctx: Context, source: str) -> tuple[DocumentMeta, list[Draft]]:
     if contacts:
         details["contacts"] = "; ".join(" ".join(c.replace(" | ", " ").split()) for c in contacts if c.strip())
     title = details.get("title", symbol)
-    inst = Instrument(body="other", kind=kind, symbol=symbol, title=title)
+    inst = Instrument(body="other", kind=kind, number=symbol, symbol=symbol, title=title)
     w = Walker(ctx, inst, clause_part=lambda num: f"section {num.split('.')[0]}")
     if abstract:
         w.start_part("abstract")
