@@ -51,6 +51,7 @@ from retrieval.core.text import readable
     # revisions
     ("Res 57 (Dubai, 2012) resolves 3", {"revision": Revision(place="Dubai", year=2012), "label": "3"}),
     ("Res 57 Dubai text", {"revision": Revision(place="Dubai", year=0)}),
+    ("Res 57 Dubai resolves 3", {"revision": Revision(place="Dubai", year=0), "part": "resolves", "label": "3"}),
     ("WTSA-12 Res 57", {"body": "WTSA", "revision": Revision(place="", year=2012)}),
     ("Res 57 as revised at Hammamet, resolves 3", {"revision": Revision(place="Hammamet", year=0), "label": "3"}),
     ("Res 57 resolves 3", {"revision": None}),
@@ -133,6 +134,8 @@ def test_questions_carry_their_revision() -> None:
     assert references_named("Res 57 and Res 1 in the Dubai text")[0].revision is None  # which one? not guessed
     assert detect("Res 57 Dubai text")[0] == "cite"
     assert detect("WTSA-12 Res 57")[0] == "cite"
+    assert detect("Res 57 Dubai")[0] == "cite"
+    assert detect("What does Res 57 say about IMT in the Dubai text?")[0] == "ask"
 
 
 # ---- resolving parts, ranges and revisions against clauses ----------------------------------------
@@ -294,3 +297,20 @@ def test_whole_parts_of_real_pp18_instruments(shared_itu: Path) -> None:
     labels = [c.label for c in resolves.clauses]
     assert labels[:3] == ["1", "2", "3"] and labels == sorted(labels, key=label_key)
     assert not resolve(parse_reference("Res 5"), clauses).clauses  # type: ignore[arg-type]  # Decision 5 is no Resolution
+
+
+def test_front_ends_show_the_cut_and_the_seams() -> None:
+    from bot.render import render_terminal
+    from bot.slack.blocks import answer_blocks
+    from retrieval.core.models import Answer
+
+    c = _clause(HAMMAMET, "noting", "a)", "Resolution 5 (Rev. HyderabadDubai, 20102014) of WTDC[footnoteRef:1]1; "
+                "and the rest of a long clause", 0)
+    cit = citation(c, "Resolution 5 (Rev. HyderabadDubai, 20102014) of WTDC[footnoteRef:1]1;")
+    ans = Answer(question="q", text="a", citations=[cit])
+    term = render_terminal(ans)
+    assert "“Resolution 5 (Rev. Hyderabad, 2010 → Dubai, 2014) of WTDC…”" in term
+    assert f"sectorbot cite {c.clause_id}" in term
+    slack = str(answer_blocks(ans))
+    assert "Hyderabad, 2010 → Dubai, 2014) of WTDC…" in slack and "show_clause" in slack
+    assert "footnoteRef" not in term and "footnoteRef" not in slack

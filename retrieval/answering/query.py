@@ -55,6 +55,7 @@ def asks_about_more_than(question: str) -> bool:
     rest = _REF_SPAN.sub(" ", clean_text(question))
     for rx in _REVISION_RES:
         rest = rx.sub(" ", rest)
+    rest = re.sub(rf"\b(?:{_PLACE_ALT})\b", " ", rest, flags=re.IGNORECASE)
     return any(t not in _CITE_WORDS and not t.isdigit() for t in lexical_tokens(rest))
 
 
@@ -345,6 +346,10 @@ def parse_reference(query: str) -> Reference | None:
                     kind="decision" if m.group("dec") else None)
     if m.group("yy"):  # "WTSA-16" names the assembly year; matched against revision years
         ref.revision = Revision(place="", year=2000 + int(m.group("yy")))
+    if ref.revision is None:  # "Res 57 Dubai resolves 3": a venue right after the number names the revision
+        venue = re.match(rf"^\s*,?\s*\(?(?:Rev\.?\s*)?({_PLACE_ALT})\b", q[m.end():], re.IGNORECASE)
+        if venue:
+            ref.revision = Revision(place=next(p for p in _PLACES if p.lower() == venue.group(1).lower()), year=0)
     if ref.revision is None:  # named apart from the number, never taken from another instrument's date
         ref.revision = revision_named(_RES_RE.sub(" ", q[: m.start()] + " | " + q[m.end():]))
     _read_part(ref, q[: m.start()], q[m.end():])
