@@ -314,3 +314,26 @@ def test_front_ends_show_the_cut_and_the_seams() -> None:
     slack = str(answer_blocks(ans))
     assert "Hyderabad, 2010 → Dubai, 2014) of WTDC…" in slack and "show_clause" in slack
     assert "footnoteRef" not in term and "footnoteRef" not in slack
+
+
+@pytest.mark.parametrize(("ref", "first", "expect"), [
+    ("Annex A of A.1", "annex-a", {"kind": "recommendation", "number": "A.1", "part": "Annex A"}),
+    ("clause 3.1 of A.1", "clause.3.1", {"part": "clause", "label": "3.1"}),
+    ("§3.1.8 of Recommendation ITU-T A.1", "clause.3.1.8", {"part": "clause", "label": "3.1.8"}),
+    ("A.1 cluase 1.3", "clause.1.3", {"part": "clause", "label": "1.3"}),
+    ("A.1 clauses 1.3 to 1.5", "clause.1.3", {"part": "clause", "label": "1.3", "label_to": "1.5"}),
+    ("Appendix I of A.1", "appendix-i", {"part": "Appendix I"}),
+])
+def test_recommendation_references_in_any_order(shared_itu: Path, ref: str, first: str,
+                                                expect: dict[str, object]) -> None:
+    from retrieval.parsing.read import read_documents
+
+    parsed = parse_reference(ref)
+    assert parsed is not None
+    for key, value in expect.items():
+        assert getattr(parsed, key) == value, (key, parsed)
+    clauses = [c for d in read_documents(shared_itu / "T-REC-A.1-201610-E.docx", 10**8) for c in d.clauses]
+    got = [c.clause_id.split("#")[1] for c in resolve(parsed, clauses).clauses]
+    assert got and got[0] == first
+    if parsed.label_to:
+        assert got[-1].startswith("clause.1.5") and "clause.1.6" not in got and "clause.1.4" in got

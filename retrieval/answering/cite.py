@@ -225,6 +225,9 @@ def _resolve_numbered(ref: Reference, clauses: list[Clause]) -> CiteResult:
     if ref.part in ("clause", "section"):
         # the clause and everything numbered under it: "clause 1.3" is its heading and 1.3.1 … 1.3.3
         chosen = [c for c in best if ref.label and (c.label == ref.label or c.label.startswith(ref.label + "."))]
+        if ref.label and ref.label_to:  # "clauses 1.3 to 1.5", each with what is numbered under it
+            lo, hi = label_key(ref.label), label_key(ref.label_to)
+            chosen = [c for c in best if _within(label_key(c.label), lo, hi)]
     else:
         chosen = [c for c in best if c.part.lower() == ref.part.lower()
                   or c.part.lower().startswith(ref.part.lower() + " ")]

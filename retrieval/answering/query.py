@@ -148,6 +148,7 @@ def clean_text(text: str) -> str:
 _REFERENCE_WORDS = (
     "resolution", "resolutions", "decision", "resolves", "considering", "instructs", "invites", "requests",
     "encourages", "urges", "recognizing", "recalling", "noting", "decides", "section", "annex", "appendix",
+    "clause",
 )
 _WORD_THEN_LABEL = re.compile(r"\b([A-Za-z]{4,})(?=\s*(?:§\s*)?(?:No\.?\s*)?(?:\d|[a-z]\)|[A-Z]\b))")
 
@@ -299,6 +300,15 @@ def _rec_or_meeting_reference(q: str, query: str) -> Reference | None:
         return Reference(number=sym, kind="contribution" if m.group("type").upper() == "C" else "td",
                          part="section" if m.group("label") else None, label=m.group("label"), text=query)
     m = _REC_REF_RE.search(q)
+    # Any order and ranges, as for resolutions: "clause 3.1 of A.1", "Annex A of A.1", "A.1 clauses 1.3 to 1.5".
+    found = m and (_part_in(q[m.end("num"):], tied=False) or _part_in(q[: m.start()], tied=True))
+    if m and found and found[0] in ("section", "annex", "appendix"):
+        num = re.sub(r"\s", "", m.group("num")).upper().replace("SUP", "Sup")
+        part, label, label_to = found
+        if part == "section":
+            return Reference(number=num, kind="recommendation", part="clause", label=label, label_to=label_to,
+                             text=query)
+        return Reference(number=num, kind="recommendation", part=f"{part.capitalize()} {label}", text=query)
     if m and (m.group("rec") or m.group("sector") or m.group("clause")):
         num = re.sub(r"\s", "", m.group("num")).upper().replace("SUP", "Sup")
         ref = Reference(number=num, kind="recommendation", text=query)
