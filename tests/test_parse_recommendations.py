@@ -1,0 +1,204 @@
+"""Recommendations, Supplements and the PDF reader on the real files in ../shared/itu (skipped cleanly
+when it is absent), plus property tests of the numbered-clause parser and pure unit tests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from retrieval.answering.cite import resolve
+from retrieval.answering.query import parse_reference
+from retrieval.core.citations import display
+from retrieval.core.models import ParsedDocument
+from retrieval.parsing.extract import extract
+from retrieval.parsing.formats.pdf import _dehyphenate, undecodable
+from retrieval.parsing.language import language_of
+from retrieval.parsing.source import SourceText
+from retrieval.parsing.structure import parse
+
+
+def _parse(path: Path) -> tuple[SourceText, ParsedDocument]:
+    src = extract(path, 10**8)
+    return src, parse(src, str(path))
+
+
+@pytest.fixture(scope="module")
+def a1() -> tuple[SourceText, ParsedDocument]:
+    from tests.conftest import RES1, SHARED_ITU
+
+    if not RES1.exists():
+        pytest.skip("../shared/itu is absent")
+    return _parse(SHARED_ITU / "T-REC-A.1-201610-E.docx")
+
+
+def test_a1_numbered_clauses_in_itu_form(a1) -> None:  # type: ignore[no-untyped-def]
+    _, doc = a1
+    assert doc.meta.doc_id == "itu-t-rec-a.1@2016-10" and doc.meta.kind == "recommendation"
+    assert doc.meta.number == "A.1" and doc.meta.language == "en"
+    by_label = {c.label: c for c in doc.clauses if c.part == "clause"}
+    for label in ("1", "1.3", "1.3.2", "1.6", "1.8.2.9", "2.3.3.7", "3.1.8", "3.4.1"):
+        assert label in by_label, label
+    c = by_label["3.1.8"]
+    assert c.clause_id == "itu-t-rec-a.1@2016-10#clause.3.1.8"
+    assert display(c) == "Recommendation ITU-T A.1 (10/2016), clause 3.1.8"
+    assert c.text.startswith("Contributions that are to be considered at a study group")
+    assert by_label["1.6"].text.startswith("Correspondence activities")
+    # continuation paragraphs stay with their clause: 1.3.2's four paragraphs
+    assert "two months before" in by_label["1.3.2"].text
+
+
+def test_a1_cover_contents_and_example_figure_never_become_headings(a1) -> None:  # type: ignore[no-untyped-def]
+    _, doc = a1
+    parts = {c.part for c in doc.clauses}
+    assert not any("SG4" in p or "WP 5/" in p for p in parts)
+    assert {"summary", "keywords", "history", "Annex A", "Appendix I", "Figure 1-1"} <= parts
+    # the example liaison statement is one clause, the figure, with its caption
+    fig = next(c for c in doc.clauses if c.part == "Figure 1-1")
+    assert "QUESTIONS:" in fig.text and fig.text.rstrip().endswith("liaison statement")
+    # contents lines ("1.1<tab>Frequency of meetings<tab>1") are not clauses
+    assert not any(re.search(r"\t\d+$", c.text) for c in doc.clauses)
+    # the back cover's list of series is not text of Appendix I
+    assert not any("SERIES OF ITU-T RECOMMENDATIONS" in c.text for c in doc.clauses)
+
+
+def test_a1_cite_clause_and_annex(a1) -> None:  # type: ignore[no-untyped-def]
+    _, doc = a1
+    for text, want in [("A.1 clause 1.3", ["1.3", "1.3.1", "1.3.2", "1.3.3"]),
+                       ("Rec. ITU-T A.1 §3.1.8", ["3.1.8"]),
+                       ("Recommendation ITU-T A.1 (10/2016), clause 3.1.8", ["3.1.8"])]:
+        ref = parse_reference(text)
+        assert ref is not None, text
+        got = resolve(ref, doc.clauses)
+        assert [c.label for c in got.clauses] == want, text
+    annex = resolve(parse_reference("A.1 Annex A"), doc.clauses)  # type: ignore[arg-type]
+    assert annex.clauses and all(c.part in ("Annex A", "table 1") or c.part.startswith("Annex A")
+                                 for c in annex.clauses)
+    missing = resolve(parse_reference("A.1 clause 9.9"), doc.clauses)  # type: ignore[arg-type]
+    assert not missing.clauses and "no clause 9.9" in missing.message
+
+
+def test_a12_table_rows_are_not_clauses(shared_itu: Path) -> None:
+    _, doc = _parse(shared_itu / "T-REC-A.12-201611-E.docx")
+    # the edition history is one clause, not one clause per cell ("TSAG, para. 12" = "2015-06-05" before)
+    assert not any(re.fullmatch(r"[\d\-./]+|TSAG", c.text.strip()) for c in doc.clauses)
+    history = [c for c in doc.clauses if c.part == "history"]
+    assert len(history) == 1 and "2015-06-05" in history[0].text
+    labels = [c.label for c in doc.clauses if c.part == "clause"]
+    assert labels == ["1", "2", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7"]
+    two_two = next(c for c in doc.clauses if c.label == "2.2")
+    assert "Telegraph switching" in two_two.text  # the series list stays inside clause 2.2
+
+
+def test_supplement_display(shared_itu: Path) -> None:
+    _, doc = _parse(shared_itu / "T-REC-A.Sup5-201607-E.docx")
+    assert doc.meta.kind == "supplement" and doc.meta.doc_id == "itu-t-sup-a.sup5@2016-07"
+    c = next(c for c in doc.clauses if c.part == "clause")
+    assert display(c).startswith("ITU-T A-series Supplement 5 (07/2016), clause ")
+    assert {"Appendix I", "Appendix II"} <= {c.part for c in doc.clauses}
+
+
+def test_d000_annex_clauses(shared_itu: Path) -> None:
+    _, doc = _parse(shared_itu / "T-REC-D.000-201005-E.docx")
+    labels = [c.label for c in doc.clauses if c.part == "clause"]
+    assert "A.1" in labels and "A.13" in labels
+
+
+def test_u1_pdf_numbered_clauses(shared_itu: Path) -> None:
+    _src, doc = _parse(shared_itu / "T-REC-U.1-199303-E.pdf")
+    assert doc.meta.doc_id == "itu-t-rec-u.1@1993-03"
+    labels = [c.label for c in doc.clauses if c.part == "clause"]
+    for label in ("1", "1.1", "5", "5.1", "5.1.1", "5.1.6", "5.2.1", "10.5.9", "13.7"):
+        assert label in labels, label
+    assert len(labels) == len(set(labels))  # notes numbered 1, 2 inside a clause are not clauses
+    assert labels.index("5.1") < labels.index("5.1.1") < labels.index("5.2")
+    # lines merged into paragraphs: clause 5.1.1 is one paragraph, not a single PDF line
+    c511 = next(c for c in doc.clauses if c.label == "5.1.1")
+    assert len(c511.text) > 200 and "\n" not in c511.text[:200]
+
+
+def test_u1_pdf_headers_hyphens_and_undecodable_fonts(shared_itu: Path) -> None:
+    src, doc = _parse(shared_itu / "T-REC-U.1-199303-E.pdf")
+    # running footers ("Recommendation U.1 (03/93) 5") and page numbers are gone
+    assert not re.search(r"^\d+ Recommendation U\.1 \(03/93\)$|^Recommendation U\.1 \(03/93\) \d+$", src.text,
+                         re.MULTILINE)
+    assert not any("Recommendation U.1 (03/93)" in c.text for c in doc.clauses)
+    # a typesetter's hyphen at a line end is undone, a compound's hyphen kept
+    assert "International Telecommunication Union" in src.text and "Telecom-munication" not in src.text
+    assert "proceed-to-select" in src.text
+    # the cover's title is set in a font with no usable encoding: reported for its page, not indexed
+    assert any(w.startswith("page 1:") and "cannot be decoded" in w for w in doc.warnings)
+    assert not any(undecodable(line) for c in doc.clauses for line in c.text.split("\n"))
+    assert "4%,%'2!0(" not in src.text
+
+
+ALL = ["T-REC-A.1-201610-E.docx", "T-REC-A.12-201611-E.docx", "T-REC-A.Sup5-201607-E.docx",
+       "T-REC-D.000-201005-E.docx", "T-REC-U.1-199303-E.pdf", "WTSA-RES-1-2016-E.docx",
+       "meetings/T17-SG17-190827-TD-PLEN-2484!!MSW-E.docx", "meetings/T17-SG17-C-0823!!MSW-E.docx",
+       *[f"languages/T-REC-E.119-201704-I!!MSW-{x}.docx" for x in "AEFRS"]]
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_clause_is_verbatim_in_the_extracted_source(shared_itu: Path, name: str) -> None:
+    src, doc = _parse(shared_itu / name)
+    ids = [c.clause_id for c in doc.clauses]
+    assert len(ids) == len(set(ids))
+    for c in doc.clauses:
+        assert c.text and src.text[c.span[0]:c.span[1]] == c.text
+
+
+# ---- property tests: numbered documents from the grammar's own vocabulary ----------------------------
+
+FRAGMENTS = [
+    "Recommendation ITU-T X.1", "(10/2016)", "Summary | text", "Keywords", "History", "FOREWORD",
+    "Table of Contents", "1\tScope\t1", "1\tScope", "1.1\tGeneral", "1.1.1\tText of the clause.", "2\tReferences",
+    "2.1\tA clause", "Annex A", "Appendix I", "A.1\tAnnex clause", "I.1\tAppendix clause", "Bibliography",
+    "Table 1 – Caption", "Figure 2-1 – Caption", "NOTE – a note.", "a | b | c", "3 This is a long note text.",
+    "SERIES OF ITU-T RECOMMENDATIONS", "Question(s): | 4/17 | Geneva, 1-2 May 2020", "Source: | X",
+    "Title: | Y", "Contact: | A B | E-mail: a@b.c", "Abstract: | text", "Editors notes:", "SG17-C823", "",
+]
+line = st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=30))
+documents = st.lists(line, max_size=40).map("\n".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents, st.sampled_from(["T-REC-X.1-201610-E.docx", "T17-SG17-C-0823!!MSW-E.docx"]),
+       st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), max_size=3))
+def test_numbered_parsers_never_raise_and_never_invent_text(text: str, name: str,
+                                                            tables: list[tuple[int, int]]) -> None:
+    spans = [(min(a, b), max(a, b)) for a, b in tables]
+    doc = parse(SourceText(text=text, format="docx", tables=spans), name)
+    ids = [c.clause_id for c in doc.clauses]
+    assert len(ids) == len(set(ids))
+    for c in doc.clauses:
+        assert c.text and text[c.span[0]:c.span[1]] == c.text
+
+
+# ---- pure units -------------------------------------------------------------------------------------
+
+def test_undecodable_lines() -> None:
+    assert undecodable("4%,%'2!0(37)4#().'")
+    assert undecodable(")45\r4 5\x0e\x11")
+    assert not undecodable("TABLE 2/U.41")
+    assert not undecodable("1 Signalling types.............................................. 1")
+    assert not undecodable("25-ms pulse (± 11 ms)")
+
+
+def test_dehyphenate_keeps_compounds_the_document_writes() -> None:
+    mark = "\ufffe"
+    text = f"the Telecom{mark}munication Union; a call-confirmation signal; the call{mark}confirmation; " \
+           f"proceed-to{mark}select; ITU{mark}T"
+    out = _dehyphenate(text)
+    assert "Telecommunication" in out and "call-confirmation; " in out
+    assert "proceed-to-select" in out and "ITU-T" in out
+
+
+def test_language_from_file_name_or_text() -> None:
+    assert language_of("T-REC-E.119-201704-I!!MSW-F.docx", "") == "fr"
+    assert language_of("T-REC-A.1-201610-E.docx", "") == "en"
+    assert language_of("x.txt", "Рекомендация МСЭ-Т E.119 описывает требования") == "ru"
+    assert language_of("x.txt", "تبين التوصية متطلبات خدمة") == "ar"
+    assert language_of("x.txt", "La présente Recommandation décrit les exigences pour le service") == "fr"
