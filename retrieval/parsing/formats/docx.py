@@ -70,7 +70,8 @@ def read(name: str, data: bytes) -> SourceText:
         if not current.strip() and not previous.strip():
             continue
         # a long paragraph in a heading style is body text restyled by mistake; Word's contents list skips it
-        number = heading_numbers.next(el, styles) if len(current) <= 250 else None
+        # a heading deleted by a tracked change is not numbered (Word skips it too)
+        number = heading_numbers.next(el, styles) if current.strip() and len(current) <= 250 else None
         if number and not re.match(r"\s*\d", current):
             # Word numbers these headings itself ("1.1 Context" shows as "Context" in the XML)
             current, previous = f"{number}\t{current}", f"{number}\t{previous}"
