@@ -212,8 +212,11 @@ def test_cite_pp_res_191_through_a_real_index(final_acts: tuple[Path, list[Parse
     one = tmp_path / "PP-18-RES-191-akn.xml"
     ET.ElementTree(single).write(one, encoding="utf-8", xml_declaration=True)
     service = Service(make_settings(tmp_path / "index"))
-    report = service.ingest([one])
+    report = service.ingest([one, path.parent / "PP-18-DEC-5-akn.xml"])
     assert not report.failed, report.failed
+    dec = service.cite("PP Decision 5 decides 1.1")
+    assert [display(x) for x in dec.clauses] == ["PP Decision 5 (Rev. Dubai, 2018), decides 1.1"]
+    assert dec.clauses[0].text.endswith("shall remain unchanged at CHF 318 000;")
     exact = service.cite("PP Res 191 considering c)")
     assert [display(x) for x in exact.clauses] == ["PP Resolution 191 (Rev. Dubai, 2018), considering c)"]
     assert exact.clauses[0].text.startswith("that, pursuant to No. 119 of the Constitution")
