@@ -412,10 +412,10 @@ def _drafts(groups: list[tuple[str, list[_Item]]], inst: Instrument, text: str, 
                 body = body[: ri.start() + 1]
             nxt = _NEXT_PART_RE.search(body)
             if nxt:
-                rest = body[nxt.start():].strip()
+                cut = body[nxt.start():].strip()
                 e = s + nxt.start()
                 body = body[: nxt.start()]
-                warnings.append(f"'{rest[:45]}…' ({len(rest)} characters) opens the next part of the collection, "
+                warnings.append(f"'{cut[:45]}…' ({len(cut)} characters) opens the next part of the collection, "
                                 "not a clause of this instrument; not indexed")
             # An annex heading run into the paragraph: the clause ends there, the rest is the annex.
             ax = _ANNEX_RE.search(body)
