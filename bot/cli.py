@@ -199,6 +199,51 @@ def ingest(paths: tuple[Path, ...], prune: bool, quiet: bool) -> None:
         sys.exit(1)
 
 
+@cli.command()
+@click.argument("names", nargs=-1)
+@click.option("--manifest", type=click.Path(path_type=Path, dir_okay=False), help="Another manifest file.")
+@click.option("--pace", default=1.0, show_default=True, type=click.FloatRange(0, 60),
+              help="Seconds between two requests.")
+@click.option("--no-ingest", is_flag=True, help="Download only; do not index.")
+def fetch(names: tuple[str, ...], manifest: Path | None, pace: float, no_ingest: bool) -> None:
+    """Download official ITU sources listed in corpus/manifest.json, then index them.
+
+    Direct files are downloaded into the data directory (resumed when a transfer breaks off, sha256
+    recorded on first download and checked after). For landing pages, and when ITU cannot be
+    reached, it says what to download by hand and where to put it.
+
+    \b
+    Example usage:
+      sectorbot fetch                       # everything in the manifest
+      sectorbot fetch ra-res-itu-r-6 pp-res-191
+    """
+    from rich.console import Console
+
+    service = _service()
+    con = Console(stderr=True)
+    report, indexed = service.fetch(list(names), manifest=manifest, pace=pace, index=False)
+    for name in report.unknown:
+        con.print(f"[red]  unknown[/]  {name}: not in the manifest", highlight=False)
+    for r in report.results:
+        colour = {"downloaded": "green", "present": "dim", "failed": "red", "changed": "red"}.get(r.outcome, "yellow")
+        con.print(f"[{colour}]{r.outcome:>10}[/]  " + (r.message or f"{r.id}  {r.path}"), highlight=False,
+                  soft_wrap=True)
+    if report.files and not no_ingest:
+        if not service.model_ready():
+            service.setup(say=lambda m: click.echo(m, err=True))
+        progress = _rich_progress(con, False)
+        with progress:
+            _, indexed = service.fetch([r.id for r in report.files], manifest=manifest, pace=pace,
+                                       progress=progress)
+        if indexed is not None:
+            for f in indexed.failed:
+                con.print(f"[red]   failed[/]  {f.path}  {f.reason}", highlight=False, soft_wrap=True)
+            con.print(f"{indexed.count('added')} added, {indexed.count('updated')} updated, "
+                      f"{indexed.count('unchanged')} unchanged, {indexed.count('failed')} failed", highlight=False)
+    if report.problems or report.unknown or (indexed is not None and indexed.failed):
+        sys.exit(1)
+
+
 def _rich_progress(console: Any, quiet: bool) -> Any:
     from retrieval.service import Progress
 
@@ -269,7 +314,8 @@ def search(query: str, k: int, as_json: bool, **filters: Any) -> None:
     _ensure_indexed(service)
     hits = service.search(query, k=k, **filters)
     if as_json:
-        click.echo(json.dumps([{**citation(h.clause, h.clause.text).model_dump(), "text": h.clause.text,
+        click.echo(json.dumps([{**citation(h.clause, h.clause.text, service.link(h.clause)).model_dump(),
+                                "text": h.clause.text,
                                 "score": h.score, "similarity": h.similarity} for h in hits],
                               indent=2, ensure_ascii=False))
         return
@@ -311,7 +357,8 @@ def cite(ref: tuple[str, ...], as_json: bool) -> None:
     if not res.clauses:
         _fail(res.message or "not found")
     for c in res.clauses:
-        click.echo(click.style(display(c), bold=True))
+        url = res.urls.get(c.clause_id)
+        click.echo(click.style(display(c), bold=True) + (f" <{url}>" if url else ""))
         click.echo(c.text.strip())
         for f in c.footnotes:
             click.echo(click.style(f"  footnote: {' '.join(f.split())}", fg="bright_black"))

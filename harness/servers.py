@@ -262,3 +262,62 @@ def _blocks_problem(blocks: Any, refuse: bool) -> str | None:
         if block.get("type") == "section" and isinstance(text, dict) and len(text.get("text", "")) > 3000:
             return "invalid_blocks"
     return None
+
+
+class FileServer(_Server):
+    """Static files by path, with HTTP Range support. `truncate[path] = n` makes the next full
+    (non-Range) response for that path announce the whole length but close after n bytes, once;
+    unknown paths are 404. Every request is recorded as (path, Range header or None)."""
+
+    def __init__(self, files: dict[str, bytes] | None = None) -> None:
+        self.files: dict[str, bytes] = dict(files or {})
+        self.truncate: dict[str, int] = {}
+        self.requests: list[tuple[str, str | None]] = []
+        super().__init__(_FileHandler)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{path.lstrip('/')}"
+
+
+class _FileHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        owner: FileServer = self.server.owner  # type: ignore[attr-defined]
+        path = urllib.parse.urlparse(self.path).path.lstrip("/")
+        rng = self.headers.get("Range")
+        owner.requests.append((path, rng))
+        body = owner.files.get(path)
+        if body is None:
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            return
+        start = 0
+        if rng and rng.startswith("bytes="):
+            start = int(rng[6:].split("-")[0] or 0)
+            if start >= len(body):
+                self.send_response(416)
+                self.send_header("Content-Range", f"bytes */{len(body)}")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            self.send_response(206)
+            self.send_header("Content-Range", f"bytes {start}-{len(body) - 1}/{len(body)}")
+        else:
+            self.send_response(200)
+        chunk = body[start:]
+        self.send_header("Content-Length", str(len(chunk)))
+        self.send_header("Accept-Ranges", "bytes")
+        cut = owner.truncate.pop(path, None) if not rng else None
+        if cut is not None:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(chunk if cut is None else chunk[:cut])
+        self.wfile.flush()
+        if cut is not None:
+            self.close_connection = True

@@ -9,12 +9,17 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from retrieval.core.config import Settings
 from retrieval.core.models import Answer, Citation, Clause, ParsedDocument, SearchHit
 from retrieval.indexing.ingest import FileResult, IngestReport, Progress
+
+if TYPE_CHECKING:
+    from retrieval.answering.links import Linker
+    from retrieval.indexing.fetch import FetchReport
 
 __all__ = ["CiteOutcome", "FileResult", "IngestReport", "ParseOutcome", "Progress", "Service", "Status"]
 
@@ -41,11 +46,12 @@ class CiteOutcome(BaseModel):
     understood: bool  # False when the text could not be read as a reference at all
     clauses: list[Clause] = Field(default_factory=list)
     message: str = ""
+    urls: dict[str, str] = Field(default_factory=dict)  # official address by clause id, when known
 
     def citations(self) -> list[Citation]:
         from retrieval.core.citations import citation
 
-        return [citation(c, c.text) for c in self.clauses]
+        return [citation(c, c.text, self.urls.get(c.clause_id)) for c in self.clauses]
 
 
 class ParseOutcome(BaseModel):
@@ -64,6 +70,7 @@ class Service:
         self.engine = Engine(self.settings)
         self._answerer: object | None = None
         self._deliveries: object | None = None
+        self._linker: Linker | None = None
 
     # ---- questions ------------------------------------------------------------------------------
     def answer(self, question: str) -> Answer:
@@ -72,7 +79,8 @@ class Service:
         if self._answerer is None:
             self._answerer = Answerer(self.engine)
         assert isinstance(self._answerer, Answerer)
-        return self._answerer.answer(question)
+        ans = self._answerer.answer(question)
+        return self.linker.answer(ans, self.engine.catalog().by_id)
 
     def cite(self, reference: str) -> CiteOutcome:
         from retrieval.answering.query import parse_reference
@@ -86,7 +94,21 @@ class Service:
                                message=f"could not read '{reference}' as a reference; "
                                        "try e.g. \"Res 57 resolves 3\" or \"RCC/47A4/1\"")
         res = self.engine.cite(ref)
-        return CiteOutcome(reference=reference, understood=True, clauses=res.clauses, message=res.message)
+        urls = {c.clause_id: u for c in res.clauses if (u := self.link(c))}
+        return CiteOutcome(reference=reference, understood=True, clauses=res.clauses, message=res.message,
+                           urls=urls)
+
+    @property
+    def linker(self) -> Linker:
+        from retrieval.answering.links import Linker
+
+        if self._linker is None:
+            self._linker = Linker.from_corpus(self.settings.corpus_dir)
+        return self._linker
+
+    def link(self, clause: Clause) -> str | None:
+        """The official address of the instrument a clause belongs to, when known."""
+        return self.linker.url(clause)
 
     def search(self, query: str, k: int = 5, **filters: object) -> list[SearchHit]:
         from retrieval.answering.search import Filters
@@ -152,6 +174,26 @@ class Service:
                         progress, prune=prune, after_write=after_write)
         self.engine.catalog(fresh=True)
         return report
+
+    def fetch(self, names: list[str] | None = None, manifest: Path | None = None, pace: float = 1.0,
+              progress: Progress | None = None, index: bool = True) -> tuple[FetchReport, IngestReport | None]:
+        """Download the manifest's direct files into the data directory (resuming, checksummed),
+        say what to fetch by hand for the rest, then index what is there."""
+        from retrieval.indexing.fetch import Fetcher
+        from retrieval.indexing.ingest import ingest
+        from retrieval.indexing.manifest import load
+
+        listed = load(manifest or self.settings.corpus_dir / "manifest.json")
+        chosen, unknown = listed.select(names or [])
+        report: FetchReport = Fetcher(self.settings.data_dir / "sources", pace=pace).fetch(chosen)
+        report.unknown = unknown
+        if not index or not report.files:
+            return report, None
+        urls = {r.path: r.url for r in report.files}
+        done = ingest(self.engine.index, self.engine.embedder, [Path(r.path) for r in report.files if r.path],
+                      progress, url_for=lambda p: urls.get(str(p)))
+        self.engine.catalog(fresh=True)
+        return report, done
 
     def ready(self) -> dict[str, int]:
         """For readiness probes: raises when the store does not answer."""
