@@ -368,6 +368,30 @@ def cite(ref: tuple[str, ...], as_json: bool) -> None:
 
 
 @cli.command()
+@click.argument("ref", nargs=-1, required=True)
+@click.option("--from", "from_rev", help='The earlier version: "Dubai, 2012", "2012", a symbol or document id.')
+@click.option("--to", "to_rev", help="The later version (default: the latest).")
+@click.option("--all", "show_all", is_flag=True, help="List every change, not the first 40.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (README, JSON output).")
+def diff(ref: tuple[str, ...], from_rev: str | None, to_rev: str | None, show_all: bool, as_json: bool) -> None:
+    """What changed between two versions of a text: clauses added, removed, moved and changed, with
+    the words changed inside each ([-deleted-]{+inserted+}), each side cited.
+
+    \b
+    Example usage:
+      sectorbot diff "Res 57" --from "Dubai, 2012" --to "Hammamet, 2016"
+      sectorbot diff RCC/47A4/1            # what a proposal changes in its base text
+      sectorbot diff TP.inno --from SG17-TD2484 --to SG17-C823
+    """
+    service = _service()
+    _ensure_indexed(service)
+    ans = service.diff(" ".join(ref), from_rev, to_rev, limit=10**6 if show_all else None)
+    _print_answer(ans, as_json)
+    if ans.abstained or not ans.citations:
+        sys.exit(1)
+
+
+@cli.command()
 @click.argument("question", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object (README, JSON output).")
 def ask(question: tuple[str, ...], as_json: bool) -> None:

@@ -110,6 +110,17 @@ class Service:
         """The official address of the instrument a clause belongs to, when known."""
         return self.linker.url(clause)
 
+    def diff(self, reference: str, from_rev: str | None = None, to_rev: str | None = None,
+             limit: int | None = None) -> Answer:
+        """What changed between two versions of a text ("Res 57", "RCC/47A4/1", "TP.inno",
+        "SG17-TD2484"), each side cited; the latest two adopted versions unless named."""
+        from retrieval.answering.compose import diff as compose_diff
+
+        catalog = self.engine.catalog()
+        ans = compose_diff.diff_answer(f"What changed in {reference}?", reference, catalog.clauses, from_rev, to_rev,
+                                       max_items=limit or compose_diff.MAX_ITEMS)
+        return self.linker.answer(ans, catalog.by_id)
+
     def search(self, query: str, k: int = 5, **filters: object) -> list[SearchHit]:
         from retrieval.answering.search import Filters
 

@@ -57,6 +57,13 @@ class Answerer:
     def answer_query(self, query: Query) -> Answer:
         if query.intent == "cite" and query.reference is not None:
             result = compose_cite(query, self.corpus.cite(query.reference), self.coverage())
+        elif query.intent == "diff" and query.reference is not None:
+            from retrieval.answering.compose.diff import diff_for_question
+
+            ref = query.reference
+            named = ref.symbol + (f"/{ref.proposal}" if ref.proposal else "") if ref.symbol else \
+                f"{ref.body or ''} Resolution {ref.number}".strip()
+            result = diff_for_question(query.text, self.corpus.catalog().clauses, named)
         else:
             hits = self._evidence(query)
             result = self._compose(query, hits)

@@ -8,8 +8,10 @@ section). Anything unpaired was added or removed."""
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -18,7 +20,7 @@ from retrieval.core.models import Clause
 
 ChangeKind = Literal["added", "removed", "changed", "moved", "unchanged"]
 SIMILAR = 0.5  # word-sequence ratio above which two unplaced clauses are one clause reworded
-_WORD = re.compile(r"\s+|[^\s\w]|\w+")
+_WORD_SPACE = re.compile(r"\s+|[^\s\w]\s*|\w+\s*")
 
 
 class WordOp(BaseModel):
@@ -72,8 +74,9 @@ def _heading(c: Clause) -> str:
 
 
 def words(old: str, new: str) -> list[WordOp]:
-    """Word-level edit script turning `old` into `new`; whitespace-only edits count as equal."""
-    a, b = _WORD.findall(old), _WORD.findall(new)
+    """Word-level edit script turning `old` into `new`. Words and punctuation are compared without
+    the spaces after them, so a changed space never reads as a changed word."""
+    a, b = _WORD_SPACE.findall(old), _WORD_SPACE.findall(new)
     ops: list[WordOp] = []
 
     def push(op: Literal["equal", "delete", "insert"], text: str) -> None:
@@ -82,8 +85,7 @@ def words(old: str, new: str) -> list[WordOp]:
         elif text:
             ops.append(WordOp(op=op, text=text))
 
-    sm = difflib.SequenceMatcher(a=[w if w.strip() else " " for w in a],
-                                 b=[w if w.strip() else " " for w in b], autojunk=False)
+    sm = difflib.SequenceMatcher(a=[w.rstrip() for w in a], b=[w.rstrip() for w in b], autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
             push("equal", "".join(b[j1:j2]))
@@ -100,8 +102,12 @@ def ratio(old: str, new: str) -> float:
     return difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio() if a or b else 1.0
 
 
-def diff_clauses(old: list[Clause], new: list[Clause], old_version: str = "", new_version: str = "") -> TextDiff:
-    """Pair the clauses of two versions (each in document order) and classify each pair."""
+def diff_clauses(old: list[Clause], new: list[Clause], old_version: str = "", new_version: str = "",
+                 word_diff: Callable[[str, str], list[WordOp]] | None = None) -> TextDiff:
+    """Pair the clauses of two versions (each in document order) and classify each pair.
+    `word_diff` replaces the plain word diff (a proposal with merged revision marks is aligned
+    with its base differently: retrieval/answering/changes.py)."""
+    word_diff = word_diff or words
     pairs: dict[int, int] = {}  # new index → old index
     used_old: set[int] = set()
 
@@ -156,7 +162,7 @@ def diff_clauses(old: list[Clause], new: list[Clause], old_version: str = "", ne
             renumbered = place_of(o) != place_of(c)
             kind: ChangeKind = "changed" if not same else ("moved" if renumbered or j in moved else "unchanged")
             changes.append(ClauseChange(kind=kind, old=o, new=c, renumbered=renumbered,
-                                        words=[] if same else words(o.text, c.text)))
+                                        words=[] if same else word_diff(o.text, c.text)))
         else:
             changes.append(ClauseChange(kind="added", new=c))
     changes.extend(ClauseChange(kind="removed", old=old[i]) for i in removed[r:])
@@ -171,8 +177,6 @@ def _out_of_order(pairs: dict[int, int]) -> set[int]:
     if not seq:
         return set()
     # O(n log n) longest increasing subsequence with back-pointers
-    import bisect
-
     tails: list[int] = []
     tails_at: list[int] = []
     back = [-1] * len(seq)
@@ -197,10 +201,10 @@ def render_words(ops: list[WordOp]) -> str:
     """Plain-text form of a word diff: [-deleted-]{+inserted+}, as `git diff --word-diff` writes it."""
     out = []
     for op in ops:
-        if op.op == "equal":
+        core = op.text.strip()
+        if op.op == "equal" or not core:
             out.append(op.text)
-        elif op.op == "delete":
-            out.append(f"[-{op.text.strip()}-]" + (" " if op.text.endswith(" ") else ""))
-        else:
-            out.append(f"{{+{op.text.strip()}+}}" + (" " if op.text.endswith(" ") else ""))
+            continue
+        lead, trail = op.text[: len(op.text) - len(op.text.lstrip())], op.text[len(op.text.rstrip()):]
+        out.append(lead + (f"[-{core}-]" if op.op == "delete" else f"{{+{core}+}}") + trail)
     return "".join(out)

@@ -15,7 +15,7 @@ from retrieval.core.text import norm_hyphens
 from retrieval.indexing.lexical import lexical_tokens
 from retrieval.parsing.references import later_reading
 
-Intent = Literal["cite", "sector", "find", "ask"]
+Intent = Literal["cite", "sector", "find", "ask", "diff", "refs"]
 
 _SECTOR_RE = re.compile(
     r"\b(?:which|what)\s+(?:ITU\s+)?sectors?\b|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
@@ -49,6 +49,13 @@ _REF_SPAN = re.compile(
     re.IGNORECASE)
 
 
+_DIFF_RE = re.compile(
+    r"\b(?:what|which)\s+(?:has\s+|have\s+|was\s+|were\s+)?(?:changed|changes|differences)\b"
+    r"|\bchanges?\s+(?:in|to|between)\b|\bdifferences?\s+between\b|\bhow\s+(?:does|did|has)\b.*\b(?:differ|changed?)\b"
+    r"|\bwhat\s+is\s+new\s+in\b|\bcompared?\s+(?:to|with)\b",
+    re.IGNORECASE)
+
+
 def asks_about_more_than(question: str) -> bool:
     """True when a question names a whole instrument but asks something about it ("What is the purpose
     of the RCC contribution on Resolution 57?"): that wants search within it, not all its clauses."""
@@ -63,6 +70,8 @@ def detect(question: str) -> tuple[Intent, Reference | None]:
     """The intent, and for "cite" the reference to look up. Other intents carry no reference: the
     answerer scopes their search by every resolution the question names."""
     ref = parse_reference(question)
+    if ref is not None and _DIFF_RE.search(question):  # "what changed in Res 57 at Hammamet?"
+        return "diff", ref
     if ref is not None and (ref.symbol or ref.part or ref.label):
         return "cite", ref
     if ref is not None and ref.number and not asks_about_more_than(question):

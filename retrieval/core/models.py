@@ -129,7 +129,7 @@ class Answer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     sectors: list[str] = Field(default_factory=list)
     mode: Literal["extractive", "llm"] = "extractive"
-    intent: Literal["cite", "sector", "find", "ask"] = "ask"
+    intent: Literal["cite", "sector", "find", "ask", "diff", "refs"] = "ask"
     abstained: bool = False
     notes: list[str] = Field(default_factory=list)
 
