@@ -117,8 +117,9 @@ class Service:
         from retrieval.answering.compose import diff as compose_diff
 
         catalog = self.engine.catalog()
+        dates = {e.doc_id: e.meta.details.get("meeting", "") for e in self.engine.index.registry().values()}
         ans = compose_diff.diff_answer(f"What changed in {reference}?", reference, catalog.clauses, from_rev, to_rev,
-                                       max_items=limit or compose_diff.MAX_ITEMS)
+                                       max_items=limit or compose_diff.MAX_ITEMS, dates=dates)
         return self.linker.answer(ans, catalog.by_id)
 
     def search(self, query: str, k: int = 5, **filters: object) -> list[SearchHit]:

@@ -188,7 +188,7 @@ def test_td2484_to_c823(meetings_service: object) -> None:
     what, versions, _ = versions_for("TP.inno", clauses)
     chosen = pick(versions, what, None, None)  # ordered by the meeting dates on their covers
     assert chosen.old is not None and chosen.new is not None
-    assert "2484" in chosen.old.name and "823" in chosen.new.name
+    assert "2484" in chosen.old.name and "823" in chosen.new.name  # "1st revised" → "2nd revised"
     d = diff_clauses(chosen.old.clauses, chosen.new.clauses)
     secs = section_summary(d)
 
@@ -202,10 +202,12 @@ def test_td2484_to_c823(meetings_service: object) -> None:
     assert mentions("added", "TSAG Hot Topic")
     assert mentions("removed", "Incubation mechanism vs Focus Groups")
     assert mentions("removed", "positive comments from US")
-    # the meeting date on the cover is a changed clause, word by word
-    dated = [ch for ch in d.of("changed") if "2019" in (ch.old.text if ch.old else "")
-             and "2020" in (ch.new.text if ch.new else "")]
-    assert dated and any(o.op == "insert" and "2020" in o.text for o in dated[0].words)
+    # sections by number: C 823 adds 1.7 and a new 4.2.x; TD 2484's 4.2.x and 4.3.1 (IETF) are gone
+    assert {"§1.7", "§4.2.1", "§4.4.1"} <= set(secs["added"]) and {"§4.2.1", "§4.3.1"} <= set(secs["removed"])
+    # the abstract is the same clause reworded, word by word
+    abstract = [ch for ch in d.of("changed") if ch.new is not None and ch.new.part == "abstract"]
+    assert abstract and any(o.op == "insert" and "2nd" in o.text for o in abstract[0].words)
+    assert any(o.op == "delete" and "document" in o.text for o in abstract[0].words)
     ans = meetings_service.diff("TP.inno")
     assert ans.citations and any("C-0823" in (c.url or "") for c in ans.citations)
     assert meetings_service.diff("SG17-TD2484", to_rev="SG17-C823").text.split(":")[0] == "SG17-TD2484"

@@ -20,6 +20,7 @@ from retrieval.core.models import Clause
 
 ChangeKind = Literal["added", "removed", "changed", "moved", "unchanged"]
 SIMILAR = 0.5  # word-sequence ratio above which two unplaced clauses are one clause reworded
+SAME_PLACE = 0.2  # below this, two clauses at the same number are different clauses
 _WORD_SPACE = re.compile(r"\s+|[^\s\w]\s*|\w+\s*")
 
 
@@ -115,13 +116,15 @@ def diff_clauses(old: list[Clause], new: list[Clause], old_version: str = "", ne
     by_text: dict[str, list[int]] = {}
     for i, c in enumerate(old):
         by_text.setdefault(_norm(c.text), []).append(i)
-    for j, c in enumerate(new):
-        cands = [i for i in by_text.get(_norm(c.text), []) if i not in used_old]
-        if cands:
-            same_place = [i for i in cands if place_of(old[i]) == place_of(c)]
-            i = (same_place or cands)[0]
-            pairs[j] = i
-            used_old.add(i)
+    for same_place in (True, False):  # at the same place first, so a repeated text pairs in place
+        for j, c in enumerate(new):
+            if j in pairs:
+                continue
+            cands = [i for i in by_text.get(_norm(c.text), []) if i not in used_old
+                     and (not same_place or place_of(old[i]) == place_of(c))]
+            if cands:
+                pairs[j] = cands[0]
+                used_old.add(cands[0])
     # 2. the same place
     by_place: dict[str, list[int]] = {}
     for i, c in enumerate(old):
@@ -132,8 +135,10 @@ def diff_clauses(old: list[Clause], new: list[Clause], old_version: str = "", ne
         cands = [i for i in by_place.get(place_of(c), []) if i not in used_old]
         if cands:
             i = max(cands, key=lambda i: ratio(old[i].text, c.text))
-            pairs[j] = i
-            used_old.add(i)
+            # the same number with nothing in common is a renumbering, not a rewording: pass 3
+            if ratio(old[i].text, c.text) >= SAME_PLACE or _heading(old[i]) == _heading(c):
+                pairs[j] = i
+                used_old.add(i)
     # 3. the same heading, or close wording, for what is left
     for j, c in enumerate(new):
         if j in pairs:

@@ -31,6 +31,7 @@ class Version(BaseModel):
     name: str  # "WTSA Resolution 57 (Rev. Hammamet, 2016)", "Contribution SG17-C823"
     year: int = 0
     proposal: str | None = None
+    order: int = 0  # "2nd revised baseline" → 2
     clauses: list[Clause] = Field(default_factory=list)
 
     def matches(self, rev: str) -> bool:
@@ -72,8 +73,13 @@ def resolution_versions(ref: Reference, clauses: list[Clause]) -> list[Version]:
     return sorted(out, key=lambda v: (v.proposal is not None, v.year))
 
 
-def document_versions(name: str, clauses: list[Clause]) -> list[Version]:
-    """Documents named by id or symbol, or whose cover names `name` ("TP.inno"), oldest first."""
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+revis", re.IGNORECASE)
+
+
+def document_versions(name: str, clauses: list[Clause], dates: dict[str, str] | None = None) -> list[Version]:
+    """Documents named by id or symbol, or whose title or cover names `name` ("TP.inno"), oldest
+    first: by the meeting date on the cover (`dates`: doc id → "Geneva, 17-26 March 2020", from the
+    parsed cover table), then by "1st/2nd revised" in the title."""
     by_doc: dict[str, list[Clause]] = defaultdict(list)
     for c in clauses:
         by_doc[c.doc_id].append(c)
@@ -83,13 +89,17 @@ def document_versions(name: str, clauses: list[Clause]) -> list[Version]:
     for doc_id, cs in by_doc.items():
         sym = cs[0].instrument.symbol or ""
         named = want in (_key(doc_id), _key(sym), _key(sym.split("-")[-1]))
-        cover = " ".join(c.text for c in cs[:_COVER])
+        title = cs[0].instrument.title
+        cover = " ".join([title, *(c.text for c in cs[:_COVER])])
         if named or (len(name.strip()) >= 4 and word.search(cover)):
-            date = _DATE.search(cover)
-            years = [int(y) for y in _YEAR.findall(cover)]
+            dated = (dates or {}).get(doc_id, "")
+            date = _DATE.search(dated) or _DATE.search(cover)
+            years = [int(y) for y in _YEAR.findall(dated or cover)]
             year = int(date.group(1) or date.group(2)) if date else max(years, default=0)
-            out.append(Version(key=doc_id, name=version_display(cs[0]), clauses=cs, year=year))
-    return sorted(out, key=lambda v: (v.year, v.key))
+            ordinal = _ORDINAL.search(title)
+            out.append(Version(key=doc_id, name=version_display(cs[0]), clauses=cs, year=year,
+                               order=int(ordinal.group(1)) if ordinal else 0))
+    return sorted(out, key=lambda v: (v.year, v.order, v.key))
 
 
 class Pick(BaseModel):

@@ -29,7 +29,8 @@ def asks_what_changed(question: str) -> bool:
     return bool(_CHANGED_WORDS.search(question))
 
 
-def versions_for(ref_text: str, clauses: list[Clause]) -> tuple[str, list[Version], Reference | None]:
+def versions_for(ref_text: str, clauses: list[Clause],
+                 dates: dict[str, str] | None = None) -> tuple[str, list[Version], Reference | None]:
     """What a diff reference names and its versions: a resolution ("Res 57"), a proposal
     ("RCC/47A4/1": the resolution it changes), or documents by id, symbol or title word."""
     ref = parse_reference(ref_text)
@@ -44,15 +45,15 @@ def versions_for(ref_text: str, clauses: list[Clause]) -> tuple[str, list[Versio
     if ref is not None and ref.number:
         what = f"{ref.body + ' ' if ref.body else ''}Resolution {ref.number}"
         return what, resolution_versions(ref.model_copy(update={"revision": None}), clauses), ref
-    return ref_text.strip(), document_versions(ref_text, clauses), None
+    return ref_text.strip(), document_versions(ref_text, clauses, dates), None
 
 
 def diff_answer(question: str, ref_text: str, clauses: list[Clause], from_rev: str | None = None,
-                to_rev: str | None = None, max_items: int = MAX_ITEMS) -> Answer:
-    what, versions, ref = versions_for(ref_text, clauses)
+                to_rev: str | None = None, max_items: int = MAX_ITEMS, dates: dict[str, str] | None = None) -> Answer:
+    what, versions, ref = versions_for(ref_text, clauses, dates)
     if ref is None:  # documents: the ones --from/--to name are versions too ("TD2484" → "C823")
-        extra = [v for r in (from_rev, to_rev) if r for v in document_versions(r, clauses)]
-        versions = sorted({v.key: v for v in versions + extra}.values(), key=lambda v: (v.year, v.key))
+        extra = [v for r in (from_rev, to_rev) if r for v in document_versions(r, clauses, dates)]
+        versions = sorted({v.key: v for v in versions + extra}.values(), key=lambda v: (v.year, v.order, v.key))
     if ref is not None and ref.symbol and not to_rev:
         to_rev = next((v.proposal for v in versions if v.proposal and v.proposal.upper().split()[-1]
                        .startswith(ref.symbol.upper())), None)
@@ -117,35 +118,29 @@ def _short(text: str, limit: int = 240) -> str:
 
 
 def section_of(c: Clause) -> str:
-    """The section a clause sits in, for the summary: its part without page numbers a table of
-    contents left in it ("2.2 Incubation mechanisms constituencies\t7")."""
+    """The section a clause sits in, for the summary: "§4.2.1" for numbered sections, else its part
+    (without page numbers a table of contents left in a heading)."""
+    if c.part.startswith("section ") and c.label:
+        return f"§{c.label}"
     last = c.part.split(" > ")[-1]
     return fold_space(re.sub(r"\s+\d+\s*$", "", last)) or c.part
 
 
 def section_summary(diff: TextDiff) -> dict[str, list[str]]:
-    """Sections wholly added, wholly removed, and changed (anything inside added, removed or changed)."""
-    kinds: dict[str, set[str]] = {}
-    order: list[str] = []
+    """Sections of the new text wholly added, sections of the old text wholly removed, and sections
+    with anything changed, moved, added or removed inside (named as the new text numbers them)."""
+    new_kinds: dict[str, set[str]] = {}
+    old_kinds: dict[str, set[str]] = {}
     for ch in diff.changes:
-        for side, c in (("new", ch.new), ("old", ch.old)):
-            if c is None:
-                continue
-            sec = section_of(c)
-            if sec not in kinds:
-                kinds[sec] = set()
-                order.append(sec)
-            kinds[sec].add(f"{side}:{ch.kind}")
-    out: dict[str, list[str]] = {"added": [], "removed": [], "changed": []}
-    for sec in order:
-        k = kinds[sec]
-        if k == {"new:added"}:
-            out["added"].append(sec)
-        elif k == {"old:removed"}:
-            out["removed"].append(sec)
-        elif k - {"new:unchanged", "old:unchanged"}:
-            out["changed"].append(sec)
-    return out
+        if ch.new is not None:
+            new_kinds.setdefault(section_of(ch.new), set()).add(ch.kind)
+        if ch.old is not None:
+            old_kinds.setdefault(section_of(ch.old), set()).add(ch.kind)
+    added = [s for s, k in new_kinds.items() if k == {"added"}]
+    removed = [s for s, k in old_kinds.items() if k == {"removed"}]
+    changed = [s for s, k in new_kinds.items() if s not in added and k != {"unchanged"}]
+    changed += [s for s, k in old_kinds.items() if s not in removed and s not in changed and "removed" in k]
+    return {"added": added, "removed": removed, "changed": changed}
 
 
 def _section_lines(diff: TextDiff) -> list[AnswerLine]:
