@@ -87,7 +87,9 @@ class Service:
 
         exact = self.clause(reference.strip())  # a clause id, as the "full clause" hints print it
         if exact is not None:
-            return CiteOutcome(reference=reference, understood=True, clauses=[exact])
+            url = self.link(exact)
+            return CiteOutcome(reference=reference, understood=True, clauses=[exact],
+                               urls={exact.clause_id: url} if url else {})
         ref = parse_reference(reference)
         if ref is None:
             return CiteOutcome(reference=reference, understood=False,

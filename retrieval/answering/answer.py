@@ -62,7 +62,8 @@ class Answerer:
 
             ref = query.reference
             named = ref.symbol + (f"/{ref.proposal}" if ref.proposal else "") if ref.symbol else \
-                f"{ref.body or ''} Resolution {ref.number}".strip()
+                f"{ref.body or ''} Resolution {ref.number}".strip() if ref.kind in (None, "resolution") \
+                else ref.number or ref.text
             result = diff_for_question(query.text, self.corpus.catalog().clauses, named)
         else:
             hits = self._evidence(query)

@@ -42,16 +42,18 @@ def versions_for(ref_text: str, clauses: list[Clause],
             inst = props[0].instrument
             return (props[0].proposal or ref.symbol,
                     resolution_versions(Reference(body=inst.body, number=inst.number), clauses), ref)
-    if ref is not None and ref.number:
+    if ref is not None and ref.number and ref.kind in (None, "resolution"):
         what = f"{ref.body + ' ' if ref.body else ''}Resolution {ref.number}"
         return what, resolution_versions(ref.model_copy(update={"revision": None}), clauses), ref
-    return ref_text.strip(), document_versions(ref_text, clauses, dates), None
+    return ref_text.strip(), document_versions(ref_text, clauses, dates), ref
 
 
 def diff_answer(question: str, ref_text: str, clauses: list[Clause], from_rev: str | None = None,
                 to_rev: str | None = None, max_items: int = MAX_ITEMS, dates: dict[str, str] | None = None) -> Answer:
     what, versions, ref = versions_for(ref_text, clauses, dates)
-    if ref is None:  # documents: the ones --from/--to name are versions too ("TD2484" → "C823")
+    if ref is None or (ref.kind not in (None, "resolution") and not ref.symbol):
+        # documents: the ones --from/--to name are versions too ("TD2484" → "C823")
+        ref = None
         extra = [v for r in (from_rev, to_rev) if r for v in document_versions(r, clauses, dates)]
         versions = sorted({v.key: v for v in versions + extra}.values(), key=lambda v: (v.year, v.order, v.key))
     if ref is not None and ref.symbol and not to_rev:
