@@ -34,3 +34,6 @@ def setup_logging(settings: Settings) -> None:
     root.setLevel(settings.log_level.upper())
     for noisy in ("httpx", "chromadb", "bm25s", "urllib3", "slack_sdk", "slack_bolt"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # waitress warns whenever a request waits for a worker; a burst of Slack events does that by
+    # design (acks take a millisecond), 100 lines per 250 events in bench/slack_bench.py.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
