@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -48,6 +48,7 @@ def run_checks(settings: Settings) -> list[Check]:
         out.append(Check(name="vector store", status="ok" if reg else "warn",
                          detail=f"{settings.chroma_mode}: {len(reg)} documents indexed",
                          fix="" if reg else "run `sectorbot ingest corpus/` (or your folder)"))
+        out.append(_records_check(index, reg))
     except Exception as e:  # any failure to open the store is the finding itself
         where = (f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_mode == "http"
                  else str(settings.chroma_path))
@@ -70,6 +71,24 @@ def run_checks(settings: Settings) -> list[Check]:
     else:
         out.append(Check(name="LLM endpoint", status="ok", detail="none configured: extractive answers"))
     return out
+
+
+def _records_check(index: Any, reg: dict[str, Any]) -> Check:
+    """Read every record's embedding (in pages): a store two writers once wrote at the same time
+    kept records whose embedding could no longer be read, and nothing else noticed."""
+    health = index.health(reg)
+    problems = health.problems(reg)
+    if not problems:
+        inert = (f"; {health.inert} unreadable records of replaced generations are kept inert"
+                 if health.inert else "")
+        return Check(name="index records", status="ok",
+                     detail=f"{health.scanned} records read, every document complete{inert}")
+    listed = "; ".join(f"{doc_id}: {what}" for doc_id, what in sorted(problems.items())[:5])
+    more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+    sources = " ".join(sorted({reg[d].source for d in problems}))
+    return Check(name="index records", status="fail",
+                 detail=f"{len(problems)} documents damaged or incomplete: {listed}{more}",
+                 fix=f"re-ingest their sources (they are rewritten whole): sectorbot ingest {sources}")
 
 
 _SHAPES = {

@@ -207,6 +207,7 @@ def _ingest(index: ClauseIndex, embedder: Embedder, paths: list[Path], progress:
     max_bytes = settings.max_file_bytes
     for path in files:
         name = str(path)
+        superseded: list[FileResult] = []
         try:
             if not path.exists():
                 raise DocumentError(name, "no such file")
@@ -230,6 +231,7 @@ def _ingest(index: ClauseIndex, embedder: Embedder, paths: list[Path], progress:
                 if doc is not docs[-1]:
                     progress.end_file(result)
                     report.results.append(result)
+            superseded = _drop_superseded(index, registry, source, {d.meta.doc_id for d in docs})
             registry = index.registry()
         except DocumentError as e:
             result = FileResult(path=name, status="failed", reason=e.reason)
@@ -237,9 +239,23 @@ def _ingest(index: ClauseIndex, embedder: Embedder, paths: list[Path], progress:
             result = FileResult(path=name, status="failed", reason="out of memory while reading the file")
         progress.end_file(result)
         report.results.append(result)
+        report.results += superseded
     if prune:
         report.results += _prune(index, paths)
     return report
+
+
+def _drop_superseded(index: ClauseIndex, registry: dict[str, RegistryEntry], source: str,
+                     current: set[str]) -> list[FileResult]:
+    """Documents the same file produced under another id before (ids from an older version, an
+    instrument no longer in a collection) are removed once the file's documents are written."""
+    out = []
+    for entry in registry.values():
+        if entry.doc_id not in current and _same_file(source, entry.source):
+            index.remove_document(entry.doc_id)
+            out.append(FileResult(path=entry.source, status="removed", doc_id=entry.doc_id, clauses=entry.clauses,
+                                  reason=f"the file now gives {', '.join(sorted(current))}"))
+    return out
 
 
 def _prune(index: ClauseIndex, paths: list[Path]) -> list[FileResult]:

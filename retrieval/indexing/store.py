@@ -40,6 +40,7 @@ class StoreHealth(BaseModel):
     records: dict[str, int]  # doc_id → records of its registered generation
     damaged: dict[str, list[str]]  # doc_id → ids of records whose embedding cannot be read
     scanned: int = 0
+    inert: int = 0  # unreadable records of no live generation: harmless, and Chroma cannot delete them
 
     def problems(self, registry: dict[str, RegistryEntry]) -> dict[str, str]:
         """doc_id → what is wrong with it (damaged or missing records), for the documents that have a problem."""
@@ -196,11 +197,28 @@ class ClauseIndex:
             before_commit()
         # The commit point: one record upsert flips the document to its new generation.
         self.docs_collection.upsert(ids=[doc.meta.doc_id], embeddings=[[1.0]], documents=[entry.model_dump_json()])
-        col.delete(where={"$and": [{"doc_id": doc.meta.doc_id}, {"gen": {"$ne": gen}}]})
+        self._delete_where({"$and": [{"doc_id": doc.meta.doc_id}, {"gen": {"$ne": gen}}]})
 
     def remove_document(self, doc_id: str) -> None:
         self.docs_collection.delete(ids=[doc_id])
-        self.clauses_collection.delete(where={"doc_id": doc_id})
+        self._delete_where({"doc_id": doc_id})
+
+    def _delete_where(self, where: dict[str, Any]) -> None:
+        self._delete_ids(self.clauses_collection.get(where=where, include=[])["ids"])
+
+    def _delete_ids(self, ids: list[str]) -> None:
+        """Delete records, except those whose embedding cannot be read: deleting one of those makes
+        Chroma fail every later read of the collection ("Failed to apply logs to the hnsw segment
+        writer"), so they stay behind, inert (no registry generation names them)."""
+        col = self.clauses_collection
+        for b in range(0, len(ids), BATCH):
+            chunk = ids[b : b + BATCH]
+            bad = set(self._unreadable(chunk))
+            if bad:
+                log.warning("%d damaged record(s) left in place: Chroma cannot delete them safely", len(bad))
+            ok = [i for i in chunk if i not in bad]
+            if ok:
+                col.delete(ids=ok)
 
     def collect_orphans(self) -> int:
         """Delete records of generations no registry entry names (left by a crash)."""
@@ -208,10 +226,9 @@ class ClauseIndex:
         col = self.clauses_collection
         where: dict[str, Any] = {"gen": {"$nin": sorted(live)}} if live else {}
         got = col.get(where=where or None, include=[])
-        ids = got["ids"]
-        for b in range(0, len(ids), BATCH):
-            col.delete(ids=ids[b : b + BATCH])
-        return len(ids)
+        before = col.count()
+        self._delete_ids(got["ids"])
+        return before - col.count()
 
     def lease_collection(self) -> Any:
         """The small collection holding the writer lease (Chroma server mode)."""
@@ -229,7 +246,7 @@ class ClauseIndex:
         records: dict[str, int] = {}
         damaged: dict[str, list[str]] = {}
         offset = 0
-        scanned = 0
+        scanned = inert = 0
         while True:
             ids = col.get(include=[], limit=PAGE, offset=offset)["ids"]
             if not ids:
@@ -241,11 +258,16 @@ class ClauseIndex:
                     records[doc_id] = records.get(doc_id, 0) + 1
             for rid in self._unreadable(ids):
                 doc_id, gen = _record_key(rid)
-                damaged.setdefault(doc_id, []).append(rid)
+                if (doc_id, gen) in live:
+                    damaged.setdefault(doc_id, []).append(rid)
+                else:
+                    inert += 1
             scanned += len(ids)
-        return StoreHealth(records=records, damaged=damaged, scanned=scanned)
+        return StoreHealth(records=records, damaged=damaged, scanned=scanned, inert=inert)
 
     def _unreadable(self, ids: list[str]) -> list[str]:
+        if not ids:
+            return []
         try:
             self.clauses_collection.get(ids=ids, include=["embeddings"])
             return []
