@@ -199,3 +199,92 @@ def test_langchain_retriever(corpus_engine: Engine) -> None:
     assert len(docs) == 3
     assert any(d.metadata["clause_id"].endswith("recognizing.b") for d in docs)
     assert all(d.page_content == corpus_engine.catalog().by_id[d.metadata["clause_id"]].text for d in docs)
+
+
+# ---- identity, sources, prune (issue 14 items 2-4) ------------------------------------------------
+
+def _hash_engine(tmp_path: Path) -> Engine:
+    return Engine(make_settings(tmp_path / "hidx", embedder="hash"))
+
+
+def test_same_file_names_are_distinct_documents_with_stable_ids(tmp_path: Path) -> None:
+    """a/notes.txt, b/notes.txt and a/notes.md were one document; 文件.txt and ملف.txt both `document`."""
+    d = tmp_path / "docs"
+    names = ["a/notes.txt", "b/notes.txt", "a/notes.md", "文件.txt", "ملف.txt"]
+    for n in names:
+        (d / n).parent.mkdir(parents=True, exist_ok=True)
+        (d / n).write_text(f"Minutes\nThe group met and agreed on {n}.\n", encoding="utf-8")
+    engine = _hash_engine(tmp_path)
+    first = ingest(engine.index, engine.embedder, [d])
+    assert [r.status for r in first.results] == ["added"] * 5, first.results
+    ids = {Path(r.path).relative_to(d).as_posix(): r.doc_id for r in first.results}
+    assert len(set(ids.values())) == 5 and set(engine.index.registry()) == set(ids.values())
+    again = ingest(engine.index, engine.embedder, [d])
+    assert [r.status for r in again.results] == ["unchanged"] * 5
+    assert {Path(r.path).relative_to(d).as_posix(): r.doc_id for r in again.results} == ids
+
+
+def test_two_sources_with_one_document_id_is_an_error_naming_both(tmp_path: Path) -> None:
+    first, second = tmp_path / "one" / "seed.txt", tmp_path / "two" / "seed-copy.txt"
+    for p in (first, second):
+        p.parent.mkdir()
+        shutil.copy(SEED, p)
+    engine = _hash_engine(tmp_path)
+    report = ingest(engine.index, engine.embedder, [first, second])
+    assert [r.status for r in report.results] == ["added", "failed"]
+    reason = report.results[1].reason
+    assert "rcc-47a4@wtsa-16" in reason and str(first.resolve()) in reason, reason
+    assert engine.index.registry()["rcc-47a4@wtsa-16"].source == str(first.resolve())
+    # When the first file is gone, the second one is a move, not a collision.
+    first.unlink()
+    moved = ingest(engine.index, engine.embedder, [second])
+    assert [r.status for r in moved.results] == ["updated"]
+    assert engine.index.registry()["rcc-47a4@wtsa-16"].source == str(second.resolve())
+
+
+def test_prune_from_another_directory_keeps_live_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ingest --prune /some/dir` run from / removed corpus/seed.txt although the file existed."""
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(SEED, tmp_path / "corpus" / "seed.txt")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "note.txt").write_text("Minutes\nThe group met.\n", encoding="utf-8")
+    engine = _hash_engine(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    ingest(engine.index, engine.embedder, [Path("corpus")])  # relative, as typed
+    assert engine.index.registry()["rcc-47a4@wtsa-16"].source == str((tmp_path / "corpus" / "seed.txt").resolve())
+    monkeypatch.chdir("/")
+    report = ingest(engine.index, engine.embedder, [other], prune=True)
+    assert [r.status for r in report.results] == ["added"]
+    assert "rcc-47a4@wtsa-16" in engine.index.registry()
+    # A file that is provably gone (its folder was listed and no longer holds it) is pruned.
+    (tmp_path / "corpus" / "seed.txt").unlink()
+    assert [r.status for r in ingest(engine.index, engine.embedder, [other], prune=True).results] == ["unchanged"]
+    assert "rcc-47a4@wtsa-16" in engine.index.registry(), "prune of another folder must not touch this one"
+    pruned = ingest(engine.index, engine.embedder, [tmp_path / "corpus"], prune=True)
+    assert [(r.status, r.doc_id) for r in pruned.results] == [("removed", "rcc-47a4@wtsa-16")]
+
+
+def test_file_deleted_between_listing_and_hashing(tmp_path: Path) -> None:
+    from retrieval.core.errors import DocumentError
+    from retrieval.indexing.ingest import Progress
+    from retrieval.parsing.extract import sha256_file
+
+    d = tmp_path / "docs"
+    d.mkdir()
+    shutil.copy(SEED, d / "a-seed.txt")
+    (d / "b-gone.txt").write_text("Minutes\nThe group met.\n", encoding="utf-8")
+    (d / "c-note.txt").write_text("Minutes\nThe group met again.\n", encoding="utf-8")
+
+    class DeleteAfterListing(Progress):
+        def files(self, total: int) -> None:
+            (d / "b-gone.txt").unlink()
+
+    engine = _hash_engine(tmp_path)
+    report = ingest(engine.index, engine.embedder, [d], progress=DeleteAfterListing())
+    assert [(Path(r.path).name, r.status) for r in report.results] == [
+        ("a-seed.txt", "added"), ("b-gone.txt", "failed"), ("c-note.txt", "added")]
+    assert "no such file" in report.results[1].reason
+    assert all(e.sha256 for e in engine.index.registry().values())
+    with pytest.raises(DocumentError, match=r"gone\.txt: no such file"):  # was a bare FileNotFoundError
+        sha256_file(d / "b-gone.txt")

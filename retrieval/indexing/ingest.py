@@ -159,7 +159,11 @@ def _write(index: ClauseIndex, embedder: Embedder, doc: ParsedDocument, path: Pa
                             "indexed; remove or rename one of them (or ingest --prune after deleting one)")
     damaged = problems.get(doc_id)
     if prior and prior.sha256 == sha and not damaged:
-        return FileResult(path=name, status="unchanged", doc_id=doc_id, clauses=prior.clauses)
+        if prior.source == doc.meta.source:
+            return FileResult(path=name, status="unchanged", doc_id=doc_id, clauses=prior.clauses)
+        index.relocate(prior, doc.meta.source)  # moved, or stored relative by an older version
+        return FileResult(path=name, status="updated", doc_id=doc_id, clauses=prior.clauses,
+                          reason=f"moved from {prior.source}")
     progress.start_file(path, len(doc.clauses))
     texts = [search_text(c) for c in doc.clauses]
     vectors = []

@@ -199,6 +199,11 @@ class ClauseIndex:
         self.docs_collection.upsert(ids=[doc.meta.doc_id], embeddings=[[1.0]], documents=[entry.model_dump_json()])
         self._delete_where({"$and": [{"doc_id": doc.meta.doc_id}, {"gen": {"$ne": gen}}]})
 
+    def relocate(self, entry: RegistryEntry, source: str) -> None:
+        """The same content found at another path (the old file is gone): only the registry changes."""
+        moved = entry.model_copy(update={"source": source, "meta": entry.meta.model_copy(update={"source": source})})
+        self.docs_collection.upsert(ids=[entry.doc_id], embeddings=[[1.0]], documents=[moved.model_dump_json()])
+
     def remove_document(self, doc_id: str) -> None:
         self.docs_collection.delete(ids=[doc_id])
         self._delete_where({"doc_id": doc_id})
