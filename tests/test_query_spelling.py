@@ -16,6 +16,7 @@ TEXTS = [
     "which Sector handles emergency telecommunications and disaster relief;",
     "to invite the advisory groups to continue the coordination of accessibility work;",
     "security in ICTscybersecurity of networks",
+    "the standardization work of the study groups on standards",
 ]
 
 
@@ -29,7 +30,7 @@ def speller() -> Speller:
 
 @pytest.mark.parametrize(("typed", "meant"), [
     ("cybersecurty", "cybersecurity"), ("reprots", "reports"), ("sectr", "sector"), ("handels", "handles"),
-    ("wich", "which"),
+    ("wich", "which"), ("standardisation", "standardization"), ("telecomunicatons", "telecommunications"), ("acessibilty", "accessibility"),
     ("accesibility", "accessibility"), ("coordinaton", "coordination"), ("telecomunications", "telecommunications"),
 ])
 def test_unknown_words_are_corrected(speller: Speller, typed: str, meant: str) -> None:

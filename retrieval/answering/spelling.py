@@ -1,7 +1,8 @@
 """Misspelled question words read as the corpus word they were meant to be ("cybersecurty" →
 "cybersecurity"). Only a word the corpus does not know is corrected, and only to a spelling one edit
 away (a letter missing, extra, wrong, or two letters swapped) whose stem the corpus's BM25 vocabulary
-holds (words of 6 letters or more), or to a question word; a known word is never touched.
+holds (words of 6 letters or more), or to a question word; words of 9 letters or more may be two edits
+away. A known word is never touched.
 
 Candidates are generated from the typed word (a few hundred strings, each a cached stem lookup) rather
 than looked up in a list of the corpus's surface words: that list would cost a pass over every clause
@@ -13,6 +14,8 @@ import re
 import string
 from collections.abc import Iterator
 
+from retrieval.answering.query import edit_distance
+from retrieval.core.text import split_merged
 from retrieval.indexing.catalog import Catalog
 from retrieval.indexing.lexical import STOPWORDS, stem
 
@@ -29,6 +32,7 @@ _OP_ORDER = {"swap": 0, "insert": 1, "replace": 2, "delete": 3}
 # A short word one edit from a corpus word is as likely an English word the corpus lacks ("cake" is not
 # "case", "bread" not "broad"): short words are read only as question words.
 MIN_CORPUS_FIX = 6
+MIN_TWO_EDITS = 9  # two edits only for long words, where two slips still leave the word unmistakable
 
 
 def edits(word: str) -> Iterator[tuple[str, str]]:
@@ -48,8 +52,13 @@ def edits(word: str) -> Iterator[tuple[str, str]]:
         yield "delete", word[:i] + word[i + 1:]
 
 
+def max_edits(word: str) -> int:
+    return 1 if len(word) < MIN_TWO_EDITS else 2
+
+
 class Speller:
     def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
         self.lexical = catalog.lexical
 
     def knows(self, word: str) -> bool:
@@ -71,7 +80,43 @@ class Speller:
             elif len(w) >= MIN_CORPUS_FIX and self.lexical.knows(stem(cand)):
                 # Then the commoner corpus word (lower idf).
                 scored.append((1, _OP_ORDER[op], self.lexical.idf(stem(cand)), cand))
-        return min(scored)[3] if scored else None
+        for _, _, _, cand in sorted(scored)[:3]:
+            if cand in _QUESTION_WORDS:
+                return cand
+            # Shown as a word the clauses use: an edit can land on a non-word with a known stem
+            # ("standardisation" → "standardication", stem "standard"); the clause word is "standardization".
+            real = self._as_written(w, stem(cand), cand)
+            if real is not None:
+                return real
+        return self._two_edits(w) if len(w) >= MIN_TWO_EDITS else None
+
+    def _as_written(self, w: str, t: str, cand: str = "") -> str | None:
+        """The word with stem `t` that clauses use, closest to `w` and within its edits, or None."""
+        words: set[str] = set()
+        for cid, _score in self.lexical.search(t, 10):
+            text = self.catalog.by_id[cid].text if cid in self.catalog.by_id else ""
+            words |= {x for x in re.findall(r"[a-z]+", split_merged(text).lower()) if stem(x) == t}
+            if cand in words:
+                return cand
+        best = min(words, key=lambda x: (edit_distance(w, x), x), default=None)
+        return best if best is not None and edit_distance(w, best) <= max_edits(w) else None
+
+    def _two_edits(self, w: str) -> str | None:
+        """A long word two edits from a corpus word ("telecomunicatons"). Stems of a misspelling and of
+        its word differ ("acessibilti", "access"), so each corpus stem is compared with the start of the
+        typed word; the few closest are shown as the word a clause uses, kept if within two edits."""
+        near = []
+        for t in self.lexical.vocabulary():
+            if t[:1] != w[:1] or len(t) < 5 or len(t) > len(w) + 2:
+                continue
+            d = min(edit_distance(w[:n], t) for n in (len(t) - 1, len(t), len(t) + 1))
+            if d <= 2:
+                near.append((d, -len(t), self.lexical.idf(t), t))
+        for _, _, _, t in sorted(near)[:5]:
+            real = self._as_written(w, t)
+            if real is not None:
+                return real
+        return None
 
     def correct(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """The text with unknown words corrected, and each correction as (typed, read as)."""

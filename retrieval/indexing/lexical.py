@@ -90,6 +90,10 @@ class LexicalIndex:
         """Whether a (stemmed) token occurs in the corpus: the spelling check's vocabulary."""
         return bool(self.ids) and token in self.bm25.vocab_dict
 
+    def vocabulary(self) -> list[str]:
+        """Every (stemmed) token of the corpus: the spelling check looks here for words two edits away."""
+        return list(self.bm25.vocab_dict) if self.ids else []
+
     def idf(self, token: str) -> float:
         """BM25's idf of a (stemmed) token; a word the corpus never uses gets the highest idf."""
         col = self.bm25.vocab_dict.get(token) if self.ids else None
