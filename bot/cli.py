@@ -414,6 +414,23 @@ def ask(question: tuple[str, ...], as_json: bool) -> None:
         sys.stdout.flush()
 
 
+@cli.command()
+@click.argument("actor_or_topic", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the mandates as one JSON object.")
+def mandates(actor_or_topic: tuple[str, ...], as_json: bool) -> None:
+    """List who is instructed, invited, requested or responsible, and who reports to whom, with citations.
+
+    \b
+    Example usage:
+      sectorbot mandates "Director of BDT"
+      sectorbot mandates TSAG
+      sectorbot mandates "gender equality"
+    """
+    service = _service()
+    _ensure_indexed(service)
+    _print_answer(service.mandates(" ".join(actor_or_topic)), as_json)
+
+
 def _print_answer(ans: Answer, as_json: bool) -> None:
     from bot.render import render_terminal
 
@@ -438,14 +455,24 @@ def _ensure_indexed(service: Service) -> None:
 @cli.command("eval")
 @click.argument("file", required=False, type=click.Path(path_type=Path, exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
-def eval_cmd(file: Path | None, as_json: bool) -> None:
-    """Run the labelled evaluation set and print hit@k, MRR, sector accuracy, abstention and latency.
+@click.option("--ingest", "ingest_first", is_flag=True,
+              help="First index the evaluation corpus: corpus/ and ../shared/itu when present.")
+def eval_cmd(file: Path | None, as_json: bool, ingest_first: bool) -> None:
+    """Run the labelled evaluation set and print hit@k, MRR, sector and lead-Sector accuracy,
+    abstention, answer-sentence accuracy, citation verification and latency.
 
-    Example usage:  sectorbot eval            (uses evaluation/questions.jsonl)
+    \b
+    Example usage:
+      sectorbot eval --ingest   (indexes corpus/ and ../shared/itu, then runs evaluation/questions.jsonl)
+      sectorbot eval            (the index as it is)
     """
-    from retrieval.evaluation import DEFAULT_SET, run_eval
+    from retrieval.evaluation import DEFAULT_SET, evaluation_corpus, run_eval
 
     service = _service()
+    if ingest_first:
+        report = service.ingest(evaluation_corpus(service.settings.corpus_dir))
+        for r in report.failed:
+            click.echo(f"skipped: {r.path}: {r.reason}", err=True)
     _ensure_indexed(service)
     result = run_eval(service, file or DEFAULT_SET)
     if as_json:

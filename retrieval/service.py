@@ -82,6 +82,19 @@ class Service:
         ans = self._answerer.answer(question)
         return self.linker.answer(ans, self.engine.catalog().by_id)
 
+    def mandates(self, actor_or_topic: str) -> Answer:
+        """Every operative mandate of an actor ("BDT", "Director of TSB", "TSAG") or about a topic
+        ("gender equality"), each with its citation."""
+        return self._answering().mandates(actor_or_topic)
+
+    def _answering(self):  # type: ignore[no-untyped-def]
+        from retrieval.answering.answer import Answerer
+
+        if self._answerer is None:
+            self._answerer = Answerer(self.engine)
+        assert isinstance(self._answerer, Answerer)
+        return self._answerer
+
     def cite(self, reference: str) -> CiteOutcome:
         from retrieval.answering.query import parse_reference
 

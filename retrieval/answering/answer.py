@@ -9,11 +9,21 @@ import re
 from typing import Protocol
 
 from retrieval.answering.cite import CiteResult, revision_matches
-from retrieval.answering.compose import MAX_CITATIONS
-from retrieval.answering.compose.ask import compose_abstain, compose_ask
+from retrieval.answering.compose import MAX_CITATIONS, note
+from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
 from retrieval.answering.compose.cite import compose_cite
+from retrieval.answering.compose.evidence import Verdict, judge
 from retrieval.answering.compose.find import compose_find
-from retrieval.answering.compose.sector import compose_sector
+from retrieval.answering.compose.mandate import (
+    MandateAsk,
+    compose_mandate,
+    find_mandates,
+    list_mandates,
+    read_mandate_question,
+)
+from retrieval.answering.compose.sector import compose_sector, topic_terms
+from retrieval.answering.compose.topic import SUPPORT, clean_topic
+from retrieval.answering.facts import CorpusFacts
 from retrieval.answering.llm import ChatLLM
 from retrieval.answering.query import Query, read_query, reading_notes
 from retrieval.answering.search import Filters
@@ -22,7 +32,7 @@ from retrieval.answering.verify import claim_supported, keep_verified
 from retrieval.core.citations import citation, display, version_display
 from retrieval.core.config import Settings
 from retrieval.core.errors import LLMError
-from retrieval.core.models import SECTORS, Answer, Citation, Reference, SearchHit
+from retrieval.core.models import SECTORS, Answer, Citation, Clause, Reference, SearchHit
 from retrieval.indexing.catalog import Catalog
 
 log = logging.getLogger(__name__)
@@ -46,6 +56,15 @@ class Answerer:
         self.corpus = corpus
         settings = corpus.settings
         self.llm = llm if llm is not None else (ChatLLM(settings) if settings.llm_configured else None)
+        self._facts: CorpusFacts | None = None
+
+    def facts(self) -> CorpusFacts:
+        """What the corpus knows (its words, the names it mentions, its mandates), built once per catalog."""
+        catalog = self.corpus.catalog()
+        facts = self._facts
+        if facts is None or facts.catalog is not catalog:
+            facts = self._facts = CorpusFacts(catalog)
+        return facts
 
     # ---- entry point ----------------------------------------------------------------------------
     def answer(self, question: str) -> Answer:
@@ -77,12 +96,68 @@ class Answerer:
 
     def _compose(self, query: Query, hits: list[SearchHit]) -> Answer:
         if not hits:
-            return compose_abstain(query, self.coverage())
+            return compose_abstain(query, self.coverage(), "The closest clauses are too far from the question.")
+        verdict = self._judge(query, [h.clause for h in hits])
+        if verdict.abstain:
+            return compose_abstain(query, self.coverage(), verdict.reason, verdict.missing)
+        answer: Answer | None = None
+        ask = read_mandate_question(query.text)
         if query.intent == "sector":
-            return compose_sector(query, hits) or compose_ask(query, hits)
-        if query.intent == "find":
-            return compose_find(query, hits)
-        return compose_ask(query, hits)
+            answer = self._sector(query)
+        elif ask is not None:
+            answer = self._mandate(query, ask)
+        if answer is None and query.intent == "find":
+            answer = compose_find(query, hits)
+        if answer is None:
+            answer = compose_ask(query, hits)
+        return self._mark_thin(answer, verdict)
+
+    # ---- honesty ----------------------------------------------------------------------------------
+    def _judge(self, query: Query, clauses: list[Clause]) -> Verdict:
+        facts = self.facts()
+        coverage = self.corpus.catalog().lexical.coverage_of(query.text)
+        return judge(query.text, clauses, corpus_has=facts.mentions, known_word=facts.knows,
+                     coverage=coverage, foreign=query.language != "en")
+
+    @staticmethod
+    def _mark_thin(answer: Answer, verdict: Verdict) -> Answer:
+        if not verdict.thin or answer.abstained:
+            return answer
+        data = answer.model_dump()
+        data.update(thin_evidence=True, missing=verdict.uncovered, text="",
+                    lines=[*data["lines"], note(thin_note(verdict.uncovered)).model_dump()])
+        return Answer.model_validate(data)
+
+    # ---- "which Sector" and mandates --------------------------------------------------------------
+    def _sector(self, query: Query) -> Answer:
+        topic = clean_topic(query.topic)
+        terms = topic_terms(topic)
+        catalog = self.corpus.catalog()
+        coverage = catalog.lexical.coverage_of(topic)
+        docs = self._documents_named(query)
+        filters = Filters(doc_ids=sorted(docs)) if docs else Filters()
+        found = [h.clause for h in self.corpus.search(topic, k=30, filters=filters)]
+        # Every operative clause of an instrument whose title names the topic: its mandates are about it
+        # even when the clause does not repeat the words.
+        found += [c for c in self.facts().by_title(coverage, SUPPORT) if not docs or c.doc_id in docs]
+        clauses = list({c.clause_id: c for c in found}.values())
+        answer = compose_sector(query, clauses, terms, coverage, topic) if terms else None
+        if answer is None:
+            return compose_abstain(query, self.coverage(), f"No clause in the corpus speaks of “{topic}”.",
+                                   [topic])
+        return answer
+
+    def _mandate(self, query: Query, ask: MandateAsk) -> Answer | None:
+        facts = self.facts()
+        coverage = self.corpus.catalog().lexical.coverage_of(ask.topic) if ask.topic else None
+        docs = self._documents_named(query)
+        clauses = [c for c in facts.with_mandates if not docs or c.doc_id in docs]
+        return compose_mandate(query.text, ask, find_mandates(ask, clauses, coverage))
+
+    def mandates(self, actor_or_topic: str) -> Answer:
+        facts = self.facts()
+        coverage = self.corpus.catalog().lexical.coverage_of(actor_or_topic)
+        return self._final_check(list_mandates(actor_or_topic, facts.with_mandates, coverage))
 
     # ---- evidence ---------------------------------------------------------------------------------
     def _evidence(self, query: Query) -> list[SearchHit]:

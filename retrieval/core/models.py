@@ -54,6 +54,21 @@ class DocumentMeta(BaseModel):
     details: dict[str, str] = Field(default_factory=dict)
 
 
+MandateRole = Literal["instructed", "invited", "requested", "encouraged", "resolved", "responsible", "reports",
+                      "noted"]
+
+
+class Mandate(BaseModel):
+    """Who a clause gives something to do (retrieval/parsing/mandates.py): the actor, its Sector, the
+    role, whom it reports to, and a verbatim slice of the clause saying what."""
+
+    actor: str  # "Director of TSB", "TSAG", "ITU-T study groups", "SG17", "Member States"
+    sector: Sector | None = None
+    role: MandateRole
+    to: str | None = None  # for role "reports": the body reported to
+    what: str = ""
+
+
 class Clause(BaseModel):
     clause_id: str
     doc_id: str
@@ -67,6 +82,7 @@ class Clause(BaseModel):
     span: tuple[int, int]
     sectors: list[Sector] = Field(default_factory=list)
     references: list[str] = Field(default_factory=list)
+    mandates: list[Mandate] = Field(default_factory=list)
 
 
 class ParsedDocument(BaseModel):
@@ -129,9 +145,13 @@ class Answer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     sectors: list[str] = Field(default_factory=list)
     mode: Literal["extractive", "llm"] = "extractive"
-    intent: Literal["cite", "sector", "find", "ask", "diff", "refs"] = "ask"
+    intent: Literal["cite", "sector", "find", "ask", "diff", "refs", "mandate"] = "ask"
     abstained: bool = False
     notes: list[str] = Field(default_factory=list)
+    lead_sectors: list[str] = Field(default_factory=list)  # "which Sector": the Sector(s) given the task
+    involved_sectors: list[str] = Field(default_factory=list)  # others the evidence involves
+    thin_evidence: bool = False  # answered, but the clauses do not cover every key term of the question
+    missing: list[str] = Field(default_factory=list)  # what the corpus lacks (abstentions, thin answers)
 
     @model_validator(mode="after")
     def _text_from_lines(self) -> Answer:
@@ -149,6 +169,10 @@ class Answer(BaseModel):
             "intent": self.intent,
             "abstained": self.abstained,
             "sectors": list(self.sectors),
+            "lead_sectors": list(self.lead_sectors),
+            "involved_sectors": list(self.involved_sectors),
+            "thin_evidence": self.thin_evidence,
+            "missing": list(self.missing),
             "citations": [c.model_dump() for c in self.citations],
             "notes": list(self.notes),
         }

@@ -11,6 +11,7 @@ from retrieval.core.ids import fragment
 from retrieval.core.models import Clause, DocumentMeta, Instrument, ParsedDocument
 from retrieval.parsing.grammar import Context, Draft, make_context
 from retrieval.parsing.kinds import contribution, generic, meeting, recommendation, resolution
+from retrieval.parsing.mandates import mandates_of
 from retrieval.parsing.references import references_in
 from retrieval.parsing.sectors import sectors_in
 from retrieval.parsing.source import SourceText
@@ -88,6 +89,7 @@ def _finish(ctx: Context, meta: DocumentMeta, drafts: list[Draft]) -> list[Claus
             footnotes=list(dict.fromkeys(notes)), span=(s, e), sectors=sectors_in(body),
             references=references_in(body, inst.body if inst.body != "other" else None),
         ))
+        clauses[-1].mandates = mandates_of(clauses[-1])
     return clauses
 
 

@@ -1,8 +1,10 @@
-"""Any other question: the best clauses, each with the part of it that answers."""
+"""Any other question: one sentence that answers when the clause holds a short answer, then the best
+clauses, each with the part of it that answers."""
 
 from __future__ import annotations
 
-from retrieval.answering.compose import lead, ordered_sectors
+from retrieval.answering.compose import lead, note, ordered_sectors
+from retrieval.answering.compose.direct import answer_sentence
 from retrieval.answering.query import Query
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display
@@ -14,6 +16,9 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
     top = hits[:3]
     lines = []
     cits = []
+    short = answer_sentence(query.text, top[0].clause) if top else None
+    if short:
+        lines.append(lead(f"{short} — {display(top[0].clause)}."))
     for h in top:
         q = best_quote(h.clause.text, query.text)
         lines.append(lead(f"{display(h.clause)}: {quoted(q)}"))
@@ -22,6 +27,14 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
                   sectors=ordered_sectors(s for h in top[:1] for s in h.clause.sectors))
 
 
-def compose_abstain(query: Query, coverage: str) -> Answer:
-    return Answer(question=query.text, intent=query.intent, abstained=True,
-                  lines=[lead(f"I found no clause in the corpus that answers this. {coverage}")])
+def compose_abstain(query: Query, coverage: str, reason: str = "", missing: list[str] | None = None) -> Answer:
+    """No answer: say what is missing first, then what the corpus does cover."""
+    lines = [lead(f"I found no clause in the corpus that answers this. {reason}".strip())]
+    lines.append(note(coverage))
+    return Answer(question=query.text, intent=query.intent, abstained=True, lines=lines,
+                  missing=list(missing or []))
+
+
+def thin_note(uncovered: list[str]) -> str:
+    words = ", ".join(f"“{w}”" for w in uncovered)
+    return f"Thin evidence: the clauses below do not mention {words}; check them before relying on this."

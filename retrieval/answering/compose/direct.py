@@ -1,0 +1,73 @@
+"""The one sentence that answers, built from the span that answers: a number, a deadline, a frequency, an
+actor, a yes/no with its condition. Pure functions; the quote beside it stays a verbatim slice."""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.answering.quotes import segments
+from retrieval.core.models import Clause
+from retrieval.core.text import display_text, norm_hyphens
+from retrieval.indexing.lexical import lexical_tokens
+from retrieval.parsing.mandates import actors_in, document_sector
+
+_I = re.IGNORECASE
+_WHO = re.compile(r"^\s*(?:who|which\s+(?:body|group|organ|committee|official))\b", _I)
+_YESNO = re.compile(r"^\s*(?:can|may|must|is|are|does|do|should|shall|will|could)\b", _I)
+_QUANT_Q = re.compile(r"\bhow\s+(?:often|many|much|long|soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b|\bwhat\s+date\b"
+                      r"|\bhow\s+many\s+days\b", _I)
+_NUM_WORD = r"(?:\d[\d\s,.]*\d|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|thirty)"
+_SPAN = re.compile(
+    r"(?:(?:at\s+least|not\s+later\s+than|no\s+later\s+than|within|up\s+to|at\s+most|more\s+than|less\s+than|"
+    r"an\s+objective\s+of|every|each)\s+)?"
+    r"(?:once\s+a\s+(?:year|month)|twice\s+a\s+year|annually|"
+    r"(?:CHF|USD|EUR)\s*" + _NUM_WORD + r"(?:\s+(?:million|billion))?|"
+    + _NUM_WORD + r"\s+(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|replies|Member\s+States)\b"
+    r"(?:\s+(?:before|after)\s+the\s+\w+(?:\s+of\s+\w+)?)?|"
+    r"(?:first|second|third|fourth|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\s+of\s+\w+|"
+    r"(?:normally\s+)?at\s+least\s+" + _NUM_WORD + r"\b)",
+    _I)
+_NEG = re.compile(r"\b(?:shall|may|must|can|should)\s+not\b|\bcannot\b|\bno\s+\w+\s+shall\b", _I)
+_POS = re.compile(r"\b(?:may|can|shall|must|should|is\s+authorized|are\s+authorized)\b", _I)
+_COND = re.compile(r"\b(?:if|provided\s+that|provided|subject\s+to|unless|when|where)\b[^;.]*", _I)
+
+
+def best_segment(text: str, question: str) -> str:
+    """The sentence-like piece of the clause sharing most words with the question."""
+    q = set(lexical_tokens(question))
+    best, score = text, -1.0
+    for s, e in segments(text):
+        piece = text[s:e]
+        words = set(lexical_tokens(piece))
+        sc = len(q & words) / (1 + 0.003 * len(piece))
+        if sc > score:
+            best, score = piece, sc
+    return best
+
+
+def answer_sentence(question: str, clause: Clause) -> str | None:
+    """One sentence that answers from this clause, or None when the question wants no short answer."""
+    q = norm_hyphens(question)
+    seg = best_segment(clause.text, q)
+    if _QUANT_Q.search(q):
+        spans = [m.group(0).strip() for m in _SPAN.finditer(seg)] or \
+                [m.group(0).strip() for m in _SPAN.finditer(clause.text)]
+        if spans:
+            return f"{_cap(spans[0])}: “{display_text(seg)}”"
+    if _WHO.search(q):
+        named = {a.name for _s, a in actors_in(q)}
+        found = [a.name for _s, a in actors_in(seg, document_sector(clause.instrument)) if a.name not in named]
+        if not found:
+            found = [a.name for _s, a in actors_in(seg, document_sector(clause.instrument))]
+        if found:
+            return f"{found[0]}: “{display_text(seg)}”"
+    if _YESNO.search(q) and not re.match(r"^\s*(?:what|which)\b", q, _I):
+        verdict = "No" if _NEG.search(seg) else "Yes" if _POS.search(seg) else None
+        if verdict:
+            cond = _COND.search(seg)
+            return f"{verdict}{', ' + cond.group(0).strip() if cond and verdict == 'Yes' else ''}: “{display_text(seg)}”"
+    return None
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]

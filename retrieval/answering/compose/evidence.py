@@ -1,0 +1,182 @@
+"""Does the evidence cover the question? Pure functions over the question, the clauses found and what
+the corpus knows (its vocabulary, the names it mentions).
+
+Search always returns *something*; this decides whether that something answers. It abstains, saying
+what is missing, when
+- the question names an event, instrument, year or quantity the corpus never mentions ("WRC-23",
+  "Y.9999", "2026", "6 GHz"), or content words the corpus never uses ("coffee");
+- the question asks for what adopted texts do not state: who holds a post today, who won or was
+  elected, an amount the best clause does not give, a date the best clause does not give;
+and it flags the answer as thin when the clauses hold only part of the question's key terms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from retrieval.core.models import Clause
+from retrieval.core.text import norm_hyphens
+from retrieval.indexing.lexical import lexical_tokens
+
+_I = re.IGNORECASE
+
+# Words that shape a question but carry no topic: they never count as missing or covered.
+GENERIC = frozenset(lexical_tokens(
+    "itu union sector sectors handle handles handled deal deals dealing responsible responsibility charge "
+    "work works working please tell explain mean means say says said show give find list kind type "
+    "current currently today now exactly actually really much many long often main principal "
+    "also still ever every which who whom what when where why how does did do can could would should "
+    "must shall has have had need needs get got make made take"))
+
+# Named things people ask about: conferences and events with their year, Recommendations, years,
+# quantities. Each must appear somewhere in the corpus, or the corpus cannot answer.
+_EVENT_RE = re.compile(r"\b(?:WRC|WTSA|WTDC|PP|RA|WTPF|WSIS|GSR|WCIT)[- ]?(\d{2}|\d{4})\b")
+_REC_RE = re.compile(r"\b(?:ITU-[RTD]\s+)?([A-Z]\.\d{1,4}(?:\.\d+)?)\b")
+_YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_QUANTITY_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:GHz|MHz|kHz|Mbit/s|Gbit/s)\b", _I)
+
+# What a question asks for, and what a clause must hold to give it.
+_PERSON_RE = re.compile(
+    r"\bwho\s+(?:is|was|are)\s+(?:the\s+)?(?:current\s+|present\s+|new\s+)?(?:ITU\s+)?"
+    r"(?:secretary-general|deputy|director|chair(?:man|woman|person)?|vice-chair\w*|head|president|"
+    r"convenor|rapporteur)\b|\bwho\s+(?:chairs|heads|leads|runs|convenes)\b|\bname\s+of\s+the\s+(?:chair|director"
+    r"|secretary)", _I)
+_HELD_BY_RE = re.compile(r"\b(?:headed|chaired|led|presided(?:\s+over)?|convened)\s+by\b", _I)
+_RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b|\bwas\s+elected\b|\belection\s+results?\b"
+                        r"|\bhow\s+many\s+votes\b|\bvotes?\s+did\b", _I)
+_AMOUNT_Q_RE = re.compile(r"\bhow\s+much\b|\bbudget\b|\bcosts?\b|\bprices?\b|\bfees?\b|\bsalar(?:y|ies)\b"
+                          r"|\bspend\b|\bexpenses?\b|\bexchange\s+rate\b|\bceiling\b", _I)
+_AMOUNT_RE = re.compile(r"\b(?:CHF|USD|EUR|Swiss\s+francs?|US\s+dollars?)\b|[$€£]\s?\d|\b\d[\d\s,.]*\s*(?:million|billion"
+                        r"|per\s*cent|%)", _I)
+_WHEN_Q_RE = re.compile(r"^\s*(?:when|what\s+date|on\s+which\s+date|by\s+when|what\s+year|in\s+which\s+year)\b"
+                        r"|\bwhen\s+(?:is|was|will|does|do|must|should|are)\b|\bdeadline\b", _I)
+_DATE_RE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|\b(?:19|20)\d\d\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen)\s+"
+    r"(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?)\b|\bonce\s+a\s+(?:year|month)\b|\bannually\b"
+    r"|\bevery\s+(?:\w+\s+)?(?:years?|months?|Thursday|week)\b|\b(?:before|after)\s+the\s+(?:opening|closure|close|start)\b",
+    _I)
+_HOW_MANY_RE = re.compile(r"\bhow\s+many\b", _I)
+_NUMBER_RE = re.compile(r"\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|majority)\b", _I)
+_FOREIGN_RE = re.compile(r"[àâçéèêëîïôûùüÿñæœ¿¡]|[\u0400-\u04ff]|[\u0600-\u06ff]|[\u4e00-\u9fff]", _I)
+
+
+@dataclass
+class Verdict:
+    """What the evidence check concluded: abstain (and why), or answer, perhaps thinly."""
+
+    abstain: bool = False
+    reason: str = ""  # one sentence, for the abstention
+    missing: list[str] = field(default_factory=list)  # the terms or names the corpus lacks
+    thin: bool = False
+    uncovered: list[str] = field(default_factory=list)  # key words of the question no cited clause holds
+
+
+def content_terms(text: str) -> list[str]:
+    return [t for t in dict.fromkeys(lexical_tokens(text)) if t not in GENERIC and not t.isdigit()]
+
+
+def named_things(question: str) -> list[str]:
+    """Events with a year, Recommendation numbers, years and quantities the question names."""
+    q = norm_hyphens(question)
+    out: list[str] = [m.group(0) for m in _EVENT_RE.finditer(q)]
+    out += [m.group(0) for m in _REC_RE.finditer(q)]
+    out += [m.group(0) for m in _YEAR_RE.finditer(q) if not any(m.group(0) in o for o in out)]
+    out += [m.group(0) for m in _QUANTITY_RE.finditer(q)]
+    return list(dict.fromkeys(out))
+
+
+def mentioned(thing: str, corpus_has: Callable[[str], bool]) -> bool:
+    """"WRC-23" is mentioned as "WRC-23" or "WRC-2023"; "6 GHz" as "6 GHz" or "6GHz"."""
+    forms = {thing, thing.replace(" ", ""), re.sub(r"\s+", " ", thing)}
+    ev = _EVENT_RE.fullmatch(thing)
+    if ev:
+        yy = ev.group(1)
+        head = thing[: ev.start(1)].rstrip("- ")
+        full = yy if len(yy) == 4 else f"20{yy}"
+        forms |= {f"{head}-{yy[-2:]}", f"{head}-{full}", f"{head} {full}", f"{head}-{yy}"}
+    rec = _REC_RE.fullmatch(thing)
+    if rec:
+        forms.add(rec.group(1))
+    return any(corpus_has(f) for f in forms)
+
+
+def _best(clauses: list[Clause], score: Callable[[str], float]) -> tuple[Clause | None, float]:
+    best: tuple[Clause | None, float] = (None, 0.0)
+    for c in clauses:
+        s = score(c.text)
+        if s > best[1]:
+            best = (c, s)
+    return best
+
+
+def judge(question: str, clauses: list[Clause], *, corpus_has: Callable[[str], bool],
+          known_word: Callable[[str], bool], coverage: Callable[[str], float], foreign: bool = False) -> Verdict:
+    """Whether `clauses` (the evidence an answer would cite, best first) answer `question`.
+
+    corpus_has(s): the corpus text contains s (case-sensitive substring, hyphens normalised).
+    known_word(stem): the corpus uses the stemmed word, or one a typo away.
+    coverage(text): the share of the question's idf mass a text holds (lexical.coverage_of)."""
+    q = norm_hyphens(question)
+    absent = [t for t in named_things(q) if not mentioned(t, corpus_has)]
+    if absent:
+        names = ", ".join(absent)
+        verb = "is" if len(absent) == 1 else "are"
+        return Verdict(abstain=True, missing=absent, reason=f"{names} {verb} not in the corpus.")
+    terms = content_terms(q)
+    if not foreign and not _FOREIGN_RE.search(q):
+        unknown = [t for t in terms if not known_word(t)]
+        if unknown and len(unknown) / max(1, len(terms)) >= 0.25:
+            words = ", ".join(f"“{w}”" for w in _surface(q, unknown))
+            return Verdict(abstain=True, missing=_surface(q, unknown),
+                           reason=f"Nothing in the corpus mentions {words}.")
+    if _RESULT_RE.search(q):
+        return Verdict(abstain=True, missing=["results"],
+                       reason="The corpus holds adopted texts; it does not record who won, was elected or "
+                              "how votes went.")
+    if _PERSON_RE.search(q) and not any(_HELD_BY_RE.search(c.text) for c in clauses[:3]):
+        return Verdict(abstain=True, missing=["people"],
+                       reason="The texts say what posts and groups do, not who holds them.")
+    _best_clause, best_cov = _best(clauses[:3], coverage)
+    if _AMOUNT_Q_RE.search(q):
+        years: list[str] = _YEAR_RE.findall(q)
+        ok = [c for c in clauses[:3] if _AMOUNT_RE.search(c.text) and all(y in c.text for y in years)
+              and coverage(c.text) >= 0.5]
+        if not ok:
+            what = "the amount" + (f" for {', '.join(years)}" if years else "")
+            return Verdict(abstain=True, missing=[what],
+                           reason=f"The clauses found do not state {what}.")
+    if _WHEN_Q_RE.search(q):
+        ok = [c for c in clauses[:3] if _DATE_RE.search(c.text) and coverage(c.text) >= 0.7]
+        if not ok:
+            return Verdict(abstain=True, missing=["a date"],
+                           reason="The clauses found do not give that date.")
+    if _HOW_MANY_RE.search(q):
+        ok = [c for c in clauses[:3] if _NUMBER_RE.search(c.text) and coverage(c.text) >= 0.6]
+        if not ok:
+            return Verdict(abstain=True, missing=["the number"], reason="The clauses found do not give that number.")
+    named_years: list[str] = _YEAR_RE.findall(q)
+    if named_years and not any(all(y in c.text for y in named_years) for c in clauses[:3]):
+        return Verdict(abstain=True, missing=named_years,
+                       reason=f"No clause found speaks of {', '.join(named_years)}.")
+    union = " ".join(c.text for c in clauses[:3])
+    have = set(lexical_tokens(union))
+    uncovered = [t for t in terms if t not in have]
+    if terms and best_cov < 0.3 and coverage(union) < 0.4:
+        lacking = _surface(q, uncovered) or uncovered
+        return Verdict(abstain=True, missing=lacking,
+                       reason="The clauses found do not speak of " + ", ".join(f"“{w}”" for w in lacking) + ".")
+    thin = bool(terms) and (best_cov < 0.6 or len(uncovered) > len(terms) / 2)
+    return Verdict(thin=thin, uncovered=_surface(q, uncovered) if thin else [])
+
+
+def _surface(question: str, stems: Iterable[str]) -> list[str]:
+    """The words as the user typed them for a list of stems."""
+    wanted = set(stems)
+    out: dict[str, None] = {}
+    for w in re.findall(r"[A-Za-z0-9][\w-]*", question):
+        st = lexical_tokens(w)
+        if st and st[0] in wanted:
+            out.setdefault(w, None)
+    return list(out) or list(wanted)

@@ -1,0 +1,182 @@
+"""Mandate questions: "Who reports to TSAG?", "Who does TSAG report to?", "What is BDT instructed to do on
+gender equality?", "Who heads ISC-TF?". Answered from the mandates built at ingest
+(retrieval/parsing/mandates.py), respecting direction: the clause where TSAG reports to WTSA does not
+answer who reports to TSAG. Pure functions over clauses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from retrieval.answering.compose import MAX_CITATIONS, item, lead, ordered_sectors
+from retrieval.answering.compose.topic import SUPPORT
+from retrieval.core.citations import citation, display
+from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Mandate
+from retrieval.core.text import norm_hyphens
+from retrieval.parsing.mandates import actors_in
+
+_I = re.IGNORECASE
+_ACTOR = r"(?P<actor>[A-Z][\w\s,.'()-]{1,80}?)"
+_REPORTS_TO = re.compile(r"\bwho\s+(?:\w+\s+){0,3}?(?:reports?|report(?:ing)?)\s+(?:\w+\s+)?to\s+(?P<target>.+?)\s*\??$", _I)
+_REPORTS_FROM = re.compile(
+    r"\b(?:to\s+whom|who|whom)\s+(?:does|do|must|should|shall)\s+(?P<actor>.+?)\s+(?:have\s+to\s+)?report(?:\s+to)?\b"
+    r"|\bwhat\s+(?:does|do|must|should|shall)\s+(?P<actor2>.+?)\s+(?:have\s+to\s+|need\s+to\s+)?report\b"
+    r"|^(?P<actor3>.+?)\s+reports?\s+to\s+whom\b", _I)
+_TASKED = re.compile(
+    r"\bwhat\s+(?:is|are|has|have)\s+(?:the\s+)?(?P<actor>.+?)\s+(?:been\s+)?(?P<role>instructed|invited|requested|asked"
+    r"|encouraged|required|told|tasked|called upon)\s+to\s+do\b(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic>.+?))?\s*\??$"
+    r"|\b(?:mandates?|tasks?|duties|instructions)\s+(?:of|for|given\s+to)\s+(?:the\s+)?(?P<actor2>.+?)"
+    r"(?:\s+(?:on|about|for|regarding)\s+(?P<topic2>.+?))?\s*\??$"
+    r"|\bwhat\s+(?:must|should|shall|does|do)\s+(?:the\s+)?(?P<actor3>.+?)\s+(?:have\s+to\s+)?do\b"
+    r"(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic3>.+?))?\s*\??$", _I)
+_HEADS = re.compile(r"\bwho\s+(?:heads|leads|chairs|runs|is\s+at\s+the\s+head\s+of)\s+(?:the\s+)?(?P<target>.+?)\s*\??$", _I)
+ROLE_OF_WORD = {"instructed": "instructed", "invited": "invited", "requested": "requested", "asked": "requested",
+                "encouraged": "encouraged", "required": None, "told": None, "tasked": None, "called upon": "requested"}
+# A Bureau and its Director answer for each other: "What is BDT instructed to do" means its Director.
+_FAMILY = {"BDT": "Director of BDT", "TSB": "Director of TSB", "BR": "Director of BR"}
+
+
+@dataclass
+class MandateAsk:
+    kind: str  # "reports_to" (who reports to X), "reports_from" (X reports to whom), "tasked", "heads"
+    actors: list[str]  # canonical names of X
+    role: str | None = None
+    topic: str = ""
+
+
+def _actor_names(text: str) -> list[str]:
+    names = list(dict.fromkeys(a.name for _s, a in actors_in(text)))
+    out: list[str] = []
+    for n in names:
+        out.append(n)
+        if n in _FAMILY:
+            out.append(_FAMILY[n])
+    return list(dict.fromkeys(out))
+
+
+def read_mandate_question(question: str) -> MandateAsk | None:
+    """A mandate question and its parts, or None."""
+    q = norm_hyphens(question).strip()
+    m = _REPORTS_FROM.search(q)
+    if m:
+        who = m.group("actor") or m.group("actor2") or m.group("actor3") or ""
+        names = _actor_names(who)
+        if names:
+            return MandateAsk(kind="reports_from", actors=names)
+    m = _REPORTS_TO.search(q)
+    if m:
+        target = re.split(r"\s+(?:on|about|for|regarding|under)\s+", m.group("target"))[0]
+        names = _actor_names(target)
+        if names:
+            return MandateAsk(kind="reports_to", actors=names)
+    m = _TASKED.search(q)
+    if m:
+        who = m.group("actor") or m.group("actor2") or m.group("actor3") or ""
+        names = _actor_names(who)
+        if names:
+            role = ROLE_OF_WORD.get((m.group("role") or "").lower()) if m.group("role") else None
+            topic = m.group("topic") or m.group("topic2") or m.group("topic3") or ""
+            return MandateAsk(kind="tasked", actors=names, role=role, topic=topic.strip(" ?"))
+    m = _HEADS.search(q)
+    if m:
+        names = _actor_names(m.group("target"))
+        if names:
+            return MandateAsk(kind="heads", actors=names)
+    return None
+
+
+def find_mandates(ask: MandateAsk, clauses: Iterable[Clause],
+                  coverage: Callable[[str], float] | None = None) -> list[tuple[Clause, Mandate]]:
+    """The (clause, mandate) pairs that answer, in corpus order."""
+    wanted = set(ask.actors)
+    out: list[tuple[Clause, Mandate]] = []
+    for c in clauses:
+        if not c.mandates:
+            continue
+        if coverage is not None and ask.topic and coverage(c.text) < SUPPORT and coverage(c.instrument.title) < SUPPORT:
+            continue
+        for m in c.mandates:
+            if (ask.kind == "reports_to" and m.role == "reports" and m.to in wanted) or (ask.kind == "reports_from" and m.role == "reports" and m.actor in wanted) or (ask.kind == "tasked" and m.actor in wanted and m.role != "noted" and \
+                    (ask.role is None or m.role == ask.role or m.role in ("resolved", "responsible", "reports"))) or (ask.kind == "heads" and m.role == "responsible" and m.actor not in wanted and \
+                    any(a in {x.name for _s, x in actors_in(c.text)} for a in wanted)):
+                out.append((c, m))
+    return out
+
+
+def _rank(pairs: list[tuple[Clause, Mandate]], ask: MandateAsk) -> list[tuple[Clause, Mandate]]:
+    """Operative clauses before recitals; for "tasked", the actor's own part (its heading) first."""
+    def key(p: tuple[Clause, Mandate]) -> tuple[int, int]:
+        c, m = p
+        own = 0 if any(a.lower() in c.part.lower() for a in ask.actors) else 1
+        return (own if ask.kind == "tasked" else 0, 0 if m.role != "resolved" else 1)
+
+    return sorted(pairs, key=key)
+
+
+def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Mandate]]) -> Answer | None:
+    """None when no mandate answers (the caller falls back to search)."""
+    if not pairs:
+        return None
+    pairs = _rank(pairs, ask)
+    target = ask.actors[0]
+    lines: list[AnswerLine] = []
+    if ask.kind == "reports_to":
+        who = list(dict.fromkeys(m.actor for _c, m in pairs))
+        lines.append(lead(f"{_join(who)} {'report' if len(who) > 1 else 'reports'} to {target}, "
+                          f"per {display(pairs[0][0])}."))
+    elif ask.kind == "reports_from":
+        to = list(dict.fromkeys(m.to or "" for _c, m in pairs))
+        lines.append(lead(f"{target} reports to {_join(to)}, per {display(pairs[0][0])}."))
+    elif ask.kind == "heads":
+        who = list(dict.fromkeys(m.actor for _c, m in pairs))
+        lines.append(lead(f"{_join(who)} — {display(pairs[0][0])}: {pairs[0][1].what}"))
+    else:
+        n = len({c.clause_id for c, _m in pairs})
+        about = f" on {ask.topic}" if ask.topic else ""
+        lines.append(lead(f"{target} has {n} mandate(s){about} in the corpus; the first: "
+                          f"{pairs[0][1].what} ({display(pairs[0][0])})."))
+    seen: set[str] = set()
+    cits: list[Citation] = []
+    for c, m in pairs:
+        if c.clause_id in seen:
+            continue
+        seen.add(c.clause_id)
+        extra = f" → {m.to}" if m.to else ""
+        lines.append(item(f"{m.actor} ({m.role}{extra}) — {display(c)}"))
+        if len(cits) < MAX_CITATIONS:
+            cits.append(citation(c, m.what if m.what and m.what in c.text else c.text))
+    sectors = ordered_sectors(m.sector for _c, m in pairs if m.sector)
+    return Answer(question=question, intent="mandate", lines=lines[: 1 + 2 * MAX_CITATIONS], citations=cits,
+                  sectors=sectors)
+
+
+def list_mandates(text: str, clauses: Iterable[Clause], coverage: Callable[[str], float]) -> Answer:
+    """`sectorbot mandates ACTOR-or-TOPIC`: every operative mandate of an actor, or about a topic."""
+    names = _actor_names(text)
+    pairs: list[tuple[Clause, Mandate]] = []
+    for c in clauses:
+        for m in c.mandates:
+            if m.role == "noted":
+                continue
+            if (names and (m.actor in names or m.to in names)) or (not names and (coverage(c.text) >= SUPPORT or coverage(c.instrument.title) >= SUPPORT)):
+                pairs.append((c, m))
+    if not pairs:
+        return Answer(question=text, intent="mandate", abstained=True,
+                      lines=[lead(f"No mandate in the corpus names {text}.")])
+    lines = [lead(f"{len(pairs)} mandate(s) for {text}:")]
+    cits: list[Citation] = []
+    for c, m in pairs:
+        extra = f" → {m.to}" if m.to else ""
+        lines.append(item(f"{m.actor} [{m.sector or '-'}] {m.role}{extra}: {display(c)} — {m.what[:160]}"))
+        if len(cits) < 20 and all(x.clause_id != c.clause_id for x in cits):
+            cits.append(citation(c, m.what if m.what and m.what in c.text else c.text))
+    return Answer(question=text, intent="mandate", lines=lines, citations=cits,
+                  sectors=ordered_sectors(m.sector for _c, m in pairs if m.sector))
+
+
+def _join(names: list[str]) -> str:
+    names = [n for n in names if n]
+    if len(names) <= 1:
+        return names[0] if names else ""
+    return ", ".join(names[:-1]) + " and " + names[-1]

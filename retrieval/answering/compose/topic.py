@@ -1,0 +1,63 @@
+"""Whether a clause speaks of a topic, and how: as the object of a task, or as one item of a list.
+Pure functions; the composers of "which Sector" and mandate questions share them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from retrieval.core.models import Clause
+from retrieval.core.text import norm_hyphens
+from retrieval.indexing.lexical import lexical_tokens
+
+SUPPORT = 0.6  # share of the topic's idf mass a clause (or its instrument's title) must hold
+_NOISE = re.compile(
+    r"\b(?:in|of|under|according\s+to|from)\s+(?:the\s+)?(?:PP|WTSA|WTDC|RA|WRC|Plenipotentiary)(?:-\d\d)?\b"
+    r"(?:\s+(?:texts?|documents?|resolutions?|final\s+acts))?|\b(?:the\s+)?(?:corpus|texts?|documents?)\b",
+    re.IGNORECASE)
+_CUT = re.compile(r"[;:.](?=\s)|\n")
+
+
+def clean_topic(topic: str) -> str:
+    """"emergency telecommunications in the PP-18 texts" → "emergency telecommunications"."""
+    t = _NOISE.sub(" ", norm_hyphens(topic)).strip(" ?.!,")
+    return t or topic
+
+
+def segment_at(text: str, pos: int) -> tuple[int, int]:
+    """The sentence-like piece (cut at ; : . and line ends) around an offset."""
+    s = 0
+    for m in _CUT.finditer(text):
+        if m.end() <= pos:
+            s = m.end()
+        else:
+            return s, m.start()
+    return s, len(text)
+
+
+def topic_position(text: str, terms: list[str]) -> int | None:
+    """Offset of the first word of the text that is one of the topic's (stemmed) terms."""
+    want = set(terms)
+    for m in re.finditer(r"[A-Za-z][\w-]*", text):
+        st = lexical_tokens(m.group(0))
+        if st and st[0] in want:
+            return m.start()
+    return None
+
+
+def listed(text: str, pos: int) -> bool:
+    """True when the topic at `pos` is one item of an enumeration ("IMT; middleware; emergency
+    communications; …", "a numbering plan, spectrum management, tariff and …"): three or more short
+    items separated by commas or semicolons around it."""
+    lo = max(0, pos - 200)
+    window = text[lo:pos + 200]
+    items = [x for x in re.split(r"[;,]|\band\b", window) if x.strip()]
+    short = [x for x in items if len(x.split()) <= 7]
+    return len(items) >= 4 and len(short) >= 3 and len(short) / len(items) >= 0.5
+
+
+def speaks_of(c: Clause, coverage: Callable[[str], float]) -> tuple[bool, bool]:
+    """(in its text, via its instrument's title): whether a clause may support a topic at all."""
+    in_text = coverage(c.text) >= SUPPORT
+    via_title = not in_text and bool(c.instrument.title) and coverage(c.instrument.title) >= SUPPORT
+    return in_text, via_title

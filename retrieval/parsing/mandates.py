@@ -1,0 +1,276 @@
+"""Who is given what to do by a clause: the mandate model, built at ingest. Pure functions.
+
+An operative part names its addressee in its heading ("instructs the Director of the
+Telecommunication Development Bureau", "invites Member States") or in each clause ("resolves … to
+invite RAG, TSAG and TDAG to …", "invites 1 RAG, TSAG and TDAG to continue …"). Any clause may also
+assign responsibility in its text ("… shall be responsible for …", "… headed by the Deputy
+Secretary-General", "… to report annually to TSAG …"). Recitals (considering, noting …) only mention
+actors: role "noted". Each actor carries its Sector, so "instructs the Directors of the three Bureaux"
+gives one mandate for each of BR, TSB and BDT."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from retrieval.core.models import Clause, Instrument, Mandate, MandateRole, Sector
+from retrieval.core.text import norm_hyphens
+
+_I = re.IGNORECASE
+
+
+class Actor(NamedTuple):
+    name: str
+    sector: Sector | None
+
+
+# Canonical actors with the wording ITU texts use for them. Order matters: longer, more specific
+# names first (the Deputy Secretary-General before the Secretary-General).
+_ACTOR_PATTERNS: list[tuple[re.Pattern[str], tuple[Actor, ...]]] = [
+    (re.compile(r"\bDirectors of the (?:three )?Bureaux\b|\bDirectors of the Radiocommunication\b[^;.]{0,120}?"
+                r"Bureaux|\bthree Directors\b|\bDirectors of the three\b", _I),
+     (Actor("Director of BR", "ITU-R"), Actor("Director of TSB", "ITU-T"), Actor("Director of BDT", "ITU-D"))),
+    (re.compile(r"\bDirector of (?:the )?(?:Radiocommunication Bureau|BR)\b", _I), (Actor("Director of BR", "ITU-R"),)),
+    (re.compile(r"\bDirector of (?:the )?(?:Telecommunication Standardi[sz]ation Bureau|TSB)\b", _I),
+     (Actor("Director of TSB", "ITU-T"),)),
+    (re.compile(r"\bDirector of (?:the )?(?:Telecommunication Development Bureau|BDT)\b", _I),
+     (Actor("Director of BDT", "ITU-D"),)),
+    (re.compile(r"\bDeputy Secretary-General\b", _I), (Actor("Deputy Secretary-General", "GS"),)),
+    (re.compile(r"\b(?<!Deputy )Secretary-General\b(?! of the United Nations)", _I), (Actor("Secretary-General", "GS"),)),
+    (re.compile(r"\bGeneral Secretariat\b", _I), (Actor("General Secretariat", "GS"),)),
+    (re.compile(r"\b(?:three|Sector) advisory (?:groups|bodies)\b|\badvisory groups of the (?:three )?Sectors\b", _I),
+     (Actor("RAG", "ITU-R"), Actor("TSAG", "ITU-T"), Actor("TDAG", "ITU-D"))),
+    (re.compile(r"\bRAG\b|\bRadiocommunication Advisory Group\b", _I), (Actor("RAG", "ITU-R"),)),
+    (re.compile(r"\bTSAG\b|\bTelecommunication Standardi[sz]ation Advisory Group\b", _I), (Actor("TSAG", "ITU-T"),)),
+    (re.compile(r"\bTDAG\b|\bTelecommunication Development Advisory Group\b", _I), (Actor("TDAG", "ITU-D"),)),
+    (re.compile(r"\bISC-TF\b|\bInter-?Sector(?:al)? Coordination Task Force\b", _I), (Actor("ISC-TF", "GS"),)),
+    (re.compile(r"\bISCG\b|\bInter-?Sector(?:al)? Coordination Group\b", _I), (Actor("ISCG", None),)),
+    (re.compile(r"\bIRG-AVA\b", _I), (Actor("IRG-AVA", "ITU-T"),)),
+    (re.compile(r"\bJCA-[A-Z]+\b"), (Actor("JCA", "ITU-T"),)),
+    (re.compile(r"\bRadiocommunication Bureau\b|\bBR\b"), (Actor("BR", "ITU-R"),)),
+    (re.compile(r"\bTelecommunication Standardi[sz]ation Bureau\b|\bTSB\b"), (Actor("TSB", "ITU-T"),)),
+    (re.compile(r"\bTelecommunication Development Bureau\b|\bBDT\b"), (Actor("BDT", "ITU-D"),)),
+    (re.compile(r"\bITU-R study groups?\b|\bstudy groups? of (?:the )?ITU-R\b|\bRadiocommunication study groups\b", _I),
+     (Actor("ITU-R study groups", "ITU-R"),)),
+    (re.compile(r"\bITU-T study groups?\b|\bstudy groups? of (?:the )?ITU-T\b", _I), (Actor("ITU-T study groups", "ITU-T"),)),
+    (re.compile(r"\bITU-D study groups?\b|\bstudy groups? of (?:the )?ITU-D\b", _I), (Actor("ITU-D study groups", "ITU-D"),)),
+    (re.compile(r"\bthree Sectors\b|\ball (?:three )?Sectors\b|\bITU-R, ITU-T and ITU-D\b", _I),
+     (Actor("ITU-R", "ITU-R"), Actor("ITU-T", "ITU-T"), Actor("ITU-D", "ITU-D"))),
+    (re.compile(r"\bITU-R\b|\bRadiocommunication Sector\b", _I), (Actor("ITU-R", "ITU-R"),)),
+    (re.compile(r"\bITU-T\b|\bTelecommunication Standardi[sz]ation Sector\b", _I), (Actor("ITU-T", "ITU-T"),)),
+    (re.compile(r"\bITU-D\b|\bTelecommunication Development Sector\b", _I), (Actor("ITU-D", "ITU-D"),)),
+    (re.compile(r"\b(?:ITU )?Council\b(?! Working Group)"), (Actor("Council", "GS"),)),
+    (re.compile(r"\bCouncil Working Group\b|\bCWG(?:-[A-Z]+)?\b"), (Actor("Council Working Group", "GS"),)),
+    (re.compile(r"\bPlenipotentiary Conference\b|\bPP-\d\d\b", _I), (Actor("Plenipotentiary Conference", None),)),
+    (re.compile(r"\bWorld Telecommunication Standardi[sz]ation Assembly\b|\bWTSA(?:-\d\d)?\b", _I),
+     (Actor("WTSA", "ITU-T"),)),
+    (re.compile(r"\bWorld Telecommunication Development Conference\b|\bWTDC(?:-\d\d)?\b", _I),
+     (Actor("WTDC", "ITU-D"),)),
+    (re.compile(r"\bRadiocommunication Assembly\b|\bRA(?:-\d\d)?\b"), (Actor("RA", "ITU-R"),)),
+    (re.compile(r"\bWorld Radiocommunication Conferences?\b|\bWRC(?:-\d\d)?\b"), (Actor("WRC", "ITU-R"),)),
+    (re.compile(r"\b(?:study group chairm[ae]n|chairm[ae]n of (?:the |a |each )?study groups?)\b", _I),
+     (Actor("study group chairmen", None),)),
+    (re.compile(r"\bMember States\b", _I), (Actor("Member States", None),)),
+    (re.compile(r"\bSector Members\b", _I), (Actor("Sector Members", None),)),
+    (re.compile(r"\bAssociates\b"), (Actor("Associates", None),)),
+    (re.compile(r"\bAcademia\b"), (Actor("Academia", None),)),
+    (re.compile(r"\bregional offices\b", _I), (Actor("regional offices", "ITU-D"),)),
+]
+# Groups whose Sector comes from the document or their own name: SG17, Study Group 2, Question 3/2.
+_SG_RE = re.compile(r"\b(?:ITU-([RTD]) )?(?:Study Group|SG) ?(\d{1,2})\b", _I)
+_QUESTION_RE = re.compile(r"\bQ(?:uestion)? ?(\d{1,2})/(\d{1,2})\b")
+_BARE_DIRECTOR_RE = re.compile(r"\b[Tt]he Director\b(?!s| of| -General)")
+_BARE_SG_RE = re.compile(r"\b(?:the |each |all |a )?study groups?\b(?! (?:of|chairm))", _I)
+_BUREAU_DIRECTOR: dict[str, str] = {"ITU-R": "Director of BR", "ITU-T": "Director of TSB", "ITU-D": "Director of BDT"}
+_SECTOR_OF_BODY: dict[str, Sector] = {"WTSA": "ITU-T", "TSAG": "ITU-T", "ITU-T": "ITU-T", "WTDC": "ITU-D",
+                                      "TDAG": "ITU-D", "RA": "ITU-R", "WRC": "ITU-R", "RAG": "ITU-R"}
+
+# Operative part headings → the role they give; recitals give "noted".
+_OPERATIVE: list[tuple[re.Pattern[str], MandateRole]] = [
+    (re.compile(r"^instructs?\b", _I), "instructed"),
+    (re.compile(r"^invites?\b", _I), "invited"),
+    (re.compile(r"^requests?\b|^calls upon\b|^appeals\b", _I), "requested"),
+    (re.compile(r"^encourages?\b|^urges?\b", _I), "encouraged"),
+    (re.compile(r"^(?:further )?(?:resolves|decides)\b", _I), "resolved"),
+]
+# Inside a "resolves"/"decides" clause: "to invite X to …", "to instruct the Director of TSB to …".
+_VERB_IN_TEXT: list[tuple[re.Pattern[str], MandateRole]] = [
+    (re.compile(r"\bto instruct\b|\binstructs?\b", _I), "instructed"),
+    (re.compile(r"\bto invite\b|\binvites?\b", _I), "invited"),
+    (re.compile(r"\bto (?:request|propose to|ask)\b|\brequests?\b", _I), "requested"),
+    (re.compile(r"\bto (?:encourage|urge)\b", _I), "encouraged"),
+]
+_RESPONSIBLE_RE = re.compile(
+    r"\b(?:shall|will|should)\s+(?:be\s+responsible|take\s+the\s+lead|lead|coordinate|be\s+in\s+charge|study)"
+    r"|\b(?:is|are)\s+responsible\b|\bresponsibility\s+of\b|\bheaded\s+by\b|\bchaired\s+by\b|\bled\s+by\b"
+    r"|\blead\s+(?:role|Sector|study group)\b|\bunder the (?:responsibility|leadership|coordination) of\b",
+    _I,
+)
+_REPORT_RE = re.compile(
+    r"\b(?:report|reporting|reports|submit[a-z]*\s+(?:an?\s+)?(?:annual\s+|written\s+|progress\s+)*reports?"
+    r"|present[a-z]*\s+(?:an?\s+)?reports?)\b(?P<gap>[^;.]{0,90}?)\bto\s+(?:the\s+)?(?P<to>[A-Z][^;.,]{0,80})",
+)
+# "The report of each study group to WTSA": the study group reports to WTSA.
+_REPORT_OF_RE = re.compile(r"\breports?\s+of\s+(?P<from>[^;.]{3,60}?)\s+to\s+(?:the\s+)?(?P<to>[A-Z][^;.,]{0,60})")
+_RECITALS = re.compile(
+    r"^(?:further\s+)?(?:noting|considering|recognizing|recognising|recalling|bearing in mind|taking into account"
+    r"|having regard|aware|emphasizing|mindful|observing|convinced|acknowledging|welcoming|highlighting"
+    r"|concerned|taking note|reaffirms)", _I)
+
+
+def actors_in(text: str, default_sector: Sector | None = None) -> list[tuple[int, Actor]]:
+    """Every actor named in the text with the offset of its mention, in order; a mention inside a
+    longer one ("Director of TSB" holds "TSB") counts once, as the longer."""
+    t = norm_hyphens(text)
+    found: list[tuple[int, int, Actor]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for pattern, actors in _ACTOR_PATTERNS:
+        for m in pattern.finditer(t):
+            if free(m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+                found.extend((m.start(), m.end(), a) for a in actors)
+    if default_sector in _BUREAU_DIRECTOR:
+        # In a Sector's own texts "the Director" is its Bureau's, "study groups" its study groups.
+        for m in _BARE_DIRECTOR_RE.finditer(t):
+            if free(m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+                found.append((m.start(), m.end(), Actor(_BUREAU_DIRECTOR[default_sector], default_sector)))
+    for m in _SG_RE.finditer(t):
+        if free(m.start(), m.end()):
+            letter: dict[str, Sector] = {"R": "ITU-R", "T": "ITU-T", "D": "ITU-D"}
+            sector: Sector | None = letter.get((m.group(1) or "").upper(), default_sector)
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), m.end(), Actor(f"SG{int(m.group(2))}", sector)))
+    for m in _QUESTION_RE.finditer(t):
+        if free(m.start(), m.end()):
+            sg = int(m.group(2))
+            # ITU-D has two study groups: Question n/1 and n/2 are ITU-D's unless the document says otherwise.
+            sector = default_sector if default_sector in ("ITU-R", "ITU-T") else ("ITU-D" if sg <= 2 else "ITU-T")
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), m.end(), Actor(f"Question {m.group(1)}/{sg}", sector)))
+    if default_sector in _BUREAU_DIRECTOR:
+        for m in _BARE_SG_RE.finditer(t):
+            if free(m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+                found.append((m.start(), m.end(), Actor(f"{default_sector} study groups", default_sector)))
+    found.sort(key=lambda x: x[0])
+    return [(s, a) for s, _e, a in found]
+
+
+def document_sector(inst: Instrument) -> Sector | None:
+    """The Sector an instrument belongs to: WTSA and ITU-T texts → ITU-T, WTDC → ITU-D, RA/WRC → ITU-R."""
+    if inst.body in _SECTOR_OF_BODY:
+        return _SECTOR_OF_BODY[inst.body]
+    if inst.kind == "recommendation":
+        return "ITU-T"
+    return None
+
+
+def _role_of_part(part: str) -> MandateRole | None:
+    head = part.split(">")[-1].strip()
+    for pattern, role in _OPERATIVE:
+        if pattern.search(head):
+            return role
+    if _RECITALS.search(head):
+        return "noted"
+    return None
+
+
+def _what(text: str, start: int) -> str:
+    """A verbatim slice of the clause from `start` to the end of its sentence (≤ 300 characters)."""
+    end = len(text)
+    for m in re.finditer(r"[;.](?=\s|$)", text[start:]):
+        end = start + m.end()
+        break
+    what = text[start:end].strip()
+    if len(what) > 300:
+        cut = text.rfind(" ", start, start + 300)
+        what = text[start:cut if cut > start else start + 300].strip()
+    return what
+
+
+def _dedupe(ms: list[Mandate]) -> list[Mandate]:
+    seen: set[tuple[str, str, str | None]] = set()
+    out = []
+    for m in ms:
+        key = (m.actor, m.role, m.to)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def mandates_of(clause: Clause) -> list[Mandate]:
+    """The mandates a clause gives (pure; called at ingest for every clause)."""
+    text = clause.text
+    default = document_sector(clause.instrument)
+    part = norm_hyphens(clause.part)
+    role = _role_of_part(part)
+    head = part.split(">")[-1].strip()
+    out: list[Mandate] = []
+    mentions = actors_in(text, default)
+
+    if role in ("instructed", "invited", "requested", "encouraged"):
+        heading_actors = [a for _s, a in actors_in(head, default)]
+        if heading_actors:
+            out += [Mandate(actor=a.name, sector=a.sector, role=role, what=_what(text, 0)) for a in heading_actors]
+        else:
+            # "invites 1 RAG, TSAG and TDAG to continue …": the addressees open the clause.
+            first_to = re.search(r"\bto\s+\w", text)
+            limit = first_to.start() if first_to else 120
+            out += [Mandate(actor=a.name, sector=a.sector, role=role, what=_what(text, 0))
+                    for s, a in mentions if s < limit]
+    elif role == "resolved":
+        for verb, vrole in _VERB_IN_TEXT:
+            for vm in verb.finditer(text):
+                nxt = re.search(r"\bto\s+(?!the\b)\w", text[vm.end():])
+                limit = vm.end() + (nxt.start() if nxt else 160)
+                out += [Mandate(actor=a.name, sector=a.sector, role=vrole, what=_what(text, vm.start()))
+                        for s, a in mentions if vm.end() <= s < limit]
+        # "that RAG, TSAG and TDAG … shall continue to consider …": the subject is given the task.
+        subj = re.match(r"^\s*that\s+(?P<subj>[^;]{0,200}?)\s+(?:shall|should|will|is|are|must)\b", text)
+        if subj:
+            out += [Mandate(actor=a.name, sector=a.sector, role="resolved", what=_what(text, 0))
+                    for s, a in mentions if s < subj.end("subj")]
+    elif role == "noted":
+        out += [Mandate(actor=a.name, sector=a.sector, role="noted", what=_what(text, max(0, s - 60)))
+                for s, a in mentions]
+
+    for rm in _RESPONSIBLE_RE.finditer(text):
+        # The responsible actor is named just before ("TSAG shall be responsible") or just after
+        # ("headed by the Deputy Secretary-General", "under the responsibility of BDT").
+        after = rm.group(0).lower().endswith(("by", "of"))
+        sentence = max(text.rfind(". ", 0, rm.start()), text.rfind("; ", 0, rm.start()), 0)
+        near = [(s, a) for s, a in mentions if (rm.end() <= s < rm.end() + 40) if after] or \
+               [(s, a) for s, a in mentions if max(sentence, rm.start() - 160) <= s < rm.start() and not after]
+        if near:
+            pick = near[:1] if after else near[-1:]
+            out += [Mandate(actor=a.name, sector=a.sector, role="responsible", what=_what(text, min(s, rm.start())))
+                    for s, a in pick]
+
+    for rp in _REPORT_OF_RE.finditer(text):
+        targets = [a for _s, a in actors_in(rp.group("to"), default)][:1]
+        for _s, who in actors_in(rp.group("from"), default)[:1]:
+            out += [Mandate(actor=who.name, sector=who.sector, role="reports", to=t.name, what=_what(text, rp.start()))
+                    for t in targets if t.name != who.name]
+    for rp in _REPORT_RE.finditer(text):
+        targets = [a for _s, a in actors_in(rp.group("to"), default)]
+        if not targets:
+            continue
+        # The reporter is named earlier in the same sentence ("The Director shall … and report to TSAG").
+        sentence = max(text.rfind(". ", 0, rp.start()), text.rfind("; ", 0, rp.start()), 0)
+        before = [(s, a) for s, a in mentions if sentence <= s < rp.start()
+                  and a.name not in {t.name for t in targets}]
+        reporters = [a for _s, a in before[-1:]]
+        if not reporters or role in ("instructed", "invited", "requested", "encouraged"):
+            reporters = [Actor(m.actor, m.sector) for m in out if m.role != "noted" and m.role != "reports"] or reporters
+        if role == "noted":
+            continue
+        for reporter in reporters:
+            out += [Mandate(actor=reporter.name, sector=reporter.sector, role="reports", to=t.name,
+                            what=_what(text, rp.start())) for t in targets if t.name != reporter.name]
+    return _dedupe(out)
