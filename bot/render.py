@@ -33,6 +33,10 @@ def render_terminal(answer: Answer, color: bool = False) -> str:
                 out.append(click.style(hint, fg="bright_black") if color else hint)
     for note in answer.notes:
         out.append(click.style(note, fg="yellow") if color else note)
-    status = f"({answer.mode}{', no evidence' if answer.abstained else ''})"
+    if answer.lead_sectors:
+        out.append("Lead: " + ", ".join(answer.lead_sectors)
+                   + ("; involved: " + ", ".join(answer.involved_sectors) if answer.involved_sectors else ""))
+    status = (f"({answer.mode}{', no evidence' if answer.abstained else ''}"
+              f"{', thin evidence' if answer.thin_evidence else ''})")
     out.append(click.style(status, fg="bright_black") if color else status)
     return "\n".join(out)

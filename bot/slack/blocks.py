@@ -102,6 +102,11 @@ def answer_blocks(answer: Answer) -> list[list[dict[str, Any]]]:
                                       "value": c.clause_id[:2000]}
             blocks.append(block)
     footer = [slack_text(n) for n in answer.notes]
+    if answer.lead_sectors:
+        footer.append("lead: " + ", ".join(answer.lead_sectors)
+                      + (" · involved: " + ", ".join(answer.involved_sectors) if answer.involved_sectors else ""))
+    if answer.thin_evidence:
+        footer.append(":warning: thin evidence")
     footer.append("extractive answer" if answer.mode == "extractive" else "answer phrased by a language model; "
                   "citations checked")
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": " · ".join(footer)}]})

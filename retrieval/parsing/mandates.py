@@ -128,6 +128,12 @@ def actors_in(text: str, default_sector: Sector | None = None) -> list[tuple[int
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    for m in _SG_RE.finditer(t):
+        if free(m.start(), m.end()):
+            letter: dict[str, Sector] = {"R": "ITU-R", "T": "ITU-T", "D": "ITU-D"}
+            sector: Sector | None = letter.get((m.group(1) or "").upper(), default_sector)
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), m.end(), Actor(f"SG{int(m.group(2))}", sector)))
     for pattern, actors in _ACTOR_PATTERNS:
         for m in pattern.finditer(t):
             if free(m.start(), m.end()):
@@ -139,12 +145,6 @@ def actors_in(text: str, default_sector: Sector | None = None) -> list[tuple[int
             if free(m.start(), m.end()):
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), m.end(), Actor(_BUREAU_DIRECTOR[default_sector], default_sector)))
-    for m in _SG_RE.finditer(t):
-        if free(m.start(), m.end()):
-            letter: dict[str, Sector] = {"R": "ITU-R", "T": "ITU-T", "D": "ITU-D"}
-            sector: Sector | None = letter.get((m.group(1) or "").upper(), default_sector)
-            taken.append((m.start(), m.end()))
-            found.append((m.start(), m.end(), Actor(f"SG{int(m.group(2))}", sector)))
     for m in _QUESTION_RE.finditer(t):
         if free(m.start(), m.end()):
             sg = int(m.group(2))

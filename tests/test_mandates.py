@@ -1,0 +1,87 @@
+"""The mandate model built at ingest: who is given what, by which part, and who reports to whom."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from retrieval.core.models import Clause, Instrument, Revision
+from retrieval.parsing.mandates import actors_in, mandates_of
+from retrieval.parsing.read import read_documents
+from tests.conftest import SEED
+
+PP = Instrument(body="PP", kind="resolution", number="70", revision=Revision(place="Dubai", year=2018),
+                title="Mainstreaming a gender perspective in ITU")
+WTSA = Instrument(body="WTSA", kind="resolution", number="1", revision=Revision(place="Hammamet", year=2016))
+
+
+def clause(part: str, text: str, inst: Instrument = PP) -> Clause:
+    return Clause(clause_id=f"x#{part}", doc_id="x", instrument=inst, part=part, label="1", text=text,
+                  span=(0, len(text)))
+
+
+def roles(c: Clause) -> set[tuple[str, str, str | None]]:
+    return {(m.actor, m.role, m.to) for m in mandates_of(c)}
+
+
+def test_heading_names_the_addressee() -> None:
+    c = clause("instructs the Director of BDT", "to continue promoting the international Girls in ICT Day;")
+    ms = mandates_of(c)
+    assert [(m.actor, m.sector, m.role) for m in ms] == [("Director of BDT", "ITU-D", "instructed")]
+    assert ms[0].what in c.text
+
+
+def test_three_bureaux_give_three_sectors() -> None:
+    c = clause("instructs the Directors of the three Bureaux", "to support the implementation of this resolution;")
+    assert {(m.actor, m.sector) for m in mandates_of(c)} == {
+        ("Director of BR", "ITU-R"), ("Director of TSB", "ITU-T"), ("Director of BDT", "ITU-D")}
+
+
+def test_addressees_opening_an_invites_clause() -> None:
+    c = clause("invites", "RAG, TSAG and TDAG to continue to assist ISCG in identifying subjects common to the "
+                          "three Sectors;")
+    got = {(m.actor, m.role) for m in mandates_of(c)}
+    assert {("RAG", "invited"), ("TSAG", "invited"), ("TDAG", "invited")} <= got
+    assert ("ISCG", "invited") not in got  # named after "to": the object, not the addressee
+
+
+def test_report_direction() -> None:
+    c = clause("resolves", "to propose to the Director of TSB to report annually to TSAG on the results of "
+                           "implementing this Resolution.", WTSA)
+    assert ("Director of TSB", "reports", "TSAG") in roles(c)
+    assert not any(m.actor == "TSAG" and m.role == "reports" for m in mandates_of(c))
+
+
+def test_bare_director_in_a_sector_text_is_its_bureau_director() -> None:
+    c = clause("section 5", "The Director shall foster cooperation and coordination with the other standardization "
+                            "organizations for the benefit of all members and report to TSAG on these efforts.", WTSA)
+    assert ("Director of TSB", "reports", "TSAG") in roles(c)
+
+
+def test_responsibility_in_text() -> None:
+    c = clause("taking into account", "the recent establishment of an Intersector Coordination Task Force (ISC-TF) "
+                                      "in the secretariat headed by the Deputy Secretary-General,", WTSA)
+    assert ("Deputy Secretary-General", "responsible", None) in roles(c)
+    tariffs = clause("considering", "that ITU-T shall study technical, operating and tariff questions and adopt "
+                                    "Recommendations", WTSA)
+    assert ("ITU-T", "responsible", None) in roles(tariffs)
+
+
+def test_recitals_only_note_actors() -> None:
+    c = clause("considering", "that the Radiocommunication Advisory Group (RAG) met twice,")
+    assert {m.role for m in mandates_of(c)} == {"noted"}
+
+
+def test_questions_and_study_groups_get_their_sector() -> None:
+    names = {(a.name, a.sector) for _s, a in actors_in("Question 3/2 and ITU-T Study Group 17 and SG 20", "ITU-T")}
+    assert ("SG17", "ITU-T") in names and ("SG20", "ITU-T") in names
+    assert ("Question 3/2", "ITU-D") in {(a.name, a.sector) for _s, a in actors_in("Question 3/2 of the study group")}
+
+
+def test_seed_mandates_are_stored_with_each_clause() -> None:
+    doc = read_documents(Path(SEED), 50_000_000)[0]
+    by_id = {c.clause_id.split("#")[1]: c for c in doc.clauses}
+    r2 = by_id["proposal.1/resolves.2"]
+    assert {("Director of BR", "invited"), ("Director of TSB", "invited"), ("Director of BDT", "invited")} <= \
+        {(m.actor, m.role) for m in r2.mandates}
+    assert any(m.role == "reports" and m.to == "ISCG" for m in r2.mandates)
+    assert all(m.what in c.text for c in doc.clauses for m in c.mandates)
