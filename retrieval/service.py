@@ -18,6 +18,7 @@ from retrieval.core.models import Answer, Citation, Clause, ParsedDocument, Sear
 from retrieval.indexing.ingest import FileResult, IngestReport, Progress
 
 if TYPE_CHECKING:
+    from retrieval.answering.answer import Answerer
     from retrieval.answering.links import Linker
     from retrieval.indexing.fetch import FetchReport
 
@@ -87,7 +88,7 @@ class Service:
         ("gender equality"), each with its citation."""
         return self._answering().mandates(actor_or_topic)
 
-    def _answering(self):  # type: ignore[no-untyped-def]
+    def _answering(self) -> Answerer:
         from retrieval.answering.answer import Answerer
 
         if self._answerer is None:

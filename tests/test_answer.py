@@ -78,3 +78,55 @@ def test_cli_json_and_stdin_lines(tmp_path) -> None:  # type: ignore[no-untyped-
     lines = [json.loads(x) for x in many.stdout.splitlines()]
     assert [x["abstained"] for x in lines] == [False, True]
     assert lines[0]["citations"][0]["clause_id"].endswith("#proposal.1/resolves.1")
+
+
+# ---- composers on an in-memory corpus (no model, no store) ------------------------------------------
+
+def _clauses() -> list:  # type: ignore[type-arg]
+    from retrieval.core.models import Clause, Instrument, Revision
+    from retrieval.parsing.mandates import mandates_of
+
+    inst = Instrument(body="PP", kind="resolution", number="9", revision=Revision(place="Dubai", year=2018),
+                      title="Spectrum monitoring")
+    other = Instrument(body="PP", kind="resolution", number="8", revision=Revision(place="Dubai", year=2018),
+                       title="Coordination")
+    raw = [
+        (inst, "instructs the Director of BR", "1", "to assist administrations with spectrum monitoring and "
+                                                   "satellite orbit resources;"),
+        (inst, "instructs the Director of BDT", "1", "to organize regional workshops;"),
+        (other, "considering", "b)", "that there are matters of mutual interest to all Sectors including the "
+                                     "following: IMT; middleware; audiovisual delivery; emergency communications;"),
+        (other, "taking into account", "c)", "the establishment of an Intersector Coordination Task Force (ISC-TF) "
+                                             "headed by the Deputy Secretary-General,"),
+        (other, "resolves", "4", "to propose to the Director of TSB to report annually to TSAG on the results;"),
+    ]
+    out = []
+    for inst_, part, label, text in raw:
+        c = Clause(clause_id=f"pp-res-{inst_.number}@dubai-2018#{part.replace(' ', '-')}.{label.rstrip(')')}",
+                   doc_id=f"pp-res-{inst_.number}@dubai-2018", instrument=inst_, part=part, label=label, text=text,
+                   span=(0, len(text)))
+        c.mandates = mandates_of(c)
+        out.append(c)
+    return out
+
+
+def test_sector_composer_on_memory_corpus() -> None:
+    from harness.fakes import MemoryCorpus
+
+    answerer = Answerer(MemoryCorpus(_clauses()))  # type: ignore[arg-type]
+    ans = answerer.answer("Which Sector handles satellite orbit resources?")
+    assert ans.lead_sectors == ["ITU-R"], ans.text
+    assert ans.citations[0].clause_id.endswith("instructs-the-Director-of-BR.1")
+    listed = answerer.answer("Which sector deals with middleware?")
+    assert listed.lead_sectors == [] and set(listed.involved_sectors) == {"ITU-R", "ITU-T", "ITU-D"}
+
+
+def test_mandate_composer_direction_on_memory_corpus() -> None:
+    from harness.fakes import MemoryCorpus
+
+    answerer = Answerer(MemoryCorpus(_clauses()))  # type: ignore[arg-type]
+    to_tsag = answerer.answer("Who reports to TSAG?")
+    assert to_tsag.intent == "mandate" and to_tsag.lines[0].plain.startswith("Director of TSB reports to TSAG")
+    heads = answerer.answer("Who heads ISC-TF?")
+    assert heads.lines[0].plain.startswith("Deputy Secretary-General")
+    assert all(c.quote in next(x.text for x in _clauses() if x.clause_id == c.clause_id) for c in heads.citations)

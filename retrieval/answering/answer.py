@@ -12,7 +12,7 @@ from retrieval.answering.cite import CiteResult, revision_matches
 from retrieval.answering.compose import MAX_CITATIONS, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
 from retrieval.answering.compose.cite import compose_cite
-from retrieval.answering.compose.evidence import Verdict, judge
+from retrieval.answering.compose.evidence import Verdict, judge, key_text
 from retrieval.answering.compose.find import compose_find
 from retrieval.answering.compose.mandate import (
     MandateAsk,
@@ -95,9 +95,10 @@ class Answerer:
         return result.model_copy(update={"notes": [*reading, *result.notes]}) if reading else result
 
     def _compose(self, query: Query, hits: list[SearchHit]) -> Answer:
-        if not hits:
-            return compose_abstain(query, self.coverage(), "The closest clauses are too far from the question.")
         verdict = self._judge(query, [h.clause for h in hits])
+        if not hits:
+            reason = verdict.reason if verdict.abstain else "The closest clauses are too far from the question."
+            return compose_abstain(query, self.coverage(), reason, verdict.missing)
         if verdict.abstain:
             return compose_abstain(query, self.coverage(), verdict.reason, verdict.missing)
         answer: Answer | None = None
@@ -115,7 +116,7 @@ class Answerer:
     # ---- honesty ----------------------------------------------------------------------------------
     def _judge(self, query: Query, clauses: list[Clause]) -> Verdict:
         facts = self.facts()
-        coverage = self.corpus.catalog().lexical.coverage_of(query.text)
+        coverage = self.corpus.catalog().lexical.coverage_of(key_text(query.text))
         return judge(query.text, clauses, corpus_has=facts.mentions, known_word=facts.knows,
                      coverage=coverage, foreign=query.language != "en")
 

@@ -1,0 +1,119 @@
+"""Issue #12's examples about Sectors, mandates and direction, through retrieval.Service on a real index
+(the real ONNX model, Chroma on disk) of the seed, WTSA Resolution 1, the PP-18 Final Acts and the
+Recommendations that used to win by word matches (A.12, D.000)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from retrieval.core.models import Answer
+from tests.conftest import RES1, SEED, SHARED_ITU, make_settings
+
+PP18 = SHARED_ITU / "pp-18" / "PP-18-final-acts-akn.xml"
+RECS = [SHARED_ITU / "T-REC-A.12-201611-E.docx", SHARED_ITU / "T-REC-D.000-201005-E.docx"]
+
+
+@pytest.fixture(scope="session")
+def itu_service(tmp_path_factory: pytest.TempPathFactory, model_dir: Path) -> Iterator[object]:
+    if not (RES1.exists() and PP18.exists()):
+        pytest.skip("../shared/itu is absent")
+    from retrieval import Service
+
+    service = Service(make_settings(tmp_path_factory.mktemp("itu-index")))
+    report = service.ingest([SEED, RES1, PP18, *RECS])
+    assert not report.failed, report.failed
+    yield service
+
+
+def ask(service: object, q: str) -> Answer:
+    return service.answer(q)  # type: ignore[attr-defined,no-any-return]
+
+
+def quotes_verbatim(service: object, ans: Answer) -> bool:
+    return all(c.quote in service.clause(c.clause_id).text for c in ans.citations)  # type: ignore[attr-defined]
+
+
+def test_satellite_orbit_coordination_is_itu_r_and_never_the_isc_tf_clause(itu_service: object) -> None:
+    ans = ask(itu_service, "Who handles satellite orbit coordination?")
+    assert not ans.abstained and ans.lead_sectors == ["ITU-R"], ans.text
+    assert all("taking-into-account.c" not in c.clause_id for c in ans.citations)
+    assert all("satellite" in c.quote.lower() or "orbit" in c.quote.lower() for c in ans.citations[:1])
+
+
+def test_satellite_orbit_coordination_without_evidence_abstains(corpus_service: object) -> None:
+    # The seed and WTSA Resolution 1 never mention satellites: the ISC-TF clause must not stand in.
+    ans = ask(corpus_service, "Who handles satellite orbit coordination?")
+    assert ans.abstained and not ans.citations
+    assert "satellite" in ans.text
+
+
+def test_spectrum_management_is_itu_r_not_a_word_match_on_management(itu_service: object) -> None:
+    ans = ask(itu_service, "Which Sector handles spectrum management?")
+    assert ans.lead_sectors == ["ITU-R"], ans.text
+    assert not any(c.doc_id.startswith("itu-t-rec-a.12") for c in ans.citations)
+    assert "ITU-R" in ans.lines[0].plain
+    assert quotes_verbatim(itu_service, ans)
+
+
+def test_tariffs_are_itu_t_from_res_1_considering_b(itu_service: object) -> None:
+    ans = ask(itu_service, "Which Sector handles tariffs?")
+    assert "ITU-T" in ans.lead_sectors, ans.text
+    assert any(c.clause_id.endswith("#considering.b") and c.doc_id.startswith("wtsa-res-1@")
+               for c in ans.citations[:3])
+    assert "ITU-T" in ans.lines[0].plain
+
+
+def test_who_reports_to_tsag_respects_direction(corpus_service: object) -> None:
+    ans = ask(corpus_service, "Who reports to TSAG?")
+    assert not ans.abstained
+    assert "Director of TSB" in ans.lines[0].plain
+    assert ans.citations[0].clause_id.endswith(("#proposal.1/resolves.4", "#s5.17"))
+    # s4.9 is where TSAG reports to WTSA: the other direction.
+    assert all(not c.clause_id.endswith("#s4.9") for c in ans.citations)
+
+
+def test_who_does_tsag_report_to(corpus_service: object) -> None:
+    ans = ask(corpus_service, "Who does TSAG report to?")
+    assert "WTSA" in ans.lines[0].plain
+    assert any(c.clause_id.endswith("#s4.9") for c in ans.citations)
+
+
+def test_bdt_gender_mandates_and_the_cli_listing(itu_service: object) -> None:
+    ans = ask(itu_service, "What is BDT instructed to do on gender equality?")
+    assert ans.intent == "mandate" and not ans.abstained
+    assert ans.citations[0].doc_id.startswith("pp-res-70@")
+    assert "director-of-bdt" in ans.citations[0].clause_id
+    listing = itu_service.mandates("Director of BDT")  # type: ignore[attr-defined]
+    assert not listing.abstained and len(listing.citations) >= 5
+    assert quotes_verbatim(itu_service, listing)
+
+
+def test_director_of_br_reports_to_iscg(corpus_service: object) -> None:
+    ans = ask(corpus_service, "What does the Director of BR have to report, and to whom?")
+    assert "ISCG" in ans.lines[0].plain or "Intersector Coordination Group" in ans.lines[0].plain
+    assert ans.citations[0].clause_id.endswith("#proposal.1/resolves.2")
+
+
+def test_emergency_telecommunications_lead_and_involved(itu_service: object) -> None:
+    ans = ask(itu_service, "Which Sector handles emergency telecommunications?")
+    assert set(ans.lead_sectors) | set(ans.involved_sectors) == {"ITU-R", "ITU-T", "ITU-D"}
+    assert any(c.doc_id.startswith("pp-res-136@") for c in ans.citations)
+    assert ans.to_json_dict()["lead_sectors"] == ans.lead_sectors
+
+
+def test_mutual_interest_listing_is_not_a_lead(corpus_service: object) -> None:
+    # With the seed alone, IMT is only listed among matters of mutual interest: no Sector leads.
+    ans = ask(corpus_service, "Who deals with IMT?")
+    assert ans.lead_sectors == []
+    assert set(ans.involved_sectors) == {"ITU-R", "ITU-T", "ITU-D"}
+    assert "mutual interest" in ans.lines[0].plain
+
+
+def test_direct_answer_sentences(corpus_service: object) -> None:
+    often = ask(corpus_service, "How often must TSAG meet?")
+    assert "once a year" in often.lines[0].plain.lower()
+    heads = ask(corpus_service, "Who heads the Intersector Coordination Task Force?")
+    assert heads.lines[0].plain.startswith("Deputy Secretary-General")
