@@ -50,16 +50,18 @@ def test_question_about_an_instrument_searches_it_instead_of_dumping_it(corpus_e
 
 def test_evaluation_set(corpus_service: object) -> None:
     result = run_eval(corpus_service)  # type: ignore[arg-type]
-    assert result.questions >= 29
+    assert result.questions >= 100
     assert result.citation_verification == 1.0
     assert result.unknown_clause_ids == 0
-    assert result.abstention_recall == 1.0
-    # Regression floors a little under what is measured (README): seed alone 96.6 % hit@1 and @5, with
-    # WTSA Resolution 1 90/97.5/97.5 %; sector accuracy and abstention precision 100 % in both.
-    assert result.hit_at_1 >= 0.85, result.table()
-    assert result.hit_at_5 >= 0.9, result.table()
-    assert result.sector_accuracy is not None and result.sector_accuracy >= 0.9, result.table()
-    assert result.abstention_precision >= 0.9, result.table()
+    # Regression floors a little under what is measured on the seed + WTSA Resolution 1 part of the set
+    # (104 questions; the misspelled and reordered references are issue #12 item 5, another change):
+    # hit@1 78.7 %, hit@3 86.7 %, lead-Sector and answer-sentence accuracy 100 %, abstention P 90.6 % R 100 %.
+    assert result.hit_at_1 >= 0.75, result.table()
+    assert result.hit_at_3 >= 0.84, result.table()
+    assert result.lead_sector_accuracy is not None and result.lead_sector_accuracy >= 0.9, result.table()
+    assert result.answer_accuracy is not None and result.answer_accuracy >= 0.9, result.table()
+    assert result.abstention_recall >= 0.95, result.table()
+    assert result.abstention_precision >= 0.85, result.table()
 
 
 def test_cli_json_and_stdin_lines(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -68,7 +70,8 @@ def test_cli_json_and_stdin_lines(tmp_path) -> None:  # type: ignore[no-untyped-
                          env=env, capture_output=True, text=True, timeout=300)
     assert one.returncode == 0, one.stderr
     obj = json.loads(one.stdout)
-    assert set(obj) == {"answer", "mode", "intent", "abstained", "sectors", "citations", "notes"}
+    assert set(obj) == {"answer", "mode", "intent", "abstained", "sectors", "lead_sectors", "involved_sectors",
+                        "thin_evidence", "missing", "citations", "notes"}
     assert set(obj["citations"][0]) == {"clause_id", "display", "doc_id", "part", "label", "quote", "url", "truncated",
                                         "cut_start", "cut_end"}
     assert obj["mode"] == "extractive"

@@ -118,7 +118,7 @@ class Answerer:
         facts = self.facts()
         coverage = self.corpus.catalog().lexical.coverage_of(key_text(query.text))
         return judge(query.text, clauses, corpus_has=facts.mentions, known_word=facts.knows,
-                     coverage=coverage, foreign=query.language != "en")
+                     coverage=coverage, foreign=query.language != "en", exact_word=facts.has_word)
 
     @staticmethod
     def _mark_thin(answer: Answer, verdict: Verdict) -> Answer:

@@ -37,6 +37,11 @@ class CorpusFacts:
             self._text = norm_hyphens("\n".join(parts))
         return norm_hyphens(s) in self._text
 
+    def has_word(self, stem: str) -> bool:
+        """The corpus uses exactly this stemmed word."""
+        self.knows(stem)
+        return self._vocab is not None and stem in self._vocab
+
     def knows(self, stem: str) -> bool:
         """The corpus uses this stemmed word, or one within a typo of it ("cybersecurty")."""
         if self._vocab is None:
@@ -52,7 +57,7 @@ class CorpusFacts:
         if len(stem) < 5 or self._by_prefix is None:
             return False
         near = [w for w in self._by_prefix.get(stem[:1], []) if abs(len(w) - len(stem)) <= 2]
-        return bool(difflib.get_close_matches(stem, near, n=1, cutoff=0.8))
+        return bool(difflib.get_close_matches(stem, near, n=1, cutoff=0.7))
 
     def by_title(self, coverage: Callable[[str], float], floor: float) -> list[Clause]:
         """Clauses with operative mandates in every instrument whose title covers the topic."""

@@ -36,5 +36,7 @@ def compose_abstain(query: Query, coverage: str, reason: str = "", missing: list
 
 
 def thin_note(uncovered: list[str]) -> str:
+    if not uncovered:
+        return "Thin evidence: the clauses below match only part of the question; check them before relying on this."
     words = ", ".join(f"“{w}”" for w in uncovered)
     return f"Thin evidence: the clauses below do not mention {words}; check them before relying on this."

@@ -53,7 +53,7 @@ def answer_sentence(question: str, clause: Clause) -> str | None:
         spans = [m.group(0).strip() for m in _SPAN.finditer(seg)] or \
                 [m.group(0).strip() for m in _SPAN.finditer(clause.text)]
         if spans:
-            return f"{_cap(spans[0])}: “{display_text(seg)}”"
+            return f"{_cap(_pick(spans, q))}: “{display_text(seg)}”"
     if _WHO.search(q):
         named = {a.name for _s, a in actors_in(q)}
         found = [a.name for _s, a in actors_in(seg, document_sector(clause.instrument)) if a.name not in named]
@@ -67,6 +67,30 @@ def answer_sentence(question: str, clause: Clause) -> str | None:
             cond = _COND.search(seg)
             return f"{verdict}{', ' + cond.group(0).strip() if cond and verdict == 'Yes' else ''}: “{display_text(seg)}”"
     return None
+
+
+_UNIT_OF = [
+    (re.compile(r"\bhow\s+often\b", _I), re.compile(r"once|twice|annually|every|each", _I)),
+    (re.compile(r"\bhow\s+(?:long|soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b", _I),
+     re.compile(r"days?|weeks?|months?|years?|before|after|Monday|Tuesday|Wednesday|Thursday|Friday", _I)),
+    (re.compile(r"\bhow\s+much\b", _I), re.compile(r"CHF|USD|EUR|million|billion", _I)),
+]
+
+
+def _pick(spans: list[str], question: str) -> str:
+    """The span of the unit the question asks for: "how many replies" → "ten replies"."""
+    many = re.search(r"\bhow\s+many\s+(\w+)", question, _I)
+    if many:
+        noun = lexical_tokens(many.group(1))
+        hit = [s for s in spans if noun and noun[0] in lexical_tokens(s)]
+        if hit:
+            return hit[0]
+    for asks, unit in _UNIT_OF:
+        if asks.search(question):
+            hit = [s for s in spans if unit.search(s)]
+            if hit:
+                return hit[0]
+    return spans[0]
 
 
 def _cap(s: str) -> str:

@@ -11,6 +11,7 @@ and it flags the answer as thin when the clauses hold only part of the question'
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ GENERIC = frozenset(lexical_tokens(
 _EVENT_RE = re.compile(r"\b(?:WRC|WTSA|WTDC|PP|RA|WTPF|WSIS|GSR|WCIT)[- ]?(\d{2}|\d{4})\b")
 _REC_RE = re.compile(r"\b(?:ITU-[RTD]\s+)?([A-Z]\.\d{1,4}(?:\.\d+)?)\b")
 _YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_RES_NAMED_RE = re.compile(r"\bResolutions?\s+(?:No\.\s*)?((?:ITU-R\s+)?\d+(?:-\d+)?)\b")
 _QUANTITY_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:GHz|MHz|kHz|Mbit/s|Gbit/s)\b", _I)
 
 # What a question asks for, and what a clause must hold to give it.
@@ -45,8 +47,10 @@ _HOLDER_RE = re.compile(r"\bwho\s+(?:chairs|heads|leads|runs|convenes)\b", _I)
 _HELD_BY_RE = re.compile(r"\b(?:headed|chaired|led|presided(?:\s+over)?|convened)\s+by\b", _I)
 _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b|\bwas\s+elected\b|\belection\s+results?\b"
                         r"|\bhow\s+many\s+votes\b|\bvotes?\s+did\b", _I)
-_AMOUNT_Q_RE = re.compile(r"\bhow\s+much\b|\bbudget\b|\bcosts?\b|\bprices?\b|\bfees?\b|\bsalar(?:y|ies)\b"
-                          r"|\bspend\b|\bexpenses?\b|\bexchange\s+rate\b|\bceiling\b", _I)
+_AMOUNT_Q_RE = re.compile(
+    r"\bhow\s+much\b|\bspends?\b|\b(?:what|which)\s+(?:is|are|was|were|will\s+be)\s+(?:the\s+)?[\w\s'-]{0,30}?"
+    r"\b(?:budgets?|costs?|prices?|fees?|salar(?:y|ies)|expenses|ceiling|rate|amount|contributory\s+unit)\b"
+    r"|^\s*(?:budget|cost|price|fee|salary)\s+(?:of|for)\b|\bprice\s+of\b", _I)
 _AMOUNT_RE = re.compile(r"\b(?:CHF|USD|EUR|Swiss\s+francs?|US\s+dollars?)\b|[$€£]\s?\d|\b\d[\d\s,.]*\s*(?:million|billion"
                         r"|per\s*cent|%)", _I)
 _WHEN_Q_RE = re.compile(r"^\s*(?:when|what\s+date|on\s+which\s+date|by\s+when|what\s+year|in\s+which\s+year)\b"
@@ -79,8 +83,13 @@ def key_text(question: str) -> str:
     return " ".join(words) or question
 
 
+def _generic(t: str) -> bool:
+    """A question word, or a typo of one ("wich", "handels")."""
+    return t in GENERIC or (len(t) >= 4 and bool(difflib.get_close_matches(t, GENERIC, n=1, cutoff=0.8)))
+
+
 def content_terms(text: str) -> list[str]:
-    return [t for t in dict.fromkeys(lexical_tokens(text)) if t not in GENERIC and not t.isdigit()]
+    return [t for t in dict.fromkeys(lexical_tokens(text)) if not _generic(t) and not t.isdigit()]
 
 
 def named_things(question: str) -> list[str]:
@@ -90,6 +99,7 @@ def named_things(question: str) -> list[str]:
     out += [m.group(0) for m in _REC_RE.finditer(q)]
     out += [m.group(0) for m in _YEAR_RE.finditer(q) if not any(m.group(0) in o for o in out)]
     out += [m.group(0) for m in _QUANTITY_RE.finditer(q)]
+    out += [f"Resolution {m.group(1)}" for m in _RES_NAMED_RE.finditer(q)]
     return list(dict.fromkeys(out))
 
 
@@ -118,7 +128,8 @@ def _best(clauses: list[Clause], score: Callable[[str], float]) -> tuple[Clause 
 
 
 def judge(question: str, clauses: list[Clause], *, corpus_has: Callable[[str], bool],
-          known_word: Callable[[str], bool], coverage: Callable[[str], float], foreign: bool = False) -> Verdict:
+          known_word: Callable[[str], bool], coverage: Callable[[str], float], foreign: bool = False,
+          exact_word: Callable[[str], bool] | None = None) -> Verdict:
     """Whether `clauses` (the evidence an answer would cite, best first) answer `question`.
 
     corpus_has(s): the corpus text contains s (case-sensitive substring, hyphens normalised).
@@ -131,9 +142,15 @@ def judge(question: str, clauses: list[Clause], *, corpus_has: Callable[[str], b
         verb = "is" if len(absent) == 1 else "are"
         return Verdict(abstain=True, missing=absent, reason=f"{names} {verb} not in the corpus.")
     terms = content_terms(q)
-    if not foreign and not _FOREIGN_RE.search(q):
-        unknown = [t for t in terms if not known_word(t)]
-        if unknown and len(unknown) / max(1, len(terms)) >= 0.25:
+    foreign = foreign or bool(_FOREIGN_RE.search(q))
+    if not foreign:
+        # Short words are too often typos or abbreviations to prove anything ("wich").
+        unknown = [t for t in terms if len(t) >= 4 and not known_word(t)]
+        known_part = " ".join(w for w in re.findall(r"[\w-]+", q) if lexical_tokens(w)
+                              and lexical_tokens(w)[0] in set(terms) - set(unknown))
+        # Words the corpus never uses, and what it does use of the question is not found together.
+        if unknown and len(unknown) / max(1, len(terms)) >= 0.3 and \
+                _best(clauses[:3], coverage)[1] < 0.8 * _share(coverage, known_part):
             words = ", ".join(f"“{w}”" for w in _surface(q, unknown))
             return Verdict(abstain=True, missing=_surface(q, unknown),
                            reason=f"Nothing in the corpus mentions {words}.")
@@ -168,13 +185,23 @@ def judge(question: str, clauses: list[Clause], *, corpus_has: Callable[[str], b
                        reason=f"No clause found speaks of {', '.join(named_years)}.")
     union = " ".join(c.text for c in clauses[:3])
     have = set(lexical_tokens(union))
-    uncovered = [t for t in terms if t not in have]
-    if uncovered and best_cov < 0.3 and coverage(union) < 0.4:
+    # A typo ("resolvs") cannot be covered by any clause: it proves nothing missing.
+    typo = {t for t in terms if exact_word is not None and not exact_word(t)}
+    uncovered = [t for t in terms if t not in have and t not in typo]
+    if foreign:
+        # Another language: the words cannot match; what was found is shown, flagged as thin.
+        return Verdict(thin=True, uncovered=[])
+    if uncovered and best_cov < 0.2 and coverage(union) < 0.3:
         lacking = _surface(q, uncovered) or uncovered
         return Verdict(abstain=True, missing=lacking,
                        reason="The clauses found do not speak of " + ", ".join(f"“{w}”" for w in lacking) + ".")
     thin = bool(terms) and (best_cov < 0.6 or len(uncovered) > len(terms) / 2)
     return Verdict(thin=thin, uncovered=_surface(q, uncovered) if thin else [])
+
+
+def _share(coverage: Callable[[str], float], known_part: str) -> float:
+    """The share of the question's idf mass its known words hold (what a perfect clause could cover)."""
+    return coverage(known_part) if known_part else 0.0
 
 
 def _surface(question: str, stems: Iterable[str]) -> list[str]:

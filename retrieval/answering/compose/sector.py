@@ -87,8 +87,18 @@ def compose_sector(query: Query, clauses: list[Clause], terms: list[str], covera
         return None
     best = max(ev.score.values(), default=0.0)
     lead_s = [s for s in THREE if ev.score.get(s, 0) >= LEAD_SHARE * best and best >= 1.5]
+    # A Sector the question itself names ("… set up jointly with ITU-R") is the partner, not the answer.
+    partners = [s for s in sectors_in(topic) if s in lead_s]
+    if partners and len(partners) < len(lead_s):
+        lead_s = [s for s in lead_s if s not in partners]
     involved = [s for s in THREE if ev.score.get(s, 0) > 0 and s not in lead_s]
     lines: list[AnswerLine] = []
+    if re.match(r"^\s*who\b", query.text, re.IGNORECASE):
+        # "Who is responsible for …?" names the actor before the Sector.
+        resp = [(c, md) for c in ev.supporting for md in c.mandates if md.role == "responsible"]
+        if resp:
+            rc, rm = resp[0]
+            lines.append(lead(f"{rm.actor}: {rm.what} ({display(rc)})."))
     if lead_s:
         names = " and ".join(SECTOR_NAMES[s] for s in lead_s)
         top = max(ev.clauses[lead_s[0]], key=lambda x: x[0])
@@ -112,9 +122,9 @@ def compose_sector(query: Query, clauses: list[Clause], terms: list[str], covera
         lines.append(item(f"Listed as a matter of mutual interest to all three Sectors: {display(ev.listing)}"))
     mechs: dict[str, Clause] = {}
     for c in ev.supporting + [c for s in ev.clauses for _w, c, _h in ev.clauses[s]]:
-        for m in mechanisms_in(c.text):
-            if m != "liaison":
-                mechs.setdefault(m, c)
+        for mech in mechanisms_in(c.text):
+            if mech != "liaison":
+                mechs.setdefault(mech, c)
     if mechs:
         lines.append(note("Coordination: " + "; ".join(f"{m} ({display(c)})" for m, c in mechs.items()) + "."))
     # Operative evidence first (by weight), recitals and listings after.
