@@ -57,7 +57,8 @@ class CorpusFacts:
         if len(stem) < 5 or self._by_prefix is None:
             return False
         near = [w for w in self._by_prefix.get(stem[:1], []) if abs(len(w) - len(stem)) <= 2]
-        return bool(difflib.get_close_matches(stem, near, n=1, cutoff=0.7))
+        # One edit in a five-letter word is a ratio of 0.8; "coffe" and "confer" (0.73) are different words.
+        return bool(difflib.get_close_matches(stem, near, n=1, cutoff=0.8))
 
     def by_title(self, coverage: Callable[[str], float], floor: float) -> list[Clause]:
         """Clauses with operative mandates in every instrument whose title covers the topic."""

@@ -127,7 +127,7 @@ def _best(clauses: list[Clause], score: Callable[[str], float]) -> tuple[Clause 
     return best
 
 
-def judge(question: str, clauses: list[Clause], *, corpus_has: Callable[[str], bool],
+def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[str], bool],
           known_word: Callable[[str], bool], coverage: Callable[[str], float], foreign: bool = False,
           exact_word: Callable[[str], bool] | None = None) -> Verdict:
     """Whether `clauses` (the evidence an answer would cite, best first) answer `question`.
@@ -143,6 +143,7 @@ def judge(question: str, clauses: list[Clause], *, corpus_has: Callable[[str], b
         return Verdict(abstain=True, missing=absent, reason=f"{names} {verb} not in the corpus.")
     terms = content_terms(q)
     foreign = foreign or bool(_FOREIGN_RE.search(q))
+    unknown: list[str] = []
     if not foreign:
         # Short words are too often typos or abbreviations to prove anything ("wich").
         unknown = [t for t in terms if len(t) >= 4 and not known_word(t)]
@@ -213,3 +214,25 @@ def _surface(question: str, stems: Iterable[str]) -> list[str]:
         if st and st[0] in wanted:
             out.setdefault(w, None)
     return list(out) or list(wanted)
+
+
+def judge(question: str, clauses: list[Clause], *, corpus_has: Callable[[str], bool],
+          known_word: Callable[[str], bool], coverage: Callable[[str], float], foreign: bool = False,
+          exact_word: Callable[[str], bool] | None = None) -> Verdict:
+    """Whether `clauses` (the evidence an answer would cite, best first) answer `question`.
+
+    corpus_has(s): the corpus text contains s (hyphens normalised).
+    known_word(stem): the corpus uses the stemmed word, or one a typo away.
+    coverage(text): the share of the question's key idf mass a text holds (lexical.coverage_of).
+    An abstention also names the question's words the corpus never uses ("coffee")."""
+    v = _judge_core(question, clauses, corpus_has=corpus_has, known_word=known_word, coverage=coverage,
+                    foreign=foreign, exact_word=exact_word)
+    if v.abstain and not foreign and not _FOREIGN_RE.search(question):
+        terms = content_terms(norm_hyphens(question))
+        unknown = _surface(question, [t for t in terms if len(t) >= 4 and not known_word(t)])
+        unknown = [w for w in unknown if w not in v.missing and w.lower() not in v.reason.lower()]
+        if unknown and terms:
+            words = ", ".join(f"“{w}”" for w in unknown)
+            v.reason = f"Nothing in the corpus mentions {words}. {v.reason}"
+            v.missing = [*unknown, *v.missing]
+    return v
