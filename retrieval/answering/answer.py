@@ -141,6 +141,11 @@ class Answerer:
         # Every operative clause of an instrument whose title names the topic: its mandates are about it
         # even when the clause does not repeat the words.
         found += [c for c in self.facts().by_title(coverage, SUPPORT) if not docs or c.doc_id in docs]
+        # The operative clauses that name the topic in every instrument the search reached: a resolution's
+        # mandates for TSB may rank below its mandates for BDT.
+        reached = {c.doc_id for c in found}
+        found += [c for d in reached for c in self.facts().operative_by_doc.get(d, [])
+                  if coverage(c.text) >= SUPPORT]
         clauses = list({c.clause_id: c for c in found}.values())
         answer = compose_sector(query, clauses, terms, coverage, topic) if terms else None
         if answer is None:

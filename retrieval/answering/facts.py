@@ -27,6 +27,11 @@ class CorpusFacts:
             if c.instrument.title and any(m.role in OPERATIVE for m in c.mandates):
                 titles[c.instrument.title].append(c)
         self._titles = dict(titles)
+        by_doc: dict[str, list[Clause]] = defaultdict(list)
+        for c in self.with_mandates:
+            if any(m.role in OPERATIVE for m in c.mandates):
+                by_doc[c.doc_id].append(c)
+        self.operative_by_doc = dict(by_doc)
 
     def mentions(self, s: str) -> bool:
         """The corpus text holds `s` (hyphens normalised; metadata such as titles and numbers too)."""

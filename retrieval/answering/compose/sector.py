@@ -7,7 +7,7 @@ in its instrument's title). Each Sector gets weight from them:
   all three Sectors ("the Directors of the Bureaux") counts half, so a Sector singled out leads;
 - a clause with no mandate naming a Sector in the sentence about X: 1.5 (0.5 when X is listed there);
 - X listed as of mutual interest to all Sectors: 0.5 each.
-The lead is every Sector within 60 % of the best; the others are involved. Operative evidence is cited
+Each instrument counts once per Sector, by its strongest clause. The lead is every Sector within 60 % of the best; the others are involved. Operative evidence is cited
 first, recitals after."""
 
 from __future__ import annotations
@@ -41,8 +41,13 @@ class _Evidence:
         self.supporting: list[Clause] = []  # every clause that speaks of the topic
 
     def add(self, sector: str, w: float, c: Clause, how: str) -> None:
-        self.score[sector] += w
         self.clauses[sector].append((w, c, how))
+        # Each instrument counts once, by its strongest clause: nine tasks for BDT in one resolution do not
+        # outweigh TSB's three in the same resolution.
+        best: dict[str, float] = {}
+        for weight, clause, _how in self.clauses[sector]:
+            best[clause.doc_id] = max(best.get(clause.doc_id, 0.0), weight)
+        self.score[sector] = sum(best.values())
 
 
 def weigh(clauses: list[Clause], terms: list[str], coverage: Callable[[str], float]) -> _Evidence:
