@@ -12,14 +12,15 @@ LLM_VENV ?= .venv-llm
 LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON \
 	-DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF
 
-.PHONY: install setup demo test test-llm lint bench bench-slack clean help
+.PHONY: install setup demo test test-llm lint bench bench-embedders bench-slack clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 $(BIN)/sectorbot: pyproject.toml
+	@echo "Installing sectorbot and its dependencies into $(VENV) (first time: a few minutes; pip shows each package)"
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --disable-pip-version-check -e ".[dev]"
+	$(BIN)/pip install --disable-pip-version-check --progress-bar off -e ".[dev]"
 	@touch $@
 
 install: $(BIN)/sectorbot  ## create .venv and install sectorbot with its dev tools
@@ -46,8 +47,11 @@ $(LLM_VENV)/bin/python:
 test-llm: setup $(LLM_VENV)/bin/python  ## opt-in: LLM path against a real llama_cpp.server (first build ~6 min)
 	SECTORBOT_TEST_REAL_LLM=1 SECTORBOT_TEST_LLAMA_PYTHON=$(abspath $(LLM_VENV))/bin/python $(BIN)/pytest -q -m llm_real
 
-bench: setup  ## retrieval benchmark: hybrid vs naive baseline, latency at 1k/10k/100k clauses
-	$(BIN)/python -m bench.retrieval_bench
+bench: setup  ## retrieval benchmark, 3 runs each: quality vs naive, real ITU ingest vs the embedder alone, search at 1k/10k/100k, processes
+	$(BIN)/python -m bench.retrieval_bench --runs 3
+
+bench-embedders: setup  ## each embedder inside the hybrid search: evaluation set, French/Russian, speed (3 runs)
+	$(BIN)/python -m bench.embedder_eval --runs 3
 
 bench-slack: setup  ## Slack HTTP mode: 50 signed events at once; ack latency and time to posted answer
 	$(BIN)/python -m bench.slack_bench

@@ -293,8 +293,18 @@ def main() -> None:
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",") if x]
     started = time.perf_counter()
-    out: list[str] = ["# Retrieval benchmark", "", f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
-                      f"embedder {Settings().embedder}, {args.runs} runs per figure (min / median / max)", ""]
+    out: list[str] = []
+    printed = 0
+
+    def emit() -> None:
+        # Sections print as they finish: on a loaded machine a partial run still shows what it measured.
+        nonlocal printed
+        print("\n".join(out[printed:]), flush=True)
+        printed = len(out)
+
+    out += ["# Retrieval benchmark", "", f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+            f"embedder {Settings().embedder}, {args.runs} runs per figure (min / median / max)", ""]
+    emit()
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp), model_dir=Settings().models_path)
         if not args.no_baseline:
@@ -307,9 +317,11 @@ def main() -> None:
             out += [f"| {names[k]} | {v['recall@1']:.2f} | {v['recall@5']:.2f} | {v['mrr']:.3f} |" for k, v in q.items()]
             gain = 100 * (q["convex"]["recall@5"] - q["naive"]["recall@5"])
             out += ["", f"recall@5 gain over the naive baseline: {gain:+.0f} points", ""]
+            emit()
         if args.real_clauses:
             out += real_ingest(settings.model_copy(update={"data_dir": Path(tmp) / "real"}), args.runs,
                                args.real_clauses)
+            emit()
         rows = scale(settings, sizes, args.runs)
         out += ["| clauses | search p50 ms | search p95 ms | p95 ÷ query embedding | cite p50 ms | "
                 "store writes clauses/s | catalog rebuild s | catalog load (cache) s |",
@@ -327,12 +339,13 @@ def main() -> None:
             assert isinstance(stages, dict)
             out += ["", f"Where a search's time goes at {last['clauses']} clauses (median ms per stage): "
                     + ", ".join(f"{k} {v:.1f}" for k, v in stages.items()), ""]
+            emit()
             out += [f"Processes against the {last['clauses']}-clause index (warm catalog cache):", ""]
             out += process_times(Path(str(last["data_dir"])), args.runs)
     out += ["", f"peak RSS of this benchmark: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; "
             f"whole run {time.perf_counter() - started:.0f} s"]
     text = "\n".join(out)
-    print(text)
+    emit()
     results = ROOT / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)
     (results / "retrieval.md").write_text(text + "\n")

@@ -187,7 +187,7 @@ class Engine:
         clock = _Clock()
         vec = self.embedder.embed_query(query)
         clock.lap("embed query")
-        dense = self.index.dense(vec, CANDIDATES, filters.chroma_where(), live.gens)
+        dense = self.index.dense(vec, CANDIDATES, filters.chroma_where(), live.gens, live=len(catalog.ids))
         clock.lap("dense (Chroma)")
         ranked = catalog.lexical.search(query, CANDIDATES * 2)
         clock.lap("BM25")

@@ -9,7 +9,7 @@ import logging
 import shutil
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import overload
+from typing import NamedTuple, overload
 
 import numpy as np
 
@@ -33,6 +33,19 @@ def text_key(text: str) -> str:
 
 
 
+class CatalogRecord(NamedTuple):
+    """One clause as the store hands it over for a catalog: its JSON unparsed, its BM25 tokens."""
+
+    clause_id: str
+    doc_id: str
+    json: str
+    pos: int
+    tokens: list[str]
+    number: str | None
+    symbol: str | None
+    proposal: str | None
+
+
 class Catalog:
     """Live clauses: exact lookups by id and by reference, and the BM25 index.
 
@@ -43,25 +56,57 @@ class Catalog:
 
     def __init__(self, clauses: list[Clause], lexical: LexicalIndex | None = None) -> None:
         self.ids = [c.clause_id for c in clauses]
-        self._raw: _Lines | None = None
+        self._raw: _Lines | _Strings | None = None
         self._parsed: dict[int, Clause] = dict(enumerate(clauses))
         self._pos = {cid: i for i, cid in enumerate(self.ids)}
         self.lexical = lexical or LexicalIndex(self.ids, [lexical_tokens(search_text(c)) for c in clauses])
         self._lookup: dict[str, dict[str, list[int]]] | None = None
         self._heads: list[int] | None = None
+        self._head_candidates: list[int] | None = None
         self.clauses = _ClauseList(self)
         self.by_id = _ById(self)
 
     @classmethod
-    def _lazy(cls, ids: list[str], raw: _Lines, lexical: LexicalIndex,
+    def _lazy(cls, ids: list[str], raw: _Lines | _Strings, lexical: LexicalIndex,
               lookup: dict[str, dict[str, list[int]]], heads: list[int]) -> Catalog:
         obj = cls.__new__(cls)
         obj.ids, obj._raw, obj._parsed = ids, raw, {}
         obj._pos = {cid: i for i, cid in enumerate(ids)}
-        obj.lexical, obj._lookup, obj._heads = lexical, lookup, heads
+        obj.lexical, obj._lookup, obj._heads, obj._head_candidates = lexical, lookup, heads, None
         obj.clauses = _ClauseList(obj)
         obj.by_id = _ById(obj)
         return obj
+
+    @classmethod
+    def from_records(cls, records: list[CatalogRecord]) -> Catalog:
+        """A catalog straight from store records: BM25 from their stored tokens, lookups from their
+        columns, clauses parsed only when touched."""
+        ids = [r.clause_id for r in records]
+        by_number: dict[str, list[int]] = {}
+        by_symbol: dict[str, list[int]] = {}
+        heads: dict[tuple[str, str | None], int] = {}
+        for i, r in enumerate(records):
+            if r.number:
+                by_number.setdefault(r.number.upper(), []).append(i)
+            keys = {r.symbol.upper()} if r.symbol else set()
+            if r.proposal:
+                parts = r.proposal.upper().split(" ")[-1].split("/")
+                keys |= {"/".join(parts[:n]) for n in range(1, len(parts) + 1)}
+            for key in keys:
+                by_symbol.setdefault(key, []).append(i)
+            heads.setdefault((r.doc_id, r.proposal), i)
+        lexical = LexicalIndex(ids, [r.tokens for r in records])
+        obj = cls._lazy(ids, _Strings([r.json for r in records]), lexical,
+                        {"number": by_number, "symbol": by_symbol}, [])
+        # Candidates for version_heads: one per document and proposal; deduplicated by name when asked.
+        obj._head_candidates = sorted(heads.values())
+        obj._heads = None
+        return obj
+
+    def raw_line(self, i: int) -> bytes:
+        if self._raw is not None:
+            return self._raw.line(i)
+        return self.clause_at(i).model_dump_json().encode("utf-8")
 
     def clause_at(self, i: int) -> Clause:
         c = self._parsed.get(i)
@@ -103,7 +148,7 @@ class Catalog:
         """One clause per instrument version in the catalog (what "the corpus covers" lists)."""
         if self._heads is None:
             seen: dict[str, int] = {}
-            for i in range(len(self.ids)):
+            for i in self._head_candidates if self._head_candidates is not None else range(len(self.ids)):
                 seen.setdefault(version_display(self.clause_at(i)), i)
             self._heads = sorted(seen.values())
         return [self.clause_at(i) for i in self._heads]
@@ -122,6 +167,16 @@ class _Lines:
 
     def line(self, i: int) -> bytes:
         return bytes(self._map[int(self._offsets[i]) : int(self._offsets[i + 1])])
+
+
+class _Strings:
+    """Clause JSON held as text (a catalog just read from the store)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+
+    def line(self, i: int) -> bytes:
+        return self._lines[i].encode("utf-8")
 
 
 class _ClauseList(Sequence[Clause]):
@@ -192,8 +247,8 @@ def save_cache(cache_dir: Path, catalog: Catalog) -> None:
         cache_dir.mkdir(parents=True, exist_ok=True)
         offsets = [0]
         with (cache_dir / "clauses.jsonl").open("wb") as f:
-            for c in catalog.clauses:
-                line = c.model_dump_json().encode("utf-8") + b"\n"
+            for i in range(len(catalog.ids)):
+                line = catalog.raw_line(i).rstrip(b"\n") + b"\n"
                 f.write(line)
                 offsets.append(offsets[-1] + len(line))
         np.save(cache_dir / "offsets.npy", np.asarray(offsets, dtype=np.int64))

@@ -140,5 +140,6 @@ class LexicalIndex:
             return cls([], [])
         obj = cls.__new__(cls)
         obj.ids = ids
-        obj.bm25 = bm25s.BM25.load(str(path / "bm25"))
+        # Memory-mapped: a process answers without reading the whole index first.
+        obj.bm25 = bm25s.BM25.load(str(path / "bm25"), mmap=True)
         return obj

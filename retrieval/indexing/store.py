@@ -15,7 +15,7 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from typing import Any
 
@@ -26,8 +26,8 @@ from retrieval.core.citations import DISPLAY_VERSION
 from retrieval.core.config import Settings
 from retrieval.core.errors import StoreUnavailable
 from retrieval.core.models import SECTORS, Clause, DocumentMeta, ParsedDocument
-from retrieval.indexing.catalog import Catalog, load_cached, save_cache, search_text, text_key
-from retrieval.indexing.lexical import TOKENIZER_VERSION
+from retrieval.indexing.catalog import Catalog, CatalogRecord, load_cached, save_cache, search_text, text_key
+from retrieval.indexing.lexical import TOKENIZER_VERSION, lexical_tokens
 
 log = logging.getLogger(__name__)
 PAGE = 5000  # records per read when loading the catalog
@@ -80,7 +80,13 @@ def clause_metadata(c: Clause, gen: str) -> dict[str, Any]:
         "doc_id": c.doc_id, "clause_id": c.clause_id, "gen": gen, "body": c.instrument.body,
         "kind": c.instrument.kind, "part": c.part, "label": c.label,
         "clause_json": c.model_dump_json(), "text_key": text_key(search_text(c)),
+        # What the catalog needs besides the JSON, so a replica rebuilds it without parsing 100k clauses.
+        "lex": " ".join(lexical_tokens(search_text(c))), "lex_v": TOKENIZER_VERSION, "pos": c.span[0],
     }
+    if c.instrument.symbol:
+        md["symbol"] = c.instrument.symbol
+    if c.proposal:
+        md["proposal"] = c.proposal
     if c.instrument.number:
         md["number"] = c.instrument.number
     if c.instrument.revision:
@@ -88,6 +94,17 @@ def clause_metadata(c: Clause, gen: str) -> dict[str, Any]:
     for s in SECTORS:
         md[sector_key(s)] = s in c.sectors
     return md
+
+
+def _record(m: dict[str, Any]) -> CatalogRecord:
+    if m.get("lex_v") == TOKENIZER_VERSION and "pos" in m:
+        return CatalogRecord(clause_id=m["clause_id"], doc_id=m["doc_id"], json=m["clause_json"], pos=int(m["pos"]),
+                             tokens=m["lex"].split(), number=m.get("number"), symbol=m.get("symbol"),
+                             proposal=m.get("proposal"))
+    c = Clause.model_validate_json(m["clause_json"])
+    return CatalogRecord(clause_id=c.clause_id, doc_id=c.doc_id, json=m["clause_json"], pos=c.span[0],
+                         tokens=lexical_tokens(search_text(c)), number=c.instrument.number,
+                         symbol=c.instrument.symbol, proposal=c.proposal)
 
 
 class ClauseIndex:
@@ -291,18 +308,19 @@ class ClauseIndex:
         cache_dir = self.settings.data_dir / "cache" / key
         catalog = load_cached(cache_dir)
         if catalog is None:
-            catalog = Catalog(list(self._live_clauses(reg)))
+            catalog = Catalog.from_records(self._live_records(reg))
             save_cache(cache_dir, catalog)
         self._catalog, self._catalog_key = catalog, key
         return catalog
 
-    def _live_clauses(self, reg: dict[str, RegistryEntry]) -> Iterable[Clause]:
+    def _live_records(self, reg: dict[str, RegistryEntry]) -> list[CatalogRecord]:
         # One paged scan, not a filtered query per document: at 100k clauses in 1,000 documents the
         # per-document queries took 35 s; records of other generations (a crash's orphans, a
-        # document being replaced right now) are skipped here.
+        # document being replaced right now) are skipped here. Clauses are not parsed: their JSON is
+        # kept as text and the BM25 tokens come stored (older records are parsed and tokenized).
         live = {(e.doc_id, e.gen) for e in reg.values()}
         col = self.clauses_collection
-        found: dict[str, Clause] = {}
+        found: dict[str, CatalogRecord] = {}
         offset = 0
         while True:
             got = col.get(include=["metadatas"], limit=PAGE, offset=offset)
@@ -310,9 +328,9 @@ class ClauseIndex:
                 break
             for m in got["metadatas"]:
                 if (m["doc_id"], m["gen"]) in live and m["clause_id"] not in found:
-                    found[m["clause_id"]] = Clause.model_validate_json(m["clause_json"])
+                    found[m["clause_id"]] = _record(m)
             offset += len(got["ids"])
-        return sorted(found.values(), key=lambda c: (c.doc_id, c.span[0]))
+        return sorted(found.values(), key=lambda r: (r.doc_id, r.pos))
 
     def vectors(self, keys: list[tuple[str, str]]) -> dict[str, np.ndarray]:
         """Stored vectors of (clause_id, gen) pairs, by clause id: scoring a lexical hit densely
@@ -343,9 +361,10 @@ class ClauseIndex:
         return out
 
     def dense(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None,
-              live_gens: AbstractSet[str] | None = None) -> list[tuple[str, float]]:
+              live_gens: AbstractSet[str] | None = None, live: int | None = None) -> list[tuple[str, float]]:
         col = self.clauses_collection
-        n = col.count()
+        # `live` (the catalog's size, never more than the records) spares a count query per search.
+        n = col.count() if live is None else live
         if n == 0:
             return []
         try:
