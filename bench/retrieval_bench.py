@@ -24,6 +24,7 @@ import numpy as np
 from retrieval.answering.query import parse_reference
 from retrieval.answering.search import Engine
 from retrieval.core.config import Settings
+from retrieval.core.models import ParsedDocument
 from retrieval.evaluation import DEFAULT_SET, load_items
 from retrieval.indexing.catalog import search_text
 from retrieval.indexing.ingest import ingest
@@ -198,6 +199,27 @@ def real_ingest(settings: Settings, runs: int, limit: int) -> list[str]:
         "", f"threads chosen by measurement: {sorted(set(threads))}", ""]
 
 
+def write_many(index: ClauseIndex, docs: list[tuple[ParsedDocument, np.ndarray]]) -> None:
+    """Fill the store fast: records of many fresh documents in one upsert, then their registry entries
+    (what write_document does per document, minus replacing an older generation: there is none)."""
+    from retrieval.indexing.store import RegistryEntry, clause_metadata
+
+    records = []
+    entries = []
+    for doc, vecs in docs:
+        gen = f"g{doc.meta.doc_id}"[:12]
+        records += [(f"{c.clause_id}|{gen}", v, c, gen) for c, v in zip(doc.clauses, vecs, strict=True)]
+        entries.append(RegistryEntry(doc_id=doc.meta.doc_id, sha256=doc.meta.doc_id, gen=gen, source=doc.meta.source,
+                                     clauses=len(doc.clauses), embedder=index.embedder_name, meta=doc.meta))
+    for b in range(0, len(records), 2000):
+        chunk = records[b : b + 2000]
+        index.clauses_collection.upsert(ids=[r[0] for r in chunk], embeddings=[r[1].tolist() for r in chunk],
+                                        documents=[r[2].text for r in chunk],
+                                        metadatas=[clause_metadata(r[2], r[3]) for r in chunk])
+    index.docs_collection.upsert(ids=[e.doc_id for e in entries], embeddings=[[1.0]] * len(entries),
+                                 documents=[e.model_dump_json() for e in entries])
+
+
 def scale(settings: Settings, sizes: list[int], runs: int) -> list[dict[str, object]]:
     rng = random.Random(7)
     engine = Engine(settings)
@@ -212,14 +234,17 @@ def scale(settings: Settings, sizes: list[int], runs: int) -> list[dict[str, obj
         written = 0
         n = 0
         t0 = time.perf_counter()
+        group: list[tuple[ParsedDocument, np.ndarray]] = []
         while written < size:
             clauses = min(100, size - written)
             doc = parse(SourceText(text=synthetic_resolution_real(n + 1, clauses, rng), format="txt"), f"syn-{n}.txt")
             idx = [rng.randrange(len(pool_vecs)) for _ in doc.clauses]
-            vecs = pool_vecs[idx] + rng.random() * 1e-4
-            index.write_document(doc, vecs.astype(np.float32), f"sha-{n}")
+            group.append((doc, (pool_vecs[idx] + rng.random() * 1e-4).astype(np.float32)))
             written += len(doc.clauses)
             n += 1
+            if len(group) == 20 or written >= size:
+                write_many(index, group)
+                group = []
         write_s = time.perf_counter() - t0
         eng = Engine(s, embedder=engine.embedder)
         eng._index = index

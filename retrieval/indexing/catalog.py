@@ -33,6 +33,16 @@ def text_key(text: str) -> str:
 
 
 
+def number_keys(number: str | None, kind: str) -> list[str]:
+    """What a cite by number looks up: "57"; a contribution or TD also by its short form ("C823")."""
+    if not number:
+        return []
+    keys = [number.upper()]
+    if kind in ("contribution", "td") and "-" in number:
+        keys.append(number.upper().split("-", 1)[1])
+    return keys
+
+
 class CatalogRecord(NamedTuple):
     """One clause as the store hands it over for a catalog: its JSON unparsed, its BM25 tokens."""
 
@@ -42,6 +52,7 @@ class CatalogRecord(NamedTuple):
     pos: int
     tokens: list[str]
     number: str | None
+    kind: str
     symbol: str | None
     proposal: str | None
 
@@ -86,8 +97,8 @@ class Catalog:
         by_symbol: dict[str, list[int]] = {}
         heads: dict[tuple[str, str | None], int] = {}
         for i, r in enumerate(records):
-            if r.number:
-                by_number.setdefault(r.number.upper(), []).append(i)
+            for key in number_keys(r.number, r.kind):
+                by_number.setdefault(key, []).append(i)
             keys = {r.symbol.upper()} if r.symbol else set()
             if r.proposal:
                 parts = r.proposal.upper().split(" ")[-1].split("/")
@@ -121,10 +132,8 @@ class Catalog:
             by_symbol: dict[str, list[int]] = {}
             for i in range(len(self.ids)):
                 c = self.clause_at(i)
-                if c.instrument.number:
-                    by_number.setdefault(c.instrument.number.upper(), []).append(i)
-                    if c.instrument.kind in ("contribution", "td") and "-" in c.instrument.number:
-                        by_number.setdefault(c.instrument.number.upper().split("-", 1)[1], []).append(i)  # "C823"
+                for key in number_keys(c.instrument.number, c.instrument.kind):
+                    by_number.setdefault(key, []).append(i)
                 keys = {c.instrument.symbol.upper()} if c.instrument.symbol else set()
                 if c.proposal:
                     parts = c.proposal.upper().split(" ")[-1].split("/")
@@ -224,8 +233,11 @@ CACHE_FORMAT = "2"
 
 
 def load_cached(cache_dir: Path) -> Catalog | None:
+    done = cache_dir / "complete"
+    if not done.exists():
+        return None
     try:
-        if (cache_dir / "complete").read_text() != CACHE_FORMAT:
+        if done.read_text() != CACHE_FORMAT:
             return None
         meta = json.loads((cache_dir / "catalog.json").read_text())
         offsets = np.load(cache_dir / "offsets.npy")

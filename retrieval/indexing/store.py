@@ -99,12 +99,12 @@ def clause_metadata(c: Clause, gen: str) -> dict[str, Any]:
 def _record(m: dict[str, Any]) -> CatalogRecord:
     if m.get("lex_v") == TOKENIZER_VERSION and "pos" in m:
         return CatalogRecord(clause_id=m["clause_id"], doc_id=m["doc_id"], json=m["clause_json"], pos=int(m["pos"]),
-                             tokens=m["lex"].split(), number=m.get("number"), symbol=m.get("symbol"),
+                             tokens=m["lex"].split(), number=m.get("number"), kind=m["kind"], symbol=m.get("symbol"),
                              proposal=m.get("proposal"))
     c = Clause.model_validate_json(m["clause_json"])
     return CatalogRecord(clause_id=c.clause_id, doc_id=c.doc_id, json=m["clause_json"], pos=c.span[0],
                          tokens=lexical_tokens(search_text(c)), number=c.instrument.number,
-                         symbol=c.instrument.symbol, proposal=c.proposal)
+                         kind=c.instrument.kind, symbol=c.instrument.symbol, proposal=c.proposal)
 
 
 class ClauseIndex:
