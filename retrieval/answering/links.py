@@ -5,6 +5,7 @@ for a version the manifest does not list."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from retrieval.core.models import Answer, Citation, Clause, Instrument
@@ -33,7 +34,7 @@ class Linker:
             return meeting_url(inst.symbol)
         return None
 
-    def citations(self, cits: list[Citation], clauses: dict[str, Clause]) -> list[Citation]:
+    def citations(self, cits: list[Citation], clauses: Mapping[str, Clause]) -> list[Citation]:
         out = []
         for c in cits:
             clause = clauses.get(c.clause_id)
@@ -41,7 +42,7 @@ class Linker:
             out.append(c if url == c.url else c.model_copy(update={"url": url}))
         return out
 
-    def answer(self, answer: Answer, clauses: dict[str, Clause]) -> Answer:
+    def answer(self, answer: Answer, clauses: Mapping[str, Clause]) -> Answer:
         if not answer.citations:
             return answer
         return answer.model_copy(update={"citations": self.citations(answer.citations, clauses)})

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
 from pydantic import BaseModel, Field
 
@@ -57,7 +58,7 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9/]", "", text.lower().replace("rev.", ""))
 
 
-def resolution_versions(ref: Reference, clauses: list[Clause]) -> list[Version]:
+def resolution_versions(ref: Reference, clauses: Sequence[Clause]) -> list[Version]:
     """Every version of the resolution `ref` names, oldest first, adopted before proposed."""
     groups: dict[str, list[Clause]] = defaultdict(list)
     for c in clauses:
@@ -76,7 +77,7 @@ def resolution_versions(ref: Reference, clauses: list[Clause]) -> list[Version]:
 _ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+revis", re.IGNORECASE)
 
 
-def document_versions(name: str, clauses: list[Clause], dates: dict[str, str] | None = None) -> list[Version]:
+def document_versions(name: str, clauses: Sequence[Clause], dates: dict[str, str] | None = None) -> list[Version]:
     """Documents named by id or symbol, or whose title or cover names `name` ("TP.inno"), oldest
     first: by the meeting date on the cover (`dates`: doc id → "Geneva, 17-26 March 2020", from the
     parsed cover table), then by "1st/2nd revised" in the title."""

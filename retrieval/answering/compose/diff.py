@@ -6,6 +6,7 @@ indexed (retrieval/answering/changes.py). Pure functions over the catalog's clau
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from retrieval.answering.changes import align, describe_seams, render_seams, seams
 from retrieval.answering.compose import item, lead, note, ordered_sectors
@@ -29,7 +30,7 @@ def asks_what_changed(question: str) -> bool:
     return bool(_CHANGED_WORDS.search(question))
 
 
-def versions_for(ref_text: str, clauses: list[Clause],
+def versions_for(ref_text: str, clauses: Sequence[Clause],
                  dates: dict[str, str] | None = None) -> tuple[str, list[Version], Reference | None]:
     """What a diff reference names and its versions: a resolution ("Res 57"), a proposal
     ("RCC/47A4/1": the resolution it changes), or documents by id, symbol or title word."""
@@ -48,7 +49,7 @@ def versions_for(ref_text: str, clauses: list[Clause],
     return ref_text.strip(), document_versions(ref_text, clauses, dates), ref
 
 
-def diff_answer(question: str, ref_text: str, clauses: list[Clause], from_rev: str | None = None,
+def diff_answer(question: str, ref_text: str, clauses: Sequence[Clause], from_rev: str | None = None,
                 to_rev: str | None = None, max_items: int = MAX_ITEMS, dates: dict[str, str] | None = None) -> Answer:
     what, versions, ref = versions_for(ref_text, clauses, dates)
     if ref is None or (ref.kind not in (None, "resolution") and not ref.symbol):
@@ -205,7 +206,7 @@ def revisions_named(question: str, versions: list[Version]) -> list[str]:
     return list(dict.fromkeys(w for _, w in sorted(found)))
 
 
-def diff_for_question(question: str, clauses: list[Clause], ref_text: str) -> Answer:
+def diff_for_question(question: str, clauses: Sequence[Clause], ref_text: str) -> Answer:
     """The "what changed in …" intent: the versions the question names, else the latest two."""
     _, versions, _ = versions_for(ref_text, clauses)
     named = revisions_named(question, versions)
