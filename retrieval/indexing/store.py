@@ -368,16 +368,20 @@ class ClauseIndex:
         if n == 0:
             return []
         try:
+            # Ids and distances only: a record id is "clause_id|gen", so the metadata (clause JSON, BM25
+            # tokens) of ~2k records is not read back from SQLite; that read was most of the dense
+            # stage's time (bench/retrieval_bench.py, stage breakdown).
             res = col.query(query_embeddings=[vector.tolist()], n_results=min(n, k * 2 + 10), where=where,
-                            include=["metadatas", "distances"])
+                            include=["distances"])
         except Exception as e:  # a damaged vector index: answer from the lexical side, say why in the log
             log.warning("dense search failed (%s: %s); answering from the lexical index only; "
                         "run `sectorbot doctor`", type(e).__name__, str(e)[:200])
             return []
         out: list[tuple[str, float]] = []
-        for md, dist in zip(res["metadatas"][0], res["distances"][0], strict=True):
-            if live_gens is not None and md["gen"] not in live_gens:
+        for rid, dist in zip(res["ids"][0], res["distances"][0], strict=True):
+            clause_id, _, gen = rid.rpartition("|")
+            if live_gens is not None and gen not in live_gens:
                 continue
-            out.append((md["clause_id"], 1.0 - float(dist)))
+            out.append((clause_id, 1.0 - float(dist)))
         return out[:k]
 
