@@ -202,3 +202,20 @@ def test_language_from_file_name_or_text() -> None:
     assert language_of("x.txt", "Рекомендация МСЭ-Т E.119 описывает требования") == "ru"
     assert language_of("x.txt", "تبين التوصية متطلبات خدمة") == "ar"
     assert language_of("x.txt", "La présente Recommandation décrit les exigences pour le service") == "fr"
+
+
+def test_language_letter_only_in_itu_file_names() -> None:
+    assert language_of("WTSA-RES-1-2016-S.docx", "") == "es"
+    assert language_of("T17-SG17-C-0823!!MSW-R.docx", "") == "ru"
+    assert language_of("notes-A.txt", "The meeting agreed to the text of the report.") == "en"
+
+
+def test_every_kind_carries_its_language() -> None:
+    text = "RESOLUTION 5 (Hammamet, 2016)\nThe World Telecommunication Standardization Assembly (Hammamet, 2016),\n" \
+           "considering\na)\tthat x;\nresolves\n1\tto do;"
+    en = parse(SourceText(text=text, format="txt"), "WTSA-RES-5-2016-E.txt")
+    es = parse(SourceText(text=text, format="txt"), "WTSA-RES-5-2016-S.txt")
+    assert en.meta.kind == es.meta.kind == "resolution"
+    assert (en.meta.language, es.meta.language) == ("en", "es")
+    assert es.meta.doc_id == en.meta.doc_id + "~es"
+    assert all(c.doc_id == es.meta.doc_id for c in es.clauses)

@@ -7,7 +7,9 @@ import re
 
 LETTERS = {"A": "ar", "C": "zh", "E": "en", "F": "fr", "R": "ru", "S": "es"}
 NAMES = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
-_FILE_RE = re.compile(r"[-!](?P<l>[ACEFRS])(?:\.[A-Za-z0-9]+)?$")
+# ITU's names end in the language letter after a date or the "!!MSW" format tag: T-REC-A.1-201610-E,
+# WTSA-RES-1-2016-F, T17-SG17-C-0823!!MSW-R; a bare "notes-A" is not taken for Arabic.
+_FILE_RE = re.compile(r"(?:!!\w+|-\d{4}(?:\d{2})?|-I)-(?P<l>[ACEFRS])$")
 _WORDS = {
     "en": {"the", "of", "and", "to", "in", "is", "for", "that"},
     "fr": {"le", "la", "les", "des", "et", "du", "est", "une", "pour"},

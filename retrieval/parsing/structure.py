@@ -11,6 +11,7 @@ from retrieval.core.ids import fragment
 from retrieval.core.models import Clause, DocumentMeta, Instrument, ParsedDocument
 from retrieval.parsing.grammar import Context, Draft, make_context
 from retrieval.parsing.kinds import contribution, generic, meeting, recommendation, resolution
+from retrieval.parsing.language import language_of
 from retrieval.parsing.mandates import mandates_of
 from retrieval.parsing.references import references_in
 from retrieval.parsing.sectors import sectors_in
@@ -39,6 +40,10 @@ def parse(src: SourceText, source: str, sha256: str = "", url: str | None = None
     ctx = make_context(src, source)
     kind = next(k for k in KINDS if k.detect(ctx))
     meta, drafts = kind.parse(ctx, source)
+    if meta.language == "en":  # kinds that do not read it themselves
+        meta.language = language_of(source, src.text)
+        if meta.language != "en" and kind.name != "generic" and "~" not in meta.doc_id:
+            meta.doc_id += f"~{meta.language}"  # one document per language, as for Recommendations
     meta.sha256 = sha256
     meta.url = url
     meta.format = src.format
