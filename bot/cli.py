@@ -392,6 +392,25 @@ def diff(ref: tuple[str, ...], from_rev: str | None, to_rev: str | None, show_al
 
 
 @cli.command()
+@click.argument("ref", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (README, JSON output).")
+def refs(ref: tuple[str, ...], as_json: bool) -> None:
+    """What an instrument cites and what cites it, each with the clause it is in.
+
+    \b
+    Example usage:
+      sectorbot refs "PP Resolution 191"
+      sectorbot refs "WTSA-16 Res 57"
+    """
+    service = _service()
+    _ensure_indexed(service)
+    ans = service.refs(" ".join(ref))
+    _print_answer(ans, as_json)
+    if ans.abstained:
+        sys.exit(1)
+
+
+@cli.command()
 @click.argument("question", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object (README, JSON output).")
 def ask(question: tuple[str, ...], as_json: bool) -> None:

@@ -138,6 +138,15 @@ class Service:
                                        max_items=limit or compose_diff.MAX_ITEMS, dates=dates)
         return self.linker.answer(ans, catalog.by_id)
 
+    def refs(self, reference: str) -> Answer:
+        """What an instrument cites and what cites it, each edge with its clause."""
+        from retrieval.answering.compose.refs import refs_answer
+        from retrieval.answering.graph import Graph
+
+        catalog = self.engine.catalog()
+        ans = refs_answer(f"References of {reference}", Graph(catalog.clauses), reference)
+        return self.linker.answer(ans, catalog.by_id)
+
     def search(self, query: str, k: int = 5, **filters: object) -> list[SearchHit]:
         from retrieval.answering.search import Filters
 
