@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
 from pydantic import BaseModel
 
@@ -71,7 +72,7 @@ def parse_target(ref: str) -> Target | None:
 
 
 class Graph:
-    def __init__(self, clauses: list[Clause]) -> None:
+    def __init__(self, clauses: Sequence[Clause]) -> None:
         self.instruments: dict[str, Instrument] = {}
         self.clauses_of: dict[str, list[Clause]] = defaultdict(list)
         for c in clauses:
