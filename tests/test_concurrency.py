@@ -95,6 +95,7 @@ def _check_serialised(runs: list[subprocess.CompletedProcess[str]], n: int) -> N
     assert "another ingest" in waited.stderr and "waiting" in waited.stderr
 
 
+@pytest.mark.timeout(900)
 def test_two_ingest_processes_on_one_data_directory(tmp_path: Path) -> None:
     folder = _documents(tmp_path / "docs")
     data = tmp_path / "data"
@@ -127,6 +128,7 @@ def test_a_second_ingest_gives_up_with_a_clear_line(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
 
 
+@pytest.mark.timeout(900)
 def test_two_ingest_processes_on_one_chroma_server(tmp_path: Path) -> None:
     folder = _documents(tmp_path / "docs", n=6)
     with chroma_process(tmp_path / "chroma") as port:
@@ -178,6 +180,7 @@ for f in sorted(Path(sys.argv[1]).iterdir()):
 """
 
 
+@pytest.mark.timeout(900)
 def test_damaged_records_are_reported_skipped_and_repaired(tmp_path: Path) -> None:
     """Damage the store the way two unlocked writers did; then readers must not crash, `doctor`
     must name the damaged documents, and an ingest must repair them (not call them unchanged)."""
