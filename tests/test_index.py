@@ -288,3 +288,30 @@ def test_file_deleted_between_listing_and_hashing(tmp_path: Path) -> None:
     assert all(e.sha256 for e in engine.index.registry().values())
     with pytest.raises(DocumentError, match=r"gone\.txt: no such file"):  # was a bare FileNotFoundError
         sha256_file(d / "b-gone.txt")
+
+
+def test_one_instrument_in_a_collection_and_in_its_own_file_is_indexed_once(shared_itu: Path, tmp_path: Path) -> None:
+    """PP-18's Final Acts hold Decision 5 and Resolution 2, which also come as single files with the same
+    text: the collection's other instruments are indexed, the two are recognised as the same text (not a
+    collision), and a real collision costs only that instrument."""
+    from retrieval import Service
+
+    pp18 = shared_itu / "pp-18"
+    service = Service(make_settings(tmp_path / "idx", embedder="hash"))
+    report = service.ingest([pp18 / "PP-18-DEC-5-akn.xml", pp18 / "PP-18-RES-2-akn.xml",
+                             pp18 / "PP-18-final-acts-akn.xml"])
+    assert not report.failed, report.failed
+    from_collection = [r for r in report.results if r.path.endswith("final-acts-akn.xml")]
+    assert len(from_collection) == 64
+    same = [r for r in from_collection if r.status == "unchanged"]
+    assert {r.doc_id for r in same} == {"pp-dec-5@dubai-2018", "pp-res-2@dubai-2018"}
+    assert all("same text as" in r.reason for r in same)
+    assert len(service.engine.index.registry()) == 64
+    # Another file claiming Decision 5 with other text fails alone; the rest of its file is indexed.
+    other = tmp_path / "other.xml"
+    xml = (pp18 / "PP-18-final-acts-akn.xml").read_text(encoding="utf-8")
+    other.write_text(xml.replace("shall remain unchanged", "shall be doubled", 1), encoding="utf-8")
+    again = service.ingest([other])
+    failed = [r for r in again.results if r.status == "failed"]
+    assert [r.doc_id for r in failed] == ["pp-dec-5@dubai-2018"], failed
+    assert "PP-18-DEC-5-akn.xml" in failed[0].reason

@@ -21,7 +21,7 @@ from retrieval.core.models import ParsedDocument
 from retrieval.indexing.embedders import Embedder
 from retrieval.indexing.embedding_plan import EmbeddingPlan
 from retrieval.indexing.lock import Holder, writer_lock
-from retrieval.indexing.store import ClauseIndex, RegistryEntry
+from retrieval.indexing.store import ClauseIndex, RegistryEntry, content_hash
 from retrieval.parsing import limits
 from retrieval.parsing.extract import LEGACY, SUPPORTED, sha256_file
 from retrieval.parsing.read import read_documents
@@ -156,8 +156,14 @@ def _write(index: ClauseIndex, plan: EmbeddingPlan, doc: ParsedDocument, path: P
     doc_id = doc.meta.doc_id
     prior = registry.get(doc_id)
     if prior and not _same_file(doc.meta.source, prior.source) and os.path.exists(prior.source):
-        raise DocumentError(name, f"has the same document id '{doc_id}' as {prior.source}, which is already "
-                            "indexed; remove or rename one of them (or ingest --prune after deleting one)")
+        if prior.content and prior.content == content_hash(doc):
+            # The same instrument with the same text in two files (a collection and its single-instrument
+            # file): one copy is enough, and neither file is wrong.
+            return FileResult(path=name, status="unchanged", doc_id=doc_id, clauses=prior.clauses,
+                              reason=f"same text as {prior.source}, which is indexed")
+        raise DocumentError(name, f"{doc_id}: has the same document id as {prior.source}, which is already "
+                            "indexed with other text; remove or rename one of them (or ingest --prune after "
+                            "deleting one)")
     damaged = problems.get(doc_id)
     if prior and prior.sha256 == sha and not damaged:
         if prior.source == doc.meta.source:
@@ -228,11 +234,20 @@ def _ingest(index: ClauseIndex, embedder: Embedder, paths: list[Path], progress:
                 raise DocumentError(name, "no clauses found in the document")
             for doc in docs:
                 _check_limits(name, doc, lim)
+            results = []
             for doc in docs:
-                result = _write(index, plan, doc, path, sha, registry, problems, progress, holder, after_write)
-                if doc is not docs[-1]:
-                    progress.end_file(result)
-                    report.results.append(result)
+                try:
+                    results.append(_write(index, plan, doc, path, sha, registry, problems, progress, holder,
+                                          after_write))
+                except DocumentError as e:
+                    # One instrument of a collection that cannot be indexed costs only that instrument.
+                    if len(docs) == 1:
+                        raise
+                    results.append(FileResult(path=name, status="failed", doc_id=doc.meta.doc_id, reason=e.reason))
+            for r in results[:-1]:
+                progress.end_file(r)
+                report.results.append(r)
+            result = results[-1]
             superseded = _drop_superseded(index, registry, source, {d.meta.doc_id for d in docs})
             registry = index.registry()
         except DocumentError as e:

@@ -69,6 +69,14 @@ class RegistryEntry(BaseModel):
     clauses: int
     embedder: str
     meta: DocumentMeta
+    content: str = ""  # hash of the clause texts: the same instrument from two files is recognised as such
+
+
+def content_hash(doc: ParsedDocument) -> str:
+    h = hashlib.sha256()
+    for c in doc.clauses:
+        h.update(c.clause_id.encode() + b"\0" + c.text.encode() + b"\0")
+    return h.hexdigest()
 
 
 def sector_key(sector: str) -> str:
@@ -209,7 +217,8 @@ class ClauseIndex:
             if after_write is not None:
                 after_write()
         entry = RegistryEntry(doc_id=doc.meta.doc_id, sha256=sha256, gen=gen, source=doc.meta.source,
-                              clauses=len(clauses), embedder=self.embedder_name, meta=doc.meta)
+                              clauses=len(clauses), embedder=self.embedder_name, meta=doc.meta,
+                              content=content_hash(doc))
         if before_commit is not None:
             before_commit()
         # The commit point: one record upsert flips the document to its new generation.
