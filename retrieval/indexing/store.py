@@ -364,7 +364,11 @@ class ClauseIndex:
         out: dict[str, np.ndarray] = {}
         col = self.clauses_collection
         for b in range(0, len(keys), 500):
-            got = col.get(where={"text_key": {"$in": keys[b : b + 500]}}, include=["embeddings", "metadatas"])
+            try:
+                got = col.get(where={"text_key": {"$in": keys[b : b + 500]}}, include=["embeddings", "metadatas"])
+            except Exception as e:  # a damaged record cannot lend its vector: embed those texts afresh
+                log.warning("stored vectors unreadable (%s); embedding instead of reusing", type(e).__name__)
+                continue
             for md, vec in zip(got["metadatas"], got["embeddings"], strict=True):
                 out[md["text_key"]] = np.asarray(vec, dtype=np.float32)
         return out
