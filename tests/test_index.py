@@ -315,3 +315,20 @@ def test_one_instrument_in_a_collection_and_in_its_own_file_is_indexed_once(shar
     failed = [r for r in again.results if r.status == "failed"]
     assert [r.doc_id for r in failed] == ["pp-dec-5@dubai-2018"], failed
     assert "PP-18-DEC-5-akn.xml" in failed[0].reason
+
+
+def test_a_file_indexed_by_an_older_parser_is_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parser improvements reach an existing index: the registry records the parser version, and an
+    unchanged file indexed by another version is parsed again (its unchanged texts keep their vectors)."""
+    from retrieval import Service
+    from retrieval.indexing import ingest as ingest_module
+
+    doc = tmp_path / "seed.txt"
+    shutil.copy(SEED, doc)
+    service = Service(make_settings(tmp_path / "idx", embedder="hash"))
+    assert [r.status for r in service.ingest([doc]).results] == ["added"]
+    assert [r.status for r in service.ingest([doc]).results] == ["unchanged"]
+    monkeypatch.setattr(ingest_module, "PARSER_VERSION", "a-newer-parser")
+    again = service.ingest([doc])
+    assert [r.status for r in again.results] == ["updated"]
+    assert again.reused > 0 and again.embedded == 0

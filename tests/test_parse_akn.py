@@ -295,3 +295,25 @@ def test_akn4un_markup_without_hcontainers(tmp_path: Path) -> None:
     assert recalling.footnotes == ["See A/69/PV.75."]
     text = extract(path, LIMIT).text
     assert all(text[c.span[0]:c.span[1]] == c.text for c in doc.clauses)
+
+
+def test_operative_parts_run_into_a_recital_become_parts_with_their_items(
+        final_acts: tuple[Path, list[ParsedDocument]]) -> None:
+    """The converter ran whole operative parts into one recital paragraph ("…, resolves to instruct the
+    Secretary-General 1 to collaborate …; 2 to continue …"): each becomes its own part, each item a
+    clause, and the recital keeps only its own text."""
+    _path, docs = final_acts
+    res136 = _doc(docs, "pp-res-136@dubai-2018")
+    recital = _clause(res136, "convinced", "d)")
+    assert recital.text.endswith("telecommunication/ICT resources,"), recital.text[-80:]
+    items = [c for c in res136.clauses if c.part == "resolves to instruct the Secretary-General"]
+    assert [c.label for c in items] == ["1", "2", "3", "4", "5", "6"]
+    assert items[0].text.startswith("to collaborate with OCHA")
+    res123 = _doc(docs, "pp-res-123@dubai-2018")
+    joint = [c for c in res123.clauses if c.part.startswith("resolves to instruct the Secretary-General and the Dir")]
+    assert [c.label for c in joint] == [str(n) for n in range(1, 11)]
+    invites = [c for c in res123.clauses if c.part == "invites Member States and Sector Members"]
+    assert invites and invites[0].text.startswith("to make voluntary contributions")
+    # The mandates follow: all three Bureaux are instructed in Res 123.
+    sectors = {m.sector for c in joint for m in c.mandates if m.role == "instructed"}
+    assert {"ITU-R", "ITU-T", "ITU-D"} <= sectors, sectors

@@ -24,7 +24,7 @@ from retrieval.indexing.lock import Holder, writer_lock
 from retrieval.indexing.store import ClauseIndex, RegistryEntry, content_hash
 from retrieval.parsing import limits
 from retrieval.parsing.extract import LEGACY, SUPPORTED, sha256_file
-from retrieval.parsing.read import read_documents
+from retrieval.parsing.read import PARSER_VERSION, read_documents
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +165,7 @@ def _write(index: ClauseIndex, plan: EmbeddingPlan, doc: ParsedDocument, path: P
                             "indexed with other text; remove or rename one of them (or ingest --prune after "
                             "deleting one)")
     damaged = problems.get(doc_id)
-    if prior and prior.sha256 == sha and not damaged:
+    if prior and prior.sha256 == sha and not damaged and prior.parser == PARSER_VERSION:
         if prior.source == doc.meta.source:
             return FileResult(path=name, status="unchanged", doc_id=doc_id, clauses=prior.clauses)
         index.relocate(prior, doc.meta.source)  # moved, or stored relative by an older version
@@ -224,7 +224,8 @@ def _ingest(index: ClauseIndex, embedder: Embedder, paths: list[Path], progress:
             source = str(path.resolve())
             sha = sha256_file(path)
             same = next((e for e in registry.values()
-                         if e.source == source and e.sha256 == sha and e.doc_id not in problems), None)
+                         if e.source == source and e.sha256 == sha and e.doc_id not in problems
+                         and e.parser == PARSER_VERSION), None)
             if same:
                 _unchanged(report, progress, path, same.doc_id, same.clauses)
                 continue

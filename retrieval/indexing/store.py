@@ -28,6 +28,7 @@ from retrieval.core.errors import StoreUnavailable
 from retrieval.core.models import SECTORS, Clause, DocumentMeta, ParsedDocument
 from retrieval.indexing.catalog import Catalog, CatalogRecord, load_cached, save_cache, search_text, text_key
 from retrieval.indexing.lexical import TOKENIZER_VERSION, lexical_tokens
+from retrieval.parsing.read import PARSER_VERSION
 
 log = logging.getLogger(__name__)
 PAGE = 5000  # records per read when loading the catalog
@@ -70,6 +71,7 @@ class RegistryEntry(BaseModel):
     embedder: str
     meta: DocumentMeta
     content: str = ""  # hash of the clause texts: the same instrument from two files is recognised as such
+    parser: str = ""  # PARSER_VERSION that produced the clauses
 
 
 def content_hash(doc: ParsedDocument) -> str:
@@ -218,7 +220,7 @@ class ClauseIndex:
                 after_write()
         entry = RegistryEntry(doc_id=doc.meta.doc_id, sha256=sha256, gen=gen, source=doc.meta.source,
                               clauses=len(clauses), embedder=self.embedder_name, meta=doc.meta,
-                              content=content_hash(doc))
+                              content=content_hash(doc), parser=PARSER_VERSION)
         if before_commit is not None:
             before_commit()
         # The commit point: one record upsert flips the document to its new generation.

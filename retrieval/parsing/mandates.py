@@ -87,6 +87,12 @@ _SECTOR_OF_BODY: dict[str, Sector] = {"WTSA": "ITU-T", "TSAG": "ITU-T", "ITU-T":
 
 # Operative part headings → the role they give; recitals give "noted".
 _OPERATIVE: list[tuple[re.Pattern[str], MandateRole]] = [
+    # "resolves to instruct the Secretary-General and the Directors of the three Bureaux": the heading's
+    # addressees are instructed, as under "instructs".
+    (re.compile(r"^(?:further )?(?:resolves|decides) to instruct\b", _I), "instructed"),
+    (re.compile(r"^(?:further )?(?:resolves|decides) to invite\b", _I), "invited"),
+    (re.compile(r"^(?:further )?(?:resolves|decides) to (?:request|ask)\b", _I), "requested"),
+    (re.compile(r"^(?:further )?(?:resolves|decides) to (?:encourage|urge)\b", _I), "encouraged"),
     (re.compile(r"^instructs?\b", _I), "instructed"),
     (re.compile(r"^invites?\b", _I), "invited"),
     (re.compile(r"^requests?\b|^calls upon\b|^appeals\b", _I), "requested"),

@@ -11,6 +11,10 @@ from retrieval.parsing.formats.akn import AknSource
 from retrieval.parsing.grammar import make_context
 from retrieval.parsing.structure import from_drafts, parse
 
+# Recorded with every indexed document: a file indexed by an older parser is parsed again on the next
+# ingest even though the file itself did not change. Bump it whenever parsing changes clauses.
+PARSER_VERSION = "2026-11-25.3"
+
 
 def read_documents(path: Path, max_bytes: int, sha256: str = "", url: str | None = None) -> list[ParsedDocument]:
     """Raises DocumentError naming the file and the reason."""

@@ -68,6 +68,13 @@ _PART_VERB = (
 # A heading run into the end of a paragraph: after the paragraph's last comma or semicolon, a part
 # verb and a phrase without a full stop, at the very end of a text that lacks closing punctuation.
 _RUN_IN_RE = re.compile(r"[,;]\s+(?=" + _PART_VERB + r"\b(?:[^;.:]|\.(?=\d)){0,300}$)")
+# Whole operative parts run into a paragraph: "…, resolves to instruct the Secretary-General and the
+# Directors of the three Bureaux 1 to work closely …; 2 to maintain …, invites Member States and Sector
+# Members to make voluntary contributions …" (PP-18 Res 123, 136, 151 …). A heading is an operative verb
+# after a comma or semicolon, followed by item 1; once one is found, later headings may be unnumbered.
+_OPERATIVE_VERB = r"(?:further\s+)?(?:resolves|decides|instructs|invites|requests|encourages|urges|calls\s+upon)\b"
+_MID_HEAD_NUM_RE = re.compile(r"[,;]\s+(?P<head>" + _OPERATIVE_VERB + r"[^;:]{0,200}?)\s+1\s+(?=(?:to|that)\b)")
+_MID_HEAD_RE = re.compile(r"[,;]\s+(?P<head>" + _OPERATIVE_VERB + r"[^;:,]{0,150}?)\s+(?=(?:1\s+)?(?:to|that)\s+[a-z])")
 _LEAD_LABEL_RE = re.compile(r"^(?P<label>[a-z]\)(?:\s?bis)?|[ivx]+\)|\d{1,2}(?:\.\d{1,2})*(?:\s?bis)?)\s+(?=\S)")
 _FOOTNOTE_RE = re.compile(r"\s*_{5,}\s*(?P<body>.*)$", re.DOTALL)
 _FOOTNOTE_NUM_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?=\S)")
@@ -402,6 +409,19 @@ def _drafts(groups: list[tuple[str, list[_Item]]], inst: Instrument, text: str, 
             if fn:
                 e = s + fn.start()
                 body = body[: fn.start()]
+            # Operative parts run into the middle of the paragraph: each becomes its part, its items clauses.
+            pieces = _run_in_parts(body)
+            for seg_start, seg_end, heading, seg_label in pieces[:-1]:
+                if heading is not None:
+                    part, label, prev_label = canonical_part(heading), seg_label, seg_label
+                seg = Draft(part=part or "preamble", label=label, start=s + seg_start, end=s + seg_end,
+                            line_ranges=[(s + seg_start, s + seg_end)], instrument=inst)
+                drafts.append(seg)
+                drafts.extend(_inline_sublabels(seg, text, None))
+            if len(pieces) > 1:
+                seg_start, _seg_end, heading, seg_label = pieces[-1]
+                part, label, prev_label = canonical_part(heading or part), seg_label, seg_label
+                s, body = s + seg_start, body[seg_start:]
             # A part heading run into the end of the paragraph (which then lacks closing punctuation).
             # The last verb after a comma starts it: in "…, taking into account the best practices …,
             # invites Member States" only "invites Member States" is the heading.
@@ -446,6 +466,26 @@ def _drafts(groups: list[tuple[str, list[_Item]]], inst: Instrument, text: str, 
         footnotes[key] = fbody
         refs.append((_marker(text, doc_start, pos, num, drafts, where), key))
     return drafts
+
+
+def _run_in_parts(body: str) -> list[tuple[int, int, str | None, str]]:
+    """(start, end, heading or None for the text before it, first label) of each piece of a paragraph
+    into which whole operative parts were run; one piece when there are none."""
+    first = _MID_HEAD_NUM_RE.search(body)
+    if first is None:
+        return [(0, len(body), None, "")]
+    pieces: list[tuple[int, int, str | None, str]] = [(0, first.start() + 1, None, "")]
+    start, head, label = first.end(), first.group("head"), "1"
+    pos = first.end()
+    while True:
+        m = _MID_HEAD_RE.search(body, pos)
+        if m is None:
+            pieces.append((start, len(body), head, label))
+            return pieces
+        pieces.append((start, m.start() + 1, head, label))
+        numbered = body[m.end():].startswith("1 ")
+        start = m.end() + (2 if numbered else 0)
+        head, label, pos = m.group("head"), "1" if numbered else "", m.end()
 
 
 def _plausible_lead(label: str, prev: str, following: list[_Item]) -> bool:
