@@ -12,6 +12,7 @@ import pytest
 
 from retrieval.answering.query import parse_reference
 from retrieval.answering.search import Engine, Filters
+from retrieval.core.models import ParsedDocument
 from retrieval.indexing.ingest import ingest
 from tests.conftest import RES1, ROOT, SEED, make_settings
 
@@ -332,3 +333,29 @@ def test_a_file_indexed_by_an_older_parser_is_parsed_again(tmp_path: Path, monke
     again = service.ingest([doc])
     assert [r.status for r in again.results] == ["updated"]
     assert again.reused > 0 and again.embedded == 0
+
+
+def test_a_new_parse_of_the_same_file_replaces_its_clauses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parsed again with a parser that cuts clauses differently, the same file's old clauses are gone and
+    the catalog shows the new ones (the generation follows the clauses, not only the file)."""
+    from retrieval import Service
+    from retrieval.indexing import ingest as ingest_module
+    from retrieval.parsing import read as read_module
+
+    doc = tmp_path / "seed.txt"
+    shutil.copy(SEED, doc)
+    service = Service(make_settings(tmp_path / "idx", embedder="hash"))
+    service.ingest([doc])
+    before = set(service.engine.catalog().by_id)
+    real = read_module.read_documents
+
+    def fewer(*a: object, **kw: object) -> list[ParsedDocument]:
+        docs = real(*a, **kw)  # type: ignore[arg-type]
+        return [d.model_copy(update={"clauses": d.clauses[:-1]}) for d in docs]
+
+    monkeypatch.setattr(ingest_module, "read_documents", fewer)
+    monkeypatch.setattr(ingest_module, "PARSER_VERSION", "a-newer-parser")
+    service.ingest([doc])
+    after = set(service.engine.catalog(fresh=True).by_id)
+    assert after < before and len(before - after) == 1
+    assert service.engine.index.clauses_collection.count() == len(after)

@@ -205,7 +205,9 @@ class ClauseIndex:
         rewritten whole rather than upserted over records that cannot be read. `before_commit` runs
         just before the registry flips (the writer lease is checked there)."""
         salt = f":{time.time_ns()}" if repair else ""
-        gen = hashlib.sha256(f"{sha256}:{self.embedder_name}{salt}".encode()).hexdigest()[:12]
+        # The clauses' own hash is part of the generation: the same file parsed differently (a newer
+        # parser) is a new generation, so old records are replaced and catalogs keyed by generations rebuild.
+        gen = hashlib.sha256(f"{sha256}:{self.embedder_name}:{content_hash(doc)}{salt}".encode()).hexdigest()[:12]
         col = self.clauses_collection
         clauses = doc.clauses
         for b in range(0, len(clauses), BATCH):
