@@ -230,11 +230,21 @@ def test_two_sources_with_one_document_id_is_an_error_naming_both(tmp_path: Path
     for p in (first, second):
         p.parent.mkdir()
         shutil.copy(SEED, p)
+    # The second file says something else under the same id: an error naming both files.
+    second.write_text(SEED.read_text(encoding="utf-8").replace("report annually", "report monthly"), encoding="utf-8")
     engine = _hash_engine(tmp_path)
     report = ingest(engine.index, engine.embedder, [first, second])
     assert [r.status for r in report.results] == ["added", "failed"]
     reason = report.results[1].reason
     assert "rcc-47a4@wtsa-16" in reason and str(first.resolve()) in reason, reason
+    assert engine.index.registry()["rcc-47a4@wtsa-16"].source == str(first.resolve())
+    # An exact copy is the same document, not a collision: said so, naming the indexed file, nothing lost.
+    twin = tmp_path / "three" / "seed.txt"
+    twin.parent.mkdir()
+    shutil.copy(SEED, twin)
+    copy = ingest(engine.index, engine.embedder, [twin])
+    assert [r.status for r in copy.results] == ["unchanged"]
+    assert str(first.resolve()) in copy.results[0].reason
     assert engine.index.registry()["rcc-47a4@wtsa-16"].source == str(first.resolve())
     # When the first file is gone, the second one is a move, not a collision.
     first.unlink()
