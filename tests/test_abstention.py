@@ -68,3 +68,12 @@ def test_judge_rules() -> None:
     thin = judge("How does the Council plan the Union and its staffing rules?", [clause(text)], corpus_has=has,
                  known_word=lambda w: True, coverage=lambda t: 0.5)
     assert not thin.abstain and thin.thin and "staffing" in thin.uncovered
+
+
+def test_a_part_heading_counts_as_what_the_clause_says() -> None:
+    """"What does Resolution 191 ask the Secretary-General to do?": the Secretary-General is named in the
+    part heading ("instructs the Secretary-General"), not in the clause text; that is evidence, not a gap."""
+    from retrieval.answering.compose.evidence import GENERIC
+    from retrieval.indexing.lexical import lexical_tokens
+
+    assert set(lexical_tokens("ask asks asked")) <= GENERIC

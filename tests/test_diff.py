@@ -212,3 +212,11 @@ def test_td2484_to_c823(meetings_service: object) -> None:
     ans = meetings_service.diff("TP.inno")
     assert ans.citations and any("C-0823" in (c.url or "") for c in ans.citations)
     assert meetings_service.diff("SG17-TD2484", to_rev="SG17-C823").text.split(":")[0] == "SG17-TD2484"
+
+
+def test_a_footnote_mark_is_not_a_revision_seam() -> None:
+    from retrieval.answering.changes import seams
+
+    text = "developing countries[footnoteRef:1]1 in the work of ITU, Resolution 5 (Rev. HyderabadDubai, 20102014)"
+    found = seams(text)
+    assert [s.after[:5] for s in found] == ["Dubai", "2014"], found

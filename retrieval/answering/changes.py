@@ -18,6 +18,7 @@ import re
 from pydantic import BaseModel
 
 from retrieval.answering.diff import WordOp
+from retrieval.core.text import FOOTNOTE_MARK_RE
 
 # Words, punctuation and spaces; a word also breaks where merged marks glued two together: a
 # 4-digit year followed by a letter or another year, or a lower-case letter followed by a capital.
@@ -111,8 +112,12 @@ class Seam(BaseModel):
 
 def seams(merged: str) -> list[Seam]:
     out = []
+    # "[footnoteRef:1]" is a Word export's footnote mark, not two readings run together.
+    marks = [(f.start(), f.end()) for f in FOOTNOTE_MARK_RE.finditer(merged)]
     for m in _SEAM.finditer(merged):
         i = m.start()
+        if any(a <= i < b for a, b in marks):
+            continue
         left = re.search(r"[^\s(\"“]+(?:[ ,]+[^\s(\"“,;]+)?$", merged[:i])
         right = re.match(r"[^\s)\"”]+(?:[ ,]+[^\s)\"”,;]+)?", merged[i:])
         out.append(Seam(before=left.group(0) if left else "", after=right.group(0) if right else "", at=i))

@@ -28,7 +28,7 @@ GENERIC = frozenset(lexical_tokens(
     "work works working please tell explain mean means say says said show give find list kind type "
     "current currently today now exactly actually really much many long often main principal "
     "also still ever every which who whom what when where why how does did do can could would should "
-    "must shall has have had need needs get got make made take"))
+    "must shall has have had need needs get got make made take ask asks asked"))
 
 # Named things people ask about: conferences and events with their year, Recommendations, years,
 # quantities. Each must appear somewhere in the corpus, or the corpus cannot answer.
@@ -184,7 +184,8 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if named_years and not any(all(y in c.text for y in named_years) for c in clauses[:3]):
         return Verdict(abstain=True, missing=named_years,
                        reason=f"No clause found speaks of {', '.join(named_years)}.")
-    union = " ".join(c.text for c in clauses[:3])
+    # A part heading names the addressee ("instructs the Secretary-General"): it is part of what a clause says.
+    union = " ".join(f"{c.part} {c.text}" for c in clauses[:3])
     have = set(lexical_tokens(union))
     # A typo ("resolvs") cannot be covered by any clause: it proves nothing missing.
     typo = {t for t in terms if exact_word is not None and not exact_word(t)}
