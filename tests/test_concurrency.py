@@ -184,19 +184,27 @@ for f in sorted(Path(sys.argv[1]).iterdir()):
 def test_damaged_records_are_reported_skipped_and_repaired(tmp_path: Path) -> None:
     """Damage the store the way two unlocked writers did; then readers must not crash, `doctor`
     must name the damaged documents, and an ingest must repair them (not call them unchanged)."""
+    from chromadb.errors import InternalError
+
     folder = _documents(tmp_path / "docs")
-    data = tmp_path / "data"
-    env = _env(data)
-    settings = make_settings(data, embedder="hash")
-    for _attempt in range(3):
+    for attempt in range(4):
+        # A fresh store each attempt: the damage two unlocked writers do is random, and sometimes Chroma
+        # cannot even list the collection afterwards ("Failed to apply logs to the hnsw segment writer"),
+        # which no reader can work around; this test needs the common case, records that cannot be read.
+        data = tmp_path / f"data{attempt}"
+        env = _env(data)
+        settings = make_settings(data, embedder="hash")
         procs = [subprocess.Popen([sys.executable, "-c", UNLOCKED_WRITER, str(folder)], env=env, cwd=ROOT,
                                   stderr=subprocess.PIPE, text=True) for _ in range(2)]
         for p in procs:
             assert p.wait(timeout=600) == 0, p.stderr.read() if p.stderr else ""
-        if _integrity(settings)[3]:
-            break
+        try:
+            if _integrity(settings)[3]:
+                break
+        except InternalError:
+            continue
     else:
-        pytest.skip("two unlocked writers left no damaged record in 3 attempts")
+        pytest.skip("two unlocked writers left no readable store with damaged records in 4 attempts")
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([SECTORBOT, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
