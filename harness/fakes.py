@@ -29,14 +29,6 @@ class FakeBackend:
         return self._clause(clause_id)
 
 
-class QueuedBackend(FakeBackend):
-    """Answers in the order given, whatever is asked."""
-
-    def __init__(self, answers: list[Answer]) -> None:
-        self._queue = list(answers)
-        super().__init__(lambda q: self._queue.pop(0))
-
-
 class MemoryCorpus:
     """The Corpus protocol of answering, in memory: BM25 from the real catalog, cosine from a hashing
     embedder, fused like the engine does. For composer tests that need no ONNX model or Chroma."""

@@ -75,12 +75,7 @@ class Service:
 
     # ---- questions ------------------------------------------------------------------------------
     def answer(self, question: str) -> Answer:
-        from retrieval.answering.answer import Answerer
-
-        if self._answerer is None:
-            self._answerer = Answerer(self.engine)
-        assert isinstance(self._answerer, Answerer)
-        ans = self._answerer.answer(question)
+        ans = self._answering().answer(question)
         return self.linker.answer(ans, self.engine.catalog().by_id)
 
     def mandates(self, actor_or_topic: str) -> Answer:

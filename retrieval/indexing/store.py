@@ -207,7 +207,8 @@ class ClauseIndex:
         salt = f":{time.time_ns()}" if repair else ""
         # The clauses' own hash is part of the generation: the same file parsed differently (a newer
         # parser) is a new generation, so old records are replaced and catalogs keyed by generations rebuild.
-        gen = hashlib.sha256(f"{sha256}:{self.embedder_name}:{content_hash(doc)}{salt}".encode()).hexdigest()[:12]
+        content = content_hash(doc)
+        gen = hashlib.sha256(f"{sha256}:{self.embedder_name}:{content}{salt}".encode()).hexdigest()[:12]
         col = self.clauses_collection
         clauses = doc.clauses
         for b in range(0, len(clauses), BATCH):
@@ -222,7 +223,7 @@ class ClauseIndex:
                 after_write()
         entry = RegistryEntry(doc_id=doc.meta.doc_id, sha256=sha256, gen=gen, source=doc.meta.source,
                               clauses=len(clauses), embedder=self.embedder_name, meta=doc.meta,
-                              content=content_hash(doc), parser=PARSER_VERSION)
+                              content=content, parser=PARSER_VERSION)
         if before_commit is not None:
             before_commit()
         # The commit point: one record upsert flips the document to its new generation.
