@@ -22,7 +22,7 @@ from retrieval.answering.compose.mandate import (
     read_mandate_question,
 )
 from retrieval.answering.compose.sector import compose_sector, topic_terms
-from retrieval.answering.compose.topic import SUPPORT, clean_topic
+from retrieval.answering.compose.topic import clean_topic
 from retrieval.answering.facts import CorpusFacts
 from retrieval.answering.llm import ChatLLM
 from retrieval.answering.query import Query, read_query, reading_notes
@@ -34,10 +34,32 @@ from retrieval.core.config import Settings
 from retrieval.core.errors import LLMError
 from retrieval.core.models import SECTORS, Answer, Citation, Clause, Reference, SearchHit
 from retrieval.indexing.catalog import Catalog
+from retrieval.parsing.mandates import is_recital
 
 log = logging.getLogger(__name__)
 COVERAGE_FLOOR = 0.75  # share of the query's idf mass a clause must hold to count as lexical evidence
 RESOLUTIONS_RE = re.compile(r"\bresolutions?\b", re.IGNORECASE)
+
+
+RECITAL_WEIGHT = 0.9  # a preamble clause gives context; the operative part says what was decided
+TASKED_WEIGHT = 1.1  # for "who …?" questions, a clause that gives someone a task names the answer
+_WHO_RE = re.compile(r"^\s*who\b|\bwho\s+(?:must|has\s+to|should|shall|is\s+to)\b", re.IGNORECASE)
+
+
+def rerank(hits: list[SearchHit], query: Query) -> list[SearchHit]:
+    """The fused order, nudged by what ITU texts are: operative clauses before recitals, and for a
+    "who" question clauses that task an actor first. A nudge, not a filter: a recital that matches
+    much better still comes first."""
+    who = bool(_WHO_RE.search(query.text))
+
+    def weight(h: SearchHit) -> float:
+        c = h.clause
+        w = RECITAL_WEIGHT if c.instrument.kind in ("resolution", "decision") and is_recital(c.part) else 1.0
+        if who and any(m.role not in ("noted", "assists") for m in c.mandates):
+            w *= TASKED_WEIGHT
+        return h.score * w
+
+    return sorted(hits, key=weight, reverse=True)
 
 
 class Corpus(Protocol):
@@ -116,8 +138,10 @@ class Answerer:
     # ---- honesty ----------------------------------------------------------------------------------
     def _judge(self, query: Query, clauses: list[Clause]) -> Verdict:
         facts = self.facts()
-        coverage = self.corpus.catalog().lexical.coverage_of(key_text(query.text))
-        return judge(query.text, clauses, corpus_has=facts.mentions, known_word=facts.knows,
+        # "Which Sector is supposed to lead on X?": only X must be covered, not the words that ask.
+        text = clean_topic(query.topic) if query.intent == "sector" else query.text
+        coverage = self.corpus.catalog().lexical.coverage_of(key_text(text))
+        return judge(text, clauses, corpus_has=facts.mentions, known_word=facts.knows,
                      coverage=coverage, foreign=query.language != "en", exact_word=facts.has_word)
 
     @staticmethod
@@ -137,17 +161,10 @@ class Answerer:
         coverage = catalog.lexical.coverage_of(topic)
         docs = self._documents_named(query)
         filters = Filters(doc_ids=sorted(docs)) if docs else Filters()
-        found = [h.clause for h in self.corpus.search(topic, k=30, filters=filters)]
-        # Every operative clause of an instrument whose title names the topic: its mandates are about it
-        # even when the clause does not repeat the words.
-        found += [c for c in self.facts().by_title(coverage, SUPPORT) if not docs or c.doc_id in docs]
-        # The operative clauses that name the topic in every instrument the search reached: a resolution's
-        # mandates for TSB may rank below its mandates for BDT.
-        reached = {c.doc_id for c in found}
-        found += [c for d in reached for c in self.facts().operative_by_doc.get(d, [])
-                  if coverage(c.text) >= SUPPORT]
-        clauses = list({c.clause_id: c for c in found}.values())
-        answer = compose_sector(query, clauses, terms, coverage, topic) if terms else None
+        hits = self.corpus.search(topic, k=40, filters=filters)
+        facts = self.facts()
+        answer = compose_sector(query, hits, facts.operative_by_doc, terms, coverage, topic,
+                                facts.size_by_doc) if terms else None
         if answer is None:
             return compose_abstain(query, self.coverage(), f"No clause in the corpus speaks of “{topic}”.",
                                    [topic])
@@ -196,7 +213,8 @@ class Answerer:
             # query's rare words (most of its idf mass) is evidence too.
             return h.lexical_rank is not None and coverage(h.clause.text) >= COVERAGE_FLOOR
 
-        return [h for h in hits if (h.similarity or 0.0) >= settings.min_evidence or covered(h)]
+        kept = [h for h in hits if (h.similarity or 0.0) >= settings.min_evidence or covered(h)]
+        return rerank(kept, query)
 
     def coverage(self) -> str:
         names: list[str] = []

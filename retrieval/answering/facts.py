@@ -32,6 +32,10 @@ class CorpusFacts:
             if any(m.role in OPERATIVE for m in c.mandates):
                 by_doc[c.doc_id].append(c)
         self.operative_by_doc = dict(by_doc)
+        sizes: dict[str, int] = defaultdict(int)
+        for c in catalog.clauses:
+            sizes[c.doc_id] += 1
+        self.size_by_doc = dict(sizes)
 
     def mentions(self, s: str) -> bool:
         """The corpus text holds `s` (hyphens normalised; metadata such as titles and numbers too)."""

@@ -9,6 +9,7 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field
 
+from retrieval.answering.compose.topic import clean_topic
 from retrieval.answering.language import answers_in, detect_language, english_only_note
 from retrieval.core.models import Body, Reference, Revision
 from retrieval.core.text import norm_hyphens
@@ -88,6 +89,19 @@ def topic_of(question: str) -> str:
     return topic or question
 
 
+# Words that ask who does something rather than name the thing done: "which Sector is supposed to lead
+# on …", "… which Sector gets that job?", "who runs …". Matched as typed (not stemmed), so the topic
+# keeps "coordination" while "coordinates" goes.
+_ROLE_SURFACE = frozenset(["to", "which", "what", "who", "whom", "whose", "sector", "sectors", "itu", "itu's", "union", "is", "are", "was", "were", "be", "been", "being", "am", "supposed", "expected", "meant", "tasked", "charged", "entrusted", "mandated", "in", "charge", "of", "for", "on", "with", "the", "a", "an", "lead", "leads", "leading", "take", "takes", "handle", "handles", "handled", "handling", "deal", "deals", "dealt", "dealing", "responsible", "responsibility", "responsibilities", "run", "runs", "running", "organize", "organizes", "organise", "organises", "organizing", "organising", "manage", "manages", "managing", "carry", "carries", "carrying", "most", "work", "works", "working", "job", "jobs", "task", "tasks", "get", "gets", "got", "fall", "falls", "under", "does", "do", "did", "cover", "covers", "look", "looks", "after", "oversee", "oversees", "overseeing", "own", "owns", "coordinates", "coordinate", "that", "this", "it", "its", "main", "primary", "principal", "mainly", "mostly", "at", "in", "does", "should", "would", "will", "shall", "must", "can", "could", "has", "have", "had", "side", "job?", "it?", "there"])
+
+
+def sector_topic(question: str) -> str:
+    """What a "which Sector" question asks about, without the words that ask it."""
+    words = re.findall(r"[\w][\w'./-]*", _TOPIC_STRIP.sub(" ", question))
+    kept = [w for w in words if w.lower() not in _ROLE_SURFACE]
+    return " ".join(kept) or topic_of(question)
+
+
 class Corrector(Protocol):
     """Reads misspelled words as the corpus words they were meant to be (answering/spelling.py)."""
 
@@ -121,8 +135,9 @@ def read_query(question: str, corrector: Corrector | None = None) -> Query:
         text, more = corrector.correct(text)
         fixes += more
     intent, ref = detect(text)
+    topic = sector_topic(clean_topic(text)) if intent == "sector" else topic_of(text)
     return Query(text=text, intent=intent, reference=ref, references=references_named(text),
-                 topic=topic_of(text), language=language, asked=asked, corrections=fixes)
+                 topic=topic, language=language, asked=asked, corrections=fixes)
 
 
 def reading_notes(query: Query, embedder: str) -> list[str]:

@@ -55,7 +55,7 @@ class DocumentMeta(BaseModel):
 
 
 MandateRole = Literal["instructed", "invited", "requested", "encouraged", "resolved", "responsible", "reports",
-                      "noted"]
+                      "assists", "noted"]
 
 
 class Mandate(BaseModel):

@@ -75,9 +75,20 @@ class RegistryEntry(BaseModel):
 
 
 def content_hash(doc: ParsedDocument) -> str:
+    """The clauses' ids and texts: what makes two files the same document."""
     h = hashlib.sha256()
     for c in doc.clauses:
         h.update(c.clause_id.encode() + b"\0" + c.text.encode() + b"\0")
+    return h.hexdigest()
+
+
+def reading_hash(doc: ParsedDocument) -> str:
+    """Everything parsed from the clauses (mandates, references, Sectors), not only their text: a parser
+    that reads the same text differently must give a new generation, or catalogs keyed by generations
+    would keep serving the old reading."""
+    h = hashlib.sha256()
+    for c in doc.clauses:
+        h.update(c.model_dump_json().encode() + b"\0")
     return h.hexdigest()
 
 
@@ -208,7 +219,7 @@ class ClauseIndex:
         # The clauses' own hash is part of the generation: the same file parsed differently (a newer
         # parser) is a new generation, so old records are replaced and catalogs keyed by generations rebuild.
         content = content_hash(doc)
-        gen = hashlib.sha256(f"{sha256}:{self.embedder_name}:{content}{salt}".encode()).hexdigest()[:12]
+        gen = hashlib.sha256(f"{sha256}:{self.embedder_name}:{reading_hash(doc)}{salt}".encode()).hexdigest()[:12]
         col = self.clauses_collection
         clauses = doc.clauses
         for b in range(0, len(clauses), BATCH):

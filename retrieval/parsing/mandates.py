@@ -106,8 +106,11 @@ _VERB_IN_TEXT: list[tuple[re.Pattern[str], MandateRole]] = [
     (re.compile(r"\bto (?:request|propose to|ask)\b|\brequests?\b", _I), "requested"),
     (re.compile(r"\bto (?:encourage|urge)\b", _I), "encouraged"),
 ]
+_WITH = r"(?:close\s+)?(?:coordination|collaboration|consultation|cooperation|liaison)"
+_ASSISTING_RE = re.compile(rf"\b(?:in\s+{_WITH}(?:\s+and\s+{_WITH})?|in\s+conjunction|jointly)\s+with\b", _I)
 _RESPONSIBLE_RE = re.compile(
     r"\b(?:shall|will|should)\s+(?:be\s+responsible|take\s+the\s+lead|lead|coordinate|be\s+in\s+charge|study)"
+    r"|\bcontinue\s+to\s+(?:lead|take\s+the\s+lead|be\s+responsible)\b|\b(?:lead|leading)\s+(?:the\s+)?work\b"
     r"|\b(?:is|are)\s+responsible\b|\bresponsibility\s+of\b|\bheaded\s+by\b|\bchaired\s+by\b|\bled\s+by\b"
     r"|\blead\s+(?:role|Sector|study group)\b|\bunder the (?:responsibility|leadership|coordination) of\b",
     _I,
@@ -176,6 +179,11 @@ def document_sector(inst: Instrument) -> Sector | None:
     return None
 
 
+def is_recital(part: str) -> bool:
+    """A preamble part (considering, recalling, noting …): context, not what the text decides."""
+    return _role_of_part(norm_hyphens(part)) == "noted"
+
+
 def _role_of_part(part: str) -> MandateRole | None:
     head = part.split(">")[-1].strip()
     for pattern, role in _OPERATIVE:
@@ -221,9 +229,15 @@ def mandates_of(clause: Clause) -> list[Mandate]:
     mentions = actors_in(text, default)
 
     if role in ("instructed", "invited", "requested", "encouraged"):
-        heading_actors = [a for _s, a in actors_in(head, default)]
+        # "instructs the Director of BDT, in coordination with the Directors of BR and TSB": those after
+        # "in coordination with" assist; the addressee before it is the one instructed.
+        joint = _ASSISTING_RE.search(head)
+        heading_actors = [a for _s, a in actors_in(head[:joint.start()] if joint else head, default)]
+        helpers = [a for _s, a in actors_in(head[joint.end():], default)] if joint else []
         if heading_actors:
             out += [Mandate(actor=a.name, sector=a.sector, role=role, what=_what(text, 0)) for a in heading_actors]
+            out += [Mandate(actor=a.name, sector=a.sector, role="assists", what=_what(text, 0)) for a in helpers
+                    if a.name not in {h.name for h in heading_actors}]
         else:
             # "invites 1 RAG, TSAG and TDAG to continue …": the addressees open the clause.
             first_to = re.search(r"\bto\s+\w", text)

@@ -56,6 +56,10 @@ def answer_sentence(question: str, clause: Clause) -> str | None:
             return f"{_cap(_pick(spans, q))}: “{display_text(seg)}”"
     if _WHO.search(q):
         named = {a.name for _s, a in actors_in(q)}
+        # The actor the clause tasks (often named only in its part heading: "instructs the Secretary-General").
+        tasked = [m.actor for m in clause.mandates if m.role not in ("noted", "assists") and m.actor not in named]
+        if tasked:
+            return f"{tasked[0]}: “{display_text(seg)}”"
         found = [a.name for _s, a in actors_in(seg, document_sector(clause.instrument)) if a.name not in named]
         if not found:
             found = [a.name for _s, a in actors_in(seg, document_sector(clause.instrument))]

@@ -1,141 +1,234 @@
-""""Which Sector handles X?" from the mandates: who is given work on X, and who is merely named.
+""""Which Sector handles X?" from the mandates of the instruments that speak of X.
 
-Only clauses that speak of X count (X's rare words, or its synonyms the corpus uses, in the clause or
-in its instrument's title). Each Sector gets weight from them:
-- an operative mandate (instructed, invited, requested, resolved, responsible) in a clause naming X: 3;
-  via the instrument's title only: 2; X only one item of a list in that clause: 1; a mandate shared by
-  all three Sectors ("the Directors of the Bureaux") counts half, so a Sector singled out leads;
-- a clause with no mandate naming a Sector in the sentence about X: 1.5 (0.5 when X is listed there);
-- X listed as of mutual interest to all Sectors: 0.5 each.
-Each instrument counts once per Sector, by its strongest clause. The lead is every Sector within 60 % of the best; the others are involved. Operative evidence is cited
-first, recitals after."""
+1. The search (dense + BM25 on the topic) ranks clauses; each instrument is scored by its best clauses
+   (the best, half the second, a third of the third) and by how much of the topic its title holds.
+2. The instruments within reach of the best one are read. One *about* the topic (its title holds
+   most of the topic, or several of its clauses name it) lends every operative clause to the evidence;
+   any other lends only the clauses that name the topic themselves.
+3. Each evidence clause gives its Sectors a weight: the role of the mandate (responsible 4; instructed,
+   requested, resolved 3; invited, encouraged 2; reports 1; assisting "in coordination with" 0.7; a
+   Sector only named beside the topic 1, in a recital 0.5) times the clause's relevance. A mandate
+   given to all three Sectors at once counts 0.7. Within one instrument a Sector's clauses add up with
+   diminishing weight (1, 1/2, 1/3 …), so many small tasks do not swamp one central mandate; each
+   instrument counts by its own score.
+4. Lead: every Sector within 60 % of the best. A topic only *listed* among matters of mutual interest
+   gives no lead. Operative evidence is cited first, recitals after."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from retrieval.answering.compose import MAX_CITATIONS, em, item, lead, note
-from retrieval.answering.compose.topic import listed, segment_at, speaks_of, topic_position
+from retrieval.answering.compose.topic import listed, segment_at, topic_position
 from retrieval.answering.query import Query
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display
-from retrieval.core.models import Answer, AnswerLine, Citation, Clause
+from retrieval.core.models import Answer, AnswerLine, Citation, Clause, SearchHit
 from retrieval.indexing.lexical import lexical_tokens
+from retrieval.parsing.mandates import document_sector
 from retrieval.parsing.sectors import SECTOR_NAMES, mechanisms_in, sectors_in
 
 THREE = ("ITU-R", "ITU-T", "ITU-D")
 OPERATIVE = frozenset({"instructed", "invited", "requested", "encouraged", "resolved", "responsible", "reports"})
+ROLE_WEIGHT = {"responsible": 4.0, "instructed": 3.0, "requested": 3.0, "resolved": 3.0, "invited": 2.0,
+               "encouraged": 2.0, "reports": 1.0, "assists": 0.7}
 LEAD_SHARE = 0.6
+REACH = 0.75  # instruments scoring at least this share of the best one are read
+MAX_DOCS = 3
+ABOUT_TITLE = 0.5  # share of the topic's idf mass a title must hold for its instrument to be about it
+ABOUT_SHARE = 0.15  # … or this share of its clauses must name it
+NAMES_TOPIC = 0.5  # … that a clause must hold to speak of the topic itself
 MUTUAL_RE = re.compile(r"\b(?:all|three)\s+(?:ITU\s+)?Sectors\b|\bmutual interest\b", re.IGNORECASE)
 _ROLE_WORDS = {"instructed": "instructed", "invited": "invited", "requested": "asked", "encouraged": "encouraged",
-               "resolved": "given the task", "responsible": "responsible", "reports": "reports"}
+               "resolved": "given the task", "responsible": "responsible", "reports": "reports",
+               "assists": "works in coordination"}
 
 
+@dataclass
 class _Evidence:
-    def __init__(self) -> None:
-        self.score: dict[str, float] = defaultdict(float)
-        self.clauses: dict[str, list[tuple[float, Clause, str]]] = defaultdict(list)  # sector → (w, clause, how)
-        self.listing: Clause | None = None
-        self.supporting: list[Clause] = []  # every clause that speaks of the topic
+    # sector → doc → contributions (weight × relevance, clause, how)
+    parts: dict[str, dict[str, list[tuple[float, Clause, str]]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    doc_weight: dict[str, float] = field(default_factory=dict)
+    listing: Clause | None = None
+    supporting: list[Clause] = field(default_factory=list)  # clauses that name the topic
 
     def add(self, sector: str, w: float, c: Clause, how: str) -> None:
-        self.clauses[sector].append((w, c, how))
-        # Each instrument counts once, by its strongest clause: nine tasks for BDT in one resolution do not
-        # outweigh TSB's three in the same resolution.
-        best: dict[str, float] = {}
-        for weight, clause, _how in self.clauses[sector]:
-            best[clause.doc_id] = max(best.get(clause.doc_id, 0.0), weight)
-        self.score[sector] = sum(best.values())
+        self.parts[sector][c.doc_id].append((w, c, how))
+
+    def score(self, sector: str) -> float:
+        total = 0.0
+        for doc, contribs in self.parts.get(sector, {}).items():
+            ws = sorted((w for w, _c, _h in contribs), reverse=True)
+            total += self.doc_weight.get(doc, 0.0) * sum(w / n for n, w in enumerate(ws, 1))
+        return total
+
+    def best(self, sector: str) -> tuple[float, Clause, str]:
+        return max((x for cs in self.parts[sector].values() for x in cs), key=lambda x: x[0])
+
+    def all(self) -> list[tuple[float, Clause, str]]:
+        return [x for s in self.parts for cs in self.parts[s].values() for x in cs]
 
 
-def weigh(clauses: list[Clause], terms: list[str], coverage: Callable[[str], float]) -> _Evidence:
+def relevance(hits: list[SearchHit], coverage: Callable[[str], float]) -> dict[str, float]:
+    """A hit's share of the best score, discounted when the clause holds little of the topic's words:
+    a resolution on coordination is close to "satellite orbit coordination" in meaning without being
+    about satellites."""
+    top = max((h.score for h in hits), default=0.0) or 1.0
+    return {h.clause.clause_id: max(0.0, h.score / top) * (0.3 + 0.7 * min(1.0, coverage(h.clause.text) / 0.6))
+            for h in hits}
+
+
+def _doc_scores(hits: list[SearchHit], rel: dict[str, float], title_cov: Callable[[str], float]) -> dict[str, float]:
+    by_doc: dict[str, list[float]] = defaultdict(list)
+    title: dict[str, str] = {}
+    for h in hits:
+        by_doc[h.clause.doc_id].append(rel[h.clause.clause_id])
+        title[h.clause.doc_id] = h.clause.instrument.title or ""
+    out = {}
+    for d, scores in by_doc.items():
+        s = sorted(scores, reverse=True)[:3]
+        out[d] = sum(x / n for n, x in enumerate(s, 1)) + 0.5 * title_cov(title[d])
+    return out
+
+
+def weigh(hits: list[SearchHit], operative_by_doc: dict[str, list[Clause]], terms: list[str],
+          coverage: Callable[[str], float], size_by_doc: dict[str, int] | None = None) -> _Evidence:
     ev = _Evidence()
-    for c in clauses:
-        in_text, via_title = speaks_of(c, coverage)
-        if not (in_text or via_title):
-            continue
-        if in_text:
-            ev.supporting.append(c)
-        pos = topic_position(c.text, terms) if in_text else None
-        is_listed = pos is not None and listed(c.text, pos)
-        ops = [m for m in c.mandates if m.role in OPERATIVE and m.sector in THREE]
-        op_sectors = {m.sector for m in ops if m.sector}
-        joint = len(op_sectors) >= 3
-        if ops:
-            for s in op_sectors:
-                m = next(m for m in ops if m.sector == s)
-                w = 3.0 if m.role == "responsible" and in_text else (1.0 if is_listed else 3.0 if in_text else 2.0)
-                ev.add(s, w * (0.5 if joint else 1.0), c, f"{m.actor} {_ROLE_WORDS[m.role]}")
-            continue
-        if pos is None:
-            continue
-        s0, e0 = segment_at(c.text, pos)
-        seg = c.text[s0:e0]
-        if MUTUAL_RE.search(c.text) and is_listed:
-            ev.listing = ev.listing or c
-            for sec in THREE:
-                ev.add(sec, 0.5, c, "listed as of mutual interest")
-            continue
-        for s in sectors_in(seg):
-            if s in THREE:
-                ev.add(s, 0.5 if is_listed else 1.5, c, "named")
+    if not hits:
+        return ev
+    rel = relevance(hits, coverage)
+    docs = _doc_scores(hits, rel, coverage)
+    best = max(docs.values())
+    reached = [d for d, s in sorted(docs.items(), key=lambda kv: -kv[1]) if s >= REACH * best][:MAX_DOCS]
+    ev.doc_weight = {d: docs[d] / best for d in reached}
+    by_id: dict[str, Clause] = {h.clause.clause_id: h.clause for h in hits}
+    # A clause listing the topic among matters of mutual interest counts wherever it stands.
+    for h in hits:
+        c = h.clause
+        if rel[c.clause_id] >= 0.5 and MUTUAL_RE.search(c.text) and coverage(c.text) >= NAMES_TOPIC:
+            pos = topic_position(c.text, terms)
+            if pos is not None and listed(c.text, pos):
+                ev.listing = ev.listing or c
+    for d in reached:
+        named = [c for c in by_id.values() if c.doc_id == d and coverage(c.text) >= NAMES_TOPIC]
+        title = next(c.instrument.title for c in by_id.values() if c.doc_id == d) or ""
+        # About the topic: its title says so, or the topic runs through it (a broad resolution that
+        # names the topic twice among forty clauses is not about it).
+        size = (size_by_doc or {}).get(d, len(named))
+        about = coverage(title) >= ABOUT_TITLE or (len(named) >= 2 and len(named) >= ABOUT_SHARE * size)
+        pool = {c.clause_id: c for c in by_id.values() if c.doc_id == d}
+        if about:
+            pool.update({c.clause_id: c for c in operative_by_doc.get(d, [])})
+        own = document_sector(next(iter(pool.values())).instrument) if pool else None
+        if own in THREE and about:
+            # A Sector's own text (an ITU-T Recommendation, a WTDC resolution) treating the topic.
+            first = max((c for c in pool.values()), key=lambda c: rel.get(c.clause_id, 0.0))
+            ev.add(own, 2.0 * max(rel.get(first.clause_id, 0.0), 0.4), first, f"treated in {own}'s own text")
+        for c in pool.values():
+            names = coverage(c.text) >= NAMES_TOPIC
+            if not (about or names):
+                continue
+            if names:
+                ev.supporting.append(c)
+            r = max(rel.get(c.clause_id, 0.0), 0.4 if about else 0.0)
+            _weigh_clause(ev, c, r, terms, names)
     return ev
 
 
-def compose_sector(query: Query, clauses: list[Clause], terms: list[str], coverage: Callable[[str], float],
-                   topic: str) -> Answer | None:
+def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: bool) -> None:
+    pos = topic_position(c.text, terms) if names else None
+    is_listed = pos is not None and listed(c.text, pos)
+    ops = [m for m in c.mandates if (m.role in OPERATIVE or m.role == "assists") and m.sector in THREE]
+    lead_roles = {m.sector for m in ops if m.role in OPERATIVE}
+    joint = len(lead_roles) >= 3
+    if ops:
+        for s in {m.sector for m in ops if m.sector}:
+            m = max((m for m in ops if m.sector == s), key=lambda m: ROLE_WEIGHT[m.role])
+            w = ROLE_WEIGHT[m.role] * (0.7 if joint and m.role != "assists" else 1.0) * (0.4 if is_listed else 1.0)
+            ev.add(s, w * r, c, f"{m.actor} {_ROLE_WORDS[m.role]}")
+        return
+    if pos is None:
+        return
+    if MUTUAL_RE.search(c.text) and is_listed:
+        ev.listing = ev.listing or c
+        return
+    s0, e0 = segment_at(c.text, pos)
+    recital = all(m.role == "noted" for m in c.mandates)
+    for s in sectors_in(c.text[s0:e0]):
+        if s in THREE:
+            ev.add(s, (0.5 if recital or is_listed else 1.0) * r, c, "named")
+
+
+def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: dict[str, list[Clause]], terms: list[str],
+                   coverage: Callable[[str], float], topic: str, size_by_doc: dict[str, int] | None = None
+                   ) -> Answer | None:
     """None when no clause speaks of the topic (the caller abstains, naming it)."""
-    ev = weigh(clauses, terms, coverage)
-    if not ev.supporting and not ev.score:
+    ev = weigh(hits, operative_by_doc, terms, coverage, size_by_doc)
+    if not ev.supporting and not ev.parts:
         return None
-    best = max(ev.score.values(), default=0.0)
-    lead_s = [s for s in THREE if ev.score.get(s, 0) >= LEAD_SHARE * best and best >= 1.5]
-    # A Sector the question itself names ("… set up jointly with ITU-R") is the partner, not the answer.
+    scores = {s: ev.score(s) for s in THREE if s in ev.parts}
+    best = max(scores.values(), default=0.0)
+    # A topic listed as of mutual interest, with no mandate about it, gives no lead.
+    floor = 1.2 if ev.listing is not None else 0.25
+    lead_s = [s for s in THREE if best >= floor and scores.get(s, 0) >= LEAD_SHARE * best]
+    # A Sector the question itself names ("… set up jointly with ITU-T") is the partner, not the answer.
     partners = [s for s in sectors_in(topic) if s in lead_s]
     if partners and len(partners) < len(lead_s):
         lead_s = [s for s in lead_s if s not in partners]
-    involved = [s for s in THREE if ev.score.get(s, 0) > 0 and s not in lead_s]
+    involved = [s for s in THREE if scores.get(s, 0) > 0 and s not in lead_s]
+    if ev.listing is not None and not lead_s:
+        involved = list(THREE)
     lines: list[AnswerLine] = []
+    first: list[Clause] = []
     if re.match(r"^\s*who\b", query.text, re.IGNORECASE):
-        # "Who is responsible for …?" names the actor before the Sector.
+        # "Who is responsible for …?" names the actor before the Sector, and cites that clause first.
         resp = [(c, md) for c in ev.supporting for md in c.mandates if md.role == "responsible"]
         if resp:
             rc, rm = resp[0]
             lines.append(lead(f"{rm.actor}: {rm.what} ({display(rc)})."))
+            first.append(rc)
     if lead_s:
         names = " and ".join(SECTOR_NAMES[s] for s in lead_s)
-        top = max(ev.clauses[lead_s[0]], key=lambda x: x[0])
+        _w, c, how = ev.best(lead_s[0])
         lines.append(lead(names, " ", "lead" if len(lead_s) > 1 else "leads", " on ", em(topic),
-                          f": {top[2]} in {display(top[1])}."))
+                          f": {how} in {display(c)}."))
     elif ev.listing is not None:
         lines.append(lead(em(topic), " is listed as a matter of mutual interest to all three Sectors "
                           f"(ITU-R, ITU-T, ITU-D) in {display(ev.listing)}; no text found gives one Sector the lead."))
     elif involved:
-        where = display(max((x for s in involved for x in ev.clauses[s]), key=lambda x: x[0])[1])
+        where = display(max((ev.best(s) for s in involved), key=lambda x: x[0])[1])
         lines.append(lead(em(topic), f" is named with {', '.join(involved)} in {where}; "
                           "no text found gives one Sector the lead."))
     else:
         lines.append(lead("The corpus speaks of ", em(topic), f" in {display(ev.supporting[0])}, "
                           "but names no Sector for it."))
     for s in lead_s + involved:
-        _w, c, how = max(ev.clauses[s], key=lambda x: x[0])
+        if s not in ev.parts:
+            continue
+        _w, c, how = ev.best(s)
         role = "lead" if s in lead_s else "involved"
         lines.append(item(f"{s} ({role}): {how} — {display(c)}"))
-    if ev.listing is not None and lead_s:
+    if ev.listing is not None:
         lines.append(item(f"Listed as a matter of mutual interest to all three Sectors: {display(ev.listing)}"))
     mechs: dict[str, Clause] = {}
-    for c in ev.supporting + [c for s in ev.clauses for _w, c, _h in ev.clauses[s]]:
+    for c in ev.supporting + [c for _w, c, _h in ev.all()]:
         for mech in mechanisms_in(c.text):
             if mech != "liaison":
                 mechs.setdefault(mech, c)
     if mechs:
         lines.append(note("Coordination: " + "; ".join(f"{m} ({display(c)})" for m, c in mechs.items()) + "."))
-    # Operative evidence first (by weight), recitals and listings after.
-    ranked = sorted(((w, c) for s in lead_s + involved for w, c, _h in ev.clauses[s]),
-                    key=lambda x: (-x[0], _recital(x[1])))
-    ranked += [(0.0, c) for c in ev.supporting]
+    # Evidence for the lead first (by weight), then the others, recitals and listings after.
+    ranked = sorted(((w * (2 if s in lead_s else 1), c) for s in lead_s + involved if s in ev.parts
+                     for cs in ev.parts[s].values() for w, c, _h in cs),
+                    key=lambda x: (_recital(x[1]), -x[0]))
+    ranked += [(0.0, c) for c in ([ev.listing] if ev.listing else []) + ev.supporting]
+    if ev.listing is not None and not lead_s:
+        first.append(ev.listing)
+    ranked = [(0.0, c) for c in first] + ranked
     cits: list[Citation] = []
     for _w, c in ranked:
         if all(x.clause_id != c.clause_id for x in cits):
