@@ -12,7 +12,7 @@ from retrieval.answering.cite import CiteResult, revision_matches
 from retrieval.answering.compose import MAX_CITATIONS, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
 from retrieval.answering.compose.cite import compose_cite
-from retrieval.answering.compose.evidence import Verdict, judge, key_text
+from retrieval.answering.compose.evidence import Verdict, judge, key_text, mentioned, named_things
 from retrieval.answering.compose.find import compose_find
 from retrieval.answering.compose.mandate import (
     MandateAsk,
@@ -37,6 +37,7 @@ from retrieval.indexing.catalog import Catalog
 from retrieval.parsing.mandates import is_recital
 
 log = logging.getLogger(__name__)
+FALLBACK_COVERAGE = 0.35  # a "which Sector" question whose evidence holds this much of it is answered anyway
 COVERAGE_FLOOR = 0.75  # share of the query's idf mass a clause must hold to count as lexical evidence
 RESOLUTIONS_RE = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 
@@ -98,6 +99,11 @@ class Answerer:
     def answer_query(self, query: Query) -> Answer:
         if query.intent == "cite" and query.reference is not None:
             result = compose_cite(query, self.corpus.cite(query.reference), self.coverage())
+        elif query.intent == "diff" and query.reference is not None and self._absent(query):
+            # "What did WTSA-20 change in Resolution 1?" with no WTSA-20 text: nothing to compare.
+            absent = self._absent(query)
+            result = compose_abstain(query, self.coverage(), f"{', '.join(absent)} "
+                                     f"{'is' if len(absent) == 1 else 'are'} not in the corpus.", absent)
         elif query.intent == "diff" and query.reference is not None:
             from retrieval.answering.compose.diff import diff_for_question
 
@@ -127,6 +133,10 @@ class Answerer:
         ask = read_mandate_question(query.text)
         if query.intent == "sector":
             answer = self._sector(query)
+            if answer.abstained and self._speaks_of_question(query, hits):
+                # No Sector can be read from the evidence, yet it answers the question ("who coordinates
+                # …" in a long sentence): answer from it as any other question.
+                answer = None
         elif ask is not None:
             answer = self._mandate(query, ask)
         if answer is None and query.intent == "find":
@@ -143,6 +153,10 @@ class Answerer:
         coverage = self.corpus.catalog().lexical.coverage_of(key_text(text))
         return judge(text, clauses, corpus_has=facts.mentions, known_word=facts.knows,
                      coverage=coverage, foreign=query.language != "en", exact_word=facts.has_word)
+
+    def _absent(self, query: Query) -> list[str]:
+        """Events, instruments and years the question names that the corpus never mentions."""
+        return [t for t in named_things(query.text) if not mentioned(t, self.facts().mentions)]
 
     @staticmethod
     def _mark_thin(answer: Answer, verdict: Verdict) -> Answer:
@@ -169,6 +183,10 @@ class Answerer:
             return compose_abstain(query, self.coverage(), f"No clause in the corpus speaks of “{topic}”.",
                                    [topic])
         return answer
+
+    def _speaks_of_question(self, query: Query, hits: list[SearchHit]) -> bool:
+        coverage = self.corpus.catalog().lexical.coverage_of(key_text(clean_topic(query.topic)))
+        return bool(hits) and max(coverage(h.clause.text) for h in hits[:3]) >= FALLBACK_COVERAGE
 
     def _mandate(self, query: Query, ask: MandateAsk) -> Answer | None:
         facts = self.facts()

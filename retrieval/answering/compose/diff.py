@@ -173,7 +173,8 @@ def _proposal_without_base(question: str, what: str, versions: list[Version], ch
     """A proposal whose base text is not indexed: show where its merged marks join two readings."""
     props = [v for v in versions if v.proposal]
     if not props or any(v.proposal is None for v in versions):
-        return Answer(question=question, intent="diff", abstained=not versions,
+        # One version only, or nothing named: nothing to compare is no answer, and says why.
+        return Answer(question=question, intent="diff", abstained=True,
                       lines=[lead(chosen.message or f"Nothing to compare for {what}.")])
     v = props[-1]
     lines = [lead(f"{v.proposal} proposes changes to {v.name.split(' (as proposed')[0]}, but the base text it "

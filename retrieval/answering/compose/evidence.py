@@ -12,6 +12,7 @@ and it flags the answer as thin when the clauses hold only part of the question'
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -36,10 +37,12 @@ _EVENT_RE = re.compile(r"\b(?:WRC|WTSA|WTDC|PP|RA|WTPF|WSIS|GSR|WCIT)[- ]?(\d{2}
 _REC_RE = re.compile(r"\b(?:ITU-[RTD]\s+)?([A-Z]\.\d{1,4}(?:\.\d+)?)\b")
 _YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _RES_NAMED_RE = re.compile(r"\bResolutions?\s+(?:No\.\s*)?((?:ITU-R\s+)?\d+(?:-\d+)?)\b")
+_GENERATION_RE = re.compile(r"\b[2-6]G\b")  # mobile generations: "5G" is named as such or not at all
 _QUANTITY_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:GHz|MHz|kHz|Mbit/s|Gbit/s)\b", _I)
 
 # What a question asks for, and what a clause must hold to give it.
 _PERSON_RE = re.compile(
+    r"\bwho\s+(?:represents|will\s+represent|is\s+representing|is\s+the\s+(?:delegate|representative)\s+of)\b|"
     r"\bwho\s+(?:is|was|are)\s+(?:the\s+)?(?:current\s+|present\s+|new\s+)?(?:ITU\s+)?"
     r"(?:secretary-general|deputy|director|chair(?:man|woman|person)?|vice-chair\w*|head|president|"
     r"convenor|rapporteur)\b|\bname\s+of\s+the\s+(?:chair|director|secretary)", _I)
@@ -61,9 +64,47 @@ _DATE_RE = re.compile(
     r"(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?)\b|\bonce\s+a\s+(?:year|month)\b|\bannually\b"
     r"|\bevery\s+(?:\w+\s+)?(?:years?|months?|Thursday|week)\b|\b(?:before|after)\s+the\s+(?:opening|closure|close|start)\b",
     _I)
+# The year of a cited text ("Resolution 71 (Rev. Busan, 2014)", "WTDC-17") says when that text was
+# adopted, not when anything asked about happens.
+_REF_YEAR_RE = re.compile(r"\((?:Rev\.\s*)?[A-Z][\w\s.'-]*,\s*\d{4}\)|\b[A-Z]{2,5}-\d{2}\b")
+# A time given by an event ("just after the opening plenary", "at the first meeting"): it answers only a
+# question about that event, so a looser match of the question's words is enough.
+_EVENT_TIME_RE = re.compile(r"\b(?:at|during|before|after|prior\s+to|following)\s+(?:the\s+|each\s+|every\s+)?"
+                            r"(?:opening|closing|first|last|final|start|end|beginning)\b", _I)
+WHEN_COVERAGE = 0.5  # a clause giving a time must hold this much of a "when" question
 _HOW_MANY_RE = re.compile(r"\bhow\s+many\b", _I)
 _NUMBER_RE = re.compile(r"\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|majority)\b", _I)
+# Questions about the state of things now: adopted texts do not record live figures or memberships.
+_CURRENT_RE = re.compile(
+    r"\bhow\s+many\b[^?]*\b(?:currently|now|today|at\s+present|presently|so\s+far|to\s+date|this\s+year)\b"
+    r"|\b(?:current|latest|present)\s+(?:number|figures?|count|total|membership|list\s+of\s+members)\b"
+    r"|\b(?:rates?|prices?|costs?|budgets?|amounts?|numbers?|figures?|scores?)\b[^?]*\b(?:today|currently|right\s+now"
+    r"|at\s+present|this\s+year)\b", _I)
+# Whether something worked out: the texts state intentions, not outcomes.
+_OUTCOME_RE = re.compile(r"^\s*(?:did|has|have)\b[^?]*\b(?:meet|met|achieve[ds]?|reach(?:ed)?|succeed(?:ed)?|"
+                         r"fulfil+(?:ed)?)\b[^?]*\b(?:targets?|goals?|objectives?|aims?)\b"
+                         r"|\bwas\b[^?]*\b(?:a\s+)?success(?:ful)?\b", _I)
 _FOREIGN_RE = re.compile(r"[àâçéèêëîïôûùüÿñæœ¿¡]|[\u0400-\u04ff]|[\u0600-\u06ff]|[\u4e00-\u9fff]", _I)
+
+
+@functools.cache
+def _country_re() -> re.Pattern[str]:
+    import pycountry
+
+    names: set[str] = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            n = getattr(c, attr, None)
+            # "Korea, Republic of" is never typed so; "Republic of Korea" and "Korea" are.
+            if n and "," not in n and "(" not in n:
+                names.add(n)
+    alt = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    return re.compile(rf"\b(?:the\s+)?({alt})(?='s\b|\b)")
+
+
+def countries_in(question: str) -> list[str]:
+    """Countries the question names ("Kenya's numbering plan"): an answer must speak of them."""
+    return list(dict.fromkeys(m.group(1) for m in _country_re().finditer(question)))
 
 
 @dataclass
@@ -99,6 +140,7 @@ def named_things(question: str) -> list[str]:
     out += [m.group(0) for m in _REC_RE.finditer(q)]
     out += [m.group(0) for m in _YEAR_RE.finditer(q) if not any(m.group(0) in o for o in out)]
     out += [m.group(0) for m in _QUANTITY_RE.finditer(q)]
+    out += [m.group(0) for m in _GENERATION_RE.finditer(q)]
     out += [f"Resolution {m.group(1)}" for m in _RES_NAMED_RE.finditer(q)]
     return list(dict.fromkeys(out))
 
@@ -155,6 +197,18 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             words = ", ".join(f"“{w}”" for w in _surface(q, unknown))
             return Verdict(abstain=True, missing=_surface(q, unknown),
                            reason=f"Nothing in the corpus mentions {words}.")
+    if _CURRENT_RE.search(q):
+        return Verdict(abstain=True, missing=["current figures"],
+                       reason="The corpus holds adopted texts; it does not give current figures or memberships.")
+    if _OUTCOME_RE.search(q):
+        return Verdict(abstain=True, missing=["outcomes"],
+                       reason="The corpus holds adopted texts; they say what was decided or planned, not whether it "
+                              "was achieved.")
+    places = [p for p in countries_in(q) if not any(p in c.text for c in clauses[:3])]
+    if places:
+        names = ", ".join(places)
+        return Verdict(abstain=True, missing=places,
+                       reason=f"The clauses found say nothing specific to {names}.")
     if _RESULT_RE.search(q):
         return Verdict(abstain=True, missing=["results"],
                        reason="The corpus holds adopted texts; it does not record who won, was elected or "
@@ -172,7 +226,8 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             return Verdict(abstain=True, missing=[what],
                            reason=f"The clauses found do not state {what}.")
     if _WHEN_Q_RE.search(q):
-        ok = [c for c in clauses[:3] if _DATE_RE.search(c.text) and coverage(c.text) >= 0.7]
+        ok = [c for c in clauses[:3] if (_DATE_RE.search(_REF_YEAR_RE.sub(" ", c.text)) and coverage(c.text) >= 0.7)
+              or (_EVENT_TIME_RE.search(c.text) and coverage(c.text) >= WHEN_COVERAGE)]
         if not ok:
             return Verdict(abstain=True, missing=["a date"],
                            reason="The clauses found do not give that date.")
