@@ -48,6 +48,14 @@ _SYNONYM_GROUPS = [
     ("people", "persons"),
     ("chair", "chairs", "chairman", "chairmen", "chairperson", "chairpersons"),
     ("handicapped", "disabilities"),
+    # Chat shorthand for the words the texts spell out.
+    ("telecom", "telecoms", "telecommunication", "telecommunications"),
+    ("max", "maximum"), ("min", "minimum"), ("info", "information"), ("govt", "government"),
+    ("intl", "international"), ("approx", "approximately"), ("reqs", "requirements"),
+    # British and American spellings whose stems differ.
+    ("organisation", "organization"), ("organisations", "organizations"), ("organise", "organize"),
+    ("harmonise", "harmonize"), ("recognise", "recognize"), ("programme", "program"), ("centre", "center"),
+    ("standardisation", "standardization"),
 ]
 
 

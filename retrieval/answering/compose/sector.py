@@ -182,9 +182,12 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: dict[s
     involved = [s for s in THREE if scores.get(s, 0) > 0 and s not in lead_s]
     if ev.listing is not None and not lead_s:
         involved = list(THREE)
+    who = bool(re.match(r"^\s*who\b", query.text, re.IGNORECASE))
+    if who and not lead_s and not involved and ev.listing is None:
+        return None  # "Who coordinates …?" with no Sector in sight: the evidence's actor answers it
     lines: list[AnswerLine] = []
     first: list[Clause] = []
-    if re.match(r"^\s*who\b", query.text, re.IGNORECASE):
+    if who:
         # "Who is responsible for …?" names the actor before the Sector, and cites that clause first.
         resp = [(c, md) for c in ev.supporting for md in c.mandates if md.role == "responsible"]
         if resp:
