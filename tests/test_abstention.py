@@ -77,3 +77,32 @@ def test_a_part_heading_counts_as_what_the_clause_says() -> None:
     from retrieval.indexing.lexical import lexical_tokens
 
     assert set(lexical_tokens("ask asks asked")) <= GENERIC
+
+
+def test_judge_current_figures_outcomes_and_countries() -> None:
+    """Adopted texts state what was decided: not today's figures, not whether a plan worked, and nothing
+    about a country they do not name."""
+    text = "ITU-D has Sector Members; Iraq launched the Du3M 2025 initiative; the plan sets targets for 2025"
+
+    def judged(q: str, t: str = text) -> tuple[bool, str]:
+        v = judge(q, [clause(t)], corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+        return v.abstain, v.reason
+
+    assert judged("How many Sector Members does ITU-D currently have?")[0]
+    assert "current" in judged("What is the exchange rate of the Swiss franc today?")[1]
+    assert "achieved" in judged("Did Iraq's Du3M 2025 initiative meet its targets?")[1]
+    kenya = judged("What is Kenya's national numbering plan?")
+    assert kenya[0] and "Kenya" in kenya[1]
+    assert not judged("What did Iraq launch?")[0]  # named by the clause: answerable
+    assert judged("Who represents Brazil at TSAG meetings?", text + " Brazil")[0]  # a person, not a text
+
+
+def test_a_date_of_a_cited_text_does_not_answer_when() -> None:
+    cited = "Resolution 165 (Guadalajara, 2010) of the Plenipotentiary Conference, on deadlines"
+    v = judge("When is the next Plenipotentiary Conference?", [clause(cited)], corpus_has=lambda s: True,
+              known_word=lambda w: True, coverage=lambda t: 1.0)
+    assert v.abstain and "date" in v.reason
+    event = "The allocation part is carried by a special session just after the opening plenary."
+    v = judge("When does the allocation special session take place?", [clause(event)], corpus_has=lambda s: True,
+              known_word=lambda w: True, coverage=lambda t: 0.6)
+    assert not v.abstain

@@ -133,3 +133,36 @@ def test_mandate_composer_direction_on_memory_corpus() -> None:
     heads = answerer.answer("Who heads ISC-TF?")
     assert heads.lines[0].plain.startswith("Deputy Secretary-General")
     assert all(c.quote in next(x.text for x in _clauses() if x.clause_id == c.clause_id) for c in heads.citations)
+
+
+def test_sector_lead_from_the_instrument_about_the_topic() -> None:
+    """A resolution about mobile device theft instructs BDT "in coordination with" BR and TSB: ITU-D leads,
+    the others are involved; a resolution that only mentions the topic in passing does not decide."""
+    from harness.fakes import MemoryCorpus
+    from retrieval.core.models import Clause, Instrument, Revision
+    from retrieval.parsing.mandates import mandates_of
+
+    theft = Instrument(body="PP", kind="resolution", number="189", revision=Revision(place="Dubai", year=2018),
+                       title="Combating counterfeit and stolen mobile devices")
+    other = Instrument(body="PP", kind="resolution", number="7", revision=Revision(place="Dubai", year=2018),
+                       title="Regional offices")
+    head = "instructs the Director of BDT, in coordination with the Director of BR and the Director of TSB"
+    raw = [
+        (theft, head, "1", "to assist Member States in combating stolen mobile devices;"),
+        (theft, head, "2", "to organize workshops on preventing the theft of mobile devices;"),
+        (theft, "considering", "a)", "that the theft of mobile devices is increasing;"),
+        (other, "instructs the Director of TSB", "1", "to study numbering, among other things stolen mobile devices, "
+                                                      "tariffs and quality of service;"),
+        (other, "resolves", "1", "to strengthen the regional presence;"),
+    ]
+    clauses = []
+    for inst, part, label, text in raw:
+        c = Clause(clause_id=f"pp-res-{inst.number}@dubai-2018#{part[:20].replace(' ', '-')}.{label.rstrip(')')}",
+                   doc_id=f"pp-res-{inst.number}@dubai-2018", instrument=inst, part=part, label=label, text=text,
+                   span=(0, len(text)))
+        c.mandates = mandates_of(c)
+        clauses.append(c)
+    ans = Answerer(MemoryCorpus(clauses)).answer("mobile device theft - which sector is in the lead at ITU?")  # type: ignore[arg-type]
+    assert ans.lead_sectors == ["ITU-D"], ans.text
+    assert set(ans.involved_sectors) <= {"ITU-R", "ITU-T"}
+    assert ans.citations[0].doc_id == "pp-res-189@dubai-2018"

@@ -220,3 +220,16 @@ def test_a_footnote_mark_is_not_a_revision_seam() -> None:
     text = "developing countries[footnoteRef:1]1 in the work of ITU, Resolution 5 (Rev. HyderabadDubai, 20102014)"
     found = seams(text)
     assert [s.after[:5] for s in found] == ["Dubai", "2014"], found
+
+
+def test_what_changed_at_a_venue_names_no_instrument(corpus_service: object) -> None:
+    """"What changed at Hammamet?": the resolutions held in a Hammamet revision are compared; the seed's
+    proposal shows its changes readably, and Resolution 1 (one version) says there is nothing to compare."""
+    ans = corpus_service.answer("What changed at Hammamet?")  # type: ignore[attr-defined]
+    assert ans.intent == "diff" and not ans.abstained, ans.text
+    assert "MOD RCC/47A4/1" in ans.text and "Guadalajara, 2010 → Busan, 2014" in ans.text
+    assert "[footnoteRef" not in ans.text
+    if any(c.doc_id.startswith("wtsa-res-1@") for c in corpus_service.engine.catalog().clauses):  # type: ignore[attr-defined]
+        assert "Only one version of WTSA Resolution 1" in ans.text
+    gone = corpus_service.answer("What changes did WTSA-20 make to Resolution 57?")  # type: ignore[attr-defined]
+    assert gone.abstained

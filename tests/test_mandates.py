@@ -85,3 +85,21 @@ def test_seed_mandates_are_stored_with_each_clause() -> None:
         {(m.actor, m.role) for m in r2.mandates}
     assert any(m.role == "reports" and m.to == "ISCG" for m in r2.mandates)
     assert all(m.what in c.text for c in doc.clauses for m in c.mandates)
+
+
+def test_in_coordination_with_addressees_assist() -> None:
+    """"instructs the Director of BDT, in coordination with the Director of BR and the Director of TSB"
+    (PP Res 189): BDT is instructed; BR and TSB assist, so the lead is ITU-D alone."""
+    c = clause("instructs the Director of BDT, in coordination with the Director of BR and the Director of TSB",
+               "to assist Member States in combating mobile device theft;")
+    got = {(m.actor, m.role) for m in mandates_of(c)}
+    assert got == {("Director of BDT", "instructed"), ("Director of BR", "assists"), ("Director of TSB", "assists")}
+    both = clause("instructs the Secretary-General, in consultation and collaboration with the Directors of the three "
+                  "Bureaux", "to report to Council;")
+    roles_ = {(m.actor, m.role) for m in mandates_of(both) if m.role != "reports"}
+    assert ("Secretary-General", "instructed") in roles_ and ("Director of BR", "assists") in roles_
+
+
+def test_continue_to_lead_is_responsibility() -> None:
+    c = clause("resolves", "that ITU-D continue to lead the work on the subject, through the ITU-D study groups;")
+    assert ("ITU-D", "responsible", None) in roles(c)

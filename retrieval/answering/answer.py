@@ -25,7 +25,7 @@ from retrieval.answering.compose.sector import compose_sector, topic_terms
 from retrieval.answering.compose.topic import clean_topic
 from retrieval.answering.facts import CorpusFacts
 from retrieval.answering.llm import ChatLLM
-from retrieval.answering.query import Query, read_query, reading_notes
+from retrieval.answering.query import Query, asks_what_changed, read_query, reading_notes, venue_named
 from retrieval.answering.search import Filters
 from retrieval.answering.spelling import speller_for
 from retrieval.answering.verify import claim_supported, keep_verified
@@ -37,6 +37,7 @@ from retrieval.indexing.catalog import Catalog
 from retrieval.parsing.mandates import is_recital
 
 log = logging.getLogger(__name__)
+MAX_CHANGED = 4  # resolutions shown for "what changed at <venue>?"
 FALLBACK_COVERAGE = 0.35  # a "which Sector" question whose evidence holds this much of it is answered anyway
 COVERAGE_FLOOR = 0.75  # share of the query's idf mass a clause must hold to count as lexical evidence
 RESOLUTIONS_RE = re.compile(r"\bresolutions?\b", re.IGNORECASE)
@@ -112,6 +113,8 @@ class Answerer:
                 f"{ref.body or ''} Resolution {ref.number}".strip() if ref.kind in (None, "resolution") \
                 else ref.number or ref.text
             result = diff_for_question(query.text, self.corpus.catalog().clauses, named)
+        elif query.intent == "ask" and asks_what_changed(query.text) and self._revised_at(query):
+            result = self._changes_at(query, self._revised_at(query))
         else:
             hits = self._evidence(query)
             result = self._compose(query, hits)
@@ -153,6 +156,37 @@ class Answerer:
         coverage = self.corpus.catalog().lexical.coverage_of(key_text(text))
         return judge(text, clauses, corpus_has=facts.mentions, known_word=facts.knows,
                      coverage=coverage, foreign=query.language != "en", exact_word=facts.has_word)
+
+    def _revised_at(self, query: Query) -> list[str]:
+        """"What changed at Hammamet?": the resolutions the corpus holds in a revision of that venue or
+        year (adopted, or as proposed for it), as diff references."""
+        rev = venue_named(query.text)
+        if rev is None:
+            return []
+        out: list[str] = []
+        for c in self.corpus.catalog().version_heads():
+            r = c.instrument.revision
+            if c.instrument.kind != "resolution" or r is None or not c.instrument.number:
+                continue
+            if (rev.place and r.place.lower() != rev.place.lower()) or (rev.year and r.year != rev.year):
+                continue
+            name = f"{c.instrument.body} Resolution {c.instrument.number}".strip()
+            if name not in out:
+                out.append(name)
+        return out[:MAX_CHANGED]
+
+    def _changes_at(self, query: Query, names: list[str]) -> Answer:
+        from retrieval.answering.compose.diff import diff_for_question
+
+        clauses = self.corpus.catalog().clauses
+        parts = [diff_for_question(query.text, clauses, n) for n in names]
+        shown = [a for a in parts if not a.abstained] or parts
+        lines = [ln for a in shown for ln in a.lines]
+        if len(shown) < len(parts):  # the others say why there is nothing to compare
+            lines += [note(a.lines[0].plain) for a in parts if a.abstained and a.lines]
+        cits = [c for a in shown for c in a.citations][:MAX_CITATIONS]
+        return Answer(question=query.text, intent="diff", lines=lines, citations=cits,
+                      abstained=all(a.abstained for a in parts))
 
     def _absent(self, query: Query) -> list[str]:
         """Events, instruments and years the question names that the corpus never mentions."""

@@ -57,6 +57,11 @@ _DIFF_RE = re.compile(
     re.IGNORECASE)
 
 
+def asks_what_changed(question: str) -> bool:
+    """"What changed at Hammamet?": a diff question, with or without an instrument named."""
+    return bool(_DIFF_RE.search(question))
+
+
 def asks_about_more_than(question: str) -> bool:
     """True when a question names a whole instrument but asks something about it ("What is the purpose
     of the RCC contribution on Resolution 57?"): that wants search within it, not all its clauses."""
@@ -287,6 +292,18 @@ def revision_named(text: str) -> Revision | None:
         place = next(p for p in _PLACES if p.lower() == raw.lower())
         return Revision(place=place, year=int(groups["year"]) if groups.get("year") else 0)
     return None
+
+
+def venue_named(text: str) -> Revision | None:
+    """A revision named loosely, as in "what changed at Hammamet?": any venue or assembly the question
+    names (year 0 when only the place is given)."""
+    rev = revision_named(text)
+    if rev is not None:
+        return rev
+    m = re.search(rf"\b(?P<place>{_PLACE_ALT})\b", clean_text(text), re.IGNORECASE)
+    if m is None:
+        return None
+    return Revision(place=next(p for p in _PLACES if p.lower() == m.group("place").lower()), year=0)
 
 
 def references_named(question: str) -> list[Reference]:

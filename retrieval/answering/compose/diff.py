@@ -15,7 +15,7 @@ from retrieval.answering.query import parse_reference
 from retrieval.answering.versions import Pick, Version, document_versions, pick, resolution_versions
 from retrieval.core.citations import citation, part_display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Reference
-from retrieval.core.text import fold_space
+from retrieval.core.text import fold_space, readable, strip_footnote_marks
 
 MAX_ITEMS = 40  # changes listed in one answer; the summary counts them all
 MAX_DIFF_CITATIONS = 10
@@ -179,12 +179,15 @@ def _proposal_without_base(question: str, what: str, versions: list[Version], ch
     v = props[-1]
     lines = [lead(f"{v.proposal} proposes changes to {v.name.split(' (as proposed')[0]}, but the base text it "
                   "changes is not indexed, so what it deletes and inserts cannot be told apart. Where its merged "
-                  "revision marks join two readings (⟦|⟧), each is shown:")]
+                  "revision marks join two readings, the change is shown as old → new when its shape tells "
+                  "(a venue and year), else marked ⟦|⟧, with both readings after it:")]
     cited: list[Clause] = []
     for c in v.clauses:
         if seams(c.text):
-            lines.append(item(f"{_where(c)}: {_short(render_seams(c.text), 400)} — "
-                              + "; ".join(describe_seams(c.text))))
+            plain = strip_footnote_marks(c.text)
+            shown = readable(c.text)
+            text = shown if shown != fold_space(plain) else render_seams(plain)
+            lines.append(item(f"{_where(c)}: {_short(text, 400)} — " + "; ".join(describe_seams(c.text))))
             cited.append(c)
     if not cited:
         lines.append(lead("No merged revision marks were found in its text."))
