@@ -166,3 +166,28 @@ def test_sector_lead_from_the_instrument_about_the_topic() -> None:
     assert ans.lead_sectors == ["ITU-D"], ans.text
     assert set(ans.involved_sectors) <= {"ITU-R", "ITU-T"}
     assert ans.citations[0].doc_id == "pp-res-189@dubai-2018"
+
+
+def test_no_yes_or_number_from_a_sentence_about_something_else() -> None:
+    """"Can Sector Members vote at WTSA?" against "a vote by Member States at WTSA": the sentence is not
+    about Sector Members, so no "Yes"; the clause is still shown as evidence."""
+    from retrieval.answering.compose.direct import answer_sentence
+    from retrieval.core.models import Clause, Instrument
+
+    def c(text: str) -> Clause:
+        return Clause(clause_id="wtsa-res-1@x#s1.13", doc_id="wtsa-res-1@x", instrument=Instrument(body="WTSA"),
+                      part="SECTION 1", text=text, span=(0, len(text)))
+
+    vote = c("Should there be a need for a vote by Member States at WTSA, the vote will be conducted according "
+             "to the relevant sections of the Constitution.")
+    assert answer_sentence("Can Sector Members vote at WTSA?", vote) is None
+    assert (answer_sentence("Can Member States vote at WTSA?", vote) or "").startswith("Yes")
+    meets = c("TSAG shall hold regular scheduled meetings, at least once a year.")
+    assert (answer_sentence("How often must TSAG meet?", meets) or "").startswith("At least once a year")
+    assert answer_sentence("How often must the Council meet?", meets) is None
+
+
+def test_naming_an_indexed_resolution_is_not_a_gap_in_the_evidence(corpus_service: object) -> None:
+    ans = corpus_service.answer("What does Resolution 57 instruct the Director of TSB to do?")  # type: ignore[attr-defined]
+    assert not ans.abstained, ans.text
+    assert all(c.doc_id.startswith("rcc-47a4") for c in ans.citations)

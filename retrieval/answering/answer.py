@@ -25,7 +25,14 @@ from retrieval.answering.compose.sector import compose_sector, topic_terms
 from retrieval.answering.compose.topic import clean_topic
 from retrieval.answering.facts import CorpusFacts
 from retrieval.answering.llm import ChatLLM
-from retrieval.answering.query import Query, asks_what_changed, read_query, reading_notes, venue_named
+from retrieval.answering.query import (
+    Query,
+    asks_what_changed,
+    read_query,
+    reading_notes,
+    venue_named,
+    without_references,
+)
 from retrieval.answering.search import Filters
 from retrieval.answering.spelling import speller_for
 from retrieval.answering.verify import claim_supported, keep_verified
@@ -153,6 +160,11 @@ class Answerer:
         facts = self.facts()
         # "Which Sector is supposed to lead on X?": only X must be covered, not the words that ask.
         text = clean_topic(query.topic) if query.intent == "sector" else query.text
+        catalog = self.corpus.catalog()
+        if query.references and all(catalog.cite_candidates(r) for r in query.references):
+            # Every instrument named is indexed and the search was scoped to it: its name is not a word
+            # the clauses must hold. One named but absent ("WTDC Resolution 59") stays a term to cover.
+            text = without_references(text) or text
         coverage = self.corpus.catalog().lexical.coverage_of(key_text(text))
         return judge(text, clauses, corpus_has=facts.mentions, known_word=facts.knows,
                      coverage=coverage, foreign=query.language != "en", exact_word=facts.has_word)

@@ -57,6 +57,12 @@ _DIFF_RE = re.compile(
     re.IGNORECASE)
 
 
+def without_references(question: str) -> str:
+    """The question without the instruments it names ("What does Res 191 instruct …" → "What does
+    instruct …"): once the search is scoped to them, they are not words a clause must hold."""
+    return _SPACE_RE.sub(" ", _REF_SPAN.sub(" ", question)).strip()
+
+
 def asks_what_changed(question: str) -> bool:
     """"What changed at Hammamet?": a diff question, with or without an instrument named."""
     return bool(_DIFF_RE.search(question))

@@ -45,10 +45,31 @@ def best_segment(text: str, question: str) -> str:
     return best
 
 
+SEGMENT_COVERAGE = 0.75  # share of the question's content words the answering sentence must hold
+
+
+_SHAPE = frozenset(lexical_tokens("long often many much soon far ahead early late need needed must"))
+
+
+def covers(question: str, segment: str, context: str = "", share: float = SEGMENT_COVERAGE) -> bool:
+    """The sentence (with its part heading as context) speaks of what the question asks about: a
+    number or a yes from a sentence about something else is a confident wrong answer. Every word
+    counts here, "Sector" too: "Sector Members" are not "Member States"."""
+    terms = [t for t in dict.fromkeys(lexical_tokens(question)) if t not in _SHAPE and not t.isdigit()]
+    if not terms:
+        return True
+    have = set(lexical_tokens(f"{context} {segment}"))
+    return sum(t in have for t in terms) >= share * len(terms)
+
+
 def answer_sentence(question: str, clause: Clause) -> str | None:
     """One sentence that answers from this clause, or None when the question wants no short answer."""
     q = norm_hyphens(question)
     seg = best_segment(clause.text, q)
+    if _QUANT_Q.search(q) and not covers(q, seg, clause.part):
+        return None
+    if _YESNO.search(q) and not covers(q, seg, clause.part, share=1.0):
+        return None  # a yes or no must come from a sentence about exactly what was asked
     if _QUANT_Q.search(q):
         spans = [m.group(0).strip() for m in _SPAN.finditer(seg)] or \
                 [m.group(0).strip() for m in _SPAN.finditer(clause.text)]
