@@ -317,3 +317,25 @@ def test_operative_parts_run_into_a_recital_become_parts_with_their_items(
     # The mandates follow: all three Bureaux are instructed in Res 123.
     sectors = {m.sector for c in joint for m in c.mandates if m.role == "instructed"}
     assert {"ITU-R", "ITU-T", "ITU-D"} <= sectors, sectors
+
+
+def test_operative_parts_after_a_pages_footnotes_are_clauses_not_footnote_text(
+        final_acts: tuple[Path, list[ParsedDocument]]) -> None:
+    """PP-18 Res 176: the page's footnotes ("____ 1 These include … 3 kHz to 300 GHz.") and then the
+    whole operative part ("resolves to instruct the Directors of the three Bureaux 1 to collect …",
+    "instructs the Director of the Telecommunication Development Bureau, in collaboration with …") were
+    run into recital i). The footnotes stay footnotes; the operative parts are parts with their items."""
+    _, docs = final_acts
+    res = _doc(docs, "pp-res-176@dubai-2018")
+    parts = {c.part for c in res.clauses}
+    assert "resolves to instruct the Directors of the three Bureaux" in parts
+    assert any(p.startswith("instructs the Director of BDT, in collaboration with") or
+               p.startswith("instructs the Director of the Telecommunication Development Bureau") for p in parts), parts
+    first = _clause(res, "resolves to instruct the Directors of the three Bureaux", "1")
+    assert first.text.startswith("to collect and disseminate information concerning exposure to EMF")
+    recital = _clause(res, "considering", "i)")
+    assert "resolves" not in recital.text and "IEEE" not in recital.text
+    # "in collaboration with the Director of BR and …": BDT is instructed, BR assists.
+    bdt = [c for c in res.clauses if c.part.startswith("instructs the Director of") and "collaboration" in c.part
+           and "Director of BDT" in {m.actor for m in c.mandates if m.role == "instructed"}]
+    assert bdt and all(("Director of BR", "assists") in {(m.actor, m.role) for m in c.mandates} for c in bdt)

@@ -20,6 +20,7 @@ Files converted from PDF carry the PDF's faults, repaired here without changing 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -73,11 +74,19 @@ _RUN_IN_RE = re.compile(r"[,;]\s+(?=" + _PART_VERB + r"\b(?:[^;.:]|\.(?=\d)){0,3
 # Members to make voluntary contributions …" (PP-18 Res 123, 136, 151 …). A heading is an operative verb
 # after a comma or semicolon, followed by item 1; once one is found, later headings may be unnumbered.
 _OPERATIVE_VERB = r"(?:further\s+)?(?:resolves|decides|instructs|invites|requests|encourages|urges|calls\s+upon)\b"
-_MID_HEAD_NUM_RE = re.compile(r"[,;]\s+(?P<head>" + _OPERATIVE_VERB + r"[^;:]{0,200}?)\s+1\s+(?=(?:to|that)\b)")
-_MID_HEAD_RE = re.compile(r"[,;]\s+(?P<head>" + _OPERATIVE_VERB + r"[^;:,]{0,150}?)\s+(?=(?:1\s+)?(?:to|that)\s+[a-z])")
+_MID_HEAD_NUM_RE = re.compile(r"[,;.]\s+(?P<head>" + _OPERATIVE_VERB + r"[^;:]{0,200}?)\s+1\s+(?=(?:to|that)\b)")
+# A heading may hold a comma before "in collaboration with …" ("instructs the Director of BDT, in
+# collaboration with the Directors of BR and TSB 1 to …").
+_MID_HEAD_RE = re.compile(r"[,;]\s+(?P<head>" + _OPERATIVE_VERB + r"(?:[^;:,]|,(?=\s+in\s+(?:close\s+)?"
+                          r"(?:collaboration|coordination|consultation|cooperation)\b)){0,250}?)"
+                          r"\s+(?=(?:1\s+)?(?:to|that)\s+[a-z])")
 _LEAD_LABEL_RE = re.compile(r"^(?P<label>[a-z]\)(?:\s?bis)?|[ivx]+\)|\d{1,2}(?:\.\d{1,2})*(?:\s?bis)?)\s+(?=\S)")
 _FOOTNOTE_RE = re.compile(r"\s*_{5,}\s*(?P<body>.*)$", re.DOTALL)
 _FOOTNOTE_NUM_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?=\S)")
+# The text after a page's footnotes, run into the same paragraph by the PDF conversion: "… 3 kHz to 300
+# GHz. resolves to instruct the Directors of the three Bureaux 1 to collect …" (PP-18 Res 176). Without
+# this, whole operative parts were read as footnote text.
+_AFTER_FOOTNOTES_RE = re.compile(r"[.;,]\s+(?=" + _OPERATIVE_VERB + r"[^;:]{0,200}?\s+1\s+(?:to|that)\b)")
 _ANNEX_RE = re.compile(
     r"\s(?P<head>(?:ANNEX|APPENDIX|ATTACHMENT)(?:\s+(?P<n>[A-Z0-9]{1,3}))?\s+TO\s+(?:RESOLUTION|DECISION"
     r"|RECOMMENDATION)\s+\d+\b)"
@@ -360,6 +369,7 @@ def _next_label(prev: str) -> str | None:
 def _drafts(groups: list[tuple[str, list[_Item]]], inst: Instrument, text: str, doc_id: str,
             footnotes: dict[str, str], refs: list[tuple[int, str]], doc_start: int,
             warnings: list[str]) -> list[Draft]:
+    groups = [(head, _split_after_footnotes(items)) for head, items in groups]
     drafts: list[Draft] = []
     notes: list[tuple[int, str, str, Draft]] = []  # (position, number, body, clause it was written into)
     run_in: str | None = None
@@ -412,6 +422,8 @@ def _drafts(groups: list[tuple[str, list[_Item]]], inst: Instrument, text: str, 
             # Operative parts run into the middle of the paragraph: each becomes its part, its items clauses.
             pieces = _run_in_parts(body)
             for seg_start, seg_end, heading, seg_label in pieces[:-1]:
+                if heading is None and not re.search(r"[^\W\d_]", body[seg_start:seg_end]):
+                    continue  # only the stop that closed the footnotes before the part
                 if heading is not None:
                     part, label, prev_label = canonical_part(heading), seg_label, seg_label
                 seg = Draft(part=part or "preamble", label=label, start=s + seg_start, end=s + seg_end,
@@ -466,6 +478,21 @@ def _drafts(groups: list[tuple[str, list[_Item]]], inst: Instrument, text: str, 
         footnotes[key] = fbody
         refs.append((_marker(text, doc_start, pos, num, drafts, where), key))
     return drafts
+
+
+def _split_after_footnotes(items: list[_Item]) -> list[_Item]:
+    """A paragraph holding footnote text followed by operative parts becomes two: the clause with its
+    footnotes, and the parts that resume after them (from the stop that ends the footnotes)."""
+    out: list[_Item] = []
+    for it in items:
+        fn = _FOOTNOTE_RE.search(it.text)
+        resume = _AFTER_FOOTNOTES_RE.search(it.text, fn.start()) if fn else None
+        if fn is None or resume is None:
+            out.append(it)
+            continue
+        out.append(dataclasses.replace(it, text=it.text[: resume.start()]))
+        out.append(_Item(label="", text=it.text[resume.start():], start=it.start + resume.start()))
+    return out
 
 
 def _run_in_parts(body: str) -> list[tuple[int, int, str | None, str]]:
