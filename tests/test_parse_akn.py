@@ -339,3 +339,21 @@ def test_operative_parts_after_a_pages_footnotes_are_clauses_not_footnote_text(
     bdt = [c for c in res.clauses if c.part.startswith("instructs the Director of") and "collaboration" in c.part
            and "Director of BDT" in {m.actor for m in c.mandates if m.role == "instructed"}]
     assert bdt and all(("Director of BR", "assists") in {(m.actor, m.role) for m in c.mandates} for c in bdt)
+
+
+def test_every_kind_of_text_resuming_after_footnotes(final_acts: tuple[Path, list[ParsedDocument]]) -> None:
+    """After a page's footnotes the body resumes with the next item of the list (Res 140 "10 that
+    ITU-D …"), with a heading that closes the paragraph (Res 133 "invites Member States and Sector
+    Members"), or with an unnumbered one-item part (Res 200 "instructs the Directors of the Bureaux to
+    report …"): each is indexed as what it is, and no footnote holds an operative heading."""
+    _, docs = final_acts
+    res140 = _doc(docs, "pp-res-140@dubai-2018")
+    assert _clause(res140, "resolves", "10").text.startswith("that the ITU Telecommunication Development Sector")
+    res133 = _doc(docs, "pp-res-133@dubai-2018")
+    assert _clause(res133, "invites Member States and Sector Members", "1").text.startswith("to take an active part")
+    res200 = _doc(docs, "pp-res-200@dubai-2018")
+    assert any(c.part == "instructs the Directors of the Bureaux" for c in res200.clauses)
+    heading = re.compile(r"[.;,]\s+(?:resolves|instructs|invites|decides|requests)\b[^;:]{0,200}?\s+(?:1\s+)?to\s")
+    for doc in docs:
+        for c in doc.clauses:
+            assert not any(heading.search(f) for f in c.footnotes), (c.clause_id, c.footnotes)

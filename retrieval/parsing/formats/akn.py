@@ -86,7 +86,16 @@ _FOOTNOTE_NUM_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?=\S)")
 # The text after a page's footnotes, run into the same paragraph by the PDF conversion: "… 3 kHz to 300
 # GHz. resolves to instruct the Directors of the three Bureaux 1 to collect …" (PP-18 Res 176). Without
 # this, whole operative parts were read as footnote text.
-_AFTER_FOOTNOTES_RE = re.compile(r"[.;,]\s+(?=" + _OPERATIVE_VERB + r"[^;:]{0,200}?\s+1\s+(?:to|that)\b)")
+# The body text resumes with an operative heading (numbered items, one unnumbered item, or the heading
+# alone closing the paragraph), or with the next item of the list the footnotes interrupted ("2 to
+# coordinate …", "10 that ITU-D shall …"). Footnote text itself never starts "to …" or "that …".
+_AFTER_FOOTNOTES_NUM_RE = re.compile(
+    r"[.;,]\s+(?P<head>" + _OPERATIVE_VERB + r"(?:[^;:.]|\.(?=\d)){0,200}?)\s+(?P<num>1)\s+(?=(?:to|that)\s)")
+_AFTER_FOOTNOTES_RE = re.compile(
+    # "resolves to instruct X 1 to …" is the numbered form above; here "to instruct" is not the item.
+    r"[.;,]\s+(?:(?P<head>" + _OPERATIVE_VERB + r"(?:[^;:.]|\.(?=\d)){0,200}?)"
+    r"(?:\s+(?=(?:to|that)\s+(?!instruct|invite|request|ask|encourage|urge)[a-z])|\s*$)"
+    r"|(?P<item>\d{1,2})\s+(?=(?:to|that)\s+[a-z]))")
 _ANNEX_RE = re.compile(
     r"\s(?P<head>(?:ANNEX|APPENDIX|ATTACHMENT)(?:\s+(?P<n>[A-Z0-9]{1,3}))?\s+TO\s+(?:RESOLUTION|DECISION"
     r"|RECOMMENDATION)\s+\d+\b)"
@@ -152,6 +161,7 @@ class _Item:
     parent_label: str = ""
     has_num: bool = False
     notes: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, marker, text) of authorialNotes
+    heading: str | None = None  # a part heading that opens this item (text resuming after footnotes)
 
 
 # ---- reading ----------------------------------------------------------------------------------------
@@ -387,12 +397,18 @@ def _drafts(groups: list[tuple[str, list[_Item]]], inst: Instrument, text: str, 
                 warnings.append(f"{rest} paragraphs after the instrument's last clause (declarations and "
                                 "reservations of the Final Acts) are not indexed as its clauses")
                 break
-            if not re.search(r"[^\W\d_]", it.text):
+            if not re.search(r"[^\W\d_]", it.text) and not it.heading:
                 continue  # a table cell the converter made an item ("0", "5")
             if run_in:
                 part = run_in
                 prev_label = ""
             run_in = None
+            if it.heading:
+                part, prev_label = canonical_part(it.heading), ""
+                letter, roman = "", False
+                if not it.text.strip():
+                    run_in = part  # the heading closed the paragraph: its items follow
+                    continue
             s, e = it.start, it.start + len(it.text)
             body = it.text
             label = it.label
@@ -486,12 +502,22 @@ def _split_after_footnotes(items: list[_Item]) -> list[_Item]:
     out: list[_Item] = []
     for it in items:
         fn = _FOOTNOTE_RE.search(it.text)
-        resume = _AFTER_FOOTNOTES_RE.search(it.text, fn.start()) if fn else None
+        found = [m for rx in (_AFTER_FOOTNOTES_NUM_RE, _AFTER_FOOTNOTES_RE)
+                 if fn and (m := rx.search(it.text, fn.start() + 5))]
+        # The earliest place the body resumes; at one place the numbered heading reads it whole.
+        resume = min(found, key=lambda m: m.start()) if found else None
         if fn is None or resume is None:
             out.append(it)
             continue
         out.append(dataclasses.replace(it, text=it.text[: resume.start()]))
-        out.append(_Item(label="", text=it.text[resume.start():], start=it.start + resume.start()))
+        groups = resume.groupdict()
+        head, num, item = groups.get("head"), groups.get("num"), groups.get("item")
+        rest = resume.end()
+        while rest < len(it.text) and it.text[rest].isspace():
+            rest += 1
+        label = num or item or ""
+        out.append(_Item(label=label, text=it.text[rest:], start=it.start + rest, has_num=bool(label),
+                         heading=head.strip() if head else None))
     return out
 
 
