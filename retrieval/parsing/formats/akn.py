@@ -89,6 +89,7 @@ _FOOTNOTE_NUM_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?=\S)")
 # The body text resumes with an operative heading (numbered items, one unnumbered item, or the heading
 # alone closing the paragraph), or with the next item of the list the footnotes interrupted ("2 to
 # coordinate …", "10 that ITU-D shall …"). Footnote text itself never starts "to …" or "that …".
+FOOTNOTES_MAX = 1500  # characters of footnote text one page can hold
 _AFTER_FOOTNOTES_NUM_RE = re.compile(
     r"[.;,]\s+(?P<head>" + _OPERATIVE_VERB + r"(?:[^;:.]|\.(?=\d)){0,200}?)\s+(?P<num>1)\s+(?=(?:to|that)\s)")
 _AFTER_FOOTNOTES_RE = re.compile(
@@ -506,6 +507,14 @@ def _split_after_footnotes(items: list[_Item]) -> list[_Item]:
                  if fn and (m := rx.search(it.text, fn.start() + 5))]
         # The earliest place the body resumes; at one place the numbered heading reads it whole.
         resume = min(found, key=lambda m: m.start()) if found else None
+        if fn is not None and resume is None and len(fn.group("body")) > FOOTNOTES_MAX:
+            # Pages of body text swallowed after the separator (PP-18 Res 71's annex): no footnote is
+            # that long, and text hidden in a footnote is text nobody can find. Index it as a clause.
+            bar = re.search(r"_{5,}\s*", it.text[fn.start():])
+            cut = fn.start() + (bar.end() if bar else 0)
+            out.append(dataclasses.replace(it, text=it.text[:cut]))
+            out.append(_Item(label="", text=it.text[cut:], start=it.start + cut))
+            continue
         if fn is None or resume is None:
             out.append(it)
             continue
