@@ -139,3 +139,34 @@ def test_catalog_cache_loads_without_parsing_and_matches(tmp_path: Path) -> None
         r = parse_reference(ref)
         assert r is not None
         assert loaded.cite_candidates(r) == built.cite_candidates(r)
+
+
+def test_corpus_facts_scan_the_stored_lines_instead_of_parsing_every_clause(tmp_path: Path) -> None:
+    """A catalog loaded from its cache answers "does the corpus mention X?", "which clauses name TSAG?"
+    and "the operative clauses of this document" from the memory-mapped JSON lines, parsing only the
+    clauses a question needs."""
+    from retrieval.answering.facts import CorpusFacts
+    from retrieval.core.models import Clause, Instrument, Revision
+    from retrieval.indexing.catalog import Catalog, load_cached, save_cache
+    from retrieval.parsing.mandates import mandates_of
+
+    inst = Instrument(body="PP", kind="resolution", number="9", revision=Revision(place="Dubai", year=2018))
+    clauses = []
+    for n in range(200):
+        part = "instructs the Director of TSB" if n % 2 else "considering"
+        text = f"to report to TSAG on item {n};" if n % 2 else f"that WRC‑23 matter {n} is noted;"
+        c = Clause(clause_id=f"pp-res-9@dubai-2018#x.{n}", doc_id="pp-res-9@dubai-2018", instrument=inst, part=part,
+                   label=str(n), text=text, span=(0, len(text)))
+        c.mandates = mandates_of(c)
+        clauses.append(c)
+    save_cache(tmp_path / "c", Catalog(clauses))
+    cat = load_cached(tmp_path / "c")
+    assert cat is not None
+    facts = CorpusFacts(cat)
+    assert facts.mentions("WRC-23") and not facts.mentions("WRC-27")  # U+2011 in the text, "-" typed
+    assert cat._parsed == {}  # nothing parsed to answer that
+    tsag = facts.mandate_clauses(["TSAG"])
+    assert len(tsag) == 100 and all(c.mandates for c in tsag)
+    assert len(cat._parsed) == 100  # only the clauses naming TSAG were parsed
+    assert facts.size_by_doc["pp-res-9@dubai-2018"] == 200
+    assert len(facts.operative_by_doc["pp-res-9@dubai-2018"]) == 100

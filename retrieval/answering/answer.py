@@ -238,7 +238,7 @@ class Answerer:
         facts = self.facts()
         coverage = self.corpus.catalog().lexical.coverage_of(ask.topic) if ask.topic else None
         docs = self._documents_named(query)
-        clauses = [c for c in facts.with_mandates if not docs or c.doc_id in docs]
+        clauses = [c for c in facts.mandate_clauses(list(ask.actors)) if not docs or c.doc_id in docs]
         return compose_mandate(query.text, ask, find_mandates(ask, clauses, coverage))
 
     def mandates(self, actor_or_topic: str) -> Answer:

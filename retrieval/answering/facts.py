@@ -1,50 +1,89 @@
-"""What the corpus knows, worked out once per catalog: its words (for typo-tolerant "does the corpus use
+"""What the corpus knows, worked out lazily per catalog: its words (for typo-tolerant "does the corpus use
 this word?"), its text (for "does it mention WRC-23?"), its clauses that carry mandates, and its
-instruments' titles. Rebuilt when the catalog changes."""
+documents. A catalog loaded from its cache keeps clauses as memory-mapped JSON lines; these facts scan
+those bytes and parse only the clauses a question needs, so one question never parses 100k clauses."""
 
 from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Iterator, Mapping
 
 from retrieval.core.models import Clause
 from retrieval.core.text import norm_hyphens
 from retrieval.indexing.catalog import Catalog
 
 OPERATIVE = frozenset({"instructed", "invited", "requested", "encouraged", "resolved", "responsible", "reports"})
+_HAS_MANDATES = b'"mandates":[{'
+
+
+def _operative(c: Clause) -> bool:
+    return any(m.role in OPERATIVE for m in c.mandates)
+
+
+class _PerDoc(Mapping[str, list[Clause]]):
+    """Operative clauses of one document, parsed when that document is first asked for."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._done: dict[str, list[Clause]] = {}
+
+    def __getitem__(self, doc_id: str) -> list[Clause]:
+        if doc_id not in self._done:
+            where = self.catalog.doc_positions().get(doc_id)
+            if where is None:
+                raise KeyError(doc_id)
+            self._done[doc_id] = [c for c in (self.catalog.clause_at(i) for i in where) if c.mandates and _operative(c)]
+        return self._done[doc_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.catalog.doc_positions())
+
+    def __len__(self) -> int:
+        return len(self.catalog.doc_positions())
+
+
+class _Sizes(Mapping[str, int]):
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    def __getitem__(self, doc_id: str) -> int:
+        return len(self.catalog.doc_positions()[doc_id])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.catalog.doc_positions())
+
+    def __len__(self) -> int:
+        return len(self.catalog.doc_positions())
 
 
 class CorpusFacts:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self._text: str | None = None
         self._vocab: set[str] | None = None
         self._by_prefix: dict[str, list[str]] | None = None
-        self.with_mandates: list[Clause] = [c for c in catalog.clauses if c.mandates]
-        titles: dict[str, list[Clause]] = defaultdict(list)
-        for c in self.with_mandates:
-            if c.instrument.title and any(m.role in OPERATIVE for m in c.mandates):
-                titles[c.instrument.title].append(c)
-        self._titles = dict(titles)
-        by_doc: dict[str, list[Clause]] = defaultdict(list)
-        for c in self.with_mandates:
-            if any(m.role in OPERATIVE for m in c.mandates):
-                by_doc[c.doc_id].append(c)
-        self.operative_by_doc = dict(by_doc)
-        sizes: dict[str, int] = defaultdict(int)
-        for c in catalog.clauses:
-            sizes[c.doc_id] += 1
-        self.size_by_doc = dict(sizes)
+        self._with_mandates: list[Clause] | None = None
+        self.operative_by_doc: Mapping[str, list[Clause]] = _PerDoc(catalog)
+        self.size_by_doc: Mapping[str, int] = _Sizes(catalog)
+
+    @property
+    def with_mandates(self) -> list[Clause]:
+        """Every clause that gives someone something to do (parses them all: for listings)."""
+        if self._with_mandates is None:
+            at = self.catalog.lines_containing([_HAS_MANDATES])
+            self._with_mandates = [c for c in (self.catalog.clause_at(i) for i in at) if c.mandates]
+        return self._with_mandates
+
+    def mandate_clauses(self, actors: list[str]) -> list[Clause]:
+        """Clauses with mandates that name any of these actors (found in the stored bytes first)."""
+        if not actors:
+            return self.with_mandates
+        at = self.catalog.lines_containing([a.encode("utf-8") for a in actors])
+        return [c for c in (self.catalog.clause_at(i) for i in at) if c.mandates]
 
     def mentions(self, s: str) -> bool:
-        """The corpus text holds `s` (hyphens normalised; metadata such as titles and numbers too)."""
-        if self._text is None:
-            parts = [c.text for c in self.catalog.clauses]
-            parts += list({f"{c.instrument.title} {c.instrument.number or ''} {c.doc_id}"
-                           for c in self.catalog.clauses})
-            self._text = norm_hyphens("\n".join(parts))
-        return norm_hyphens(s) in self._text
+        """The corpus holds `s` (hyphens in any form; metadata such as titles and numbers too)."""
+        return self.catalog.contains(norm_hyphens(s))
 
     def has_word(self, stem: str) -> bool:
         """The corpus uses exactly this stemmed word."""
@@ -68,7 +107,3 @@ class CorpusFacts:
         near = [w for w in self._by_prefix.get(stem[:1], []) if abs(len(w) - len(stem)) <= 2]
         # One edit in a five-letter word is a ratio of 0.8; "coffe" and "confer" (0.73) are different words.
         return bool(difflib.get_close_matches(stem, near, n=1, cutoff=0.8))
-
-    def by_title(self, coverage: Callable[[str], float], floor: float) -> list[Clause]:
-        """Clauses with operative mandates in every instrument whose title covers the topic."""
-        return [c for title, cs in self._titles.items() if coverage(title) >= floor for c in cs]

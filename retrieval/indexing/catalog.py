@@ -74,6 +74,7 @@ class Catalog:
         self._lookup: dict[str, dict[str, list[int]]] | None = None
         self._heads: list[int] | None = None
         self._head_candidates: list[int] | None = None
+        self._docs: dict[str, list[int]] | None = None
         self.clauses = _ClauseList(self)
         self.by_id = _ById(self)
 
@@ -84,6 +85,7 @@ class Catalog:
         obj.ids, obj._raw, obj._parsed = ids, raw, {}
         obj._pos = {cid: i for i, cid in enumerate(ids)}
         obj.lexical, obj._lookup, obj._heads, obj._head_candidates = lexical, lookup, heads, None
+        obj._docs = None
         obj.clauses = _ClauseList(obj)
         obj.by_id = _ById(obj)
         return obj
@@ -125,6 +127,34 @@ class Catalog:
             assert self._raw is not None
             c = self._parsed[i] = Clause.model_validate_json(self._raw.line(i))
         return c
+
+    def doc_positions(self) -> dict[str, list[int]]:
+        """Where each document's clauses are, from the ids alone (a clause id is "<doc_id>#<fragment>")."""
+        if self._docs is None:
+            docs: dict[str, list[int]] = {}
+            for i, cid in enumerate(self.ids):
+                docs.setdefault(cid.partition("#")[0], []).append(i)
+            self._docs = docs
+        return self._docs
+
+    def lines_containing(self, needles: Sequence[bytes]) -> list[int]:
+        """Positions of the clauses whose stored JSON holds any of the byte strings, found by scanning
+        the memory-mapped cache rather than parsing 100k clauses."""
+        if self._raw is None:
+            return [i for i in range(len(self.ids))
+                    if any(n in self.raw_line(i) for n in needles)]
+        return sorted(self._raw.find_lines(needles))
+
+    def contains(self, text: str) -> bool:
+        """Some clause's stored JSON holds `text` (clause text, titles, numbers, ids); hyphens in any
+        of the forms the documents use."""
+        forms = {text}
+        if "-" in text:
+            forms |= {text.replace("-", h) for h in ("\u2011", "\u2010", "\u2013")}
+        needles = [f.encode("utf-8") for f in forms]
+        if self._raw is None:
+            return bool(self.lines_containing(needles))
+        return self._raw.holds(needles)
 
     def _tables(self) -> dict[str, dict[str, list[int]]]:
         if self._lookup is None:
@@ -177,6 +207,20 @@ class _Lines:
     def line(self, i: int) -> bytes:
         return bytes(self._map[int(self._offsets[i]) : int(self._offsets[i + 1])])
 
+    def holds(self, needles: Sequence[bytes]) -> bool:
+        return any(self._map.find(n) >= 0 for n in needles)
+
+    def find_lines(self, needles: Sequence[bytes]) -> set[int]:
+        found: set[int] = set()
+        for n in needles:
+            at = self._map.find(n)
+            while at >= 0:
+                line = int(np.searchsorted(self._offsets, at, side="right")) - 1
+                found.add(line)
+                # Go on from the next line: one hit per line is enough.
+                at = self._map.find(n, int(self._offsets[line + 1]))
+        return found
+
 
 class _Strings:
     """Clause JSON held as text (a catalog just read from the store)."""
@@ -186,6 +230,14 @@ class _Strings:
 
     def line(self, i: int) -> bytes:
         return self._lines[i].encode("utf-8")
+
+    def holds(self, needles: Sequence[bytes]) -> bool:
+        texts = [n.decode("utf-8") for n in needles]
+        return any(t in line for line in self._lines for t in texts)
+
+    def find_lines(self, needles: Sequence[bytes]) -> set[int]:
+        texts = [n.decode("utf-8") for n in needles]
+        return {i for i, line in enumerate(self._lines) if any(t in line for t in texts)}
 
 
 class _ClauseList(Sequence[Clause]):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from retrieval.answering.compose import MAX_CITATIONS, em, item, lead, note
@@ -95,8 +95,8 @@ def _doc_scores(hits: list[SearchHit], rel: dict[str, float], title_cov: Callabl
     return out
 
 
-def weigh(hits: list[SearchHit], operative_by_doc: dict[str, list[Clause]], terms: list[str],
-          coverage: Callable[[str], float], size_by_doc: dict[str, int] | None = None) -> _Evidence:
+def weigh(hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], terms: list[str],
+          coverage: Callable[[str], float], size_by_doc: Mapping[str, int] | None = None) -> _Evidence:
     ev = _Evidence()
     if not hits:
         return ev
@@ -163,8 +163,8 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
             ev.add(s, (0.5 if recital or is_listed else 1.0) * r, c, "named")
 
 
-def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: dict[str, list[Clause]], terms: list[str],
-                   coverage: Callable[[str], float], topic: str, size_by_doc: dict[str, int] | None = None
+def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], terms: list[str],
+                   coverage: Callable[[str], float], topic: str, size_by_doc: Mapping[str, int] | None = None
                    ) -> Answer | None:
     """None when no clause speaks of the topic (the caller abstains, naming it)."""
     ev = weigh(hits, operative_by_doc, terms, coverage, size_by_doc)

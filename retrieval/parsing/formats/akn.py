@@ -513,7 +513,7 @@ def _split_after_footnotes(items: list[_Item]) -> list[_Item]:
             bar = re.search(r"_{5,}\s*", it.text[fn.start():])
             cut = fn.start() + (bar.end() if bar else 0)
             out.append(dataclasses.replace(it, text=it.text[:cut]))
-            out.append(_Item(label="", text=it.text[cut:], start=it.start + cut))
+            out += [_Item(label="", text=it.text[a:b], start=it.start + a) for a, b in _sentence_chunks(it.text, cut)]
             continue
         if fn is None or resume is None:
             out.append(it)
@@ -527,6 +527,20 @@ def _split_after_footnotes(items: list[_Item]) -> list[_Item]:
         label = num or item or ""
         out.append(_Item(label=label, text=it.text[rest:], start=it.start + rest, has_num=bool(label),
                          heading=head.strip() if head else None))
+    return out
+
+
+def _sentence_chunks(text: str, start: int, size: int = FOOTNOTES_MAX) -> list[tuple[int, int]]:
+    """(start, end) pieces of text[start:] of about `size` characters, cut after a sentence's stop."""
+    out: list[tuple[int, int]] = []
+    while start < len(text):
+        end = len(text) if len(text) - start <= size else text.rfind(". ", start + size // 2, start + size) + 1
+        if end <= start:
+            end = min(len(text), start + size)
+        out.append((start, end))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
     return out
 
 
