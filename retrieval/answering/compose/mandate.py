@@ -14,7 +14,7 @@ from retrieval.answering.compose.topic import SUPPORT
 from retrieval.core.citations import citation, display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Mandate
 from retrieval.core.text import norm_hyphens
-from retrieval.parsing.mandates import actors_in
+from retrieval.parsing.mandates import actors_in, document_sector
 
 _I = re.IGNORECASE
 _ACTOR = r"(?P<actor>[A-Z][\w\s,.'()-]{1,80}?)"
@@ -106,10 +106,14 @@ def find_mandates(ask: MandateAsk, clauses: Iterable[Clause],
 
 def _rank(pairs: list[tuple[Clause, Mandate]], ask: MandateAsk) -> list[tuple[Clause, Mandate]]:
     """Operative clauses before recitals; for "tasked", the actor's own part (its heading) first."""
-    def key(p: tuple[Clause, Mandate]) -> tuple[int, int]:
+    # A Sector's own texts speak with authority about its own bodies: for TSAG, WTSA's texts first.
+    home = {a.sector for name in ask.actors for _s, a in actors_in(name) if a.sector in ("ITU-R", "ITU-T", "ITU-D")}
+
+    def key(p: tuple[Clause, Mandate]) -> tuple[int, int, int]:
         c, m = p
         own = 0 if any(a.lower() in c.part.lower() for a in ask.actors) else 1
-        return (own if ask.kind == "tasked" else 0, 0 if m.role != "resolved" else 1)
+        at_home = 0 if home and document_sector(c.instrument) in home else 1
+        return (own if ask.kind == "tasked" else 0, at_home, 0 if m.role != "resolved" else 1)
 
     return sorted(pairs, key=key)
 
