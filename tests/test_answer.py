@@ -191,3 +191,32 @@ def test_naming_an_indexed_resolution_is_not_a_gap_in_the_evidence(corpus_servic
     ans = corpus_service.answer("What does Resolution 57 instruct the Director of TSB to do?")  # type: ignore[attr-defined]
     assert not ans.abstained, ans.text
     assert all(c.doc_id.startswith("rcc-47a4") for c in ans.citations)
+
+
+def test_find_lists_the_instruments_naming_the_topic_those_about_it_first() -> None:
+    """"Which resolutions deal with X?": instruments whose title (or several clauses) are about X come
+    before those that mention it once; one that only comes near X in meaning is not listed."""
+    from harness.fakes import MemoryCorpus
+    from retrieval.core.models import Clause, Instrument, Revision
+
+    def inst(n: str, title: str) -> Instrument:
+        return Instrument(body="PP", kind="resolution", number=n, revision=Revision(place="Dubai", year=2018),
+                          title=title)
+
+    raw = [
+        (inst("130", "Strengthening the role of ITU in building confidence and security in the use of ICTs"),
+         "resolves", "1", "to continue to give cybersecurity high priority;"),
+        (inst("130", "Strengthening the role of ITU in building confidence and security in the use of ICTs"),
+         "instructs the Director of TSB", "1", "to intensify work on cybersecurity in the study groups;"),
+        (inst("179", "ITU's role in child online protection"), "recognizing", "d)",
+         "Resolution 45 of WTDC, on cooperation on cybersecurity, including countering spam;"),
+        (inst("9", "Regional presence"), "resolves", "1", "to strengthen network resilience and trust;"),
+    ]
+    clauses = [Clause(clause_id=f"pp-res-{i.number}@dubai-2018#{p.split()[0]}.{label}",
+                      doc_id=f"pp-res-{i.number}@dubai-2018", instrument=i, part=p, label=label, text=t,
+                      span=(0, len(t))) for i, p, label, t in raw]
+    ans = Answerer(MemoryCorpus(clauses)).answer("Which resolutions deal with cybersecurity?")  # type: ignore[arg-type]
+    assert ans.intent == "find"
+    listed = [ln.plain for ln in ans.lines if ln.kind == "item"]
+    assert listed[0].startswith("PP Resolution 130") and listed[1].startswith("PP Resolution 179"), listed
+    assert not any("Resolution 9 " in x for x in listed)

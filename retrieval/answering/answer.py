@@ -150,7 +150,8 @@ class Answerer:
         elif ask is not None:
             answer = self._mandate(query, ask)
         if answer is None and query.intent == "find":
-            answer = compose_find(query, hits)
+            topic = clean_topic(query.topic)
+            answer = compose_find(query, hits, self.corpus.catalog().lexical.coverage_of(topic), topic)
         if answer is None:
             answer = compose_ask(query, hits)
         return self._mark_thin(answer, verdict)
@@ -159,7 +160,7 @@ class Answerer:
     def _judge(self, query: Query, clauses: list[Clause]) -> Verdict:
         facts = self.facts()
         # "Which Sector is supposed to lead on X?": only X must be covered, not the words that ask.
-        text = clean_topic(query.topic) if query.intent == "sector" else query.text
+        text = clean_topic(query.topic) if query.intent in ("sector", "find") else query.text
         catalog = self.corpus.catalog()
         if query.references and all(catalog.cite_candidates(r) for r in query.references):
             # Every instrument named is indexed and the search was scoped to it: its name is not a word
@@ -267,7 +268,7 @@ class Answerer:
 
     def _search(self, query: Query, filters: Filters) -> list[SearchHit]:
         settings = self.corpus.settings
-        k = 10 if query.intent in ("find", "sector") else max(settings.top_k, 5)
+        k = 40 if query.intent == "find" else 10 if query.intent == "sector" else max(settings.top_k, 5)
         text = query.search_text
         hits = self.corpus.search(text, k=k, filters=filters)
         coverage = self.corpus.catalog().lexical.coverage_of(text)

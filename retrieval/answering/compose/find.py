@@ -1,25 +1,50 @@
-""""Which resolutions deal with X?": the instruments among the hits, one citation each."""
+""""Which resolutions deal with X?": the instruments among the hits, those about X first (their title
+says so, or several of their clauses name it), then those that mention it; one citation each."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
-from retrieval.answering.compose import MAX_CITATIONS, item, lead, ordered_sectors
+from retrieval.answering.compose import MAX_CITATIONS, em, item, lead, ordered_sectors
 from retrieval.answering.query import Query
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, version_display
 from retrieval.core.models import Answer, SearchHit
 
+NAMES_TOPIC = 0.5  # share of the topic's idf mass a clause must hold to count as naming it
+MAX_LISTED = 10
 
-def compose_find(query: Query, hits: list[SearchHit]) -> Answer:
+
+def compose_find(query: Query, hits: list[SearchHit], coverage: Callable[[str], float] | None = None,
+                 topic: str = "") -> Answer:
     by_inst: dict[str, list[SearchHit]] = defaultdict(list)
     for h in hits:
         by_inst[version_display(h.clause)].append(h)
-    lines = [lead(f"{len(by_inst)} document(s) in the corpus deal with this:")]
+    if coverage is not None:
+        def rank(item_: tuple[str, list[SearchHit]]) -> tuple[int, int, float]:
+            _name, hs = item_
+            naming = [h for h in hs if coverage(h.clause.text) >= NAMES_TOPIC]
+            about = coverage(hs[0].clause.instrument.title) >= NAMES_TOPIC or len(naming) >= 2
+            return (0 if about else 1, -len(naming), -max(h.score for h in hs))
+
+        # Only instruments with a clause naming the topic, or about it: a near miss in meaning is not a
+        # resolution "on" it.
+        kept = {n: hs for n, hs in by_inst.items()
+                if any(coverage(h.clause.text) >= NAMES_TOPIC for h in hs)
+                or coverage(hs[0].clause.instrument.title) >= NAMES_TOPIC}
+        by_inst = dict(sorted((kept or by_inst).items(), key=rank))
+    what = [em(topic)] if topic else ["this"]
+    lines = [lead(f"{len(by_inst)} document(s) in the corpus deal with ", *what, ":")]
     cits = []
-    for name, hs in list(by_inst.items())[:MAX_CITATIONS]:
-        c = hs[0].clause
+    for n, (name, hs) in enumerate(by_inst.items()):
+        if n >= MAX_LISTED:
+            lines.append(item(f"… and {len(by_inst) - MAX_LISTED} more"))
+            break
+        best = max(hs, key=lambda h: coverage(h.clause.text) if coverage else h.score)
+        c = best.clause
         lines.append(item(f"{name} — {c.part}{' ' + c.label if c.label else ''}"))
-        cits.append(citation(c, best_quote(c.text, query.text)))
+        if len(cits) < MAX_CITATIONS:
+            cits.append(citation(c, best_quote(c.text, topic or query.text)))
     return Answer(question=query.text, intent="find", lines=lines, citations=cits,
                   sectors=ordered_sectors(s for h in hits[:3] for s in h.clause.sectors))
