@@ -10,7 +10,7 @@ from retrieval.answering.compose import MAX_CITATIONS, em, item, lead, ordered_s
 from retrieval.answering.query import Query
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, version_display
-from retrieval.core.models import Answer, SearchHit
+from retrieval.core.models import Answer, Citation, SearchHit
 
 NAMES_TOPIC = 0.5  # share of the topic's idf mass a clause must hold to count as naming it
 MAX_LISTED = 10
@@ -36,7 +36,7 @@ def compose_find(query: Query, hits: list[SearchHit], coverage: Callable[[str], 
         by_inst = dict(sorted((kept or by_inst).items(), key=rank))
     what = [em(topic)] if topic else ["this"]
     lines = [lead(f"{len(by_inst)} document(s) in the corpus deal with ", *what, ":")]
-    cits = []
+    cits: list[Citation] = []
     for n, (name, hs) in enumerate(by_inst.items()):
         if n >= MAX_LISTED:
             lines.append(item(f"… and {len(by_inst) - MAX_LISTED} more"))
