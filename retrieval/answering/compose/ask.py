@@ -3,6 +3,8 @@ clauses, each with the part of it that answers."""
 
 from __future__ import annotations
 
+import re
+
 from retrieval.answering.compose import lead, note, ordered_sectors
 from retrieval.answering.compose.direct import answer_sentence
 from retrieval.answering.query import Query
@@ -11,12 +13,23 @@ from retrieval.core.citations import citation, display
 from retrieval.core.models import Answer, SearchHit
 from retrieval.core.text import quoted
 
+_WHO = re.compile(r"^\s*who\b", re.IGNORECASE)
+
 
 def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
     top = hits[:3]
     lines = []
     cits = []
     short = answer_sentence(query.text, top[0].clause) if top else None
+    if short is None and _WHO.search(query.text):
+        # "Who has to …?": the best clause may only describe the task; the next that gives it to someone
+        # answers, and leads.
+        for h in top[1:]:
+            if any(m.role not in ("noted", "assists") for m in h.clause.mandates):
+                short = answer_sentence(query.text, h.clause)
+                if short:
+                    top = [h, *[x for x in top if x is not h]]
+                    break
     if short:
         lines.append(lead(f"{short} — {display(top[0].clause)}."))
     for h in top:
