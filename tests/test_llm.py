@@ -170,3 +170,20 @@ def test_ask_json_shows_a_bypassed_llm_in_notes(corpus_service: object, llm_serv
     assert obj["mode"] == "extractive" and obj["citations"]
     assert any("could not be used" in n and "HTTP 503" in n for n in obj["notes"]), obj["notes"]
     assert llm_server.requests, "the endpoint was asked"
+
+
+def test_llm_answer_keeps_the_lead_sectors_of_the_mandate_model(corpus_engine: Engine, llm_server: FakeOpenAI,
+                                                                 tmp_path: Path) -> None:
+    """The model phrases; the lead and involved Sectors still come from the mandates, and a thin-evidence
+    flag survives the rewording."""
+    question = "Which Sector handles tariffs?"
+    extractive = Answerer(corpus_engine).answer(question)
+    assert extractive.lead_sectors and extractive.citations
+    first = extractive.citations[0]
+    llm_server.replies.append({"claims": [{"text": "Tariff questions are for ITU-T.", "clause_id": first.clause_id,
+                                           "quote": first.quote}], "sectors": ["ITU-R"]})
+    ans = _answerer(corpus_engine, llm_server, tmp_path).answer(question)
+    assert ans.mode == "llm", ans.notes
+    assert ans.lead_sectors == extractive.lead_sectors
+    assert ans.involved_sectors == extractive.involved_sectors
+    assert ans.thin_evidence == extractive.thin_evidence

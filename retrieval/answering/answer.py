@@ -326,8 +326,12 @@ class Answerer:
             if dropped else []
         # A Sector the model names stays only when a clause it cited names that Sector.
         sectors = [s for s in reply.sectors if s in SECTORS and any(s in given[c.clause_id].sectors for c in cits)]
+        # The lead and involved Sectors come from the mandate model, not the model's prose; the thin-evidence
+        # flag from the evidence check.
         return Answer(question=query.text, intent=extractive.intent, mode="llm", text=" ".join(texts),
-                      citations=cits[:MAX_CITATIONS], sectors=sectors or extractive.sectors, notes=notes)
+                      citations=cits[:MAX_CITATIONS], sectors=sectors or extractive.sectors, notes=notes,
+                      lead_sectors=extractive.lead_sectors, involved_sectors=extractive.involved_sectors,
+                      thin_evidence=extractive.thin_evidence, missing=extractive.missing)
 
     def _final_check(self, answer: Answer) -> Answer:
         """Last guard before any front end: every citation must name an indexed clause and quote it."""
