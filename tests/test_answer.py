@@ -86,8 +86,7 @@ def test_cli_json_and_stdin_lines(tmp_path) -> None:  # type: ignore[no-untyped-
 # ---- composers on an in-memory corpus (no model, no store) ------------------------------------------
 
 def _clauses() -> list:  # type: ignore[type-arg]
-    from retrieval.core.models import Clause, Instrument, Revision
-    from retrieval.parsing.mandates import mandates_of
+    from retrieval.core.models import Instrument, Revision
 
     inst = Instrument(body="PP", kind="resolution", number="9", revision=Revision(place="Dubai", year=2018),
                       title="Spectrum monitoring")
@@ -103,9 +102,17 @@ def _clauses() -> list:  # type: ignore[type-arg]
                                              "headed by the Deputy Secretary-General,"),
         (other, "resolves", "4", "to propose to the Director of TSB to report annually to TSAG on the results;"),
     ]
+    return _build(raw)
+
+
+def _build(raw: list) -> list:  # type: ignore[type-arg]
+    """Clauses of PP resolutions from (instrument, part, label, text), with their mandates."""
+    from retrieval.core.models import Clause
+    from retrieval.parsing.mandates import mandates_of
+
     out = []
     for inst_, part, label, text in raw:
-        c = Clause(clause_id=f"pp-res-{inst_.number}@dubai-2018#{part.replace(' ', '-')}.{label.rstrip(')')}",
+        c = Clause(clause_id=f"pp-res-{inst_.number}@dubai-2018#{part[:40].replace(' ', '-')}.{label.rstrip(')')}",
                    doc_id=f"pp-res-{inst_.number}@dubai-2018", instrument=inst_, part=part, label=label, text=text,
                    span=(0, len(text)))
         c.mandates = mandates_of(c)
@@ -139,8 +146,7 @@ def test_sector_lead_from_the_instrument_about_the_topic() -> None:
     """A resolution about mobile device theft instructs BDT "in coordination with" BR and TSB: ITU-D leads,
     the others are involved; a resolution that only mentions the topic in passing does not decide."""
     from harness.fakes import MemoryCorpus
-    from retrieval.core.models import Clause, Instrument, Revision
-    from retrieval.parsing.mandates import mandates_of
+    from retrieval.core.models import Instrument, Revision
 
     theft = Instrument(body="PP", kind="resolution", number="189", revision=Revision(place="Dubai", year=2018),
                        title="Combating counterfeit and stolen mobile devices")
@@ -155,13 +161,7 @@ def test_sector_lead_from_the_instrument_about_the_topic() -> None:
                                                       "tariffs and quality of service;"),
         (other, "resolves", "1", "to strengthen the regional presence;"),
     ]
-    clauses = []
-    for inst, part, label, text in raw:
-        c = Clause(clause_id=f"pp-res-{inst.number}@dubai-2018#{part[:20].replace(' ', '-')}.{label.rstrip(')')}",
-                   doc_id=f"pp-res-{inst.number}@dubai-2018", instrument=inst, part=part, label=label, text=text,
-                   span=(0, len(text)))
-        c.mandates = mandates_of(c)
-        clauses.append(c)
+    clauses = _build(raw)
     ans = Answerer(MemoryCorpus(clauses)).answer("mobile device theft - which sector is in the lead at ITU?")  # type: ignore[arg-type]
     assert ans.lead_sectors == ["ITU-D"], ans.text
     assert set(ans.involved_sectors) <= {"ITU-R", "ITU-T"}
@@ -197,7 +197,7 @@ def test_find_lists_the_instruments_naming_the_topic_those_about_it_first() -> N
     """"Which resolutions deal with X?": instruments whose title (or several clauses) are about X come
     before those that mention it once; one that only comes near X in meaning is not listed."""
     from harness.fakes import MemoryCorpus
-    from retrieval.core.models import Clause, Instrument, Revision
+    from retrieval.core.models import Instrument, Revision
 
     def inst(n: str, title: str) -> Instrument:
         return Instrument(body="PP", kind="resolution", number=n, revision=Revision(place="Dubai", year=2018),
@@ -212,10 +212,7 @@ def test_find_lists_the_instruments_naming_the_topic_those_about_it_first() -> N
          "Resolution 45 of WTDC, on cooperation on cybersecurity, including countering spam;"),
         (inst("9", "Regional presence"), "resolves", "1", "to strengthen network resilience and trust;"),
     ]
-    clauses = [Clause(clause_id=f"pp-res-{i.number}@dubai-2018#{p.split()[0]}.{label}",
-                      doc_id=f"pp-res-{i.number}@dubai-2018", instrument=i, part=p, label=label, text=t,
-                      span=(0, len(t))) for i, p, label, t in raw]
-    ans = Answerer(MemoryCorpus(clauses)).answer("Which resolutions deal with cybersecurity?")  # type: ignore[arg-type]
+    ans = Answerer(MemoryCorpus(_build(raw))).answer("Which resolutions deal with cybersecurity?")  # type: ignore[arg-type]
     assert ans.intent == "find"
     listed = [ln.plain for ln in ans.lines if ln.kind == "item"]
     assert listed[0].startswith("PP Resolution 130") and listed[1].startswith("PP Resolution 179"), listed
