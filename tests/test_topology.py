@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,8 +78,15 @@ def test_two_replicas_on_one_chroma_server_give_the_same_citations(bots: tuple[l
     by_channel = {u["channel"]: _cited(u) for u in updates}
     assert by_channel["C0"] == by_channel["C1"]
     assert any("resolves 3" in c for c in by_channel["C0"]), by_channel
-    # Structured logs: JSON lines with fields, and never the question text.
-    lines = [json.loads(line) for line in (tmp / "bot0.log").read_text().splitlines() if line.startswith("{")]
-    answered = [r for r in lines if r["message"].startswith("answered")]
+    # Structured logs: JSON lines with fields, and never the question text. The bot logs "answered" just
+    # after its chat.update returns, so the line may land a moment after the fake Slack saw the update.
+    answered: list[dict[str, Any]] = []
+    deadline = time.monotonic() + 20
+    while not answered and time.monotonic() < deadline:
+        # Only whole lines: the last one may still be being written.
+        lines = [json.loads(line) for line in (tmp / "bot0.log").read_text().split("\n")[:-1] if line.startswith("{")]
+        answered = [r for r in lines if r["message"].startswith("answered")]
+        if not answered:
+            time.sleep(0.1)
     assert answered and answered[0]["citations"] >= 1 and "latency_ms" in answered[0]
     assert "Res 57" not in (tmp / "bot0.log").read_text()
