@@ -233,3 +233,11 @@ def test_what_changed_at_a_venue_names_no_instrument(corpus_service: object) -> 
         assert "Only one version of WTSA Resolution 1" in ans.text
     gone = corpus_service.answer("What changes did WTSA-20 make to Resolution 57?")  # type: ignore[attr-defined]
     assert gone.abstained
+
+
+def test_what_changed_between_two_meeting_documents_named_bare(meetings_service: object) -> None:
+    """"What changed between TD 2484 and C 823?" asks for the diff, not a search for the word "between"."""
+    ans = meetings_service.answer("What changed between TD 2484 and C 823?")  # type: ignore[attr-defined]
+    assert ans.intent == "diff" and not ans.abstained, ans.text
+    assert "from SG17-TD2484 to SG17-C823" in ans.text
+    assert any(c.doc_id.startswith("sg17-c823") for c in ans.citations)

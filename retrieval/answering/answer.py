@@ -28,6 +28,7 @@ from retrieval.answering.llm import ChatLLM
 from retrieval.answering.query import (
     Query,
     asks_what_changed,
+    meeting_symbols,
     read_query,
     reading_notes,
     venue_named,
@@ -51,7 +52,8 @@ RESOLUTIONS_RE = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 
 
 RECITAL_WEIGHT = 0.9  # a preamble clause gives context; the operative part says what was decided
-TASKED_WEIGHT = 1.1  # for "who …?" questions, a clause that gives someone a task names the answer
+TASKED_WEIGHT = 1.1
+OTHER_LANGUAGE_WEIGHT = 0.8  # for "who …?" questions, a clause that gives someone a task names the answer
 _WHO_RE = re.compile(r"^\s*who\b|\bwho\s+(?:must|has\s+to|should|shall|is\s+to)\b", re.IGNORECASE)
 
 
@@ -64,6 +66,10 @@ def rerank(hits: list[SearchHit], query: Query) -> list[SearchHit]:
     def weight(h: SearchHit) -> float:
         c = h.clause
         w = RECITAL_WEIGHT if c.instrument.kind in ("resolution", "decision") and is_recital(c.part) else 1.0
+        # A version in the question's language before the same text in another ("~es" in the id).
+        lang = c.doc_id.rpartition("~")[2] if "~" in c.doc_id else "en"
+        if lang != query.language:
+            w *= OTHER_LANGUAGE_WEIGHT
         if who and any(m.role not in ("noted", "assists") for m in c.mandates):
             w *= TASKED_WEIGHT
         return h.score * w
@@ -120,6 +126,12 @@ class Answerer:
                 f"{ref.body or ''} Resolution {ref.number}".strip() if ref.kind in (None, "resolution") \
                 else ref.number or ref.text
             result = diff_for_question(query.text, self.corpus.catalog().clauses, named)
+        elif asks_what_changed(query.text) and len(meeting_symbols(query.text)) >= 2:
+            # "What changed between TD 2484 and C 823?": two revisions of one meeting text.
+            from retrieval.answering.compose.diff import diff_answer
+
+            old, new = meeting_symbols(query.text)[:2]
+            result = diff_answer(query.text, old, self.corpus.catalog().clauses, old, new)
         elif query.intent == "ask" and asks_what_changed(query.text) and self._revised_at(query):
             result = self._changes_at(query, self._revised_at(query))
         else:

@@ -339,6 +339,17 @@ _MEETING_REF_RE = re.compile(
 )
 
 
+def meeting_symbols(question: str) -> list[str]:
+    """Meeting documents a question names, bare or in full ("TD 2484", "C 823", "SG17-C823"), in order,
+    as their short symbols ("TD2484", "C823")."""
+    out: list[str] = []
+    for m in _MEETING_REF_RE.finditer(clean_text(question)):
+        sym = re.sub(r"(C|TD)0+(\d)", r"\1\2", re.sub(r"\s", "", m.group("sym")).upper()).split("-")[-1]
+        if sym not in out:
+            out.append(sym)
+    return out
+
+
 def _rec_or_meeting_reference(q: str, query: str) -> Reference | None:
     m = _MEETING_REF_RE.search(q)
     if m and (m.group("label") or "-" in m.group("sym")):
