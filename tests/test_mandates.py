@@ -103,3 +103,12 @@ def test_in_coordination_with_addressees_assist() -> None:
 def test_continue_to_lead_is_responsibility() -> None:
     c = clause("resolves", "that ITU-D continue to lead the work on the subject, through the ITU-D study groups;")
     assert ("ITU-D", "responsible", None) in roles(c)
+
+
+def test_reporting_to_the_respective_advisory_groups_pairs_by_sector() -> None:
+    """"… to report to the respective Sector advisory groups": BR to RAG, TSB to TSAG, BDT to TDAG, not
+    every Director to every group."""
+    c = clause("invites the Directors of the three Bureaux",
+               "to report on the implementation of this resolution to the respective Sector advisory groups;")
+    reports = {(m.actor, m.to) for m in mandates_of(c) if m.role == "reports"}
+    assert reports == {("Director of BR", "RAG"), ("Director of TSB", "TSAG"), ("Director of BDT", "TDAG")}

@@ -117,7 +117,7 @@ _RESPONSIBLE_RE = re.compile(
 )
 _REPORT_RE = re.compile(
     r"\b(?:report|reporting|reports|submit[a-z]*\s+(?:an?\s+)?(?:annual\s+|written\s+|progress\s+)*reports?"
-    r"|present[a-z]*\s+(?:an?\s+)?reports?)\b(?P<gap>[^;.]{0,90}?)\bto\s+(?:the\s+)?(?P<to>[A-Z][^;.,]{0,80})",
+    r"|present[a-z]*\s+(?:an?\s+)?reports?)\b(?P<gap>[^;.]{0,90}?)\bto\s+(?:the\s+)?(?:respective\s+)?(?P<to>[A-Z][^;.,]{0,80})",
 )
 # "The report of each study group to WTSA": the study group reports to WTSA.
 _REPORT_OF_RE = re.compile(r"\breports?\s+of\s+(?P<from>[^;.]{3,60}?)\s+to\s+(?:the\s+)?(?P<to>[A-Z][^;.,]{0,60})")
@@ -290,7 +290,10 @@ def mandates_of(clause: Clause) -> list[Mandate]:
             reporters = [Actor(m.actor, m.sector) for m in out if m.role != "noted" and m.role != "reports"] or reporters
         if role == "noted":
             continue
+        # "the Directors … to report to the respective Sector advisory groups": each to its own Sector's.
+        respective = "respective" in rp.group(0).lower()
         for reporter in reporters:
             out += [Mandate(actor=reporter.name, sector=reporter.sector, role="reports", to=t.name,
-                            what=_what(text, rp.start())) for t in targets if t.name != reporter.name]
+                            what=_what(text, rp.start())) for t in targets if t.name != reporter.name
+                    and not (respective and reporter.sector and t.sector and reporter.sector != t.sector)]
     return _dedupe(out)

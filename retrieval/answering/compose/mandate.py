@@ -104,16 +104,24 @@ def find_mandates(ask: MandateAsk, clauses: Iterable[Clause],
     return out
 
 
+_DIRECT_REPORT = re.compile(r"report\w*\s+(?:\w+ly\s+)?(?:back\s+)?to\b", re.IGNORECASE)
+
+
 def _rank(pairs: list[tuple[Clause, Mandate]], ask: MandateAsk) -> list[tuple[Clause, Mandate]]:
     """Operative clauses before recitals; for "tasked", the actor's own part (its heading) first."""
     # A Sector's own texts speak with authority about its own bodies: for TSAG, WTSA's texts first.
     home = {a.sector for name in ask.actors for _s, a in actors_in(name) if a.sector in ("ITU-R", "ITU-T", "ITU-D")}
 
-    def key(p: tuple[Clause, Mandate]) -> tuple[int, int, int]:
+    def key(p: tuple[Clause, Mandate]) -> tuple[int, int, int, int, int]:
         c, m = p
         own = 0 if any(a.lower() in c.part.lower() for a in ask.actors) else 1
         at_home = 0 if home and document_sector(c.instrument) in home else 1
-        return (own if ask.kind == "tasked" else 0, at_home, 0 if m.role != "resolved" else 1)
+        # "… and report to TSAG on these efforts" says it outright; "the progress report as presented to
+        # TSAG" only implies it.
+        direct = 0 if m.role != "reports" or _DIRECT_REPORT.match(m.what) else 1
+        # Adopted text before text a contribution only proposes.
+        return (own if ask.kind == "tasked" else 0, at_home, direct, 1 if c.proposal else 0,
+                0 if m.role != "resolved" else 1)
 
     return sorted(pairs, key=key)
 
