@@ -357,3 +357,20 @@ def test_every_kind_of_text_resuming_after_footnotes(final_acts: tuple[Path, lis
     for doc in docs:
         for c in doc.clauses:
             assert not any(heading.search(f) for f in c.footnotes), (c.clause_id, c.footnotes)
+
+
+def test_one_item_parts_and_items_past_nine_run_into_a_paragraph(final_acts: tuple[Path, list[ParsedDocument]]) -> None:
+    """"…, instructs the Director of the Radiocommunication Bureau to ensure that ITU-R continues …" (Res
+    125) is a part of its own; "9 …; 10 to support …; 11 to report …, further instructs …" (Res 130) is
+    three items, though the next part starts again at 1."""
+    _, docs = final_acts
+    res125 = _doc(docs, "pp-res-125@dubai-2018")
+    br = [c for c in res125.clauses if c.part == "instructs the Director of BR"]
+    assert br and br[0].text.startswith("to ensure that ITU-R continues the collaboration")
+    assert "Radiocommunication Bureau" not in _clause(res125, "instructs the Director of BDT", "3").text
+    res130 = _doc(docs, "pp-res-130@dubai-2018")
+    assert _clause(res130, "instructs the Director of BDT", "10").text.startswith("to support the membership in "
+                                                                                 "the risk-assessment")
+    assert _clause(res130, "instructs the Director of BDT", "11").text.startswith("to report annually to the Council")
+    res169 = _doc(docs, "pp-res-169@dubai-2018")
+    assert any(c.part == "instructs the Director of TSB" and "Kaleidoscope" in c.text for c in res169.clauses)

@@ -80,6 +80,10 @@ _MID_HEAD_NUM_RE = re.compile(r"[,;.]\s+(?P<head>" + _OPERATIVE_VERB + r"[^;:]{0
 _MID_HEAD_RE = re.compile(r"[,;]\s+(?P<head>" + _OPERATIVE_VERB + r"(?:[^;:,]|,(?=\s+in\s+(?:close\s+)?"
                           r"(?:collaboration|coordination|consultation|cooperation)\b)){0,250}?)"
                           r"\s+(?=(?:1\s+)?(?:to|that)\s+[a-z])")
+_MID_HEAD_ADDRESSEE_RE = re.compile(
+    r"[,;]\s+(?P<head>(?:further\s+)?(?:instructs|invites|requests|encourages|urges)\s+(?:the\s+)?"
+    r"(?:Secretary-General|Director|Directors|Council|ITU\s+Council|Member\s+States|Sector\s+Members|"
+    r"Radiocommunication|Telecommunication)[^;:,]{0,150}?)\s+(?=to\s+[a-z])")
 _LEAD_LABEL_RE = re.compile(r"^(?P<label>[a-z]\)(?:\s?bis)?|[ivx]+\)|\d{1,2}(?:\.\d{1,2})*(?:\s?bis)?)\s+(?=\S)")
 _FOOTNOTE_RE = re.compile(r"\s*_{5,}\s*(?P<body>.*)$", re.DOTALL)
 _FOOTNOTE_NUM_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?=\S)")
@@ -480,7 +484,11 @@ def _drafts(groups: list[tuple[str, list[_Item]]], inst: Instrument, text: str, 
                 fnum = _FOOTNOTE_NUM_RE.match(fbody)
                 notes.append((s + fn.start(), fnum.group("n") if fnum else "", fbody, d))
             limit = next((i.label for i in items[n + 1:] if i.has_num), "")
-            drafts.extend(_inline_sublabels(d, text, int(limit) if limit.isdigit() else None))
+            # A next number that does not continue this list ("9 …; 10 …; 11 …, further instructs …" then
+            # "1 …") belongs to the part run in at the end: it bounds nothing here.
+            bound = int(limit) if limit.isdigit() and not run_in and (
+                not label.isdigit() or int(limit) > int(label)) else None
+            drafts.extend(_inline_sublabels(d, text, bound))
             if ax and annex:
                 rest_start = s + ax.start() + 1
                 drafts.append(Draft(part=annex, label="", start=rest_start, end=body_end,
@@ -548,10 +556,16 @@ def _run_in_parts(body: str) -> list[tuple[int, int, str | None, str]]:
     """(start, end, heading or None for the text before it, first label) of each piece of a paragraph
     into which whole operative parts were run; one piece when there are none."""
     first = _MID_HEAD_NUM_RE.search(body)
+    label = "1"
+    if first is None:
+        # One unnumbered part addressed to someone: "…, instructs the Director of the Radiocommunication
+        # Bureau to ensure that ITU-R continues …" (PP-18 Res 125).
+        first = _MID_HEAD_ADDRESSEE_RE.search(body)
+        label = ""
     if first is None:
         return [(0, len(body), None, "")]
     pieces: list[tuple[int, int, str | None, str]] = [(0, first.start() + 1, None, "")]
-    start, head, label = first.end(), first.group("head"), "1"
+    start, head = first.end(), first.group("head")
     pos = first.end()
     while True:
         m = _MID_HEAD_RE.search(body, pos)
