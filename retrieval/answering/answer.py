@@ -52,8 +52,8 @@ RESOLUTIONS_RE = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 
 
 RECITAL_WEIGHT = 0.9  # a preamble clause gives context; the operative part says what was decided
-TASKED_WEIGHT = 1.1
-OTHER_LANGUAGE_WEIGHT = 0.8  # for "who …?" questions, a clause that gives someone a task names the answer
+TASKED_WEIGHT = 1.1  # for "who …?" questions, a clause that gives someone a task names the answer
+OTHER_LANGUAGE_WEIGHT = 0.8  # the same text in another language than the question's ("~es" versions)
 _WHO_RE = re.compile(r"^\s*who\b|\bwho\s+(?:must|has\s+to|should|shall|is\s+to)\b", re.IGNORECASE)
 
 
