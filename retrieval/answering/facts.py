@@ -78,7 +78,9 @@ class CorpusFacts:
         """Clauses with mandates that name any of these actors (found in the stored bytes first)."""
         if not actors:
             return self.with_mandates
-        at = self.catalog.lines_containing([a.encode("utf-8") for a in actors])
+        # Texts write "ISC-TF" with a non-breaking hyphen as often as with a plain one.
+        forms = {a.replace("-", h) for a in actors for h in ("-", "\u2011", "\u2010")}
+        at = self.catalog.lines_containing([f.encode("utf-8") for f in sorted(forms)])
         return [c for c in (self.catalog.clause_at(i) for i in at) if c.mandates]
 
     def mentions(self, s: str) -> bool:
