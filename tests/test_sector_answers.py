@@ -41,8 +41,6 @@ def quotes_verbatim(service: object, ans: Answer) -> bool:
     return all(c.quote in service.clause(c.clause_id).text for c in ans.citations)  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(strict=True, reason="measured: lead ITU-R and ITU-D; PP Res 139's BDT mandate on the orbit/spectrum "
-                                      "resource weighs as much as the ITU-R objectives in Res 71's annex")
 def test_satellite_orbit_coordination_is_itu_r_and_never_the_isc_tf_clause(itu_service: object) -> None:
     ans = ask(itu_service, "Who handles satellite orbit coordination?")
     assert not ans.abstained and ans.lead_sectors == ["ITU-R"], ans.text

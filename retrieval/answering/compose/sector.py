@@ -28,7 +28,7 @@ from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, SearchHit
 from retrieval.indexing.lexical import lexical_tokens
-from retrieval.parsing.mandates import document_sector
+from retrieval.parsing.mandates import document_sector, is_recital
 from retrieval.parsing.sectors import SECTOR_NAMES, mechanisms_in, sectors_in
 
 THREE = ("ITU-R", "ITU-T", "ITU-D")
@@ -136,6 +136,15 @@ def weigh(hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], t
                 ev.supporting.append(c)
             r = max(rel.get(c.clause_id, 0.0), 0.4 if about else 0.0)
             _weigh_clause(ev, c, r, terms, names)
+    # Beyond the instruments read, a clause among the hits that names the topic still speaks for the
+    # Sectors it names or tasks, at half weight ("… technical, operating and tariff questions …" in the
+    # rules of ITU-T, when a glossary of tariff terms ranks first).
+    for c in by_id.values():
+        if c.doc_id in ev.doc_weight or rel[c.clause_id] < 0.3 or coverage(c.text) < NAMES_TOPIC:
+            continue
+        ev.doc_weight[c.doc_id] = docs[c.doc_id] / best
+        ev.supporting.append(c)
+        _weigh_clause(ev, c, 0.5 * rel[c.clause_id], terms, True)
     return ev
 
 
@@ -157,7 +166,7 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
         ev.listing = ev.listing or c
         return
     s0, e0 = segment_at(c.text, pos)
-    recital = all(m.role == "noted" for m in c.mandates)
+    recital = c.instrument.kind in ("resolution", "decision") and is_recital(c.part)
     for s in sectors_in(c.text[s0:e0]):
         if s in THREE:
             ev.add(s, (0.5 if recital or is_listed else 1.0) * r, c, "named")
@@ -233,8 +242,12 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
         first.append(ev.listing)
     ranked = [(0.0, c) for c in first] + ranked
     cits: list[Citation] = []
+    seen_text: set[str] = set()
     for _w, c in ranked:
-        if all(x.clause_id != c.clause_id for x in cits):
+        # The same boilerplate (every ITU-T Recommendation's foreword) is cited once.
+        same = " ".join(c.text.split()).lower()
+        if all(x.clause_id != c.clause_id for x in cits) and same not in seen_text:
+            seen_text.add(same)
             cits.append(citation(c, best_quote(c.text, topic)))
         if len(cits) >= MAX_CITATIONS:
             break
@@ -243,7 +256,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
 
 
 def _recital(c: Clause) -> bool:
-    return all(m.role == "noted" for m in c.mandates)
+    return c.instrument.kind in ("resolution", "decision") and is_recital(c.part)
 
 
 def topic_terms(topic: str) -> list[str]:
