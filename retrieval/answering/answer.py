@@ -42,7 +42,7 @@ from retrieval.core.config import Settings
 from retrieval.core.errors import LLMError
 from retrieval.core.models import SECTORS, Answer, Citation, Clause, Reference, SearchHit
 from retrieval.indexing.catalog import Catalog
-from retrieval.parsing.mandates import is_recital
+from retrieval.parsing.mandates import gives_task, is_recital
 
 log = logging.getLogger(__name__)
 MAX_CHANGED = 4  # resolutions shown for "what changed at <venue>?"
@@ -65,12 +65,12 @@ def rerank(hits: list[SearchHit], query: Query) -> list[SearchHit]:
 
     def weight(h: SearchHit) -> float:
         c = h.clause
-        w = RECITAL_WEIGHT if c.instrument.kind in ("resolution", "decision") and is_recital(c.part) else 1.0
+        w = RECITAL_WEIGHT if is_recital(c) else 1.0
         # A version in the question's language before the same text in another ("~es" in the id).
         lang = c.doc_id.rpartition("~")[2] if "~" in c.doc_id else "en"
         if lang != query.language:
             w *= OTHER_LANGUAGE_WEIGHT
-        if who and any(m.role not in ("noted", "assists") for m in c.mandates):
+        if who and any(gives_task(m) for m in c.mandates):
             w *= TASKED_WEIGHT
         return h.score * w
 
@@ -113,9 +113,8 @@ class Answerer:
     def answer_query(self, query: Query) -> Answer:
         if query.intent == "cite" and query.reference is not None:
             result = compose_cite(query, self.corpus.cite(query.reference), self.coverage())
-        elif query.intent == "diff" and query.reference is not None and self._absent(query):
+        elif query.intent == "diff" and query.reference is not None and (absent := self._absent(query)):
             # "What did WTSA-20 change in Resolution 1?" with no WTSA-20 text: nothing to compare.
-            absent = self._absent(query)
             result = compose_abstain(query, self.coverage(), f"{', '.join(absent)} "
                                      f"{'is' if len(absent) == 1 else 'are'} not in the corpus.", absent)
         elif query.intent == "diff" and query.reference is not None:
@@ -126,14 +125,13 @@ class Answerer:
                 f"{ref.body or ''} Resolution {ref.number}".strip() if ref.kind in (None, "resolution") \
                 else ref.number or ref.text
             result = diff_for_question(query.text, self.corpus.catalog().clauses, named)
-        elif asks_what_changed(query.text) and len(meeting_symbols(query.text)) >= 2:
+        elif asks_what_changed(query.text) and len(symbols := meeting_symbols(query.text)) >= 2:
             # "What changed between TD 2484 and C 823?": two revisions of one meeting text.
             from retrieval.answering.compose.diff import diff_answer
 
-            old, new = meeting_symbols(query.text)[:2]
-            result = diff_answer(query.text, old, self.corpus.catalog().clauses, old, new)
-        elif query.intent == "ask" and asks_what_changed(query.text) and self._revised_at(query):
-            result = self._changes_at(query, self._revised_at(query))
+            result = diff_answer(query.text, symbols[0], self.corpus.catalog().clauses, symbols[0], symbols[1])
+        elif query.intent == "ask" and asks_what_changed(query.text) and (revised := self._revised_at(query)):
+            result = self._changes_at(query, revised)
         else:
             hits = self._evidence(query)
             result = self._compose(query, hits)

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 
 from retrieval.core.models import Clause
 from retrieval.core.text import norm_hyphens
-from retrieval.indexing.catalog import Catalog
+from retrieval.indexing.catalog import Catalog, hyphen_forms
 
 OPERATIVE = frozenset({"instructed", "invited", "requested", "encouraged", "resolved", "responsible", "reports"})
 _HAS_MANDATES = b'"mandates":[{'
@@ -78,9 +78,7 @@ class CorpusFacts:
         """Clauses with mandates that name any of these actors (found in the stored bytes first)."""
         if not actors:
             return self.with_mandates
-        # Texts write "ISC-TF" with a non-breaking hyphen as often as with a plain one.
-        forms = {a.replace("-", h) for a in actors for h in ("-", "\u2011", "\u2010")}
-        at = self.catalog.lines_containing([f.encode("utf-8") for f in sorted(forms)])
+        at = self.catalog.lines_containing(hyphen_forms(actors))
         return [c for c in (self.catalog.clause_at(i) for i in at) if c.mandates]
 
     def mentions(self, s: str) -> bool:

@@ -103,7 +103,19 @@ def topic_of(question: str) -> str:
 # Words that ask who does something rather than name the thing done: "which Sector is supposed to lead
 # on …", "… which Sector gets that job?", "who runs …". Matched as typed (not stemmed), so the topic
 # keeps "coordination" while "coordinates" goes.
-_ROLE_SURFACE = frozenset(["to", "which", "what", "who", "whom", "whose", "sector", "sectors", "itu", "itu's", "union", "is", "are", "was", "were", "be", "been", "being", "am", "supposed", "expected", "meant", "tasked", "charged", "entrusted", "mandated", "in", "charge", "of", "for", "on", "with", "the", "a", "an", "lead", "leads", "leading", "take", "takes", "handle", "handles", "handled", "handling", "deal", "deals", "dealt", "dealing", "responsible", "responsibility", "responsibilities", "run", "runs", "running", "organize", "organizes", "organise", "organises", "organizing", "organising", "manage", "manages", "managing", "carry", "carries", "carrying", "most", "work", "works", "working", "job", "jobs", "task", "tasks", "get", "gets", "got", "fall", "falls", "under", "does", "do", "did", "cover", "covers", "look", "looks", "after", "oversee", "oversees", "overseeing", "own", "owns", "coordinates", "coordinate", "that", "this", "it", "its", "main", "primary", "principal", "mainly", "mostly", "at", "in", "does", "should", "would", "will", "shall", "must", "can", "could", "has", "have", "had", "side", "job?", "it?", "there"])
+_ROLE_SURFACE = frozenset([
+    "to", "which", "what", "who", "whom", "whose", "sector", "sectors", "itu", "itu's", "union", "is",
+    "are", "was", "were", "be", "been", "being", "am", "supposed", "expected", "meant", "tasked", "charged",
+    "entrusted", "mandated", "in", "charge", "of", "for", "on", "with", "the", "a", "an", "lead", "leads",
+    "leading", "take", "takes", "handle", "handles", "handled", "handling", "deal", "deals", "dealt",
+    "dealing", "responsible", "responsibility", "responsibilities", "run", "runs", "running", "organize",
+    "organizes", "organise", "organises", "organizing", "organising", "manage", "manages", "managing",
+    "carry", "carries", "carrying", "most", "work", "works", "working", "job", "jobs", "task", "tasks",
+    "get", "gets", "got", "fall", "falls", "under", "does", "do", "did", "cover", "covers", "look", "looks",
+    "after", "oversee", "oversees", "overseeing", "own", "owns", "coordinates", "coordinate", "that",
+    "this", "it", "its", "main", "primary", "principal", "mainly", "mostly", "at", "should", "would",
+    "will", "shall", "must", "can", "could", "has", "have", "had", "side", "there",
+])
 
 
 def sector_topic(question: str) -> str:

@@ -43,6 +43,13 @@ def number_keys(number: str | None, kind: str) -> list[str]:
     return keys
 
 
+def hyphen_forms(texts: Sequence[str]) -> list[bytes]:
+    """The byte strings to look for: each text with its hyphens as typed and in the forms ITU documents
+    store them ("ISC‑TF" with a non-breaking hyphen, "‐", "–")."""
+    forms = {t.replace("-", h) for t in texts for h in ("-", "\u2011", "\u2010", "\u2013")}
+    return [f.encode("utf-8") for f in sorted(forms)]
+
+
 class CatalogRecord(NamedTuple):
     """One clause as the store hands it over for a catalog: its JSON unparsed, its BM25 tokens."""
 
@@ -148,10 +155,7 @@ class Catalog:
     def contains(self, text: str) -> bool:
         """Some clause's stored JSON holds `text` (clause text, titles, numbers, ids); hyphens in any
         of the forms the documents use."""
-        forms = {text}
-        if "-" in text:
-            forms |= {text.replace("-", h) for h in ("\u2011", "\u2010", "\u2013")}
-        needles = [f.encode("utf-8") for f in forms]
+        needles = hyphen_forms([text])
         if self._raw is None:
             return bool(self.lines_containing(needles))
         return self._raw.holds(needles)

@@ -216,8 +216,9 @@ class ClauseIndex:
         rewritten whole rather than upserted over records that cannot be read. `before_commit` runs
         just before the registry flips (the writer lease is checked there)."""
         salt = f":{time.time_ns()}" if repair else ""
-        # The clauses' own hash is part of the generation: the same file parsed differently (a newer
-        # parser) is a new generation, so old records are replaced and catalogs keyed by generations rebuild.
+        # Everything parsed from the clauses is part of the generation: the same file parsed differently (a
+        # newer parser) is a new generation, so old records are replaced and catalogs keyed by generations
+        # rebuild. The text-only hash is kept in the registry to recognise the same document in two files.
         content = content_hash(doc)
         gen = hashlib.sha256(f"{sha256}:{self.embedder_name}:{reading_hash(doc)}{salt}".encode()).hexdigest()[:12]
         col = self.clauses_collection

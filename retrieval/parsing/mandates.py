@@ -179,9 +179,15 @@ def document_sector(inst: Instrument) -> Sector | None:
     return None
 
 
-def is_recital(part: str) -> bool:
-    """A preamble part (considering, recalling, noting …): context, not what the text decides."""
-    return _role_of_part(norm_hyphens(part)) == "noted"
+def is_recital(clause: Clause) -> bool:
+    """A clause of a resolution's or decision's preamble (considering, recalling, noting …): context,
+    not what the text decides."""
+    return clause.instrument.kind in ("resolution", "decision") and _role_of_part(norm_hyphens(clause.part)) == "noted"
+
+
+def gives_task(m: Mandate) -> bool:
+    """The mandate gives its actor something to do (not merely naming it, nor assisting another)."""
+    return m.role not in ("noted", "assists")
 
 
 def _role_of_part(part: str) -> MandateRole | None:

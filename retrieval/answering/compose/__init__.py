@@ -3,6 +3,7 @@ Pure functions over clauses and hits; no store, no model. Shared line builders l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from retrieval.core.models import SECTORS, AnswerLine, Span
@@ -28,6 +29,14 @@ def item(*parts: str | Span) -> AnswerLine:
 
 def note(*parts: str | Span) -> AnswerLine:
     return AnswerLine(kind="note", spans=_spans(parts))
+
+
+_WHO_RE = re.compile(r"^\s*who\b", re.IGNORECASE)
+
+
+def asks_who(question: str) -> bool:
+    """"Who …?": the answer is an actor before anything else."""
+    return bool(_WHO_RE.match(question))
 
 
 def ordered_sectors(sectors: Iterable[str]) -> list[str]:

@@ -3,17 +3,14 @@ clauses, each with the part of it that answers."""
 
 from __future__ import annotations
 
-import re
-
-from retrieval.answering.compose import lead, note, ordered_sectors
+from retrieval.answering.compose import asks_who, lead, note, ordered_sectors
 from retrieval.answering.compose.direct import answer_sentence
 from retrieval.answering.query import Query
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display
 from retrieval.core.models import Answer, SearchHit
 from retrieval.core.text import quoted
-
-_WHO = re.compile(r"^\s*who\b", re.IGNORECASE)
+from retrieval.parsing.mandates import gives_task
 
 
 def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
@@ -21,11 +18,11 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
     lines = []
     cits = []
     short = answer_sentence(query.text, top[0].clause) if top else None
-    if short is None and _WHO.search(query.text):
+    if short is None and asks_who(query.text):
         # "Who has to …?": the best clause may only describe the task; the next that gives it to someone
         # answers, and leads.
         for h in top[1:]:
-            if any(m.role not in ("noted", "assists") for m in h.clause.mandates):
+            if any(gives_task(m) for m in h.clause.mandates):
                 short = answer_sentence(query.text, h.clause)
                 if short:
                     top = [h, *[x for x in top if x is not h]]

@@ -9,7 +9,7 @@ from retrieval.answering.quotes import segments
 from retrieval.core.models import Clause
 from retrieval.core.text import display_text, norm_hyphens
 from retrieval.indexing.lexical import lexical_tokens
-from retrieval.parsing.mandates import actors_in, document_sector
+from retrieval.parsing.mandates import actors_in, document_sector, gives_task
 
 _I = re.IGNORECASE
 _WHO = re.compile(r"^\s*(?:who|which\s+(?:body|group|organ|committee|official))\b", _I)
@@ -78,7 +78,7 @@ def answer_sentence(question: str, clause: Clause) -> str | None:
     if _WHO.search(q):
         named = {a.name for _s, a in actors_in(q)}
         # The actor the clause tasks (often named only in its part heading: "instructs the Secretary-General").
-        tasked = [m.actor for m in clause.mandates if m.role not in ("noted", "assists") and m.actor not in named]
+        tasked = [m.actor for m in clause.mandates if gives_task(m) and m.actor not in named]
         if tasked:
             return f"{tasked[0]}: “{display_text(seg)}”"
         found = [a.name for _s, a in actors_in(seg, document_sector(clause.instrument)) if a.name not in named]

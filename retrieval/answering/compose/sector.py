@@ -16,12 +16,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from retrieval.answering.compose import MAX_CITATIONS, em, item, lead, note
+from retrieval.answering.compose import MAX_CITATIONS, asks_who, em, item, lead, note
 from retrieval.answering.compose.topic import listed, segment_at, topic_position
 from retrieval.answering.query import Query
 from retrieval.answering.quotes import best_quote
@@ -100,6 +101,8 @@ def weigh(hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], t
     ev = _Evidence()
     if not hits:
         return ev
+    # Every clause's coverage is asked for several times below (relevance, naming, listing): once each.
+    coverage = functools.lru_cache(maxsize=None)(coverage)
     rel = relevance(hits, coverage)
     docs = _doc_scores(hits, rel, coverage)
     best = max(docs.values())
@@ -166,10 +169,9 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
         ev.listing = ev.listing or c
         return
     s0, e0 = segment_at(c.text, pos)
-    recital = c.instrument.kind in ("resolution", "decision") and is_recital(c.part)
     for s in sectors_in(c.text[s0:e0]):
         if s in THREE:
-            ev.add(s, (0.5 if recital or is_listed else 1.0) * r, c, "named")
+            ev.add(s, (0.5 if is_recital(c) or is_listed else 1.0) * r, c, "named")
 
 
 def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], terms: list[str],
@@ -191,7 +193,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     involved = [s for s in THREE if scores.get(s, 0) > 0 and s not in lead_s]
     if ev.listing is not None and not lead_s:
         involved = list(THREE)
-    who = bool(re.match(r"^\s*who\b", query.text, re.IGNORECASE))
+    who = asks_who(query.text)
     if who and not lead_s and not involved and ev.listing is None:
         return None  # "Who coordinates …?" with no Sector in sight: the evidence's actor answers it
     lines: list[AnswerLine] = []
@@ -236,7 +238,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     # Evidence for the lead first (by weight), then the others, recitals and listings after.
     ranked = sorted(((w * (2 if s in lead_s else 1), c) for s in lead_s + involved if s in ev.parts
                      for cs in ev.parts[s].values() for w, c, _h in cs),
-                    key=lambda x: (_recital(x[1]), -x[0]))
+                    key=lambda x: (is_recital(x[1]), -x[0]))
     ranked += [(0.0, c) for c in ([ev.listing] if ev.listing else []) + ev.supporting]
     if ev.listing is not None and not lead_s:
         first.append(ev.listing)
@@ -253,10 +255,6 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
             break
     return Answer(question=query.text, intent="sector", lines=lines, citations=cits,
                   sectors=lead_s + involved, lead_sectors=lead_s, involved_sectors=involved)
-
-
-def _recital(c: Clause) -> bool:
-    return c.instrument.kind in ("resolution", "decision") and is_recital(c.part)
 
 
 def topic_terms(topic: str) -> list[str]:
