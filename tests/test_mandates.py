@@ -112,3 +112,18 @@ def test_reporting_to_the_respective_advisory_groups_pairs_by_sector() -> None:
                "to report on the implementation of this resolution to the respective Sector advisory groups;")
     reports = {(m.actor, m.to) for m in mandates_of(c) if m.role == "reports"}
     assert reports == {("Director of BR", "RAG"), ("Director of TSB", "TSAG"), ("Director of BDT", "TDAG")}
+
+
+def test_reports_to_with_a_topic_and_own_tasks_before_assisted_ones() -> None:
+    """"Who reports to Council on the ITU Journal?" keeps the topic (it filters the mandates); for "what
+    is TSB asked to do", TSB's own part comes before a part where TSB only assists BDT."""
+    from retrieval.answering.compose.mandate import MandateAsk, _rank, read_mandate_question
+
+    ask = read_mandate_question("who reports to Council on the ITU Journal")
+    assert ask is not None and ask.kind == "reports_to" and ask.actors == ["Council"]
+    assert ask.topic == "the ITU Journal"
+    helped = clause("instructs the Director of BDT, in collaboration with the Director of TSB", "to hold workshops;")
+    own = clause("instructs the Director of TSB, in collaboration with the Director of BR", "to join the EMF project;")
+    pairs = [(c, m) for c in (helped, own) for m in mandates_of(c) if m.actor == "Director of TSB"]
+    ranked = _rank(pairs, MandateAsk(kind="tasked", actors=["Director of TSB"]))
+    assert ranked[0][0] is own and ranked[0][1].role == "instructed"

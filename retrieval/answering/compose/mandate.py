@@ -14,7 +14,7 @@ from retrieval.answering.compose.topic import SUPPORT
 from retrieval.core.citations import citation, display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Mandate
 from retrieval.core.text import norm_hyphens
-from retrieval.parsing.mandates import actors_in, document_sector
+from retrieval.parsing.mandates import actors_in, document_sector, gives_task
 
 _I = re.IGNORECASE
 _ACTOR = r"(?P<actor>[A-Z][\w\s,.'()-]{1,80}?)"
@@ -66,10 +66,12 @@ def read_mandate_question(question: str) -> MandateAsk | None:
             return MandateAsk(kind="reports_from", actors=names)
     m = _REPORTS_TO.search(q)
     if m:
-        target = re.split(r"\s+(?:on|about|for|regarding|under)\s+", m.group("target"))[0]
+        # "who reports to Council on the ITU Journal": Council is the target, the ITU Journal the topic.
+        target, _, topic = [*re.split(r"\s+(on|about|for|regarding|under)\s+", m.group("target"), maxsplit=1),
+                            "", ""][:3]
         names = _actor_names(target)
         if names:
-            return MandateAsk(kind="reports_to", actors=names)
+            return MandateAsk(kind="reports_to", actors=names, topic=topic.strip(" ?"))
     m = _TASKED.search(q)
     if m:
         who = m.group("actor") or m.group("actor2") or m.group("actor3") or ""
@@ -112,15 +114,17 @@ def _rank(pairs: list[tuple[Clause, Mandate]], ask: MandateAsk) -> list[tuple[Cl
     # A Sector's own texts speak with authority about its own bodies: for TSAG, WTSA's texts first.
     home = {a.sector for name in ask.actors for _s, a in actors_in(name) if a.sector in ("ITU-R", "ITU-T", "ITU-D")}
 
-    def key(p: tuple[Clause, Mandate]) -> tuple[int, int, int, int, int]:
+    def key(p: tuple[Clause, Mandate]) -> tuple[int, int, int, int, int, int]:
         c, m = p
         own = 0 if any(a.lower() in c.part.lower() for a in ask.actors) else 1
+        # The actor's own task before one it only assists ("… BDT, in collaboration with … TSB").
+        assisting = 0 if gives_task(m) else 1
         at_home = 0 if home and document_sector(c.instrument) in home else 1
         # "… and report to TSAG on these efforts" says it outright; "the progress report as presented to
         # TSAG" only implies it.
         direct = 0 if m.role != "reports" or _DIRECT_REPORT.match(m.what) else 1
         # Adopted text before text a contribution only proposes.
-        return (own if ask.kind == "tasked" else 0, at_home, direct, 1 if c.proposal else 0,
+        return (assisting, own if ask.kind == "tasked" else 0, at_home, direct, 1 if c.proposal else 0,
                 0 if m.role != "resolved" else 1)
 
     return sorted(pairs, key=key)
