@@ -31,7 +31,7 @@ def run_checks(settings: Settings) -> list[Check]:
 
     from retrieval.indexing.provision import is_provisioned, model_path
 
-    if settings.embedder not in ("onnx-minilm", "use-m3"):
+    if settings.embedder not in ("onnx-minilm", "onnx-minilm-fp32", "use-m3"):
         out.append(Check(name="embedding model", status="ok", detail=f"embedder={settings.embedder}"))
     elif is_provisioned(settings):
         out.append(Check(name="embedding model", status="ok", detail=str(model_path(settings))))

@@ -78,3 +78,38 @@ def test_an_index_built_with_another_embedder_says_so(tmp_path: Path) -> None:
     other = built.model_copy(update={"embedder": "use-m3"})
     with pytest.raises(StoreUnavailable, match="built with embedder 'hash:256' but 'use:use-multilingual-v3'"):
         ClauseIndex(other, embedder_name(other)).registry()
+
+
+def test_int8_minilm_is_made_at_setup_and_agrees_with_float32(tmp_path: Path, model_dir: Path) -> None:
+    """A model directory from an earlier setup (float32 only) gets its int8 model in place, checked
+    against float32; the two embed real ITU clauses nearly alike, and the index records which it is."""
+    models = tmp_path / "models"
+    shutil.copytree(model_dir, models / model_dir.name, ignore=shutil.ignore_patterns("model-int8.onnx"))
+    settings = make_settings(tmp_path / "data").model_copy(update={"model_dir": models})
+    from retrieval.indexing.provision import ensure_model, is_provisioned
+
+    assert not is_provisioned(settings)
+    said: list[str] = []
+    ensure_model(settings, say=said.append)
+    assert is_provisioned(settings) and any("int8 model ready" in s for s in said)
+    int8 = make_embedder(settings)
+    fp32 = make_embedder(settings.model_copy(update={"embedder": "onnx-minilm-fp32"}))
+    assert (int8.name, fp32.name) == ("onnx:all-MiniLM-L6-v2-int8", "onnx:all-MiniLM-L6-v2")
+    assert int8.name == embedder_name(settings)
+    clauses = [line for line in SEED.read_text(encoding="utf-8").splitlines() if len(line) > 60][:40]
+    cosines = np.sum(int8.embed(clauses) * fp32.embed(clauses), axis=1)
+    assert cosines.mean() > 0.98 and cosines.min() > 0.95, (cosines.mean(), cosines.min())
+    # A question still lands nearest the clause that answers it.
+    q = int8.embed_query("Who reports to TSAG every year?")
+    best = clauses[int(np.argmax(int8.embed(clauses) @ q))]
+    assert "TSAG" in best
+
+
+def test_a_float32_index_names_the_setting_that_still_reads_it(tmp_path: Path) -> None:
+    """An index built before int8 became the default is refused with the setting that reads it."""
+    built = make_settings(tmp_path / "data", embedder="onnx-minilm-fp32")
+    index = ClauseIndex(built, embedder_name(built))
+    index.registry()  # creates the collection, recording its embedder
+    now = built.model_copy(update={"embedder": "onnx-minilm"})
+    with pytest.raises(StoreUnavailable, match="SECTORBOT_EMBEDDER=onnx-minilm-fp32 answers from it"):
+        ClauseIndex(now, embedder_name(now)).registry()

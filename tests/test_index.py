@@ -369,3 +369,84 @@ def test_a_new_parse_of_the_same_file_replaces_its_clauses(tmp_path: Path, monke
     after = set(service.engine.catalog(fresh=True).by_id)
     assert after < before and len(before - after) == 1
     assert service.engine.index.clauses_collection.count() == len(after)
+
+
+def test_bm25_matrix_scores_exactly_as_bm25s_does() -> None:
+    """The array-built BM25 matrix must score every clause as bm25s's own index does, empty clauses and
+    repeated query words included."""
+    import random
+
+    import bm25s
+    import numpy as np
+
+    from retrieval.indexing.lexical import LexicalIndex
+
+    rng = random.Random(7)
+    words = [f"w{i}" for i in range(800)]
+    docs = [[rng.choice(words[: rng.randint(3, 800)]) for _ in range(rng.randint(0, 40))] for _ in range(1500)]
+    ours = LexicalIndex([str(i) for i in range(len(docs))], docs)
+    theirs = bm25s.BM25()
+    theirs.index([d or ["\x00"] for d in docs], show_progress=False)
+    for query in (["w1", "w2"], ["w10", "w200", "w7"], ["w799"], ["unknown"], ["w5", "w5"], ["w3", "w0", "w1"]):
+        assert np.allclose(ours.bm25.get_scores(query), theirs.get_scores(query), atol=1e-6), query
+    assert ours.search("w1 w2", 5) and [i for i, _ in ours.search("w1 w2", 5)] == [
+        str(int(d)) for d, s in zip(*(a[0] for a in theirs.retrieve([["w1", "w2"]], k=5, show_progress=False)),
+                                    strict=True) if s > 0]
+
+
+def test_catalog_from_segments_equals_the_catalog_from_clause_records(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A replica rebuilds its catalog from one segment per document. It must hold exactly what the
+    clause records hold (ids, order, JSON, lookups, BM25 ranking); a store without segments (written
+    before they existed) still rebuilds, from its clause records."""
+    from retrieval.indexing import segments
+    from retrieval.indexing.catalog import Catalog
+
+    monkeypatch.setattr(segments, "PER_RECORD", 40)  # long documents span several stored segments
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(SEED, docs / "seed.txt")
+    if RES1.exists():
+        shutil.copy(RES1, docs / RES1.name)
+    engine = _engine(tmp_path)
+    ingest(engine.index, engine.embedder, [docs])
+    index = engine.index
+    reg = index.registry()
+    from_segments = index.catalog(reg)
+    from_records = Catalog.from_records(index._live_records(reg))
+    assert from_segments.ids == from_records.ids and len(from_segments.ids) == sum(e.clauses for e in reg.values())
+    assert all(from_segments.raw_line(i) == from_records.raw_line(i) for i in range(len(from_segments.ids)))
+    assert from_segments._tables() == from_records._tables()
+    for q in ("report annually to TSAG", "emergency telecommunications", "study group chairmen", "zzzz"):
+        assert from_segments.lexical.search(q, 10) == from_records.lexical.search(q, 10), q
+    # Without its segments the store still gives the same catalog.
+    index.segments_collection.delete(ids=index.segments_collection.get(include=[])["ids"])
+    shutil.rmtree(index.settings.data_dir / "cache")
+    index._catalog = None
+    fallback = index.catalog(reg)
+    assert fallback.ids == from_records.ids
+    assert fallback.lexical.search("report annually to TSAG", 10) == from_records.lexical.search(
+        "report annually to TSAG", 10)
+
+
+def test_segments_follow_their_document(tmp_path: Path) -> None:
+    """A replaced document leaves only its new generation's segment; a removed one leaves none."""
+    doc = tmp_path / "docs" / "seed.txt"
+    doc.parent.mkdir()
+    shutil.copy(SEED, doc)
+    engine = _engine(tmp_path)
+    ingest(engine.index, engine.embedder, [doc.parent])
+    segments = engine.index.segments_collection
+    gen = next(iter(engine.index.registry().values())).gen
+    assert [m["gen"] for m in segments.get(include=["metadatas"])["metadatas"]] == [gen]
+    doc.write_text(doc.read_text(encoding="utf-8").replace("report annually to TSAG", "report biennially to TSAG"),
+                   encoding="utf-8")
+    ingest(engine.index, engine.embedder, [doc.parent])
+    new_gen = next(iter(engine.index.registry().values())).gen
+    assert new_gen != gen
+    assert [m["gen"] for m in segments.get(include=["metadatas"])["metadatas"]] == [new_gen]
+    assert "biennially" in engine.catalog(fresh=True).by_id["rcc-47a4@wtsa-16#proposal.1/resolves.4"].text
+    doc.unlink()
+    ingest(engine.index, engine.embedder, [doc.parent], prune=True)
+    assert segments.count() == 0

@@ -56,3 +56,14 @@ def test_itu_wording_synonyms() -> None:
     assert index.search("who appoints the chair", 1)[0][0] == "2"
     assert index.coverage_of("people with disabilities")("accessibility for persons with disabilities") == 1.0
     assert expand(lexical_tokens("emergency")) == lexical_tokens("emergency"), "no synonyms, no change"
+
+
+def test_how_often_people_say_it_finds_how_the_texts_write_it() -> None:
+    """"every year" finds "annually"; "every two years" finds "biennially", not "annually"."""
+    from retrieval.indexing.lexical import expand
+
+    assert "annual" in expand(lexical_tokens("who must tell TSAG every year how it is going?"))
+    assert "annual" in expand(lexical_tokens("reports due each year"))
+    every_two = expand(lexical_tokens("what is reviewed every two years"))
+    assert "biennial" in every_two and "annual" not in every_two
+    assert expand(lexical_tokens("the year 2016")) == lexical_tokens("the year 2016")

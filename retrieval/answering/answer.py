@@ -22,7 +22,7 @@ from retrieval.answering.compose.mandate import (
     read_mandate_question,
 )
 from retrieval.answering.compose.sector import compose_sector, topic_terms
-from retrieval.answering.compose.topic import clean_topic
+from retrieval.answering.compose.topic import SUPPORT, clean_topic
 from retrieval.answering.facts import CorpusFacts
 from retrieval.answering.llm import ChatLLM
 from retrieval.answering.query import (
@@ -247,9 +247,12 @@ class Answerer:
 
     def _mandate(self, query: Query, ask: MandateAsk) -> Answer | None:
         facts = self.facts()
-        coverage = self.corpus.catalog().lexical.coverage_of(ask.topic) if ask.topic else None
+        lexical = self.corpus.catalog().lexical
+        coverage = lexical.coverage_of(ask.topic) if ask.topic else None
         docs = self._documents_named(query)
-        clauses = [c for c in facts.mandate_clauses(list(ask.actors)) if not docs or c.doc_id in docs]
+        # A clause whose indexed text cannot cover the topic is skipped before it is parsed.
+        near = lexical.covering(ask.topic, SUPPORT) if ask.topic else None
+        clauses = [c for c in facts.mandate_clauses(list(ask.actors), near) if not docs or c.doc_id in docs]
         return compose_mandate(query.text, ask, find_mandates(ask, clauses, coverage))
 
     def mandates(self, actor_or_topic: str) -> Answer:

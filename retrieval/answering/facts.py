@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 
 from retrieval.core.models import Clause
 from retrieval.core.text import norm_hyphens
@@ -74,11 +75,17 @@ class CorpusFacts:
             self._with_mandates = [c for c in (self.catalog.clause_at(i) for i in at) if c.mandates]
         return self._with_mandates
 
-    def mandate_clauses(self, actors: list[str]) -> list[Clause]:
-        """Clauses with mandates that name any of these actors (found in the stored bytes first)."""
+    def mandate_clauses(self, actors: list[str], within: AbstractSet[int] | None = None) -> list[Clause]:
+        """Clauses with mandates that name any of these actors (found in the stored bytes first), among
+        the catalog positions `within` when given (those that speak of the topic)."""
         if not actors:
-            return self.with_mandates
-        at = self.catalog.lines_containing(hyphen_forms(actors))
+            if within is None:
+                return self.with_mandates
+            at = sorted(within)
+        else:
+            at = self.catalog.lines_containing(hyphen_forms(actors))
+            if within is not None:
+                at = [i for i in at if i in within]
         return [c for c in (self.catalog.clause_at(i) for i in at) if c.mandates]
 
     def mentions(self, s: str) -> bool:

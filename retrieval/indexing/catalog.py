@@ -98,9 +98,9 @@ class Catalog:
         return obj
 
     @classmethod
-    def from_records(cls, records: list[CatalogRecord]) -> Catalog:
-        """A catalog straight from store records: BM25 from their stored tokens, lookups from their
-        columns, clauses parsed only when touched."""
+    def from_records(cls, records: list[CatalogRecord], lexical: LexicalIndex | None = None) -> Catalog:
+        """A catalog straight from store records: BM25 from their stored tokens (or given, built from
+        segments), lookups from their columns, clauses parsed only when touched."""
         ids = [r.clause_id for r in records]
         by_number: dict[str, list[int]] = {}
         by_symbol: dict[str, list[int]] = {}
@@ -115,7 +115,7 @@ class Catalog:
             for key in keys:
                 by_symbol.setdefault(key, []).append(i)
             heads.setdefault((r.doc_id, r.proposal), i)
-        lexical = LexicalIndex(ids, [r.tokens for r in records])
+        lexical = lexical or LexicalIndex(ids, [r.tokens for r in records])
         obj = cls._lazy(ids, _Strings([r.json for r in records]), lexical,
                         {"number": by_number, "symbol": by_symbol}, [])
         # Candidates for version_heads: one per document and proposal; deduplicated by name when asked.

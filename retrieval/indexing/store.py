@@ -28,10 +28,12 @@ from retrieval.core.errors import StoreUnavailable
 from retrieval.core.models import SECTORS, Clause, DocumentMeta, ParsedDocument
 from retrieval.indexing.catalog import Catalog, CatalogRecord, load_cached, save_cache, search_text, text_key
 from retrieval.indexing.lexical import TOKENIZER_VERSION, lexical_tokens
+from retrieval.indexing.segments import Segment, decode, encode, merge, segment_ids
 from retrieval.parsing.read import PARSER_VERSION
 
 log = logging.getLogger(__name__)
 PAGE = 5000  # records per read when loading the catalog
+SEGMENT_PAGE = 100  # catalog segments per read (each holds up to 500 clauses, compressed)
 BATCH = 1000
 
 
@@ -135,6 +137,7 @@ class ClauseIndex:
         self._client: Any = None
         self._clauses: Any = None
         self._docs: Any = None
+        self._segments: Any = None
         self._catalog: Catalog | None = None
         self._catalog_key: str | None = None
 
@@ -160,6 +163,7 @@ class ClauseIndex:
                 metadata={"hnsw:space": "cosine", "embedder": self.embedder_name},
             )
             self._docs = self._client.get_or_create_collection(f"{name}_documents", embedding_function=None)
+            self._segments = self._client.get_or_create_collection(f"{name}_segments", embedding_function=None)
         except Exception as e:  # chromadb raises assorted types for "cannot reach/open"
             self._client = None
             where = (f"Chroma server at {self.settings.chroma_host}:{self.settings.chroma_port}"
@@ -167,8 +171,10 @@ class ClauseIndex:
             raise StoreUnavailable(f"cannot open the {where}: {type(e).__name__}: {e}") from e
         built_with = (self._clauses.metadata or {}).get("embedder")
         if built_with and built_with != self.embedder_name:
+            hint = (" (an index built before int8 MiniLM became the default: SECTORBOT_EMBEDDER=onnx-minilm-fp32 "
+                    "answers from it)" if built_with == f"{self.embedder_name}".removesuffix("-int8") else "")
             raise StoreUnavailable(
-                f"the index was built with embedder '{built_with}' but '{self.embedder_name}' is configured; "
+                f"the index was built with embedder '{built_with}' but '{self.embedder_name}' is configured{hint}; "
                 "use the same embedder or point SECTORBOT_DATA_DIR / SECTORBOT_COLLECTION at a new index"
             )
 
@@ -195,6 +201,12 @@ class ClauseIndex:
     def docs_collection(self) -> Any:
         self._connect()
         return self._docs
+
+    @property
+    def segments_collection(self) -> Any:
+        """One record per document and generation (more for long documents): its share of the catalog."""
+        self._connect()
+        return self._segments
 
     # ---- registry --------------------------------------------------------------------------------
     def registry(self) -> dict[str, RegistryEntry]:
@@ -236,11 +248,29 @@ class ClauseIndex:
         entry = RegistryEntry(doc_id=doc.meta.doc_id, sha256=sha256, gen=gen, source=doc.meta.source,
                               clauses=len(clauses), embedder=self.embedder_name, meta=doc.meta,
                               content=content, parser=PARSER_VERSION)
+        self.write_segments([(doc, gen)])
         if before_commit is not None:
             before_commit()
         # The commit point: one record upsert flips the document to its new generation.
         self.docs_collection.upsert(ids=[doc.meta.doc_id], embeddings=[[1.0]], documents=[entry.model_dump_json()])
-        self._delete_where({"$and": [{"doc_id": doc.meta.doc_id}, {"gen": {"$ne": gen}}]})
+        stale = {"$and": [{"doc_id": doc.meta.doc_id}, {"gen": {"$ne": gen}}]}
+        self._delete_where(stale)
+        self.segments_collection.delete(where=stale)
+
+    def write_segments(self, docs: list[tuple[ParsedDocument, str]]) -> None:
+        """Each document's share of the catalog under its generation (written before the registry flips)."""
+        ids: list[str] = []
+        stored: list[str] = []
+        metadatas: list[dict[str, Any]] = []
+        for doc, gen in docs:
+            parts = encode(doc.clauses)
+            ids += segment_ids(doc.meta.doc_id, gen, len(doc.clauses))
+            stored += parts
+            metadatas += [{"doc_id": doc.meta.doc_id, "gen": gen}] * len(parts)
+        for b in range(0, len(ids), SEGMENT_PAGE):
+            page = slice(b, b + SEGMENT_PAGE)
+            self.segments_collection.upsert(ids=ids[page], embeddings=[[1.0]] * len(ids[page]), documents=stored[page],
+                                            metadatas=metadatas[page])
 
     def relocate(self, entry: RegistryEntry, source: str) -> None:
         """The same content found at another path (the old file is gone): only the registry changes."""
@@ -250,6 +280,7 @@ class ClauseIndex:
     def remove_document(self, doc_id: str) -> None:
         self.docs_collection.delete(ids=[doc_id])
         self._delete_where({"doc_id": doc_id})
+        self.segments_collection.delete(where={"doc_id": doc_id})
 
     def _delete_where(self, where: dict[str, Any]) -> None:
         self._delete_ids(self.clauses_collection.get(where=where, include=[])["ids"])
@@ -276,6 +307,10 @@ class ClauseIndex:
         got = col.get(where=where or None, include=[])
         before = col.count()
         self._delete_ids(got["ids"])
+        segments = self.segments_collection
+        stale = segments.get(where=where or None, include=[])["ids"]
+        if stale:
+            segments.delete(ids=stale)
         return before - col.count()
 
     def lease_collection(self) -> Any:
@@ -334,10 +369,39 @@ class ClauseIndex:
         cache_dir = self.settings.data_dir / "cache" / key
         catalog = load_cached(cache_dir)
         if catalog is None:
-            catalog = Catalog.from_records(self._live_records(reg))
+            catalog = Catalog.from_records(*merge(self._live_segments(reg)))
             save_cache(cache_dir, catalog)
         self._catalog, self._catalog_key = catalog, key
         return catalog
+
+    def _live_segments(self, reg: dict[str, RegistryEntry]) -> list[Segment]:
+        """Each registered document's catalog segments, in catalog order. A document whose segments are
+        missing or of an older format (a store written before they existed) is read from its clause
+        records instead."""
+        wanted = {doc_id: segment_ids(doc_id, e.gen, e.clauses) for doc_id, e in reg.items()}
+        ids = [i for parts in wanted.values() for i in parts]
+        found: dict[str, Segment | None] = {}
+        col = self.segments_collection
+        for b in range(0, len(ids), SEGMENT_PAGE):
+            got = col.get(ids=ids[b : b + SEGMENT_PAGE], include=["documents"])
+            for rid, stored in zip(got["ids"], got["documents"], strict=True):
+                found[rid] = decode(stored)
+        by_doc: dict[str, list[Segment]] = {}
+        missing = {}
+        for doc_id, parts in wanted.items():
+            segs = [found.get(p) for p in parts]
+            if all(segs):
+                by_doc[doc_id] = [s for s in segs if s is not None]
+            else:
+                missing[doc_id] = reg[doc_id]
+        if missing:
+            log.info("catalog: %d document(s) without segments, read from their clause records", len(missing))
+            grouped: dict[str, list[CatalogRecord]] = {}
+            for r in self._live_records(missing):
+                grouped.setdefault(r.doc_id, []).append(r)
+            for doc_id, records in grouped.items():
+                by_doc[doc_id] = [Segment.from_records(records)]
+        return [s for doc_id in sorted(by_doc) for s in by_doc[doc_id]]
 
     def _live_records(self, reg: dict[str, RegistryEntry]) -> list[CatalogRecord]:
         # One paged scan, not a filtered query per document: at 100k clauses in 1,000 documents the

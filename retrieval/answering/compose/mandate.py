@@ -93,11 +93,16 @@ def find_mandates(ask: MandateAsk, clauses: Iterable[Clause],
     """The (clause, mandate) pairs that answer, in corpus order."""
     wanted = set(ask.actors)
     out: list[tuple[Clause, Mandate]] = []
+    by_title: dict[str, float] = {}  # one instrument's clauses share its title: score it once
     for c in clauses:
         if not c.mandates:
             continue
-        if coverage is not None and ask.topic and coverage(c.text) < SUPPORT and coverage(c.instrument.title) < SUPPORT:
-            continue
+        if coverage is not None and ask.topic:
+            title = c.instrument.title
+            if title not in by_title:
+                by_title[title] = coverage(title)
+            if by_title[title] < SUPPORT and coverage(c.text) < SUPPORT:
+                continue
         for m in c.mandates:
             if (ask.kind == "reports_to" and m.role == "reports" and m.to in wanted) or (ask.kind == "reports_from" and m.role == "reports" and m.actor in wanted) or (ask.kind == "tasked" and m.actor in wanted and m.role != "noted" and \
                     (ask.role is None or m.role == ask.role or m.role in ("resolved", "responsible", "reports"))) or (ask.kind == "heads" and m.role == "responsible" and m.actor not in wanted and \
