@@ -17,6 +17,7 @@ from retrieval.answering.query import (
     read_query,
     references_named,
     revision_named,
+    sector_topic,
 )
 from retrieval.core.citations import citation, quote_display
 from retrieval.core.models import Clause, Instrument, Reference, Revision
@@ -337,3 +338,23 @@ def test_recommendation_references_in_any_order(shared_itu: Path, ref: str, firs
     assert got and got[0] == first
     if parsed.label_to:
         assert got[-1].startswith("clause.1.5") and "clause.1.6" not in got and "clause.1.4" in got
+
+
+@pytest.mark.parametrize("question", [
+    "which bureau runs the ITU Journal day to day?",
+    "the ITU Journal (the peer-reviewed one) — which bureau actually runs it?",
+    "mobile money: whose study groups are told to keep developing standards on that?",
+    "IPv6 support for member states - which Bureau leads?",
+])
+def test_bureau_and_whose_questions_ask_for_a_sector(question: str) -> None:
+    assert detect(question)[0] == "sector"
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("hey quick one - which sector actually runs the emergency telecom stuff, like who's in the lead?",
+     "emergency telecom"),
+    ("whose study groups work on emergency telecommunications?", "emergency telecommunications"),
+    ("pls which bureau handles IPv6 address allocation support etc?", "IPv6 address allocation support"),
+])
+def test_chat_words_are_not_the_topic(question: str, topic: str) -> None:
+    assert sector_topic(question) == topic

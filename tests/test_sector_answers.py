@@ -124,3 +124,55 @@ def test_direct_answer_sentences(corpus_service: object) -> None:
     assert "once a year" in often.lines[0].plain.lower()
     heads = ask(corpus_service, "Who heads the Intersector Coordination Task Force?")
     assert heads.lines[0].plain.startswith("Deputy Secretary-General")
+
+
+def test_a_topic_in_the_askers_words_keeps_what_the_texts_hold() -> None:
+    """held_by drops the words no best clause uses ("handset" for the texts' "mobile device"), keeps
+    those they hold or hold a synonym of ("telecom" for "telecommunications")."""
+    from retrieval.answering.compose.topic import held_by
+    from retrieval.core.models import Clause, Instrument
+
+    inst = Instrument(body="PP", kind="resolution", number="189", title="Assisting Member States to combat the theft "
+                      "of mobile telecommunication devices")
+    texts = ["to compile best practices in combating mobile device theft, where stolen phones are resold",
+             "to assist Member States in the mobile telecommunication sector"]
+    clauses = [Clause(clause_id=f"r#{i}", doc_id="r", instrument=inst, part="instructs", label=str(i), text=t,
+                      span=(0, len(t))) for i, t in enumerate(texts)]
+    assert held_by("stolen mobile phones handset theft", clauses) == "stolen mobile phones theft"
+    assert held_by("mobile telecom theft", clauses) == "mobile telecom theft"
+    assert held_by("coffee prices", clauses) == "coffee prices"  # nothing held: the topic stays as asked
+
+
+@pytest.mark.parametrize("chatty", [
+    "hey quick one - which sector actually handles emergency telecommunications, like who's in the lead?",
+    "which bureau is in charge of emergency telecommunications?",
+    "whose study groups work on emergency telecommunications?",
+])
+def test_the_way_a_sector_question_is_asked_does_not_change_its_answer(corpus_service: object, chatty: str) -> None:
+    plain = ask(corpus_service, "Which Sector handles emergency telecommunications?")
+    ans = ask(corpus_service, chatty)
+    assert not ans.abstained and not plain.abstained
+    assert (ans.lead_sectors, ans.involved_sectors) == (plain.lead_sectors, plain.involved_sectors)
+    assert [c.clause_id for c in ans.citations][:1] == [c.clause_id for c in plain.citations][:1]
+
+
+def test_who_coordinates_with_a_task_for_the_secretary_general_names_the_actor() -> None:
+    """"Who …" without "which Sector": when the best clause tasks an actor of no single Sector, that
+    actor answers, not a Sector weighed from other clauses."""
+    from retrieval.answering.answer import _tasks_no_sector
+    from retrieval.core.models import Clause, Instrument, Mandate
+
+    inst = Instrument(body="PP", kind="resolution", number="34")
+    sg = Clause(clause_id="r#1", doc_id="r", instrument=inst, part="instructs the Secretary-General", label="1",
+                text="to coordinate the activities of the three Sectors", span=(0, 10),
+                mandates=[Mandate(actor="Secretary-General", role="instructed", what="to coordinate")])
+    bdt = sg.model_copy(update={"mandates": [Mandate(actor="Director of BDT", sector="ITU-D", role="instructed")]})
+    assert _tasks_no_sector(sg) and not _tasks_no_sector(bdt)
+
+
+def test_how_people_say_it_is_not_evidence_missing(corpus_service: object) -> None:
+    """"supposed", "going", "every year" shape the question; the clause says "report annually"."""
+    ans = ask(corpus_service, "who is supposed to report to TSAG every year on how Res 57 is going?")
+    assert not ans.abstained, ans.text
+    assert ans.lines[0].plain.startswith("Director of TSB"), ans.lines[0].plain
+    assert ans.citations[0].clause_id.endswith("resolves.4")

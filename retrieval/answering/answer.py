@@ -9,7 +9,7 @@ import re
 from typing import Protocol
 
 from retrieval.answering.cite import CiteResult, revision_matches
-from retrieval.answering.compose import MAX_CITATIONS, note
+from retrieval.answering.compose import MAX_CITATIONS, asks_who, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
 from retrieval.answering.compose.cite import compose_cite
 from retrieval.answering.compose.evidence import Verdict, judge, key_text, mentioned, named_things
@@ -21,8 +21,8 @@ from retrieval.answering.compose.mandate import (
     list_mandates,
     read_mandate_question,
 )
-from retrieval.answering.compose.sector import compose_sector, topic_terms
-from retrieval.answering.compose.topic import SUPPORT, clean_topic
+from retrieval.answering.compose.sector import NAMES_TOPIC, compose_sector, topic_terms
+from retrieval.answering.compose.topic import SUPPORT, clean_topic, held_by
 from retrieval.answering.facts import CorpusFacts
 from retrieval.answering.llm import ChatLLM
 from retrieval.answering.query import (
@@ -46,6 +46,8 @@ from retrieval.parsing.mandates import gives_task, is_recital
 
 log = logging.getLogger(__name__)
 MAX_CHANGED = 4  # resolutions shown for "what changed at <venue>?"
+TOPIC_HITS = 10  # a "which Sector" topic keeps the words these best hits hold …
+HELD_SHARE = 0.6  # … when they are this share of its idf mass
 FALLBACK_COVERAGE = 0.35  # a "which Sector" question whose evidence holds this much of it is answered anyway
 COVERAGE_FLOOR = 0.75  # share of the query's idf mass a clause must hold to count as lexical evidence
 RESOLUTIONS_RE = re.compile(r"\bresolutions?\b", re.IGNORECASE)
@@ -54,6 +56,7 @@ RESOLUTIONS_RE = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 RECITAL_WEIGHT = 0.9  # a preamble clause gives context; the operative part says what was decided
 TASKED_WEIGHT = 1.1  # for "who …?" questions, a clause that gives someone a task names the answer
 OTHER_LANGUAGE_WEIGHT = 0.8  # the same text in another language than the question's ("~es" versions)
+_WHICH_SECTOR_RE = re.compile(r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b", re.IGNORECASE)
 _WHO_RE = re.compile(r"^\s*who\b|\bwho\s+(?:must|has\s+to|should|shall|is\s+to)\b", re.IGNORECASE)
 
 
@@ -86,6 +89,12 @@ class Corpus(Protocol):
     def search(self, query: str, k: int = 5, filters: Filters | None = None) -> list[SearchHit]: ...
     def cite(self, ref: Reference) -> CiteResult: ...
     def catalog(self, fresh: bool = False) -> Catalog: ...
+
+
+def _tasks_no_sector(c: Clause) -> bool:
+    """The clause gives tasks, and only to actors of no one Sector (the Secretary-General, Council)."""
+    tasks = [m for m in c.mandates if gives_task(m)]
+    return bool(tasks) and not any(m.sector in ("ITU-R", "ITU-T", "ITU-D") for m in tasks)
 
 
 class Answerer:
@@ -151,7 +160,10 @@ class Answerer:
             return compose_abstain(query, self.coverage(), verdict.reason, verdict.missing)
         answer: Answer | None = None
         ask = read_mandate_question(query.text)
-        if query.intent == "sector":
+        if (query.intent == "sector" and asks_who(query.text) and not _WHICH_SECTOR_RE.search(query.text)
+                and _tasks_no_sector(hits[0].clause)):
+            pass  # "Who coordinates …?" and the best clause tasks the Secretary-General: that is the answer
+        elif query.intent == "sector":
             answer = self._sector(query)
             if answer.abstained and self._speaks_of_question(query, hits):
                 # No Sector can be read from the evidence, yet it answers the question ("who coordinates
@@ -226,19 +238,27 @@ class Answerer:
 
     # ---- "which Sector" and mandates --------------------------------------------------------------
     def _sector(self, query: Query) -> Answer:
-        topic = clean_topic(query.topic)
-        terms = topic_terms(topic)
+        asked = clean_topic(query.topic)
         catalog = self.corpus.catalog()
-        coverage = catalog.lexical.coverage_of(topic)
         docs = self._documents_named(query)
         filters = Filters(doc_ids=sorted(docs)) if docs else Filters()
-        hits = self.corpus.search(topic, k=40, filters=filters)
+        hits = self.corpus.search(asked, k=40, filters=filters)
+        best = [h.clause for h in hits[:TOPIC_HITS]]
+        named = catalog.lexical.coverage_of(asked)
+        # Asked in the texts' own words, the topic stays whole; otherwise it is what the best clauses hold,
+        # if that is most of it ("satellite orbit coordination" is not "coordination").
+        topic = asked
+        if not any(named(c.text) >= NAMES_TOPIC for c in best):
+            held = held_by(asked, best)
+            topic = held if named(held) >= HELD_SHARE else asked
+        terms = topic_terms(topic)
+        coverage = catalog.lexical.coverage_of(topic)
         facts = self.facts()
         answer = compose_sector(query, hits, facts.operative_by_doc, terms, coverage, topic,
                                 facts.size_by_doc) if terms else None
         if answer is None:
-            return compose_abstain(query, self.coverage(), f"No clause in the corpus speaks of “{topic}”.",
-                                   [topic])
+            return compose_abstain(query, self.coverage(), f"No clause in the corpus speaks of “{asked}”.",
+                                   [asked])
         return answer
 
     def _speaks_of_question(self, query: Query, hits: list[SearchHit]) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Set as AbstractSet
 from retrieval.core.models import Clause
 from retrieval.core.text import norm_hyphens
 from retrieval.indexing.catalog import Catalog, hyphen_forms
+from retrieval.indexing.lexical import SYNONYMS
 
 OPERATIVE = frozenset({"instructed", "invited", "requested", "encouraged", "resolved", "responsible", "reports"})
 _HAS_MANDATES = b'"mandates":[{'
@@ -107,7 +108,7 @@ class CorpusFacts:
             for w in self._vocab:
                 by_prefix[w[:1]].append(w)
             self._by_prefix = dict(by_prefix)
-        if stem in self._vocab:
+        if stem in self._vocab or SYNONYMS.get(stem, frozenset()) & self._vocab:  # "telecom"
             return True
         if len(stem) < 5 or self._by_prefix is None:
             return False

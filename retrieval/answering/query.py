@@ -13,16 +13,18 @@ from retrieval.answering.compose.topic import clean_topic
 from retrieval.answering.language import answers_in, detect_language, english_only_note
 from retrieval.core.models import Body, Reference, Revision
 from retrieval.core.text import norm_hyphens
-from retrieval.indexing.lexical import lexical_tokens
+from retrieval.indexing.lexical import CHAT_WORDS, lexical_tokens
 from retrieval.parsing.references import later_reading
 
 Intent = Literal["cite", "sector", "find", "ask", "diff", "refs"]
 
 _SECTOR_RE = re.compile(
-    r"\b(?:which|what)\s+(?:ITU\s+)?sectors?\b|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
+    r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b|\bwhose\s+(?:study\s+groups?|bureau|sector)\b"
+    r"|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
     r"|works\s+on|coordinates|leads|covers|looks\s+after)\b|\bsectors?\s+(?:handles?|deals?|responsible)\b",
     re.IGNORECASE,
 )
+_WHOSE_RE = re.compile(r"\bwhose\s+(?:study\s+groups?|bureau|sector)\b", re.IGNORECASE)
 _FIND_RE = re.compile(
     r"\b(?:which|what|list|find|show)\s+(?:the\s+)?(?:resolutions|documents|clauses|contributions|texts)\b"
     r"|\bresolutions\s+(?:on|about|dealing|deal|that)\b",
@@ -114,13 +116,14 @@ _ROLE_SURFACE = frozenset([
     "get", "gets", "got", "fall", "falls", "under", "does", "do", "did", "cover", "covers", "look", "looks",
     "after", "oversee", "oversees", "overseeing", "own", "owns", "coordinates", "coordinate", "that",
     "this", "it", "its", "main", "primary", "principal", "mainly", "mostly", "at", "should", "would",
-    "will", "shall", "must", "can", "could", "has", "have", "had", "side", "there",
-])
+    "will", "shall", "must", "can", "could", "has", "have", "had", "side", "there", "bureau", "bureaux",
+    "bureaus", "told", "asked", "actually", "day", "really",
+]) | CHAT_WORDS
 
 
 def sector_topic(question: str) -> str:
     """What a "which Sector" question asks about, without the words that ask it."""
-    words = re.findall(r"[\w][\w'./-]*", _TOPIC_STRIP.sub(" ", question))
+    words = re.findall(r"[\w][\w'./-]*", _WHOSE_RE.sub(" ", _TOPIC_STRIP.sub(" ", question)))
     kept = [w for w in words if w.lower() not in _ROLE_SURFACE]
     return " ".join(kept) or topic_of(question)
 

@@ -76,7 +76,10 @@ class Speller:
             if cand[:1] != w[:1] or len(cand) < 3:
                 continue  # the first letter is rarely the one mistyped; keeping it avoids far-fetched reads
             if cand in _QUESTION_WORDS:
-                scored.append((0 if first and cand in _QUESTION_STARTS else 1, _OP_ORDER[op], 0.0, cand))
+                # "secter" is "sector" before it is the French "secteur" that E.119 uses; a stop word
+                # ("with" for "wich") only as a question's first word.
+                ask_word = (first and cand in _QUESTION_STARTS) or cand not in STOPWORDS
+                scored.append((0 if ask_word else 1, _OP_ORDER[op], 0.0, cand))
             elif len(w) >= MIN_CORPUS_FIX and self.lexical.knows(stem(cand)):
                 # Then the commoner corpus word (lower idf).
                 scored.append((1, _OP_ORDER[op], self.lexical.idf(stem(cand)), cand))

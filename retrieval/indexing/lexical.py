@@ -29,6 +29,16 @@ STOPWORDS = frozenset([
 ])
 
 
+# How people write in chat, never what they ask about: "hey quick one - who runs it? thx", "ppl",
+# "they're". Questions drop them before asking the clauses to cover their words.
+CHAT_WORDS = frozenset([
+    "hey", "hi", "hello", "morning", "thanks", "thank", "thx", "pls", "plz", "please", "quick", "folks", "guys",
+    "like", "sure", "kinda", "sorta", "basically", "btw", "fyi", "anyone", "someone", "know", "think",
+    "wondering", "wonder", "ppl", "re", "ve", "ll", "im", "u", "ur", "ok", "okay", "just", "etc", "incl",
+    "e.g", "eg", "ie", "i.e", "stuff", "thing", "things", "one", "who's", "what's", "that's", "it's", "there's",
+])
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Snowball English: "meetings" and "meet", "appoints" and "appointment" match each other."""

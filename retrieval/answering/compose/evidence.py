@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from retrieval.core.models import Clause
 from retrieval.core.text import norm_hyphens
-from retrieval.indexing.lexical import lexical_tokens
+from retrieval.indexing.lexical import CHAT_WORDS, lexical_tokens
 
 _I = re.IGNORECASE
 
@@ -29,7 +29,8 @@ GENERIC = frozenset(lexical_tokens(
     "work works working please tell explain mean means say says said show give find list kind type "
     "current currently today now exactly actually really much many long often main principal "
     "also still ever every which who whom what when where why how does did do can could would should "
-    "must shall has have had need needs get got make made take ask asks asked"))
+    "must shall has have had need needs get got make made take ask asks asked supposed expected meant going")) | frozenset(
+    lexical_tokens(" ".join(CHAT_WORDS)))
 
 # Named things people ask about: conferences and events with their year, Recommendations, years,
 # quantities. Each must appear somewhere in the corpus, or the corpus cannot answer.
@@ -118,8 +119,13 @@ class Verdict:
     uncovered: list[str] = field(default_factory=list)  # key words of the question no cited clause holds
 
 
+_EVERY_YEAR_RE = re.compile(r"\b(?:every|each|per|a)\s+year\b", re.IGNORECASE)
+
+
 def key_text(question: str) -> str:
-    """The question without the words that only shape it: what coverage is measured on."""
+    """The question without the words that only shape it: what coverage is measured on. "Every year" is
+    read as the texts write it, "annually"."""
+    question = _EVERY_YEAR_RE.sub("annually", question)
     words = [w for w in re.findall(r"[\w-]+", question) if not (lexical_tokens(w) and lexical_tokens(w)[0] in GENERIC)]
     return " ".join(words) or question
 

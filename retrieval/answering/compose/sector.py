@@ -42,6 +42,9 @@ MAX_DOCS = 3
 ABOUT_TITLE = 0.5  # share of the topic's idf mass a title must hold for its instrument to be about it
 ABOUT_SHARE = 0.15  # … or this share of its clauses must name it
 NAMES_TOPIC = 0.5  # … that a clause must hold to speak of the topic itself
+# … or, when no clause among the best holds that much (a topic in the asker's words, not the texts'),
+# this share of what the best of them holds, never under NAMES_FLOOR.
+NAMES_RELATIVE, NAMES_FLOOR = 0.8, 0.25
 MUTUAL_RE = re.compile(r"\b(?:all|three)\s+(?:ITU\s+)?Sectors\b|\bmutual interest\b", re.IGNORECASE)
 _ROLE_WORDS = {"instructed": "instructed", "invited": "invited", "requested": "asked", "encouraged": "encouraged",
                "resolved": "given the task", "responsible": "responsible", "reports": "reports",
@@ -109,15 +112,17 @@ def weigh(hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], t
     reached = [d for d, s in sorted(docs.items(), key=lambda kv: -kv[1]) if s >= REACH * best][:MAX_DOCS]
     ev.doc_weight = {d: docs[d] / best for d in reached}
     by_id: dict[str, Clause] = {h.clause.clause_id: h.clause for h in hits}
+    best_cov = max(coverage(h.clause.text) for h in hits[:10])
+    names_at = NAMES_TOPIC if best_cov >= NAMES_TOPIC else max(NAMES_FLOOR, NAMES_RELATIVE * best_cov)
     # A clause listing the topic among matters of mutual interest counts wherever it stands.
     for h in hits:
         c = h.clause
-        if rel[c.clause_id] >= 0.5 and MUTUAL_RE.search(c.text) and coverage(c.text) >= NAMES_TOPIC:
+        if rel[c.clause_id] >= 0.5 and MUTUAL_RE.search(c.text) and coverage(c.text) >= names_at:
             pos = topic_position(c.text, terms)
             if pos is not None and listed(c.text, pos):
                 ev.listing = ev.listing or c
     for d in reached:
-        named = [c for c in by_id.values() if c.doc_id == d and coverage(c.text) >= NAMES_TOPIC]
+        named = [c for c in by_id.values() if c.doc_id == d and coverage(c.text) >= names_at]
         title = next(c.instrument.title for c in by_id.values() if c.doc_id == d) or ""
         # About the topic: its title says so, or the topic runs through it (a broad resolution that
         # names the topic twice among forty clauses is not about it).
@@ -132,7 +137,7 @@ def weigh(hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], t
             first = max((c for c in pool.values()), key=lambda c: rel.get(c.clause_id, 0.0))
             ev.add(own, 2.0 * max(rel.get(first.clause_id, 0.0), 0.4), first, f"treated in {own}'s own text")
         for c in pool.values():
-            names = coverage(c.text) >= NAMES_TOPIC
+            names = coverage(c.text) >= names_at
             if not (about or names):
                 continue
             if names:
@@ -143,7 +148,7 @@ def weigh(hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], t
     # Sectors it names or tasks, at half weight ("… technical, operating and tariff questions …" in the
     # rules of ITU-T, when a glossary of tariff terms ranks first).
     for c in by_id.values():
-        if c.doc_id in ev.doc_weight or rel[c.clause_id] < 0.3 or coverage(c.text) < NAMES_TOPIC:
+        if c.doc_id in ev.doc_weight or rel[c.clause_id] < 0.3 or coverage(c.text) < names_at:
             continue
         ev.doc_weight[c.doc_id] = docs[c.doc_id] / best
         ev.supporting.append(c)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from retrieval.core.models import Clause
 from retrieval.core.text import norm_hyphens
-from retrieval.indexing.lexical import lexical_tokens
+from retrieval.indexing.lexical import SYNONYMS, lexical_tokens
 
 SUPPORT = 0.6  # share of the topic's idf mass a clause (or its instrument's title) must hold
 _NOISE = re.compile(
@@ -61,3 +61,20 @@ def speaks_of(c: Clause, coverage: Callable[[str], float]) -> tuple[bool, bool]:
     in_text = coverage(c.text) >= SUPPORT
     via_title = not in_text and bool(c.instrument.title) and coverage(c.instrument.title) >= SUPPORT
     return in_text, via_title
+
+
+def held_by(topic: str, clauses: list[Clause]) -> str:
+    """The topic's words that the best clauses hold (a synonym counts). A chatty topic ("stolen mobile
+    phones helping countries handset theft") carries words the texts never use ("handset", for their
+    "mobile device"); weighed against them, no clause would speak of it. The evidence check has already
+    abstained when a word that matters is missing, so what is left is what the texts call the topic."""
+    have: set[str] = set()
+    for c in clauses:
+        have.update(lexical_tokens(f"{c.instrument.title} {c.text}"))
+    words = re.findall(r"[\w][\w'./-]*", topic)
+
+    def held(w: str) -> bool:
+        return any(t in have or SYNONYMS.get(t, frozenset()) & have for t in lexical_tokens(w))
+
+    kept = [w for w in words if held(w)]
+    return " ".join(kept) if kept else topic
