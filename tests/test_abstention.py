@@ -106,3 +106,61 @@ def test_a_date_of_a_cited_text_does_not_answer_when() -> None:
     v = judge("When does the allocation special session take place?", [clause(event)], corpus_has=lambda s: True,
               known_word=lambda w: True, coverage=lambda t: 0.6)
     assert not v.abstain
+
+
+def test_what_became_of_a_proposal_elections_and_bands_are_not_in_adopted_texts(corpus_service: object) -> None:
+    cases = {
+        "did the assembly actually adopt the changes RCC proposed to Res 57?": "what a meeting decided",
+        "who got elected chairman of TSAG at the last assembly?": "was elected",
+        "how long does the Last Call comment period run under A.8?": "Recommendation A.8 is not in the corpus",
+    }
+    for q, missing in cases.items():
+        ans = ask(corpus_service, q)
+        assert ans.abstained and not ans.citations, (q, ans.text)
+        assert missing in ans.text, (q, ans.text)
+
+
+def test_a_recommendation_only_mentioned_is_not_the_source_asked_about() -> None:
+    from retrieval.answering.compose.evidence import recommendations_asked
+
+    assert recommendations_asked("how long is the Last Call under A.8?") == ["A.8"]
+    assert recommendations_asked("A.8 says what about comments?") == ["A.8"]
+    assert recommendations_asked("what is the scope of Recommendation ITU-T E.119?") == ["E.119"]
+    assert recommendations_asked("Which Sector finishes the Internet connectivity studies (the D.50 work)?") == []
+
+
+def test_a_question_about_a_cited_clause_is_answered_first_then_quoted(corpus_service: object) -> None:
+    """"Res 1 §6.1 - deadline for contributions?": the span that answers leads, the clause follows verbatim."""
+    ans = ask(corpus_service, "Res 1 section 6.1: deadline for contributions?")
+    assert ans.lines[0].plain.startswith("Not later than one month before the opening of WTSA"), ans.lines[0].plain
+    assert any(c.clause_id.endswith("#s6.1") for c in ans.citations)
+    ans = ask(corpus_service, "Res 57 resolves 4: who does the Director of TSB report to?")
+    assert ans.lines[0].plain.startswith("TSAG:"), ans.lines[0].plain
+    plain = ask(corpus_service, "What does Resolution 57 resolves 3 say?")  # asking for the text: the text
+    assert plain.lines[0].plain.startswith("WTSA Resolution 57 (Rev. Hammamet, 2016), resolves 3")
+
+
+def test_shares_and_majorities_answer_what_share_questions() -> None:
+    from retrieval.answering.compose.direct import answer_sentence
+
+    c = clause("If at least 70 per cent of the replies from Member States support approval, the study group may "
+               "proceed; otherwise the Question is referred back.")
+    short = answer_sentence("what share of member state replies has to support approval?", c)
+    assert short is not None and short.startswith("At least 70 per cent"), short
+    fee = clause("the fee for Associates from developing countries shall be set at one-sixteenth of the value of "
+                 "the Sector Member contributory unit")
+    short = answer_sentence("what fraction of the contributory unit is the fee for Associates from developing countries?",
+                            fee)
+    assert short is not None and short.startswith("One-sixteenth"), short
+
+
+def test_which_bands_needs_a_clause_giving_frequencies() -> None:
+    def judged(q: str, t: str) -> tuple[bool, str]:
+        v = judge(q, [clause(t)], corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+        return v.abstain, v.reason
+
+    no_hz = judged("which mmWave bands did WRC-19 identify for IMT-2020?",
+                   "resolves to invite WRC-19 to consider identifying bands for IMT-2020")
+    assert no_hz[0] and "frequency bands" in no_hz[1]
+    assert not judged("which bands were identified for IMT-2020?",
+                      "the bands 24.25-27.5 GHz and 37-43.5 GHz are identified for IMT-2020")[0]

@@ -12,7 +12,14 @@ from retrieval.answering.cite import CiteResult, revision_matches
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
 from retrieval.answering.compose.cite import compose_cite
-from retrieval.answering.compose.evidence import Verdict, judge, key_text, mentioned, named_things
+from retrieval.answering.compose.evidence import (
+    Verdict,
+    judge,
+    key_text,
+    mentioned,
+    named_things,
+    recommendations_asked,
+)
 from retrieval.answering.compose.find import compose_find
 from retrieval.answering.compose.mandate import (
     MandateAsk,
@@ -188,6 +195,12 @@ class Answerer:
             # Every instrument named is indexed and the search was scoped to it: its name is not a word
             # the clauses must hold. One named but absent ("WTDC Resolution 59") stays a term to cover.
             text = without_references(text) or text
+        recs = recommendations_asked(query.text)
+        if recs and query.intent != "cite" and not any(catalog.has_number(r) for r in recs):
+            # "How long is the Last Call under A.8?" with A.8 only cited by other texts, never indexed.
+            names = ", ".join(f"Recommendation {r}" for r in recs)
+            return Verdict(abstain=True, missing=[names], reason=f"{names} {'is' if len(recs) == 1 else 'are'} not "
+                           "in the corpus (other texts only refer to it).")
         coverage = self.corpus.catalog().lexical.coverage_of(key_text(text))
         return judge(text, clauses, corpus_has=facts.mentions, known_word=facts.knows,
                      coverage=coverage, foreign=query.language != "en", exact_word=facts.has_word)

@@ -177,6 +177,10 @@ class Catalog:
             self._lookup = {"number": by_number, "symbol": by_symbol}
         return self._lookup
 
+    def has_number(self, number: str) -> bool:
+        """Some indexed instrument has this number ("A.8", "57"): it is in the corpus, not only cited."""
+        return bool(self._tables()["number"].get(number.upper()))
+
     def cite_candidates(self, ref: Reference) -> list[Clause]:
         """The clauses a reference could resolve to (a superset; cite.resolve decides), so a cite
         costs a dictionary lookup instead of a scan of every clause."""

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from retrieval.answering.cite import CiteResult
 from retrieval.answering.compose import MAX_CITATIONS, item, lead, note, ordered_sectors
-from retrieval.answering.query import Query
+from retrieval.answering.compose.direct import answer_sentence, best_segment
+from retrieval.answering.query import Query, asks_about_more_than, without_references
 from retrieval.core.citations import citation, display, instrument_display, part_display, quote_display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Reference
 from retrieval.core.text import quoted, readable
+from retrieval.indexing.lexical import lexical_tokens
 
 MAX_PART_CLAUSES = 12  # a whole part is listed (and cited) up to this many clauses; the rest are counted
+MAX_DIRECT = 40  # clauses of a cited part or proposal searched for a short answer
 ITEM_CHARS = 300  # a clause listed within a part is shortened to this for display, marked with "…"
 
 
@@ -35,8 +38,31 @@ def compose_cite(query: Query, res: CiteResult, coverage: str) -> Answer:
         lines, cits = part_listing(clauses, ref)
     if res.message:
         lines.append(note(res.message))
+    direct = direct_answer(query.text, clauses) if asks_about_more_than(query.text) else None
+    if direct is not None:
+        # "Res 165 resolves 1 - contribution deadline?": the span that answers first, then the text.
+        short, c = direct
+        lines.insert(0, lead(f"{short} — {display(c)}."))
+        if all(x.clause_id != c.clause_id for x in cits):
+            cits.insert(0, citation(c, c.text))
     return Answer(question=query.text, intent="cite", lines=lines, citations=cits,
                   sectors=ordered_sectors(s for c in clauses for s in c.sectors))
+
+
+def direct_answer(question: str, clauses: list[Clause]) -> tuple[str, Clause] | None:
+    """The short answer a question about the cited clauses asks for (a deadline, a share, an actor),
+    from the clause that speaks most of what it asks; None when it wants the text itself."""
+    asked = without_references(question)
+    words = set(lexical_tokens(asked))
+
+    def overlap(c: Clause) -> int:
+        return len(words & set(lexical_tokens(f"{c.part} {best_segment(c.text, asked)}")))
+
+    for c in sorted(clauses[:MAX_DIRECT], key=overlap, reverse=True)[:3]:
+        short = answer_sentence(asked, c)
+        if short is not None:
+            return short, c
+    return None
 
 
 def part_heading(clauses: list[Clause], ref: Reference) -> str:

@@ -13,9 +13,13 @@ from retrieval.parsing.mandates import actors_in, document_sector, gives_task
 
 _I = re.IGNORECASE
 _WHO = re.compile(r"^\s*(?:who|which\s+(?:body|group|organ|committee|official))\b", _I)
+# "… report to?", "to whom", "who does X report to every year": the body reported to is asked for (a
+# capital after "report to" names it already: "who reports to TSAG").
+_TO_WHOM = re.compile(r"(?i:\breport\w*\s+to\s*\?|\bto\s+whom\b|\bwho\b.*\breport\w*\s+to\b)(?!\s+(?:the\s+)?[A-Z])")
 _YESNO = re.compile(r"^\s*(?:can|may|must|is|are|does|do|should|shall|will|could)\b", _I)
 _QUANT_Q = re.compile(r"\bhow\s+(?:often|many|much|long|soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b|\bwhat\s+date\b"
-                      r"|\bhow\s+many\s+days\b", _I)
+                      r"|\bhow\s+many\s+days\b|\bmax(?:imum)?\b|\bmin(?:imum)?\b"
+                      r"|\bwhat(?:'s|\s+is)?\s+(?:the\s+)?(?:share|fraction|proportion|percentage|per\s*cent|majority)\b", _I)
 _NUM_WORD = r"(?:\d[\d\s,.]*\d|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|thirty)"
 _SPAN = re.compile(
     r"(?:(?:at\s+least|not\s+later\s+than|no\s+later\s+than|within|up\s+to|at\s+most|more\s+than|less\s+than|"
@@ -25,6 +29,9 @@ _SPAN = re.compile(
     + _NUM_WORD + r"\s+(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|replies|Member\s+States)\b"
     r"(?:\s+(?:before|after)\s+the\s+\w+(?:\s+of\s+\w+)?)?|"
     r"(?:first|second|third|fourth|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\s+of\s+\w+|"
+    # shares: "70 per cent", "10%", "one-sixteenth", "two-thirds", "a simple majority"
+    r"\d+(?:[.,]\d+)?\s*(?:per\s*cent|%)|(?:one|two|three)[-\s](?:half|third|thirds|quarter|quarters|fifth|eighth|"
+    r"sixteenth|tenth)s?|(?:simple|absolute|two-thirds|qualified)\s+majority|"
     r"(?:normally\s+)?at\s+least\s+" + _NUM_WORD + r"\b)",
     _I)
 _NEG = re.compile(r"\b(?:shall|may|must|can|should)\s+not\b|\bcannot\b|\bno\s+\w+\s+shall\b", _I)
@@ -75,8 +82,13 @@ def answer_sentence(question: str, clause: Clause) -> str | None:
                 [m.group(0).strip() for m in _SPAN.finditer(clause.text)]
         if spans:
             return f"{_cap(_pick(spans, q))}: “{display_text(seg)}”"
-    if _WHO.search(q):
+    if _WHO.search(q) or _TO_WHOM.search(q):
         named = {a.name for _s, a in actors_in(q)}
+        if _TO_WHOM.search(q):
+            # "Who does the Director of TSB report to?": the body reported to, not the one reporting.
+            to = [m.to for m in clause.mandates if m.role == "reports" and m.to and m.to not in named]
+            if to:
+                return f"{to[0]}: “{display_text(seg)}”"
         # The actor the clause tasks (often named only in its part heading: "instructs the Secretary-General").
         tasked = [m.actor for m in clause.mandates if gives_task(m) and m.actor not in named]
         if tasked:
@@ -99,6 +111,8 @@ _UNIT_OF = [
     (re.compile(r"\bhow\s+(?:long|soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b", _I),
      re.compile(r"days?|weeks?|months?|years?|before|after|Monday|Tuesday|Wednesday|Thursday|Friday", _I)),
     (re.compile(r"\bhow\s+much\b", _I), re.compile(r"CHF|USD|EUR|million|billion", _I)),
+    (re.compile(r"\b(?:share|fraction|proportion|percentage|per\s*cent|majority)\b", _I),
+     re.compile(r"per\s*cent|%|half|third|quarter|fifth|eighth|sixteenth|tenth|majority", _I)),
 ]
 
 

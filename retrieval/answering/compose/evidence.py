@@ -49,7 +49,8 @@ _PERSON_RE = re.compile(
     r"convenor|rapporteur)\b|\bname\s+of\s+the\s+(?:chair|director|secretary)", _I)
 _HOLDER_RE = re.compile(r"\bwho\s+(?:chairs|heads|leads|runs|convenes)\b", _I)
 _HELD_BY_RE = re.compile(r"\b(?:headed|chaired|led|presided(?:\s+over)?|convened)\s+by\b", _I)
-_RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b|\bwas\s+elected\b|\belection\s+results?\b"
+_RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b|\b(?:was|were|got|get|gets|been|is|are)\s+"
+                        r"(?:re-?)?elected\b|\belection\s+results?\b"
                         r"|\bhow\s+many\s+votes\b|\bvotes?\s+did\b", _I)
 _AMOUNT_Q_RE = re.compile(
     r"\bhow\s+much\b|\bspends?\b|\b(?:what|which)\s+(?:is|are|was|were|will\s+be)\s+(?:the\s+)?[\w\s'-]{0,30}?"
@@ -85,6 +86,13 @@ _CURRENT_RE = re.compile(
 _OUTCOME_RE = re.compile(r"^\s*(?:did|has|have)\b[^?]*\b(?:meet|met|achieve[ds]?|reach(?:ed)?|succeed(?:ed)?|"
                          r"fulfil+(?:ed)?)\b[^?]*\b(?:targets?|goals?|objectives?|aims?)\b"
                          r"|\bwas\b[^?]*\b(?:a\s+)?success(?:ful)?\b", _I)
+# What a meeting did with a proposal: the contributions say what was proposed, not what became of it.
+_PROPOSAL_FATE_RE = re.compile(r"\bfinal\s+outcome\b|\boutcome\s+(?:in|of|at)\s+(?:the\s+)?plenary\b|"
+                               r"^\s*(?:did|was|were|has|have)\b[^?]*\b(?:adopt(?:ed)?|approved?|accept(?:ed)?|agreed|"
+                               r"rejected)\b[^?]*\b(?:proposals?|proposed|changes|amendments|modifications)\b", _I)
+# "Which bands …": the answer is a frequency, which a clause gives in Hz or not at all.
+_BANDS_Q_RE = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}(?:bands?|frequenc(?:y|ies)|frequency\s+ranges?)\b", _I)
+_FREQ_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?[kMGT]Hz\b")
 _FOREIGN_RE = re.compile(r"[àâçéèêëîïôûùüÿñæœ¿¡]|[\u0400-\u04ff]|[\u0600-\u06ff]|[\u4e00-\u9fff]", _I)
 
 
@@ -137,6 +145,22 @@ def _generic(t: str) -> bool:
 
 def content_terms(text: str) -> list[str]:
     return [t for t in dict.fromkeys(lexical_tokens(text)) if not _generic(t) and not t.isdigit()]
+
+
+_SOURCE_BEFORE_RE = re.compile(r"(?:\b(?:under|in|per|by|from|of|according\s+to)\s+|^\s*)(?:(?:the\s+)?Rec(?:ommendation)?\.?\s+)?$",
+                               _I)
+_SOURCE_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:says?|said|requires?|defines?|clauses?|cl\.|§|sections?|annex)\b", _I)
+
+
+def recommendations_asked(question: str) -> list[str]:
+    """The Recommendations a question takes its answer from ("under A.8", "A.8 says", "in ITU-T E.119"),
+    not those it only mentions ("… the D.50 work")."""
+    q = norm_hyphens(question)
+    out = []
+    for m in _REC_RE.finditer(q):
+        if _SOURCE_BEFORE_RE.search(q[: m.start()]) or _SOURCE_AFTER_RE.match(q[m.end():]):
+            out.append(m.group(1))
+    return list(dict.fromkeys(out))
 
 
 def named_things(question: str) -> list[str]:
@@ -215,6 +239,10 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         names = ", ".join(places)
         return Verdict(abstain=True, missing=places,
                        reason=f"The clauses found say nothing specific to {names}.")
+    if _PROPOSAL_FATE_RE.search(q):
+        return Verdict(abstain=True, missing=["outcomes"],
+                       reason="The corpus holds what contributions proposed; what a meeting decided on them is in "
+                              "its records, not in these texts.")
     if _RESULT_RE.search(q):
         return Verdict(abstain=True, missing=["results"],
                        reason="The corpus holds adopted texts; it does not record who won, was elected or "
@@ -237,6 +265,11 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         if not ok:
             return Verdict(abstain=True, missing=["a date"],
                            reason="The clauses found do not give that date.")
+    if _BANDS_Q_RE.search(q):
+        ok = [c for c in clauses[:3] if _FREQ_RE.search(c.text) and coverage(c.text) >= 0.5]
+        if not ok:
+            return Verdict(abstain=True, missing=["frequency bands"],
+                           reason="The clauses found do not give frequency bands.")
     if _HOW_MANY_RE.search(q):
         ok = [c for c in clauses[:3] if _NUMBER_RE.search(c.text) and coverage(c.text) >= 0.6]
         if not ok:
