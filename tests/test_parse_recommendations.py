@@ -51,6 +51,18 @@ def test_a1_numbered_clauses_in_itu_form(a1) -> None:  # type: ignore[no-untyped
     assert "two months before" in by_label["1.3.2"].text
 
 
+def test_a_clause_number_followed_by_a_space_and_a_tab_starts_its_clause(a1) -> None:  # type: ignore[no-untyped-def]
+    """Word paragraphs "2.3.3.8 <tab>Rapporteurs …" and "1.8.2.10<tab>  work item: …" are clauses of their
+    own, not text of the clause before."""
+    _, doc = a1
+    by_label = {c.label: c for c in doc.clauses if c.part == "clause"}
+    for label in [f"2.3.3.{n}" for n in range(8, 16)] + ["1.8.2.10", "1.8.2.11"]:
+        assert label in by_label, label
+    assert "2.3.3.8" not in by_label["2.3.3.7"].text and "work item" not in by_label["1.8.2.9"].text
+    assert by_label["2.3.3.8"].text.startswith("Rapporteurs are responsible for the quality of their texts")
+    assert by_label["1.8.2.10"].text.startswith("work item:")
+
+
 def test_a1_cover_contents_and_example_figure_never_become_headings(a1) -> None:  # type: ignore[no-untyped-def]
     _, doc = a1
     parts = {c.part for c in doc.clauses}

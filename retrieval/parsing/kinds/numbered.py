@@ -10,8 +10,9 @@ from collections.abc import Callable
 from retrieval.core.models import Instrument
 from retrieval.parsing.grammar import Context, Draft, Line
 
-# "1<tab>Scope", "3.1.8<tab>contribution: …", "A.1<tab>…"; PDFs give a space instead of the tab.
-NUMBER_RE = re.compile(r"^\s*(?P<num>(?:\d+|[A-Z]|[IVX]+)(?:\.\d+)+|\d+)\.?(?P<sep>\t+|[ \u00a0]+)(?P<rest>\S.*)$")
+# "1<tab>Scope", "3.1.8<tab>contribution: …", "A.1<tab>…"; PDFs give a space instead of the tab, and
+# some Word paragraphs both ("2.3.3.8 <tab>Rapporteurs …", "1.8.2.10<tab>  work item: …").
+NUMBER_RE = re.compile(r"^\s*(?P<num>(?:\d+|[A-Z]|[IVX]+)(?:\.\d+)+|\d+)\.?(?P<sep>[\t \u00a0]+)(?P<rest>\S.*)$")
 # Annex A, Appendix I, Bibliography, in the five languages of E.119 too; "Annex  1 - References".
 PART_RE = re.compile(
     r"^\s*(?P<kind>Annex|Appendix|Attachment|Bibliography|Annexe|Appendice|Bibliographie|Anexo|Apéndice"
