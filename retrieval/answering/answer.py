@@ -28,13 +28,14 @@ from retrieval.answering.compose.mandate import (
     list_mandates,
     read_mandate_question,
 )
-from retrieval.answering.compose.sector import NAMES_TOPIC, compose_sector, topic_terms
+from retrieval.answering.compose.sector import NAMES_TOPIC, THREE, compose_sector, topic_terms
 from retrieval.answering.compose.topic import SUPPORT, clean_topic, held_by
 from retrieval.answering.facts import CorpusFacts
 from retrieval.answering.llm import ChatLLM
 from retrieval.answering.query import (
     Query,
     asks_what_changed,
+    asks_which_sector,
     meeting_symbols,
     read_query,
     reading_notes,
@@ -63,7 +64,6 @@ RESOLUTIONS_RE = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 RECITAL_WEIGHT = 0.9  # a preamble clause gives context; the operative part says what was decided
 TASKED_WEIGHT = 1.1  # for "who …?" questions, a clause that gives someone a task names the answer
 OTHER_LANGUAGE_WEIGHT = 0.8  # the same text in another language than the question's ("~es" versions)
-_WHICH_SECTOR_RE = re.compile(r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b", re.IGNORECASE)
 _WHO_RE = re.compile(r"^\s*who\b|\bwho\s+(?:must|has\s+to|should|shall|is\s+to)\b", re.IGNORECASE)
 
 
@@ -101,7 +101,7 @@ class Corpus(Protocol):
 def _tasks_no_sector(c: Clause) -> bool:
     """The clause gives tasks, and only to actors of no one Sector (the Secretary-General, Council)."""
     tasks = [m for m in c.mandates if gives_task(m)]
-    return bool(tasks) and not any(m.sector in ("ITU-R", "ITU-T", "ITU-D") for m in tasks)
+    return bool(tasks) and not any(m.sector in THREE for m in tasks)
 
 
 class Answerer:
@@ -167,7 +167,7 @@ class Answerer:
             return compose_abstain(query, self.coverage(), verdict.reason, verdict.missing)
         answer: Answer | None = None
         ask = read_mandate_question(query.text)
-        if (query.intent == "sector" and asks_who(query.text) and not _WHICH_SECTOR_RE.search(query.text)
+        if (query.intent == "sector" and asks_who(query.text) and not asks_which_sector(query.text)
                 and _tasks_no_sector(hits[0].clause)):
             pass  # "Who coordinates …?" and the best clause tasks the Secretary-General: that is the answer
         elif query.intent == "sector":

@@ -18,8 +18,9 @@ from retrieval.parsing.references import later_reading
 
 Intent = Literal["cite", "sector", "find", "ask", "diff", "refs"]
 
+_WHICH_SECTOR = r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b"
 _SECTOR_RE = re.compile(
-    r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b|\bwhose\s+(?:study\s+groups?|bureau|sector)\b"
+    _WHICH_SECTOR + r"|\bwhose\s+(?:study\s+groups?|bureau|sector)\b"
     r"|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
     r"|works\s+on|coordinates|leads|covers|looks\s+after)\b|\bsectors?\s+(?:handles?|deals?|responsible)\b",
     re.IGNORECASE,
@@ -95,6 +96,11 @@ def detect(question: str) -> tuple[Intent, Reference | None]:
     if _FIND_RE.search(question):
         return "find", None
     return "ask", None
+
+
+def asks_which_sector(question: str) -> bool:
+    """"Which Sector …", "what Bureau …": a Sector is the answer, even when the question also says "who"."""
+    return bool(re.search(_WHICH_SECTOR, question, re.IGNORECASE))
 
 
 def topic_of(question: str) -> str:
