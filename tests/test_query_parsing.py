@@ -30,6 +30,10 @@ from retrieval.core.text import readable
     ("Res. 57, res. 3", {"number": "57", "part": "resolves", "label": "3"}),
     ("§1.11.3 of Resolution 1", {"number": "1", "part": "section", "label": "1.11.3"}),
     ("Resolution 1, 1.11.3", {"number": "1", "part": "section", "label": "1.11.3"}),
+    # abbreviations typed in meetings
+    ("Res 1 sec. 4.2", {"number": "1", "part": "section", "label": "4.2"}),
+    ("per A.12 cl. 2.2, what is the L-series for?", {"number": "A.12", "part": "clause", "label": "2.2"}),
+    ("cl. 3.1.8 of A.1", {"number": "A.1", "part": "clause", "label": "3.1.8"}),
     ("considering b) of WTSA Resolution 1", {"body": "WTSA", "number": "1", "part": "considering", "label": "b)"}),
     # typos in the reference words
     ("Reslution 57 resolvs 3", {"number": "57", "part": "resolves", "label": "3"}),

@@ -277,7 +277,7 @@ _LABEL_AFTER_PART = re.compile(
     rf"^\s*(?P<label>{_ONE_LABEL})(?:\s*(?:-|to|through|until)\s*(?P<to>{_ONE_LABEL}))?", re.IGNORECASE)
 _SEC_LABEL = r"\d+(?:\.\d+)*(?:\s?bis)?"
 _SECTION_RE = re.compile(
-    rf"(?:\bsections?|§§?|\bclauses?|\bpara(?:graph)?s?\.?)\s*(?P<label>{_SEC_LABEL})"
+    rf"(?:\bsections?|\bsec\.|§§?|\bclauses?|\bcl\.|\bpara(?:graph)?s?\.?)\s*(?P<label>{_SEC_LABEL})"
     rf"(?:\s*(?:-|to|through|until)\s*(?:§\s*)?(?P<to>{_SEC_LABEL}))?", re.IGNORECASE)
 _ANNEX_RE = re.compile(r"\b(?P<part>annex|appendix)\s+(?P<label>[A-Z]|\d+|[IVX]+)\b", re.IGNORECASE)
 _PREFIX_BODY_RE = re.compile(r"\b(WTSA|PP|WTDC|RA|WRC)(?:-?\d{2})?\b")
@@ -350,7 +350,7 @@ def references_named(question: str) -> list[Reference]:
 # "C823 2.2.1". A bare "A.1" or "C823" is not taken as a reference: it needs a Rec/ITU-T prefix or a clause.
 _REC_REF_RE = re.compile(
     r"(?:\b(?P<rec>Rec(?:ommendation)?\.?\s+)?(?P<sector>ITU-[TR]\s+))?\b(?P<num>[A-Z]{1,2}\.(?:Sup\s?)?\d+(?:\.\d+)*)"
-    r"(?:\s*(?:\(\d{2}/\d{4}\)))?(?P<clause>,?\s*(?:clause|§|section|annex|appendix)\s*"
+    r"(?:\s*(?:\(\d{2}/\d{4}\)))?(?P<clause>,?\s*(?:clause|cl\.|§|section|sec\.|annex|appendix)\s*"
     r"(?P<label>(?:[A-Z]|[IVX]+)?(?:\.?\d+)*(?:\.\d+)*))?",
     re.IGNORECASE,
 )
