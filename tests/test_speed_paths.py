@@ -170,3 +170,28 @@ def test_corpus_facts_scan_the_stored_lines_instead_of_parsing_every_clause(tmp_
     assert len(cat._parsed) == 100  # only the clauses naming TSAG were parsed
     assert facts.size_by_doc["pp-res-9@dubai-2018"] == 200
     assert len(facts.operative_by_doc["pp-res-9@dubai-2018"]) == 100
+
+
+def test_threads_are_timed_only_on_a_busy_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A quiet machine embeds on every core at once; a loaded one times one thread against all cores
+    first (on a shared 2-core host one thread was faster)."""
+    from retrieval.indexing import embedding_plan
+
+    class Fake:
+        threads = 0
+
+        def set_threads(self, n: int) -> None:
+            self.threads = n
+
+    monkeypatch.setattr(embedding_plan.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(embedding_plan, "_load", lambda: 0.1)
+    quiet = Fake()
+    chooser = embedding_plan.ThreadChooser(quiet, 0)  # type: ignore[arg-type]
+    assert chooser.chosen == 2 and quiet.threads == 2 and chooser.before() is None
+    monkeypatch.setattr(embedding_plan, "_load", lambda: 1.8)
+    busy = Fake()
+    chooser = embedding_plan.ThreadChooser(busy, 0)  # type: ignore[arg-type]
+    assert chooser.chosen is None and chooser.candidates == [1, 2]
+    assert chooser.before() in (1, 2)
+    configured = Fake()
+    assert embedding_plan.ThreadChooser(configured, 1).chosen == 1 and configured.threads == 1  # type: ignore[arg-type]

@@ -8,7 +8,8 @@
   Identical texts in one window are embedded once.
 - Threads by measurement: on a shared 2-core host one thread beat two (38.5 vs 30.3 sentences/s),
   on a quiet one two win. With SECTORBOT_EMBED_THREADS=0 the first batches are timed with one thread
-  and with all cores (tokens per second) and the faster count is kept for the rest of the job.
+  and with all cores (tokens per second) and the faster count is kept for the rest of the job; on a
+  quiet machine (load average under a quarter per core) all cores are used without the trial.
 """
 
 from __future__ import annotations
@@ -52,6 +53,16 @@ def batches_by_length(counts: Sequence[int], budget: int = BATCH_TOKENS) -> list
     return out
 
 
+QUIET_LOAD = 0.25  # load average per core under which the machine counts as quiet
+
+
+def _load() -> float:
+    try:
+        return os.getloadavg()[0]
+    except OSError:  # not available on this platform: time the thread counts
+        return float("inf")
+
+
 class ThreadChooser:
     """Times the first batches with each candidate thread count, then keeps the fastest."""
 
@@ -61,6 +72,10 @@ class ThreadChooser:
         cores = os.cpu_count() or 1
         self.setter: Callable[[int], None] | None = setter if callable(setter) else None
         self.candidates = [1, cores] if configured == 0 and cores > 1 and self.setter else []
+        if self.candidates and _load() < QUIET_LOAD * cores:
+            # Nothing else runs: all cores win, and timing one thread would only cost its slower batches.
+            self.candidates = []
+            configured = cores
         self.timings: dict[int, list[float]] = {n: [] for n in self.candidates}
         self.chosen: int | None = None if self.candidates else configured or None
         if self.setter and configured:
