@@ -176,3 +176,25 @@ def test_how_people_say_it_is_not_evidence_missing(corpus_service: object) -> No
     assert not ans.abstained, ans.text
     assert ans.lines[0].plain.startswith("Director of TSB"), ans.lines[0].plain
     assert ans.citations[0].clause_id.endswith("resolves.4")
+
+
+def test_sectors_named_as_assisting_are_involved_not_lead() -> None:
+    """"… within the framework of ITU-D, with the specialized assistance of ITU-R and ITU-T, …": ITU-D
+    carries the work; the other two help."""
+    from retrieval.answering.compose.sector import weigh
+    from retrieval.core.models import Clause, Instrument, SearchHit
+    from retrieval.parsing.sectors import assisting_sectors
+
+    text = ("that the plan of action initiated within the framework of the activities of the ITU Telecommunication "
+            "Development Sector (ITU-D), with the specialized assistance of the ITU Radiocommunication Sector "
+            "(ITU-R) and the ITU Telecommunication Standardization Sector (ITU-T), shall be continued to provide "
+            "assistance to Palestine for rebuilding its telecommunication infrastructure")
+    assert assisting_sectors(text) == ["ITU-R", "ITU-T"]
+    assert assisting_sectors("ITU-D shall lead, in collaboration with ITU-T; ITU-R reports.") == ["ITU-T"]
+    assert assisting_sectors("ITU-R and ITU-T shall study the matter.") == []
+    inst = Instrument(body="PP", kind="resolution", number="125", title="Assistance and support to Palestine")
+    c = Clause(clause_id="pp-res-125@x#resolves.1", doc_id="pp-res-125@x", instrument=inst, part="resolves",
+               label="1", text=text, span=(0, len(text)))
+    ev = weigh([SearchHit(clause=c, score=1.0)], {}, ["palestin", "rebuild"], lambda t: 1.0)
+    scores = {s: ev.score(s) for s in ("ITU-R", "ITU-T", "ITU-D")}
+    assert scores["ITU-D"] > 0 and scores["ITU-R"] < 0.6 * scores["ITU-D"] and scores["ITU-T"] < 0.6 * scores["ITU-D"]

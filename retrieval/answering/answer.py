@@ -50,6 +50,7 @@ from retrieval.core.config import Settings
 from retrieval.core.errors import LLMError
 from retrieval.core.models import SECTORS, Answer, Citation, Clause, Reference, SearchHit
 from retrieval.indexing.catalog import Catalog
+from retrieval.indexing.lexical import SYNONYMS, lexical_tokens
 from retrieval.parsing.mandates import gives_task, is_recital
 
 log = logging.getLogger(__name__)
@@ -240,13 +241,24 @@ class Answerer:
         """Events, instruments and years the question names that the corpus never mentions."""
         return [t for t in named_things(query.text) if not mentioned(t, self.facts().mentions)]
 
-    @staticmethod
-    def _mark_thin(answer: Answer, verdict: Verdict) -> Answer:
+    def _mark_thin(self, answer: Answer, verdict: Verdict) -> Answer:
         if not verdict.thin or answer.abstained:
             return answer
+        uncovered = verdict.uncovered
+        if uncovered:
+            # The note speaks of the clauses shown, which a composer may have chosen beyond the evidence
+            # judged ("… rebuilding …" in the resolution a Sector answer cites).
+            by_id = self.corpus.catalog().by_id
+            shown = " ".join(f"{by_id[c.clause_id].part} {by_id[c.clause_id].text}" for c in answer.citations
+                             if c.clause_id in by_id)
+            have = set(lexical_tokens(shown))
+            uncovered = [w for w in uncovered
+                         if not any(t in have or SYNONYMS.get(t, frozenset()) & have for t in lexical_tokens(w))]
+            if not uncovered:
+                return answer
         data = answer.model_dump()
-        data.update(thin_evidence=True, missing=verdict.uncovered, text="",
-                    lines=[*data["lines"], note(thin_note(verdict.uncovered)).model_dump()])
+        data.update(thin_evidence=True, missing=uncovered, text="",
+                    lines=[*data["lines"], note(thin_note(uncovered)).model_dump()])
         return Answer.model_validate(data)
 
     # ---- "which Sector" and mandates --------------------------------------------------------------
@@ -254,6 +266,8 @@ class Answerer:
         asked = clean_topic(query.topic)
         catalog = self.corpus.catalog()
         docs = self._documents_named(query)
+        if docs:  # the search is scoped to the instruments named: their names are not the topic
+            asked = without_references(asked) or asked
         filters = Filters(doc_ids=sorted(docs)) if docs else Filters()
         hits = self.corpus.search(asked, k=40, filters=filters)
         best = [h.clause for h in hits[:TOPIC_HITS]]

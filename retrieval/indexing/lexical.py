@@ -67,7 +67,12 @@ _SYNONYM_GROUPS = [
     # British and American spellings whose stems differ.
     ("organisation", "organization"), ("organisations", "organizations"), ("organise", "organize"),
     ("harmonise", "harmonize"), ("recognise", "recognize"), ("programme", "program"), ("centre", "center"),
-    ("standardisation", "standardization"),
+    ("standardisation", "standardization"), ("specialised", "specialized"), ("specialise", "specialize"),
+    ("prioritise", "prioritize"), ("utilise", "utilize"), ("optimise", "optimize"), ("minimise", "minimize"),
+    ("maximise", "maximize"), ("authorised", "authorized"), ("digitalisation", "digitalization"),
+    ("globalisation", "globalization"), ("mobilise", "mobilize"), ("finalise", "finalize"),
+    ("categorise", "categorize"), ("summarise", "summarize"), ("behaviour", "behavior"), ("labour", "labor"),
+    ("licence", "license"), ("defence", "defense"),
 ]
 
 

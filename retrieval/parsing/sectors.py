@@ -65,6 +65,34 @@ def sectors_in(text: str) -> list[Sector]:
     return [s for s in SECTORS if any(p.search(t) for p in SECTOR_PATTERNS[s])]
 
 
+# "… within the framework of ITU-D, with the specialized assistance of ITU-R and ITU-T, …": the Sectors
+# inside such a phrase help; they do not carry the work.
+_ASSIST_SCOPE_RE = re.compile(
+    r"\b(?:with|through)\s+the\s+(?:\w+\s+)?(?:assistance|support|help|participation|contribution|involvement|"
+    r"cooperation|collaboration)\s+of\b|\bin\s+(?:close\s+)?(?:coordination|collaboration|cooperation|consultation)"
+    r"\s+with\b", _I)
+
+
+def assisting_sectors(text: str) -> list[Sector]:
+    """Sectors named only as helpers: inside "with the assistance of …" or "in collaboration with …", up
+    to the end of that phrase (a comma, semicolon or full stop outside parentheses)."""
+    t = norm_hyphens(text)
+    found: set[str] = set()
+    for m in _ASSIST_SCOPE_RE.finditer(t):
+        depth, end = 0, len(t)
+        for i in range(m.end(), len(t)):
+            ch = t[i]
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0 and (ch in ",;:" or (ch == "." and (i + 1 == len(t) or t[i + 1].isspace()))):
+                end = i
+                break
+        found.update(sectors_in(t[m.end():end]))
+    return [s for s in SECTORS if s in found]
+
+
 def mechanisms_in(text: str) -> list[str]:
     t = norm_hyphens(text)
     return [name for name, p in MECHANISM_PATTERNS.items() if p.search(t)]

@@ -30,13 +30,14 @@ from retrieval.core.citations import citation, display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, SearchHit
 from retrieval.indexing.lexical import lexical_tokens
 from retrieval.parsing.mandates import document_sector, is_recital
-from retrieval.parsing.sectors import SECTOR_NAMES, mechanisms_in, sectors_in
+from retrieval.parsing.sectors import SECTOR_NAMES, assisting_sectors, mechanisms_in, sectors_in
 
 THREE = ("ITU-R", "ITU-T", "ITU-D")
 OPERATIVE = frozenset({"instructed", "invited", "requested", "encouraged", "resolved", "responsible", "reports"})
 ROLE_WEIGHT = {"responsible": 4.0, "instructed": 3.0, "requested": 3.0, "resolved": 3.0, "invited": 2.0,
                "encouraged": 2.0, "reports": 1.0, "assists": 0.7}
 LEAD_SHARE = 0.6
+ASSISTING_NAMED = 0.3  # a Sector named "with the assistance of" counts this share of one named as doing the work
 REACH = 0.75  # instruments scoring at least this share of the best one are read
 MAX_DOCS = 3
 ABOUT_TITLE = 0.5  # share of the topic's idf mass a title must hold for its instrument to be about it
@@ -174,9 +175,15 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
         ev.listing = ev.listing or c
         return
     s0, e0 = segment_at(c.text, pos)
-    for s in sectors_in(c.text[s0:e0]):
+    piece = c.text[s0:e0]
+    helping = set(assisting_sectors(piece))
+    for s in sectors_in(piece):
         if s in THREE:
-            ev.add(s, (0.5 if is_recital(c) or is_listed else 1.0) * r, c, "named")
+            w = (0.5 if is_recital(c) or is_listed else 1.0) * r
+            if s in helping:
+                ev.add(s, ASSISTING_NAMED * w, c, "named as assisting")
+            else:
+                ev.add(s, w, c, "named")
 
 
 def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], terms: list[str],
