@@ -192,6 +192,9 @@ def test_sectors_named_as_assisting_are_involved_not_lead() -> None:
     assert assisting_sectors(text) == ["ITU-R", "ITU-T"]
     assert assisting_sectors("ITU-D shall lead, in collaboration with ITU-T; ITU-R reports.") == ["ITU-T"]
     assert assisting_sectors("ITU-R and ITU-T shall study the matter.") == []
+    assert assisting_sectors("special action by the Director of BDT, with specialized assistance from the ITU "
+                             "Radiocommunication Sector and the ITU Telecommunication Standardization Sector, "
+                             "resulting in a special initiative") == ["ITU-R", "ITU-T"]
     inst = Instrument(body="PP", kind="resolution", number="125", title="Assistance and support to Palestine")
     c = Clause(clause_id="pp-res-125@x#resolves.1", doc_id="pp-res-125@x", instrument=inst, part="resolves",
                label="1", text=text, span=(0, len(text)))

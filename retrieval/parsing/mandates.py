@@ -179,9 +179,21 @@ def document_sector(inst: Instrument) -> Sector | None:
     return None
 
 
+_FRONT_MATTER = frozenset({"foreword", "summary", "keywords", "history", "preamble"})
+
+
+def is_front_matter(clause: Clause) -> bool:
+    """A Recommendation's foreword, summary, keywords or history: publisher's context, the foreword the
+    same words in every ITU-T Recommendation."""
+    return clause.instrument.kind in ("recommendation", "supplement") and clause.part.lower() in _FRONT_MATTER
+
+
 def is_recital(clause: Clause) -> bool:
-    """A clause of a resolution's or decision's preamble (considering, recalling, noting …): context,
-    not what the text decides."""
+    """A clause of a resolution's or decision's preamble (considering, recalling, noting …), or of a
+    Recommendation's front matter (its foreword is the same boilerplate in every ITU-T Recommendation):
+    context, not what the text decides."""
+    if is_front_matter(clause):
+        return True
     return clause.instrument.kind in ("resolution", "decision") and _role_of_part(norm_hyphens(clause.part)) == "noted"
 
 

@@ -68,8 +68,8 @@ def sectors_in(text: str) -> list[Sector]:
 # "… within the framework of ITU-D, with the specialized assistance of ITU-R and ITU-T, …": the Sectors
 # inside such a phrase help; they do not carry the work.
 _ASSIST_SCOPE_RE = re.compile(
-    r"\b(?:with|through)\s+the\s+(?:\w+\s+)?(?:assistance|support|help|participation|contribution|involvement|"
-    r"cooperation|collaboration)\s+of\b|\bin\s+(?:close\s+)?(?:coordination|collaboration|cooperation|consultation)"
+    r"\b(?:with|through)\s+(?:the\s+)?(?:\w+\s+)?(?:assistance|support|help|participation|contribution|involvement|"
+    r"cooperation|collaboration)\s+(?:of|from|by)\b|\bin\s+(?:close\s+)?(?:coordination|collaboration|cooperation|consultation)"
     r"\s+with\b", _I)
 
 

@@ -29,7 +29,7 @@ from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, SearchHit
 from retrieval.indexing.lexical import lexical_tokens
-from retrieval.parsing.mandates import document_sector, is_recital
+from retrieval.parsing.mandates import document_sector, is_front_matter, is_recital
 from retrieval.parsing.sectors import SECTOR_NAMES, assisting_sectors, mechanisms_in, sectors_in
 
 THREE = ("ITU-R", "ITU-T", "ITU-D")
@@ -37,6 +37,7 @@ OPERATIVE = frozenset({"instructed", "invited", "requested", "encouraged", "reso
 ROLE_WEIGHT = {"responsible": 4.0, "instructed": 3.0, "requested": 3.0, "resolved": 3.0, "invited": 2.0,
                "encouraged": 2.0, "reports": 1.0, "assists": 0.7}
 LEAD_SHARE = 0.6
+FRONT_MATTER = 0.25  # a Sector named in a Recommendation's foreword or summary (a preamble counts 0.5)
 ASSISTING_NAMED = 0.3  # a Sector named "with the assistance of" counts this share of one named as doing the work
 REACH = 0.75  # instruments scoring at least this share of the best one are read
 MAX_DOCS = 3
@@ -161,13 +162,21 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
     pos = topic_position(c.text, terms) if names else None
     is_listed = pos is not None and listed(c.text, pos)
     ops = [m for m in c.mandates if (m.role in OPERATIVE or m.role == "assists") and m.sector in THREE]
+    # A preamble restating a mandate ("ITU-T shall study … tariff questions") counts half; a
+    # Recommendation's foreword, the same boilerplate in every ITU-T Recommendation, a quarter.
+    context = FRONT_MATTER if is_front_matter(c) else 0.5 if is_recital(c) else 1.0
+    # "… initiated by the Director of BDT, with specialized assistance from ITU-R and ITU-T": in the text
+    # of a resolves clause, those two help.
+    helping = set(assisting_sectors(c.text)) if ops else set()
+    ops = [m.model_copy(update={"role": "assists"}) if m.sector in helping and m.role != "assists" else m
+           for m in ops]
     lead_roles = {m.sector for m in ops if m.role in OPERATIVE}
     joint = len(lead_roles) >= 3
     if ops:
         for s in {m.sector for m in ops if m.sector}:
             m = max((m for m in ops if m.sector == s), key=lambda m: ROLE_WEIGHT[m.role])
             w = ROLE_WEIGHT[m.role] * (0.7 if joint and m.role != "assists" else 1.0) * (0.4 if is_listed else 1.0)
-            ev.add(s, w * r, c, f"{m.actor} {_ROLE_WORDS[m.role]}")
+            ev.add(s, w * r * context, c, f"{m.actor} {_ROLE_WORDS[m.role]}")
         return
     if pos is None:
         return
@@ -179,7 +188,7 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
     helping = set(assisting_sectors(piece))
     for s in sectors_in(piece):
         if s in THREE:
-            w = (0.5 if is_recital(c) or is_listed else 1.0) * r
+            w = (context if context < 1.0 else 0.5 if is_listed else 1.0) * r
             if s in helping:
                 ev.add(s, ASSISTING_NAMED * w, c, "named as assisting")
             else:
@@ -247,10 +256,11 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
                 mechs.setdefault(mech, c)
     if mechs:
         lines.append(note("Coordination: " + "; ".join(f"{m} ({display(c)})" for m, c in mechs.items()) + "."))
-    # Evidence for the lead first (by weight), then the others, recitals and listings after.
-    ranked = sorted(((w * (2 if s in lead_s else 1), c) for s in lead_s + involved if s in ev.parts
-                     for cs in ev.parts[s].values() for w, c, _h in cs),
-                    key=lambda x: (is_recital(x[1]), -x[0]))
+    # Evidence for the lead first (operative before recitals, then by weight), then the others', then
+    # listings and the clauses that only name the topic.
+    ranked = [(w, c) for _lead, _rec, w, c in sorted(
+        ((s not in lead_s, is_recital(c) or _helping(h), -w, c) for s in lead_s + involved if s in ev.parts
+         for cs in ev.parts[s].values() for w, c, h in cs), key=lambda x: x[:3])]
     ranked += [(0.0, c) for c in ([ev.listing] if ev.listing else []) + ev.supporting]
     if ev.listing is not None and not lead_s:
         first.append(ev.listing)
@@ -267,6 +277,11 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
             break
     return Answer(question=query.text, intent="sector", lines=lines, citations=cits,
                   sectors=lead_s + involved, lead_sectors=lead_s, involved_sectors=involved)
+
+
+def _helping(how: str) -> bool:
+    """Evidence that the Sector only assists ("named as assisting", "… works in coordination")."""
+    return how.endswith(("as assisting", _ROLE_WORDS["assists"]))
 
 
 def topic_terms(topic: str) -> list[str]:
