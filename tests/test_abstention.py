@@ -164,3 +164,19 @@ def test_which_bands_needs_a_clause_giving_frequencies() -> None:
     assert no_hz[0] and "frequency bands" in no_hz[1]
     assert not judged("which bands were identified for IMT-2020?",
                       "the bands 24.25-27.5 GHz and 37-43.5 GHz are identified for IMT-2020")[0]
+
+
+def test_itu_shorthand_countries_as_typed_and_amounts_asked_in_chat(corpus_service: object) -> None:
+    from retrieval.answering.compose.evidence import _AMOUNT_Q_RE, countries_in
+    from retrieval.answering.query import detect, sector_topic
+    from retrieval.indexing.lexical import SYNONYMS, stem
+
+    assert stem("contribution") in SYNONYMS[stem("contribs")]
+    assert stem("plenipotentiary") in SYNONYMS[stem("plenipot")]
+    assert countries_in("what is the US position on OTT regulation?") == ["US"]
+    assert countries_in("let us know what the UK said") == ["UK"]
+    assert _AMOUNT_Q_RE.search("whats ITU's budget for 2024-2027?")
+    assert detect("EMF human exposure - is that ITU-T or ITU-R?")[0] == "sector"
+    assert sector_topic("EMF human exposure - is that ITU-T or ITU-R?") == "EMF human exposure"
+    ans = ask(corpus_service, "When is the deadline for submitting contribs to the assembly?")
+    assert not ans.abstained and any(c.clause_id.endswith("#s6.1") for c in ans.citations[:3]), ans.text

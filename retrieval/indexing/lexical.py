@@ -63,6 +63,9 @@ _SYNONYM_GROUPS = [
     # Chat shorthand for the words the texts spell out.
     ("telecom", "telecoms", "telecommunication", "telecommunications"),
     ("max", "maximum"), ("min", "minimum"), ("info", "information"), ("govt", "government"),
+    # ITU shorthand in chat.
+    ("contrib", "contribs", "contribution", "contributions"), ("plenipot", "plenipotentiary"),
+    ("mtg", "meeting"), ("recs", "recommendations"), ("vice-chair", "vice-chairs", "vice-chairman", "vice-chairmen"),
     ("intl", "international"), ("approx", "approximately"), ("reqs", "requirements"),
     # British and American spellings whose stems differ.
     ("organisation", "organization"), ("organisations", "organizations"), ("organise", "organize"),

@@ -8,7 +8,7 @@ import re
 from retrieval.answering.quotes import segments
 from retrieval.core.models import Clause
 from retrieval.core.text import display_text, norm_hyphens
-from retrieval.indexing.lexical import lexical_tokens
+from retrieval.indexing.lexical import SYNONYMS, lexical_tokens
 from retrieval.parsing.mandates import actors_in, document_sector, gives_task
 
 _I = re.IGNORECASE
@@ -66,6 +66,7 @@ def covers(question: str, segment: str, context: str = "", share: float = SEGMEN
     if not terms:
         return True
     have = set(lexical_tokens(f"{context} {segment}"))
+    have |= {alt for t in have for alt in SYNONYMS.get(t, ())}  # "contribs" is in "Contributions"
     return sum(t in have for t in terms) >= share * len(terms)
 
 

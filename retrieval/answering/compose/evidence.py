@@ -53,7 +53,8 @@ _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b|\b(?:was|were
                         r"(?:re-?)?elected\b|\belection\s+results?\b"
                         r"|\bhow\s+many\s+votes\b|\bvotes?\s+did\b", _I)
 _AMOUNT_Q_RE = re.compile(
-    r"\bhow\s+much\b|\bspends?\b|\b(?:what|which)\s+(?:is|are|was|were|will\s+be)\s+(?:the\s+)?[\w\s'-]{0,30}?"
+    r"\bhow\s+much\b|\bspends?\b|\b(?:what(?:'s|s)|(?:what|which)\s+(?:is|are|was|were|will\s+be))\s+(?:the\s+)?"
+    r"[\w\s'-]{0,30}?"
     r"\b(?:budgets?|costs?|prices?|fees?|salar(?:y|ies)|expenses|ceiling|rate|amount|contributory\s+unit)\b"
     r"|^\s*(?:budget|cost|price|fee|salary)\s+(?:of|for)\b|\bprice\s+of\b", _I)
 _AMOUNT_RE = re.compile(r"\b(?:CHF|USD|EUR|Swiss\s+francs?|US\s+dollars?)\b|[$€£]\s?\d|\b\d[\d\s,.]*\s*(?:million|billion"
@@ -107,8 +108,11 @@ def _country_re() -> re.Pattern[str]:
             # "Korea, Republic of" is never typed so; "Republic of Korea" and "Korea" are.
             if n and "," not in n and "(" not in n:
                 names.add(n)
+    # How people write the countries most asked about (case-sensitive: "US", never "us").
+    names |= {"US", "USA", "U.S.", "UK", "UAE", "Russia", "South Korea", "North Korea", "Iran", "Syria",
+              "Vietnam", "Bolivia", "Venezuela", "Tanzania", "Laos", "Moldova"}
     alt = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
-    return re.compile(rf"\b(?:the\s+)?({alt})(?='s\b|\b)")
+    return re.compile(rf"\b(?:the\s+)?({alt})(?='s\b|\b|(?<=\.))")
 
 
 def countries_in(question: str) -> list[str]:
