@@ -186,6 +186,9 @@ def test_damaged_records_are_reported_skipped_and_repaired(tmp_path: Path) -> No
     must name the damaged documents, and an ingest must repair them (not call them unchanged)."""
     from chromadb.errors import InternalError
 
+    from retrieval.indexing.embedders import embedder_name
+    from retrieval.indexing.store import ClauseIndex
+
     folder = _documents(tmp_path / "docs")
     for attempt in range(4):
         # A fresh store each attempt: the damage two unlocked writers do is random, and sometimes Chroma
@@ -194,6 +197,10 @@ def test_damaged_records_are_reported_skipped_and_repaired(tmp_path: Path) -> No
         data = tmp_path / f"data{attempt}"
         env = _env(data)
         settings = make_settings(data, embedder="hash")
+        # The store exists before the writers start: two clients creating Chroma's SQLite schema at the
+        # same instant fail at start-up ("table collections already exists"), which is not the damage
+        # this test is about (concurrent writes of records).
+        ClauseIndex(settings, embedder_name(settings)).registry()
         procs = [subprocess.Popen([sys.executable, "-c", UNLOCKED_WRITER, str(folder)], env=env, cwd=ROOT,
                                   stderr=subprocess.PIPE, text=True) for _ in range(2)]
         for p in procs:
