@@ -107,6 +107,7 @@ def status(as_json: bool) -> None:
               f"[bold]Indexed[/]   {st.documents} documents, {st.clauses} clauses", highlight=False)
     if st.docs:
         t = Table("document", "clauses", "source")
+        t.columns[2].overflow = "fold"  # a path wraps rather than losing its end
         for d in st.docs:
             t.add_row(d.doc_id, str(d.clauses), d.source)
         con.print(t)

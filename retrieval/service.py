@@ -7,6 +7,7 @@ It owns the lifetime of the heavy parts: the embedding model is loaded only by c
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -191,7 +192,7 @@ class Service:
             embedder=embedder_name(s), documents=len(reg), clauses=sum(e.clauses for e in reg.values()),
             llm=s.openai_base_url or ("OpenAI" if s.openai_api_key else None) if s.llm_configured else None,
             docs=[DocumentStatus(doc_id=e.doc_id, clauses=e.clauses, source=e.source)
-                  for e in sorted(reg.values(), key=lambda e: e.doc_id)],
+                  for e in sorted(reg.values(), key=lambda e: _natural(e.doc_id))],
         )
 
     def is_empty(self) -> bool:
@@ -245,3 +246,8 @@ class Service:
         """Load the model and the catalog before the first question, not during it."""
         self.engine.catalog()
         self.engine.embedder  # noqa: B018
+
+
+def _natural(text: str) -> list[int | str]:
+    """pp-res-11 before pp-res-101: numbers compare as numbers."""
+    return [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", text)]

@@ -45,3 +45,17 @@ def test_answers_cite_and_search_carry_the_url(corpus_service: object) -> None:
     assert out.citations() and all(c.url for c in out.citations())
     hit = corpus_service.search("coordination among the three Sectors", k=1)[0]
     assert corpus_service.link(hit.clause) is not None
+
+
+def test_every_plenipotentiary_instrument_links_to_its_conferences_final_acts() -> None:
+    """PP Res 130 (Rev. Dubai, 2018) is not listed itself; it is a chapter of the Dubai Final Acts, whose
+    volume the manifest lists. Another conference's instruments, or another body's, get none."""
+    link = Linker(MANIFEST)
+    res130 = _clause(body="PP", kind="resolution", number="130", revision=Revision(place="Dubai", year=2018))
+    assert link.url(res130) == "https://www.itu.int/pub/S-CONF-ACTF-2018"
+    dec11 = _clause(body="PP", kind="decision", number="11", revision=Revision(place="Dubai", year=2018))
+    assert link.url(dec11) == "https://www.itu.int/pub/S-CONF-ACTF-2018"
+    antalya = _clause(body="PP", kind="resolution", number="130", revision=Revision(place="Antalya", year=2006))
+    assert link.url(antalya) is None
+    wtdc = _clause(body="WTDC", kind="resolution", number="37", revision=Revision(place="Dubai", year=2018))
+    assert link.url(wtdc) is None

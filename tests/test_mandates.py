@@ -127,3 +127,25 @@ def test_reports_to_with_a_topic_and_own_tasks_before_assisted_ones() -> None:
     pairs = [(c, m) for c in (helped, own) for m in mandates_of(c) if m.actor == "Director of TSB"]
     ranked = _rank(pairs, MandateAsk(kind="tasked", actors=["Director of TSB"]))
     assert ranked[0][0] is own and ranked[0][1].role == "instructed"
+
+
+def test_a_mandate_list_longer_than_shown_says_how_many_more() -> None:
+    from retrieval.answering.compose import MAX_CITATIONS
+    from retrieval.answering.compose.mandate import MandateAsk, compose_mandate
+    from retrieval.core.models import Clause, Instrument, Mandate
+
+    inst = Instrument(body="PP", kind="resolution", number="206")
+    pairs = []
+    n = 2 * MAX_CITATIONS + 4  # more than the answer lists
+    for i in range(1, n + 1):
+        m = Mandate(actor="Director of TSB", sector="ITU-T", role="instructed", what=f"to do task {i}")
+        pairs.append((Clause(clause_id=f"r#i{i}", doc_id="r", instrument=inst, part="instructs the Director of TSB",
+                             label=str(i), text=f"to do task {i}", span=(0, 10), mandates=[m]), m))
+    ans = compose_mandate("what is TSB instructed to do?", MandateAsk(kind="tasked", actors=["Director of TSB"]),
+                          pairs)
+    assert ans is not None
+    assert ans.lines[0].plain.startswith(f"Director of TSB has {n} mandates")
+    assert ans.lines[-1].plain.startswith("… and 4 more") and "sectorbot mandates" in ans.lines[-1].plain
+    states = compose_mandate("what are Member States invited to do?",
+                             MandateAsk(kind="tasked", actors=["Member States"]), pairs[:1])
+    assert states is not None and states.lines[0].plain.startswith("Member States have 1 mandate ")

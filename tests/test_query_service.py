@@ -113,3 +113,11 @@ def test_seams_are_readable_in_answers_but_quotes_stay_verbatim(corpus_service: 
     rendered = render_terminal(ans)
     assert "countries in the work" in rendered.split("[1]")[1]  # footnote mark gone from the shown quote
     assert "Hyderabad, 2010 → Dubai, 2014" in ans.text and "[footnoteRef" not in ans.text
+
+
+def test_status_lists_documents_in_number_order() -> None:
+    from retrieval.service import _natural
+
+    ids = ["pp-res-101@dubai-2018", "pp-res-11@dubai-2018", "pp-res-2@dubai-2018", "pp-dec-5@dubai-2018"]
+    assert sorted(ids, key=_natural) == ["pp-dec-5@dubai-2018", "pp-res-2@dubai-2018", "pp-res-11@dubai-2018",
+                                         "pp-res-101@dubai-2018"]

@@ -90,6 +90,18 @@ class Manifest(BaseModel):
                 continue
             if s.revision.year == inst.revision.year and s.revision.place.lower() == inst.revision.place.lower():
                 return s.url
+        return self._final_acts(inst)
+
+    def _final_acts(self, inst: Instrument) -> str | None:
+        """A Plenipotentiary instrument adopted or revised at a conference is a chapter of that conference's
+        Final Acts: their volume's address, when the manifest lists it for another chapter."""
+        if inst.body != "PP" or inst.revision is None:
+            return None
+        for s in self.documents:
+            if s.body == "PP" and s.revision is not None and "S-CONF-ACTF" in (s.url or "") \
+                    and s.revision.year == inst.revision.year \
+                    and s.revision.place.lower() == inst.revision.place.lower():
+                return s.url
         return None
 
 

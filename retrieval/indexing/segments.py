@@ -72,8 +72,8 @@ def decode(stored: str) -> Segment | None:
     head = json.loads(lines[0])
     if head.get("format") != FORMAT or head.get("lex_v") != TOKENIZER_VERSION:
         return None
-    records = [CatalogRecord(clause_id=cid, doc_id=doc, json=line, pos=pos, tokens=[], number=number, kind=kind,
-                             symbol=symbol, proposal=proposal)
+    make = CatalogRecord._make
+    records = [make((cid, doc, line, pos, [], number, kind, symbol, proposal))
                for (cid, doc, pos, number, kind, symbol, proposal), line in zip(head["cols"], lines[1:], strict=True)]
     tok = np.frombuffer(base64.b64decode(head["tok"]), dtype=np.int32)
     return Segment(records, head["vocab"], tok, np.asarray(head["lens"], dtype=np.int64))

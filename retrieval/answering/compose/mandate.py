@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from retrieval.answering.compose import MAX_CITATIONS, item, lead, ordered_sectors
+from retrieval.answering.compose import MAX_CITATIONS, item, lead, note, ordered_sectors
 from retrieval.answering.compose.topic import SUPPORT
 from retrieval.core.citations import citation, display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Mandate
@@ -155,7 +155,8 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
     else:
         n = len({c.clause_id for c, _m in pairs})
         about = f" on {ask.topic}" if ask.topic else ""
-        lines.append(lead(f"{target} has {n} mandate(s){about} in the corpus; the first: "
+        verb = "have" if re.search(r"(?:States|Members|groups|Groups|Bureaux|Directors|Sectors)$", target) else "has"
+        lines.append(lead(f"{target} {verb} {n} mandate{'s' if n != 1 else ''}{about} in the corpus; the first: "
                           f"{pairs[0][1].what} ({display(pairs[0][0])})."))
     seen: set[str] = set()
     cits: list[Citation] = []
@@ -168,8 +169,12 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
         if len(cits) < MAX_CITATIONS:
             cits.append(citation(c, m.what if m.what and m.what in c.text else c.text))
     sectors = ordered_sectors(m.sector for _c, m in pairs if m.sector)
-    return Answer(question=question, intent="mandate", lines=lines[: 1 + 2 * MAX_CITATIONS], citations=cits,
-                  sectors=sectors)
+    shown = 1 + 2 * MAX_CITATIONS
+    more = len(lines) - shown
+    lines = lines[:shown]
+    if more > 0:  # never cut a list silently
+        lines.append(note(f"… and {more} more; `sectorbot mandates \"{target}\"` lists them all."))
+    return Answer(question=question, intent="mandate", lines=lines, citations=cits, sectors=sectors)
 
 
 def list_mandates(text: str, clauses: Iterable[Clause], coverage: Callable[[str], float]) -> Answer:
