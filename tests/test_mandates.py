@@ -149,3 +149,12 @@ def test_a_mandate_list_longer_than_shown_says_how_many_more() -> None:
     states = compose_mandate("what are Member States invited to do?",
                              MandateAsk(kind="tasked", actors=["Member States"]), pairs[:1])
     assert states is not None and states.lines[0].plain.startswith("Member States have 1 mandate ")
+
+
+def test_a_council_working_group_is_not_the_council_however_it_is_typed() -> None:
+    from retrieval.parsing.mandates import actors_in
+
+    for text in ("who does a Council working group report to?", "the Council Working Groups report",
+                 "CWG-Internet"):
+        assert [a.name for _s, a in actors_in(text)] == ["Council Working Group"], text
+    assert [a.name for _s, a in actors_in("the Council shall consider the reports")] == ["Council"]
