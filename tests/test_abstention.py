@@ -19,6 +19,10 @@ def test_near_domain_questions_abstain_and_say_what_is_missing(corpus_service: o
         "When is the next Plenipotentiary Conference?": "date",
         "price of coffee in Geneva": "coffee",
         "Who is the current Secretary-General of ITU?": "not who holds them",
+        # what became of a proposal, elections, a Recommendation only cited by others
+        "did the assembly actually adopt the changes RCC proposed to Res 57?": "what a meeting decided",
+        "who got elected chairman of TSAG at the last assembly?": "was elected",
+        "how long does the Last Call comment period run under A.8?": "Recommendation A.8 is not in the corpus",
     }
     for q, missing in cases.items():
         ans = ask(corpus_service, q)
@@ -106,18 +110,6 @@ def test_a_date_of_a_cited_text_does_not_answer_when() -> None:
     v = judge("When does the allocation special session take place?", [clause(event)], corpus_has=lambda s: True,
               known_word=lambda w: True, coverage=lambda t: 0.6)
     assert not v.abstain
-
-
-def test_what_became_of_a_proposal_elections_and_bands_are_not_in_adopted_texts(corpus_service: object) -> None:
-    cases = {
-        "did the assembly actually adopt the changes RCC proposed to Res 57?": "what a meeting decided",
-        "who got elected chairman of TSAG at the last assembly?": "was elected",
-        "how long does the Last Call comment period run under A.8?": "Recommendation A.8 is not in the corpus",
-    }
-    for q, missing in cases.items():
-        ans = ask(corpus_service, q)
-        assert ans.abstained and not ans.citations, (q, ans.text)
-        assert missing in ans.text, (q, ans.text)
 
 
 def test_a_recommendation_only_mentioned_is_not_the_source_asked_about() -> None:
