@@ -168,6 +168,8 @@ def test_itu_shorthand_countries_as_typed_and_amounts_asked_in_chat(corpus_servi
     assert countries_in("what is the US position on OTT regulation?") == ["US"]
     assert countries_in("let us know what the UK said") == ["UK"]
     assert _AMOUNT_Q_RE.search("whats ITU's budget for 2024-2027?")
+    assert _AMOUNT_Q_RE.search("what ITU's budget for 2024-2027?")  # as the speller leaves "whats"
+    assert not _AMOUNT_Q_RE.search("What does WTSA's Budget Control Committee do?")
     assert detect("EMF human exposure - is that ITU-T or ITU-R?")[0] == "sector"
     assert sector_topic("EMF human exposure - is that ITU-T or ITU-R?") == "EMF human exposure"
     ans = ask(corpus_service, "When is the deadline for submitting contribs to the assembly?")

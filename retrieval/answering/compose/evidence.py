@@ -53,8 +53,10 @@ _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b|\b(?:was|were
                         r"(?:re-?)?elected\b|\belection\s+results?\b"
                         r"|\bhow\s+many\s+votes\b|\bvotes?\s+did\b", _I)
 _AMOUNT_Q_RE = re.compile(
-    r"\bhow\s+much\b|\bspends?\b|\b(?:what(?:'s|s)|(?:what|which)\s+(?:is|are|was|were|will\s+be))\s+(?:the\s+)?"
-    r"[\w\s'-]{0,30}?"
+    # "what's / whats / what is the budget …", also as the speller leaves it ("what ITU's budget"); not
+    # "what does the Budget Control Committee do".
+    r"\bhow\s+much\b|\bspends?\b|\b(?:what(?:'s|s)?|which)\s+(?:(?:is|are|was|were|will\s+be)\s+)?"
+    r"(?!(?:does|do|did|can|could|should|must|shall|would)\b)(?:the\s+)?[\w\s'-]{0,30}?"
     r"\b(?:budgets?|costs?|prices?|fees?|salar(?:y|ies)|expenses|ceiling|rate|amount|contributory\s+unit)\b"
     r"|^\s*(?:budget|cost|price|fee|salary)\s+(?:of|for)\b|\bprice\s+of\b", _I)
 _AMOUNT_RE = re.compile(r"\b(?:CHF|USD|EUR|Swiss\s+francs?|US\s+dollars?)\b|[$€£]\s?\d|\b\d[\d\s,.]*\s*(?:million|billion"
