@@ -450,3 +450,10 @@ def test_segments_follow_their_document(tmp_path: Path) -> None:
     doc.unlink()
     ingest(engine.index, engine.embedder, [doc.parent], prune=True)
     assert segments.count() == 0
+
+
+def test_an_unreadable_segment_is_read_from_the_clause_records() -> None:
+    from retrieval.indexing.segments import decode
+
+    assert decode("not base64 at all!") is None
+    assert decode("aGVsbG8=") is None  # base64 of "hello": not zlib

@@ -66,10 +66,13 @@ def encode(clauses: Sequence[Clause]) -> list[str]:
 
 
 def decode(stored: str) -> Segment | None:
-    """None when the record was written by another format or tokenizer: the caller reads the clause
-    records instead."""
-    lines = zlib.decompress(base64.b64decode(stored)).decode("utf-8").split("\n")
-    head = json.loads(lines[0])
+    """None when the record was written by another format or tokenizer, or cannot be read: the caller
+    reads the clause records instead."""
+    try:
+        lines = zlib.decompress(base64.b64decode(stored)).decode("utf-8").split("\n")
+        head = json.loads(lines[0])
+    except (ValueError, zlib.error):  # binascii.Error and JSONDecodeError are ValueErrors
+        return None
     if head.get("format") != FORMAT or head.get("lex_v") != TOKENIZER_VERSION:
         return None
     make = CatalogRecord._make

@@ -172,7 +172,7 @@ class ClauseIndex:
         built_with = (self._clauses.metadata or {}).get("embedder")
         if built_with and built_with != self.embedder_name:
             hint = (" (an index built before int8 MiniLM became the default: SECTORBOT_EMBEDDER=onnx-minilm-fp32 "
-                    "answers from it)" if built_with == f"{self.embedder_name}".removesuffix("-int8") else "")
+                    "answers from it)" if built_with == self.embedder_name.removesuffix("-int8") else "")
             raise StoreUnavailable(
                 f"the index was built with embedder '{built_with}' but '{self.embedder_name}' is configured{hint}; "
                 "use the same embedder or point SECTORBOT_DATA_DIR / SECTORBOT_COLLECTION at a new index"

@@ -258,7 +258,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
         lines.append(note("Coordination: " + "; ".join(f"{m} ({display(c)})" for m, c in mechs.items()) + "."))
     # Evidence for the lead first (operative before recitals, then by weight), then the others', then
     # listings and the clauses that only name the topic.
-    ranked = [(w, c) for _lead, _rec, w, c in sorted(
+    ranked = [(-neg_w, c) for _lead, _rec, neg_w, c in sorted(
         ((s not in lead_s, is_recital(c) or _helping(h), -w, c) for s in lead_s + involved if s in ev.parts
          for cs in ev.parts[s].values() for w, c, h in cs), key=lambda x: x[:3])]
     ranked += [(0.0, c) for c in ([ev.listing] if ev.listing else []) + ev.supporting]
