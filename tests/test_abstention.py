@@ -128,6 +128,10 @@ def test_a_question_about_a_cited_clause_is_answered_first_then_quoted(corpus_se
     assert any(c.clause_id.endswith("#s6.1") for c in ans.citations)
     ans = ask(corpus_service, "Res 57 resolves 4: who does the Director of TSB report to?")
     assert ans.lines[0].plain.startswith("TSAG:"), ans.lines[0].plain
+    ans = ask(corpus_service, "Res 1 §6.1 deadline?")  # the reference words are not what the sentence must hold
+    assert ans.lines[0].plain.startswith("Not later than one month"), ans.lines[0].plain
+    ans = ask(corpus_service, "Res 1 7.2.3: when a Question goes to consultation, what's needed for it to pass?")
+    assert not ans.lines[0].plain.startswith(("Within", "Not later")), ans.lines[0].plain  # "when" here is no time
     plain = ask(corpus_service, "What does Resolution 57 resolves 3 say?")  # asking for the text: the text
     assert plain.lines[0].plain.startswith("WTSA Resolution 57 (Rev. Hammamet, 2016), resolves 3")
 
@@ -174,3 +178,16 @@ def test_itu_shorthand_countries_as_typed_and_amounts_asked_in_chat(corpus_servi
     assert sector_topic("EMF human exposure - is that ITU-T or ITU-R?") == "EMF human exposure"
     ans = ask(corpus_service, "When is the deadline for submitting contribs to the assembly?")
     assert not ans.abstained and any(c.clause_id.endswith("#s6.1") for c in ans.citations[:3]), ans.text
+
+
+def test_terms_and_amounts_are_answer_spans() -> None:
+    from retrieval.answering.compose.direct import answer_sentence
+
+    term = clause("that the term of office for both chairmen and vice-chairmen shall not exceed two terms of office "
+                  "between consecutive assemblies or conferences;")
+    short = answer_sentence("max term for chairs and vice-chairs?", term, share=0.5)
+    assert short is not None and short.startswith("Two terms of office"), short
+    unit = clause("that the amount of the contributory unit of Member States for the years 2020-2023 shall remain "
+                  "unchanged at CHF 318 000;")
+    short = answer_sentence("what's the contributory unit of Member States for 2020-2023?", unit)
+    assert short is not None and short.startswith("CHF 318 000"), short

@@ -3,6 +3,8 @@ part's heading, or what a proposal changes."""
 
 from __future__ import annotations
 
+import re
+
 from retrieval.answering.cite import CiteResult
 from retrieval.answering.compose import MAX_CITATIONS, item, lead, note, ordered_sectors
 from retrieval.answering.compose.direct import answer_sentence, best_segment
@@ -13,6 +15,7 @@ from retrieval.core.text import quoted, readable
 from retrieval.indexing.lexical import lexical_tokens
 
 MAX_PART_CLAUSES = 12  # a whole part is listed (and cited) up to this many clauses; the rest are counted
+CITED_SHARE = 0.5  # the question names the clause: half its other words in the answering sentence will do
 MAX_DIRECT = 40  # clauses of a cited part or proposal searched for a short answer
 ITEM_CHARS = 300  # a clause listed within a part is shortened to this for display, marked with "…"
 
@@ -49,17 +52,26 @@ def compose_cite(query: Query, res: CiteResult, coverage: str) -> Answer:
                   sectors=ordered_sectors(s for c in clauses for s in c.sectors))
 
 
+# What names the cited clause rather than asks about it: "A.1 clause 3.1.8", "decides 1.1", "resolves 4",
+# "7.2.3:", "(Dubai)", "PP-18". The answering sentence need not hold these words.
+_REF_WORDS = re.compile(
+    r"\b(?:Rec(?:ommendation)?|Res(?:olution)?|Dec(?:ision)?|clauses?|cl|sections?|sec|para(?:graph)?|annex|"
+    r"resolves|decides|instructs|invites|requests|considering|recognizing|noting|recalling|further)\b\.?"
+    r"|§+|\b(?:ITU-[RTD]\s+)?[A-Z]{1,2}\.(?:Sup\s?)?\d+(?:\.\d+)*\b|\b\d+(?:\.\d+)+\b|\b\d+\s*[a-z]?\)"
+    r"|\b(?:PP|WTSA|WTDC|RA|WRC)(?:-\d{2})?\b|\([^)]*\)", re.IGNORECASE)
+
+
 def direct_answer(question: str, clauses: list[Clause]) -> tuple[str, Clause] | None:
     """The short answer a question about the cited clauses asks for (a deadline, a share, an actor),
     from the clause that speaks most of what it asks; None when it wants the text itself."""
-    asked = without_references(question)
+    asked = _REF_WORDS.sub(" ", without_references(question))
     words = set(lexical_tokens(asked))
 
     def overlap(c: Clause) -> int:
         return len(words & set(lexical_tokens(f"{c.part} {best_segment(c.text, asked)}")))
 
     for c in sorted(clauses[:MAX_DIRECT], key=overlap, reverse=True)[:3]:
-        short = answer_sentence(asked, c)
+        short = answer_sentence(asked, c, share=CITED_SHARE)
         if short is not None:
             return short, c
     return None

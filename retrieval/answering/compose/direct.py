@@ -17,16 +17,22 @@ _WHO = re.compile(r"^\s*(?:who|which\s+(?:body|group|organ|committee|official))\
 # capital after "report to" names it already: "who reports to TSAG").
 _TO_WHOM = re.compile(r"(?i:\breport\w*\s+to\s*\?|\bto\s+whom\b|\bwho\b.*\breport\w*\s+to\b)(?!\s+(?:the\s+)?[A-Z])")
 _YESNO = re.compile(r"^\s*(?:can|may|must|is|are|does|do|should|shall|will|could)\b", _I)
-_QUANT_Q = re.compile(r"\bhow\s+(?:often|many|much|long|soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b|\bwhat\s+date\b"
+# "when" asks for a time at the start or before its verb, not inside a clause ("when a Question goes to
+# consultation, what is needed …" asks what, not when).
+_QUANT_Q = re.compile(r"\bhow\s+(?:often|many|much|long|soon|early|far\s+ahead)\b|^\W*when\b(?![^?]*,\s*(?:what|who|which|how)\b)|\bby\s+when\b"
+                      r"|\bwhen(?:'s|\s+(?:is|was|will|does|do|did|must|should|are|can|shall))\b|\bdeadline\b|\bwhat\s+date\b"
                       r"|\bhow\s+many\s+days\b|\bmax(?:imum)?\b|\bmin(?:imum)?\b"
-                      r"|\bwhat(?:'s|\s+is)?\s+(?:the\s+)?(?:share|fraction|proportion|percentage|per\s*cent|majority)\b", _I)
+                      r"|\bwhat(?:'s|\s+is)?\s+(?:the\s+)?(?:share|fraction|proportion|percentage|per\s*cent|majority)\b"
+                      r"|\bwhat(?:'s|\s+is|\s+are)\s+the\s+(?:[\w-]+\s+){0,2}(?:amount|value|unit|fees?|price|cost|rate|"
+                      r"budget|ceiling)\b", _I)
 _NUM_WORD = r"(?:\d[\d\s,.]*\d|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|thirty)"
 _SPAN = re.compile(
     r"(?:(?:at\s+least|not\s+later\s+than|no\s+later\s+than|within|up\s+to|at\s+most|more\s+than|less\s+than|"
     r"an\s+objective\s+of|every|each)\s+)?"
     r"(?:once\s+a\s+(?:year|month)|twice\s+a\s+year|annually|"
     r"(?:CHF|USD|EUR)\s*" + _NUM_WORD + r"(?:\s+(?:million|billion))?|"
-    + _NUM_WORD + r"\s+(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|replies|Member\s+States)\b"
+    + _NUM_WORD + r"\s+(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|replies|Member\s+States|"
+    r"(?:consecutive\s+)?terms?(?:\s+of\s+office)?)\b"
     r"(?:\s+(?:before|after)\s+the\s+\w+(?:\s+of\s+\w+)?)?|"
     r"(?:first|second|third|fourth|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\s+of\s+\w+|"
     # shares: "70 per cent", "10%", "one-sixteenth", "two-thirds", "a simple majority"
@@ -55,7 +61,8 @@ def best_segment(text: str, question: str) -> str:
 SEGMENT_COVERAGE = 0.75  # share of the question's content words the answering sentence must hold
 
 
-_SHAPE = frozenset(lexical_tokens("long often many much soon far ahead early late need needed must"))
+_SHAPE = frozenset(lexical_tokens("long often many much soon far ahead early late need needed must deadline max "
+                                  "maximum min minimum"))
 
 
 def covers(question: str, segment: str, context: str = "", share: float = SEGMENT_COVERAGE) -> bool:
@@ -70,11 +77,12 @@ def covers(question: str, segment: str, context: str = "", share: float = SEGMEN
     return sum(t in have for t in terms) >= share * len(terms)
 
 
-def answer_sentence(question: str, clause: Clause) -> str | None:
-    """One sentence that answers from this clause, or None when the question wants no short answer."""
+def answer_sentence(question: str, clause: Clause, share: float = SEGMENT_COVERAGE) -> str | None:
+    """One sentence that answers from this clause, or None when the question wants no short answer.
+    `share`: how much of the question the sentence must hold (less for a clause the question cites)."""
     q = norm_hyphens(question)
     seg = best_segment(clause.text, q)
-    if _QUANT_Q.search(q) and not covers(q, seg, clause.part):
+    if _QUANT_Q.search(q) and not covers(q, seg, clause.part, share=share):
         return None
     if _YESNO.search(q) and not covers(q, seg, clause.part, share=1.0):
         return None  # a yes or no must come from a sentence about exactly what was asked
