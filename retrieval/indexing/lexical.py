@@ -59,7 +59,7 @@ def lexical_tokens(text: str) -> list[str]:
 _SYNONYM_GROUPS = [
     ("people", "persons"),
     ("chair", "chairs", "chairman", "chairmen", "chairperson", "chairpersons"),
-    ("handicapped", "disabilities"),
+    ("handicapped", "disabilities"), ("customer", "customers", "consumer", "consumers"),
     # Chat shorthand for the words the texts spell out.
     ("telecom", "telecoms", "telecommunication", "telecommunications"),
     ("max", "maximum"), ("min", "minimum"), ("info", "information"), ("govt", "government"),
