@@ -186,9 +186,6 @@ def test_damaged_records_are_reported_skipped_and_repaired(tmp_path: Path) -> No
     must name the damaged documents, and an ingest must repair them (not call them unchanged)."""
     from chromadb.errors import InternalError
 
-    from retrieval.indexing.embedders import embedder_name
-    from retrieval.indexing.store import ClauseIndex
-
     folder = _documents(tmp_path / "docs")
     for attempt in range(4):
         # A fresh store each attempt: the damage two unlocked writers do is random, and sometimes Chroma
@@ -197,14 +194,16 @@ def test_damaged_records_are_reported_skipped_and_repaired(tmp_path: Path) -> No
         data = tmp_path / f"data{attempt}"
         env = _env(data)
         settings = make_settings(data, embedder="hash")
-        # The store exists before the writers start: two clients creating Chroma's SQLite schema at the
-        # same instant fail at start-up ("table collections already exists"), which is not the damage
-        # this test is about (concurrent writes of records).
-        ClauseIndex(settings, embedder_name(settings)).registry()
         procs = [subprocess.Popen([sys.executable, "-c", UNLOCKED_WRITER, str(folder)], env=env, cwd=ROOT,
                                   stderr=subprocess.PIPE, text=True) for _ in range(2)]
-        for p in procs:
-            assert p.wait(timeout=600) == 0, p.stderr.read() if p.stderr else ""
+        codes = [p.wait(timeout=600) for p in procs]
+        errors = [p.stderr.read() if p.stderr else "" for p in procs]
+        if any(codes):
+            # Two clients creating Chroma's schema in an empty folder at the same instant: one fails at
+            # start-up ("table collections already exists"). That is not the damage this test is about;
+            # any other failure of a writer is a failure of the test.
+            assert all("already exists" in e for c, e in zip(codes, errors, strict=True) if c), errors
+            continue
         try:
             if _integrity(settings)[3]:
                 break
