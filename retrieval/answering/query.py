@@ -19,15 +19,16 @@ from retrieval.parsing.references import later_reading
 Intent = Literal["cite", "sector", "find", "ask", "diff", "refs"]
 
 _WHICH_SECTOR = r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b"
+_WHOSE = r"\bwhose\s+(?:study\s+groups?|bureau|sector)\b"
+_EITHER = r"\bITU-[RTD]\s+or\s+(?:the\s+)?ITU-[RTD]\b"  # "… is that ITU-T or ITU-R?"
 _SECTOR_RE = re.compile(
-    _WHICH_SECTOR + r"|\bwhose\s+(?:study\s+groups?|bureau|sector)\b|\bITU-[RTD]\s+or\s+(?:the\s+)?ITU-[RTD]\s*\?"
+    _WHICH_SECTOR + "|" + _WHOSE + "|" + _EITHER + r"\s*\?"
     r"|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
     r"|works\s+on|coordinates|leads|covers|looks\s+after)\b|\bsectors?\s+(?:handles?|deals?|responsible)\b",
     re.IGNORECASE,
 )
 # Phrases that ask which Sector, stripped from the topic: "whose study groups …", "… ITU-T or ITU-R?".
-_WHOSE_RE = re.compile(r"\bwhose\s+(?:study\s+groups?|bureau|sector)\b|\bITU-[RTD]\s+or\s+(?:the\s+)?ITU-[RTD]\b",
-                       re.IGNORECASE)
+_WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER, re.IGNORECASE)
 _FIND_RE = re.compile(
     r"\b(?:which|what|list|find|show)\s+(?:the\s+)?(?:resolutions|documents|clauses|contributions|texts)\b"
     r"|\bresolutions\s+(?:on|about|dealing|deal|that)\b",

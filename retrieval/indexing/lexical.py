@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -130,13 +130,19 @@ def bm25_matrix(flat: np.ndarray, lengths: np.ndarray, n_vocab: int) -> dict[str
             "num_docs": n_docs}
 
 
+def number_tokens(token_lists: Sequence[list[str]]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Token lists numbered against their own vocabulary: (vocab, int32 ids clause after clause, int64
+    tokens per clause). A clause with no tokens holds the placeholder EMPTY."""
+    vocab: dict[str, int] = {}
+    lists = [t or [EMPTY] for t in token_lists]
+    flat = np.fromiter((vocab.setdefault(t, len(vocab)) for toks in lists for t in toks), dtype=np.int32,
+                       count=sum(map(len, lists)))
+    return list(vocab), flat, np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+
+
 class LexicalIndex:
     def __init__(self, ids: list[str], token_lists: list[list[str]]) -> None:
-        vocab: dict[str, int] = {}
-        lists = [t or [EMPTY] for t in token_lists]
-        flat = np.fromiter((vocab.setdefault(t, len(vocab)) for toks in lists for t in toks), dtype=np.int32,
-                           count=sum(map(len, lists)))
-        self._build(ids, list(vocab), flat, np.fromiter(map(len, lists), dtype=np.int64, count=len(lists)))
+        self._build(ids, *number_tokens(token_lists))
 
     @classmethod
     def from_token_ids(cls, ids: list[str], vocab: list[str], flat: np.ndarray, lengths: np.ndarray) -> LexicalIndex:

@@ -16,7 +16,7 @@ import numpy as np
 
 from retrieval.core.models import Clause
 from retrieval.indexing.catalog import CatalogRecord, search_text
-from retrieval.indexing.lexical import EMPTY, TOKENIZER_VERSION, LexicalIndex, lexical_tokens
+from retrieval.indexing.lexical import TOKENIZER_VERSION, LexicalIndex, lexical_tokens, number_tokens
 
 FORMAT = 1
 PER_RECORD = 500  # clauses per stored record: one huge document never becomes one huge request
@@ -32,12 +32,8 @@ class Segment:
     @classmethod
     def from_records(cls, records: Sequence[CatalogRecord]) -> Segment:
         """From records that carry their tokens (a store written before segments existed)."""
-        vocab: dict[str, int] = {}
-        lists = [r.tokens or [EMPTY] for r in records]
-        tok = np.fromiter((vocab.setdefault(t, len(vocab)) for toks in lists for t in toks), dtype=np.int32,
-                          count=sum(map(len, lists)))
-        lens = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-        return cls([r._replace(tokens=[]) for r in records], list(vocab), tok, lens)
+        vocab, tok, lens = number_tokens([r.tokens for r in records])
+        return cls([r._replace(tokens=[]) for r in records], vocab, tok, lens)
 
 
 def segment_ids(doc_id: str, gen: str, clauses: int) -> list[str]:
@@ -50,13 +46,10 @@ def encode(clauses: Sequence[Clause]) -> list[str]:
     out = []
     for b in range(0, max(1, len(ordered)), PER_RECORD):
         chunk = ordered[b : b + PER_RECORD]
-        vocab: dict[str, int] = {}
-        lists = [lexical_tokens(search_text(c)) or [EMPTY] for c in chunk]
-        tok = np.fromiter((vocab.setdefault(t, len(vocab)) for toks in lists for t in toks), dtype=np.int32,
-                          count=sum(map(len, lists)))
+        vocab, tok, lens = number_tokens([lexical_tokens(search_text(c)) for c in chunk])
         head = {
-            "format": FORMAT, "lex_v": TOKENIZER_VERSION, "vocab": list(vocab),
-            "lens": [len(t) for t in lists], "tok": base64.b64encode(tok.tobytes()).decode("ascii"),
+            "format": FORMAT, "lex_v": TOKENIZER_VERSION, "vocab": vocab,
+            "lens": lens.tolist(), "tok": base64.b64encode(tok.tobytes()).decode("ascii"),
             "cols": [[c.clause_id, c.doc_id, c.span[0], c.instrument.number, c.instrument.kind,
                       c.instrument.symbol, c.proposal] for c in chunk],
         }
