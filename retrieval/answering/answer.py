@@ -50,7 +50,7 @@ from retrieval.core.config import Settings
 from retrieval.core.errors import LLMError
 from retrieval.core.models import SECTORS, Answer, Citation, Clause, Reference, SearchHit
 from retrieval.indexing.catalog import Catalog
-from retrieval.indexing.lexical import SYNONYMS, lexical_tokens
+from retrieval.indexing.lexical import holds, lexical_tokens
 from retrieval.parsing.mandates import gives_task, is_recital
 
 log = logging.getLogger(__name__)
@@ -252,8 +252,7 @@ class Answerer:
             shown = " ".join(f"{by_id[c.clause_id].part} {by_id[c.clause_id].text}" for c in answer.citations
                              if c.clause_id in by_id)
             have = set(lexical_tokens(shown))
-            uncovered = [w for w in uncovered
-                         if not any(t in have or SYNONYMS.get(t, frozenset()) & have for t in lexical_tokens(w))]
+            uncovered = [w for w in uncovered if not holds(have, w)]
             if not uncovered:
                 return answer
         data = answer.model_dump()

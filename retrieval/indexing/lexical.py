@@ -98,6 +98,11 @@ _PHRASES = {
 }
 
 
+def holds(have: set[str], word: str) -> bool:
+    """The (stemmed) tokens `have` hold the word or an ITU synonym of it ("telecom" in "telecommunication")."""
+    return any(t in have or SYNONYMS.get(t, frozenset()) & have for t in lexical_tokens(word))
+
+
 def expand(query_tokens: list[str]) -> list[str]:
     extra = [alt for t in query_tokens for alt in sorted(SYNONYMS.get(t, ())) if alt not in query_tokens]
     for phrase, alt in _PHRASES.items():

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from retrieval.core.models import Clause
 from retrieval.core.text import norm_hyphens
-from retrieval.indexing.lexical import SYNONYMS, lexical_tokens
+from retrieval.indexing.lexical import holds, lexical_tokens
 
 SUPPORT = 0.6  # share of the topic's idf mass a clause (or its instrument's title) must hold
 _NOISE = re.compile(
@@ -71,10 +71,5 @@ def held_by(topic: str, clauses: list[Clause]) -> str:
     have: set[str] = set()
     for c in clauses:
         have.update(lexical_tokens(f"{c.instrument.title} {c.text}"))
-    words = re.findall(r"[\w][\w'./-]*", topic)
-
-    def held(w: str) -> bool:
-        return any(t in have or SYNONYMS.get(t, frozenset()) & have for t in lexical_tokens(w))
-
-    kept = [w for w in words if held(w)]
+    kept = [w for w in re.findall(r"[\w][\w'./-]*", topic) if holds(have, w)]
     return " ".join(kept) if kept else topic
