@@ -12,18 +12,25 @@ LLM_VENV ?= .venv-llm
 LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON \
 	-DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF
 
-.PHONY: install setup demo test test-llm lint bench bench-embedders bench-slack clean help
+.PHONY: install install-dev setup demo test test-llm lint bench bench-embedders bench-slack clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 $(BIN)/sectorbot: pyproject.toml
-	@echo "Installing sectorbot and its dependencies into $(VENV) (first time: a few minutes; pip shows each package)"
+	@echo "Installing sectorbot and its dependencies into $(VENV) (first time: about a minute; pip shows each package)"
 	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --disable-pip-version-check --progress-bar off -e .
+	@touch $@
+
+# The test tools (pytest, ruff, mypy, the deploy validators) on top; `make demo` does without them.
+$(BIN)/pytest: $(BIN)/sectorbot
 	$(BIN)/pip install --disable-pip-version-check --progress-bar off -e ".[dev]"
 	@touch $@
 
-install: $(BIN)/sectorbot  ## create .venv and install sectorbot with its dev tools
+install: $(BIN)/sectorbot  ## create .venv and install sectorbot
+
+install-dev: $(BIN)/pytest  ## install sectorbot with its test tools
 
 setup: install  ## provision the offline embedding model (once)
 	$(BIN)/sectorbot setup
@@ -32,7 +39,7 @@ demo: setup  ## install, index the bundled corpus and ask a question, offline
 	$(BIN)/sectorbot ingest
 	$(BIN)/sectorbot ask "$(QUESTION)"
 
-lint: install  ## ruff and mypy
+lint: install-dev  ## ruff and mypy
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 

