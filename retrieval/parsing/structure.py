@@ -12,7 +12,7 @@ from retrieval.core.models import Clause, DocumentMeta, Instrument, ParsedDocume
 from retrieval.parsing.grammar import Context, Draft, make_context
 from retrieval.parsing.kinds import contribution, generic, meeting, recommendation, resolution
 from retrieval.parsing.language import language_of
-from retrieval.parsing.mandates import mandates_of
+from retrieval.parsing.mandates import gives_task, mandates_of
 from retrieval.parsing.references import references_in
 from retrieval.parsing.sectors import sectors_in
 from retrieval.parsing.source import SourceText
@@ -95,6 +95,23 @@ def _finish(ctx: Context, meta: DocumentMeta, drafts: list[Draft]) -> list[Claus
             references=references_in(body, inst.body if inst.body != "other" else None),
         ))
         clauses[-1].mandates = mandates_of(clauses[-1])
+    return inherit_lead_in(clauses)
+
+
+def inherit_lead_in(clauses: list[Clause]) -> list[Clause]:
+    """"resolves 2 that the BDT shall:" then items i) to viii): each item is a task of the BDT, though
+    it names nobody. An item whose parent (same part, label before its last "-") is a lead-in ending
+    in a colon takes the parent's tasks when it gives none of its own."""
+    by_label = {(c.part, c.label): c for c in clauses}
+    for c in clauses:
+        if "-" not in c.label or any(gives_task(m) for m in c.mandates):
+            continue
+        parent = by_label.get((c.part, c.label.rsplit("-", 1)[0]))
+        if parent is None or not parent.text.rstrip().endswith(":"):
+            continue
+        tasks = [m.model_copy(update={"what": c.text.strip()[:300]}) for m in parent.mandates
+                 if gives_task(m) or m.role == "assists"]
+        c.mandates = [*tasks, *c.mandates]
     return clauses
 
 

@@ -4,7 +4,8 @@ clauses, each with the part of it that answers."""
 from __future__ import annotations
 
 from retrieval.answering.compose import asks_who, lead, note, ordered_sectors
-from retrieval.answering.compose.direct import answer_sentence
+from retrieval.answering.compose.direct import answer_with_actor
+from retrieval.answering.compose.sector import THREE
 from retrieval.answering.query import Query
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display
@@ -17,24 +18,27 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
     top = hits[:3]
     lines = []
     cits = []
-    short = answer_sentence(query.text, top[0].clause) if top else None
-    if short is None and asks_who(query.text):
+    found = answer_with_actor(query.text, top[0].clause) if top else None
+    if found is None and asks_who(query.text):
         # "Who has to …?": the best clause may only describe the task; the next that gives it to someone
         # answers, and leads.
         for h in top[1:]:
             if any(gives_task(m) for m in h.clause.mandates):
-                short = answer_sentence(query.text, h.clause)
-                if short:
+                found = answer_with_actor(query.text, h.clause)
+                if found:
                     top = [h, *[x for x in top if x is not h]]
                     break
+    short, sector = found or (None, None)
     if short:
         lines.append(lead(f"{short} — {display(top[0].clause)}."))
     for h in top:
         q = best_quote(h.clause.text, query.text)
         lines.append(lead(f"{display(h.clause)}: {quoted(q)}"))
         cits.append(citation(h.clause, q))
-    return Answer(question=query.text, intent=query.intent, lines=lines, citations=cits,
-                  sectors=ordered_sectors(s for h in top[:1] for s in h.clause.sectors))
+    # "Who runs the forums, TSB or BDT?" answered by the Director of BDT: ITU-D leads, as a Sector answer would say.
+    leads = [sector] if sector in THREE else []
+    return Answer(question=query.text, intent=query.intent, lines=lines, citations=cits, lead_sectors=leads,
+                  sectors=ordered_sectors([*leads, *(s for h in top[:1] for s in h.clause.sectors)]))
 
 
 def compose_abstain(query: Query, coverage: str, reason: str = "", missing: list[str] | None = None) -> Answer:

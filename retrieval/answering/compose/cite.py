@@ -41,13 +41,23 @@ def compose_cite(query: Query, res: CiteResult, coverage: str) -> Answer:
         lines, cits = part_listing(clauses, ref)
     if res.message:
         lines.append(note(res.message))
-    direct = direct_answer(query.text, clauses) if asks_about_more_than(query.text) else None
+    asked = asks_about_more_than(query.text) and asks_of_the_text(query.text)
+    direct = direct_answer(query.text, clauses) if asked else None
     if direct is not None:
         # "Res 165 resolves 1 - contribution deadline?": the span that answers first, then the text.
         short, c = direct
         lines.insert(0, lead(f"{short} — {display(c)}."))
         if all(x.clause_id != c.clause_id for x in cits):
             cits.insert(0, citation(c, c.text))
+    elif asked and not ref.symbol:
+        # "Dec 5 decides 7 - what level must the reserve stay above?" asks something no span type
+        # captures: the sentence of the cited text that speaks most of it answers, verbatim, first.
+        c, seg = answering_segment(query.text, clauses)
+        lines.insert(0, lead(f"{display(c)}: {quoted(readable(seg))}"))
+        if len(clauses) == 1 and " ".join(seg.split()) == " ".join(c.text.split()):
+            del lines[1:3]  # the heading and the quote it repeats
+        if all(x.clause_id != c.clause_id for x in cits):
+            cits.insert(0, citation(c, seg))
     return Answer(question=query.text, intent="cite", lines=lines, citations=cits,
                   sectors=ordered_sectors(s for c in clauses for s in c.sectors))
 
@@ -59,6 +69,25 @@ _REF_WORDS = re.compile(
     r"resolves|decides|instructs|invites|requests|considering|recognizing|noting|recalling|further)\b\.?"
     r"|§+|\b(?:ITU-[RTD]\s+)?[A-Z]{1,2}\.(?:Sup\s?)?\d+(?:\.\d+)*\b|\b\d+(?:\.\d+)+\b|\b\d+\s*[a-z]?\)"
     r"|\b(?:PP|WTSA|WTDC|RA|WRC)(?:-\d{2})?\b|\([^)]*\)", re.IGNORECASE)
+
+
+def asks_of_the_text(question: str) -> bool:
+    """"Dec 5 decides 7 - what level?" asks something of the cited text; "Res 57 resolves 3" and
+    "what does resolves 3 of Res 57 say" ask for the text itself."""
+    rest = _REF_WORDS.sub(" ", without_references(question))
+    return any(t not in _SAY and not t.isdigit() for t in lexical_tokens(rest))
+
+
+_SAY = frozenset(lexical_tokens("what does do say says said text show quote read reads full give me tell wording "
+                                "exact verbatim content contents cite the of in please"))
+
+
+def answering_segment(question: str, clauses: list[Clause]) -> tuple[Clause, str]:
+    """The cited clause, and the sentence of it, sharing most words with what the question asks."""
+    asked = _REF_WORDS.sub(" ", without_references(question))
+    words = set(lexical_tokens(asked))
+    best = max(clauses[:MAX_DIRECT], key=lambda c: len(words & set(lexical_tokens(best_segment(c.text, asked)))))
+    return best, best_segment(best.text, asked)
 
 
 def direct_answer(question: str, clauses: list[Clause]) -> tuple[str, Clause] | None:

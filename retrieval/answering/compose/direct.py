@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from retrieval.answering.quotes import segments
-from retrieval.core.models import Clause
+from retrieval.core.models import Clause, Sector
 from retrieval.core.text import display_text, norm_hyphens
 from retrieval.indexing.lexical import SYNONYMS, lexical_tokens
 from retrieval.parsing.mandates import actors_in, document_sector, gives_task
@@ -80,6 +80,14 @@ def covers(question: str, segment: str, context: str = "", share: float = SEGMEN
 def answer_sentence(question: str, clause: Clause, share: float = SEGMENT_COVERAGE) -> str | None:
     """One sentence that answers from this clause, or None when the question wants no short answer.
     `share`: how much of the question the sentence must hold (less for a clause the question cites)."""
+    found = answer_with_actor(question, clause, share)
+    return found[0] if found else None
+
+
+def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVERAGE) -> tuple[str, Sector | None] | None:
+    """`answer_sentence`, with the Sector of the actor it names when it answers "who does this": a
+    "who" question answered by the Director of BDT is answered by ITU-D. None for the body reported to
+    ("who does X report to?" asks where the work goes, not who leads it)."""
     q = norm_hyphens(question)
     seg = best_segment(clause.text, q)
     if _QUANT_Q.search(q) and not covers(q, seg, clause.part, share=share):
@@ -90,28 +98,27 @@ def answer_sentence(question: str, clause: Clause, share: float = SEGMENT_COVERA
         spans = [m.group(0).strip() for m in _SPAN.finditer(seg)] or \
                 [m.group(0).strip() for m in _SPAN.finditer(clause.text)]
         if spans:
-            return f"{_cap(_pick(spans, q))}: “{display_text(seg)}”"
+            return f"{_cap(_pick(spans, q))}: “{display_text(seg)}”", None
     if _WHO.search(q) or _TO_WHOM.search(q):
         named = {a.name for _s, a in actors_in(q)}
         if _TO_WHOM.search(q):
             # "Who does the Director of TSB report to?": the body reported to, not the one reporting.
             to = [m.to for m in clause.mandates if m.role == "reports" and m.to and m.to not in named]
             if to:
-                return f"{to[0]}: “{display_text(seg)}”"
+                return f"{to[0]}: “{display_text(seg)}”", None
         # The actor the clause tasks (often named only in its part heading: "instructs the Secretary-General").
-        tasked = [m.actor for m in clause.mandates if gives_task(m) and m.actor not in named]
+        tasked = [m for m in clause.mandates if gives_task(m) and m.actor not in named]
         if tasked:
-            return f"{tasked[0]}: “{display_text(seg)}”"
-        found = [a.name for _s, a in actors_in(seg, document_sector(clause.instrument)) if a.name not in named]
-        if not found:
-            found = [a.name for _s, a in actors_in(seg, document_sector(clause.instrument))]
+            return f"{tasked[0].actor}: “{display_text(seg)}”", tasked[0].sector
+        actors = [a for _s, a in actors_in(seg, document_sector(clause.instrument))]
+        found = [a for a in actors if a.name not in named] or actors
         if found:
-            return f"{found[0]}: “{display_text(seg)}”"
+            return f"{found[0].name}: “{display_text(seg)}”", found[0].sector
     if _YESNO.search(q) and not re.match(r"^\s*(?:what|which)\b", q, _I):
         verdict = "No" if _NEG.search(seg) else "Yes" if _POS.search(seg) else None
         if verdict:
             cond = _COND.search(seg)
-            return f"{verdict}{', ' + cond.group(0).strip() if cond and verdict == 'Yes' else ''}: “{display_text(seg)}”"
+            return f"{verdict}{', ' + cond.group(0).strip() if cond and verdict == 'Yes' else ''}: “{display_text(seg)}”", None
     return None
 
 
