@@ -8,7 +8,7 @@ import logging
 import re
 from typing import Protocol
 
-from retrieval.answering.cite import CiteResult, revision_matches
+from retrieval.answering.cite import CiteResult, describe_reference, revision_matches
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
 from retrieval.answering.compose.cite import compose_cite
@@ -196,6 +196,15 @@ class Answerer:
             # Every instrument named is indexed and the search was scoped to it: its name is not a word
             # the clauses must hold. One named but absent ("WTDC Resolution 59") stays a term to cover.
             text = without_references(text) or text
+        named = [r for r in query.references if r.number and not r.symbol and r.kind in (None, "decision")]
+        unindexed = [r for r in named if not catalog.cite_candidates(r)]
+        if unindexed and len(unindexed) == len(named) and query.intent not in ("cite", "find", "refs"):
+            # "What does WTSA Res 52 require?" with Res 52 only named by other texts: its own words are
+            # what was asked, and a clause that merely mentions it would be a confident wrong answer.
+            # ("What does Res 59 cover according to Res 57?" has its source in the corpus.)
+            names = ", ".join(describe_reference(r) for r in unindexed)
+            return Verdict(abstain=True, missing=[names], reason=f"{names} {'is' if len(unindexed) == 1 else 'are'} "
+                           "not in the corpus.")
         recs = recommendations_asked(query.text)
         if recs and query.intent != "cite" and not any(catalog.has_number(r) for r in recs):
             # "How long is the Last Call under A.8?" with A.8 only cited by other texts, never indexed.

@@ -147,9 +147,9 @@ def resolve(ref: Reference, clauses: list[Clause]) -> CiteResult:
     if not candidates:
         indexed = _versions(same)
         if indexed:
-            return CiteResult(alternatives=indexed, message=f"{_describe(ref)} is not in the corpus; indexed: "
+            return CiteResult(alternatives=indexed, message=f"{describe_reference(ref)} is not in the corpus; indexed: "
                               + "; ".join(indexed) + ".")
-        return CiteResult(message=f"{_describe(ref)} is not in the corpus.")
+        return CiteResult(message=f"{describe_reference(ref)} is not in the corpus.")
     ordered = _by_version(candidates)
     best = ordered[0]
     # Every other revision of the instrument, including those a named revision left out.
@@ -254,7 +254,7 @@ def _year(clauses: list[Clause], doc_id: str) -> int:
     return c.instrument.revision.year if c.instrument.revision else 0
 
 
-def _describe(ref: Reference) -> str:
+def describe_reference(ref: Reference) -> str:
     what = "Decision" if ref.kind == "decision" else "Resolution"
     out = f"{ref.body + ' ' if ref.body else ''}{what} {ref.number}"
     if ref.revision and ref.revision.place:

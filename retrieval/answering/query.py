@@ -352,9 +352,10 @@ def references_named(question: str) -> list[Reference]:
 # Recommendations and meeting documents: "A.1 clause 3.1.8", "Rec. ITU-T A.1 §3.1.8", "SG17-C823 §2.2.1",
 # "C823 2.2.1". A bare "A.1" or "C823" is not taken as a reference: it needs a Rec/ITU-T prefix or a clause.
 _REC_REF_RE = re.compile(
-    r"(?:\b(?P<rec>Rec(?:ommendation)?\.?\s+)?(?P<sector>ITU-[TR]\s+))?\b(?P<num>[A-Z]{1,2}\.(?:Sup\s?)?\d+(?:\.\d+)*)"
+    r"(?:\b(?P<rec>Rec(?:ommendation)?\.?\s+)?(?P<sector>ITU-[TR]\s+))?\b(?P<num>[A-Z]{1,2}(?:\.|\s(?=Sup))(?:Sup\s?)?\d+(?:\.\d+)*)"
     r"(?:\s*(?:\(\d{2}/\d{4}\)))?(?P<clause>,?\s*(?:clause|cl\.|§|section|sec\.|annex|appendix)\s*"
-    r"(?P<label>(?:[A-Z]|[IVX]+)?(?:\.?\d+)*(?:\.\d+)*))?",
+    # roman first: "III.3.2" is a label of its own, not "I" then something
+    r"(?P<label>(?:[IVX]+(?=\.\d)|[A-Z])?(?:\.?\d+)*(?:\.\d+)*))?",
     re.IGNORECASE,
 )
 _MEETING_REF_RE = re.compile(
@@ -374,6 +375,12 @@ def meeting_symbols(question: str) -> list[str]:
     return out
 
 
+def _rec_number(typed: str) -> str:
+    """"a sup5" → "A.Sup5", "A.sup 5" → "A.Sup5", "e.119" → "E.119"."""
+    num = re.sub(r"\s", "", typed).upper().replace("SUP", "Sup")
+    return re.sub(r"^([A-Z]{1,2})(?=Sup)", r"\1.", num)
+
+
 def _rec_or_meeting_reference(q: str, query: str) -> Reference | None:
     m = _MEETING_REF_RE.search(q)
     if m and (m.group("label") or "-" in m.group("sym")):
@@ -385,14 +392,14 @@ def _rec_or_meeting_reference(q: str, query: str) -> Reference | None:
     # Any order and ranges, as for resolutions: "clause 3.1 of A.1", "Annex A of A.1", "A.1 clauses 1.3 to 1.5".
     found = m and (_part_in(q[m.end("num"):], tied=False) or _part_in(q[: m.start()], tied=True))
     if m and found and found[0] in ("section", "annex", "appendix"):
-        num = re.sub(r"\s", "", m.group("num")).upper().replace("SUP", "Sup")
+        num = _rec_number(m.group("num"))
         part, label, label_to = found
         if part == "section":
             return Reference(number=num, kind="recommendation", part="clause", label=label, label_to=label_to,
                              text=query)
         return Reference(number=num, kind="recommendation", part=f"{part.capitalize()} {label}", text=query)
     if m and (m.group("rec") or m.group("sector") or m.group("clause")):
-        num = re.sub(r"\s", "", m.group("num")).upper().replace("SUP", "Sup")
+        num = _rec_number(m.group("num"))
         ref = Reference(number=num, kind="recommendation", text=query)
         if m.group("clause"):
             word = re.sub(r"[,\s]", "", m.group("clause")).lower()
@@ -483,9 +490,10 @@ def _part_in(text: str, tied: bool) -> tuple[str, str | None, str | None] | None
             to = ab.group("to")
             return (_PART_ABBREV[ab.group("abbr").lower()], canonical_label(ab.group("label")),
                     canonical_label(to) if to else None)
-        bare = re.match(r"^\s*,?\s*(\d+(?:\.\d+)+)\b", text)
+        # "A.1 2.3.3.11", "A.Sup5 IV.5.6", "D.000 A.28": a numbered clause right after the number
+        bare = re.match(r"^\s*,?\s*((?:[IVX]+|[A-Z])?\.?\d+(?:\.\d+)+|(?:[IVX]+|[A-Z])\.\d+)\b", text, re.IGNORECASE)
         if bare:
-            return "section", bare.group(1), None
+            return "section", bare.group(1).upper(), None
     return None
 
 

@@ -19,11 +19,12 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
     lines = []
     cits = []
     found = answer_with_actor(query.text, top[0].clause) if top else None
-    if found is None and asks_who(query.text):
+    if found is None:
         # "Who has to …?": the best clause may only describe the task; the next that gives it to someone
-        # answers, and leads.
+        # answers, and leads. "How often …?": the next that gives a frequency about the same thing.
+        who = asks_who(query.text)
         for h in top[1:]:
-            if any(gives_task(m) for m in h.clause.mandates):
+            if not who or any(gives_task(m) for m in h.clause.mandates):
                 found = answer_with_actor(query.text, h.clause)
                 if found:
                     top = [h, *[x for x in top if x is not h]]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from retrieval.core.models import Clause
 from retrieval.core.text import norm_hyphens
-from retrieval.indexing.lexical import CHAT_WORDS, lexical_tokens
+from retrieval.indexing.lexical import CHAT_WORDS, holds, lexical_tokens
 
 _I = re.IGNORECASE
 
@@ -46,12 +46,26 @@ _PERSON_RE = re.compile(
     r"\bwho\s+(?:represents|will\s+represent|is\s+representing|is\s+the\s+(?:delegate|representative)\s+of)\b|"
     r"\bwho\s+(?:is|was|are)\s+(?:the\s+)?(?:current\s+|present\s+|new\s+)?(?:ITU\s+)?"
     r"(?:secretary-general|deputy|director|chair(?:man|woman|person)?|vice-chair\w*|head|president|"
-    r"convenor|rapporteur)\b|\bname\s+of\s+the\s+(?:chair|director|secretary)", _I)
-_HOLDER_RE = re.compile(r"\bwho\s+(?:chairs|heads|leads|runs|convenes)\b", _I)
+    r"convenor|rapporteur|editor(?:-in-chief)?|editors|spokes(?:person|man|woman)|coordinator|focal\s+point)\b"
+    r"|\bname\s+of\s+the\s+(?:chair|director|secretary|editor)"
+    # who chaired a past meeting: a person on that day, which no adopted text records
+    r"|\bwho\s+(?:chaired|headed|presided(?:\s+over)?|convened)\b", _I)
+# "who chairs ISCG?" asks for a person; "who runs it?" (a survey, a programme) asks who does a task
+_HOLDER_RE = re.compile(r"\bwho\s+(?:chairs|heads|leads|runs|convenes)\b(?!\s+(?:it|this|that|these|those|them)\b)", _I)
 _HELD_BY_RE = re.compile(r"\b(?:headed|chaired|led|presided(?:\s+over)?|convened)\s+by\b", _I)
 _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b|\b(?:was|were|got|get|gets|been|is|are)\s+"
                         r"(?:re-?)?elected\b|\belection\s+results?\b"
-                        r"|\bhow\s+many\s+votes\b|\bvotes?\s+did\b", _I)
+                        r"|\bhow\s+many\s+votes\b|\bvotes?\s+did\b"
+                        # who stood behind a text at the meeting: its records say, the adopted text does not
+                        r"|\b(?:co-?\s?)?sponsor(?:ed|s|ing)?\b|\b(?:which|what)\s+(?:countries|administrations|delegations|"
+                        r"Member\s+States)\s+(?:supported|opposed|objected|backed|voted)\b", _I)
+# "When and where is the next TSAG meeting?": a schedule, which adopted texts give only as a date or place
+# they fix ("the next plenipotentiary conference shall be held in 2022"), never as a span ("two months").
+_NEXT_EVENT_RE = re.compile(r"\b(?:when|where|what\s+date)\b[^?]*\bnext\s+(?P<event>(?:[\w-]+\s+){0,3}(?:meeting|session|"
+                            r"conference|assembly|plenipot\w*|PP|WTSA|WRC|WTDC|RA|Council|TSAG|RAG|TDAG))\b", _I)
+_FIXED_DATE_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December)\s+(?:19|20)\d\d\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|"
+                            r"August|September|October|November|December)\b|\b(?:in|of)\s+(?:19|20)\d\d\b")
 _AMOUNT_Q_RE = re.compile(
     # "what's / whats / what is the budget …", also as the speller leaves it ("what ITU's budget"); not
     # "what does the Budget Control Committee do".
@@ -257,6 +271,15 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=["people"],
                        reason="The texts say what posts and groups do, not who holds them.")
     _best_clause, best_cov = _best(clauses[:3], coverage)
+    nxt = _NEXT_EVENT_RE.search(q)
+    # The clause must fix a date and name the event itself ("the Plenipotentiary Conference shall be held
+    # in the last quarter of 2022" for "the next plenipot").
+    if nxt and not any(_FIXED_DATE_RE.search(_REF_YEAR_RE.sub(" ", c.text))
+                       and all(holds(set(lexical_tokens(c.text)), w) for w in content_terms(nxt.group("event")))
+                       for c in clauses[:3]):
+        return Verdict(abstain=True, missing=["a date"],
+                       reason="The clauses found fix no date or place for it; meeting schedules are not in "
+                              "these texts.")
     if _AMOUNT_Q_RE.search(q):
         years: list[str] = _YEAR_RE.findall(q)
         ok = [c for c in clauses[:3] if _AMOUNT_RE.search(c.text) and all(y in c.text for y in years)
