@@ -19,7 +19,7 @@ from retrieval.parsing.references import later_reading
 Intent = Literal["cite", "sector", "find", "ask", "diff", "refs"]
 
 _WHICH_SECTOR = r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b"
-_WHOSE = r"\bwhose\s+(?:study\s+groups?|bureau|sector)\b"
+_WHOSE = r"\bwhose\s+(?:study\s+groups?|bureau|sector|job|task|responsibility|remit)\b"
 _EITHER = r"\bITU-[RTD]\s+or\s+(?:the\s+)?ITU-[RTD]\b"  # "… is that ITU-T or ITU-R?"
 _SECTOR_RE = re.compile(
     _WHICH_SECTOR + "|" + _WHOSE + "|" + _EITHER + r"\s*\?"

@@ -98,15 +98,20 @@ def _finish(ctx: Context, meta: DocumentMeta, drafts: list[Draft]) -> list[Claus
     return inherit_lead_in(clauses)
 
 
+# "2 vii)", "2-vii", "1 a)": an item under a numbered clause (not "4.6", a clause of its own)
+_ITEM_LABEL = re.compile(r"^(?P<parent>\S+?)[\s-]+\(?(?:[ivxlc]+|[a-z])\)?$")
+
+
 def inherit_lead_in(clauses: list[Clause]) -> list[Clause]:
     """"resolves 2 that the BDT shall:" then items i) to viii): each item is a task of the BDT, though
-    it names nobody. An item whose parent (same part, label before its last "-") is a lead-in ending
+    it names nobody. An item whose parent (same part, the label before the item's) is a lead-in ending
     in a colon takes the parent's tasks when it gives none of its own."""
     by_label = {(c.part, c.label): c for c in clauses}
     for c in clauses:
-        if "-" not in c.label or any(gives_task(m) for m in c.mandates):
+        item = _ITEM_LABEL.match(c.label)
+        if item is None or any(gives_task(m) for m in c.mandates):
             continue
-        parent = by_label.get((c.part, c.label.rsplit("-", 1)[0]))
+        parent = by_label.get((c.part, item.group("parent")))
         if parent is None or not parent.text.rstrip().endswith(":"):
             continue
         tasks = [m.model_copy(update={"what": c.text.strip()[:300]}) for m in parent.mandates
