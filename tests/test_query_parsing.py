@@ -362,3 +362,13 @@ def test_bureau_and_whose_questions_ask_for_a_sector(question: str) -> None:
 ])
 def test_chat_words_are_not_the_topic(question: str, topic: str) -> None:
     assert sector_topic(question) == topic
+
+
+def test_supplement_and_annex_clause_references() -> None:
+    from retrieval.answering.query import parse_reference
+
+    for typed, number, label in [("A.Sup5 IV.5.6", "A.Sup5", "IV.5.6"), ("a sup5 iii.3.2 deadline?", "A.Sup5", "III.3.2"),
+                                 ("A.Sup5 clause III.3.2", "A.Sup5", "III.3.2"), ("D.000 A.28", "D.000", "A.28"),
+                                 ("A.1 2.3.3.11", "A.1", "2.3.3.11")]:
+        ref = parse_reference(typed)
+        assert ref is not None and (ref.number, ref.part, ref.label) == (number, "clause", label), (typed, ref)

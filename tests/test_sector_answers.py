@@ -201,3 +201,42 @@ def test_sectors_named_as_assisting_are_involved_not_lead() -> None:
     ev = weigh([SearchHit(clause=c, score=1.0)], {}, ["palestin", "rebuild"], lambda t: 1.0)
     scores = {s: ev.score(s) for s in ("ITU-R", "ITU-T", "ITU-D")}
     assert scores["ITU-D"] > 0 and scores["ITU-R"] < 0.6 * scores["ITU-D"] and scores["ITU-T"] < 0.6 * scores["ITU-D"]
+
+
+def test_items_under_a_lead_in_are_tasks_of_its_addressee(itu_service: object) -> None:
+    # Res 135 resolves 2 "that the Telecommunication Development Bureau shall:" then items i) to viii),
+    # which name nobody: the item about environmental awareness is BDT's task.
+    ans = ask(itu_service, "which bureau is supposed to raise stakeholders' awareness of ICT environmental protection "
+                           "issues under res 135?")
+    assert ans.lead_sectors == ["ITU-D"], ans.text
+    assert ans.citations[0].clause_id.startswith("pp-res-135@"), ans.citations[0].clause_id
+
+
+def test_a_who_answer_gives_the_sector_of_its_actor(itu_service: object) -> None:
+    ans = ask(itu_service, "who organises the international and regional forums on Internet domain names for "
+                           "developing countries, TSB or BDT?")
+    assert not ans.abstained and ans.lead_sectors == ["ITU-D"], ans.text
+    assert ans.lines[0].plain.startswith("Director of BDT"), ans.lines[0].plain
+    assert quotes_verbatim(itu_service, ans)
+
+
+def test_a_question_about_a_cited_clause_leads_with_the_sentence_that_answers(itu_service: object) -> None:
+    ans = ask(itu_service, "PP Decision 5 decides 7: what level must the Reserve Account stay above?")
+    assert "6 per cent" in ans.lines[0].plain and ans.citations[0].clause_id.endswith("#decides.7"), ans.text
+    # A bare reference still prints the reference, then the clause.
+    bare = ask(itu_service, "PP Decision 5 decides 7")
+    assert bare.lines[0].plain.endswith("decides 7:"), bare.lines[0].plain
+
+
+def test_schedules_people_sponsors_and_unindexed_resolutions_abstain(itu_service: object) -> None:
+    for q, why in [("who chaired the Hammamet assembly?", "not who holds them"),
+                   ("where will the next Council session take place?", "meeting schedules are not in"),
+                   ("which administrations sponsored Resolution 211?", "sponsored a text"),
+                   ("what does WTDC Resolution 45 ask BDT to do?", "WTDC Resolution 45 is not in the corpus"),
+                   # Res 77 (2018) scheduled the next PP for 2022: asked today, that date is past.
+                   ("When is the next Plenipotentiary Conference?", "which has passed")]:
+        ans = ask(itu_service, q)
+        assert ans.abstained and not ans.citations and why in ans.text, (q, ans.text)
+    # Asked what the named text says, its date answers.
+    per = ask(itu_service, "when is the next plenipotentiary conference to be held, per Resolution 77?")
+    assert not per.abstained and "2022" in per.lines[0].plain, per.text

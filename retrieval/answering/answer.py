@@ -213,7 +213,8 @@ class Answerer:
                            "in the corpus (other texts only refer to it).")
         coverage = self.corpus.catalog().lexical.coverage_of(key_text(text))
         return judge(text, clauses, corpus_has=facts.mentions, known_word=facts.knows,
-                     coverage=coverage, foreign=query.language != "en", exact_word=facts.has_word)
+                     coverage=coverage, foreign=query.language != "en", exact_word=facts.has_word,
+                     per_text=bool(query.references))
 
     def _revised_at(self, query: Query) -> list[str]:
         """"What changed at Hammamet?": the resolutions the corpus holds in a revision of that venue or

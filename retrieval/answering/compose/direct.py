@@ -35,6 +35,11 @@ _SPAN = re.compile(
     r"(?:consecutive\s+)?terms?(?:\s+of\s+office)?)\b"
     r"(?:\s+(?:before|after)\s+the\s+\w+(?:\s+of\s+\w+)?)?|"
     r"(?:first|second|third|fourth|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\s+of\s+\w+|"
+    # a time a text fixes: "the last quarter of 2022", "from 28 October to 22 November 2019", "1 April 2019"
+    r"(?:(?:first|second|third|fourth|last)\s+quarter|(?:first|second)\s+half)\s+of\s+(?:19|20)\d\d|"
+    r"(?:from\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)?\s*to\s+)?\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+(?:19|20)\d\d|"
     # shares: "70 per cent", "10%", "one-sixteenth", "two-thirds", "a simple majority"
     r"\d+(?:[.,]\d+)?\s*(?:per\s*cent|%)|(?:one|two|three)[-\s](?:half|third|thirds|quarter|quarters|fifth|eighth|"
     r"sixteenth|tenth)s?|(?:simple|absolute|two-thirds|qualified)\s+majority|"
@@ -62,7 +67,7 @@ SEGMENT_COVERAGE = 0.75  # share of the question's content words the answering s
 
 
 _SHAPE = frozenset(lexical_tokens("long often many much soon far ahead early late need needed must deadline max "
-                                  "maximum min minimum"))
+                                  "maximum min minimum next upcoming forthcoming"))
 
 
 def covers(question: str, segment: str, context: str = "", share: float = SEGMENT_COVERAGE) -> bool:
@@ -125,7 +130,8 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
 _UNIT_OF = [
     (re.compile(r"\bhow\s+often\b", _I), re.compile(r"once|twice|annually|every|each", _I)),
     (re.compile(r"\bhow\s+(?:long|soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b", _I),
-     re.compile(r"days?|weeks?|months?|years?|before|after|Monday|Tuesday|Wednesday|Thursday|Friday", _I)),
+     re.compile(r"days?|weeks?|months?|years?|before|after|Monday|Tuesday|Wednesday|Thursday|Friday|quarter|half|"
+                r"(?:19|20)\d\d", _I)),
     (re.compile(r"\bhow\s+much\b", _I), re.compile(r"CHF|USD|EUR|million|billion", _I)),
     (re.compile(r"\b(?:share|fraction|proportion|percentage|per\s*cent|majority)\b", _I),
      re.compile(r"per\s*cent|%|half|third|quarter|fifth|eighth|sixteenth|tenth|majority", _I)),

@@ -11,6 +11,7 @@ and it flags the answer as thin when the clauses hold only part of the question'
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import functools
 import re
@@ -27,7 +28,7 @@ _I = re.IGNORECASE
 GENERIC = frozenset(lexical_tokens(
     "itu union sector sectors handle handles handled deal deals dealing responsible responsibility charge "
     "work works working please tell explain mean means say says said show give find list kind type "
-    "current currently today now exactly actually really much many long often main principal "
+    "current currently today now next upcoming forthcoming per according exactly actually really much many long often main principal "
     "also still ever every which who whom what when where why how does did do can could would should "
     "must shall has have had need needs get got make made take ask asks asked supposed expected meant going")) | frozenset(
     lexical_tokens(" ".join(CHAT_WORDS)))
@@ -63,6 +64,9 @@ _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b|\b(?:was|were
 # they fix ("the next plenipotentiary conference shall be held in 2022"), never as a span ("two months").
 _NEXT_EVENT_RE = re.compile(r"\b(?:when|where|what\s+date)\b[^?]*\bnext\s+(?P<event>(?:[\w-]+\s+){0,3}(?:meeting|session|"
                             r"conference|assembly|plenipot\w*|PP|WTSA|WRC|WTDC|RA|Council|TSAG|RAG|TDAG))\b", _I)
+# "according to the scheduling res", "per Resolution 77", "under Res 77": what the text says is asked.
+_PER_TEXT_RE = re.compile(r"\b(?:according\s+to|per|under|in|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
+                          r"(?:res(?:olution)?s?|decisions?|texts?|schedul\w*)\b|\b(?:Res(?:olution)?|Decision)\s*\d", _I)
 _FIXED_DATE_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                             r"December)\s+(?:19|20)\d\d\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|"
                             r"August|September|October|November|December)\b|\b(?:in|of)\s+(?:19|20)\d\d\b")
@@ -221,7 +225,8 @@ def _best(clauses: list[Clause], score: Callable[[str], float]) -> tuple[Clause 
 
 def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[str], bool],
           known_word: Callable[[str], bool], coverage: Callable[[str], float], foreign: bool = False,
-          exact_word: Callable[[str], bool] | None = None) -> Verdict:
+          exact_word: Callable[[str], bool] | None = None, this_year: int = 0,
+          per_text: bool = False) -> Verdict:
     """Whether `clauses` (the evidence an answer would cite, best first) answer `question`.
 
     corpus_has(s): the corpus text contains s (case-sensitive substring, hyphens normalised).
@@ -265,21 +270,30 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
                               "its records, not in these texts.")
     if _RESULT_RE.search(q):
         return Verdict(abstain=True, missing=["results"],
-                       reason="The corpus holds adopted texts; it does not record who won, was elected or "
-                              "how votes went.")
+                       reason="The corpus holds adopted texts; it does not record who won, was elected, "
+                              "sponsored a text or how votes went.")
     if _PERSON_RE.search(q) or (_HOLDER_RE.search(q) and not any(_HELD_BY_RE.search(c.text) for c in clauses[:3])):
         return Verdict(abstain=True, missing=["people"],
                        reason="The texts say what posts and groups do, not who holds them.")
     _best_clause, best_cov = _best(clauses[:3], coverage)
     nxt = _NEXT_EVENT_RE.search(q)
-    # The clause must fix a date and name the event itself ("the Plenipotentiary Conference shall be held
-    # in the last quarter of 2022" for "the next plenipot").
-    if nxt and not any(_FIXED_DATE_RE.search(_REF_YEAR_RE.sub(" ", c.text))
-                       and all(holds(set(lexical_tokens(c.text)), w) for w in content_terms(nxt.group("event")))
-                       for c in clauses[:3]):
-        return Verdict(abstain=True, missing=["a date"],
-                       reason="The clauses found fix no date or place for it; meeting schedules are not in "
-                              "these texts.")
+    if nxt:
+        # The clause must fix a date and name the event itself ("the Plenipotentiary Conference shall be
+        # held in the last quarter of 2022" for "the next plenipot").
+        fixing = [c for c in clauses[:3] if _FIXED_DATE_RE.search(_REF_YEAR_RE.sub(" ", c.text))
+                  and all(holds(set(lexical_tokens(c.text)), w) for w in content_terms(nxt.group("event")))]
+        if not fixing:
+            return Verdict(abstain=True, missing=["a date"],
+                           reason="The clauses found fix no date or place for it; meeting schedules are not in "
+                                  "these texts.")
+        fixed = [int(y) for m in _FIXED_DATE_RE.finditer(_REF_YEAR_RE.sub(" ", fixing[0].text))
+                 for y in re.findall(r"(?:19|20)\d\d", m.group(0))]
+        if fixed and max(fixed) < this_year and not per_text and not _PER_TEXT_RE.search(q):
+            # "When is the next PP?" asked today, answered by a 2018 schedule for 2022: the date has
+            # passed, so it is not the next one. "… according to Res 77?" asks what the text says.
+            return Verdict(abstain=True, missing=["a current schedule"],
+                           reason=f"The latest schedule in the corpus set it for {max(fixed)}, which has passed; "
+                                  "no later text is in the corpus.")
     if _AMOUNT_Q_RE.search(q):
         years: list[str] = _YEAR_RE.findall(q)
         ok = [c for c in clauses[:3] if _AMOUNT_RE.search(c.text) and all(y in c.text for y in years)
@@ -342,15 +356,19 @@ def _surface(question: str, stems: Iterable[str]) -> list[str]:
 
 def judge(question: str, clauses: list[Clause], *, corpus_has: Callable[[str], bool],
           known_word: Callable[[str], bool], coverage: Callable[[str], float], foreign: bool = False,
-          exact_word: Callable[[str], bool] | None = None) -> Verdict:
+          exact_word: Callable[[str], bool] | None = None, this_year: int = 0,
+          per_text: bool = False) -> Verdict:
     """Whether `clauses` (the evidence an answer would cite, best first) answer `question`.
 
     corpus_has(s): the corpus text contains s (hyphens normalised).
     known_word(stem): the corpus uses the stemmed word, or one a typo away.
     coverage(text): the share of the question's key idf mass a text holds (lexical.coverage_of).
+    this_year: the year "next" is counted from (today's by default); per_text: the question asks what a
+    text it names says ("… under Res 77"), so that text's dates answer even when past.
     An abstention also names the question's words the corpus never uses ("coffee")."""
     v = _judge_core(question, clauses, corpus_has=corpus_has, known_word=known_word, coverage=coverage,
-                    foreign=foreign, exact_word=exact_word)
+                    foreign=foreign, exact_word=exact_word, this_year=this_year or datetime.date.today().year,
+                    per_text=per_text)
     if v.abstain and not foreign and not _FOREIGN_RE.search(question):
         terms = content_terms(norm_hyphens(question))
         unknown = _surface(question, [t for t in terms if len(t) >= 4 and not known_word(t)])
