@@ -126,7 +126,8 @@ _ROLE_SURFACE = frozenset([
     "after", "oversee", "oversees", "overseeing", "own", "owns", "coordinates", "coordinate", "that",
     "this", "it", "its", "main", "primary", "principal", "mainly", "mostly", "at", "should", "would",
     "will", "shall", "must", "can", "could", "has", "have", "had", "side", "there", "bureau", "bureaux",
-    "bureaus", "told", "asked", "actually", "day", "really",
+    "bureaus", "told", "asked", "actually", "day", "really", "help", "helps", "helping", "assist", "assists",
+    "assisting",
 ]) | CHAT_WORDS
 
 

@@ -67,6 +67,9 @@ _SYNONYM_GROUPS = [
     ("contrib", "contribs", "contribution", "contributions"), ("plenipot", "plenipotentiary"),
     ("mtg", "meeting"), ("recs", "recommendations"), ("vice-chair", "vice-chairs", "vice-chairman", "vice-chairmen"),
     ("intl", "international"), ("approx", "approximately"), ("reqs", "requirements"),
+    # Telecom chat words for what the texts name generically.
+    ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),
+    ("imei", "imeis", "identifier", "identifiers"),
     # British and American spellings whose stems differ.
     ("organisation", "organization"), ("organisations", "organizations"), ("organise", "organize"),
     ("harmonise", "harmonize"), ("recognise", "recognize"), ("programme", "program"), ("centre", "center"),

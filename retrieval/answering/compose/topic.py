@@ -12,7 +12,8 @@ from retrieval.indexing.lexical import holds, lexical_tokens
 
 SUPPORT = 0.6  # share of the topic's idf mass a clause (or its instrument's title) must hold
 _NOISE = re.compile(
-    r"\b(?:in|of|under|according\s+to|from)\s+(?:the\s+)?(?:PP|WTSA|WTDC|RA|WRC|Plenipotentiary)(?:-\d\d)?\b"
+    # where the texts come from, not what they are about: "in the PP-18 texts", "which Sectors does PP-18 task"
+    r"\b(?:in|of|under|according\s+to|from|does|did|do)\s+(?:the\s+)?(?:PP|WTSA|WTDC|RA|WRC|Plenipotentiary)(?:-\d\d)?\b"
     r"(?:\s+(?:texts?|documents?|resolutions?|final\s+acts))?|\b(?:the\s+)?(?:corpus|texts?|documents?)\b",
     re.IGNORECASE)
 _CUT = re.compile(r"[;:.](?=\s)|\n")
