@@ -372,3 +372,30 @@ def test_supplement_and_annex_clause_references() -> None:
                                  ("A.1 2.3.3.11", "A.1", "2.3.3.11")]:
         ref = parse_reference(typed)
         assert ref is not None and (ref.number, ref.part, ref.label) == (number, "clause", label), (typed, ref)
+
+
+def test_parts_named_by_their_addressee_and_bis_sections() -> None:
+    from retrieval.answering.query import parse_reference
+
+    for typed, part, label in [
+        ("Res 136 instructs the Directors of the Bureaux 7", "instructs the directors of the bureaux", "7"),
+        ("Res 191 instructs the SG 4", "instructs the secretary-general", "4"),
+        ("PP Res 188 resolves to instruct the Directors of the three Bureaux 1 - what is it?",
+         "resolves to instruct the directors of the three bureaux", "1"),
+        ("Res 191 invites Member States 2", "invites member states", "2"),
+        ("Res 1 4.3bis", "section", "4.3bis"),
+    ]:
+        ref = parse_reference(typed)
+        assert ref is not None and (ref.part, ref.label) == (part, label), (typed, ref)
+
+
+def test_chat_shorthand_and_a_closing_choice_of_actors() -> None:
+    from retrieval.answering.query import expand_shorthand, without_alternatives
+
+    assert expand_shorthand("BDT or the Gen Sec? w/ which bureau") == "BDT or the Secretary-General? with which bureau"
+    assert without_alternatives("who is in charge of ITU Telecom events, BDT or the Secretary-General?") == \
+        "who is in charge of ITU Telecom events?"
+    assert without_alternatives("who organises the forums - TSB or BDT?") == "who organises the forums?"
+    # Not actors, or nothing left: the question stays as asked.
+    assert without_alternatives("does Res 57 cover IMT or EMC?") == "does Res 57 cover IMT or EMC?"
+    assert without_alternatives("is this ITU-T or ITU-R?") == "is this ITU-T or ITU-R?"

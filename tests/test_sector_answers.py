@@ -241,3 +241,26 @@ def test_schedules_people_sponsors_and_unindexed_resolutions_abstain(itu_service
     # Asked what the named text says, its date answers.
     per = ask(itu_service, "when is the next plenipotentiary conference to be held, per Resolution 77?")
     assert not per.abstained and "2022" in per.lines[0].plain, per.text
+
+
+def test_a_cited_part_is_the_one_its_addressee_names(itu_service: object) -> None:
+    ans = ask(itu_service, "Res 191 instructs the Secretary-General 4")
+    assert [c.clause_id.split("#")[1] for c in ans.citations] == ["instructs-the-secretary-general.4"]
+    items = ask(itu_service, "PP Res 188 resolves to instruct the Directors of the Bureaux 2")
+    assert [c.clause_id.split("#")[1] for c in items.citations] == \
+        ["resolves-to-instruct-the-directors-of-the-three-bureaux.2"]
+
+
+def test_who_names_every_addressee_and_a_choice_of_actors_is_not_the_topic(itu_service: object) -> None:
+    ans = ask(itu_service, "who reports to ISCG on options for better secretariat-level cooperation?")
+    first = ans.lines[0].plain
+    assert all(a in first for a in ("Director of BR", "Director of TSB", "Director of BDT", "ISC-TF")), first
+    assert ans.lead_sectors == []  # three Sectors' Directors: no one Sector leads
+    events = ask(itu_service, "who's in charge of ITU Telecom events, BDT or the Gen Sec?")
+    assert not events.abstained and events.lines[0].plain.startswith("Secretary-General"), events.text
+
+
+def test_what_a_meeting_made_of_a_proposal_is_not_in_the_contribution(corpus_service: object) -> None:
+    ans = ask(corpus_service, "was RCC/47A4/1 accepted at WTSA-16?")
+    assert ans.abstained and not ans.citations and "RCC/47A4/1 proposed" in ans.text, ans.text
+    assert not ask(corpus_service, "What did RCC/47A4/1 propose to change?").abstained

@@ -14,6 +14,7 @@ from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_n
 from retrieval.answering.compose.cite import compose_cite
 from retrieval.answering.compose.evidence import (
     Verdict,
+    asks_fate,
     judge,
     key_text,
     mentioned,
@@ -40,6 +41,7 @@ from retrieval.answering.query import (
     read_query,
     reading_notes,
     venue_named,
+    without_alternatives,
     without_references,
 )
 from retrieval.answering.search import Filters
@@ -128,7 +130,15 @@ class Answerer:
         return self.answer_query(read_query(question, speller_for(self.corpus.catalog())))
 
     def answer_query(self, query: Query) -> Answer:
-        if query.intent == "cite" and query.reference is not None:
+        if query.intent == "cite" and query.reference is not None and query.reference.symbol \
+                and asks_fate(query.text) and self.corpus.cite(query.reference).clauses:
+            # The contribution is here, but not what the meeting made of it.
+            ref = query.reference
+            sym = f"{ref.symbol}/{ref.proposal}" if ref.proposal else ref.symbol
+            result = compose_abstain(query, self.coverage(), f"The corpus holds what {sym} "
+                                     "proposed; what the meeting decided on it is in the meeting's records, not in "
+                                     "these texts.", ["outcomes"])
+        elif query.intent == "cite" and query.reference is not None:
             result = compose_cite(query, self.corpus.cite(query.reference), self.coverage())
         elif query.intent == "diff" and query.reference is not None and (absent := self._absent(query)):
             # "What did WTSA-20 change in Resolution 1?" with no WTSA-20 text: nothing to compare.
@@ -190,7 +200,7 @@ class Answerer:
     def _judge(self, query: Query, clauses: list[Clause]) -> Verdict:
         facts = self.facts()
         # "Which Sector is supposed to lead on X?": only X must be covered, not the words that ask.
-        text = clean_topic(query.topic) if query.intent in ("sector", "find") else query.text
+        text = clean_topic(query.topic) if query.intent in ("sector", "find") else without_alternatives(query.text)
         catalog = self.corpus.catalog()
         if query.references and all(catalog.cite_candidates(r) for r in query.references):
             # Every instrument named is indexed and the search was scoped to it: its name is not a word

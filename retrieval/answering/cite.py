@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from retrieval.answering.query import canonical_label
 from retrieval.core.citations import version_display
 from retrieval.core.models import Clause, Reference, Revision
+from retrieval.indexing.lexical import lexical_tokens
 
 
 class CiteResult(BaseModel):
@@ -99,6 +100,22 @@ def select_part(ref: Reference, clauses: list[Clause]) -> list[Clause]:
             chosen = [c for c in sections if _within(label_key(_section_label(c)), lo, hi)]
     else:
         in_part = [c for c in clauses if _part_matches(part, c.part)]
+        exact = [c for c in in_part if c.part.lower() == part]
+        if exact:
+            # "instructs the Secretary-General 4", not "instructs the Secretary-General and the Directors … 4"
+            in_part = exact
+        elif not in_part and " " in part:
+            # The addressee worded otherwise than the heading ("the three Bureaux" for "the Bureaux"): the
+            # headings of that verb sharing most of its words.
+            verb, want = part.split()[0], set(lexical_tokens(part))
+
+            def fit(c: Clause) -> tuple[int, int]:  # most shared words, then fewest others
+                have = set(lexical_tokens(c.part))
+                return len(want & have), -len(have - want)
+
+            same_verb = [c for c in clauses if c.part.lower().split()[:1] == [verb]]
+            best = max((fit(c) for c in same_verb), default=(0, 0))
+            in_part = [c for c in same_verb if best[0] > 1 and fit(c) == best]
         if ref.label is None:
             chosen = in_part
         elif ref.label_to is None:

@@ -162,9 +162,42 @@ class Query(BaseModel):
         return self.text if self.intent == "ask" else self.topic
 
 
+# Chat forms of what the texts spell out: "Gen Sec" is the Secretary-General, "w/" is "with".
+_SHORTHAND = [(re.compile(r"\b(?:Gen(?:eral)?\.?\s*Sec(?:retary)?|Sec\.?\s*Gen|SecGen)\b\.?", re.IGNORECASE),
+               "Secretary-General"),
+              (re.compile(r"(?<!\S)w/o(?!\S)", re.IGNORECASE), "without"),
+              (re.compile(r"(?<!\S)w/(?=\s|$)", re.IGNORECASE), "with")]
+
+
+def expand_shorthand(text: str) -> str:
+    for rx, full in _SHORTHAND:
+        text = rx.sub(full, text)
+    return text
+
+
+# "…, BDT or the Secretary-General?": the candidates offered are the answer's options, not its topic.
+_ALTERNATIVES_RE = re.compile(r"[,;:\u2013\u2014-]?\s*(?P<a>(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})\s+or\s+"
+                              r"(?P<b>(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})\s*\?*\s*$", re.IGNORECASE)
+
+
+def without_alternatives(question: str) -> str:
+    """The question without a closing choice between actors or Sectors ("TSB or BDT?")."""
+    from retrieval.parsing.mandates import actors_in
+
+    m = _ALTERNATIVES_RE.search(question)
+    if not m:
+        return question
+    a, b = (re.sub(r"^the\s+", "", m.group(g), flags=re.IGNORECASE) for g in ("a", "b"))
+    # Each option is an actor from its first word ("BDT", "the Secretary-General", "ITU-T")
+    if not all(any(pos == 0 for pos, _ in actors_in(x)) for x in (a, b)):
+        return question
+    rest = question[: m.start()].rstrip(" ,;:-")
+    return rest + "?" if len(rest.split()) >= 2 else question
+
+
 def read_query(question: str, corrector: Corrector | None = None) -> Query:
     asked = question.strip()
-    text = clean_text(asked)
+    text = expand_shorthand(clean_text(asked))
     language = detect_language(text)
     text, fixes = fix_reference_words(text)
     if corrector is not None and language == "en":
@@ -266,6 +299,17 @@ _PART_WORDS = (
     "taking into account", "bearing in mind", "noting", "considering", "recognizing", "recalling",
     "resolves", "decides", "recommends", "authorizes",
 )
+_ONE_LABEL_RE = r"(?:\d+(?:\.\d+)*\s?(?:bis|ter)?|[a-z]\)\s?(?:bis|ter)?)"
+# An operative part named with its addressee, up to its label: "instructs the Secretary-General, in close
+# collaboration with the Directors of the Bureaux 2", "invites Member States 3".
+_ADDRESSED_RE = re.compile(
+    r"\b(?P<verb>instructs|invites|requests|encourages|urges|resolves\s+to\s+instruct)\s+"
+    r"(?P<who>(?:the\s+)?[A-Z][\w,'/ -]*?)"
+    rf"(?:\s+(?P<label>{_ONE_LABEL_RE})(?:\s*(?:-|to)\s*(?P<to>{_ONE_LABEL_RE}))?)?\s*(?:[?.!,;:\u2013\u2014-]|$)",
+    re.IGNORECASE)
+_ADDRESSEE_WORDS = re.compile(r"\b(?:director|directors|secretary-general|council|bureaux?|member|sector|"
+                              r"study|groups?|tsag|rag|tdag|administrations|states|membership|academia|sg|tsb|bdt|br)\b",
+                              re.IGNORECASE)
 # Short forms delegates type after the instrument: "Res. 57, res. 3", "Res 1 cons. b)".
 _PART_ABBREV = {"res": "resolves", "cons": "considering", "consid": "considering", "instr": "instructs",
                 "recog": "recognizing", "req": "requests", "inv": "invites"}
@@ -474,6 +518,13 @@ def _part_in(text: str, tied: bool) -> tuple[str, str | None, str | None] | None
     for ax in _ANNEX_RE.finditer(text):
         if ok(ax.end()):
             return ax.group("part").lower(), ax.group("label").upper(), None
+    addressed = _ADDRESSED_RE.search(text)
+    if addressed and ok(addressed.end()) and _ADDRESSEE_WORDS.search(addressed.group("who")):
+        # "instructs the Directors of the Bureaux 7": the part is named by its addressee, as the text heads it.
+        part = f"{addressed.group('verb').lower()} {' '.join(addressed.group('who').split())}".lower()
+        part = re.sub(r"\bsg\b", "secretary-general", part)  # texts spell it out; bureaux keep TSB, BDT, BR
+        lab, to = addressed.group("label"), addressed.group("to")
+        return part, canonical_label(lab) if lab else None, canonical_label(to) if to else None
     low = text.lower()
     for word in _PART_WORDS:
         for wm in re.finditer(rf"\b{re.escape(word)}\b", low):
@@ -492,9 +543,12 @@ def _part_in(text: str, tied: bool) -> tuple[str, str | None, str | None] | None
             return (_PART_ABBREV[ab.group("abbr").lower()], canonical_label(ab.group("label")),
                     canonical_label(to) if to else None)
         # "A.1 2.3.3.11", "A.Sup5 IV.5.6", "D.000 A.28": a numbered clause right after the number
-        bare = re.match(r"^\s*,?\s*((?:[IVX]+|[A-Z])?\.?\d+(?:\.\d+)+|(?:[IVX]+|[A-Z])\.\d+)\b", text, re.IGNORECASE)
+        bare = re.match(r"^\s*,?\s*((?:[IVX]+|[A-Z])?\.?\d+(?:\.\d+)+(?:\s?(?:bis|ter))?|(?:[IVX]+|[A-Z])\.\d+)\b",
+                        text, re.IGNORECASE)
         if bare:
-            return "section", bare.group(1).upper(), None
+            # "iii.3.2" → "III.3.2", "4.3 bis" → "4.3bis"
+            label = re.sub(r"\s", "", bare.group(1))
+            return "section", re.sub(r"^[a-z]+", lambda m: m.group(0).upper(), label), None
     return None
 
 

@@ -112,9 +112,13 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
             if to:
                 return f"{to[0]}: “{display_text(seg)}”", None
         # The actor the clause tasks (often named only in its part heading: "instructs the Secretary-General").
-        tasked = [m for m in clause.mandates if gives_task(m) and m.actor not in named]
+        tasked = list({m.actor: m for m in clause.mandates if gives_task(m) and m.actor not in named}.values())
         if tasked:
-            return f"{tasked[0].actor}: “{display_text(seg)}”", tasked[0].sector
+            # "the Directors of the three Bureaux and ISC-TF to report …": all of them, and a lead Sector
+            # only when they are of one Sector.
+            who = _and([m.actor for m in tasked[:4]])
+            sectors = {m.sector for m in tasked}
+            return f"{who}: “{display_text(seg)}”", next(iter(sectors)) if len(sectors) == 1 else None
         actors = [a for _s, a in actors_in(seg, document_sector(clause.instrument))]
         found = [a for a in actors if a.name not in named] or actors
         if found:
@@ -152,6 +156,10 @@ def _pick(spans: list[str], question: str) -> str:
             if hit:
                 return hit[0]
     return spans[0]
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _cap(s: str) -> str:

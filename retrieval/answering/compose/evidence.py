@@ -108,6 +108,15 @@ _OUTCOME_RE = re.compile(r"^\s*(?:did|has|have)\b[^?]*\b(?:meet|met|achieve[ds]?
                          r"fulfil+(?:ed)?)\b[^?]*\b(?:targets?|goals?|objectives?|aims?)\b"
                          r"|\bwas\b[^?]*\b(?:a\s+)?success(?:ful)?\b", _I)
 # What a meeting did with a proposal: the contributions say what was proposed, not what became of it.
+_FATE_VERB_RE = re.compile(r"^\s*(?:did|was|were|has|have|is|are)\b[^?]*\b(?:adopt(?:ed)?|approved?|accept(?:ed)?|agreed|"
+                           r"rejected|passed|withdrawn)\b|\bwhat\s+(?:happened|became)\b", _I)
+
+
+def asks_fate(question: str) -> bool:
+    """"Was RCC/47A4/1 accepted at WTSA-16?": what a meeting did with a proposal, which its records hold."""
+    return bool(_FATE_VERB_RE.search(question) or _PROPOSAL_FATE_RE.search(question))
+
+
 _PROPOSAL_FATE_RE = re.compile(r"\bfinal\s+outcome\b|\boutcome\s+(?:in|of|at)\s+(?:the\s+)?plenary\b|"
                                r"^\s*(?:did|was|were|has|have)\b[^?]*\b(?:adopt(?:ed)?|approved?|accept(?:ed)?|agreed|"
                                r"rejected)\b[^?]*\b(?:proposals?|proposed|changes|amendments|modifications)\b", _I)
