@@ -7,7 +7,7 @@ import re
 
 from retrieval.answering.quotes import segments
 from retrieval.core.models import Clause, Sector
-from retrieval.core.text import display_text, norm_hyphens
+from retrieval.core.text import norm_hyphens, readable
 from retrieval.indexing.lexical import SYNONYMS, lexical_tokens
 from retrieval.parsing.mandates import actors_in, document_sector, gives_task
 
@@ -33,7 +33,7 @@ _SPAN = re.compile(
     r"(?:CHF|USD|EUR)\s*" + _NUM_WORD + r"(?:\s+(?:million|billion))?|"
     + _NUM_WORD + r"\s+(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|replies|Member\s+States|"
     r"(?:consecutive\s+)?terms?(?:\s+of\s+office)?)\b"
-    r"(?:\s+(?:before|after)\s+the\s+\w+(?:\s+of\s+\w+)?)?|"
+    r"(?:\s+(?:before|after)\s+the\s+\w+(?:\s+of\s+(?:the\s+)?\w+)?)?|"
     r"(?:first|second|third|fourth|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\s+of\s+\w+|"
     # a time a text fixes: "the last quarter of 2022", "from 28 October to 22 November 2019", "1 April 2019"
     r"(?:(?:first|second|third|fourth|last)\s+quarter|(?:first|second)\s+half)\s+of\s+(?:19|20)\d\d|"
@@ -100,17 +100,23 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
     if _YESNO.search(q) and not covers(q, seg, clause.part, share=1.0):
         return None  # a yes or no must come from a sentence about exactly what was asked
     if _QUANT_Q.search(q):
-        spans = [m.group(0).strip() for m in _SPAN.finditer(seg)] or \
-                [m.group(0).strip() for m in _SPAN.finditer(clause.text)]
+        spans = [m.group(0).strip() for m in _SPAN.finditer(seg)]
+        if not spans:
+            # The span is in another sentence of the clause: quote that sentence, which holds it.
+            elsewhere = list(_SPAN.finditer(clause.text))
+            spans = [m.group(0).strip() for m in elsewhere]
+            if elsewhere:
+                at = elsewhere[0].start()
+                seg = next((clause.text[a:b] for a, b in segments(clause.text) if a <= at < b), seg)
         if spans:
-            return f"{_cap(_pick(spans, q))}: “{display_text(seg)}”", None
+            return f"{_cap(_pick(spans, q))}: “{readable(seg)}”", None
     if _WHO.search(q) or _TO_WHOM.search(q):
         named = {a.name for _s, a in actors_in(q)}
         if _TO_WHOM.search(q):
             # "Who does the Director of TSB report to?": the body reported to, not the one reporting.
             to = [m.to for m in clause.mandates if m.role == "reports" and m.to and m.to not in named]
             if to:
-                return f"{to[0]}: “{display_text(seg)}”", None
+                return f"{to[0]}: “{readable(seg)}”", None
         # The actor the clause tasks (often named only in its part heading: "instructs the Secretary-General").
         tasked = list({m.actor: m for m in clause.mandates if gives_task(m) and m.actor not in named}.values())
         if tasked:
@@ -118,16 +124,16 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
             # only when they are of one Sector.
             who = _and([m.actor for m in tasked[:4]])
             sectors = {m.sector for m in tasked}
-            return f"{who}: “{display_text(seg)}”", next(iter(sectors)) if len(sectors) == 1 else None
+            return f"{who}: “{readable(seg)}”", next(iter(sectors)) if len(sectors) == 1 else None
         actors = [a for _s, a in actors_in(seg, document_sector(clause.instrument))]
         found = [a for a in actors if a.name not in named] or actors
         if found:
-            return f"{found[0].name}: “{display_text(seg)}”", found[0].sector
+            return f"{found[0].name}: “{readable(seg)}”", found[0].sector
     if _YESNO.search(q) and not re.match(r"^\s*(?:what|which)\b", q, _I):
         verdict = "No" if _NEG.search(seg) else "Yes" if _POS.search(seg) else None
         if verdict:
             cond = _COND.search(seg)
-            return f"{verdict}{', ' + cond.group(0).strip() if cond and verdict == 'Yes' else ''}: “{display_text(seg)}”", None
+            return f"{verdict}{', ' + cond.group(0).strip() if cond and verdict == 'Yes' else ''}: “{readable(seg)}”", None
     return None
 
 
