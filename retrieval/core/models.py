@@ -83,6 +83,9 @@ class Clause(BaseModel):
     sectors: list[Sector] = Field(default_factory=list)
     references: list[str] = Field(default_factory=list)
     mandates: list[Mandate] = Field(default_factory=list)
+    # The clause this one is an item of, when that opens a list ("that the schedule … shall be as follows:"):
+    # an item ("WTDC shall be held in 2021") is read, searched and judged with it.
+    lead_in: str | None = None
 
 
 class ParsedDocument(BaseModel):

@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 def search_text(clause: Clause) -> str:
     """What gets embedded and indexed: the citation form gives context the bare clause lacks."""
-    parts = [display(clause), clause.instrument.title, clause.text, *clause.footnotes]
+    parts = [display(clause), clause.instrument.title, clause.lead_in, clause.text, *clause.footnotes]
     return "\n".join(p for p in parts if p)
 
 

@@ -109,6 +109,12 @@ def inherit_lead_in(clauses: list[Clause]) -> list[Clause]:
     by_label = {(c.part, c.label): c for c in clauses}
     for c in clauses:
         item = _ITEM_LABEL.match(c.label)
+        dotted = by_label.get((c.part, c.label.rsplit(".", 1)[0])) if "." in c.label else None
+        head = by_label.get((c.part, item.group("parent"))) if item else dotted
+        if head is not None and head.text.rstrip().endswith(":"):
+            c.lead_in = head.text.strip()
+        # Tasks pass to lettered or roman items only: "4.6 the Plenipotentiary Conference shall be held …"
+        # is a clause of its own, whoever its lead-in names.
         if item is None or any(gives_task(m) for m in c.mandates):
             continue
         parent = by_label.get((c.part, item.group("parent")))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from retrieval.answering.compose import asks_who, lead, note, ordered_sectors
 from retrieval.answering.compose.direct import answer_with_actor
 from retrieval.answering.compose.sector import THREE
-from retrieval.answering.query import Query
+from retrieval.answering.query import Query, without_alternatives
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display
 from retrieval.core.models import Answer, SearchHit
@@ -18,14 +18,16 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
     top = hits[:3]
     lines = []
     cits = []
-    found = answer_with_actor(query.text, top[0].clause) if top else None
+    # "…, BDT or the Secretary-General?": the actors offered are candidates, not actors the answer excludes.
+    asked = without_alternatives(query.text)
+    found = answer_with_actor(asked, top[0].clause) if top else None
     if found is None:
         # "Who has to …?": the best clause may only describe the task; the next that gives it to someone
         # answers, and leads. "How often …?": the next that gives a frequency about the same thing.
         who = asks_who(query.text)
         for h in top[1:]:
             if not who or any(gives_task(m) for m in h.clause.mandates):
-                found = answer_with_actor(query.text, h.clause)
+                found = answer_with_actor(asked, h.clause)
                 if found:
                     top = [h, *[x for x in top if x is not h]]
                     break

@@ -59,7 +59,10 @@ _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b|\b(?:was|were
                         r"|\bhow\s+many\s+votes\b|\bvotes?\s+did\b"
                         # who stood behind a text at the meeting: its records say, the adopted text does not
                         r"|\b(?:co-?\s?)?sponsor(?:ed|s|ing)?\b|\b(?:which|what)\s+(?:countries|administrations|delegations|"
-                        r"Member\s+States)\s+(?:supported|opposed|objected|backed|voted)\b", _I)
+                        r"Member\s+States)\s+(?:supported|opposed|objected|backed|voted)\b"
+                        # who came: the meeting's attendance list, not its texts
+                        r"|\bhow\s+many\b[^?]*\b(?:attended|attend|participated|took\s+part|registered|were\s+present)\b",
+                        _I)
 # "When and where is the next TSAG meeting?": a schedule, which adopted texts give only as a date or place
 # they fix ("the next plenipotentiary conference shall be held in 2022"), never as a span ("two months").
 _NEXT_EVENT_RE = re.compile(r"\b(?:when|where|what\s+date)\b[^?]*\bnext\s+(?P<event>(?:[\w-]+\s+){0,3}(?:meeting|session|"
@@ -280,7 +283,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _RESULT_RE.search(q):
         return Verdict(abstain=True, missing=["results"],
                        reason="The corpus holds adopted texts; it does not record who won, was elected, "
-                              "sponsored a text or how votes went.")
+                              "sponsored a text or attended, or how votes went.")
     if _PERSON_RE.search(q) or (_HOLDER_RE.search(q) and not any(_HELD_BY_RE.search(c.text) for c in clauses[:3])):
         return Verdict(abstain=True, missing=["people"],
                        reason="The texts say what posts and groups do, not who holds them.")
@@ -312,7 +315,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             return Verdict(abstain=True, missing=[what],
                            reason=f"The clauses found do not state {what}.")
     if _WHEN_Q_RE.search(q):
-        ok = [c for c in clauses[:3] if (_DATE_RE.search(_REF_YEAR_RE.sub(" ", c.text)) and coverage(c.text) >= 0.7)
+        ok = [c for c in clauses[:3] if (_DATE_RE.search(_REF_YEAR_RE.sub(" ", c.text)) and coverage(_said(c)) >= 0.7)
               or (_EVENT_TIME_RE.search(c.text) and coverage(c.text) >= WHEN_COVERAGE)]
         if not ok:
             return Verdict(abstain=True, missing=["a date"],
@@ -323,7 +326,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             return Verdict(abstain=True, missing=["frequency bands"],
                            reason="The clauses found do not give frequency bands.")
     if _HOW_MANY_RE.search(q):
-        ok = [c for c in clauses[:3] if _NUMBER_RE.search(c.text) and coverage(c.text) >= 0.6]
+        ok = [c for c in clauses[:3] if _NUMBER_RE.search(c.text) and coverage(_said(c)) >= 0.6]
         if not ok:
             return Verdict(abstain=True, missing=["the number"], reason="The clauses found do not give that number.")
     named_years: list[str] = _YEAR_RE.findall(q)
@@ -331,7 +334,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=named_years,
                        reason=f"No clause found speaks of {', '.join(named_years)}.")
     # A part heading names the addressee ("instructs the Secretary-General"): it is part of what a clause says.
-    union = " ".join(f"{c.part} {c.text}" for c in clauses[:3])
+    union = " ".join(f"{c.part} {_said(c)}" for c in clauses[:3])
     have = set(lexical_tokens(union))
     # A typo ("resolvs") cannot be covered by any clause: it proves nothing missing.
     typo = {t for t in terms if exact_word is not None and not exact_word(t)}
@@ -345,6 +348,15 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
                        reason="The clauses found do not speak of " + ", ".join(f"“{w}”" for w in lacking) + ".")
     thin = bool(terms) and (best_cov < 0.6 or len(uncovered) > len(terms) / 2)
     return Verdict(thin=thin, uncovered=_surface(q, uncovered) if thin else [])
+
+
+def _said(c: Clause) -> str:
+    """A clause with the lead-in it completes ("the schedule … shall be as follows:" + "WTDC … 2021"),
+    and the conference that adopted it ("PP-18"): "the PP-18 schedule" is a clause of a PP-18 text."""
+    inst = c.instrument
+    event = f"{inst.body}-{inst.revision.year % 100:02d}" if inst.body in ("PP", "WTSA", "WTDC", "RA", "WRC") \
+        and inst.revision and inst.revision.year else ""
+    return " ".join(t for t in (event, c.lead_in, c.text) if t)
 
 
 def _share(coverage: Callable[[str], float], known_part: str) -> float:
