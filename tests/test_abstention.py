@@ -4,7 +4,7 @@ evidence judge on MemoryCorpus-free inputs."""
 
 from __future__ import annotations
 
-from retrieval.answering.compose.evidence import judge, named_things
+from retrieval.answering.compose.evidence import Verdict, judge, named_things
 from retrieval.core.models import Answer, Clause, Instrument
 
 
@@ -192,3 +192,49 @@ def test_terms_and_amounts_are_answer_spans() -> None:
                   "unchanged at CHF 318 000;")
     short = answer_sentence("what's the contributory unit of Member States for 2020-2023?", unit)
     assert short is not None and short.startswith("CHF 318 000"), short
+
+
+def _judged(q: str, *texts: str, this_year: int = 0) -> Verdict:
+    return judge(q, [clause(t) for t in texts], corpus_has=lambda s: True, known_word=lambda w: True,
+                 coverage=lambda t: 1.0, this_year=this_year)
+
+
+def test_records_results_people_and_live_figures_are_not_in_adopted_texts() -> None:
+    text = "the Union shall hire an independent external management consultancy to review ITU Telecom events, " \
+           "and the Deputy Secretary-General heads ISC-TF; surveys of satisfaction are held every four years"
+    for q, why in [("what does a non-member pay, in CHF, for one Recommendation?", "amount"),
+                   ("what's the current balance of the ICT Development Fund?", "current figures"),
+                   ("what's the name of the Deputy Secretary-General who heads ISC-TF?", "who holds them"),
+                   ("what did the consultancy conclude in its review of ITU Telecom events?", "what a review"),
+                   ("what share of members were satisfied in the last regional presence survey?", "what a review"),
+                   ("How many delegates attended WTSA-16?", "attended"),
+                   ("who chaired the assembly in Hammamet?", "who holds them"),
+                   ("which countries co-sponsored the resolution?", "sponsored")]:
+        v = _judged(q, text)
+        assert v.abstain and why in v.reason, (q, v)
+    assert not _judged("how often is the satisfaction survey held?", text).abstain
+
+
+def test_what_is_asked_for_must_be_what_the_clauses_speak_of() -> None:
+    text = "the broadcast message system requires a selection function and a repetition function"
+    assert _judged("what penalties does E.119 set for operators?", text).abstain
+    assert not _judged("what functions does the broadcast system require?", text).abstain
+    # Nouns a span answers in other words: "the deadline" is "35 days", "topics" are "issues".
+    assert not _judged("what deadline does Res 165 set?", "no later than 35 calendar days before").abstain
+
+
+def test_the_next_meeting_needs_a_date_fixed_for_it_and_not_yet_past() -> None:
+    sched = "the Plenipotentiary Conference shall be held in the last quarter of 2022;"
+    assert not _judged("When is the next Plenipotentiary Conference?", sched, this_year=2021).abstain
+    past = _judged("When is the next Plenipotentiary Conference?", sched, this_year=2026)
+    assert past.abstain and "which has passed" in past.reason
+    none = _judged("when and where is the next TSAG meeting?", "TSAG meets at least once a year")
+    assert none.abstain and "schedules" in none.reason
+
+
+def test_a_resolution_asked_about_is_its_source_one_merely_named_is_not() -> None:
+    from retrieval.answering.compose.evidence import asked_as_source
+
+    assert asked_as_source("what exactly does WTSA Res 52 require operators to do?", "Res 52")
+    assert asked_as_source("under Res 52, what must operators do?", "Res 52")
+    assert not asked_as_source("which bureau facilitates projects coming out of WTSA Res 52 on spam?", "Res 52")

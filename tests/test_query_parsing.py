@@ -399,3 +399,12 @@ def test_chat_shorthand_and_a_closing_choice_of_actors() -> None:
     # Not actors, or nothing left: the question stays as asked.
     assert without_alternatives("does Res 57 cover IMT or EMC?") == "does Res 57 cover IMT or EMC?"
     assert without_alternatives("is this ITU-T or ITU-R?") == "is this ITU-T or ITU-R?"
+
+
+def test_a_labelled_part_before_the_instrument_and_references_in_french() -> None:
+    from retrieval.answering.query import parse_reference
+
+    ref = parse_reference("resolves 4 of res 2 - can they hold a closed session, who decides?")
+    assert ref is not None and (ref.number, ref.part, ref.label) == ("2", "resolves", "4")
+    fr = parse_reference("Selon la Résolution 11 (Dubaï, 2018), quand doit-il se tenir ?")
+    assert fr is not None and fr.number == "11"

@@ -255,7 +255,7 @@ def test_who_names_every_addressee_and_a_choice_of_actors_is_not_the_topic(itu_s
     ans = ask(itu_service, "who reports to ISCG on options for better secretariat-level cooperation?")
     first = ans.lines[0].plain
     assert all(a in first for a in ("Director of BR", "Director of TSB", "Director of BDT", "ISC-TF")), first
-    assert ans.lead_sectors == []  # three Sectors' Directors: no one Sector leads
+    assert ans.lead_sectors == ["ITU-R", "ITU-T", "ITU-D"]  # the three Directors report: each Sector is tasked
     events = ask(itu_service, "who's in charge of ITU Telecom events, BDT or the Gen Sec?")
     assert not events.abstained and events.lines[0].plain.startswith("Secretary-General"), events.text
 

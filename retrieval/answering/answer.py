@@ -14,6 +14,7 @@ from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_n
 from retrieval.answering.compose.cite import compose_cite
 from retrieval.answering.compose.evidence import (
     Verdict,
+    asked_as_source,
     asks_fate,
     judge,
     key_text,
@@ -207,7 +208,7 @@ class Answerer:
             # the clauses must hold. One named but absent ("WTDC Resolution 59") stays a term to cover.
             text = without_references(text) or text
         named = [r for r in query.references if r.number and not r.symbol and r.kind in (None, "decision")]
-        unindexed = [r for r in named if not catalog.cite_candidates(r)]
+        unindexed = [r for r in named if not catalog.cite_candidates(r) and asked_as_source(query.text, r.text)]
         if unindexed and len(unindexed) == len(named) and query.intent not in ("cite", "find", "refs"):
             # "What does WTSA Res 52 require?" with Res 52 only named by other texts: its own words are
             # what was asked, and a clause that merely mentions it would be a confident wrong answer.

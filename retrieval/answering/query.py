@@ -316,7 +316,10 @@ _PART_ABBREV = {"res": "resolves", "cons": "considering", "consid": "considering
 _SYMBOL_RE = re.compile(r"\b([A-Z][A-Za-z]{1,9})/(\d+[A-Z]?\d*)(?:/(\d+))?\b")
 _RES_RE = re.compile(
     r"\b(?:(?P<body>WTSA|PP|WTDC|RA|WRC)(?:-?(?P<yy>\d{2}))?\s+)?"
-    r"(?:Res(?:olution)?s?\.?|(?P<dec>Dec(?:ision)?s?\.?))\s*(?:No\.?\s*)?(?P<num>ITU-R\s*\d+(?:-\d+)?|\d+)"
+    # French "Résolution", Spanish "Resolución"/"Res." as well: a question in another official language
+    # still names its instrument.
+    r"(?:Res(?:olution)?s?\.?|R[ée]solutions?|Resoluci[oó]n(?:es)?|(?P<dec>Dec(?:ision)?s?\.?|D[ée]cision|Decisi[oó]n))"
+    r"\s*(?:No\.?\s*|n[°º]\s*)?(?P<num>ITU-R\s*\d+(?:-\d+)?|\d+)"
     r"(?:\s*\((?P<rev>[^()]*\d{4})\))?",
     re.IGNORECASE,
 )
@@ -502,7 +505,11 @@ def parse_reference(query: str) -> Reference | None:
 
 def _read_part(ref: Reference, before: str, after: str) -> None:
     """The part and label(s) of a reference, after the instrument or tied to it before it."""
-    found = _part_in(after, tied=False) or _part_in(before, tied=True)
+    after_found, before_found = _part_in(after, tied=False), _part_in(before, tied=True)
+    # "resolves 4 of Res 2 - … who decides?": a labelled part tied before the instrument beats a bare
+    # part word later in the sentence.
+    found = before_found if before_found and before_found[1] and not (after_found and after_found[1]) \
+        else after_found or before_found
     if found:
         ref.part, ref.label, ref.label_to = found
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from retrieval.answering.compose import asks_who, lead, note, ordered_sectors
 from retrieval.answering.compose.direct import answer_with_actor
-from retrieval.answering.compose.sector import THREE
 from retrieval.answering.query import Query, without_alternatives
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display
@@ -31,7 +30,7 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
                 if found:
                     top = [h, *[x for x in top if x is not h]]
                     break
-    short, sector = found or (None, None)
+    short, leads = found or (None, [])
     if short:
         lines.append(lead(f"{short} — {display(top[0].clause)}."))
     for h in top:
@@ -39,7 +38,6 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
         lines.append(lead(f"{display(h.clause)}: {quoted(q)}"))
         cits.append(citation(h.clause, q))
     # "Who runs the forums, TSB or BDT?" answered by the Director of BDT: ITU-D leads, as a Sector answer would say.
-    leads = [sector] if sector in THREE else []
     return Answer(question=query.text, intent=query.intent, lines=lines, citations=cits, lead_sectors=leads,
                   sectors=ordered_sectors([*leads, *(s for h in top[:1] for s in h.clause.sectors)]))
 

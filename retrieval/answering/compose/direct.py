@@ -12,7 +12,11 @@ from retrieval.indexing.lexical import SYNONYMS, lexical_tokens
 from retrieval.parsing.mandates import actors_in, document_sector, gives_task
 
 _I = re.IGNORECASE
-_WHO = re.compile(r"^\s*(?:who|which\s+(?:body|group|organ|committee|official))\b", _I)
+_WHO = re.compile(r"^\s*(?:who|which\s+(?:body|group|organ|committee|official))\b"
+                  # asked later in the sentence: "IDNs - who at ITU is supposed to …", "which parts of ITU …"
+                  r"|\bwho(?:'s|\s+is|\s+are)?\s+(?:at\s+ITU|in\s+ITU|supposed|meant|expected|responsible|in\s+charge|"
+                  r"on\s+the\s+hook|tasked)\b|\bwhich\s+(?:parts?\s+of\s+(?:the\s+)?ITU|bureau\s+directors?|directors?|"
+                  r"bureaux|bodies|body|organs?|officials?)\b|\bwhose\s+(?:job|task|responsibility|remit)\b", _I)
 # "… report to?", "to whom", "who does X report to every year": the body reported to is asked for (a
 # capital after "report to" names it already: "who reports to TSAG").
 _TO_WHOM = re.compile(r"(?i:\breport\w*\s+to\s*\?|\bto\s+whom\b|\bwho\b.*\breport\w*\s+to\b)(?!\s+(?:the\s+)?[A-Z])")
@@ -89,10 +93,11 @@ def answer_sentence(question: str, clause: Clause, share: float = SEGMENT_COVERA
     return found[0] if found else None
 
 
-def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVERAGE) -> tuple[str, Sector | None] | None:
-    """`answer_sentence`, with the Sector of the actor it names when it answers "who does this": a
-    "who" question answered by the Director of BDT is answered by ITU-D. None for the body reported to
-    ("who does X report to?" asks where the work goes, not who leads it)."""
+def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVERAGE) -> tuple[str, list[Sector]] | None:
+    """`answer_sentence`, with the Sectors of the actors it names when it answers "who does this": a
+    "who" question answered by the Director of BDT is answered by ITU-D, one answered by the Directors
+    of the three Bureaux by all three. None for the body reported to ("who does X report to?" asks
+    where the work goes, not who leads it)."""
     q = norm_hyphens(question)
     seg = best_segment(clause.text, q)
     if _QUANT_Q.search(q) and not covers(q, seg, clause.part, share=share):
@@ -109,31 +114,30 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
                 at = elsewhere[0].start()
                 seg = next((clause.text[a:b] for a, b in segments(clause.text) if a <= at < b), seg)
         if spans:
-            return f"{_cap(_pick(spans, q))}: “{readable(seg)}”", None
+            return f"{_cap(_pick(spans, q))}: “{readable(seg)}”", []
     if _WHO.search(q) or _TO_WHOM.search(q):
         named = {a.name for _s, a in actors_in(q)}
         if _TO_WHOM.search(q):
             # "Who does the Director of TSB report to?": the body reported to, not the one reporting.
             to = [m.to for m in clause.mandates if m.role == "reports" and m.to and m.to not in named]
             if to:
-                return f"{to[0]}: “{readable(seg)}”", None
+                return f"{to[0]}: “{readable(seg)}”", []
         # The actor the clause tasks (often named only in its part heading: "instructs the Secretary-General").
         tasked = list({m.actor: m for m in clause.mandates if gives_task(m) and m.actor not in named}.values())
         if tasked:
             # "the Directors of the three Bureaux and ISC-TF to report …": all of them, and a lead Sector
             # only when they are of one Sector.
             who = _and([m.actor for m in tasked[:4]])
-            sectors = {m.sector for m in tasked}
-            return f"{who}: “{readable(seg)}”", next(iter(sectors)) if len(sectors) == 1 else None
+            return f"{who}: “{readable(seg)}”", _three([m.sector for m in tasked])
         actors = [a for _s, a in actors_in(seg, document_sector(clause.instrument))]
         found = [a for a in actors if a.name not in named] or actors
         if found:
-            return f"{found[0].name}: “{readable(seg)}”", found[0].sector
+            return f"{found[0].name}: “{readable(seg)}”", _three([found[0].sector])
     if _YESNO.search(q) and not re.match(r"^\s*(?:what|which)\b", q, _I):
         verdict = "No" if _NEG.search(seg) else "Yes" if _POS.search(seg) else None
         if verdict:
             cond = _COND.search(seg)
-            return f"{verdict}{', ' + cond.group(0).strip() if cond and verdict == 'Yes' else ''}: “{readable(seg)}”", None
+            return f"{verdict}{', ' + cond.group(0).strip() if cond and verdict == 'Yes' else ''}: “{readable(seg)}”", []
     return None
 
 
@@ -162,6 +166,11 @@ def _pick(spans: list[str], question: str) -> str:
             if hit:
                 return hit[0]
     return spans[0]
+
+
+def _three(sectors: list[Sector | None]) -> list[Sector]:
+    """The Sectors among ITU-R, ITU-T, ITU-D (the General Secretariat is not a Sector), in that order."""
+    return [x for x in ("ITU-R", "ITU-T", "ITU-D") if x in sectors]
 
 
 def _and(names: list[str]) -> str:

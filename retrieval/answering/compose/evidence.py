@@ -48,7 +48,8 @@ _PERSON_RE = re.compile(
     r"\bwho\s+(?:is|was|are)\s+(?:the\s+)?(?:current\s+|present\s+|new\s+)?(?:ITU\s+)?"
     r"(?:secretary-general|deputy|director|chair(?:man|woman|person)?|vice-chair\w*|head|president|"
     r"convenor|rapporteur|editor(?:-in-chief)?|editors|spokes(?:person|man|woman)|coordinator|focal\s+point)\b"
-    r"|\bname\s+of\s+the\s+(?:chair|director|secretary|editor)"
+    r"|\bnames?\s+of\s+(?:the\s+)?(?:current\s+|present\s+|new\s+)?(?:ITU\s+)?(?:deputy\s+|vice-)?"
+    r"(?:chair|director|secretary|editor|head|president|convenor|rapporteur)"
     # who chaired a past meeting: a person on that day, which no adopted text records
     r"|\bwho\s+(?:chaired|headed|presided(?:\s+over)?|convened)\b", _I)
 # "who chairs ISCG?" asks for a person; "who runs it?" (a survey, a programme) asks who does a task
@@ -79,7 +80,9 @@ _AMOUNT_Q_RE = re.compile(
     r"\bhow\s+much\b|\bspends?\b|\b(?:what(?:'s|s)?|which)\s+(?:(?:is|are|was|were|will\s+be)\s+)?"
     r"(?!(?:does|do|did|can|could|should|must|shall|would)\b)(?:the\s+)?[\w\s'-]{0,30}?"
     r"\b(?:budgets?|costs?|prices?|fees?|salar(?:y|ies)|expenses|ceiling|rate|amount|contributory\s+unit)\b"
-    r"|^\s*(?:budget|cost|price|fee|salary)\s+(?:of|for)\b|\bprice\s+of\b", _I)
+    r"|^\s*(?:budget|cost|price|fee|salary)\s+(?:of|for)\b|\bprice\s+of\b"
+    r"|\bwhat\s+(?:does|do|did|would|will)\b[^?]*\b(?:pay|paid|charged?)\b|\bin\s+(?:CHF|USD|EUR|Swiss\s+francs|dollars)\b",
+    _I)
 _AMOUNT_RE = re.compile(r"\b(?:CHF|USD|EUR|Swiss\s+francs?|US\s+dollars?)\b|[$€£]\s?\d|\b\d[\d\s,.]*\s*(?:million|billion"
                         r"|per\s*cent|%)", _I)
 _WHEN_Q_RE = re.compile(r"^\s*(?:when|what\s+date|on\s+which\s+date|by\s+when|what\s+year|in\s+which\s+year)\b"
@@ -103,13 +106,18 @@ _NUMBER_RE = re.compile(r"\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|n
 # Questions about the state of things now: adopted texts do not record live figures or memberships.
 _CURRENT_RE = re.compile(
     r"\bhow\s+many\b[^?]*\b(?:currently|now|today|at\s+present|presently|so\s+far|to\s+date|this\s+year)\b"
-    r"|\b(?:current|latest|present)\s+(?:number|figures?|count|total|membership|list\s+of\s+members)\b"
+    r"|\b(?:current|latest|present)\s+(?:number|figures?|count|total|membership|list\s+of\s+members|balance|level|"
+    r"status|value|rate|score|size)\b"
     r"|\b(?:rates?|prices?|costs?|budgets?|amounts?|numbers?|figures?|scores?)\b[^?]*\b(?:today|currently|right\s+now"
     r"|at\s+present|this\s+year)\b", _I)
 # Whether something worked out: the texts state intentions, not outcomes.
 _OUTCOME_RE = re.compile(r"^\s*(?:did|has|have)\b[^?]*\b(?:meet|met|achieve[ds]?|reach(?:ed)?|succeed(?:ed)?|"
                          r"fulfil+(?:ed)?)\b[^?]*\b(?:targets?|goals?|objectives?|aims?)\b"
-                         r"|\bwas\b[^?]*\b(?:a\s+)?success(?:ful)?\b", _I)
+                         r"|\bwas\b[^?]*\b(?:a\s+)?success(?:ful)?\b"
+                         # what a review or survey found: its report says, the texts that ordered it do not
+                         r"|\bwhat\s+(?:did|were|was)\b[^?]*\b(?:conclude[ds]?|conclusions?|findings?|found|results?)\b"
+                         r"|\b(?:in|at|from|of)\s+the\s+(?:last|latest|most\s+recent|previous)\s+(?:[\w-]+\s+){0,3}"
+                         r"(?:surveys?|reviews?|reports?|elections?|editions?|evaluations?|audits?)\b", _I)
 # What a meeting did with a proposal: the contributions say what was proposed, not what became of it.
 _FATE_VERB_RE = re.compile(r"^\s*(?:did|was|were|has|have|is|are)\b[^?]*\b(?:adopt(?:ed)?|approved?|accept(?:ed)?|agreed|"
                            r"rejected|passed|withdrawn)\b|\bwhat\s+(?:happened|became)\b", _I)
@@ -199,6 +207,21 @@ def recommendations_asked(question: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_ASKED_BEFORE_RE = re.compile(r"(?:^|\b(?:under|in|per|according\s+to|does|did|do|what|what's|whats|is|from))\s*"
+                              r"(?:the\s+)?(?:\w+\s+)?$", _I)
+_ASKED_AFTER_RE = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:says?|said|requires?|required|defines?|provides?|states?|"
+                             r"establish(?:es)?|covers?|instructs?|resolves?|decides?|invites?|asks?|[,:?]|$)", _I)
+
+
+def asked_as_source(question: str, ref_text: str) -> bool:
+    """"What does WTSA Res 52 require?", "under Res 52, …": the answer is to come from that text.
+    "projects coming out of WTSA Res 52" only names it."""
+    pos = question.lower().find(ref_text.lower())
+    if pos < 0:
+        return True
+    return bool(_ASKED_BEFORE_RE.search(question[:pos]) or _ASKED_AFTER_RE.match(question[pos + len(ref_text):]))
+
+
 def named_things(question: str) -> list[str]:
     """Events with a year, Recommendation numbers, years and quantities the question names."""
     q = norm_hyphens(question)
@@ -269,8 +292,8 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
                        reason="The corpus holds adopted texts; it does not give current figures or memberships.")
     if _OUTCOME_RE.search(q):
         return Verdict(abstain=True, missing=["outcomes"],
-                       reason="The corpus holds adopted texts; they say what was decided or planned, not whether it "
-                              "was achieved.")
+                       reason="The corpus holds adopted texts; they say what was decided or planned, not what came "
+                              "of it (whether it was achieved, what a review or survey found).")
     places = [p for p in countries_in(q) if not any(p in c.text for c in clauses[:3])]
     if places:
         names = ", ".join(places)
@@ -329,10 +352,17 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         ok = [c for c in clauses[:3] if _NUMBER_RE.search(c.text) and coverage(_said(c)) >= 0.6]
         if not ok:
             return Verdict(abstain=True, missing=["the number"], reason="The clauses found do not give that number.")
-    named_years: list[str] = _YEAR_RE.findall(q)
+    named_years: list[str] = _YEAR_RE.findall(_REF_YEAR_RE.sub(" ", q))  # not "(Dubai, 2018)": which text
     if named_years and not any(all(y in c.text for y in named_years) for c in clauses[:3]):
         return Verdict(abstain=True, missing=named_years,
                        reason=f"No clause found speaks of {', '.join(named_years)}.")
+    asked_for = _WHAT_NOUN_RE.search(q)
+    if asked_for and not foreign:
+        # "What penalties does E.119 set …?": what is asked for must be what the clauses speak of.
+        noun = [t for t in content_terms(asked_for.group("noun")) if t not in _ANSWERED_BY_SPAN]
+        if noun and not any(holds(set(lexical_tokens(f"{c.part} {_said(c)}")), t) for c in clauses[:3] for t in noun):
+            word = asked_for.group("noun")
+            return Verdict(abstain=True, missing=[word], reason=f"The clauses found do not speak of “{word}”.")
     # A part heading names the addressee ("instructs the Secretary-General"): it is part of what a clause says.
     union = " ".join(f"{c.part} {_said(c)}" for c in clauses[:3])
     have = set(lexical_tokens(union))
@@ -348,6 +378,18 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
                        reason="The clauses found do not speak of " + ", ".join(f"“{w}”" for w in lacking) + ".")
     thin = bool(terms) and (best_cov < 0.6 or len(uncovered) > len(terms) / 2)
     return Verdict(thin=thin, uncovered=_surface(q, uncovered) if thin else [])
+
+
+# "what penalties does …", "which criteria are …": the noun asked for.
+_WHAT_NOUN_RE = re.compile(r"^\s*(?:so\s+)?(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?(?P<noun>[A-Za-z][\w-]+)\s+"
+                           r"(?:does|do|did|is|are|was|were|must|should|shall|will|can|has|have)\b", _I)
+# Nouns a span or the clause as a whole answers, whatever words it uses ("the deadline" is "35 days").
+_ANSWERED_BY_SPAN = frozenset(lexical_tokens(
+    "deadline date dates time times period periods duration number numbers amount share percentage majority level "
+    "role roles purpose scope mandate procedure procedures process steps step rules rule way ways kind type sort "
+    "text texts clause clauses part parts section resolution resolutions recommendation recommendations document "
+    "documents sector sectors bureau bureaux group groups body bodies topic topics issue issues matter matters "
+    "subject subjects area areas thing things activity activities work tasks task measures action actions"))
 
 
 def _said(c: Clause) -> str:
