@@ -264,3 +264,13 @@ def test_what_a_meeting_made_of_a_proposal_is_not_in_the_contribution(corpus_ser
     ans = ask(corpus_service, "was RCC/47A4/1 accepted at WTSA-16?")
     assert ans.abstained and not ans.citations and "RCC/47A4/1 proposed" in ans.text, ans.text
     assert not ask(corpus_service, "What did RCC/47A4/1 propose to change?").abstained
+
+
+def test_a_sector_the_question_sets_aside_is_not_the_answer(itu_service: object) -> None:
+    from retrieval.answering.compose.sector import excluded_sectors
+
+    assert excluded_sectors("apart from BDT, which bureaux …") == ["ITU-D"]
+    assert excluded_sectors("other than ITU-T, who works on it?") == ["ITU-T"]
+    ans = ask(itu_service, "regional presence: apart from BDT, which bureaux are told to deliver their own sectoral "
+                           "regional activities through the regional offices?")
+    assert ans.lead_sectors == ["ITU-R", "ITU-T"], ans.text

@@ -127,7 +127,7 @@ _ROLE_SURFACE = frozenset([
     "this", "it", "its", "main", "primary", "principal", "mainly", "mostly", "at", "should", "would",
     "will", "shall", "must", "can", "could", "has", "have", "had", "side", "there", "bureau", "bureaux",
     "bureaus", "told", "asked", "actually", "day", "really", "help", "helps", "helping", "assist", "assists",
-    "assisting",
+    "assisting", "director", "directors", "parts", "part",
 ]) | CHAT_WORDS
 
 

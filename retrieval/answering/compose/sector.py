@@ -29,7 +29,7 @@ from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, SearchHit
 from retrieval.indexing.lexical import lexical_tokens
-from retrieval.parsing.mandates import document_sector, is_front_matter, is_recital
+from retrieval.parsing.mandates import actors_in, document_sector, is_front_matter, is_recital
 from retrieval.parsing.sectors import SECTOR_NAMES, assisting_sectors, mechanisms_in, sectors_in
 
 THREE = ("ITU-R", "ITU-T", "ITU-D")
@@ -202,7 +202,9 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     ev = weigh(hits, operative_by_doc, terms, coverage, size_by_doc)
     if not ev.supporting and not ev.parts:
         return None
-    scores = {s: ev.score(s) for s in THREE if s in ev.parts}
+    # "Apart from BDT, which bureaux …": the Sector set aside is not the answer.
+    excluded = set(excluded_sectors(query.text))
+    scores = {s: ev.score(s) for s in THREE if s in ev.parts and s not in excluded}
     best = max(scores.values(), default=0.0)
     # A topic listed as of mutual interest, with no mandate about it, gives no lead.
     floor = 1.2 if ev.listing is not None else 0.25
@@ -227,7 +229,8 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
             lines.append(lead(f"{rm.actor}: {rm.what} ({display(rc)})."))
             first.append(rc)
     if lead_s:
-        names = " and ".join(SECTOR_NAMES[s] for s in lead_s)
+        full = [SECTOR_NAMES[s] for s in lead_s]
+        names = full[0] if len(full) == 1 else f"{', '.join(full[:-1])} and {full[-1]}"
         _w, c, how = ev.best(lead_s[0])
         lines.append(lead(names, " ", "lead" if len(lead_s) > 1 else "leads", " on ", em(topic),
                           f": {how} in {display(c)}."))
@@ -277,6 +280,18 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
             break
     return Answer(question=query.text, intent="sector", lines=lines, citations=cits,
                   sectors=lead_s + involved, lead_sectors=lead_s, involved_sectors=involved)
+
+
+_EXCEPT_RE = re.compile(r"\b(?:apart\s+from|other\s+than|besides|except(?:\s+for)?|excluding|not\s+counting)\s+"
+                        r"(?:the\s+)?(?P<who>[\w-]+(?:\s+of\s+[\w-]+)?)", re.IGNORECASE)
+
+
+def excluded_sectors(question: str) -> list[str]:
+    """The Sectors a question sets aside: "apart from BDT" → ITU-D, "other than ITU-T" → ITU-T."""
+    out: list[str] = []
+    for m in _EXCEPT_RE.finditer(question):
+        out += [a.sector for _s, a in actors_in(m.group("who")) if a.sector in THREE]
+    return out
 
 
 def _helping(how: str) -> bool:
