@@ -83,6 +83,10 @@ def test_merged_marks_aligned_with_the_base_become_deletions_and_insertions() ->
     assert render_words(align("to assist in the work", "to assist the Group in the work")) == \
         "to assist {+the Group+} in the work"
     assert describe_seams("(Rev. Guadalajara, 2010Busan, 2014)") == ["either “…Guadalajara, 2010” or “Busan, 2014…”"]
+    # a word replaced after an acronym's plural: the "What changed?" answer shows it too (a new-user trial
+    # found considering b) of the RCC proposal left out)
+    assert describe_seams("and security in ICTscybersecurity, and") == ["either “…in ICTs” or “cybersecurity, and…”"]
+    assert describe_seams("the ICTs and other NGNs") == []
 
 
 # ---- indexed: two revisions and a proposal ---------------------------------------------------------------

@@ -23,7 +23,7 @@ from retrieval.core.text import FOOTNOTE_MARK_RE
 # Words, punctuation and spaces; a word also breaks where merged marks glued two together: a
 # 4-digit year followed by a letter or another year, or a lower-case letter followed by a capital.
 _TOKEN = re.compile(r"\s+|\d{4}(?=\d{4}|[A-Za-z])|[^\W\d_]*?[a-z](?=[A-Z][a-z])|[^\s\w]|\w+")
-_SEAM = re.compile(r"(?<=\d{4})(?=\d{4}\b|[A-Za-z])|(?<=[a-z])(?=[A-Z][a-z])")
+_SEAM = re.compile(r"(?<=\d{4})(?=\d{4}\b|[A-Za-z])|(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Z]{2}s)(?=[a-z]{4,})")
 
 
 def tokens(text: str) -> list[str]:
