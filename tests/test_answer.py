@@ -217,3 +217,13 @@ def test_find_lists_the_instruments_naming_the_topic_those_about_it_first() -> N
     listed = [ln.plain for ln in ans.lines if ln.kind == "item"]
     assert listed[0].startswith("PP Resolution 130") and listed[1].startswith("PP Resolution 179"), listed
     assert not any("Resolution 9 " in x for x in listed)
+
+
+def test_one_clause_of_a_proposal_is_cited_by_symbol_and_part(corpus_engine: Engine) -> None:
+    for q in ("RCC/47A4/1 resolves 3", "resolves 3 of RCC/47A4/1", "RCC/47A4 proposed text, 'resolves 3' - what's in it?"):
+        ans = Answerer(corpus_engine).answer(q)
+        assert [c.clause_id for c in ans.citations] == ["rcc-47a4@wtsa-16#proposal.1/resolves.3"], q
+    missing = Answerer(corpus_engine).answer("RCC/47A4/1 resolves 9")
+    assert missing.abstained and "proposes no text under resolves 9" in missing.text
+    whole = Answerer(corpus_engine).answer("RCC/47A4/1")
+    assert len(whole.citations) > 1 and whole.lines[0].plain.startswith("MOD RCC/47A4/1 proposes to modify")

@@ -218,10 +218,14 @@ def _resolve_symbol(ref: Reference, clauses: list[Clause]) -> CiteResult:
         return CiteResult(message=f"Document {sym} is not in the corpus.")
     if ref.proposal is not None:
         pid = f"{sym}/{ref.proposal}"
-        chosen = [c for c in in_doc if c.proposal and c.proposal.upper().split(" ")[-1] == pid]
-        if not chosen:
+        in_doc = [c for c in in_doc if c.proposal and c.proposal.upper().split(" ")[-1] == pid]
+        if not in_doc:
             return CiteResult(found_instrument=True, message=f"{sym} is in the corpus, but it has no proposal {pid}.")
-        return CiteResult(clauses=chosen, found_instrument=True)
+    if ref.part:
+        part = select_part(ref, [c for c in in_doc if c.proposal])
+        if not part:
+            return CiteResult(found_instrument=True, message=f"{sym} proposes no text under {ref.part} {ref.label}.")
+        return CiteResult(clauses=part, found_instrument=True)
     return CiteResult(clauses=in_doc, found_instrument=True)
 
 

@@ -470,8 +470,13 @@ def parse_reference(query: str) -> Reference | None:
             return other
     sym = _SYMBOL_RE.search(q)
     if sym and not re.match(r"^(?:ITU|Rev)$", sym.group(1), re.IGNORECASE):
-        return Reference(symbol=f"{sym.group(1).upper()}/{sym.group(2).upper()}",
-                         proposal=int(sym.group(3)) if sym.group(3) else None, text=query)
+        ref = Reference(symbol=f"{sym.group(1).upper()}/{sym.group(2).upper()}",
+                        proposal=int(sym.group(3)) if sym.group(3) else None, text=query)
+        # "RCC/47A4/1 resolves 3", "taking into account b) of RCC/47A4": one clause of what it proposes.
+        _read_part(ref, q[: sym.start()], q[sym.end():])
+        if ref.part == "section" or not ref.label:
+            ref.part = ref.label = ref.label_to = None
+        return ref
     m = _RES_RE.search(q)
     if not m:
         return None

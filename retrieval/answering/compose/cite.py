@@ -30,7 +30,7 @@ def compose_cite(query: Query, res: CiteResult, coverage: str) -> Answer:
     clauses = res.clauses
     cits = [citation(c, c.text) for c in clauses[:MAX_CITATIONS]]
     lines: list[AnswerLine]
-    if ref.symbol:
+    if ref.symbol and not ref.part:
         lines = proposal_summary(clauses, ref)
     elif len(clauses) == 1:
         c = clauses[0]
@@ -49,7 +49,7 @@ def compose_cite(query: Query, res: CiteResult, coverage: str) -> Answer:
         lines.insert(0, lead(f"{short} — {display(c)}."))
         if all(x.clause_id != c.clause_id for x in cits):
             cits.insert(0, citation(c, c.text))
-    elif asked and not ref.symbol:
+    elif asked and not (ref.symbol and not ref.part):
         # "Dec 5 decides 7 - what level must the reserve stay above?" asks something no span type
         # captures: the sentence of the cited text that speaks most of it answers, verbatim, first.
         c, seg = answering_segment(query.text, clauses)
@@ -68,7 +68,7 @@ _REF_WORDS = re.compile(
     r"\b(?:Rec(?:ommendation)?|Res(?:olution)?|Dec(?:ision)?|clauses?|cl|sections?|sec|para(?:graph)?|annex|"
     r"resolves|decides|instructs|invites|requests|considering|recognizing|noting|recalling|further)\b\.?"
     r"|§+|\b(?:ITU-[RTD]\s+)?[A-Z]{1,2}\.(?:Sup\s?)?\d+(?:\.\d+)*\b|\b\d+(?:\.\d+)+\b|\b\d+\s*[a-z]?\)"
-    r"|\b(?:PP|WTSA|WTDC|RA|WRC)(?:-\d{2})?\b|\([^)]*\)", re.IGNORECASE)
+    r"|\b(?:PP|WTSA|WTDC|RA|WRC)(?:-\d{2})?\b|\([^)]*\)|\b[A-Z][A-Za-z]{1,9}/\d+[A-Z]?\d*(?:/\d+)?", re.IGNORECASE)
 
 
 def asks_of_the_text(question: str) -> bool:
