@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from retrieval.answering.compose.evidence import MONTHS
 from retrieval.answering.quotes import segments
 from retrieval.core.models import Clause, Sector
 from retrieval.core.text import norm_hyphens, readable
@@ -41,9 +42,7 @@ _SPAN = re.compile(
     r"(?:first|second|third|fourth|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\s+of\s+\w+|"
     # a time a text fixes: "the last quarter of 2022", "from 28 October to 22 November 2019", "1 April 2019"
     r"(?:(?:first|second|third|fourth|last)\s+quarter|(?:first|second)\s+half)\s+of\s+(?:19|20)\d\d|"
-    r"(?:from\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)?\s*to\s+)?\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+(?:19|20)\d\d|"
+    rf"(?:from\s+\d{{1,2}}\s+{MONTHS}?\s*to\s+)?\d{{1,2}}\s+{MONTHS}\s+(?:19|20)\d\d|"
     # shares: "70 per cent", "10%", "one-sixteenth", "two-thirds", "a simple majority"
     r"\d+(?:[.,]\d+)?\s*(?:per\s*cent|%)|(?:one|two|three)[-\s](?:half|third|thirds|quarter|quarters|fifth|eighth|"
     r"sixteenth|tenth)s?|(?:simple|absolute|two-thirds|qualified)\s+majority|"

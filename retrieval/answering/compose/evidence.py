@@ -71,9 +71,8 @@ _NEXT_EVENT_RE = re.compile(r"\b(?:when|where|what\s+date)\b[^?]*\bnext\s+(?P<ev
 # "according to the scheduling res", "per Resolution 77", "under Res 77": what the text says is asked.
 _PER_TEXT_RE = re.compile(r"\b(?:according\s+to|per|under|in|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
                           r"(?:res(?:olution)?s?|decisions?|texts?|schedul\w*)\b|\b(?:Res(?:olution)?|Decision)\s*\d", _I)
-_FIXED_DATE_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                            r"December)\s+(?:19|20)\d\d\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|"
-                            r"August|September|October|November|December)\b|\b(?:in|of)\s+(?:19|20)\d\d\b")
+MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_FIXED_DATE_RE = re.compile(rf"\b{MONTHS}\s+(?:19|20)\d\d\b|\b\d{{1,2}}\s+{MONTHS}\b|\b(?:in|of)\s+(?:19|20)\d\d\b")
 _AMOUNT_Q_RE = re.compile(
     # "what's / whats / what is the budget â€¦", also as the speller leaves it ("what ITU's budget"); not
     # "what does the Budget Control Committee do".
@@ -88,7 +87,7 @@ _AMOUNT_RE = re.compile(r"\b(?:CHF|USD|EUR|Swiss\s+francs?|US\s+dollars?)\b|[$â‚
 _WHEN_Q_RE = re.compile(r"^\s*(?:when|what\s+date|on\s+which\s+date|by\s+when|what\s+year|in\s+which\s+year)\b"
                         r"|\bwhen\s+(?:is|was|will|does|do|must|should|are)\b|\bdeadline\b", _I)
 _DATE_RE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    rf"\b{MONTHS}\b"
     r"|\b(?:19|20)\d\d\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen)\s+"
     r"(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?)\b|\bonce\s+a\s+(?:year|month)\b|\bannually\b"
     r"|\bevery\s+(?:\w+\s+)?(?:years?|months?|Thursday|week)\b|\b(?:before|after)\s+the\s+(?:opening|closure|close|start)\b",
