@@ -429,7 +429,11 @@ def ask(question: tuple[str, ...], as_json: bool) -> None:
     service = _service()
     _ensure_indexed(service)
     questions = [" ".join(question)] if question else (line.strip() for line in sys.stdin if line.strip())
-    for q in questions:
+    for n, q in enumerate(questions):
+        if not question and not as_json:
+            # Several answers in a row: each under its question, so they can be told apart.
+            header = f"» {q}"
+            click.echo(("\n" if n else "") + (click.style(header, bold=True) if sys.stdout.isatty() else header))
         _print_answer(service.answer(q), as_json)
         sys.stdout.flush()
 
@@ -437,7 +441,8 @@ def ask(question: tuple[str, ...], as_json: bool) -> None:
 @cli.command()
 @click.argument("actor_or_topic", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the mandates as one JSON object.")
-def mandates(actor_or_topic: tuple[str, ...], as_json: bool) -> None:
+@click.option("--all", "show_all", is_flag=True, help="List every mandate (by default the first 40, the rest counted).")
+def mandates(actor_or_topic: tuple[str, ...], as_json: bool, show_all: bool) -> None:
     """List who is instructed, invited, requested or responsible, and who reports to whom, with citations.
 
     \b
@@ -448,7 +453,7 @@ def mandates(actor_or_topic: tuple[str, ...], as_json: bool) -> None:
     """
     service = _service()
     _ensure_indexed(service)
-    _print_answer(service.mandates(" ".join(actor_or_topic)), as_json)
+    _print_answer(service.mandates(" ".join(actor_or_topic), limit=None if show_all else 40), as_json)
 
 
 def _print_answer(ans: Answer, as_json: bool) -> None:

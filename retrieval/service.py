@@ -79,10 +79,10 @@ class Service:
         ans = self._answering().answer(question)
         return self.linker.answer(ans, self.engine.catalog().by_id)
 
-    def mandates(self, actor_or_topic: str) -> Answer:
-        """Every operative mandate of an actor ("BDT", "Director of TSB", "TSAG") or about a topic
-        ("gender equality"), each with its citation."""
-        return self._answering().mandates(actor_or_topic)
+    def mandates(self, actor_or_topic: str, limit: int | None = 40) -> Answer:
+        """The operative mandates of an actor ("BDT", "Director of TSB", "TSAG") or about a topic
+        ("gender equality"), each with its citation: the first `limit` (None: all), the rest counted."""
+        return self._answering().mandates(actor_or_topic, limit)
 
     def _answering(self) -> Answerer:
         from retrieval.answering.answer import Answerer

@@ -81,6 +81,12 @@ def test_cli_json_and_stdin_lines(tmp_path) -> None:  # type: ignore[no-untyped-
     lines = [json.loads(x) for x in many.stdout.splitlines()]
     assert [x["abstained"] for x in lines] == [False, True]
     assert lines[0]["citations"][0]["clause_id"].endswith("#proposal.1/resolves.1")
+    # As text, each answer comes under its question.
+    text = subprocess.run([sys.executable, "-m", "bot.cli", "ask"], cwd=ROOT, env=env,
+                          input="Res 57 resolves 1\nWhat is the price of coffee in Geneva?\n",
+                          capture_output=True, text=True, timeout=300)
+    assert text.returncode == 0 and text.stdout.startswith("» Res 57 resolves 1\n"), text.stdout[:200]
+    assert "\n\n» What is the price of coffee in Geneva?\n" in text.stdout
 
 
 # ---- composers on an in-memory corpus (no model, no store) ------------------------------------------

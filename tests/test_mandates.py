@@ -158,3 +158,40 @@ def test_a_council_working_group_is_not_the_council_however_it_is_typed() -> Non
                  "CWG-Internet"):
         assert [a.name for _s, a in actors_in(text)] == ["Council Working Group"], text
     assert [a.name for _s, a in actors_in("the Council shall consider the reports")] == ["Council"]
+
+
+def test_what_a_mandate_says_runs_past_the_dot_of_rev_and_no() -> None:
+    c = clause("instructs the Secretary-General and the Directors of the Bureaux",
+               "to report to the Council, consistent with Resolution 45 (Rev. Dubai, 2014) and No. 141 of the "
+               "Constitution, on the work done; then to publish it")
+    c.mandates = mandates_of(c)
+    assert c.mandates and all(m.what.endswith("on the work done;") for m in c.mandates), [m.what for m in c.mandates]
+
+
+def test_a_long_mandate_list_is_cut_and_counted_unless_all_are_asked_for() -> None:
+    from retrieval.answering.compose.mandate import list_mandates
+
+    clauses = [clause("instructs the Director of BDT", f"to do task number {i};") for i in range(55)]
+    for c in clauses:
+        c.mandates = mandates_of(c)
+    cut = list_mandates("Director of BDT", clauses, lambda t: 0.0, limit=40)
+    assert cut.lines[0].plain.startswith("55 mandate(s) for Director of BDT (the first 40 listed)")
+    assert "15 more not listed" in cut.text and "--all" in cut.text
+    whole = list_mandates("Director of BDT", clauses, lambda t: 0.0, limit=None)
+    assert whole.lines[0].plain == "55 mandate(s) for Director of BDT:" and len(whole.lines) == 56
+
+
+def test_items_under_a_lead_in_take_its_tasks_and_carry_its_text() -> None:
+    from retrieval.parsing.structure import inherit_lead_in
+
+    lead_in = clause("resolves", "that the Telecommunication Development Bureau shall:").model_copy(update={"label": "2"})
+    lead_in.mandates = mandates_of(lead_in)
+    item = clause("resolves", "work on raising the awareness of stakeholders;").model_copy(
+        update={"label": "2 vii)", "clause_id": "x#resolves.2-vii"})
+    item.mandates = mandates_of(item)
+    numbered = clause("resolves", "the Plenipotentiary Conference shall be held in 2022;").model_copy(
+        update={"label": "2.1", "clause_id": "x#resolves.2.1"})
+    inherit_lead_in([lead_in, item, numbered])
+    assert [(m.actor, m.role) for m in item.mandates] == [("BDT", "resolved")]
+    assert item.lead_in == numbered.lead_in == "that the Telecommunication Development Bureau shall:"
+    assert not numbered.mandates  # a numbered clause of its own is not an item of the lead-in's addressee

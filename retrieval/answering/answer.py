@@ -24,6 +24,7 @@ from retrieval.answering.compose.evidence import (
 )
 from retrieval.answering.compose.find import compose_find
 from retrieval.answering.compose.mandate import (
+    LIST_LIMIT,
     MandateAsk,
     compose_mandate,
     find_mandates,
@@ -322,10 +323,10 @@ class Answerer:
         clauses = [c for c in facts.mandate_clauses(list(ask.actors), near) if not docs or c.doc_id in docs]
         return compose_mandate(query.text, ask, find_mandates(ask, clauses, coverage))
 
-    def mandates(self, actor_or_topic: str) -> Answer:
+    def mandates(self, actor_or_topic: str, limit: int | None = LIST_LIMIT) -> Answer:
         facts = self.facts()
         coverage = self.corpus.catalog().lexical.coverage_of(actor_or_topic)
-        return self._final_check(list_mandates(actor_or_topic, facts.with_mandates, coverage))
+        return self._final_check(list_mandates(actor_or_topic, facts.with_mandates, coverage, limit))
 
     # ---- evidence ---------------------------------------------------------------------------------
     def _evidence(self, query: Query) -> list[SearchHit]:

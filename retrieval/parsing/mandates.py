@@ -215,7 +215,8 @@ def _role_of_part(part: str) -> MandateRole | None:
 def _what(text: str, start: int) -> str:
     """A verbatim slice of the clause from `start` to the end of its sentence (≤ 300 characters)."""
     end = len(text)
-    for m in re.finditer(r"[;.](?=\s|$)", text[start:]):
+    # A sentence ends at ";" or ".", not at the dot of "(Rev. Dubai, 2014)", "No. 141", "e.g." or "i.e.".
+    for m in re.finditer(r"(?<!\bRev)(?<!\bNo)(?<!\bArt)(?<!\be\.g)(?<!\bi\.e)(?<!\bcf)[;.](?=\s|$)", text[start:]):
         end = start + m.end()
         break
     what = text[start:end].strip()

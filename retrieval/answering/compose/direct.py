@@ -32,7 +32,7 @@ _QUANT_Q = re.compile(r"\bhow\s+(?:often|many|much|long|soon|early|far\s+ahead)\
                       r"budget|ceiling)\b", _I)
 _NUM_WORD = r"(?:\d[\d\s,.]*\d|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|thirty)"
 _SPAN = re.compile(
-    r"(?:(?:at\s+least|not\s+later\s+than|no\s+later\s+than|within|up\s+to|at\s+most|more\s+than|less\s+than|"
+    r"(?:(?:normally\s+)?(?:at\s+least|not\s+later\s+than|no\s+later\s+than|within|up\s+to|at\s+most|more\s+than|less\s+than|"
     r"an\s+objective\s+of|every|each)\s+)?"
     r"(?:once\s+a\s+(?:year|month)|twice\s+a\s+year|annually|"
     r"(?:CHF|USD|EUR)\s*" + _NUM_WORD + r"(?:\s+(?:million|billion))?|"

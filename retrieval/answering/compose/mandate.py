@@ -177,8 +177,13 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
     return Answer(question=question, intent="mandate", lines=lines, citations=cits, sectors=sectors)
 
 
-def list_mandates(text: str, clauses: Iterable[Clause], coverage: Callable[[str], float]) -> Answer:
-    """`sectorbot mandates ACTOR-or-TOPIC`: every operative mandate of an actor, or about a topic."""
+LIST_LIMIT = 40  # mandates listed by default: a Director of BDT has hundreds in the PP-18 texts
+
+
+def list_mandates(text: str, clauses: Iterable[Clause], coverage: Callable[[str], float],
+                  limit: int | None = LIST_LIMIT) -> Answer:
+    """`sectorbot mandates ACTOR-or-TOPIC`: the operative mandates of an actor, or about a topic, in
+    corpus order; the first `limit` (None: all) listed, the rest counted."""
     names = _actor_names(text)
     pairs: list[tuple[Clause, Mandate]] = []
     for c in clauses:
@@ -190,13 +195,18 @@ def list_mandates(text: str, clauses: Iterable[Clause], coverage: Callable[[str]
     if not pairs:
         return Answer(question=text, intent="mandate", abstained=True,
                       lines=[lead(f"No mandate in the corpus names {text}.")])
-    lines = [lead(f"{len(pairs)} mandate(s) for {text}:")]
+    shown = pairs if limit is None else pairs[:limit]
+    lines = [lead(f"{len(pairs)} mandate(s) for {text}" + (f" (the first {len(shown)} listed)" if len(shown) < len(pairs)
+                                                           else "") + ":")]
     cits: list[Citation] = []
-    for c, m in pairs:
+    for c, m in shown:
         extra = f" → {m.to}" if m.to else ""
         lines.append(item(f"{m.actor} [{m.sector or '-'}] {m.role}{extra}: {display(c)} — {m.what[:160]}"))
         if len(cits) < 20 and all(x.clause_id != c.clause_id for x in cits):
             cits.append(citation(c, m.what if m.what and m.what in c.text else c.text))
+    if len(shown) < len(pairs):
+        lines.append(note(f"{len(pairs) - len(shown)} more not listed: `sectorbot mandates --all {text}` lists them all, "
+                          "or name a topic with the actor to narrow them."))
     return Answer(question=text, intent="mandate", lines=lines, citations=cits,
                   sectors=ordered_sectors(m.sector for _c, m in pairs if m.sector))
 

@@ -235,11 +235,11 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
         lines.append(lead(names, " ", "lead" if len(lead_s) > 1 else "leads", " on ", em(topic),
                           f": {how} in {display(c)}."))
     elif ev.listing is not None:
-        lines.append(lead(em(topic), " is listed as a matter of mutual interest to all three Sectors "
+        lines.append(lead(em(topic[:1].upper() + topic[1:]), " is listed as a matter of mutual interest to all three Sectors "
                           f"(ITU-R, ITU-T, ITU-D) in {display(ev.listing)}; no text found gives one Sector the lead."))
     elif involved:
         where = display(max((ev.best(s) for s in involved), key=lambda x: x[0])[1])
-        lines.append(lead(em(topic), f" is named with {', '.join(involved)} in {where}; "
+        lines.append(lead(em(topic[:1].upper() + topic[1:]), f" is named with {', '.join(involved)} in {where}; "
                           "no text found gives one Sector the lead."))
     else:
         lines.append(lead("The corpus speaks of ", em(topic), f" in {display(ev.supporting[0])}, "
