@@ -408,3 +408,10 @@ def test_a_labelled_part_before_the_instrument_and_references_in_french() -> Non
     assert ref is not None and (ref.number, ref.part, ref.label) == ("2", "resolves", "4")
     fr = parse_reference("Selon la Résolution 11 (Dubaï, 2018), quand doit-il se tenir ?")
     assert fr is not None and fr.number == "11"
+
+
+def test_when_the_asker_speaks_is_not_the_topic() -> None:
+    from retrieval.answering.query import read_query
+
+    assert read_query("which bureau actually runs the ITU Journal these days?").topic == "Journal"
+    assert read_query("which sector handles cybersecurity right now?").topic == "cybersecurity"

@@ -40,7 +40,9 @@ _TOPIC_STRIP = re.compile(
     r"|^\s*(?:which|what|who)\s+(?:ITU\s+)?(?:sectors?\s+)?(?:of\s+ITU\s+)?(?:handles?|deals?\s+with|is\s+responsible\s+for"
     r"|are\s+responsible\s+for|is\s+in\s+charge\s+of|(?:share|do|does)?\s*(?:the\s+)?works?\s+(?:together\s+)?on"
     r"|shares?\s+(?:the\s+)?(?:work|responsibility|responsibilities)\s+(?:on|for)|(?:is|are)\s+(?:involved|active)\s+in"
-    r"|studies|study|coordinates|leads|covers|looks\s+after)?\s*|\?\s*$",
+    r"|studies|study|coordinates|leads|covers|looks\s+after)?\s*|\?\s*$"
+    # when the asker is speaking, not what about: "… runs the ITU Journal these days?"
+    r"|\b(?:these\s+days|nowadays|at\s+the\s+moment|right\s+now|at\s+present)\b",
     re.IGNORECASE,
 )
 
