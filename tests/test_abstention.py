@@ -238,3 +238,17 @@ def test_a_resolution_asked_about_is_its_source_one_merely_named_is_not() -> Non
     assert asked_as_source("what exactly does WTSA Res 52 require operators to do?", "Res 52")
     assert asked_as_source("under Res 52, what must operators do?", "Res 52")
     assert not asked_as_source("which bureau facilitates projects coming out of WTSA Res 52 on spam?", "Res 52")
+
+
+def test_who_does_a_verb_is_the_subject_of_that_verb_in_the_clause() -> None:
+    from retrieval.answering.compose.direct import answer_with_actor, doer
+
+    c = Clause(clause_id="wtsa-res-1@x#s4.3bis", doc_id="wtsa-res-1@x", part="section 4", label="4.3bis",
+               instrument=Instrument(body="WTSA", kind="resolution", number="1"), span=(0, 1),
+               text="WTSA shall appoint the chairman and vice-chairmen of TSAG in accordance with Resolution 35.")
+    found = doer("who appoints the TSAG chairman?", c)
+    assert found is not None and found[0].name == "WTSA"
+    assert answer_with_actor("who appoints the TSAG chairman?", c) == (
+        "WTSA: “WTSA shall appoint the chairman and vice-chairmen of TSAG in accordance with Resolution 35.”",
+        ["ITU-T"])
+    assert doer("who reports to TSAG?", c) is None  # no "report" after a modal here

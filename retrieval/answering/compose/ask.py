@@ -4,7 +4,7 @@ clauses, each with the part of it that answers."""
 from __future__ import annotations
 
 from retrieval.answering.compose import asks_who, lead, note, ordered_sectors
-from retrieval.answering.compose.direct import answer_with_actor
+from retrieval.answering.compose.direct import answer_with_actor, doer
 from retrieval.answering.query import Query, without_alternatives
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display
@@ -19,6 +19,11 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
     cits = []
     # "…, BDT or the Secretary-General?": the actors offered are candidates, not actors the answer excludes.
     asked = without_alternatives(query.text)
+    if asks_who(query.text):
+        # "Who appoints …?": a clause saying who does that verb answers before one that only mentions it.
+        says = next((h for h in top if doer(asked, h.clause) is not None), None)
+        if says is not None:
+            top = [says, *[x for x in top if x is not says]]
     found = answer_with_actor(asked, top[0].clause) if top else None
     if found is None:
         # "Who has to …?": the best clause may only describe the task; the next that gives it to someone

@@ -10,7 +10,7 @@ from retrieval.answering.quotes import segments
 from retrieval.core.models import Clause, Sector
 from retrieval.core.text import norm_hyphens, readable
 from retrieval.indexing.lexical import SYNONYMS, lexical_tokens
-from retrieval.parsing.mandates import actors_in, document_sector, gives_task
+from retrieval.parsing.mandates import Actor, actors_in, document_sector, gives_task
 
 _I = re.IGNORECASE
 _WHO = re.compile(r"^\s*(?:who|which\s+(?:body|group|organ|committee|official))\b"
@@ -114,6 +114,13 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
                 seg = next((clause.text[a:b] for a, b in segments(clause.text) if a <= at < b), seg)
         if spans:
             return f"{_cap(_pick(spans, q))}: “{readable(seg)}”", []
+    if _WHO.search(q) and not _TO_WHOM.search(q):
+        # "Who appoints the TSAG chairman?" answered by "WTSA shall appoint the chairman …": the subject
+        # of the question's own verb in the clause, before anyone the clause's heading tasks.
+        done = doer(q, clause)
+        if done is not None:
+            actor, where = done
+            return f"{actor.name}: “{readable(where)}”", _three([actor.sector])
     if _WHO.search(q) or _TO_WHOM.search(q):
         named = {a.name for _s, a in actors_in(q)}
         if _TO_WHOM.search(q):
@@ -165,6 +172,31 @@ def _pick(spans: list[str], question: str) -> str:
             if hit:
                 return hit[0]
     return spans[0]
+
+
+_WHO_VERB = re.compile(r"^\s*who(?:'s|\s+is|\s+are)?\s+(?:supposed\s+to\s+|meant\s+to\s+|has\s+to\s+|have\s+to\s+|must\s+|"
+                       r"should\s+|can\s+|will\s+|does\s+|do\s+|gets?\s+to\s+)?(?P<verb>[a-z]+)\b", _I)
+_MODAL = re.compile(r"\b(?:shall|will|may|should|must|is\s+to|are\s+to)\s+(?:(?:also|then|normally|not|be)\s+)?"
+                    r"(?P<verb>[a-z]+)\b", _I)
+
+
+def doer(question: str, clause: Clause) -> tuple[Actor, str] | None:
+    """The actor a clause says does what a "who <verb>s …?" question asks ("WTSA shall appoint …" for
+    "who appoints …"), with the sentence saying so; None when no sentence has that verb after a modal
+    with an actor just before it."""
+    wm = _WHO_VERB.match(question)
+    verb = lexical_tokens(wm.group("verb")) if wm else []
+    if not verb or verb[0] in _SHAPE:
+        return None
+    for a, b in segments(clause.text):
+        sentence = clause.text[a:b]
+        for m in _MODAL.finditer(sentence):
+            if lexical_tokens(m.group("verb"))[:1] != verb[:1]:
+                continue
+            before = actors_in(sentence[max(0, m.start() - 80): m.start()], document_sector(clause.instrument))
+            if before:
+                return before[-1][1], sentence
+    return None
 
 
 def _three(sectors: list[Sector | None]) -> list[Sector]:
