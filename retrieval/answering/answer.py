@@ -132,16 +132,17 @@ class Answerer:
         return self.answer_query(read_query(question, speller_for(self.corpus.catalog())))
 
     def answer_query(self, query: Query) -> Answer:
-        if query.intent == "cite" and query.reference is not None and query.reference.symbol \
-                and asks_fate(query.text) and self.corpus.cite(query.reference).clauses:
-            # The contribution is here, but not what the meeting made of it.
+        if query.intent == "cite" and query.reference is not None:
             ref = query.reference
-            sym = f"{ref.symbol}/{ref.proposal}" if ref.proposal else ref.symbol
-            result = compose_abstain(query, self.coverage(), f"The corpus holds what {sym} "
-                                     "proposed; what the meeting decided on it is in the meeting's records, not in "
-                                     "these texts.", ["outcomes"])
-        elif query.intent == "cite" and query.reference is not None:
-            result = compose_cite(query, self.corpus.cite(query.reference), self.coverage())
+            cited = self.corpus.cite(ref)
+            if ref.symbol and cited.clauses and asks_fate(query.text):
+                # The contribution is here, but not what the meeting made of it.
+                sym = f"{ref.symbol}/{ref.proposal}" if ref.proposal else ref.symbol
+                result = compose_abstain(query, self.coverage(), f"The corpus holds what {sym} "
+                                         "proposed; what the meeting decided on it is in the meeting's records, not "
+                                         "in these texts.", ["outcomes"])
+            else:
+                result = compose_cite(query, cited, self.coverage())
         elif query.intent == "diff" and query.reference is not None and (absent := self._absent(query)):
             # "What did WTSA-20 change in Resolution 1?" with no WTSA-20 text: nothing to compare.
             result = compose_abstain(query, self.coverage(), f"{', '.join(absent)} "

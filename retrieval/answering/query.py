@@ -14,6 +14,7 @@ from retrieval.answering.language import answers_in, detect_language, english_on
 from retrieval.core.models import Body, Reference, Revision
 from retrieval.core.text import norm_hyphens
 from retrieval.indexing.lexical import CHAT_WORDS, lexical_tokens
+from retrieval.parsing.mandates import actors_in
 from retrieval.parsing.references import later_reading
 
 Intent = Literal["cite", "sector", "find", "ask", "diff", "refs"]
@@ -48,8 +49,10 @@ _TOPIC_STRIP = re.compile(
 
 
 # Words that ask for an instrument's text rather than about it: "What does Resolution 57 say?"
-_CITE_WORDS = frozenset(lexical_tokens(
-    "say says said text texts show quote read reads full give me tell wording exact content contents cite "
+# Words that ask for a text to be shown: "What does Resolution 57 say?", "quote resolves 3".
+SAY_WORDS = frozenset(lexical_tokens(
+    "say says said text texts show quote read reads full give me tell wording exact content contents cite"))
+_CITE_WORDS = SAY_WORDS | frozenset(lexical_tokens(
     "resolution resolutions res rev revised version latest adopted edition revision"))
 _REF_SPAN = re.compile(
     r"\b(?:WTSA|WTDC|PP|RA|WRC|Plenipotentiary|ITU-[RTD])?[-\s]*(?:\d{2}\s+)?"
@@ -184,8 +187,6 @@ _ALTERNATIVES_RE = re.compile(r"[,;:\u2013\u2014-]?\s*(?P<a>(?:the\s+)?[A-Za-z][
 
 def without_alternatives(question: str) -> str:
     """The question without a closing choice between actors or Sectors ("TSB or BDT?")."""
-    from retrieval.parsing.mandates import actors_in
-
     m = _ALTERNATIVES_RE.search(question)
     if not m:
         return question
@@ -301,7 +302,10 @@ _PART_WORDS = (
     "taking into account", "bearing in mind", "noting", "considering", "recognizing", "recalling",
     "resolves", "decides", "recommends", "authorizes",
 )
-_ONE_LABEL_RE = r"(?:\d+(?:\.\d+)*\s?(?:bis|ter)?|[a-z]\)\s?(?:bis|ter)?)"
+# A label as typed: "3", "4.3 bis", "b)", "b) bis"; references after a part word also take a bare "b".
+_NUMBERED_LABEL = r"\d+(?:\.\d+)*\s?(?:bis|ter)?|[a-z]\)\s?(?:bis|ter)?"
+_ONE_LABEL = rf"(?:{_NUMBERED_LABEL}|[a-z]\b)"
+_ONE_LABEL_RE = rf"(?:{_NUMBERED_LABEL})"
 # An operative part named with its addressee, up to its label: "instructs the Secretary-General, in close
 # collaboration with the Directors of the Bureaux 2", "invites Member States 3".
 _ADDRESSED_RE = re.compile(
@@ -325,7 +329,6 @@ _RES_RE = re.compile(
     r"(?:\s*\((?P<rev>[^()]*\d{4})\))?",
     re.IGNORECASE,
 )
-_ONE_LABEL = r"(?:\d+(?:\.\d+)*\s?(?:bis|ter)?|[a-z]\)\s?(?:bis|ter)?|[a-z]\b)"
 _LABEL_AFTER_PART = re.compile(
     rf"^\s*(?P<label>{_ONE_LABEL})(?:\s*(?:-|to|through|until)\s*(?P<to>{_ONE_LABEL}))?", re.IGNORECASE)
 _SEC_LABEL = r"\d+(?:\.\d+)*(?:\s?bis)?"

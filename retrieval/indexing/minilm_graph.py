@@ -121,7 +121,8 @@ def build_graph(weights: dict[str, np.ndarray]) -> Any:
 
     mask = op("Cast", "attention_mask", to=TensorProto.FLOAT)
     # As transformers does: padded keys get the most negative float before the softmax.
-    bias = op("Mul", op("Sub", const("one_f", np.array(1.0, np.float32)), mask),
+    one_f = const("one_f", np.array(1.0, np.float32))
+    bias = op("Mul", op("Sub", one_f, mask),
               const("neg_f", np.array(np.finfo(np.float32).min, np.float32)))
     bias = op("Unsqueeze", bias, const("axes_1_2", np.array([1, 2], np.int64)))
     heads = const("heads_shape", np.array([0, 0, HEADS, HEAD_DIM], np.int64))
@@ -129,7 +130,6 @@ def build_graph(weights: dict[str, np.ndarray]) -> Any:
     scale = const("scale_f", np.array(1.0 / np.sqrt(HEAD_DIM), np.float32))
     sqrt2 = const("sqrt2_f", np.array(np.sqrt(2.0), np.float32))
     half = const("half_f", np.array(0.5, np.float32))
-    one_f = "one_f"
 
     for i in range(LAYERS):
         p = f"encoder.layer.{i}."

@@ -104,25 +104,23 @@ _ITEM_LABEL = re.compile(r"^(?P<parent>\S+?)[\s-]+\(?(?:[ivxlc]+|[a-z])\)?$")
 
 def inherit_lead_in(clauses: list[Clause]) -> list[Clause]:
     """"resolves 2 that the BDT shall:" then items i) to viii): each item is a task of the BDT, though
-    it names nobody. An item whose parent (same part, the label before the item's) is a lead-in ending
-    in a colon takes the parent's tasks when it gives none of its own."""
+    it names nobody. An item or numbered sub-clause whose parent (same part, the label before its own)
+    is a lead-in ending in a colon carries the lead-in's text; an item also takes the parent's tasks
+    when it gives none of its own."""
     by_label = {(c.part, c.label): c for c in clauses}
     for c in clauses:
         item = _ITEM_LABEL.match(c.label)
-        dotted = by_label.get((c.part, c.label.rsplit(".", 1)[0])) if "." in c.label else None
-        head = by_label.get((c.part, item.group("parent"))) if item else dotted
-        if head is not None and head.text.rstrip().endswith(":"):
-            c.lead_in = head.text.strip()
-        # Tasks pass to lettered or roman items only: "4.6 the Plenipotentiary Conference shall be held …"
-        # is a clause of its own, whoever its lead-in names.
-        if item is None or any(gives_task(m) for m in c.mandates):
-            continue
-        parent = by_label.get((c.part, item.group("parent")))
+        parent_label = item.group("parent") if item else c.label.rsplit(".", 1)[0] if "." in c.label else None
+        parent = by_label.get((c.part, parent_label)) if parent_label else None
         if parent is None or not parent.text.rstrip().endswith(":"):
             continue
-        tasks = [m.model_copy(update={"what": c.text.strip()[:300]}) for m in parent.mandates
-                 if gives_task(m) or m.role == "assists"]
-        c.mandates = [*tasks, *c.mandates]
+        c.lead_in = parent.text.strip()
+        # Tasks pass to lettered or roman items only: "4.6 the Plenipotentiary Conference shall be held …"
+        # is a clause of its own, whoever its lead-in names.
+        if item is not None and not any(gives_task(m) for m in c.mandates):
+            tasks = [m.model_copy(update={"what": c.text.strip()[:300]}) for m in parent.mandates
+                     if gives_task(m) or m.role == "assists"]
+            c.mandates = [*tasks, *c.mandates]
     return clauses
 
 

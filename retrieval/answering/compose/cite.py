@@ -8,7 +8,7 @@ import re
 from retrieval.answering.cite import CiteResult
 from retrieval.answering.compose import MAX_CITATIONS, item, lead, note, ordered_sectors
 from retrieval.answering.compose.direct import answer_sentence, best_segment
-from retrieval.answering.query import Query, asks_about_more_than, without_references
+from retrieval.answering.query import SAY_WORDS, Query, asks_about_more_than, without_references
 from retrieval.core.citations import citation, display, instrument_display, part_display, quote_display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Reference
 from retrieval.core.text import quoted, readable
@@ -78,8 +78,7 @@ def asks_of_the_text(question: str) -> bool:
     return any(t not in _SAY and not t.isdigit() for t in lexical_tokens(rest))
 
 
-_SAY = frozenset(lexical_tokens("what does do say says said text show quote read reads full give me tell wording "
-                                "exact verbatim content contents cite the of in please"))
+_SAY = SAY_WORDS | frozenset(lexical_tokens("what does do verbatim the of in please"))
 
 
 def answering_segment(question: str, clauses: list[Clause]) -> tuple[Clause, str]:
