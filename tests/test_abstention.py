@@ -252,3 +252,28 @@ def test_who_does_a_verb_is_the_subject_of_that_verb_in_the_clause() -> None:
         "WTSA: “WTSA shall appoint the chairman and vice-chairmen of TSAG in accordance with Resolution 35.”",
         ["ITU-T"])
     assert doer("who reports to TSAG?", c) is None  # no "report" after a modal here
+
+
+def test_hosts_officials_by_post_outcomes_and_absent_things_asked_for() -> None:
+    text = ("the Kaleidoscope event shall be organized annually; WTSA shall be held in the last quarter of 2020; "
+            "TSAG rules of procedure follow those of study groups; hotlines for child online protection")
+    for q, why in [("Which country hosted the 2019 Kaleidoscope conference?", "hosted"),
+                   ("what's the name of the current TSB Director? need it for a letter", "who holds them"),
+                   ("who is the TSB director", "who holds them"),
+                   ("Where did WTSA-20 end up being held, and on what dates?", "what came of it")]:
+        v = _judged(q, text)
+        assert v.abstain and why in v.reason, (q, v)
+    # The noun asked for is a word the corpus never uses.
+    v = judge("what's the quorum needed for TSAG to take a decision?", [clause(text)], corpus_has=lambda s: True,
+              known_word=lambda w: w != "quorum", coverage=lambda t: 1.0)
+    assert v.abstain and "quorum" in v.reason, v
+    # … but an amount is judged by whether a clause gives one, whatever the texts call it.
+    amount = "expenses for interpretation shall not exceed CHF 85 million for the years 2020-2023"
+    v = judge("What is the ceiling on interpretation expenses for 2020-2023?", [clause(amount)],
+              corpus_has=lambda s: True, known_word=lambda w: w != "ceil", coverage=lambda t: 1.0)
+    assert not v.abstain, v
+    # A region the clauses do not speak of.
+    v = _judged("What is the child online protection hotline number for Europe?", text)
+    assert v.abstain and "Europe" in v.reason, v
+    # "who runs the pilot projects" asks who does a task: the texts say.
+    assert not _judged("Who runs the pilot projects on conformity?", text).abstain

@@ -274,3 +274,54 @@ def test_a_sector_the_question_sets_aside_is_not_the_answer(itu_service: object)
     ans = ask(itu_service, "regional presence: apart from BDT, which bureaux are told to deliver their own sectoral "
                            "regional activities through the regional offices?")
     assert ans.lead_sectors == ["ITU-R", "ITU-T"], ans.text
+
+
+def test_a_topic_clause_naming_no_actor_takes_the_sectors_its_text_or_instrument_names(itu_service: object) -> None:
+    # Res 125 resolves 2 (DTT switchover) tasks nobody, but names ITU-R and ITU-D in its text.
+    ans = ask(itu_service, "Palestine's DTT switchover and getting use of the 694-862 MHz band: which Sectors are "
+                           "supposed to support that?")
+    assert sorted(ans.lead_sectors) == ["ITU-D", "ITU-R"], ans.text
+    # "radio-related" is about radio: Res 197's instruction to the Director of BR speaks of it.
+    iot = ask(itu_service, "IoT: which Sector is supposed to support the radio-related side of it?")
+    assert iot.lead_sectors == ["ITU-R"], iot.text
+    assert quotes_verbatim(itu_service, iot)
+
+
+def test_the_instrument_speaks_for_a_clause_that_names_no_actor() -> None:
+    from retrieval.answering.compose.sector import compose_sector
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Clause, Instrument, Mandate, SearchHit
+
+    inst = Instrument(body="PP", kind="resolution", number="9", title="Assistance to a country")
+
+    def mk(part: str, label: str, text: str, mandates: list[Mandate]) -> Clause:
+        return Clause(clause_id=f"pp-res-9@x#{part}.{label}", doc_id="pp-res-9@x", instrument=inst, part=part,
+                      label=label, text=text, span=(0, len(text)), mandates=mandates)
+
+    topic = mk("resolves", "2", "to enable the transition to digital broadcasting in the country", [])
+    br = mk("instructs-the-director-of-br", "1", "to support the transition to digital broadcasting",
+            [Mandate(actor="Director of BR", sector="ITU-R", role="instructed", what="to support")])
+    bdt = mk("instructs-the-director-of-bdt", "1", "to provide fellowships",
+             [Mandate(actor="Director of BDT", sector="ITU-D", role="instructed", what="to provide fellowships")])
+    words = ["digit", "broadcast", "transit"]
+
+    def cov(t: str) -> float:
+        return sum(w in t.lower() for w in ("digital", "broadcasting", "transition")) / 3
+
+    q = read_query("which Sector supports the transition to digital broadcasting?")
+    ans = compose_sector(q, [SearchHit(clause=topic, score=1.0)], {"pp-res-9@x": [br, bdt]}, words, cov,
+                         "transition to digital broadcasting")
+    assert ans is not None and ans.lead_sectors == ["ITU-R"], ans
+    assert "without naming a Sector" in ans.lines[0].plain and ans.citations[0].clause_id == topic.clause_id
+
+
+def test_a_closing_choice_between_sectors_is_not_the_topic(itu_service: object) -> None:
+    from retrieval.answering.query import read_query
+
+    for q in ["youth res 198: getting young professionals involved in the bureaux' own work - is that a BDT thing "
+              "or all three directors?",
+              "Capacity building on emergency telecoms under Res 136 - is that one Sector's job or all of them?"]:
+        query = read_query(q)
+        assert query.intent == "sector" and " or " not in query.topic, (q, query.topic)
+        ans = ask(itu_service, q)
+        assert ans.lead_sectors == ["ITU-R", "ITU-T", "ITU-D"], (q, ans.text)

@@ -22,8 +22,14 @@ Intent = Literal["cite", "sector", "find", "ask", "diff", "refs"]
 _WHICH_SECTOR = r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b"
 _WHOSE = r"\bwhose\s+(?:study\s+groups?|bureau|sector|job|task|responsibility|remit)\b"
 _EITHER = r"\bITU-[RTD]\s+or\s+(?:the\s+)?ITU-[RTD]\b"  # "… is that ITU-T or ITU-R?"
+_BUREAU = r"(?:ITU-[RTD]|BR|TSB|BDT)"
+# "is that one Sector's job or all of them?", "is that a BDT thing or all three?", "BDT alone or the other
+# two?": the asker weighs Sectors against each other.
+_WHOSE_JOB = (r"\b(?:one|a\s+single|each)\s+(?:Sector|Bureau)(?:'s)?\s+(?:job|task|thing|responsibility|remit|matter)\b"
+              r"|\b(?:a|an)\s+" + _BUREAU + r"\s+(?:job|task|thing|matter|show)\s+or\b"
+              r"|\b" + _BUREAU + r"\s+(?:alone|only|on\s+its\s+own)\s+or\b")
 _SECTOR_RE = re.compile(
-    _WHICH_SECTOR + "|" + _WHOSE + "|" + _EITHER + r"\s*\?"
+    _WHICH_SECTOR + "|" + _WHOSE + "|" + _WHOSE_JOB + "|" + _EITHER + r"\s*\?"
     r"|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
     r"|works\s+on|coordinates|leads|covers|looks\s+after)\b|\bsectors?\s+(?:handles?|deals?|responsible)\b",
     re.IGNORECASE,
@@ -185,8 +191,18 @@ _ALTERNATIVES_RE = re.compile(r"[,;:\u2013\u2014-]?\s*(?P<a>(?:the\s+)?[A-Za-z][
                               r"(?P<b>(?:the\s+)?[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3})\s*\?*\s*$", re.IGNORECASE)
 
 
+# "… - is that one Sector's job or all of them?", "… for it? BDT alone or the other two as well?": a closing
+# choice put as a question of its own.
+_CHOICE_RE = re.compile(r"[,;:\u2013\u2014-]?\s*\b(?:is|was)\s+(?:that|this|it)\s+[^?]*\bor\b[^?]*\?*\s*$"
+                        r"|(?<=\?)\s*[^?]*\b(?:alone|only|on\s+its\s+own)\s+or\b[^?]*\?*\s*$", re.IGNORECASE)
+
+
 def without_alternatives(question: str) -> str:
-    """The question without a closing choice between actors or Sectors ("TSB or BDT?")."""
+    """The question without a closing choice between actors or Sectors ("TSB or BDT?", "is that a BDT
+    thing or all three?")."""
+    chosen = _CHOICE_RE.search(question)
+    if chosen and len(question[: chosen.start()].split()) >= 3:
+        return question[: chosen.start()].rstrip(" ,;:-\u2013\u2014?") + "?"
     m = _ALTERNATIVES_RE.search(question)
     if not m:
         return question
@@ -207,7 +223,7 @@ def read_query(question: str, corrector: Corrector | None = None) -> Query:
         text, more = corrector.correct(text)
         fixes += more
     intent, ref = detect(text)
-    topic = sector_topic(clean_topic(text)) if intent == "sector" else topic_of(text)
+    topic = sector_topic(clean_topic(without_alternatives(text))) if intent == "sector" else topic_of(text)
     return Query(text=text, intent=intent, reference=ref, references=references_named(text),
                  topic=topic, language=language, asked=asked, corrections=fixes)
 

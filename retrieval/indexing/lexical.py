@@ -221,8 +221,12 @@ class LexicalIndex:
     def _weights(self, query: str) -> tuple[set[str], dict[str, set[str]], dict[str, float]]:
         wanted = set(lexical_tokens(query))
         # A word and its ITU synonyms count as one term, weighted as the corpus knows it.
-        alts = {t: {t} | SYNONYMS.get(t, frozenset()) for t in wanted}
-        return wanted, alts, {t: min(self.idf(a) for a in alts[t]) for t in wanted}
+        same = {t: {t} | SYNONYMS.get(t, frozenset()) for t in wanted}
+        weight = {t: min(self.idf(a) for a in same[t]) for t in wanted}
+        # A compound's head matches too, at the compound's own weight: the question's word is the rarer.
+        heads = _heads(query)
+        alts = {t: same[t] | heads.get(t, frozenset()) for t in wanted}
+        return wanted, alts, weight
 
     def coverage_of(self, query: str) -> Callable[[str], float]:
         """A scorer: the share of the query's idf mass a text contains, 1.0 when it holds every rare
@@ -260,3 +264,18 @@ class LexicalIndex:
         # Memory-mapped: a process answers without reading the whole index first.
         obj.bm25 = bm25s.BM25.load(str(path / "bm25"), mmap=True)
         return obj
+
+
+
+# "radio-related", "IP-based", "ICT-enabled": the compound is about its first word, which a text may
+# use alone ("radio aspects for IoT").
+_LOOSE_SUFFIXES = frozenset({"related", "based", "oriented", "enabled", "driven", "specific", "centric", "friendly"})
+
+
+def _heads(query: str) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for raw in tokens(query):
+        head, _, tail = raw.rpartition("-")
+        if head and tail in _LOOSE_SUFFIXES and raw not in STOPWORDS:
+            out[stem(raw)] = frozenset(lexical_tokens(head))
+    return out

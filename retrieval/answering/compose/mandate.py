@@ -30,7 +30,7 @@ _TASKED = re.compile(
     r"(?:\s+(?:on|about|for|regarding)\s+(?P<topic2>.+?))?\s*\??$"
     r"|\bwhat\s+(?:must|should|shall|does|do)\s+(?:the\s+)?(?P<actor3>.+?)\s+(?:have\s+to\s+)?do\b"
     r"(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic3>.+?))?\s*\??$", _I)
-_HEADS = re.compile(r"\bwho\s+(?:heads|leads|chairs|runs|is\s+at\s+the\s+head\s+of)\s+(?:the\s+)?(?P<target>.+?)\s*\??$", _I)
+_HEADS = re.compile(r"\bwho\s+(?P<verb>heads|leads|chairs|runs|is\s+at\s+the\s+head\s+of)\s+(?:the\s+)?(?P<target>.+?)\s*\??$", _I)
 ROLE_OF_WORD = {"instructed": "instructed", "invited": "invited", "requested": "requested", "asked": "requested",
                 "encouraged": "encouraged", "required": None, "told": None, "tasked": None, "called upon": "requested"}
 # A Bureau and its Director answer for each other: "What is BDT instructed to do" means its Director.
@@ -82,7 +82,13 @@ def read_mandate_question(question: str) -> MandateAsk | None:
             return MandateAsk(kind="tasked", actors=names, role=role, topic=topic.strip(" ?"))
     m = _HEADS.search(q)
     if m:
-        names = _actor_names(m.group("target"))
+        target = m.group("target")
+        if m.group("verb").lower() in ("leads", "runs"):
+            # "who runs TSAG" asks for its head; "who runs the pilot projects on ITU-T Recs" asks who does
+            # a task, which the body at the start of what is run must be for this reading.
+            starts = [pos for pos, _a in actors_in(target)]
+            target = target if starts and starts[0] == 0 else ""
+        names = _actor_names(target) if target else []
         if names:
             return MandateAsk(kind="heads", actors=names)
     return None

@@ -47,6 +47,8 @@ NAMES_TOPIC = 0.5  # … that a clause must hold to speak of the topic itself
 # … or, when no clause among the best holds that much (a topic in the asker's words, not the texts'),
 # this share of what the best of them holds, never under NAMES_FLOOR.
 NAMES_RELATIVE, NAMES_FLOOR = 0.8, 0.25
+WIDEN_SHARE = 0.8  # … and the instrument's mandates holding at least this share of the most any holds
+WIDEN_CLAUSES = 3  # clauses on the topic whose whole text is read for Sectors when none is tied to it
 MUTUAL_RE = re.compile(r"\b(?:all|three)\s+(?:ITU\s+)?Sectors\b|\bmutual interest\b", re.IGNORECASE)
 _ROLE_WORDS = {"instructed": "instructed", "invited": "invited", "requested": "asked", "encouraged": "encouraged",
                "resolved": "given the task", "responsible": "responsible", "reports": "reports",
@@ -61,6 +63,8 @@ class _Evidence:
     doc_weight: dict[str, float] = field(default_factory=dict)
     listing: Clause | None = None
     supporting: list[Clause] = field(default_factory=list)  # clauses that name the topic
+    # Set when no clause on the topic names a Sector and the Sectors come from the rest of its instrument.
+    by_instrument: Clause | None = None
 
     def add(self, sector: str, w: float, c: Clause, how: str) -> None:
         self.parts[sector][c.doc_id].append((w, c, how))
@@ -158,6 +162,41 @@ def weigh(hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], t
     return ev
 
 
+def widen(ev: _Evidence, hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]],
+          coverage: Callable[[str], float]) -> None:
+    """When no clause on the topic ties a Sector to it where it names it: first the Sectors named anywhere
+    in the text of the clauses that hold most of it ("… digital terrestrial television … with ITU-R and
+    ITU-D"), then the mandates of the instrument that speaks of it, whose resolves names no actor ("to
+    urgently enable … the transition to digital terrestrial television" is carried out by the Directors the
+    same resolution instructs)."""
+    if ev.parts or not ev.supporting or ev.listing is not None:
+        return  # a topic listed among matters of mutual interest has no lead to find
+    docs = {c.doc_id for c in ev.supporting}
+    near = sorted({h.clause.clause_id: h.clause for h in hits if h.clause.doc_id in docs
+                   and coverage(h.clause.text) >= NAMES_FLOOR}.values(), key=lambda c: -coverage(c.text))
+    for c in near[:WIDEN_CLAUSES]:
+        helping = set(assisting_sectors(c.text))
+        context = FRONT_MATTER if is_front_matter(c) else 0.5 if is_recital(c) else 1.0
+        for s in sectors_in(c.text):
+            if s in THREE:
+                ev.doc_weight.setdefault(c.doc_id, 1.0)
+                ev.add(s, (ASSISTING_NAMED if s in helping else 1.0) * 0.5 * context, c,
+                       "named in a clause that speaks of it")
+    if ev.parts:
+        return
+    first = ev.supporting[0]
+    ops = [c for c in operative_by_doc.get(first.doc_id, []) if any(m.sector in THREE for m in c.mandates)]
+    held = {c.clause_id: coverage(c.text) for c in ops}
+    top = max(held.values(), default=0.0)
+    for c in ops:
+        # Those of its mandates that hold most of the topic speak for it; with none holding any, all do.
+        if held[c.clause_id] >= WIDEN_SHARE * top:
+            _weigh_clause(ev, c, 0.4, [], False)
+    if ev.parts:
+        ev.doc_weight.setdefault(first.doc_id, 1.0)
+        ev.by_instrument = first
+
+
 def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: bool) -> None:
     pos = topic_position(c.text, terms) if names else None
     is_listed = pos is not None and listed(c.text, pos)
@@ -202,6 +241,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     ev = weigh(hits, operative_by_doc, terms, coverage, size_by_doc)
     if not ev.supporting and not ev.parts:
         return None
+    widen(ev, hits, operative_by_doc, coverage)
     # "Apart from BDT, which bureaux …": the Sector set aside is not the answer.
     excluded = set(excluded_sectors(query.text))
     scores = {s: ev.score(s) for s in THREE if s in ev.parts and s not in excluded}
@@ -232,8 +272,12 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
         full = [SECTOR_NAMES[s] for s in lead_s]
         names = full[0] if len(full) == 1 else f"{', '.join(full[:-1])} and {full[-1]}"
         _w, c, how = ev.best(lead_s[0])
-        lines.append(lead(names, " ", "lead" if len(lead_s) > 1 else "leads", " on ", em(topic),
-                          f": {how} in {display(c)}."))
+        verb = "lead" if len(lead_s) > 1 else "leads"
+        if ev.by_instrument is not None:
+            lines.append(lead(names, f" {verb} on ", em(topic), f": {display(ev.by_instrument)} speaks of it "
+                              f"without naming a Sector; in the same instrument, {how} ({display(c)})."))
+        else:
+            lines.append(lead(names, f" {verb} on ", em(topic), f": {how} in {display(c)}."))
     elif ev.listing is not None:
         lines.append(lead(em(topic[:1].upper() + topic[1:]), " is listed as a matter of mutual interest to all three Sectors "
                           f"(ITU-R, ITU-T, ITU-D) in {display(ev.listing)}; no text found gives one Sector the lead."))
@@ -267,6 +311,9 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     ranked += [(0.0, c) for c in ([ev.listing] if ev.listing else []) + ev.supporting]
     if ev.listing is not None and not lead_s:
         first.append(ev.listing)
+    if ev.by_instrument is not None:
+        # The clauses that speak of the topic come before the instrument's mandates read for it.
+        first += ev.supporting[:WIDEN_CLAUSES]
     ranked = [(0.0, c) for c in first] + ranked
     cits: list[Citation] = []
     seen_text: set[str] = set()
