@@ -415,3 +415,20 @@ def test_when_the_asker_speaks_is_not_the_topic() -> None:
 
     assert read_query("which bureau actually runs the ITU Journal these days?").topic == "Journal"
     assert read_query("which sector handles cybersecurity right now?").topic == "cybersecurity"
+
+
+def test_acronym_plurals_compounds_and_dangling_prepositions() -> None:
+    from retrieval.answering.query import without_references
+    from retrieval.indexing.lexical import LexicalIndex, lexical_tokens
+
+    # "ccTLDs" is the plural of "ccTLD", which the stemmer cannot see once lower-cased.
+    assert lexical_tokens("Member States' ccTLDs") == lexical_tokens("Member State ccTLD")
+    assert lexical_tokens("LDCs JCAs") == ["ldc", "jca"] and lexical_tokens("SMS") == ["sms"]
+    # "Per Res 130, which bureau …": the preposition goes with the reference.
+    assert without_references("Per Res 130, which bureau is meant to help?") == "which bureau is meant to help?"
+    assert without_references("the Union's external auditor in Res 94") == "the Union's external auditor"
+    # A compound with a loose second word ("radio-related", "security-related") is about its first.
+    lex = LexicalIndex(["c1", "c2"], [lexical_tokens(t) for t in (
+        "support radio aspects for IoT", "security-related ITU-T recommendations")])
+    assert lex.coverage_of("radio-related IoT")("to support radio aspects for IoT") == 1.0
+    assert lex.coverage_of("security recommendations")("approved security-related ITU-T recommendations") == 1.0

@@ -325,3 +325,17 @@ def test_a_closing_choice_between_sectors_is_not_the_topic(itu_service: object) 
         assert query.intent == "sector" and " or " not in query.topic, (q, query.topic)
         ans = ask(itu_service, q)
         assert ans.lead_sectors == ["ITU-R", "ITU-T", "ITU-D"], (q, ans.text)
+
+
+def test_a_named_instruments_mandate_in_other_words_and_every_year_as_annually(itu_service: object) -> None:
+    # "security-related ITU-T recommendations" in BDT's instruction 7 speaks of "the security Recs".
+    ans = ask(itu_service, "Per Res 130, which bureau is meant to help member states actually implement the security "
+                           "Recs coming out of SG17?")
+    assert ans.lead_sectors == ["ITU-D"] and ans.citations[0].clause_id.endswith("instructs-the-director-of-bdt.7"), \
+        ans.text
+    # "every year" is how people say "annually" (Res 169: TSB organizes Kaleidoscope annually).
+    k = ask(itu_service, "Kaleidoscope academic conference - which Sector is on the hook for organizing it every year?")
+    assert k.lead_sectors == ["ITU-T"] and k.citations[0].clause_id.startswith("pp-res-169@"), k.text
+    # A mandate question scoped to a resolution: its name is not part of the topic.
+    m = ask(itu_service, "What is the Council told to do about the Union's external auditor in Res 94?")
+    assert "four years" in m.lines[0].plain and m.citations[0].clause_id.endswith("#instructs-the-itu-council"), m.text

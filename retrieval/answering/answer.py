@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from typing import Protocol
 
 from retrieval.answering.cite import CiteResult, describe_reference, revision_matches
@@ -317,8 +318,11 @@ class Answerer:
     def _mandate(self, query: Query, ask: MandateAsk) -> Answer | None:
         facts = self.facts()
         lexical = self.corpus.catalog().lexical
-        coverage = lexical.coverage_of(ask.topic) if ask.topic else None
         docs = self._documents_named(query)
+        if docs and ask.topic:  # "… about the external auditor in Res 94": scoped to it, its name is no topic
+            rest = re.sub(r"\s+(?:in|under|of|per|from|by|according\s+to)$", "", without_references(ask.topic).strip(" ,.?"))
+            ask = replace(ask, topic=rest or ask.topic)
+        coverage = lexical.coverage_of(ask.topic) if ask.topic else None
         # A clause whose indexed text cannot cover the topic is skipped before it is parsed.
         near = lexical.covering(ask.topic, SUPPORT) if ask.topic else None
         clauses = [c for c in facts.mandate_clauses(list(ask.actors), near) if not docs or c.doc_id in docs]

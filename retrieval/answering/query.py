@@ -74,10 +74,16 @@ _DIFF_RE = re.compile(
     re.IGNORECASE)
 
 
+_DANGLING_RE = re.compile(r"^(?:per|under|in|from|according\s+to)\s*,\s*|\s*\b(?:per|under|in|from|according\s+to)\s*(?=[?]*$)",
+                          re.IGNORECASE)
+
+
 def without_references(question: str) -> str:
     """The question without the instruments it names ("What does Res 191 instruct …" → "What does
     instruct …"): once the search is scoped to them, they are not words a clause must hold."""
-    return _SPACE_RE.sub(" ", _REF_SPAN.sub(" ", question)).strip()
+    rest = _SPACE_RE.sub(" ", _REF_SPAN.sub(" ", question)).strip()
+    # "Per Res 130, which bureau …": the preposition that led to the reference goes with it.
+    return _DANGLING_RE.sub("", rest).strip() or rest
 
 
 def asks_what_changed(question: str) -> bool:
@@ -138,7 +144,7 @@ _ROLE_SURFACE = frozenset([
     "this", "it", "its", "main", "primary", "principal", "mainly", "mostly", "at", "should", "would",
     "will", "shall", "must", "can", "could", "has", "have", "had", "side", "there", "bureau", "bureaux",
     "bureaus", "told", "asked", "actually", "day", "really", "help", "helps", "helping", "assist", "assists",
-    "assisting", "director", "directors", "parts", "part",
+    "assisting", "director", "directors", "parts", "part", "hook", "remit", "duty", "duties",
 ]) | CHAT_WORDS
 
 

@@ -57,9 +57,14 @@ def split_merged(text: str) -> str:
     return _MERGED_SEAMS.sub(" ", text)
 
 
+# "ccTLDs", "LDCs", "JCAs": an acronym's plural is the acronym, which the stemmer cannot see once lower-cased
+# ("cctlds" has no vowel to strip an "s" after).
+_ACRONYM_PLURAL = re.compile(r"\b([a-z]{0,3}[A-Z]{2,}\d*)s\b")
+
+
 def tokens(text: str) -> list[str]:
     """Lower-case word tokens for lexical search; keeps ITU-T, ISC-TF, 2bis as one token."""
-    return _TOKEN_RE.findall(split_merged(normalize(strip_footnote_marks(text))).lower())
+    return _TOKEN_RE.findall(_ACRONYM_PLURAL.sub(r"\1", split_merged(normalize(strip_footnote_marks(text)))).lower())
 
 
 # Display only (the stored text stays verbatim for verification): merged revision seams shown as the

@@ -15,7 +15,7 @@ import numpy as np
 from retrieval.core.text import tokens
 
 # Part of the catalog cache key: a change to how text becomes tokens must rebuild cached BM25 indexes.
-TOKENIZER_VERSION = "snowball-en-3"  # query-side synonyms need no rebuild
+TOKENIZER_VERSION = "snowball-en-4"  # query-side synonyms need no rebuild
 _local = threading.local()  # PyStemmer objects are not thread-safe; one per thread
 
 STOPWORDS = frozenset([
@@ -238,6 +238,8 @@ class LexicalIndex:
             if not total:
                 return 0.0
             have = set(lexical_tokens(text))
+            if "-" in text:  # "security-related ITU-T recommendations" speak of security
+                have |= {h for heads in _heads(text).values() for h in heads}
             return sum(weight[t] for t in wanted if alts[t] & have) / total
 
         return score

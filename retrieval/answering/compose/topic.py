@@ -16,12 +16,14 @@ _NOISE = re.compile(
     r"\b(?:in|of|under|according\s+to|from|does|did|do)\s+(?:the\s+)?(?:PP|WTSA|WTDC|RA|WRC|Plenipotentiary)(?:-\d\d)?\b"
     r"(?:\s+(?:texts?|documents?|resolutions?|final\s+acts))?|\b(?:the\s+)?(?:corpus|texts?|documents?)\b",
     re.IGNORECASE)
+_EVERY_YEAR_RE = re.compile(r"\b(?:every|each|per|a)\s+year\b|\byearly\b", re.IGNORECASE)
 _CUT = re.compile(r"[;:.](?=\s)|\n")
 
 
 def clean_topic(topic: str) -> str:
     """"emergency telecommunications in the PP-18 texts" → "emergency telecommunications"."""
     t = _NOISE.sub(" ", norm_hyphens(topic)).strip(" ?.!,")
+    t = _EVERY_YEAR_RE.sub("annually", t)  # as the texts say it
     return t or topic
 
 
