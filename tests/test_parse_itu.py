@@ -79,3 +79,16 @@ def test_recommendations_drop_no_body_text(shared_itu: Path, name: str) -> None:
         if line.strip() and not is_toc(line) and not any(a <= s and e <= b for a, b in covered):
             missing.append(line)
     assert not missing, missing[:5]
+
+
+def test_res1_figure_notes_are_the_figures_not_the_last_clauses(res1) -> None:  # type: ignore[no-untyped-def]
+    from retrieval.core.citations import display
+
+    _, doc = res1
+    by_id = {c.clause_id.split("#")[1]: c for c in doc.clauses}
+    # §9.8.2.2 ends where its text ends; NOTE 1 … NOTE 10 and the caption are Figure 9.1's.
+    assert by_id["s9.8.2.2"].text.rstrip().endswith("middle of a study period."), by_id["s9.8.2.2"].text[-120:]
+    fig = by_id["figure-9.1"]
+    assert fig.text.startswith("NOTE 1 –") and "NOTE 8 – DEADLINE FOR MEMBER STATES' REPLIES" in fig.text
+    assert fig.text.rstrip().endswith("Sequence of events")
+    assert display(fig) == "WTSA Resolution 1 (Rev. Hammamet, 2016), Figure 9.1"

@@ -10,7 +10,7 @@ from retrieval.core.text import readable
 
 # Part of the index fingerprint: the embedded text carries these display forms, so changing them
 # must re-index instead of mixing old and new vectors.
-DISPLAY_VERSION = "1"
+DISPLAY_VERSION = "2"
 
 
 def instrument_display(inst: Instrument) -> str:
@@ -45,6 +45,8 @@ def instrument_display(inst: Instrument) -> str:
 def part_display(part: str, label: str) -> str:
     if part.startswith("section "):
         return f"§{label}" if label else part.capitalize()
+    if part.startswith(("figure ", "table ")) and not label:
+        return part.capitalize()  # "Figure 9.1", as the texts caption it
     if not label:
         return part
     if label.startswith("p") and label[1:].isdigit():

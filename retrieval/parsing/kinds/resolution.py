@@ -26,6 +26,7 @@ from retrieval.parsing.grammar import (
     Line,
 )
 from retrieval.parsing.kinds.generic import generic_drafts
+from retrieval.parsing.kinds.numbered import CAPTION_RE
 from retrieval.parsing.references import later_reading, revision_is_rev
 
 # ---- resolutions ----------------------------------------------------------------------------------
@@ -172,6 +173,19 @@ def resolution_body(ctx: Context, start: int, end: int, inst: Instrument, propos
             part, style, current = _canonical_part(t), None, None
             j += 1
             continue
+        cap = CAPTION_RE.match(t)
+        if cap and current is not None and (fig := _figure_notes(ctx, j, current)) is not None:
+            # "NOTE 1 – …" to "NOTE 10 – …" then "Figure 9.1 – …": the notes are the figure's, not the
+            # last clause's (WTSA Res 1 §9.8.2.2 used to end with the notes of the TAP flow chart).
+            first = fig[0]
+            current.line_ranges = current.line_ranges[: len(current.line_ranges) - len(fig)]
+            current.end = current.line_ranges[-1][1]
+            d = Draft(part=f"{cap.group('what').lower()} {cap.group('n')}", label="", start=first[0], end=ln.end,
+                      line_ranges=[*fig, (ln.start, ln.end)], instrument=inst, proposal=proposal, prefix=prefix)
+            drafts.append(d)
+            current = d  # a caption's second line ("– Sequence of events") is the figure's too
+            j += 1
+            continue
         lab = LABEL_RE.match(ln.text.lstrip()) or LOOSE_LABEL_RE.match(ln.text.lstrip())
         if lab:
             label = re.sub(r"\s+", "", lab.group("label"))
@@ -201,6 +215,21 @@ def resolution_body(ctx: Context, start: int, end: int, inst: Instrument, propos
             current.line_ranges.append((ln.start, ln.end))
         j += 1
     return drafts
+
+
+_NUMBERED_NOTE_RE = re.compile(r"^\s*NOTE\s+\d+\b")
+
+
+def _figure_notes(ctx: Context, j: int, current: Draft) -> list[tuple[int, int]] | None:
+    """The numbered notes that end the current clause right before a caption at line j, or None."""
+    notes: list[tuple[int, int]] = []
+    k = j - 1
+    ranges = current.line_ranges
+    while k >= 0 and len(notes) < len(ranges) - 1 and _NUMBERED_NOTE_RE.match(ctx.lines[k].text) \
+            and ranges[len(ranges) - 1 - len(notes)] == (ctx.lines[k].start, ctx.lines[k].end):
+        notes.insert(0, ranges[len(ranges) - 1 - len(notes)])
+        k -= 1
+    return notes or None
 
 
 def parse_resolution(ctx: Context, headings: list[int], source: str) -> tuple[DocumentMeta, list[Draft]]:
