@@ -277,3 +277,24 @@ def test_hosts_officials_by_post_outcomes_and_absent_things_asked_for() -> None:
     assert v.abstain and "Europe" in v.reason, v
     # "who runs the pilot projects" asks who does a task: the texts say.
     assert not _judged("Who runs the pilot projects on conformity?", text).abstain
+
+
+def test_who_chooses_a_holder_and_when_as_a_condition_are_answerable() -> None:
+    text = "the Council shall decide the leadership of CWGs; the final editing is done by TSB"
+    assert not _judged("Who decides who chairs the Council working groups?", text).abstain
+    assert _judged("who chairs the Council working groups?", text).abstain
+    # "When X, who does Y?" asks who; "when is …" still needs a date.
+    assert not _judged("When ITU-T and another SDO produce a common text, who does the final editing?", text).abstain
+    assert _judged("When is the final editing done?", text).abstain
+
+
+def test_a_quantity_question_prefers_a_clause_giving_that_kind_of_quantity() -> None:
+    from retrieval.answering.compose.direct import asks_quantity, holds_quantity
+
+    q = "How many terms can someone serve as chair or vice-chair of a study group?"
+    assert asks_quantity(q)
+    assert holds_quantity(q, "the term of office shall not exceed two terms of office between assemblies")
+    assert not holds_quantity(q, "candidates should be identified within two months")
+    assert holds_quantity("how often does TSAG meet?", "TSAG shall meet annually")
+    # An unknown kind ("max delay in ms") boosts nothing: any number would be a guess.
+    assert not holds_quantity("telex call confirmation max delay in ms?", "Type A 25-ms pulse, clause 4")

@@ -339,3 +339,16 @@ def test_a_named_instruments_mandate_in_other_words_and_every_year_as_annually(i
     # A mandate question scoped to a resolution: its name is not part of the topic.
     m = ask(itu_service, "What is the Council told to do about the Union's external auditor in Res 94?")
     assert "four years" in m.lines[0].plain and m.citations[0].clause_id.endswith("#instructs-the-itu-council"), m.text
+
+
+def test_reports_on_a_topic_and_a_count_in_a_short_clause(itu_service: object) -> None:
+    from retrieval.answering.compose.mandate import read_mandate_question
+
+    ask_ = read_mandate_question("what must the TSB director report on cybersecurity and to whom")
+    assert ask_ is not None and ask_.kind == "reports_from" and ask_.topic == "cybersecurity"
+    g = ask(itu_service, "What must the Secretary-General report to the Council on gender?")
+    assert g.citations[0].clause_id.startswith("pp-res-70@"), g.text  # Res 70 is the gender resolution
+    # "not exceed two terms of office" is a short clause below the first five hits.
+    t = ask(itu_service, "How many terms can someone serve as chair or vice-chair of a study group or advisory group?")
+    assert not t.abstained and t.lines[0].plain.lower().startswith("two terms"), t.text
+    assert quotes_verbatim(itu_service, t)

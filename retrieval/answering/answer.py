@@ -13,6 +13,7 @@ from retrieval.answering.cite import CiteResult, describe_reference, revision_ma
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
 from retrieval.answering.compose.cite import compose_cite
+from retrieval.answering.compose.direct import asks_quantity, holds_quantity
 from retrieval.answering.compose.evidence import (
     Verdict,
     asked_as_source,
@@ -60,6 +61,8 @@ from retrieval.parsing.mandates import gives_task, is_recital
 
 log = logging.getLogger(__name__)
 MAX_CHANGED = 4  # resolutions shown for "what changed at <venue>?"
+_PRONOUN_RE = re.compile(r"(?:it|this|that|these|those|them)\b", re.IGNORECASE)  # "… on it": a topic said before
+TOPIC_DOCS = 3  # hits whose instruments a mandate question reads when no mandate clause words its topic
 TOPIC_HITS = 10  # a "which Sector" topic keeps the words these best hits hold …
 HELD_SHARE = 0.6  # … when they are this share of its idf mass
 FALLBACK_COVERAGE = 0.35  # a "which Sector" question whose evidence holds this much of it is answered anyway
@@ -69,15 +72,17 @@ RESOLUTIONS_RE = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 
 RECITAL_WEIGHT = 0.9  # a preamble clause gives context; the operative part says what was decided
 TASKED_WEIGHT = 1.1  # for "who …?" questions, a clause that gives someone a task names the answer
+QUANTITY_WEIGHT = 1.15  # for "how many terms …?", a clause giving "two terms" holds the answer
 OTHER_LANGUAGE_WEIGHT = 0.8  # the same text in another language than the question's ("~es" versions)
 _WHO_RE = re.compile(r"^\s*who\b|\bwho\s+(?:must|has\s+to|should|shall|is\s+to)\b", re.IGNORECASE)
 
 
 def rerank(hits: list[SearchHit], query: Query) -> list[SearchHit]:
-    """The fused order, nudged by what ITU texts are: operative clauses before recitals, and for a
-    "who" question clauses that task an actor first. A nudge, not a filter: a recital that matches
-    much better still comes first."""
+    """The fused order, nudged by what ITU texts are: operative clauses before recitals, for a "who"
+    question clauses that task an actor first, and for "how many terms …" clauses that give that kind of
+    quantity. A nudge, not a filter: a recital that matches much better still comes first."""
     who = bool(_WHO_RE.search(query.text))
+    quantity = query.intent == "ask" and asks_quantity(query.text)
 
     def weight(h: SearchHit) -> float:
         c = h.clause
@@ -88,6 +93,8 @@ def rerank(hits: list[SearchHit], query: Query) -> list[SearchHit]:
             w *= OTHER_LANGUAGE_WEIGHT
         if who and any(gives_task(m) for m in c.mandates):
             w *= TASKED_WEIGHT
+        if quantity and holds_quantity(query.text, c.text):
+            w *= QUANTITY_WEIGHT
         return h.score * w
 
     return sorted(hits, key=weight, reverse=True)
@@ -326,7 +333,14 @@ class Answerer:
         # A clause whose indexed text cannot cover the topic is skipped before it is parsed.
         near = lexical.covering(ask.topic, SUPPORT) if ask.topic else None
         clauses = [c for c in facts.mandate_clauses(list(ask.actors), near) if not docs or c.doc_id in docs]
-        return compose_mandate(query.text, ask, find_mandates(ask, clauses, coverage))
+        pairs = find_mandates(ask, clauses, coverage)
+        if not pairs and ask.topic and not docs and not _PRONOUN_RE.match(ask.topic):
+            # No mandate clause of this actor words the topic ("what must TSB report on cybersecurity?"
+            # and Res 130 says "security in the use of ICTs"): the instruments the search finds about it.
+            about = {h.clause.doc_id for h in self.corpus.search(ask.topic, k=TOPIC_DOCS)}
+            clauses = [c for c in facts.mandate_clauses(list(ask.actors)) if c.doc_id in about]
+            pairs = find_mandates(replace(ask, topic=""), clauses)
+        return compose_mandate(query.text, ask, pairs, coverage)
 
     def mandates(self, actor_or_topic: str, limit: int | None = LIST_LIMIT) -> Answer:
         facts = self.facts()
@@ -354,7 +368,9 @@ class Answerer:
 
     def _search(self, query: Query, filters: Filters) -> list[SearchHit]:
         settings = self.corpus.settings
-        k = 40 if query.intent == "find" else 10 if query.intent == "sector" else max(settings.top_k, 5)
+        quantity = query.intent == "ask" and asks_quantity(query.text)
+        # A number asked for may sit in a short clause that ranks just below the first few: read more.
+        k = 40 if query.intent == "find" else 10 if query.intent == "sector" or quantity else max(settings.top_k, 5)
         text = query.search_text
         hits = self.corpus.search(text, k=k, filters=filters)
         coverage = self.corpus.catalog().lexical.coverage_of(text)
@@ -365,7 +381,8 @@ class Answerer:
             return h.lexical_rank is not None and coverage(h.clause.text) >= COVERAGE_FLOOR
 
         kept = [h for h in hits if (h.similarity or 0.0) >= settings.min_evidence or covered(h)]
-        return rerank(kept, query)
+        ranked = rerank(kept, query)
+        return ranked if k <= settings.top_k else ranked[:max(settings.top_k, 5)]
 
     def coverage(self) -> str:
         names: list[str] = []

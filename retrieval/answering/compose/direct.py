@@ -149,7 +149,7 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
 
 _UNIT_OF = [
     (re.compile(r"\bhow\s+often\b", _I), re.compile(r"once|twice|annually|every|each", _I)),
-    (re.compile(r"\bhow\s+(?:long|soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b", _I),
+    (re.compile(r"\bhow\s+(?:long|soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b|\bwhat\s+(?:date|year)\b", _I),
      re.compile(r"days?|weeks?|months?|years?|before|after|Monday|Tuesday|Wednesday|Thursday|Friday|quarter|half|"
                 r"(?:19|20)\d\d", _I)),
     (re.compile(r"\bhow\s+much\b", _I), re.compile(r"CHF|USD|EUR|million|billion", _I)),
@@ -172,6 +172,28 @@ def _pick(spans: list[str], question: str) -> str:
             if hit:
                 return hit[0]
     return spans[0]
+
+
+def asks_quantity(question: str) -> bool:
+    """"How many terms …", "how long …", "what share …": a number, a time or a share is the answer."""
+    return bool(_QUANT_Q.search(norm_hyphens(question)))
+
+
+def holds_quantity(question: str, text: str) -> bool:
+    """The text holds a span of the kind the question asks for ("two terms of office" for "how many
+    terms", "annually" for "how often"), not just any number."""
+    q = norm_hyphens(question)
+    spans = [m.group(0) for m in _SPAN.finditer(text)]
+    if not spans:
+        return False
+    many = re.search(r"\b(?:how\s+many|number\s+of)\s+(\w+)", q, _I)
+    if many:
+        noun = lexical_tokens(many.group(1))
+        return bool(noun) and any(noun[0] in lexical_tokens(s) for s in spans)
+    for asks, unit in _UNIT_OF:
+        if asks.search(q):
+            return any(unit.search(s) for s in spans)
+    return False  # the kind is unknown ("max delay in ms"): any number would be a guess
 
 
 _WHO_VERB = re.compile(r"^\s*who(?:'s|\s+is|\s+are)?\s+(?:supposed\s+to\s+|meant\s+to\s+|has\s+to\s+|have\s+to\s+|must\s+|"

@@ -57,6 +57,8 @@ _HOLDER_RE = re.compile(r"\bwho\s+(?:chairs|heads|convenes|presides)\b(?!\s+(?:i
                         # "who leads TSAG" is a person; "who runs the pilot projects" is a Bureau's task
                         r"|\bwho\s+(?:leads|runs)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:group|committee|council|meeting|"
                         r"TSAG|RAG|TDAG|ISCG|SG\s?\d+|bureau|secretariat|union|ITU)\b", _I)
+# "Who decides who chairs the CWGs?" asks for the body that chooses, which the texts name.
+_CHOOSER_RE = re.compile(r"\bwho\s+(?:decides|appoints|elects|chooses|selects|determines|designates|nominates|names)\b", _I)
 _HELD_BY_RE = re.compile(r"\b(?:headed|chaired|led|presided(?:\s+over)?|convened)\s+by\b", _I)
 _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b|\b(?:was|were|got|get|gets|been|is|are)\s+"
                         r"(?:re-?)?elected\b|\belection\s+results?\b"
@@ -90,7 +92,9 @@ _AMOUNT_Q_RE = re.compile(
     _I)
 _AMOUNT_RE = re.compile(r"\b(?:CHF|USD|EUR|Swiss\s+francs?|US\s+dollars?)\b|[$€£]\s?\d|\b\d[\d\s,.]*\s*(?:million|billion"
                         r"|per\s*cent|%)", _I)
-_WHEN_Q_RE = re.compile(r"^\s*(?:when|what\s+date|on\s+which\s+date|by\s+when|what\s+year|in\s+which\s+year)\b"
+# "When ITU-T and an SDO produce a common text, who edits it?" asks who, not when.
+_WHEN_Q_RE = re.compile(r"^\s*(?:when\b(?![^?]*,\s*(?:what|who|which|how|where|is|are|does|do|can|must)\b)|what\s+date\b"
+                        r"|on\s+which\s+date\b|by\s+when\b|what\s+year\b|in\s+which\s+year\b)"
                         r"|\bwhen\s+(?:is|was|will|does|do|must|should|are)\b|\bdeadline\b", _I)
 _DATE_RE = re.compile(
     rf"\b{MONTHS}\b"
@@ -322,7 +326,8 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=["results"],
                        reason="The corpus holds adopted texts; it does not record who won, was elected, hosted, "
                               "sponsored a text or attended, or how votes went.")
-    if _PERSON_RE.search(q) or (_HOLDER_RE.search(q) and not any(_HELD_BY_RE.search(c.text) for c in clauses[:3])):
+    if not _CHOOSER_RE.search(q) and (_PERSON_RE.search(q) or (
+            _HOLDER_RE.search(q) and not any(_HELD_BY_RE.search(c.text) for c in clauses[:3]))):
         return Verdict(abstain=True, missing=["people"],
                        reason="The texts say what posts and groups do, not who holds them.")
     _best_clause, best_cov = _best(clauses[:3], coverage)

@@ -30,6 +30,7 @@ _TASKED = re.compile(
     r"(?:\s+(?:on|about|for|regarding)\s+(?P<topic2>.+?))?\s*\??$"
     r"|\bwhat\s+(?:must|should|shall|does|do)\s+(?:the\s+)?(?P<actor3>.+?)\s+(?:have\s+to\s+)?do\b"
     r"(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic3>.+?))?\s*\??$", _I)
+_ABOUT_RE = re.compile(r"\b(?:on|about|regarding|concerning)\s+(?P<topic>[^?,;]+?)(?:\s+and\s+to\s+whom\b|\s*[?,;]|$)", _I)
 _HEADS = re.compile(r"\bwho\s+(?P<verb>heads|leads|chairs|runs|is\s+at\s+the\s+head\s+of)\s+(?:the\s+)?(?P<target>.+?)\s*\??$", _I)
 ROLE_OF_WORD = {"instructed": "instructed", "invited": "invited", "requested": "requested", "asked": "requested",
                 "encouraged": "encouraged", "required": None, "told": None, "tasked": None, "called upon": "requested"}
@@ -63,7 +64,9 @@ def read_mandate_question(question: str) -> MandateAsk | None:
         who = m.group("actor") or m.group("actor2") or m.group("actor3") or ""
         names = _actor_names(who)
         if names:
-            return MandateAsk(kind="reports_from", actors=names)
+            # "what must the SG report to the Council on gender?": reports about gender only.
+            about = _ABOUT_RE.search(q[m.end():])
+            return MandateAsk(kind="reports_from", actors=names, topic=about.group("topic").strip() if about else "")
     m = _REPORTS_TO.search(q)
     if m:
         # "who reports to Council on the ITU Journal": Council is the target, the ITU Journal the topic.
@@ -120,13 +123,16 @@ def find_mandates(ask: MandateAsk, clauses: Iterable[Clause],
 _DIRECT_REPORT = re.compile(r"report\w*\s+(?:\w+ly\s+)?(?:back\s+)?to\b", re.IGNORECASE)
 
 
-def _rank(pairs: list[tuple[Clause, Mandate]], ask: MandateAsk) -> list[tuple[Clause, Mandate]]:
-    """Operative clauses before recitals; for "tasked", the actor's own part (its heading) first."""
+def _rank(pairs: list[tuple[Clause, Mandate]], ask: MandateAsk,
+          coverage: Callable[[str], float] | None = None) -> list[tuple[Clause, Mandate]]:
+    """Operative clauses before recitals; for "tasked", the actor's own part (its heading) first; with a
+    topic, an instrument about it (its title) before one that only mentions it."""
     # A Sector's own texts speak with authority about its own bodies: for TSAG, WTSA's texts first.
     home = {a.sector for name in ask.actors for _s, a in actors_in(name) if a.sector in ("ITU-R", "ITU-T", "ITU-D")}
 
-    def key(p: tuple[Clause, Mandate]) -> tuple[int, int, int, int, int, int]:
+    def key(p: tuple[Clause, Mandate]) -> tuple[int, int, int, int, int, int, int]:
         c, m = p
+        on_topic = 0 if coverage is None or not ask.topic or coverage(c.instrument.title or "") >= SUPPORT else 1
         own = 0 if any(a.lower() in c.part.lower() for a in ask.actors) else 1
         # The actor's own task before one it only assists ("… BDT, in collaboration with … TSB").
         assisting = 0 if gives_task(m) else 1
@@ -135,17 +141,18 @@ def _rank(pairs: list[tuple[Clause, Mandate]], ask: MandateAsk) -> list[tuple[Cl
         # TSAG" only implies it.
         direct = 0 if m.role != "reports" or _DIRECT_REPORT.match(m.what) else 1
         # Adopted text before text a contribution only proposes.
-        return (assisting, own if ask.kind == "tasked" else 0, at_home, direct, 1 if c.proposal else 0,
+        return (assisting, on_topic, own if ask.kind == "tasked" else 0, at_home, direct, 1 if c.proposal else 0,
                 0 if m.role != "resolved" else 1)
 
     return sorted(pairs, key=key)
 
 
-def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Mandate]]) -> Answer | None:
+def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Mandate]],
+                    coverage: Callable[[str], float] | None = None) -> Answer | None:
     """None when no mandate answers (the caller falls back to search)."""
     if not pairs:
         return None
-    pairs = _rank(pairs, ask)
+    pairs = _rank(pairs, ask, coverage)
     target = ask.actors[0]
     lines: list[AnswerLine] = []
     if ask.kind == "reports_to":
@@ -175,12 +182,15 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
         if len(cits) < MAX_CITATIONS:
             cits.append(citation(c, m.what if m.what and m.what in c.text else c.text))
     sectors = ordered_sectors(m.sector for _c, m in pairs if m.sector)
+    # "Who reports to ISCG …?" is answered by actors; their Sectors lead, as in any "who" answer.
+    leads = [x for x in sectors if x in ("ITU-R", "ITU-T", "ITU-D")] if ask.kind == "reports_to" else []
     shown = 1 + 2 * MAX_CITATIONS
     more = len(lines) - shown
     lines = lines[:shown]
     if more > 0:  # never cut a list silently
         lines.append(note(f"… and {more} more; `sectorbot mandates \"{target}\"` lists them all."))
-    return Answer(question=question, intent="mandate", lines=lines, citations=cits, sectors=sectors)
+    return Answer(question=question, intent="mandate", lines=lines, citations=cits, sectors=sectors,
+                  lead_sectors=leads)
 
 
 LIST_LIMIT = 40  # mandates listed by default: a Director of BDT has hundreds in the PP-18 texts
