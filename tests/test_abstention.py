@@ -298,3 +298,30 @@ def test_a_quantity_question_prefers_a_clause_giving_that_kind_of_quantity() -> 
     assert holds_quantity("how often does TSAG meet?", "TSAG shall meet annually")
     # An unknown kind ("max delay in ms") boosts nothing: any number would be a guess.
     assert not holds_quantity("telex call confirmation max delay in ms?", "Type A 25-ms pulse, clause 4")
+
+
+def test_parties_generations_later_revisions_and_choices_made_are_not_in_the_texts() -> None:
+    text = "the RCC proposes to modify Resolution 57; the Council shall appoint an external auditor at its 2019 " \
+           "session; bands 470-694 MHz for digital terrestrial television; review the terms of reference of EG-ITR"
+    known = {"RCC", "EG-ITR", "5G"}  # 5G is named elsewhere in the corpus, not in these clauses
+
+    def judged(q: str) -> Verdict:
+        return judge(q, [clause(text)], corpus_has=lambda s: s in known or s in text, known_word=lambda w: True,
+                     coverage=lambda t: 1.0)
+
+    for q, why in [("what was CEPT's position on the RCC proposal to modify Res 57?", "CEPT is not mentioned"),
+                   ("Which frequency bands are identified for 5G?", "nothing specific to 5G"),
+                   ("Which audit institution did the Council appoint as external auditor in 2019?", "who won"),
+                   ("what do the EG-ITR terms of reference say after the Council revised them in 2019?",
+                    "later revision")]:
+        v = judged(q)
+        assert v.abstain and why in v.reason, (q, v)
+    # A topic's abbreviation is often written out in the texts: only a party named in capitals must be there.
+    assert not judged("Palestine's DTT switchover: which bands?").abstain
+    assert not judged("what was RCC's proposal on Resolution 57?").abstain
+
+
+def test_a_meetings_verdict_on_proposed_changes_is_not_in_the_contribution(corpus_service: object) -> None:
+    ans = corpus_service.answer(  # type: ignore[attr-defined]
+        "did WTSA-16 actually adopt the RCC changes to Res 57? what was the final outcome in plenary?")
+    assert ans.abstained and not ans.citations and "decided on them" in ans.text, ans.text

@@ -151,6 +151,10 @@ class Answerer:
                                          "in these texts.", ["outcomes"])
             else:
                 result = compose_cite(query, cited, self.coverage())
+        elif query.intent == "diff" and asks_fate(query.text):
+            # "did WTSA-16 adopt the RCC changes to Res 57?": the proposal is here, the meeting's verdict not.
+            result = compose_abstain(query, self.coverage(), "The corpus holds what contributions proposed; what a "
+                                     "meeting decided on them is in its records, not in these texts.", ["outcomes"])
         elif query.intent == "diff" and query.reference is not None and (absent := self._absent(query)):
             # "What did WTSA-20 change in Resolution 1?" with no WTSA-20 text: nothing to compare.
             result = compose_abstain(query, self.coverage(), f"{', '.join(absent)} "

@@ -63,6 +63,8 @@ _HELD_BY_RE = re.compile(r"\b(?:headed|chaired|led|presided(?:\s+over)?|convened
 _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b|\b(?:was|were|got|get|gets|been|is|are)\s+"
                         r"(?:re-?)?elected\b|\belection\s+results?\b"
                         r"|\bhow\s+many\s+votes\b|\bvotes?\s+did\b"
+                        # whom a body chose: "which audit institution did the Council appoint"
+                        r"|\b(?:which|who|whom)\b[^?]*\bdid\b[^?]*\b(?:appoint|select|choose|elect|hire|pick|designate)\b"
                         # who hosted a past event: its records and the press say, the texts that scheduled it do not
                         r"|\b(?:which|what)\s+(?:country|city|administration|nation)\s+(?:hosted|host(?:s|ed)?\s+the|"
                         r"was\s+(?:the\s+)?host)\b|\bwho\s+hosted\b"
@@ -141,6 +143,16 @@ def asks_fate(question: str) -> bool:
 _PROPOSAL_FATE_RE = re.compile(r"\bfinal\s+outcome\b|\boutcome\s+(?:in|of|at)\s+(?:the\s+)?plenary\b|"
                                r"^\s*(?:did|was|were|has|have)\b[^?]*\b(?:adopt(?:ed)?|approved?|accept(?:ed)?|agreed|"
                                r"rejected)\b[^?]*\b(?:proposals?|proposed|changes|amendments|modifications)\b", _I)
+# A party named in capitals ("CEPT's position", "proposed by APT"): the corpus must mention it to say what
+# it holds. A topic's abbreviation ("DTT", "CAP") is often written out in the texts, so only parties count.
+_ACRONYM_RE = re.compile(r"\b([A-Z]{3,6})'s\b|\b(?:by|from)\s+(?:the\s+)?([A-Z]{3,6})\b")
+_CHAT_ACRONYMS = frozenset({"ASAP", "FYI", "BTW", "LOL", "IMO", "IMHO", "TBH", "AFAIK", "TLDR", "FAQ", "ETA", "EOD",
+                            "OMG", "THX", "PLS", "PLZ", "WRT", "IIRC", "AKA", "TBD", "TBC", "NB", "RSVP"})
+# "… after the Council revised them in 2019": a revision later than the texts in the corpus.
+_LATER_REVISION_RE = re.compile(r"\bafter\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:revised|amended|updated|changed)\b"
+                                r"|\b(?:revised|amended|updated)\s+(?:version|text|terms)\b[^?]*\b(?:since|after)\b", _I)
+# "Which Recommendation number did SG12 give …": the answer is a Recommendation, which a clause names or not.
+_WHICH_REC_Q_RE = re.compile(r"\b(?:which|what)\s+(?:ITU-T\s+)?Recommendation(?:\s+(?:number|no\.?))?\s+(?:did|was|is|has|number)\b", _I)
 # "Which bands …": the answer is a frequency, which a clause gives in Hz or not at all.
 _BANDS_Q_RE = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}(?:bands?|frequenc(?:y|ies)|frequency\s+ranges?)\b", _I)
 _FREQ_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?[kMGT]Hz\b")
@@ -286,12 +298,20 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         names = ", ".join(absent)
         verb = "is" if len(absent) == 1 else "are"
         return Verdict(abstain=True, missing=absent, reason=f"{names} {verb} not in the corpus.")
+    parties = [a or b for a, b in _ACRONYM_RE.findall(q)]
+    unnamed = [a for a in dict.fromkeys(parties) if a not in _CHAT_ACRONYMS and not corpus_has(a)]
+    if unnamed:
+        # "CEPT's position": a body or programme the corpus never names is not something it can speak for.
+        names = ", ".join(unnamed)
+        return Verdict(abstain=True, missing=unnamed, reason=f"{names} {'is' if len(unnamed) == 1 else 'are'} "
+                       "not mentioned in the corpus.")
     terms = content_terms(q)
     foreign = foreign or bool(_FOREIGN_RE.search(q))
     unknown: list[str] = []
     if not foreign:
         # Short words are too often typos or abbreviations to prove anything ("wich").
-        unknown = [t for t in terms if len(t) >= 4 and not known_word(t)]
+        # "4-year" is written "four-year" or "every four years": a number proves nothing missing.
+        unknown = [t for t in terms if len(t) >= 4 and not known_word(t) and not any(ch.isdigit() for ch in t)]
         known_part = " ".join(w for w in re.findall(r"[\w-]+", q) if lexical_tokens(w)
                               and lexical_tokens(w)[0] in set(terms) - set(unknown))
         # Words the corpus never uses, and what it does use of the question is not found together.
@@ -318,6 +338,13 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         names = ", ".join(places)
         return Verdict(abstain=True, missing=places,
                        reason=f"The clauses found say nothing specific to {names}.")
+    generations = [g for g in dict.fromkeys(_GENERATION_RE.findall(q)) if not any(g in c.text for c in clauses[:3])]
+    if generations:
+        names = ", ".join(generations)
+        return Verdict(abstain=True, missing=generations, reason=f"The clauses found say nothing specific to {names}.")
+    if _LATER_REVISION_RE.search(q):
+        return Verdict(abstain=True, missing=["later revisions"],
+                       reason="The corpus holds the texts as adopted; a later revision of them is not in it.")
     if _PROPOSAL_FATE_RE.search(q):
         return Verdict(abstain=True, missing=["outcomes"],
                        reason="The corpus holds what contributions proposed; what a meeting decided on them is in "
@@ -363,6 +390,9 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         if not ok:
             return Verdict(abstain=True, missing=["a date"],
                            reason="The clauses found do not give that date.")
+    if _WHICH_REC_Q_RE.search(q) and not any(_REC_RE.search(c.text) for c in clauses[:3]):
+        return Verdict(abstain=True, missing=["a Recommendation number"],
+                       reason="The clauses found name no Recommendation for it.")
     if _BANDS_Q_RE.search(q):
         ok = [c for c in clauses[:3] if _FREQ_RE.search(c.text) and coverage(c.text) >= 0.5]
         if not ok:
