@@ -352,3 +352,16 @@ def test_reports_on_a_topic_and_a_count_in_a_short_clause(itu_service: object) -
     t = ask(itu_service, "How many terms can someone serve as chair or vice-chair of a study group or advisory group?")
     assert not t.abstained and t.lines[0].plain.lower().startswith("two terms"), t.text
     assert quotes_verbatim(itu_service, t)
+
+
+def test_sectors_with_their_own_part_in_an_instrument_about_the_topic_share_the_lead(itu_service: object) -> None:
+    # Res 179 (child online protection) and Res 130 (confidence and security in the use of ICTs) each
+    # have a part addressed to the Director of TSB and one to the Director of BDT.
+    for q in ("Which Sector handles child online protection?", "Which Sector handles cybersecurity?"):
+        ans = ask(itu_service, q)
+        assert ans.lead_sectors == ["ITU-T", "ITU-D"], (q, ans.text)
+    # Res 125 resolves that ITU-D carries the plan "with the specialized assistance of ITU-R and ITU-T":
+    # BR's own instruction in it is that assistance, so ITU-D leads alone.
+    p = ask(itu_service, "who at ITU is meant to run the assistance for rebuilding Palestine's telecom network - "
+                         "which sector?")
+    assert p.lead_sectors == ["ITU-D"] and "ITU-R" in p.involved_sectors, p.text

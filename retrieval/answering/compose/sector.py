@@ -47,6 +47,11 @@ NAMES_TOPIC = 0.5  # … that a clause must hold to speak of the topic itself
 # … or, when no clause among the best holds that much (a topic in the asker's words, not the texts'),
 # this share of what the best of them holds, never under NAMES_FLOOR.
 NAMES_RELATIVE, NAMES_FLOOR = 0.8, 0.25
+# What a resolution resolves about roles: "with the specialized assistance of ITU-R and ITU-T" (helping,
+# not the looser "in collaboration with", which partners say of each other).
+_ASSISTED_BY_RE = re.compile(r"\bwith\s+(?:the\s+)?(?:\w+\s+)?(?:assistance|support|help)\s+(?:of|from)\b", re.IGNORECASE)
+HELPER_SHARE = 0.5  # weight kept by a Sector's tasks in an instrument that says it only assists
+DEDICATED = 0.7  # relevance floor, in an instrument about the topic, of a part addressed to one Sector alone
 WIDEN_SHARE = 0.8  # … and the instrument's mandates holding at least this share of the most any holds
 WIDEN_CLAUSES = 3  # clauses on the topic whose whole text is read for Sectors when none is tied to it
 MUTUAL_RE = re.compile(r"\b(?:all|three)\s+(?:ITU\s+)?Sectors\b|\bmutual interest\b", re.IGNORECASE)
@@ -148,8 +153,16 @@ def weigh(hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], t
                 continue
             if names:
                 ev.supporting.append(c)
-            r = max(rel.get(c.clause_id, 0.0), 0.4 if about else 0.0)
+            r = max(rel.get(c.clause_id, 0.0), (DEDICATED if _dedicated(c) else 0.4) if about else 0.0)
             _weigh_clause(ev, c, r, terms, names)
+        if about:
+            # The instrument says who only assists ("within ITU-D, with the specialized assistance of ITU-R
+            # and ITU-T"): their other tasks in it are that assistance.
+            helpers = {x for c in pool.values() if c.part.startswith("resolves") and _ASSISTED_BY_RE.search(c.text)
+                       for x in assisting_sectors(c.text)}
+            for x in helpers & set(ev.parts):
+                if d in ev.parts[x]:
+                    ev.parts[x][d] = [(w * HELPER_SHARE, c, h) for w, c, h in ev.parts[x][d]]
     # Beyond the instruments read, a clause among the hits that names the topic still speaks for the
     # Sectors it names or tasks, at half weight ("… technical, operating and tariff questions …" in the
     # rules of ITU-T, when a glossary of tariff terms ranks first).
@@ -160,6 +173,13 @@ def weigh(hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], t
         ev.supporting.append(c)
         _weigh_clause(ev, c, 0.5 * rel[c.clause_id], terms, True)
     return ev
+
+
+def _dedicated(c: Clause) -> bool:
+    """An operative clause under a part addressed to one Sector's actors alone ("instructs the Director of
+    TSB"): in an instrument about the topic, that Sector's own share of the work."""
+    sectors = {m.sector for m in c.mandates if m.role in OPERATIVE}
+    return 1 <= len(sectors) <= 2 and sectors <= set(THREE) and not is_recital(c)
 
 
 def widen(ev: _Evidence, hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]],
