@@ -195,3 +195,12 @@ def test_items_under_a_lead_in_take_its_tasks_and_carry_its_text() -> None:
     assert [(m.actor, m.role) for m in item.mandates] == [("BDT", "resolved")]
     assert item.lead_in == numbered.lead_in == "that the Telecommunication Development Bureau shall:"
     assert not numbered.mandates  # a numbered clause of its own is not an item of the lead-in's addressee
+
+
+def test_a_possessive_names_the_body_asked_about() -> None:
+    from retrieval.answering.compose.mandate import read_mandate_question
+
+    # "WTSA's Budget Control Committee" is no actor of the mandate model: not WTSA's mandates.
+    assert read_mandate_question("What does WTSA's Budget Control Committee do?") is None
+    ask = read_mandate_question("what is BDT's director instructed to do on gender?")
+    assert ask is not None and "Director of BDT" in ask.actors and ask.topic == "gender"

@@ -78,7 +78,11 @@ def read_mandate_question(question: str) -> MandateAsk | None:
     m = _TASKED.search(q)
     if m:
         who = m.group("actor") or m.group("actor2") or m.group("actor3") or ""
-        names = _actor_names(who)
+        # "WTSA's Budget Control Committee" asks about the committee, not WTSA; "BDT's director" is
+        # the Director of BDT.
+        owner, _s, owned = who.rpartition("'s ")
+        names = _actor_names(who) if not owner else _actor_names(owned) or (
+            _actor_names(f"{owned} of {owner}") if re.fullmatch(r"(?:the\s+)?director", owned.strip(), _I) else [])
         if names:
             role = ROLE_OF_WORD.get((m.group("role") or "").lower()) if m.group("role") else None
             topic = m.group("topic") or m.group("topic2") or m.group("topic3") or ""
