@@ -365,3 +365,19 @@ def test_sectors_with_their_own_part_in_an_instrument_about_the_topic_share_the_
     p = ask(itu_service, "who at ITU is meant to run the assistance for rebuilding Palestine's telecom network - "
                          "which sector?")
     assert p.lead_sectors == ["ITU-D"] and "ITU-R" in p.involved_sectors, p.text
+
+
+def test_a_sector_said_to_have_most_of_the_work_leads() -> None:
+    from retrieval.answering.compose.sector import weigh
+    from retrieval.core.models import Clause, Instrument, Mandate, SearchHit
+
+    text = ("each within their field of competence, to contribute to the activities of EG-ITR, recognizing that the "
+            "ITU Telecommunication Standardization Sector has most of the work relevant to the ITRs;")
+    inst = Instrument(body="PP", kind="resolution", number="146", title="Periodic review of the ITRs")
+    c = Clause(clause_id="pp-res-146@x#instructs-the-directors-of-the-bureaux.1", doc_id="pp-res-146@x",
+               instrument=inst, part="instructs the Directors of the Bureaux", label="1", text=text,
+               span=(0, len(text)), mandates=[Mandate(actor=f"Director of {b}", sector=s, role="instructed")
+                                              for b, s in (("BR", "ITU-R"), ("TSB", "ITU-T"), ("BDT", "ITU-D"))])
+    ev = weigh([SearchHit(clause=c, score=1.0)], {}, ["itr"], lambda t: 1.0)
+    scores = {s: ev.score(s) for s in ("ITU-R", "ITU-T", "ITU-D")}
+    assert scores["ITU-R"] < 0.6 * scores["ITU-T"] and scores["ITU-D"] < 0.6 * scores["ITU-T"], scores

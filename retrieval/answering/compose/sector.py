@@ -217,6 +217,11 @@ def widen(ev: _Evidence, hits: list[SearchHit], operative_by_doc: Mapping[str, l
         ev.by_instrument = first
 
 
+_MOST_WORK_RE = re.compile(r"\b(?:has|have|carries|carry|does|do|bears|bear)\s+(?:out\s+)?(?:most|the\s+bulk|the\s+main\s+part)"
+                           r"\s+of\s+the\s+work\b|\bhas\s+(?:the\s+)?(?:primary|main|lead)\s+(?:responsibility|role)\b",
+                           re.IGNORECASE)
+
+
 def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: bool) -> None:
     pos = topic_position(c.text, terms) if names else None
     is_listed = pos is not None and listed(c.text, pos)
@@ -229,6 +234,11 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
     helping = set(assisting_sectors(c.text)) if ops else set()
     ops = [m.model_copy(update={"role": "assists"}) if m.sector in helping and m.role != "assists" else m
            for m in ops]
+    # "… recognizing that ITU-T has most of the work relevant to the ITRs": the text names who carries it.
+    for mw in _MOST_WORK_RE.finditer(c.text):
+        for s in sectors_in(c.text[max(0, mw.start() - 90): mw.start()])[-1:]:
+            if s in THREE:
+                ev.add(s, ROLE_WEIGHT["responsible"] * r * context, c, "said to have most of the work")
     lead_roles = {m.sector for m in ops if m.role in OPERATIVE}
     joint = len(lead_roles) >= 3
     if ops:
