@@ -26,14 +26,16 @@ def _bad_files(d: Path) -> dict[str, str]:
     with (d / "huge.txt").open("wb") as f:
         f.truncate(200 * 1024 * 1024)  # sparse: 200 MB on paper, nothing on disk
     (d / "latin1.txt").write_bytes("Résolution 57 : coopération".encode("latin-1"))
-    (d / "legacy.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    (d / "damaged.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    (d / "legacy.rtf").write_bytes(b"{\\rtf1\\ansi hello}")
     return {
         "empty.txt": "empty file",
         "truncated.docx": "corrupt .docx",
         "garbage.pdf": "not a PDF",
         "huge.txt": "over the 50 MB limit",
         "latin1.txt": "not valid UTF-8",
-        "legacy.doc": "convert it to .docx",
+        "damaged.doc": "damaged .doc",
+        "legacy.rtf": "convert it to .docx",
     }
 
 

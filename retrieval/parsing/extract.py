@@ -9,12 +9,13 @@ from pathlib import Path
 
 from retrieval.core.errors import DocumentError, DocumentTooLarge, EmptyDocument, UnsupportedFormat
 from retrieval.parsing import limits
-from retrieval.parsing.formats import akn, docx, html, pdf, plain
+from retrieval.parsing.formats import akn, doc, docx, html, pdf, plain
 from retrieval.parsing.source import SourceText
 
-READERS = {".docx": docx.read, ".pdf": pdf.read, ".html": html.read, ".htm": html.read, ".xml": akn.read}
-SUPPORTED = {".docx", ".pdf", ".html", ".htm", ".txt", ".md", ".xml"}
-LEGACY = {".doc": "a legacy Word .doc", ".rtf": "RTF", ".odt": "OpenDocument", ".xls": "a spreadsheet"}
+READERS = {".docx": docx.read, ".doc": doc.read, ".pdf": pdf.read, ".html": html.read, ".htm": html.read,
+           ".xml": akn.read}
+SUPPORTED = {".docx", ".doc", ".pdf", ".html", ".htm", ".txt", ".md", ".xml"}
+LEGACY = {".rtf": "RTF", ".odt": "OpenDocument", ".xls": "a spreadsheet"}
 
 
 def sha256_file(path: Path) -> str:
@@ -40,7 +41,7 @@ def extract(path: Path, max_bytes: int) -> SourceText:
         raise UnsupportedFormat(name, f"unsupported format ({LEGACY[suffix]}); convert it to .docx")
     if suffix not in SUPPORTED:
         raise UnsupportedFormat(
-            name, f"unsupported format '{suffix or 'no extension'}'; use .docx, .pdf, .html, .txt or .md"
+            name, f"unsupported format '{suffix or 'no extension'}'; use .docx, .doc, .pdf, .html, .xml, .txt or .md"
         )
     try:
         size = path.stat().st_size
