@@ -80,7 +80,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def list_files(paths: Iterable[Path]) -> Listing:
-    """Directories recursively (supported and legacy formats, so a .doc is reported, not skipped);
+    """Directories recursively (supported and legacy formats, so an .rtf or .odt is reported, not skipped);
     files named explicitly are always attempted. Inside a directory, a symbolic link is followed only
     when it points inside that directory (a link to /etc/passwd is reported, not indexed); dangling
     and looping links get one line each. Hidden files and folders are skipped."""
