@@ -325,3 +325,29 @@ def test_a_meetings_verdict_on_proposed_changes_is_not_in_the_contribution(corpu
     ans = corpus_service.answer(  # type: ignore[attr-defined]
         "did WTSA-16 actually adopt the RCC changes to Res 57? what was the final outcome in plenary?")
     assert ans.abstained and not ans.citations and "decided on them" in ans.text, ans.text
+
+
+def test_who_s_signatories_places_and_notice_periods() -> None:
+    text = "the location and number of regional and area offices; rapporteur meetings are publicized with as much " \
+           "notice as possible (normally at least two months)"
+    for q, why in [("who's the current chairman of ITU-T SG17?", "who holds them"),
+                   ("How many Member States signed the PP-18 Final Acts?", "who won"),
+                   ("In which cities are ITU's regional offices located?", "no place")]:
+        v = _judged(q, text)
+        assert v.abstain and why in v.reason, (q, v)
+    # "how much advance notice" asks for a time, not an amount of money.
+    assert not _judged("rapporteur meetings - how much advance notice normally?", text).abstain
+
+
+def test_a_question_about_one_sectors_procedures_is_not_answered_by_anothers_rules(corpus_service: object) -> None:
+    from retrieval.answering.answer import other_sector
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Clause, Instrument
+
+    a1 = Clause(clause_id="itu-t-rec-a.1@x#clause.3.1.8", doc_id="itu-t-rec-a.1@x", part="clause", label="3.1.8",
+                instrument=Instrument(body="ITU-T", kind="recommendation", number="A.1"), span=(0, 1),
+                text="Contributions shall reach TSB at least 12 calendar days before the meeting.")
+    assert other_sector(read_query("what's the contribution deadline before an ITU-D study group meeting?"), [a1]) \
+        == ("ITU-D", "ITU-T")
+    assert other_sector(read_query("what's the contribution deadline before an ITU-T study group meeting?"), [a1]) is None
+    assert other_sector(read_query("what's the contribution deadline before a study group meeting?"), [a1]) is None

@@ -432,3 +432,16 @@ def test_acronym_plurals_compounds_and_dangling_prepositions() -> None:
         "support radio aspects for IoT", "security-related ITU-T recommendations")])
     assert lex.coverage_of("radio-related IoT")("to support radio aspects for IoT") == 1.0
     assert lex.coverage_of("security recommendations")("approved security-related ITU-T recommendations") == 1.0
+
+
+def test_recommendations_typed_without_a_dot_and_annex_clauses() -> None:
+    from retrieval.answering.query import expand_shorthand, parse_reference, read_query
+
+    assert expand_shorthand("D000 defn of hubbing") == "D.000 defn of hubbing"
+    assert expand_shorthand("how much notice, A1?") == "how much notice, A.1?"
+    # Questions, contributions, criteria and summits keep their names.
+    for typed in ("Q4/17", "C823", "criteria C4", "the G20 summit", "SG17", "5G", "IMT2020"):
+        assert expand_shorthand(typed) == typed
+    ref = parse_reference(expand_shorthand("D000 anex A 28 non discrimination defintion??"))
+    assert ref is not None and (ref.number, ref.part, ref.label) == ("D.000", "clause", "A.28")
+    assert read_query("protecting consumers - is that ITU-D's or ITU-T's job according to PP-18?").intent == "sector"

@@ -57,7 +57,7 @@ from retrieval.core.errors import LLMError
 from retrieval.core.models import SECTORS, Answer, Citation, Clause, Reference, SearchHit
 from retrieval.indexing.catalog import Catalog
 from retrieval.indexing.lexical import holds, lexical_tokens
-from retrieval.parsing.mandates import gives_task, is_recital
+from retrieval.parsing.mandates import document_sector, gives_task, is_recital
 
 log = logging.getLogger(__name__)
 MAX_CHANGED = 4  # resolutions shown for "what changed at <venue>?"
@@ -109,6 +109,28 @@ class Corpus(Protocol):
     def search(self, query: str, k: int = 5, filters: Filters | None = None) -> list[SearchHit]: ...
     def cite(self, ref: Reference) -> CiteResult: ...
     def catalog(self, fresh: bool = False) -> Catalog: ...
+
+
+_SECTOR_SCOPED_RE = re.compile(r"\b(?P<s>ITU-[RTD])(?:'s)?\s+(?:study\s+groups?|SGs?|working\s+part(?:y|ies)|meetings?|"
+                               r"assembl(?:y|ies)|conferences?|advisory\s+group|Questions?|procedures?|rules?|members?)\b",
+                               re.IGNORECASE)
+
+
+def other_sector(query: Query, clauses: list[Clause]) -> tuple[str, str] | None:
+    """("ITU-D", "ITU-T") when a question asks about one Sector's own groups or procedures ("before an ITU-D
+    study group meeting") and every clause found is another Sector's own text that never names it: ITU-T's
+    12-day rule in A.1 does not answer for ITU-D."""
+    if query.intent in ("sector", "cite", "diff", "refs"):
+        return None
+    scoped = {m.group("s").upper() for m in _SECTOR_SCOPED_RE.finditer(query.text)}
+    if len(scoped) != 1 or not clauses:
+        return None
+    asked = scoped.pop()
+    owners = {document_sector(c.instrument) for c in clauses}
+    if len(owners) == 1 and (found := owners.pop()) in THREE and found != asked \
+            and not any(asked in c.sectors for c in clauses):
+        return asked, str(found)
+    return None
 
 
 def _tasks_no_sector(c: Clause) -> bool:
@@ -236,6 +258,11 @@ class Answerer:
             names = ", ".join(f"Recommendation {r}" for r in recs)
             return Verdict(abstain=True, missing=[names], reason=f"{names} {'is' if len(recs) == 1 else 'are'} not "
                            "in the corpus (other texts only refer to it).")
+        other = other_sector(query, clauses[:3])
+        if other is not None:
+            asked, found = other
+            return Verdict(abstain=True, missing=[asked], reason=f"The clauses found are {found}'s rules, not {asked}'s; "
+                           f"no text in the corpus states this for {asked}.")
         coverage = self.corpus.catalog().lexical.coverage_of(key_text(text))
         return judge(text, clauses, corpus_has=facts.mentions, known_word=facts.knows,
                      coverage=coverage, foreign=query.language != "en", exact_word=facts.has_word,

@@ -21,7 +21,7 @@ Intent = Literal["cite", "sector", "find", "ask", "diff", "refs"]
 
 _WHICH_SECTOR = r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b"
 _WHOSE = r"\bwhose\s+(?:study\s+groups?|bureau|sector|job|task|responsibility|remit)\b"
-_EITHER = r"\bITU-[RTD]\s+or\s+(?:the\s+)?ITU-[RTD]\b"  # "… is that ITU-T or ITU-R?"
+_EITHER = r"\bITU-[RTD](?:'s)?\s+or\s+(?:the\s+)?ITU-[RTD](?:'s)?\b"  # "… is that ITU-T or ITU-R?", "ITU-D's or ITU-T's job"
 _BUREAU = r"(?:ITU-[RTD]|BR|TSB|BDT)"
 # "is that one Sector's job or all of them?", "is that a BDT thing or all three?", "BDT alone or the other
 # two?": the asker weighs Sectors against each other.
@@ -29,7 +29,7 @@ _WHOSE_JOB = (r"\b(?:one|a\s+single|each)\s+(?:Sector|Bureau)(?:'s)?\s+(?:job|ta
               r"|\b(?:a|an)\s+" + _BUREAU + r"\s+(?:job|task|thing|matter|show)\s+or\b"
               r"|\b" + _BUREAU + r"\s+(?:alone|only|on\s+its\s+own)\s+or\b")
 _SECTOR_RE = re.compile(
-    _WHICH_SECTOR + "|" + _WHOSE + "|" + _WHOSE_JOB + "|" + _EITHER + r"\s*\?"
+    _WHICH_SECTOR + "|" + _WHOSE + "|" + _WHOSE_JOB + "|" + _EITHER + r"(?:\s*\?|\s+(?:job|task|thing|remit|responsibility|work)\b)"
     r"|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
     r"|works\s+on|coordinates|leads|covers|looks\s+after)\b|\bsectors?\s+(?:handles?|deals?|responsible)\b",
     re.IGNORECASE,
@@ -183,7 +183,10 @@ class Query(BaseModel):
 _SHORTHAND = [(re.compile(r"\b(?:Gen(?:eral)?\.?\s*Sec(?:retary)?|Sec\.?\s*Gen|SecGen)\b\.?", re.IGNORECASE),
                "Secretary-General"),
               (re.compile(r"(?<!\S)w/o(?!\S)", re.IGNORECASE), "without"),
-              (re.compile(r"(?<!\S)w/(?=\s|$)", re.IGNORECASE), "with")]
+              (re.compile(r"(?<!\S)w/(?=\s|$)", re.IGNORECASE), "with"),
+              # "D000", "A1", "E119": a Recommendation typed without its dot ("Q4" is a Question, "C823" a
+              # contribution, "G20" a summit).
+              (re.compile(r"(?<![\w./-])([ABD-FHJ-PR-Z])(\d{1,4})(?![\w.]|/\d)"), r"\1.\2")]
 
 
 def expand_shorthand(text: str) -> str:
@@ -469,6 +472,9 @@ def _rec_or_meeting_reference(q: str, query: str) -> Reference | None:
     if m and found and found[0] in ("section", "annex", "appendix"):
         num = _rec_number(m.group("num"))
         part, label, label_to = found
+        sub = re.search(rf"\b{part}\s+{label}\s*[.\s]\s*(\d+(?:\.\d+)*)\b", q, re.IGNORECASE) if part == "annex" else None
+        if sub:  # "D.000 annex A 28": clause A.28 of the annex
+            part, label, label_to = "section", f"{label}.{sub.group(1)}", None
         if part == "section":
             return Reference(number=num, kind="recommendation", part="clause", label=label, label_to=label_to,
                              text=query)

@@ -45,7 +45,7 @@ _QUANTITY_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:GHz|MHz|kHz|Mbit/s|Gbit/s)\b"
 # What a question asks for, and what a clause must hold to give it.
 _PERSON_RE = re.compile(
     r"\bwho\s+(?:represents|will\s+represent|is\s+representing|is\s+the\s+(?:delegate|representative)\s+of)\b|"
-    r"\bwho\s+(?:is|was|are)\s+(?:the\s+)?(?:current\s+|present\s+|new\s+)?(?:ITU\s+)?(?:(?:TSB|BDT|BR|TSAG|RAG|TDAG|SG\s?\d+)\s+)?"
+    r"\bwho(?:'s|s|\s+is|\s+was|\s+are)\s+(?:the\s+)?(?:current\s+|present\s+|new\s+)?(?:ITU\s+)?(?:(?:TSB|BDT|BR|TSAG|RAG|TDAG|SG\s?\d+)\s+)?"
     r"(?:secretary-general|deputy|director|chair(?:man|woman|person)?|vice-chair\w*|head|president|"
     r"convenor|rapporteur|editor(?:-in-chief)?|editors|spokes(?:person|man|woman)|coordinator|focal\s+point)\b"
     r"|\bnames?\s+of\s+(?:the\s+)?(?:current\s+|present\s+|new\s+)?(?:ITU\s+)?(?:[\w-]+\s+){0,2}?(?:deputy\s+|vice-)?"
@@ -71,6 +71,8 @@ _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b|\b(?:was|were
                         # who stood behind a text at the meeting: its records say, the adopted text does not
                         r"|\b(?:co-?\s?)?sponsor(?:ed|s|ing)?\b|\b(?:which|what)\s+(?:countries|administrations|delegations|"
                         r"Member\s+States)\s+(?:supported|opposed|objected|backed|voted)\b"
+                        # who signed or ratified: the depositary's records
+                        r"|\bhow\s+many\b[^?]*\b(?:signed|ratified|acceded|signatories)\b"
                         # who came: the meeting's attendance list, not its texts
                         r"|\bhow\s+many\b[^?]*\b(?:attended|attend|participated|took\s+part|registered|were\s+present)\b",
                         _I)
@@ -86,7 +88,7 @@ _FIXED_DATE_RE = re.compile(rf"\b{MONTHS}\s+(?:19|20)\d\d\b|\b\d{{1,2}}\s+{MONTH
 _AMOUNT_Q_RE = re.compile(
     # "what's / whats / what is the budget …", also as the speller leaves it ("what ITU's budget"); not
     # "what does the Budget Control Committee do".
-    r"\bhow\s+much\b|\bspends?\b|\b(?:what(?:'s|s)?|which)\s+(?:(?:is|are|was|were|will\s+be)\s+)?"
+    r"\bhow\s+much\b(?!\s+(?:advance\s+)?(?:notice|time|lead\s+time|warning|earlier|ahead|in\s+advance)\b)|\bspends?\b|\b(?:what(?:'s|s)?|which)\s+(?:(?:is|are|was|were|will\s+be)\s+)?"
     r"(?!(?:does|do|did|can|could|should|must|shall|would)\b)(?:the\s+)?[\w\s'-]{0,30}?"
     r"\b(?:budgets?|costs?|prices?|fees?|salar(?:y|ies)|expenses|ceiling|rate|amount|contributory\s+unit)\b"
     r"|^\s*(?:budget|cost|price|fee|salary)\s+(?:of|for)\b|\bprice\s+of\b"
@@ -153,6 +155,10 @@ _LATER_REVISION_RE = re.compile(r"\bafter\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+
                                 r"|\b(?:revised|amended|updated)\s+(?:version|text|terms)\b[^?]*\b(?:since|after)\b", _I)
 # "Which Recommendation number did SG12 give …": the answer is a Recommendation, which a clause names or not.
 _WHICH_REC_Q_RE = re.compile(r"\b(?:which|what)\s+(?:ITU-T\s+)?Recommendation(?:\s+(?:number|no\.?))?\s+(?:did|was|is|has|number)\b", _I)
+# "In which cities are the regional offices?": the answer is a place, which a clause names or not.
+_PLACE_Q_RE = re.compile(r"\b(?:which|what)\s+(?:cities|city|towns?|locations?)\b|\bwhere\b[^?]*\b(?:located|based|headquartered)\b", _I)
+_CITY_RE = re.compile(r"\b(?:Geneva|New\s+York|Addis\s+Ababa|Cairo|Bangkok|Brasilia|Moscow|Nairobi|Dakar|Yaoundé|Harare|"
+                      r"Jakarta|New\s+Delhi|Santiago|Tegucigalpa|Bridgetown|Almaty|Manama|Tunis|Dubai)\b")
 # "Which bands …": the answer is a frequency, which a clause gives in Hz or not at all.
 _BANDS_Q_RE = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}(?:bands?|frequenc(?:y|ies)|frequency\s+ranges?)\b", _I)
 _FREQ_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?[kMGT]Hz\b")
@@ -393,6 +399,8 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _WHICH_REC_Q_RE.search(q) and not any(_REC_RE.search(c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["a Recommendation number"],
                        reason="The clauses found name no Recommendation for it.")
+    if _PLACE_Q_RE.search(q) and not any(countries_in(c.text) or _CITY_RE.search(c.text) for c in clauses[:3]):
+        return Verdict(abstain=True, missing=["places"], reason="The clauses found name no place for it.")
     if _BANDS_Q_RE.search(q):
         ok = [c for c in clauses[:3] if _FREQ_RE.search(c.text) and coverage(c.text) >= 0.5]
         if not ok:
