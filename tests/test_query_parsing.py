@@ -445,3 +445,13 @@ def test_recommendations_typed_without_a_dot_and_annex_clauses() -> None:
     ref = parse_reference(expand_shorthand("D000 anex A 28 non discrimination defintion??"))
     assert ref is not None and (ref.number, ref.part, ref.label) == ("D.000", "clause", "A.28")
     assert read_query("protecting consumers - is that ITU-D's or ITU-T's job according to PP-18?").intent == "sector"
+
+
+def test_search_reads_the_question_in_the_texts_register() -> None:
+    from retrieval.answering.query import read_query, search_form
+
+    assert search_form("hey quick one - does TSAG actually have to meet every year?") == \
+        "does TSAG have to meet annually?"
+    assert search_form("reports twice a year") == "reports twice a year"  # "a year" is no schedule word
+    assert search_form("all three Sectors?") == "all three Sectors?"
+    assert read_query("hey quick one - does TSAG actually have to meet every year?").search_text.startswith("does TSAG")

@@ -175,8 +175,22 @@ class Query(BaseModel):
 
     @property
     def search_text(self) -> str:
-        """What the retrievers get: the whole question for "ask", the topic for the others."""
-        return self.text if self.intent == "ask" else self.topic
+        """What the retrievers get: the whole question for "ask", the topic for the others, in the texts'
+        register (no greetings or fillers; "every year" is "annually")."""
+        return search_form(self.text if self.intent == "ask" else self.topic)
+
+
+# How people chat, never what they ask about: "hey quick one - does TSAG actually have to meet every year?"
+# Left in, "actually … every year … a year" ranks the yearly schedule of conferences above TSAG's meetings.
+_GREETING_RE = re.compile(r"^(?:\s*(?:hey|hi|hello|morning|good\s+morning|quick\s+(?:one|q|question)|lol|um|btw|fyi)\b"
+                          r"[\s,!:;.\u2013\u2014-]*)+", re.IGNORECASE)
+_FILLER_RE = re.compile(r"\b(?:actually|really|basically|just|kinda|sorta|pls|plz|please|thx|thanks)\b\s*", re.IGNORECASE)
+_YEARLY_RE = re.compile(r"\b(?:every|each|per)\s+year\b|\byearly\b", re.IGNORECASE)  # not "twice a year"
+
+
+def search_form(text: str) -> str:
+    out = _YEARLY_RE.sub("annually", _FILLER_RE.sub("", _GREETING_RE.sub("", text)))
+    return _SPACE_RE.sub(" ", out).strip() or text
 
 
 # Chat forms of what the texts spell out: "Gen Sec" is the Secretary-General, "w/" is "with".
