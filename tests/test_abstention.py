@@ -351,3 +351,15 @@ def test_a_question_about_one_sectors_procedures_is_not_answered_by_anothers_rul
         == ("ITU-D", "ITU-T")
     assert other_sector(read_query("what's the contribution deadline before an ITU-T study group meeting?"), [a1]) is None
     assert other_sector(read_query("what's the contribution deadline before a study group meeting?"), [a1]) is None
+
+
+def test_who_with_a_modal_mid_sentence_is_answered_by_the_actor() -> None:
+    from retrieval.answering.compose.direct import answer_with_actor
+    from retrieval.core.models import Mandate
+
+    text = "to propose to the Director of TSB to report annually to TSAG on the results of implementing this Resolution."
+    c = Clause(clause_id="rcc-47a4@x#proposal.1/resolves.4", doc_id="rcc-47a4@x", part="resolves", label="4",
+               instrument=Instrument(body="WTSA", kind="resolution", number="57"), span=(0, len(text)), text=text,
+               mandates=[Mandate(actor="Director of TSB", sector="ITU-T", role="requested", what=text)])
+    found = answer_with_actor("In the RCC proposal to revise Res 57, who would have to report every year to TSAG?", c)
+    assert found is not None and found[0].startswith("Director of TSB") and found[1] == ["ITU-T"], found

@@ -17,7 +17,9 @@ _WHO = re.compile(r"^\s*(?:who|which\s+(?:body|group|organ|committee|official))\
                   # asked later in the sentence: "IDNs - who at ITU is supposed to …", "which parts of ITU …"
                   r"|\bwho(?:'s|\s+is|\s+are)?\s+(?:at\s+ITU|in\s+ITU|supposed|meant|expected|responsible|in\s+charge|"
                   r"on\s+the\s+hook|tasked)\b|\bwhich\s+(?:parts?\s+of\s+(?:the\s+)?ITU|bureau\s+directors?|directors?|"
-                  r"bureaux|bodies|body|organs?|officials?)\b|\bwhose\s+(?:job|task|responsibility|remit)\b", _I)
+                  r"bureaux|bodies|body|organs?|officials?)\b|\bwhose\s+(?:job|task|responsibility|remit)\b"
+                  # "In the RCC proposal, who would have to report …": a modal after "who" mid-sentence
+                  r"|\bwho\s+(?:would|will|must|should|shall|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to)\b", _I)
 # "… report to?", "to whom", "who does X report to every year": the body reported to is asked for (a
 # capital after "report to" names it already: "who reports to TSAG").
 _TO_WHOM = re.compile(r"(?i:\breport\w*\s+to\s*\?|\bto\s+whom\b|\bwho\b.*\breport\w*\s+to\b)(?!\s+(?:the\s+)?[A-Z])")
