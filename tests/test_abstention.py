@@ -363,3 +363,19 @@ def test_who_with_a_modal_mid_sentence_is_answered_by_the_actor() -> None:
                mandates=[Mandate(actor="Director of TSB", sector="ITU-T", role="requested", what=text)])
     found = answer_with_actor("In the RCC proposal to revise Res 57, who would have to report every year to TSAG?", c)
     assert found is not None and found[0].startswith("Director of TSB") and found[1] == ["ITU-T"], found
+
+
+def test_a_count_of_the_kind_asked_answers_a_long_question_and_hyphenated_periods_are_spans() -> None:
+    from retrieval.answering.compose.direct import holds_quantity
+
+    text = ("if consensus to approve a new Question is not achieved, the study group may request approval by "
+            "consultation of the Member States; approval requires at least ten replies")
+    q = ("If a study group can't get consensus on a new Question and asks the member states instead, how many "
+         "replies are needed at minimum for it to count?")
+    v = judge(q, [clause(text)], corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.45)
+    assert not v.abstain, v
+    # … but a clause giving some other number does not.
+    other = judge(q, [clause("the study group meets two times")], corpus_has=lambda s: True,
+                  known_word=lambda w: True, coverage=lambda t: 0.45)
+    assert other.abstain, other
+    assert holds_quantity("how long does the last call run?", "the last call encompasses the four-week time period")

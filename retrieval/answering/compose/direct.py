@@ -38,7 +38,7 @@ _SPAN = re.compile(
     r"an\s+objective\s+of|every|each)\s+)?"
     r"(?:once\s+a\s+(?:year|month)|twice\s+a\s+year|annually|"
     r"(?:CHF|USD|EUR)\s*" + _NUM_WORD + r"(?:\s+(?:million|billion))?|"
-    + _NUM_WORD + r"\s+(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|replies|Member\s+States|"
+    + _NUM_WORD + r"(?:\s+|-)(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|replies|Member\s+States|"
     r"(?:consecutive\s+)?terms?(?:\s+of\s+office)?)\b"
     r"(?:\s+(?:before|after)\s+the\s+\w+(?:\s+of\s+(?:the\s+)?\w+)?)?|"
     r"(?:first|second|third|fourth|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\s+of\s+\w+|"

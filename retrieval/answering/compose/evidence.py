@@ -113,6 +113,7 @@ _REF_YEAR_RE = re.compile(r"\((?:Rev\.\s*)?[A-Z][\w\s.'-]*,\s*\d{4}\)|\b[A-Z]{2,
 # question about that event, so a looser match of the question's words is enough.
 _EVENT_TIME_RE = re.compile(r"\b(?:at|during|before|after|prior\s+to|following)\s+(?:the\s+|each\s+|every\s+)?"
                             r"(?:opening|closing|first|last|final|start|end|beginning)\b", _I)
+KIND_COVERAGE = 0.4  # … and a clause giving the kind of count asked, this much of a "how many" question
 WHEN_COVERAGE = 0.5  # a clause giving a time must hold this much of a "when" question
 _HOW_MANY_RE = re.compile(r"\bhow\s+many\b", _I)
 _NUMBER_RE = re.compile(r"\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|majority)\b", _I)
@@ -407,7 +408,12 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             return Verdict(abstain=True, missing=["frequency bands"],
                            reason="The clauses found do not give frequency bands.")
     if _HOW_MANY_RE.search(q):
-        ok = [c for c in clauses[:3] if _NUMBER_RE.search(c.text) and coverage(_said(c)) >= 0.6]
+        from retrieval.answering.compose.direct import holds_quantity  # direct reads this module's patterns
+
+        # A clause giving the very kind of count asked ("ten replies" for "how many replies") answers a
+        # long question of which it holds less.
+        ok = [c for c in clauses[:3] if (_NUMBER_RE.search(c.text) and coverage(_said(c)) >= 0.6)
+              or (holds_quantity(q, c.text) and coverage(_said(c)) >= KIND_COVERAGE)]
         if not ok:
             return Verdict(abstain=True, missing=["the number"], reason="The clauses found do not give that number.")
     named_years: list[str] = _YEAR_RE.findall(_REF_YEAR_RE.sub(" ", q))  # not "(Dubai, 2018)": which text
