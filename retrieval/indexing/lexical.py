@@ -63,7 +63,7 @@ _SYNONYM_GROUPS = [
     # Chat shorthand for the words the texts spell out.
     ("telecom", "telecoms", "telecommunication", "telecommunications"),
     ("max", "maximum"), ("min", "minimum"), ("info", "information"), ("govt", "government"),
-    ("defn", "definition", "definitions"), ("reqt", "requirement"),
+    ("defn", "definition", "definitions"), ("reqt", "requirement"), ("spec", "specs", "specification", "specifications"),
     # ITU shorthand in chat.
     ("contrib", "contribs", "contribution", "contributions"), ("plenipot", "plenipotentiary"),
     ("mtg", "meeting"), ("recs", "recommendations"), ("vice-chair", "vice-chairs", "vice-chairman", "vice-chairmen"),
