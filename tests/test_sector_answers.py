@@ -381,3 +381,14 @@ def test_a_sector_said_to_have_most_of_the_work_leads() -> None:
     ev = weigh([SearchHit(clause=c, score=1.0)], {}, ["itr"], lambda t: 1.0)
     scores = {s: ev.score(s) for s in ("ITU-R", "ITU-T", "ITU-D")}
     assert scores["ITU-R"] < 0.6 * scores["ITU-T"] and scores["ITU-D"] < 0.6 * scores["ITU-T"], scores
+
+
+def test_a_country_the_question_names_is_a_condition_on_the_evidence(itu_service: object) -> None:
+    # Res 34's annex lists Afghanistan among countries in special need; Res 160 (Somalia) must not answer.
+    ans = ask(itu_service, "Afghanistan is on the PP list of countries in special need. Which ITU Sector actually "
+                           "does the reconstruction assistance there?")
+    assert not ans.abstained and ans.lead_sectors == ["ITU-D"], ans.text
+    assert all(c.clause_id.startswith("pp-res-34@") for c in ans.citations), [c.clause_id for c in ans.citations]
+    # A clause that only mentions the country, about something else, is no evidence.
+    kenya = ask(itu_service, "What is Kenya's national numbering plan for mobile short codes?")
+    assert kenya.abstained, kenya.text
