@@ -392,3 +392,20 @@ def test_a_country_the_question_names_is_a_condition_on_the_evidence(itu_service
     # A clause that only mentions the country, about something else, is no evidence.
     kenya = ask(itu_service, "What is Kenya's national numbering plan for mobile short codes?")
     assert kenya.abstained, kenya.text
+
+
+def test_from_the_new_user_trial(itu_service: object, corpus_service: object) -> None:
+    # "asked to do" is any task: all of BDT's instructions in Res 177, counted in Res 177, not "the corpus".
+    ans = ask(itu_service, "Under Res 177, what is BDT asked to do?")
+    first = ans.lines[0].plain
+    assert first.startswith("BDT has ") and "in PP Resolution 177" in first, first
+    assert int(first.split()[2]) >= 8, first
+    # A part with one unnumbered paragraph is its own "1".
+    one = ask(itu_service, "Res 191 resolves 1")
+    assert [c.clause_id.split("#")[1] for c in one.citations] == ["resolves"], one.text
+    # What a meeting made of a contribution is not in the contribution.
+    from retrieval.answering.compose.mandate import read_mandate_question
+
+    assert read_mandate_question("what is the Council told to do?") is not None
+    fate = ask(corpus_service, "was RCC/47A4's proposal on Res 57 approved?")
+    assert fate.abstained, fate.text

@@ -268,6 +268,10 @@ class Answerer:
             names = ", ".join(f"Recommendation {r}" for r in recs)
             return Verdict(abstain=True, missing=[names], reason=f"{names} {'is' if len(recs) == 1 else 'are'} not "
                            "in the corpus (other texts only refer to it).")
+        if asks_fate(query.text) and (meeting_symbols(query.text) or any(r.symbol for r in query.references)):
+            # "Was C823's incubation mechanism approved?": the contribution is here, the meeting's verdict not.
+            return Verdict(abstain=True, missing=["outcomes"], reason="The corpus holds what meeting documents "
+                           "propose; what the meeting decided on them is in its report, not in these texts.")
         other = other_sector(query, clauses[:3])
         if other is not None:
             asked, found = other
@@ -384,7 +388,7 @@ class Answerer:
             about = {h.clause.doc_id for h in self.corpus.search(ask.topic, k=TOPIC_DOCS)}
             clauses = [c for c in facts.mandate_clauses(list(ask.actors)) if c.doc_id in about]
             pairs = find_mandates(replace(ask, topic=""), clauses)
-        return compose_mandate(query.text, ask, pairs, coverage)
+        return compose_mandate(query.text, ask, pairs, coverage, scoped=bool(docs))
 
     def mandates(self, actor_or_topic: str, limit: int | None = LIST_LIMIT) -> Answer:
         facts = self.facts()

@@ -182,6 +182,13 @@ def resolve(ref: Reference, clauses: list[Clause]) -> CiteResult:
                     chosen = alt
                     others = [n for n in others if n != _version_name(alt[0])] + [_version_name(best[0])]
                     break
+        if not chosen and ref.label and ref.label in ("1", "a)") and not ref.label_to:
+            # "Res 191 resolves 1" when resolves is one unnumbered paragraph: that paragraph is resolves 1.
+            whole = [c for c in best if c.part.lower() == (ref.part or "").lower() and not c.label]
+            if len(whole) == 1:
+                return CiteResult(clauses=whole, found_instrument=True, alternatives=others,
+                                  message=f"{_version_name(best[0])} has one unnumbered {ref.part} paragraph; "
+                                          "it is shown.")
         if not chosen:
             return CiteResult(found_instrument=True, alternatives=others,
                               message=f"{_version_name(best[0])} is in the corpus, but it has no {_where(ref)}.")

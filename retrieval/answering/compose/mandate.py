@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from retrieval.answering.compose import MAX_CITATIONS, item, lead, note, ordered_sectors
 from retrieval.answering.compose.topic import SUPPORT
-from retrieval.core.citations import citation, display
+from retrieval.core.citations import citation, display, instrument_display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Mandate
 from retrieval.core.text import norm_hyphens
 from retrieval.parsing.mandates import actors_in, document_sector, gives_task
@@ -32,7 +32,9 @@ _TASKED = re.compile(
     r"(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic3>.+?))?\s*\??$", _I)
 _ABOUT_RE = re.compile(r"\b(?:on|about|regarding|concerning)\s+(?P<topic>[^?,;]+?)(?:\s+and\s+to\s+whom\b|\s*[?,;]|$)", _I)
 _HEADS = re.compile(r"\bwho\s+(?P<verb>heads|leads|chairs|runs|is\s+at\s+the\s+head\s+of)\s+(?:the\s+)?(?P<target>.+?)\s*\??$", _I)
-ROLE_OF_WORD = {"instructed": "instructed", "invited": "invited", "requested": "requested", "asked": "requested",
+# "asked" and "told" are how people say any task ("what is BDT asked to do under Res 177?" means its part's
+# instructions), not the texts' "requests".
+ROLE_OF_WORD = {"instructed": "instructed", "invited": "invited", "requested": "requested", "asked": None,
                 "encouraged": "encouraged", "required": None, "told": None, "tasked": None, "called upon": "requested"}
 # A Bureau and its Director answer for each other: "What is BDT instructed to do" means its Director.
 _FAMILY = {"BDT": "Director of BDT", "TSB": "Director of TSB", "BR": "Director of BR"}
@@ -152,8 +154,9 @@ def _rank(pairs: list[tuple[Clause, Mandate]], ask: MandateAsk,
 
 
 def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Mandate]],
-                    coverage: Callable[[str], float] | None = None) -> Answer | None:
-    """None when no mandate answers (the caller falls back to search)."""
+                    coverage: Callable[[str], float] | None = None, scoped: bool = False) -> Answer | None:
+    """None when no mandate answers (the caller falls back to search). `scoped`: the question named the
+    instruments searched, so counts are of mandates in them, not in the corpus."""
     if not pairs:
         return None
     pairs = _rank(pairs, ask, coverage)
@@ -173,7 +176,8 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
         n = len({c.clause_id for c, _m in pairs})
         about = f" on {ask.topic}" if ask.topic else ""
         verb = "have" if re.search(r"(?:States|Members|groups|Groups|Bureaux|Directors|Sectors)$", target) else "has"
-        lines.append(lead(f"{target} {verb} {n} mandate{'s' if n != 1 else ''}{about} in the corpus; the first: "
+        where = ", ".join(dict.fromkeys(instrument_display(c.instrument) for c, _m in pairs)) if scoped else "the corpus"
+        lines.append(lead(f"{target} {verb} {n} mandate{'s' if n != 1 else ''}{about} in {where}; the first: "
                           f"{pairs[0][1].what} ({display(pairs[0][0])})."))
     seen: set[str] = set()
     cits: list[Citation] = []
