@@ -264,6 +264,7 @@ def _rich_progress(console: Any, quiet: bool) -> Any:
                            TimeRemainingColumn(), console=console, disable=quiet or not console.is_terminal)
             self.files_task: Any = None
             self.clause_task: Any = None
+            self.last_path: str | None = None
 
         def __enter__(self) -> RichProgress:
             self.bar.__enter__()
@@ -285,7 +286,10 @@ def _rich_progress(console: Any, quiet: bool) -> Any:
                 self.bar.advance(self.clause_task, n)
 
         def end_file(self, result: Any) -> None:
-            self.bar.advance(self.files_task, 1)
+            # A collection (the PP-18 Final Acts) ends once per instrument: the bar counts files.
+            if getattr(result, "path", None) != self.last_path:
+                self.bar.advance(self.files_task, 1)
+            self.last_path = getattr(result, "path", None)
 
         def note(self, message: str) -> None:
             console.print(f"[yellow]note:[/] {message}", highlight=False, soft_wrap=True)
