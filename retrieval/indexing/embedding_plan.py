@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -28,6 +30,9 @@ from retrieval.indexing.embedders import Embedder
 log = logging.getLogger(__name__)
 BATCH_TOKENS = 4096  # tokens per embedder call: big enough to amortise a call, small enough to report progress
 TRIAL_BATCHES = 2  # batches timed per thread count before choosing
+WINDOW_CLAUSES = 512  # texts embedded as one length-sorted job: small enough that writing starts early
+RECENT = 4 * WINDOW_CLAUSES  # vectors of this run kept for documents parsed before their twin was written
+PROGRESS_EVERY = 0.2  # seconds between progress reports while waiting for a document's vectors
 
 
 def _token_counts(embedder: Embedder, texts: Sequence[str]) -> list[int]:
@@ -100,8 +105,28 @@ class ThreadChooser:
                      {c: round(float(np.median(v))) for c, v in self.timings.items()})
 
 
+class Job:
+    """One document's vectors, embedded ahead on the plan's thread while earlier documents are written."""
+
+    def __init__(self, keys: list[str], found: dict[str, np.ndarray], todo: dict[str, str], reused: int) -> None:
+        self.keys = keys
+        self.vecs = dict(found)
+        self.todo = todo  # text key → text still to embed
+        self.reused = reused
+        self.done = threading.Event()
+        self.error: BaseException | None = None
+        if not todo:
+            self.done.set()
+
+
 class EmbeddingPlan:
-    """Vectors for the clauses of a window of documents; one per ingest run (it keeps the thread choice)."""
+    """Vectors for the clauses of the documents of one ingest run (it keeps the thread choice).
+
+    `submit` queues a parsed document and returns at once; a thread embeds whatever is queued as one
+    window and `collect` waits for a document's vectors. Ingest parses and writes (Python and Chroma, on
+    its own thread) while this thread runs the model (onnxruntime releases the GIL): the writes that
+    followed each document's embedding now overlap the next documents' embedding. Store reads and
+    writes stay on the caller's thread; this one only calls the embedder."""
 
     def __init__(self, embedder: Embedder, lookup: Callable[[list[str]], dict[str, np.ndarray]],
                  threads: int = 0) -> None:
@@ -112,32 +137,137 @@ class EmbeddingPlan:
         self.reused = 0
         self.tokens = 0
         self.seconds = 0.0
+        self._queue: list[Job] = []
+        self._wake = threading.Condition()
+        self._closed = False
+        self._progress = 0  # clauses embedded and not yet reported through `advance`
+        self._thread: threading.Thread | None = None
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def submit(self, doc: ParsedDocument, reuse: bool = True) -> Job:
+        """Queue a document; clauses whose text is stored take the stored vector (unless `reuse` is off:
+        a damaged document is embedded afresh)."""
+        keys: list[str] = []
+        todo: dict[str, str] = {}
+        for c in doc.clauses:
+            t = search_text(c)
+            k = text_key(t)
+            keys.append(k)
+            todo.setdefault(k, t)
+        # Vectors embedded moments ago by this run first: the document that wrote them may still be
+        # waiting to be written, so the store does not have them yet.
+        with self._wake:
+            found = {k: self._recent[k] for k in todo if k in self._recent}
+        rest = sorted(k for k in todo if k not in found)
+        if reuse and rest:
+            found.update(self.lookup(rest))
+        for k in found:
+            del todo[k]
+        job = Job(keys, found, todo, sum(k in found for k in keys))
+        if todo:
+            with self._wake:
+                self._queue.append(job)
+                self._wake.notify()
+            self._start()
+        return job
+
+    def pending(self) -> int:
+        """Clauses queued and not embedded yet: how far ingest has parsed ahead of the model."""
+        with self._wake:
+            return sum(len(j.todo) for j in self._queue)
+
+    def collect(self, job: Job, advance: Callable[[int], None]) -> np.ndarray:
+        """The document's vectors, rows in clause order; `advance(n)` hears of clauses embedded meanwhile."""
+        if job.reused:
+            self.reused += job.reused
+            advance(job.reused)
+            job.reused = 0
+        while not job.done.wait(PROGRESS_EVERY):
+            self._report(advance)
+        self._report(advance)
+        if job.error is not None:
+            raise job.error
+        return np.stack([job.vecs[k] for k in job.keys]) if job.keys else np.zeros((0, 1), np.float32)
 
     def vectors(self, docs: Sequence[ParsedDocument], advance: Callable[[int], None],
                 reuse: bool = True) -> list[np.ndarray]:
-        """One array per document, rows in clause order. `advance(n)` reports clauses done."""
-        texts = [[search_text(c) for c in d.clauses] for d in docs]
-        keys = [[text_key(t) for t in ts] for ts in texts]
-        found = self.lookup(sorted({k for ks in keys for k in ks})) if reuse else {}
+        """One array per document, rows in clause order (submit and collect at once)."""
+        jobs = [self.submit(d, reuse) for d in docs]
+        return [self.collect(j, advance) for j in jobs]
+
+    def close(self) -> None:
+        """Stop the thread after its current batch and wait for it: a one-shot process must not exit with
+        the model still running on another thread (onnxruntime aborts)."""
+        with self._wake:
+            self._closed = True
+            self._wake.notify()
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def __enter__(self) -> EmbeddingPlan:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _report(self, advance: Callable[[int], None]) -> None:
+        with self._wake:
+            n, self._progress = self._progress, 0
+        if n:
+            advance(n)
+
+    def _start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="ingest-embed", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while not self._queue and not self._closed:
+                    self._wake.wait()
+                if self._closed:
+                    for job in self._queue:
+                        job.error = RuntimeError("ingest stopped before this document was embedded")
+                        job.done.set()
+                    self._queue.clear()
+                    return
+                window = self._take_window()
+            try:
+                self._embed(window)
+            except BaseException as e:  # the waiting document reports it (an endpoint failed, out of memory)
+                for job in window:
+                    job.error = e
+            for job in window:
+                job.done.set()
+
+    def _take_window(self) -> list[Job]:
+        """Whole documents from the front of the queue, up to WINDOW_CLAUSES texts (at least one):
+        sorted by length across them, batches pad to nearly their real length."""
+        window: list[Job] = []
+        size = 0
+        while self._queue and (not window or size + len(self._queue[0].todo) <= WINDOW_CLAUSES):
+            job = self._queue.pop(0)
+            window.append(job)
+            size += len(job.todo)
+        return window
+
+    def _embed(self, window: list[Job]) -> None:
         todo: dict[str, str] = {}
-        for ks, ts in zip(keys, texts, strict=True):
-            for k, t in zip(ks, ts, strict=True):
-                if k not in found:
-                    todo.setdefault(k, t)
-        # Advance progress for reused clauses at once, for embedded ones as their batch finishes.
-        per_key: dict[str, int] = {}
-        for ks in keys:
-            for k in ks:
-                per_key[k] = per_key.get(k, 0) + 1
-        reused = sum(n for k, n in per_key.items() if k in found)
-        self.reused += reused
-        if reused:
-            advance(reused)
+        for job in window:
+            todo.update(job.todo)  # identical texts in one window are embedded once
         todo_keys = list(todo)
         todo_texts = [todo[k] for k in todo_keys]
         counts = _token_counts(self.embedder, todo_texts)
-        vecs = dict(found)
+        wanted: dict[str, int] = {}
+        for job in window:
+            for k in job.keys:
+                if k in job.todo:
+                    wanted[k] = wanted.get(k, 0) + 1
         for batch in batches_by_length(counts):
+            if self._closed:
+                raise RuntimeError("ingest stopped before this document was embedded")
             threads = self.chooser.before()
             t0 = time.perf_counter()
             out = self.embedder.embed([todo_texts[i] for i in batch])
@@ -146,9 +276,13 @@ class EmbeddingPlan:
             self.chooser.after(threads, tokens, dt)
             self.tokens += tokens
             self.seconds += dt
-            for row, i in enumerate(batch):
-                vecs[todo_keys[i]] = np.asarray(out[row], dtype=np.float32)
-            done = sum(per_key[todo_keys[i]] for i in batch)
-            self.embedded += done
-            advance(done)
-        return [np.stack([vecs[k] for k in ks]) if ks else np.zeros((0, 1), np.float32) for ks in keys]
+            got = {todo_keys[i]: np.asarray(out[row], dtype=np.float32) for row, i in enumerate(batch)}
+            for job in window:
+                job.vecs.update({k: v for k, v in got.items() if k in job.todo})
+            done = sum(wanted[k] for k in got)
+            with self._wake:
+                self._recent.update(got)
+                while len(self._recent) > RECENT:
+                    self._recent.popitem(last=False)
+                self.embedded += done
+                self._progress += done

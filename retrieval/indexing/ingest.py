@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import deque
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -19,7 +21,7 @@ from pydantic import BaseModel, Field
 from retrieval.core.errors import DocumentError, DocumentTooLarge
 from retrieval.core.models import ParsedDocument
 from retrieval.indexing.embedders import Embedder
-from retrieval.indexing.embedding_plan import EmbeddingPlan
+from retrieval.indexing.embedding_plan import WINDOW_CLAUSES, EmbeddingPlan, Job
 from retrieval.indexing.lock import Holder, writer_lock
 from retrieval.indexing.store import ClauseIndex, RegistryEntry, content_hash
 from retrieval.parsing import limits
@@ -27,6 +29,9 @@ from retrieval.parsing.extract import LEGACY, SUPPORTED, sha256_file
 from retrieval.parsing.read import PARSER_VERSION, read_documents
 
 log = logging.getLogger(__name__)
+
+# Clauses queued for the model before the oldest parsed file is written: it always has a window of work.
+LOOKAHEAD_CLAUSES = WINDOW_CLAUSES
 
 Status = Literal["added", "updated", "repaired", "unchanged", "skipped", "failed", "removed"]
 
@@ -128,13 +133,6 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return list_files(paths).files
 
 
-def _unchanged(report: IngestReport, progress: Progress, path: Path, doc_id: str, clauses: int) -> None:
-    result = FileResult(path=str(path), status="unchanged", doc_id=doc_id, clauses=clauses)
-    progress.start_file(path, 0)
-    progress.end_file(result)
-    report.results.append(result)
-
-
 def _check_limits(name: str, doc: ParsedDocument, lim: limits.Limits) -> None:
     if len(doc.clauses) > lim.max_clauses:
         raise DocumentTooLarge(name, f"{len(doc.clauses):,} clauses, over the {lim.max_clauses:,}-clause limit "
@@ -149,7 +147,12 @@ def _same_file(source: str, other: str) -> bool:
     return os.path.abspath(other) == source
 
 
-def _write(index: ClauseIndex, plan: EmbeddingPlan, doc: ParsedDocument, path: Path, sha: str,
+def _fresh(prior: RegistryEntry | None, sha: str, damaged: str | None) -> bool:
+    """The registry already holds this document from these bytes, read by this parser: no vectors needed."""
+    return bool(prior and prior.sha256 == sha and not damaged and prior.parser == PARSER_VERSION)
+
+
+def _write(index: ClauseIndex, plan: EmbeddingPlan, job: Job | None, doc: ParsedDocument, path: Path, sha: str,
            registry: dict[str, RegistryEntry], problems: dict[str, str], progress: Progress,
            holder: Holder, after_write: Callable[[], None] | None) -> FileResult:
     name = str(path)
@@ -165,15 +168,17 @@ def _write(index: ClauseIndex, plan: EmbeddingPlan, doc: ParsedDocument, path: P
                             "indexed with other text; remove or rename one of them (or ingest --prune after "
                             "deleting one)")
     damaged = problems.get(doc_id)
-    if prior and prior.sha256 == sha and not damaged and prior.parser == PARSER_VERSION:
+    if _fresh(prior, sha, damaged):
+        assert prior is not None
         if prior.source == doc.meta.source:
             return FileResult(path=name, status="unchanged", doc_id=doc_id, clauses=prior.clauses)
         index.relocate(prior, doc.meta.source)  # moved, or stored relative by an older version
         return FileResult(path=name, status="updated", doc_id=doc_id, clauses=prior.clauses,
                           reason=f"moved from {prior.source}")
     progress.start_file(path, len(doc.clauses))
-    # A damaged document is embedded afresh; any other takes stored vectors of unchanged texts.
-    vectors = plan.vectors([doc], progress.advance_clauses, reuse=damaged is None)[0]
+    # A damaged document is embedded afresh; any other takes stored vectors of unchanged texts. A document
+    # not queued ahead (the registry changed since it was parsed) is queued now.
+    vectors = plan.collect(job or plan.submit(doc, reuse=damaged is None), progress.advance_clauses)
     index.write_document(doc, vectors, sha, after_write=after_write,
                          repair=damaged is not None, before_commit=holder.check)
     if prior and prior.source != doc.meta.source:
@@ -192,11 +197,23 @@ def ingest(index: ClauseIndex, embedder: Embedder, paths: list[Path], progress: 
     kills the process there)."""
     progress = progress or Progress()
     with writer_lock(index.settings, index.lease_collection, progress.note) as holder, \
-            limits.applied(limits.Limits.of(index.settings)) as lim:
-        return _ingest(index, embedder, paths, progress, prune, url_for, after_write, holder, lim)
+            limits.applied(limits.Limits.of(index.settings)) as lim, \
+            EmbeddingPlan(embedder, index.vectors_by_text, index.settings.embed_threads) as plan:
+        return _ingest(index, plan, paths, progress, prune, url_for, after_write, holder, lim)
 
 
-def _ingest(index: ClauseIndex, embedder: Embedder, paths: list[Path], progress: Progress, prune: bool,
+@dataclass
+class Parsed:
+    """A file read and parsed, its documents queued for embedding, waiting to be written in turn."""
+
+    path: Path
+    source: str
+    sha: str
+    docs: list[ParsedDocument]
+    jobs: list[Job | None]
+
+
+def _ingest(index: ClauseIndex, plan: EmbeddingPlan, paths: list[Path], progress: Progress, prune: bool,
             url_for: Callable[[Path], str | None] | None, after_write: Callable[[], None] | None,
             holder: Holder, lim: limits.Limits) -> IngestReport:
     settings = index.settings
@@ -211,11 +228,9 @@ def _ingest(index: ClauseIndex, embedder: Embedder, paths: list[Path], progress:
     problems = index.health(registry).problems(registry)
     for doc_id, what in problems.items():
         log.warning("%s in the index: %s; re-ingesting its source repairs it", doc_id, what)
-    max_bytes = settings.max_file_bytes
-    plan = EmbeddingPlan(embedder, index.vectors_by_text, settings.embed_threads)
-    for path in files:
+
+    def read(path: Path) -> Parsed | FileResult:
         name = str(path)
-        superseded: list[FileResult] = []
         try:
             if not path.exists():
                 raise DocumentError(name, "no such file")
@@ -227,29 +242,41 @@ def _ingest(index: ClauseIndex, embedder: Embedder, paths: list[Path], progress:
                          if e.source == source and e.sha256 == sha and e.doc_id not in problems
                          and e.parser == PARSER_VERSION), None)
             if same:
-                _unchanged(report, progress, path, same.doc_id, same.clauses)
-                continue
-            docs = [d for d in read_documents(Path(source), max_bytes, sha256=sha,
+                return FileResult(path=name, status="unchanged", doc_id=same.doc_id, clauses=same.clauses)
+            docs = [d for d in read_documents(Path(source), settings.max_file_bytes, sha256=sha,
                                               url=url_for(path) if url_for else None) if d.clauses]
             if not docs:
                 raise DocumentError(name, "no clauses found in the document")
             for doc in docs:
                 _check_limits(name, doc, lim)
+        except DocumentError as e:
+            return FileResult(path=name, status="failed", reason=e.reason)
+        except MemoryError:
+            return FileResult(path=name, status="failed", reason="out of memory while reading the file")
+        jobs = [None if _fresh(registry.get(d.meta.doc_id), sha, problems.get(d.meta.doc_id))
+                else plan.submit(d, reuse=d.meta.doc_id not in problems) for d in docs]
+        return Parsed(path, source, sha, docs, jobs)
+
+    def write(item: Parsed) -> None:
+        nonlocal registry
+        name = str(item.path)
+        superseded: list[FileResult] = []
+        try:
             results = []
-            for doc in docs:
+            for doc, job in zip(item.docs, item.jobs, strict=True):
                 try:
-                    results.append(_write(index, plan, doc, path, sha, registry, problems, progress, holder,
-                                          after_write))
+                    results.append(_write(index, plan, job, doc, item.path, item.sha, registry, problems, progress,
+                                          holder, after_write))
                 except DocumentError as e:
                     # One instrument of a collection that cannot be indexed costs only that instrument.
-                    if len(docs) == 1:
+                    if len(item.docs) == 1:
                         raise
                     results.append(FileResult(path=name, status="failed", doc_id=doc.meta.doc_id, reason=e.reason))
             for r in results[:-1]:
                 progress.end_file(r)
                 report.results.append(r)
             result = results[-1]
-            superseded = _drop_superseded(index, registry, source, {d.meta.doc_id for d in docs})
+            superseded = _drop_superseded(index, registry, item.source, {d.meta.doc_id for d in item.docs})
             registry = index.registry()
         except DocumentError as e:
             result = FileResult(path=name, status="failed", reason=e.reason)
@@ -258,6 +285,24 @@ def _ingest(index: ClauseIndex, embedder: Embedder, paths: list[Path], progress:
         progress.end_file(result)
         report.results.append(result)
         report.results += superseded
+
+    def done(result: FileResult) -> None:
+        if result.status == "unchanged":
+            progress.start_file(Path(result.path), 0)
+        progress.end_file(result)
+        report.results.append(result)
+
+    # Files are parsed ahead while the model embeds; each is written, in order, once the model has work
+    # queued behind it, so writing one file overlaps embedding the next ones.
+    ahead: deque[Parsed | FileResult] = deque()
+    for path in files:
+        ahead.append(read(path))
+        while ahead and (isinstance(ahead[0], FileResult) or plan.pending() >= LOOKAHEAD_CLAUSES):
+            item = ahead.popleft()
+            done(item) if isinstance(item, FileResult) else write(item)
+    while ahead:
+        item = ahead.popleft()
+        done(item) if isinstance(item, FileResult) else write(item)
     report.embedded, report.reused = plan.embedded, plan.reused
     if prune:
         report.results += _prune(index, paths)
