@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
@@ -140,11 +141,17 @@ class ClauseIndex:
         self._segments: Any = None
         self._catalog: Catalog | None = None
         self._catalog_key: str | None = None
+        self._connecting = threading.Lock()  # a warm-up thread and the caller may both connect first
 
     # ---- connection ----------------------------------------------------------------------------
     def _connect(self) -> None:
         if self._client is not None:
             return
+        with self._connecting:
+            if self._client is None:
+                self._open()
+
+    def _open(self) -> None:
         os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
         import chromadb
         from chromadb.config import Settings as ChromaSettings
@@ -152,23 +159,22 @@ class ClauseIndex:
         chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         try:
             if self.settings.chroma_mode == "http":
-                self._client = self._http_client(chromadb, chroma_settings)
+                client = self._http_client(chromadb, chroma_settings)
             else:
                 self.settings.chroma_path.mkdir(parents=True, exist_ok=True)
-                self._client = chromadb.PersistentClient(path=str(self.settings.chroma_path),
-                                                         settings=chroma_settings)
+                client = chromadb.PersistentClient(path=str(self.settings.chroma_path), settings=chroma_settings)
             name = self.settings.collection
-            self._clauses = self._client.get_or_create_collection(
+            self._clauses = client.get_or_create_collection(
                 name, embedding_function=None,
                 metadata={"hnsw:space": "cosine", "embedder": self.embedder_name},
             )
-            self._docs = self._client.get_or_create_collection(f"{name}_documents", embedding_function=None)
-            self._segments = self._client.get_or_create_collection(f"{name}_segments", embedding_function=None)
+            self._docs = client.get_or_create_collection(f"{name}_documents", embedding_function=None)
+            self._segments = client.get_or_create_collection(f"{name}_segments", embedding_function=None)
         except Exception as e:  # chromadb raises assorted types for "cannot reach/open"
-            self._client = None
             where = (f"Chroma server at {self.settings.chroma_host}:{self.settings.chroma_port}"
                      if self.settings.chroma_mode == "http" else f"Chroma store at {self.settings.chroma_path}")
             raise StoreUnavailable(f"cannot open the {where}: {type(e).__name__}: {e}") from e
+        self._client = client  # last: another thread sees a client only once its collections are set
         built_with = (self._clauses.metadata or {}).get("embedder")
         if built_with and built_with != self.embedder_name:
             hint = (" (an index built before int8 MiniLM became the default: SECTORBOT_EMBEDDER=onnx-minilm-fp32 "
@@ -239,7 +245,8 @@ class ClauseIndex:
             chunk = clauses[b : b + BATCH]
             col.upsert(
                 ids=[f"{c.clause_id}|{gen}" for c in chunk],
-                embeddings=vectors[b : b + BATCH].tolist(),
+                # The array as it is: Chroma converts a list of Python floats back (0.1-0.2 s per 1,000 records).
+                embeddings=vectors[b : b + BATCH],
                 documents=[c.text for c in chunk],
                 metadatas=[clause_metadata(c, gen) for c in chunk],
             )
