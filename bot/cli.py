@@ -316,6 +316,7 @@ def search(query: str, k: int, as_json: bool, **filters: Any) -> None:
     from retrieval.core.citations import citation, display
 
     service = _service()
+    service.warm()
     _ensure_indexed(service)
     hits = service.search(query, k=k, **filters)
     if as_json:
@@ -431,6 +432,7 @@ def ask(question: tuple[str, ...], as_json: bool) -> None:
       printf 'Res 57 resolves 3\\nWho reports to TSAG?\\n' | sectorbot ask --json
     """
     service = _service()
+    service.warm()
     _ensure_indexed(service)
     questions = [" ".join(question)] if question else (line.strip() for line in sys.stdin if line.strip())
     for n, q in enumerate(questions):

@@ -195,3 +195,70 @@ def test_threads_are_timed_only_on_a_busy_machine(monkeypatch: pytest.MonkeyPatc
     assert chooser.before() in (1, 2)
     configured = Fake()
     assert embedding_plan.ThreadChooser(configured, 1).chosen == 1 and configured.threads == 1  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("question", ["Res 57 resolves 3", "Who coordinates emergency telecommunications?"])
+def test_ask_loads_model_and_vectors_beside_the_store_and_exits_cleanly(corpus_service: object,
+                                                                       question: str) -> None:
+    """`ask` loads the model and Chroma's vector index on other threads while it opens the store; the
+    process answers as an in-process Service does and exits cleanly whether or not the question needed
+    the model (a daemon thread still in onnxruntime at exit once aborted a one-shot process)."""
+    from retrieval import Service
+
+    service = corpus_service
+    assert isinstance(service, Service)
+    want = json.loads(json.dumps(service.answer(question).to_json_dict(), ensure_ascii=False))
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(service.settings.data_dir),
+           "SECTORBOT_DATA_DIR": str(service.settings.data_dir), "SECTORBOT_MODEL_DIR": str(service.settings.model_dir),
+           "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False", "PYTHONPATH": str(ROOT)}
+    got = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "--json", question], capture_output=True,
+                         text=True, env=env, cwd=service.settings.data_dir, timeout=120)
+    assert got.returncode == 0, got.stderr[-800:]
+    assert json.loads(got.stdout) == want
+
+
+def test_warm_hands_a_model_that_failed_to_load_to_the_search(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model loads on another thread; its failure reaches the caller that needs the model, as before."""
+    from retrieval.answering import search
+    from retrieval.core.errors import ModelNotProvisioned
+
+    def missing(settings: object) -> None:
+        raise ModelNotProvisioned("embedding model not found; run `sectorbot setup`")
+
+    monkeypatch.setattr(search, "make_embedder", missing)
+    engine = search.Engine(make_settings(tmp_path / "data"))
+    engine.warm()
+    with pytest.raises(ModelNotProvisioned, match="sectorbot setup"):
+        engine.embedder.embed_query("anything")
+
+
+def test_files_parsed_ahead_are_written_in_order_with_failures_in_place(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ingest parses files ahead of the model and writes them in turn: the report keeps the files'
+    order, a file that fails to parse takes its place in it, and every written document has its vectors."""
+    from retrieval.indexing import embedding_plan
+    from retrieval.indexing import ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "LOOKAHEAD_CLAUSES", 10**6)  # every file parsed before the first write
+    monkeypatch.setattr(embedding_plan, "WINDOW_CLAUSES", 7)  # many small windows across documents
+    d = tmp_path / "docs"
+    d.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    (d / "a.txt").write_text(text, encoding="utf-8")
+    (d / "b-broken.docx").write_bytes(b"PK\x03\x04 truncated")
+    (d / "c.txt").write_text(text.replace("RCC/47A4", "RCC/48A4").replace("47A4", "48A4"), encoding="utf-8")
+    (d / "d.txt").write_text("Minutes\nThe group met.\n", encoding="utf-8")
+    settings = make_settings(tmp_path / "data", embedder="hash")
+    index = ClauseIndex(settings, embedder_name(settings))
+    embedder = CountingEmbedder(256)
+    report = ingest(index, embedder, [d])
+    assert [(Path(r.path).name, r.status) for r in report.results] == [
+        ("a.txt", "added"), ("b-broken.docx", "failed"), ("c.txt", "added"), ("d.txt", "added")]
+    registry = index.registry()
+    assert sum(e.clauses for e in registry.values()) == index.clauses_collection.count()
+    # Identical clause texts in the two seeds are embedded once; every vector is the text's own.
+    assert report.embedded + report.reused == sum(r.clauses for r in report.results)
+    q = HashEmbedder().embed(["coordination among the Sectors"])[0]
+    fresh = ClauseIndex(make_settings(tmp_path / "fresh", embedder="hash"), embedder_name(settings))
+    ingest(fresh, HashEmbedder(), [d])
+    assert [c for c, _ in index.dense(q, 10)] == [c for c, _ in fresh.dense(q, 10)]
