@@ -233,3 +233,14 @@ def test_one_clause_of_a_proposal_is_cited_by_symbol_and_part(corpus_engine: Eng
     assert missing.abstained and "proposes no text under resolves 9" in missing.text
     whole = Answerer(corpus_engine).answer("RCC/47A4/1")
     assert len(whole.citations) > 1 and whole.lines[0].plain.startswith("MOD RCC/47A4/1 proposes to modify")
+
+
+def test_only_a_quantity_question_trims_the_extra_hits_it_read(corpus_service: object) -> None:
+    from retrieval.answering.query import read_query
+    from retrieval.answering.search import Filters
+
+    answerer = corpus_service._answering()  # type: ignore[attr-defined]
+    listing = answerer._search(read_query("which clauses deal with coordination among the Sectors?"), Filters())
+    assert len(listing) > 5, len(listing)  # a "find" question lists from up to 40 hits
+    count = answerer._search(read_query("how many meetings does the task force hold?"), Filters())
+    assert len(count) <= 5, len(count)

@@ -431,7 +431,8 @@ class Answerer:
         kept = [h for h in hits if (h.similarity or 0.0) >= settings.min_evidence or covered(h)]
         kept += self._naming_places(query, kept, filters)
         ranked = rerank(kept, query)
-        return ranked if k <= settings.top_k else ranked[:max(settings.top_k, 5)]
+        # The extra hits read for a quantity were only candidates for the first few places.
+        return ranked[:max(settings.top_k, 5)] if quantity else ranked
 
     def _documents_naming(self, places: list[str]) -> set[str]:
         if not places:

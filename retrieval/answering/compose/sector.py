@@ -10,7 +10,12 @@
    Sector only named beside the topic 1, in a recital 0.5) times the clause's relevance. A mandate
    given to all three Sectors at once counts 0.7. Within one instrument a Sector's clauses add up with
    diminishing weight (1, 1/2, 1/3 …), so many small tasks do not swamp one central mandate; each
-   instrument counts by its own score.
+   instrument counts by its own score. In an instrument about the topic, a part addressed to one or two
+   Sectors' Directors counts at least 0.7 (each Sector's own share of the work leads with it); Sectors its
+   resolves say only assist ("with the specialized assistance of") keep half their weight there; a Sector
+   said to "have most of the work" weighs as responsible.
+   When no clause on the topic ties a Sector to it, the Sectors named anywhere in those clauses count,
+   then the mandates of their instrument that hold most of the topic (`widen`), and the answer says so.
 4. Lead: every Sector within 60 % of the best. A topic only *listed* among matters of mutual interest
    gives no lead. Operative evidence is cited first, recitals after."""
 
@@ -51,7 +56,7 @@ NAMES_RELATIVE, NAMES_FLOOR = 0.8, 0.25
 # not the looser "in collaboration with", which partners say of each other).
 _ASSISTED_BY_RE = re.compile(r"\bwith\s+(?:the\s+)?(?:\w+\s+)?(?:assistance|support|help)\s+(?:of|from)\b", re.IGNORECASE)
 HELPER_SHARE = 0.5  # weight kept by a Sector's tasks in an instrument that says it only assists
-DEDICATED = 0.7  # relevance floor, in an instrument about the topic, of a part addressed to one Sector alone
+DEDICATED = 0.7  # relevance floor, in an instrument about the topic, of a part addressed to one or two Sectors
 WIDEN_SHARE = 0.8  # … and the instrument's mandates holding at least this share of the most any holds
 WIDEN_CLAUSES = 3  # clauses on the topic whose whole text is read for Sectors when none is tied to it
 MUTUAL_RE = re.compile(r"\b(?:all|three)\s+(?:ITU\s+)?Sectors\b|\bmutual interest\b", re.IGNORECASE)
