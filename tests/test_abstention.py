@@ -379,3 +379,10 @@ def test_a_count_of_the_kind_asked_answers_a_long_question_and_hyphenated_period
                   known_word=lambda w: True, coverage=lambda t: 0.45)
     assert other.abstain, other
     assert holds_quantity("how long does the last call run?", "the last call encompasses the four-week time period")
+
+
+def test_who_leads_a_body_is_a_person_who_leads_the_work_is_not() -> None:
+    text = "the Director of TSB shall lead ITU's work on cybersecurity; SG17 studies security"
+    assert _judged("who leads study group 17?", text).abstain
+    assert not _judged("who leads ITU's work on cybersecurity?", text).abstain
+    assert not _judged("who leads the ITU-T work on IoT?", text).abstain

@@ -57,7 +57,8 @@ _PERSON_RE = re.compile(
 _HOLDER_RE = re.compile(r"\bwho\s+(?:chairs|heads|convenes|presides)\b(?!\s+(?:it|this|that|these|those|them)\b)"
                         # "who leads TSAG" is a person; "who runs the pilot projects" is a Bureau's task
                         r"|\bwho\s+(?:leads|runs)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:group|committee|council|meeting|"
-                        r"TSAG|RAG|TDAG|ISCG|SG\s?\d+|bureau|secretariat|union|ITU)\b", _I)
+                        # … ending the question: "who leads ITU's work on X" asks who does the work
+                        r"TSAG|RAG|TDAG|ISCG|SG\s?\d+|bureau|secretariat|union|ITU)(?:\s*\d+)?(?=\s*(?:[?.!,;]|$))", _I)
 # "Who decides who chairs the CWGs?" asks for the body that chooses, which the texts name.
 _CHOOSER_RE = re.compile(r"\bwho\s+(?:decides|appoints|elects|chooses|selects|determines|designates|nominates|names)\b", _I)
 _HELD_BY_RE = re.compile(r"\b(?:headed|chaired|led|presided(?:\s+over)?|convened)\s+by\b", _I)
