@@ -409,3 +409,10 @@ def test_from_the_new_user_trial(itu_service: object, corpus_service: object) ->
     assert read_mandate_question("what is the Council told to do?") is not None
     fate = ask(corpus_service, "was RCC/47A4's proposal on Res 57 approved?")
     assert fate.abstained, fate.text
+
+
+def test_member_states_invited_to_support_a_topic_do_not_lead_it(itu_service: object) -> None:
+    # Res 130 invites Member States to support ITU's cybersecurity initiatives; the work is TSB's and BDT's.
+    ans = ask(itu_service, "who leads ITU's work on cybersecurity?")
+    assert not ans.abstained and not ans.lines[0].plain.startswith("Member States"), ans.text
+    assert ans.lead_sectors == ["ITU-T", "ITU-D"], ans.text

@@ -143,10 +143,16 @@ def other_sector(query: Query, clauses: list[Clause]) -> tuple[str, str] | None:
     return None
 
 
+_UNION_ORGANS = frozenset({"Secretary-General", "Deputy Secretary-General", "Council", "Plenipotentiary Conference",
+                           "General Secretariat", "ISCG", "ISC-TF"})
+
+
 def _tasks_no_sector(c: Clause) -> bool:
-    """The clause gives tasks, and only to actors of no one Sector (the Secretary-General, Council)."""
+    """The clause gives tasks, and only to the Union's own organs of no one Sector (the Secretary-General,
+    Council): "who coordinates …" is answered by them. Member States invited to support something do not
+    lead it ("who leads ITU's work on cybersecurity?")."""
     tasks = [m for m in c.mandates if gives_task(m)]
-    return bool(tasks) and not any(m.sector in THREE for m in tasks)
+    return bool(tasks) and all(m.sector == "GS" or m.actor in _UNION_ORGANS for m in tasks)
 
 
 class Answerer:
