@@ -228,9 +228,12 @@ def test_cite_pp_res_191_through_a_real_index(final_acts: tuple[Path, list[Parse
     whole = service.cite("PP Res 191 resolves")
     assert [x.label for x in whole.clauses] == [""]
     assert whole.clauses[0].text.startswith("that the Radiocommunication Advisory Group (RAG), TSAG")
-    # resolves of Res 191 is one unnumbered paragraph: there is no "resolves 1" to quote.
-    none = service.cite("PP Res 191 resolves 1")
-    assert not none.clauses and "has no resolves 1" in none.message
+    # resolves of Res 191 is one unnumbered paragraph: "resolves 1" shows it, cited as "resolves" (never as a
+    # "resolves 1" that does not exist), and says why.
+    one = service.cite("PP Res 191 resolves 1")
+    assert [x.clause_id.split("#")[1] for x in one.clauses] == ["resolves"]
+    assert "one unnumbered resolves paragraph" in one.message
+    assert not service.cite("PP Res 191 resolves 2").clauses
 
 
 def test_list_items_run_together_and_nested_items(final_acts: tuple[Path, list[ParsedDocument]]) -> None:
