@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Protocol
 
@@ -440,12 +441,18 @@ class Answerer:
         # The extra hits read for a quantity were only candidates for the first few places.
         return ranked[:max(settings.top_k, 5)] if quantity else ranked
 
-    def _documents_naming(self, places: list[str]) -> set[str]:
+    def _clauses_naming(self, places: list[str]) -> Iterator[Clause]:
+        """Clauses whose text names one of the places (the stored bytes are scanned first)."""
         if not places:
-            return set()
+            return
         catalog = self.corpus.catalog()
-        return {c.doc_id for c in (catalog.clause_at(i) for i in catalog.lines_containing([p.encode() for p in places]))
-                if any(p in c.text for p in places)}
+        for i in catalog.lines_containing([p.encode() for p in places]):
+            c = catalog.clause_at(i)
+            if any(p in c.text for p in places):
+                yield c
+
+    def _documents_naming(self, places: list[str]) -> set[str]:
+        return {c.doc_id for c in self._clauses_naming(places)}
 
     def _naming_places(self, query: Query, hits: list[SearchHit], filters: Filters) -> list[SearchHit]:
         """Clauses naming the country a question names, when no hit does: a long annex listing
@@ -453,17 +460,15 @@ class Answerer:
         places = countries_in(query.text)
         if not places or any(p in h.clause.text for h in hits[:3] for p in places):
             return []
-        catalog = self.corpus.catalog()
         seen = {h.clause.clause_id for h in hits}
         top = max((h.score for h in hits), default=1.0)
         # Naming the country is not enough: the clause must speak of what is asked too ("Kenya asked for
         # clarification" in an editor's note does not answer for Kenya's numbering plan).
-        coverage = catalog.lexical.coverage_of(key_text(search_form(query.text)))
+        coverage = self.corpus.catalog().lexical.coverage_of(key_text(search_form(query.text)))
         out: list[SearchHit] = []
-        for i in catalog.lines_containing([p.encode() for p in places]):
-            c = catalog.clause_at(i)
-            if c.clause_id in seen or not any(p in c.text for p in places) or \
-                    (filters.doc_ids and c.doc_id not in filters.doc_ids) or coverage(c.text) < PLACE_COVERAGE:
+        for c in self._clauses_naming(places):
+            if c.clause_id in seen or (filters.doc_ids and c.doc_id not in filters.doc_ids) \
+                    or coverage(c.text) < PLACE_COVERAGE:
                 continue
             out.append(SearchHit(clause=c, score=top))
             if len(out) >= PLACE_HITS:
