@@ -74,5 +74,19 @@ def corpus_service(tmp_path_factory: pytest.TempPathFactory, model_dir: Path) ->
 
 
 @pytest.fixture(scope="session")
+def meetings_service(tmp_path_factory: pytest.TempPathFactory, model_dir: Path) -> Iterator[object]:
+    """A real on-disk index of the two SG17 meeting documents (TD 2484 and C 823), built once."""
+    from retrieval import Service
+
+    folder = SHARED_ITU / "meetings"
+    if not folder.exists():
+        pytest.skip("../shared/itu/meetings is absent")
+    service = Service(make_settings(tmp_path_factory.mktemp("meetings")))
+    report = service.ingest([folder])
+    assert not report.failed, report.failed
+    yield service
+
+
+@pytest.fixture(scope="session")
 def corpus_engine(corpus_service: object) -> object:
     return corpus_service.engine  # type: ignore[attr-defined]

@@ -168,20 +168,7 @@ def test_the_seed_proposal_without_its_base_shows_both_readings(corpus_service: 
     assert asked.intent == "diff" and "not indexed" in asked.text
 
 
-# ---- the real meeting texts ---------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def meetings_service(tmp_path_factory: pytest.TempPathFactory, model_dir: Path) -> Iterator[object]:
-    from retrieval import Service
-    from tests.conftest import SHARED_ITU
-
-    folder = SHARED_ITU / "meetings"
-    if not folder.exists():
-        pytest.skip("../shared/itu/meetings is absent")
-    service = Service(make_settings(tmp_path_factory.mktemp("meetings")))
-    report = service.ingest([folder])
-    assert not report.failed, report.failed
-    yield service
+# ---- the real meeting texts (meetings_service: conftest) ------------------------------------------------
 
 
 def test_td2484_to_c823(meetings_service: object) -> None:

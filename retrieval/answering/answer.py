@@ -14,6 +14,7 @@ from retrieval.answering.cite import CiteResult, describe_reference, revision_ma
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
 from retrieval.answering.compose.cite import compose_cite
+from retrieval.answering.compose.cover import about_a_document, compose_cover, cover_rows_asked
 from retrieval.answering.compose.direct import asks_quantity, holds_quantity
 from retrieval.answering.compose.evidence import (
     Verdict,
@@ -65,6 +66,9 @@ from retrieval.parsing.mandates import document_sector, gives_task, is_recital
 log = logging.getLogger(__name__)
 MAX_CHANGED = 4  # resolutions shown for "what changed at <venue>?"
 _PRONOUN_RE = re.compile(r"(?:it|this|that|these|those|them)\b", re.IGNORECASE)  # "… on it": a topic said before
+TITLE_COVERAGE = 0.6  # a meeting document asked about by description: its title holds this share of it …
+TITLE_MARGIN = 0.1  # … and is within this of the best title (two revisions of one text are both shown)
+MAX_COVERS = 3  # more documents than this fit the description: it is searched instead
 TOPIC_DOCS = 3  # hits whose instruments a mandate question reads when no mandate clause words its topic
 TOPIC_HITS = 10  # a "which Sector" topic keeps the words these best hits hold …
 HELD_SHARE = 0.6  # … when they are this share of its idf mass
@@ -213,6 +217,8 @@ class Answerer:
             result = diff_answer(query.text, symbols[0], self.corpus.catalog().clauses, symbols[0], symbols[1])
         elif query.intent == "ask" and asks_what_changed(query.text) and (revised := self._revised_at(query)):
             result = self._changes_at(query, revised)
+        elif query.intent != "cite" and (cover := self._cover(query)) is not None:
+            result = cover
         else:
             hits = self._evidence(query)
             result = self._compose(query, hits)
@@ -419,7 +425,46 @@ class Answerer:
     def _documents_named(self, query: Query) -> set[str]:
         catalog = self.corpus.catalog()
         return {c.doc_id for r in query.references for c in catalog.cite_candidates(r)
-                if (r.body is None or c.instrument.body == r.body) and revision_matches(r.revision, c)}
+                if (r.body is None or c.instrument.body == r.body) and revision_matches(r.revision, c)} \
+            | self._meeting_documents_named(query)
+
+    def _meeting_documents_named(self, query: Query) -> set[str]:
+        """Meeting documents named bare ("C 823", "TD2484"), which are no reference on their own (a
+        "C4" criterion or WSIS Action Line "C2" is not a document): only those the corpus holds."""
+        catalog = self.corpus.catalog()
+        out: set[str] = set()
+        for sym in meeting_symbols(query.text):
+            ref = Reference(number=sym, kind="td" if sym.startswith("TD") else "contribution", text=sym)
+            out |= {c.doc_id for c in catalog.cite_candidates(ref) if c.instrument.kind in ("contribution", "td")}
+        return out
+
+    def _cover(self, query: Query) -> Answer | None:
+        """"Who submitted C823?", "what's the title of TD 2484?", "what is C823 about?": the rows of the
+        document's cover page (and its abstract); for a document described, not named, those of the
+        meeting documents whose title speaks of what the question says."""
+        asked = cover_rows_asked(query.text)
+        if not asked:
+            return None
+        catalog = self.corpus.catalog()
+        docs = self._meeting_documents_named(query)
+        if not docs and (topic := about_a_document(query.text)) and key_text(topic).strip():
+            titles = [catalog.clause_at(i) for i, cid in enumerate(catalog.ids) if cid.endswith("#cover-page.title")]
+            score = catalog.lexical.coverage_of(key_text(topic))
+            scored = [(score(c.text), c.doc_id) for c in titles]
+            best = max((s for s, _ in scored), default=0.0)
+            docs = {d for s, d in scored if s >= TITLE_COVERAGE and s >= best - TITLE_MARGIN}
+        if not docs or len(docs) > MAX_COVERS:
+            return None
+        rows = [catalog.clause_at(i) for d in sorted(docs) for i in catalog.doc_positions().get(d, [])
+                if "#cover-page." in catalog.ids[i] or ("Abstract" in asked and "#abstract." in catalog.ids[i])]
+        shown = [c for c in rows if c.label in asked or (c.part == "abstract" and "Abstract" in asked)]
+        if not shown:
+            return None
+        # What was asked first, then the title, which says which document this is.
+        if "Title" not in asked:
+            shown += [c for c in rows if c.label == "Title"]
+        shown.sort(key=lambda c: (c.doc_id, c.label == "Title" and "Title" not in asked))
+        return compose_cover(query.text, shown)
 
     def _search(self, query: Query, filters: Filters) -> list[SearchHit]:
         settings = self.corpus.settings

@@ -51,6 +51,8 @@ def part_display(part: str, label: str) -> str:
         return part
     if label.startswith("p") and label[1:].isdigit():
         return f"{part}, para. {label[1:]}"
+    if part == "cover page":
+        return f"{part}, {label}"  # "SG17-C823, cover page, Source"
     return f"{part} {label}"
 
 

@@ -1,7 +1,9 @@
 """ITU meeting documents (contributions "SG17-C823" and TDs "SG17-TD2484"): the cover table becomes
 metadata (symbol, study group, Questions, meeting, source, title, purpose, keywords, contacts); then
-the abstract, editor's notes and the numbered sections as clauses (`SG17-C823 §2.2.1`). Contact
-details are metadata only, never clauses."""
+the abstract, editor's notes and the numbered sections as clauses (`SG17-C823 §2.2.1`). The cover's
+Question(s), Source, Title, Purpose and Keywords rows are clauses too (`SG17-C823, cover page, Source`),
+so "who submitted C823?" is answered from the document's own words. Contact details (names, phone
+numbers, e-mail addresses) are metadata only, never clauses."""
 
 from __future__ import annotations
 
@@ -56,6 +58,7 @@ def parse(ctx: Context, source: str) -> tuple[DocumentMeta, list[Draft]]:
     contacts: list[str] = []
     field = None
     abstract: list[int] = []
+    cover: list[tuple[str, int, int]] = []  # (row label, line, where its value starts)
     j = 0
     # The cover table: one field per row; a contact's lines run on until the next field.
     while j < len(lines) and (lines[j].start <= cover_end or (field == "abstract" and not lines[j].text.strip())):
@@ -65,6 +68,8 @@ def parse(ctx: Context, source: str) -> tuple[DocumentMeta, list[Draft]]:
             field = m.group("name").lower().replace("question(s)", "questions").replace("question", "questions") \
                 .replace("questionss", "questions")
             value = m.group("value").strip()
+            if field in _COVER_ROWS and value:
+                cover.append((_COVER_ROWS[field], j, m.start("value")))
             if field == "questions":
                 cells = [c.strip() for c in value.split(" | ")]
                 details["questions"] = cells[0]
@@ -88,6 +93,10 @@ def parse(ctx: Context, source: str) -> tuple[DocumentMeta, list[Draft]]:
     title = details.get("title", symbol)
     inst = Instrument(body="other", kind=kind, number=symbol, symbol=symbol, title=title)
     w = Walker(ctx, inst, clause_part=lambda num: f"section {num.split('.')[0]}")
+    if cover:
+        w.start_part("cover page")
+        for label, k, skip in cover:
+            w.field(label, lines[k], skip)
     if abstract:
         w.start_part("abstract")
         first = lines[abstract[0]]
@@ -122,6 +131,12 @@ def parse(ctx: Context, source: str) -> tuple[DocumentMeta, list[Draft]]:
     meta = DocumentMeta(doc_id=doc_id, body="other", kind=kind, number=symbol, title=title, source=source,
                         language=language, symbol=symbol, details=details)
     return meta, w.drafts
+
+
+# Cover rows kept as clauses, by FIELD_RE's field name ("Question(s)" labelled "Questions", which makes
+# a clean id); "contact" never is.
+_COVER_ROWS = {"questions": "Questions", "source": "Source", "title": "Title", "purpose": "Purpose",
+               "keywords": "Keywords"}
 
 
 def _starts_text(t: str) -> bool:

@@ -140,6 +140,11 @@ class Walker:
         n = self.counters[self.part] = self.counters.get(self.part, 0) + 1
         self._new(self.part, f"p{n}", ln.start + (skip if skip is not None else _lead(ln)), ln.end, ln)
 
+    def field(self, label: str, ln: Line, skip: int) -> None:
+        """One row of a cover table as a clause of the current part, named by the row's label
+        ("Source"), its text the value after it."""
+        self._new(self.part, label, ln.start + skip, ln.end, ln)
+
     def block(self, rows: list[Line]) -> None:
         """Lines that make one clause of the current part (a table under a front-matter heading)."""
         d = self._new(self.part, "", rows[0].start + _lead(rows[0]), rows[-1].end, rows[0])

@@ -1,0 +1,69 @@
+"""What a meeting document's cover page says about it: who submitted it (Source), its title, purpose,
+Question(s) and meeting, and keywords. "Who submitted C823?" is answered from the row that says so,
+cited as "SG17-C823, cover page, Source", never from a clause that happens to say "submit"."""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.answering.compose import lead
+from retrieval.core.citations import citation, display
+from retrieval.core.models import Answer, Clause
+from retrieval.core.text import quoted
+
+# Each cover row and the ways a question asks for it. "Questions" also holds the meeting (place, dates).
+_ROW_ASKS: dict[str, re.Pattern[str]] = {
+    "Source": re.compile(
+        r"\bwho\s+(?:(?:has|had|did)\s+)?(?:submitted|submit|sent|send|wrote|write|authored|contributed|tabled|"
+        r"brought|presented|proposed|is\s+behind|was\s+behind|put\s+(?:in|forward))\b"
+        r"|\bwho(?:'s|\s+is|\s+was)\s+(?:it|this|that)\s+from\b|\bfrom\s+whom\b|\bwhose\s+(?:contribution|document|TD)\b"
+        r"|\b(?:source|author|authors|submitter|originator)\b"
+        r"|\b(?:which|what)\s+(?:company|companies|organi[sz]ation|member|administration|entity|rapporteur)\b",
+        re.IGNORECASE),
+    "Title": re.compile(r"\btitled?\b|\bwhat\s+is\s+\S+(?:\s+\S+)?\s+called\b|\b(?:full\s+)?name\s+of\b", re.IGNORECASE),
+    "Purpose": re.compile(r"\bpurpose\b|\bfor\s+(?:discussion|approval|information|decision|agreement)\b",
+                          re.IGNORECASE),
+    "Questions": re.compile(
+        r"\b(?:which|what)\s+(?:ITU-T\s+)?(?:study\s+)?questions?\b|\bunder\s+(?:which|what)\s+question\b"
+        r"|\b(?:which|what)\s+meeting\b|\bwhen\s+and\s+where\b"
+        r"|\b(?:when|where)\s+(?:was|is|were)\b.*\b(?:submitted|presented|held|discussed|considered|issued|meeting)\b",
+        re.IGNORECASE),
+    "Keywords": re.compile(r"\bkey\s?words?\b", re.IGNORECASE),
+    # The document as a whole: its abstract (after the title). "What does C823 propose about the queue?"
+    # asks something inside it and is searched.
+    "Abstract": re.compile(
+        r"\b(?:abstract|summary|summari[sz]e|gist|overview|tl;?dr)\b"
+        r"|\bwhat\s+(?:is|was|'s)\s+(?:\S+\s+){0,3}about\s*\??\s*$"
+        r"|\bwhat\s+(?:does|did)\s+(?:\S+\s+){0,3}(?:propose|say|cover|contain|do)\s*\??\s*$",
+        re.IGNORECASE),
+}
+# A question about a meeting document it does not name: "who submitted the contribution on incubation?"
+_DOCUMENT_RE = re.compile(r"\b(?:contributions?|TDs?|temporary\s+documents?|input\s+documents?|documents?|papers?)\b",
+                          re.IGNORECASE)
+
+
+_SUBMIT_RE = re.compile(r"\b(?:submit(?:s|ted)?|sen[dt]|wr[io]te|written|authored|presented|tabled|brought|contributed)\b",
+                        re.IGNORECASE)
+
+
+def about_a_document(question: str) -> str | None:
+    """What a question says of the meeting document it asks about, without the cover words and the noun
+    ("who submitted the contribution on incubation?" → "incubation"), or None when it asks of none."""
+    if not _DOCUMENT_RE.search(question):
+        return None
+    rest = _SUBMIT_RE.sub(" ", _DOCUMENT_RE.sub(" ", question))
+    for pat in _ROW_ASKS.values():
+        rest = pat.sub(" ", rest)
+    return " ".join(rest.split())
+
+
+def cover_rows_asked(question: str) -> list[str]:
+    """The cover rows a question asks for ("who submitted …" → ["Source"]), in the rows' order."""
+    return [row for row, pat in _ROW_ASKS.items() if pat.search(question)]
+
+
+def compose_cover(question: str, rows: list[Clause]) -> Answer:
+    """Each row, verbatim, under its citation."""
+    lines = [lead(f"{display(c)}: {quoted(c.text.strip())}") for c in rows]
+    return Answer(question=question, intent="ask", lines=lines,
+                  citations=[citation(c, c.text) for c in rows])

@@ -1,0 +1,72 @@
+"""A meeting document's cover page (Source, Title, Purpose, Question(s) and meeting, Keywords) as clauses,
+and questions about it answered from them, on the real SG17 TD 2484 and C 823 (skipped when ../shared
+is absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from retrieval.answering.compose.cover import about_a_document, cover_rows_asked
+from retrieval.core.citations import display
+from retrieval.parsing.extract import extract
+from retrieval.parsing.structure import parse
+
+C823 = "meetings/T17-SG17-C-0823!!MSW-E.docx"
+
+
+def test_cover_rows_are_clauses_without_contacts(shared_itu: Path) -> None:
+    path = shared_itu / C823
+    doc = parse(extract(path, 10**8), str(path))
+    rows = {c.label: c for c in doc.clauses if c.part == "cover page"}
+    assert set(rows) == {"Questions", "Source", "Title", "Purpose", "Keywords"}
+    assert rows["Source"].text.strip() == "Broadcom Inc."
+    assert rows["Source"].clause_id == "sg17-c823#cover-page.source"
+    assert display(rows["Source"]) == "SG17-C823, cover page, Source"
+    assert rows["Questions"].text.startswith("4/17") and "17-26 March 2020" in rows["Questions"].text
+    assert rows["Purpose"].text.strip() == "Proposal"
+    # the contact rows stay metadata: no name, phone number or address is indexed text
+    assert not any("Taddei" in c.text or "+41795061129" in c.text for c in doc.clauses)
+
+
+def test_which_rows_a_question_asks_for() -> None:
+    assert cover_rows_asked("who submitted C 823?") == ["Source"]
+    assert cover_rows_asked("which company is behind TD2484") == ["Source"]
+    assert cover_rows_asked("what's the title of TD 2484?") == ["Title"]
+    assert cover_rows_asked("under which question was C823 submitted?") == ["Questions"]
+    assert cover_rows_asked("what is C823 about?") == ["Abstract"]
+    assert cover_rows_asked("what does C823 propose?") == ["Abstract"]
+    # something inside the document is searched, not its cover
+    assert cover_rows_asked("what does C823 propose for the incubation queue?") == []
+    assert cover_rows_asked("C823 - which work item was consented?") == []
+    assert about_a_document("who submitted the contribution on incubation?") == "who the on incubation?"
+    assert about_a_document("who chairs SG17?") is None
+
+
+def test_who_submitted_a_named_document(meetings_service: object) -> None:
+    ans = meetings_service.answer("who submitted C 823?")  # type: ignore[attr-defined]
+    assert not ans.abstained
+    assert ans.lines[0].plain == "SG17-C823, cover page, Source: “Broadcom Inc.”"
+    assert ans.citations[0].clause_id == "sg17-c823#cover-page.source"
+    # the title follows, to say which document this is
+    assert [c.clause_id for c in ans.citations] == ["sg17-c823#cover-page.source", "sg17-c823#cover-page.title"]
+    td = meetings_service.answer("What's the purpose of TD2484?")  # type: ignore[attr-defined]
+    assert td.lines[0].plain == "SG17-TD2484, cover page, Purpose: “Discussion”"
+    when = meetings_service.answer("when and where was TD 2484 presented?")  # type: ignore[attr-defined]
+    assert "27 August" in when.lines[0].plain and when.citations[0].clause_id == "sg17-td2484#cover-page.questions"
+
+
+def test_what_a_named_document_is_about(meetings_service: object) -> None:
+    ans = meetings_service.answer("what is TD 2484 about?")  # type: ignore[attr-defined]
+    assert ans.citations[0].clause_id == "sg17-td2484#abstract.p1"
+    assert "sg17-td2484#cover-page.title" in [c.clause_id for c in ans.citations]
+
+
+def test_a_document_described_not_named(meetings_service: object) -> None:
+    # Both revisions of the incubation text fit the description: both are shown, each with its source.
+    ans = meetings_service.answer("which company submitted the document on incubation?")  # type: ignore[attr-defined]
+    ids = [c.clause_id for c in ans.citations]
+    assert ids[0] == "sg17-c823#cover-page.source"
+    assert "sg17-td2484#cover-page.source" in ids
+    # a description no title fits is searched as any other question, never answered from a cover
+    other = meetings_service.answer("who submitted the TD on quantum key distribution?")  # type: ignore[attr-defined]
+    assert not any("#cover-page." in c.clause_id for c in other.citations)
