@@ -386,3 +386,42 @@ def test_who_leads_a_body_is_a_person_who_leads_the_work_is_not() -> None:
     assert _judged("who leads study group 17?", text).abstain
     assert not _judged("who leads ITU's work on cybersecurity?", text).abstain
     assert not _judged("who leads the ITU-T work on IoT?", text).abstain
+
+
+def test_a_place_a_code_a_ranking_a_post_and_a_proposals_fate_need_the_clause_to_give_them() -> None:
+    for q, text, why in [
+            ("where exactly was WTSA-20 held and on what dates?", "WTSA shall be held in the last quarter of 2020",
+             "no place"),
+            ("what's the international country code assigned to Palestine?", "decisions relating to international "
+             "access code for Palestine, as defined in No. 1002 of the Constitution", "that code"),
+            ("what's Iraq's current ranking in the ICT Development Index?", "improvement of Iraq's ranking "
+             "according to ICT indicators", "current figures"),
+            ("who's the Q4/17 incubation co-rapporteur for TP.inno?", "we are just missing to appoint a Q4 "
+             "co-rapporteur dedicated to this mechanism", "who holds them"),
+            ("was the RCC proposal to modify Resolution 57 adopted at WTSA-16?", "it is proposed that Resolution 57 "
+             "be modified accordingly", "decided on them")]:
+        v = _judged(q, text)
+        assert v.abstain and why in v.reason, (q, v)
+    text = "a meeting held outside Geneva needs an invitation"
+    # a relative "where" asks no place; a clause giving digits for a code answers
+    assert not _judged("what happens in cases where a meeting is held outside Geneva?", text).abstain
+    assert not _judged("what's the country code for Palestine?", "the country code 970 is assigned to Palestine").abstain
+    # "who is the body that appoints rapporteurs" asks for a body, which the texts name
+    assert not _judged("who is the one who appoints the rapporteur?", "the study group appoints the rapporteur").abstain
+
+
+def test_a_fee_given_as_a_share_of_the_contributory_unit_is_an_amount() -> None:
+    from retrieval.answering.compose.direct import asks_quantity, holds_quantity
+
+    text = ("to set the level of the financial contribution at one-sixteenth of the value of the contributory unit "
+            "for SMEs from developed countries, and one-thirty second of the value of the contributory unit for "
+            "SMEs from developing countries")
+    q = "what fee does an SME from a developing country pay to join a Sector?"
+    assert asks_quantity(q) and holds_quantity(q, text)
+    # the clause words it "financial contribution", not "fee": the best clause giving that kind of amount answers
+    v = judge(q, [clause(text)], corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.3)
+    assert not v.abstain, v
+    # an annual-revenue ceiling the clause leaves to the Council is no amount
+    v = _judged("what's the maximum annual revenue an SME can have to get the reduced fees?",
+                "annual revenues below a maximum set by the Council")
+    assert v.abstain and "amount" in v.reason, v

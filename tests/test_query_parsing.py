@@ -455,3 +455,39 @@ def test_search_reads_the_question_in_the_texts_register() -> None:
     assert search_form("reports twice a year") == "reports twice a year"  # "a year" is no schedule word
     assert search_form("all three Sectors?") == "all three Sectors?"
     assert read_query("hey quick one - does TSAG actually have to meet every year?").search_text.startswith("does TSAG")
+
+
+def test_a_choice_inside_the_question_and_a_sentence_that_only_asks_which_sector() -> None:
+    from retrieval.answering.query import expand_shorthand, read_query, without_alternatives
+
+    q = read_query("is telecom consumer/user protection an ITU-D thing or ITU-T? which sector leads per PP-18")
+    assert (q.intent, q.topic) == ("sector", "telecom consumer/user protection")
+    q = read_query("Is cybersecurity a BDT or TSB job?")
+    assert (q.intent, q.topic) == ("sector", "cybersecurity")
+    # a closing choice is still cut whole, leaving no "is that" behind
+    assert without_alternatives("who handles child online protection - is that ITU-T or ITU-D?") == \
+        "who handles child online protection?"
+    # a choice between other things is the topic
+    assert without_alternatives("does Res 57 cover IMT or EMC?") == "does Res 57 cover IMT or EMC?"
+    # "reso 77", "abt": chat spellings
+    assert expand_shorthand("wat does reso 77 say abt the next WTSA") == "wat does Resolution 77 say about the next WTSA"
+    assert expand_shorthand("a resolute stance") == "a resolute stance"
+
+
+def test_a_series_letter_is_asked_about_only_when_the_question_is_what_the_series_is() -> None:
+    from retrieval.answering.compose.series import series_asked, series_line
+    from retrieval.core.models import Clause, Instrument
+
+    assert series_asked("what's the K series of ITU-T Recs for again?") == "K"
+    assert series_asked("What does the D-series cover?") == "D"
+    assert series_asked("what is series Z about") == "Z"
+    assert series_asked("how many Recommendations of the X series did TAP approve?") is None
+    assert series_asked("Series M: which sector handles spectrum management?") is None
+    table = Clause(clause_id="a12#clause.2.2", doc_id="a12", instrument=Instrument(), part="clause", span=(0, 1),
+                   text="The scope of the series identified by the letter shall be as follows:\nA\tOrganization of "
+                        "the work of ITU-T\nD\tTariff and accounting principles\nK\tProtection against interference")
+    prose = Clause(clause_id="x#1", doc_id="x", instrument=Instrument(), part="clause", span=(0, 1),
+                   text="K\tis a letter used in one line only")
+    found = series_line("K", [prose, table])
+    assert found is not None and found[0] is table and found[1] == "K\tProtection against interference"
+    assert series_line("Q", [table]) is None

@@ -37,6 +37,7 @@ from retrieval.answering.compose.mandate import (
     read_mandate_question,
 )
 from retrieval.answering.compose.sector import NAMES_TOPIC, THREE, compose_sector, topic_terms
+from retrieval.answering.compose.series import compose_series, series_asked, series_line
 from retrieval.answering.compose.topic import SUPPORT, clean_topic, held_by
 from retrieval.answering.facts import CorpusFacts
 from retrieval.answering.llm import ChatLLM
@@ -219,6 +220,8 @@ class Answerer:
             result = self._changes_at(query, revised)
         elif query.intent != "cite" and (cover := self._cover(query)) is not None:
             result = cover
+        elif query.intent != "cite" and (series := self._series(query)) is not None:
+            result = series
         else:
             hits = self._evidence(query)
             result = self._compose(query, hits)
@@ -437,6 +440,15 @@ class Answerer:
             ref = Reference(number=sym, kind="td" if sym.startswith("TD") else "contribution", text=sym)
             out |= {c.doc_id for c in catalog.cite_candidates(ref) if c.instrument.kind in ("contribution", "td")}
         return out
+
+    def _series(self, query: Query) -> Answer | None:
+        """"What's the K series for?": the line of the series table that gives the letter's scope."""
+        letter = series_asked(query.asked or query.text)
+        if letter is None:
+            return None
+        catalog = self.corpus.catalog()
+        found = series_line(letter, (catalog.clause_at(i) for i in catalog.lines_containing([b"series", b"Series"])))
+        return compose_series(query.text, letter, *found) if found else None
 
     def _cover(self, query: Query) -> Answer | None:
         """"Who submitted C823?", "what's the title of TD 2484?", "what is C823 about?": the rows of the

@@ -30,6 +30,8 @@ _WHOSE_JOB = (r"\b(?:one|a\s+single|each)\s+(?:Sector|Bureau)(?:'s)?\s+(?:job|ta
               r"|\b" + _BUREAU + r"\s+(?:alone|only|on\s+its\s+own)\s+or\b")
 _SECTOR_RE = re.compile(
     _WHICH_SECTOR + "|" + _WHOSE + "|" + _WHOSE_JOB + "|" + _EITHER + r"(?:\s*\?|\s+(?:job|task|thing|remit|responsibility|work)\b)"
+    # "is cybersecurity a BDT or TSB job?"
+    r"|\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU + r"(?:'s)?\s+(?:job|task|thing|matter|remit|responsibility|work)\b"
     r"|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
     r"|works\s+on|coordinates|leads|covers|looks\s+after)\b|\bsectors?\s+(?:handles?|deals?|responsible)\b",
     re.IGNORECASE,
@@ -198,6 +200,9 @@ _SHORTHAND = [(re.compile(r"\b(?:Gen(?:eral)?\.?\s*Sec(?:retary)?|Sec\.?\s*Gen|S
                "Secretary-General"),
               (re.compile(r"(?<!\S)w/o(?!\S)", re.IGNORECASE), "without"),
               (re.compile(r"(?<!\S)w/(?=\s|$)", re.IGNORECASE), "with"),
+              # "reso 77", "abt": chat spellings of "Resolution" and "about"
+              (re.compile(r"\bresos?\b\.?(?=\s*\d)", re.IGNORECASE), "Resolution"),
+              (re.compile(r"\babt\b", re.IGNORECASE), "about"),
               # "D000", "A1", "E119": a Recommendation typed without its dot ("Q4" is a Question, "C823" a
               # contribution, "G20" a summit).
               (re.compile(r"(?<![\w./-])([ABD-FHJ-PR-Z])(\d{1,4})(?![\w.]|/\d)"), r"\1.\2")]
@@ -220,9 +225,37 @@ _CHOICE_RE = re.compile(r"[,;:\u2013\u2014-]?\s*\b(?:is|was)\s+(?:that|this|it)\
                         r"|(?<=\?)\s*[^?]*\b(?:alone|only|on\s+its\s+own)\s+or\b[^?]*\?*\s*$", re.IGNORECASE)
 
 
+# "is X an ITU-D thing or ITU-T?", "X - BDT or TSB job?": a choice between Sectors inside the question.
+_INNER_CHOICE_RE = re.compile(
+    r"\s*\b(?:an?\s+)?" + _BUREAU + r"(?:'s)?(?:\s+(?:job|task|thing|matter|show|remit|issue|one))?\s+or\s+"
+    r"(?:an?\s+|the\s+)?(?:" + _BUREAU + r"|all\s+three|both|the\s+other\s+two)(?:'s)?"
+    r"(?:\s+(?:job|task|thing|matter|show|remit|issue|one))?\b", re.IGNORECASE)
+# A sentence that only asks which Sector, and where to look: "which sector leads per PP-18?"
+_ONLY_ASKS_RE = re.compile(
+    r"^\W*(?:so\s+|and\s+|i\.e\.\s+)?(?:(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)|who)\s+"
+    r"(?:(?:is|are)\s+)?(?:the\s+)?(?:leads?|lead\s+sector|in\s+charge|responsible|handles?\s+it|does\s+it|owns\s+it)?"
+    r"\s*(?:(?:per|in|under|according\s+to|based\s+on)\s+(?:the\s+)?[\w./-]+(?:\s+(?:texts?|final\s+acts|resolutions?))?)?"
+    r"\s*\W*$", re.IGNORECASE)
+
+
 def without_alternatives(question: str) -> str:
     """The question without a closing choice between actors or Sectors ("TSB or BDT?", "is that a BDT
-    thing or all three?")."""
+    thing or all three?"), a choice inside it ("is X an ITU-D thing or ITU-T?") and a sentence that only
+    asks which Sector ("… ? which sector leads per PP-18")."""
+    sentences = [p for p in re.split(r"(?<=\?)\s+", question.strip()) if p.strip()]
+    if len(sentences) > 1 and (kept := [p for p in sentences if not _ONLY_ASKS_RE.match(p)]) \
+            and len(kept) < len(sentences):
+        question = " ".join(kept)
+    closing = _without_closing_choice(question)
+    if closing != question:
+        return closing
+    inner = _INNER_CHOICE_RE.sub("", question)
+    # "is this ITU-T or ITU-R?" leaves nothing to ask about: it stays as asked
+    said = [w for w in re.findall(r"[\w'/-]+", inner) if w.lower() not in ("is", "this", "that", "it", "a", "an", "the")]
+    return inner if said else question
+
+
+def _without_closing_choice(question: str) -> str:
     chosen = _CHOICE_RE.search(question)
     if chosen and len(question[: chosen.start()].split()) >= 3:
         return question[: chosen.start()].rstrip(" ,;:-\u2013\u2014?") + "?"

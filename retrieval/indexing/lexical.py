@@ -71,6 +71,8 @@ _SYNONYM_GROUPS = [
     # Telecom chat words for what the texts name generically.
     ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),
     ("imei", "imeis", "identifier", "identifiers"),
+    # Everyday words for the groups the texts name ("youth", "children").
+    ("young", "youth", "youngsters"), ("kid", "kids", "child", "children"),
     # British and American spellings whose stems differ.
     ("organisation", "organization"), ("organisations", "organizations"), ("organise", "organize"),
     ("harmonise", "harmonize"), ("recognise", "recognize"), ("programme", "program"), ("centre", "center"),

@@ -31,7 +31,10 @@ _QUANT_Q = re.compile(r"\bhow\s+(?:often|many|much|long|soon|early|far\s+ahead)\
                       r"|\bhow\s+many\s+days\b|\bmax(?:imum)?\b|\bmin(?:imum)?\b"
                       r"|\bwhat(?:'s|\s+is)?\s+(?:the\s+)?(?:share|fraction|proportion|percentage|per\s*cent|majority)\b"
                       r"|\bwhat(?:'s|\s+is|\s+are)\s+the\s+(?:[\w-]+\s+){0,2}(?:amount|value|unit|fees?|price|cost|rate|"
-                      r"budget|ceiling)\b", _I)
+                      r"budget|ceiling)\b"
+                      # "what fee does an SME pay", "what does a developing-country SME pay"
+                      r"|\bwhat\s+(?:[\w-]+\s+){0,2}(?:fees?|price|cost|rate|amount)\s+(?:does|do|did|is|are|will|would|must)\b"
+                      r"|\bwhat\s+(?:does|do|did|would|will)\b[^?]*\b(?:pay|paid|charged?)\b", _I)
 _NUM_WORD = r"(?:\d[\d\s,.]*\d|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|thirty)"
 _SPAN = re.compile(
     r"(?:(?:normally\s+)?(?:at\s+least|not\s+later\s+than|no\s+later\s+than|within|up\s+to|at\s+most|more\s+than|less\s+than|"
@@ -47,7 +50,7 @@ _SPAN = re.compile(
     rf"(?:from\s+\d{{1,2}}\s+{MONTHS}?\s*to\s+)?\d{{1,2}}\s+{MONTHS}\s+(?:19|20)\d\d|"
     # shares: "70 per cent", "10%", "one-sixteenth", "two-thirds", "a simple majority"
     r"\d+(?:[.,]\d+)?\s*(?:per\s*cent|%)|(?:one|two|three)[-\s](?:half|third|thirds|quarter|quarters|fifth|eighth|"
-    r"sixteenth|tenth)s?|(?:simple|absolute|two-thirds|qualified)\s+majority|"
+    r"sixteenth|tenth|thirty[-\s]?second|sixty[-\s]?fourth)s?|(?:simple|absolute|two-thirds|qualified)\s+majority|"
     r"(?:normally\s+)?at\s+least\s+" + _NUM_WORD + r"\b)",
     _I)
 _NEG = re.compile(r"\b(?:shall|may|must|can|should)\s+not\b|\bcannot\b|\bno\s+\w+\s+shall\b", _I)
@@ -154,7 +157,10 @@ _UNIT_OF = [
     (re.compile(r"\bhow\s+(?:long|soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b|\bwhat\s+(?:date|year)\b", _I),
      re.compile(r"days?|weeks?|months?|years?|before|after|Monday|Tuesday|Wednesday|Thursday|Friday|quarter|half|"
                 r"(?:19|20)\d\d", _I)),
-    (re.compile(r"\bhow\s+much\b", _I), re.compile(r"CHF|USD|EUR|million|billion", _I)),
+    (re.compile(r"\bhow\s+much\b", _I), re.compile(r"CHF|USD|EUR|million|billion|per\s*cent|%", _I)),
+    # a fee or a contribution is often a share of the contributory unit ("one-thirty second")
+    (re.compile(r"\b(?:fees?|price|cost|amount|pay|paid|charged?)\b", _I),
+     re.compile(r"CHF|USD|EUR|million|billion|half|third|quarter|fifth|eighth|sixteenth|tenth|second|fourth", _I)),
     (re.compile(r"\b(?:share|fraction|proportion|percentage|per\s*cent|majority)\b", _I),
      re.compile(r"per\s*cent|%|half|third|quarter|fifth|eighth|sixteenth|tenth|majority", _I)),
 ]
