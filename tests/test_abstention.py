@@ -425,3 +425,11 @@ def test_a_fee_given_as_a_share_of_the_contributory_unit_is_an_amount() -> None:
     v = _judged("what's the maximum annual revenue an SME can have to get the reduced fees?",
                 "annual revenues below a maximum set by the Council")
     assert v.abstain and "amount" in v.reason, v
+
+
+def test_a_time_given_relative_to_an_event_answers_when() -> None:
+    text = ("to ensure that, if an ITU Telecom event is held in the same year as a plenipotentiary conference, the "
+            "ITU Telecom event should preferably take place no later than the plenipotentiary conference")
+    q = "if an ITU Telecom event takes place in the same year as a Plenipotentiary Conference, when must it be held?"
+    assert not _judged(q, text).abstain
+    assert _judged("When is the ITU Telecom event held?", "ITU Telecom events should be organized regularly").abstain

@@ -491,3 +491,26 @@ def test_a_series_letter_is_asked_about_only_when_the_question_is_what_the_serie
     found = series_line("K", [prose, table])
     assert found is not None and found[0] is table and found[1] == "K\tProtection against interference"
     assert series_line("Q", [table]) is None
+
+
+def test_french_and_spanish_questions_are_read_in_english_through_itu_terms() -> None:
+    from retrieval.answering.glossary import to_english
+    from retrieval.answering.query import reading_notes
+
+    assert to_english("Quel Secteur s'occupe des télécommunications d'urgence ?", "fr") == \
+        ("which Sector handles emergency telecommunications?", 1.0)
+    assert to_english("¿Qué Sector se ocupa de las telecomunicaciones de emergencia?", "es")[0] == \
+        "which Sector handles emergency telecommunications?"
+    # accents left off, an elision before a body, a reference kept as typed
+    assert to_english("que doivent faire les commissions d'etudes de l'UIT-T selon la Res. 57", "fr")[0] == \
+        "what must do study groups ITU-T according to Resolution 57"
+    q = read_query("Quel Secteur s'occupe des télécommunications d'urgence ?")
+    assert (q.language, q.intent, q.topic) == ("fr", "sector", "emergency telecommunications")
+    assert "read through ITU's terms as “which Sector handles emergency telecommunications?”" in \
+        reading_notes(q, "onnx-minilm")[0]
+    # a question the glossary reads too little of keeps its own words, with the plain note
+    odd = read_query("Quels sujets présentent un intérêt pour la délégation brésilienne demain matin ?")
+    assert odd.language == "fr" and not odd.read_as and odd.text.startswith("Quels sujets")
+    assert "questions are answered in English" in reading_notes(odd, "onnx-minilm")[0]
+    # English is never rewritten
+    assert not read_query("Which Sector handles emergency telecommunications?").read_as

@@ -103,7 +103,7 @@ def rerank(hits: list[SearchHit], query: Query) -> list[SearchHit]:
         w = RECITAL_WEIGHT if is_recital(c) else 1.0
         # A version in the question's language before the same text in another ("~es" in the id).
         lang = c.doc_id.rpartition("~")[2] if "~" in c.doc_id else "en"
-        if lang != query.language:
+        if lang != ("en" if query.read_as else query.language):  # a question read in English searched English
             w *= OTHER_LANGUAGE_WEIGHT
         if who and any(gives_task(m) for m in c.mandates):
             w *= TASKED_WEIGHT

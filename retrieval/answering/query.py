@@ -10,7 +10,8 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, Field
 
 from retrieval.answering.compose.topic import clean_topic
-from retrieval.answering.language import answers_in, detect_language, english_only_note
+from retrieval.answering.glossary import MIN_SHARE, to_english
+from retrieval.answering.language import LANGUAGE_NAMES, answers_in, detect_language, english_only_note
 from retrieval.core.models import Body, Reference, Revision
 from retrieval.core.text import norm_hyphens
 from retrieval.indexing.lexical import CHAT_WORDS, lexical_tokens
@@ -174,6 +175,7 @@ class Query(BaseModel):
     language: str = "en"
     asked: str = ""  # the question as typed
     corrections: list[tuple[str, str]] = Field(default_factory=list)  # (typed, read as)
+    read_as: str = ""  # a French or Spanish question as read in English through ITU's terms (glossary.py)
 
     @property
     def search_text(self) -> str:
@@ -274,6 +276,12 @@ def read_query(question: str, corrector: Corrector | None = None) -> Query:
     asked = question.strip()
     text = expand_shorthand(clean_text(asked))
     language = detect_language(text)
+    read_as = ""
+    if language in ("fr", "es"):
+        # Read through ITU's terminology when the glossary knows most of the question's words.
+        english, share = to_english(text, language)
+        if share >= MIN_SHARE and english.strip(" ?"):
+            text = read_as = english
     text, fixes = fix_reference_words(text)
     if corrector is not None and language == "en":
         text, more = corrector.correct(text)
@@ -281,7 +289,7 @@ def read_query(question: str, corrector: Corrector | None = None) -> Query:
     intent, ref = detect(text)
     topic = sector_topic(clean_topic(without_alternatives(text))) if intent == "sector" else topic_of(text)
     return Query(text=text, intent=intent, reference=ref, references=references_named(text),
-                 topic=topic, language=language, asked=asked, corrections=fixes)
+                 topic=topic, language=language, asked=asked, corrections=fixes, read_as=read_as)
 
 
 def reading_notes(query: Query, embedder: str) -> list[str]:
@@ -290,7 +298,10 @@ def reading_notes(query: Query, embedder: str) -> list[str]:
     notes = []
     if query.corrections:
         notes.append("Read " + ", ".join(f"\u2018{a}\u2019 as \u2018{b}\u2019" for a, b in query.corrections) + ".")
-    if not answers_in(query.language, embedder):
+    if query.read_as:
+        notes.append(f"This question looks {LANGUAGE_NAMES.get(query.language, query.language)}; questions are "
+                     f"answered in English, so it was read through ITU's terms as “{query.read_as}”.")
+    elif not answers_in(query.language, embedder):
         notes.append(english_only_note(query.language))
     return notes
 
