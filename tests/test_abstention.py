@@ -4,6 +4,8 @@ evidence judge on MemoryCorpus-free inputs."""
 
 from __future__ import annotations
 
+import re
+
 from retrieval.answering.compose.evidence import Verdict, judge, named_things
 from retrieval.core.models import Answer, Clause, Instrument
 
@@ -433,3 +435,41 @@ def test_a_time_given_relative_to_an_event_answers_when() -> None:
     q = "if an ITU Telecom event takes place in the same year as a Plenipotentiary Conference, when must it be held?"
     assert not _judged(q, text).abstain
     assert _judged("When is the ITU Telecom event held?", "ITU Telecom events should be organized regularly").abstain
+
+
+def test_an_open_question_in_the_text_a_duration_and_a_place_about_something_else() -> None:
+    from retrieval.answering.compose.evidence import judge
+
+    def judged(q: str, *texts: str) -> Verdict:
+        # coverage as lexical.coverage_of gives it: the share of the question's content words a text holds
+        words = {w for w in re.findall(r"[\w.]+", q.lower()) if len(w) > 3 and w not in ("what", "where", "does")}
+
+        def cov(t: str) -> float:
+            return sum(w in t.lower() for w in words) / len(words)
+
+        return judge(q, [clause(t) for t in texts], corpus_has=lambda s: True, known_word=lambda w: True,
+                     coverage=cov)
+
+    # an editor's note asking the same, without its "?", answers nothing …
+    note = "Q4 question text needs to be aligned. Do we need to make the change? What is the final ‘name’ for TP.inno]"
+    v = judged("what final name did SG17 agree for TP.inno?", note)
+    assert v.abstain and "ask this themselves" in v.reason, v
+    # … but a heading put as a question is answered by the text under it
+    heading = "Who is defining, developing and maintain this incubation mechanism? Q4/17 defines and maintains it."
+    assert not judged("who is defining this incubation mechanism?", heading).abstain
+    # a duration needs a span of time
+    v = judged("per res 77, what's the max duration of a WTDC?", "WTDC shall be held in the last quarter of 2021")
+    assert v.abstain and "how long" in v.reason, v
+    assert not judged("A.8 last call - how long does it run?", "the four-week time period of the last call").abstain
+    # a place named in a clause about another event is no answer
+    v = judged("where was the 2019 Kaleidoscope conference held?",
+               "WRC-19 shall be held in Sharm el-Sheikh (Egypt) in 2019")
+    assert v.abstain and "no place" in v.reason, v
+
+
+def test_a_year_naming_the_text_is_not_a_year_asked_about() -> None:
+    text = "ITU-D shall lead the work on consumer protection"
+    assert not _judged("consumer protection, Res 196 Dubai 2018: which Sector leads?", text).abstain
+    assert not _judged("consumer protection, Res 196 (Dubái, 2018): which Sector leads?", text).abstain
+    v = _judged("What percentage of internet traffic was over IPv6 in 2018?", text)
+    assert v.abstain and "2018" in v.reason, v

@@ -514,3 +514,46 @@ def test_french_and_spanish_questions_are_read_in_english_through_itu_terms() ->
     assert "questions are answered in English" in reading_notes(odd, "onnx-minilm")[0]
     # English is never rewritten
     assert not read_query("Which Sector handles emergency telecommunications?").read_as
+
+
+def test_which_part_of_itu_chat_spellings_and_revisions_beside_a_reference() -> None:
+    from retrieval.answering.glossary import to_english
+    from retrieval.answering.query import expand_shorthand, without_references
+
+    assert read_query("Girls in ICT Day - which part of ITU is tasked with promoting it (Res 70)?").intent == "sector"
+    assert expand_shorthand("max nb of terms for vicechairs") == "max number of terms for vice-chairs"
+    # "SG" is a study group in WTSA's texts and the Secretary-General in the Plenipotentiary's: left as typed
+    assert expand_shorthand("by what date did the SG have to hire") == "by what date did the SG have to hire"
+    assert without_references("dubai 2018 res 208 max number of terms") == "max number of terms"
+    # a body on its own is what is asked about, not a reference
+    assert without_references("per res 77, what's the max duration of a WTDC?") == \
+        "what's the max duration of a WTDC?"
+    assert to_english("¿con cuántos días de antelación hay que presentar las contribuciones según la Res. 165 de "
+                      "Dubái 2018?", "es")[0] == \
+        "how many days in advance must submit contributions according to Resolution 165 Dubai 2018?"
+
+
+def test_a_series_asked_for_by_its_topic() -> None:
+    from retrieval.answering.compose.series import asks_which_series, series_for
+    from retrieval.core.models import Clause, Instrument
+
+    assert asks_which_series("what letter series would an IoT / smart cities Recommendation go in?")
+    assert not asks_which_series("what's the K series for?")  # a letter given: series_asked reads it
+    table = Clause(clause_id="a12#clause.2.2", doc_id="a12", instrument=Instrument(), part="clause", span=(0, 1),
+                   text="The scope of the series:\nD\tTariff and accounting principles\nX\tData networks and security\n"
+                        "Y\tGlobal information infrastructure, Internet of Things and smart cities")
+
+    def cov(words: set[str]):  # type: ignore[no-untyped-def]
+        return lambda t: sum(w in t.lower() for w in words) / len(words)
+
+    picked = series_for(cov({"smart", "cities"}), [table])
+    assert picked is not None and picked[0] == "Y" and picked[2].startswith("Y\tGlobal")
+    assert series_for(cov({"quantum", "cooking"}), [table]) is None
+
+
+def test_a_number_in_brackets_after_resolution_is_its_number() -> None:
+    from retrieval.answering.query import expand_shorthand
+
+    assert expand_shorthand("under the academia resolution (169)?") == "under the academia resolution 169?"
+    assert [r.number for r in read_query("which sector organises it under the academia resolution (169)?").references] \
+        == ["169"]

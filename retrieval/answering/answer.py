@@ -37,7 +37,13 @@ from retrieval.answering.compose.mandate import (
     read_mandate_question,
 )
 from retrieval.answering.compose.sector import NAMES_TOPIC, THREE, compose_sector, topic_terms
-from retrieval.answering.compose.series import compose_series, series_asked, series_line
+from retrieval.answering.compose.series import (
+    asks_which_series,
+    compose_series,
+    series_asked,
+    series_for,
+    series_line,
+)
 from retrieval.answering.compose.topic import SUPPORT, clean_topic, held_by
 from retrieval.answering.facts import CorpusFacts
 from retrieval.answering.llm import ChatLLM
@@ -444,11 +450,19 @@ class Answerer:
     def _series(self, query: Query) -> Answer | None:
         """"What's the K series for?": the line of the series table that gives the letter's scope."""
         letter = series_asked(query.asked or query.text)
-        if letter is None:
+        by_topic = letter is None and asks_which_series(query.text)
+        if letter is None and not by_topic:
             return None
         catalog = self.corpus.catalog()
-        found = series_line(letter, (catalog.clause_at(i) for i in catalog.lines_containing([b"series", b"Series"])))
-        return compose_series(query.text, letter, *found) if found else None
+        candidates = [catalog.clause_at(i) for i in catalog.lines_containing([b"series", b"Series"])]
+        if by_topic:
+            # "what letter series would an IoT / smart cities Recommendation go in?"
+            topic = key_text(re.sub(r"\b(?:letter|series|recommendations?|recs?|go|goes|put|fall|belong)\b"
+                                    r"|\b[A-Z]{1,2}\.(?:Sup)?\d+\b", " ", without_references(query.text), flags=re.IGNORECASE))
+            picked = series_for(catalog.lexical.coverage_of(topic), candidates)
+            return compose_series(query.text, picked[0], picked[1], picked[2]) if picked else None
+        found = series_line(letter, candidates) if letter else None
+        return compose_series(query.text, letter, *found) if found and letter else None
 
     def _cover(self, query: Query) -> Answer | None:
         """"Who submitted C823?", "what's the title of TD 2484?", "what is C823 about?": the rows of the

@@ -96,7 +96,9 @@ _FR = {
     "recrutement": "recruitment", "etape suivante": "next stage", "role": "role", "responsabilites": "responsibilities",
     "mandat de": "mandate of", "termes de reference": "terms of reference", "composition": "composition",
     "presidence": "chairmanship", "duree": "duration", "nombre": "number", "jours": "days", "semaines": "weeks",
-    "mois": "months", "avant": "before", "apres": "after", "pendant": "during",
+    "mois": "months", "avant": "before", "apres": "after", "pendant": "during", "a l'avance": "in advance", "conference": "conference", "conferences": "conferences",
+    "assemblee": "assembly",
+    "soumettre les contributions": "submit contributions",
 }
 _ES = {
     "que sector": "which Sector", "cual sector": "which Sector", "que sectores": "which Sectors",
@@ -171,7 +173,9 @@ _ES = {
     "contratacion": "recruitment", "pasan": "pass", "ser": "be", "funciones": "functions", "funcion": "function",
     "mandato de": "mandate of", "terminos de referencia": "terms of reference", "composicion": "composition",
     "duracion": "duration", "numero": "number", "dias": "days", "semanas": "weeks", "meses": "months",
-    "antes": "before", "despues": "after", "durante": "during",
+    "antes": "before", "despues": "after", "durante": "during", "de antelacion": "in advance",
+    "con antelacion": "in advance", "antelacion": "advance", "hay que": "must", "conferencia": "conference",
+    "conferencias": "conferences", "asamblea": "assembly", "presentar las contribuciones": "submit contributions",
 }
 # Words that only tie the sentence together: dropped, and not counted as words to read.
 _FUNCTION = {
@@ -190,6 +194,10 @@ def _fold(text: str) -> str:
         base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).lower()
         out.append(base if len(base) == 1 else ch.lower() if len(ch.lower()) == 1 else ch)
     return "".join(out)
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _pattern(table: dict[str, str]) -> re.Pattern[str]:
@@ -226,10 +234,11 @@ def to_english(text: str, language: str) -> tuple[str, float]:
             elif elided and word[elided.end():] in _FUNCTION[language]:
                 pass  # "qu'une"
             elif elided and word[elided.end():]:
-                pieces.append(text[m.start() + elided.end():m.end()])  # "l'ISCG" is "ISCG"
+                pieces.append(_unaccented(text[m.start() + elided.end():m.end()]))  # "l'ISCG" is "ISCG"
                 counts[1] += not any(ch.isdigit() for ch in word)
             else:
-                pieces.append(text[m.start():m.end()])
+                # English texts write the names without accents ("Dubái" is Dubai)
+                pieces.append(_unaccented(text[m.start():m.end()]))
                 counts[1] += not any(ch.isdigit() for ch in word)  # "208", "E.119": the same in any language
             pos = m.end()
         pieces.append(text[pos:end])

@@ -20,7 +20,9 @@ from retrieval.parsing.references import later_reading
 
 Intent = Literal["cite", "sector", "find", "ask", "diff", "refs"]
 
-_WHICH_SECTOR = r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b"
+_WHICH_SECTOR = (r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b"
+                 # "which part of ITU is tasked with …", "what arm of the ITU …"
+                 r"|\b(?:which|what)\s+(?:part|arm|branch|wing)\s+of\s+(?:the\s+)?ITU\b")
 _WHOSE = r"\bwhose\s+(?:study\s+groups?|bureau|sector|job|task|responsibility|remit)\b"
 _EITHER = r"\bITU-[RTD](?:'s)?\s+or\s+(?:the\s+)?ITU-[RTD](?:'s)?\b"  # "… is that ITU-T or ITU-R?", "ITU-D's or ITU-T's job"
 _BUREAU = r"(?:ITU-[RTD]|BR|TSB|BDT)"
@@ -66,7 +68,8 @@ _CITE_WORDS = SAY_WORDS | frozenset(lexical_tokens(
 _REF_SPAN = re.compile(
     r"\b(?:WTSA|WTDC|PP|RA|WRC|Plenipotentiary|ITU-[RTD])?[-\s]*(?:\d{2}\s+)?"
     r"(?:Resolution|Res\.?)\s*(?:ITU-R\s*)?\d+(?:\s*\((?:Rev\.?\s*)?[^)]*\))?"
-    r"|\(?Rev\.?\s+[A-Z][\w\s-]*,\s*\d{4}\)?|\b(?:WTSA|WTDC|PP|RA)(?:-\d{2})?\b",
+    # a meeting with its year names a text ("WTSA-16"); a body alone ("the max duration of a WTDC") is a topic
+    r"|\(?Rev\.?\s+[A-Z][\w\s-]*,\s*\d{4}\)?|\b(?:WTSA|WTDC|PP|RA)-\d{2}\b",
     re.IGNORECASE)
 
 
@@ -84,9 +87,17 @@ _DANGLING_RE = re.compile(r"^(?:per|under|in|from|according\s+to)\s*,\s*|\s*\b(?
 def without_references(question: str) -> str:
     """The question without the instruments it names ("What does Res 191 instruct …" → "What does
     instruct …"): once the search is scoped to them, they are not words a clause must hold."""
-    rest = _SPACE_RE.sub(" ", _REF_SPAN.sub(" ", question)).strip()
+    # "dubai 2018 res 208": the revision typed beside it names the same text
+    rest = _SPACE_RE.sub(" ", _REVISION_RES[0].sub(" ", _REF_SPAN.sub(" ", question))).strip()
     # "Per Res 130, which bureau …": the preposition that led to the reference goes with it.
     return _DANGLING_RE.sub("", rest).strip() or rest
+
+
+def without_revisions(text: str) -> str:
+    """The text without revisions typed as place and year ("Dubai 2018", "Dubái, 2018"): a year there
+    names which text, not something the text must speak of."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _REVISION_RES[0].sub(" ", plain)
 
 
 def asks_what_changed(question: str) -> bool:
@@ -202,6 +213,12 @@ _SHORTHAND = [(re.compile(r"\b(?:Gen(?:eral)?\.?\s*Sec(?:retary)?|Sec\.?\s*Gen|S
                "Secretary-General"),
               (re.compile(r"(?<!\S)w/o(?!\S)", re.IGNORECASE), "without"),
               (re.compile(r"(?<!\S)w/(?=\s|$)", re.IGNORECASE), "with"),
+              # "vicechairs", "max nb of": chat spellings of "vice-chairs", "number" ("SG" stays: a study group
+              # in WTSA's texts, the Secretary-General in the Plenipotentiary's)
+              (re.compile(r"\bvice\s?chair(s|man|men|person)?\b", re.IGNORECASE), r"vice-chair\1"),
+              (re.compile(r"\bnb\b\.?(?=\s+of\b)", re.IGNORECASE), "number"),
+              # "the academia resolution (169)": a number in brackets after the word is its number
+              (re.compile(r"\b(Res(?:olution)?|Decision|Dec)\.?\s*\((\d{1,3})\)", re.IGNORECASE), r"\1 \2"),
               # "reso 77", "abt": chat spellings of "Resolution" and "about"
               (re.compile(r"\bresos?\b\.?(?=\s*\d)", re.IGNORECASE), "Resolution"),
               (re.compile(r"\babt\b", re.IGNORECASE), "about"),

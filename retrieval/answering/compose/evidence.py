@@ -31,7 +31,7 @@ GENERIC = frozenset(lexical_tokens(
     "current currently today now next upcoming forthcoming per according exactly actually really much many long often main principal "
     "also still ever every which who whom what when where why how does did do can could would should "
     "must shall has have had need needs get got make made take ask asks asked supposed expected meant going "
-    "want wants wanted us under happen happens happened look looks")) | frozenset(
+    "want wants wanted us under happen happens happened look looks ahead far")) | frozenset(
     lexical_tokens(" ".join(CHAT_WORDS)))
 
 # Named things people ask about: conferences and events with their year, Recommendations, years,
@@ -126,9 +126,15 @@ _EVENT_TIME_RE = re.compile(r"\b(?:at|during|before|after|prior\s+to|following)\
                             # "no later than the plenipotentiary conference", "before the assembly"
                             r"|\b(?:(?:no|not)\s+later\s+than|before|after|prior\s+to)\s+the\s+(?:[\w-]+\s+){0,2}"
                             r"(?:conference|assembly|meeting|session|council)\b", _I)
+QUESTION_COVERAGE = 0.6  # a sentence holding this much of the question speaks of it (an open question or not)
 KIND_COVERAGE = 0.4  # … and a clause giving the kind of count asked, this much of a "how many" question
 WHEN_COVERAGE = 0.5  # a clause giving a time must hold this much of a "when" question
-_HOW_MANY_RE = re.compile(r"\bhow\s+many\b", _I)
+_HOW_MANY_RE = re.compile(r"\bhow\s+many\b|\b(?:max(?:imum)?|min(?:imum)?)\.?\s+(?:number|no\.|nb)\s+of\b", _I)
+# "what's the max duration of a WTDC?", "how long can a conference last?": a span of time answers
+_DURATION_Q_RE = re.compile(r"\b(?:duration|length)\s+of\b|\bhow\s+long\s+(?:can|may|does|do|should|will|is|are|must)\b"
+                            r"[^?]*\b(?:last|run|take|be\s+held|sit|meet)\b", _I)
+_TIME_SPAN_RE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|"
+                           r"twenty|thirty)[\s-](?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?)\b", _I)
 _NUMBER_RE = re.compile(r"\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|majority)\b", _I)
 # Questions about the state of things now: adopted texts do not record live figures or memberships.
 _CURRENT_RE = re.compile(
@@ -389,6 +395,11 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=["people"],
                        reason="The texts say what posts and groups do, not who holds them.")
     _best_clause, best_cov = _best(clauses[:3], coverage)
+    if clauses and _asked_not_answered(clauses[:3], coverage):
+        # "What final name did SG17 agree for TP.inno?" found an editor's note asking the same.
+        return Verdict(abstain=True, missing=["an answer"],
+                       reason="The texts found ask this themselves (an open question in the document) but do not "
+                              "answer it.")
     nxt = _NEXT_EVENT_RE.search(q)
     if nxt:
         # The clause must fix a date and name the event itself ("the Plenipotentiary Conference shall be
@@ -428,7 +439,12 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _WHICH_REC_Q_RE.search(q) and not any(_REC_RE.search(c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["a Recommendation number"],
                        reason="The clauses found name no Recommendation for it.")
-    if _PLACE_Q_RE.search(q) and not any(countries_in(c.text) or _CITY_RE.search(c.text) for c in clauses[:3]):
+    if _DURATION_Q_RE.search(q) and not any(_TIME_SPAN_RE.search(c.text) and (coverage(c.text) >= 0.5 or n == 0)
+                                            for n, c in enumerate(clauses[:3])):
+        return Verdict(abstain=True, missing=["a duration"], reason="The clauses found do not give how long it lasts.")
+    # A place named in a clause about something else (WRC-19's venue for "where was Kaleidoscope held?") is no answer.
+    if _PLACE_Q_RE.search(q) and not any((countries_in(c.text) or _CITY_RE.search(c.text)) and coverage(c.text) >= 0.6
+                                         for c in clauses[:3]):
         return Verdict(abstain=True, missing=["places"], reason="The clauses found name no place for it.")
     if _CODE_Q_RE.search(q) and not any(re.search(r"\bcodes?\b", c.text, _I) and _CODE_RE.search(_REF_YEAR_RE.sub(" ", c.text))
                                         for c in clauses[:3]):
@@ -443,11 +459,16 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
 
         # A clause giving the very kind of count asked ("ten replies" for "how many replies") answers a
         # long question of which it holds less.
-        ok = [c for c in clauses[:3] if (_NUMBER_RE.search(c.text) and coverage(_said(c)) >= 0.6)
-              or (holds_quantity(q, c.text) and coverage(_said(c)) >= KIND_COVERAGE)]
+        # The best clause giving it answers in its own words ("shall not exceed two terms" for "max number of
+        # terms").
+        ok = [c for n, c in enumerate(clauses[:3]) if (_NUMBER_RE.search(c.text) and coverage(_said(c)) >= 0.6)
+              or (holds_quantity(q, c.text) and (coverage(_said(c)) >= KIND_COVERAGE or n == 0))]
         if not ok:
             return Verdict(abstain=True, missing=["the number"], reason="The clauses found do not give that number.")
-    named_years: list[str] = _YEAR_RE.findall(_REF_YEAR_RE.sub(" ", q))  # not "(Dubai, 2018)": which text
+    from retrieval.answering.query import without_revisions  # query reads this module's words
+
+    # not "(Dubai, 2018)" or "Res 196 Dubai 2018": which text
+    named_years: list[str] = _YEAR_RE.findall(without_revisions(_REF_YEAR_RE.sub(" ", q)))
     if named_years and not any(all(y in c.text for y in named_years) for c in clauses[:3]):
         return Verdict(abstain=True, missing=named_years,
                        reason=f"No clause found speaks of {', '.join(named_years)}.")
@@ -473,6 +494,26 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
                        reason="The clauses found do not speak of " + ", ".join(f"“{w}”" for w in lacking) + ".")
     thin = bool(terms) and (best_cov < 0.6 or len(uncovered) > len(terms) / 2)
     return Verdict(thin=thin, uncovered=_surface(q, uncovered) if thin else [])
+
+
+# A sentence that asks: it ends with "?", or opens as a question does (an editor's note may drop the "?").
+_QUESTION_SENTENCE_RE = re.compile(r"\?[\s\]\u201d\"')]*$|^[\[(]?(?:What|Which|Who|How|When|Where|Why|Do|Does|Did|Is|Are|"
+                                   r"Should|Shall|Can|Could|Would)\b")
+
+
+def _asked_not_answered(clauses: list[Clause], coverage: Callable[[str], float]) -> bool:
+    """The clauses that speak of the question put it as a question of their own ("What is the final
+    ‘name’ for TP.inno]"), and none states anything of it."""
+    speaking = []
+    for c in clauses:
+        sentences = [x for x in re.split(r"(?<=[.?!])\s+|\n", c.text) if x.strip()]
+        if not sentences:
+            continue
+        at = max(range(len(sentences)), key=lambda i: coverage(sentences[i]))
+        if coverage(sentences[at]) >= QUESTION_COVERAGE:
+            # a heading put as a question ("1.6 Who is defining … this mechanism?") is answered by what follows
+            speaking.append(bool(_QUESTION_SENTENCE_RE.search(sentences[at].strip())) and at == len(sentences) - 1)
+    return bool(speaking) and all(speaking)
 
 
 # "what penalties does …", "which criteria are …": the noun asked for.

@@ -6,7 +6,7 @@ is found by its shape: a clause about series with one line per letter."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from retrieval.answering.compose import lead
 from retrieval.core.citations import citation, display
@@ -36,15 +36,42 @@ def series_asked(question: str) -> str | None:
     return m.group("a") or m.group("b")
 
 
+_WHICH_SERIES_RE = re.compile(r"\b(?:which|what)\s+(?:letter\s+|ITU-T\s+)?series\b|\bseries\s+letter\b", re.IGNORECASE)
+TOPIC_COVERAGE = 0.5  # a series line holding this share of the question's words is the series it asks for
+
+
+def asks_which_series(question: str) -> bool:
+    """"What letter series would an IoT Recommendation go in?": a series by its topic, no letter given."""
+    return bool(_WHICH_SERIES_RE.search(question)) and series_asked(question) is None
+
+
+def series_table(clauses: Iterable[Clause]) -> Clause | None:
+    """The clause with the most "<letter><tab>title" lines (A.12's list of series), if any has a few."""
+    best: tuple[int, Clause] | None = None
+    for c in clauses:
+        rows = len(re.findall(r"(?m)^[ \t]*[A-Z]\t\S", c.text))
+        if rows >= MIN_LETTERS and (best is None or rows > best[0]):
+            best = (rows, c)
+    return best[1] if best else None
+
+
 def series_line(letter: str, clauses: Iterable[Clause]) -> tuple[Clause, str] | None:
     """The clause of a series table and its verbatim line for the letter."""
-    best: tuple[int, Clause, str] | None = None
-    for c in clauses:
-        rows = re.findall(r"(?m)^[ \t]*[A-Z]\t\S", c.text)
-        line = re.search(rf"(?m)^[ \t]*{letter}\t[^\n]+", c.text)
-        if len(rows) >= MIN_LETTERS and line and (best is None or len(rows) > best[0]):
-            best = (len(rows), c, line.group(0).strip())
-    return (best[1], best[2]) if best else None
+    table = series_table(clauses)
+    line = re.search(rf"(?m)^[ \t]*{letter}\t[^\n]+", table.text) if table else None
+    return (table, line.group(0).strip()) if table and line else None
+
+
+def series_for(coverage: Callable[[str], float], clauses: Iterable[Clause]) -> tuple[str, Clause, str] | None:
+    """The series whose title speaks most of the question (`coverage` scores a text against it)."""
+    table = series_table(clauses)
+    if table is None:
+        return None
+    lines = [m.group(0).strip() for m in re.finditer(r"(?m)^[ \t]*[A-Z]\t[^\n]+", table.text)]
+    best = max(lines, key=coverage, default=None)
+    if best is None or coverage(best) < TOPIC_COVERAGE:
+        return None
+    return best[0], table, best
 
 
 def compose_series(question: str, letter: str, clause: Clause, line: str) -> Answer:
