@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Protocol
 
+from retrieval.answering.abbreviations import RARE_USES, expansions
 from retrieval.answering.cite import CiteResult, describe_reference, revision_matches
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
@@ -73,6 +74,7 @@ from retrieval.parsing.mandates import document_sector, gives_task, is_recital
 log = logging.getLogger(__name__)
 MAX_CHANGED = 4  # resolutions shown for "what changed at <venue>?"
 _PRONOUN_RE = re.compile(r"(?:it|this|that|these|those|them)\b", re.IGNORECASE)  # "… on it": a topic said before
+ABBREVIATION_LINES = 20  # clauses read for the definition of an abbreviation a question uses or spells out
 TITLE_COVERAGE = 0.6  # a meeting document asked about by description: its title holds this share of it …
 TITLE_MARGIN = 0.1  # … and is within this of the best title (two revisions of one text are both shown)
 MAX_COVERS = 3  # more documents than this fit the description: it is searched instead
@@ -369,7 +371,7 @@ class Answerer:
             # "Afghanistan … which Sector does the reconstruction?": the instruments that speak of it.
             docs = placed
         filters = Filters(doc_ids=sorted(docs)) if docs else Filters()
-        hits = self.corpus.search(asked, k=40, filters=filters)
+        hits = self.corpus.search(self._with_abbreviations(asked), k=40, filters=filters)
         best = [h.clause for h in hits[:TOPIC_HITS]]
         named = catalog.lexical.coverage_of(asked)
         # Asked in the texts' own words, the topic stays whole; otherwise it is what the best clauses hold,
@@ -498,7 +500,7 @@ class Answerer:
         # A number asked for may sit in a short clause that ranks just below the first few: read more.
         k = 40 if query.intent == "find" else 10 if query.intent == "sector" or quantity else max(settings.top_k, 5)
         text = query.search_text
-        hits = self.corpus.search(text, k=k, filters=filters)
+        hits = self.corpus.search(self._with_abbreviations(text), k=k, filters=filters)
         coverage = self.corpus.catalog().lexical.coverage_of(text)
 
         def covered(h: SearchHit) -> bool:
@@ -511,6 +513,21 @@ class Answerer:
         ranked = rerank(kept, query)
         # The extra hits read for a quantity were only candidates for the first few places.
         return ranked[:max(settings.top_k, 5)] if quantity else ranked
+
+    def _with_abbreviations(self, text: str) -> str:
+        """The text and the other form of each abbreviation a clause defines ("ICT Development Index" →
+        also "IDI"): operative clauses often use only one of them. (Given to BM25 alone, the short form
+        did not lift "to publish annually the IPB and the IDI" into the first ten.)"""
+        catalog = self.corpus.catalog()
+
+        def find(needles: list[bytes]) -> list[str]:
+            return [catalog.clause_at(i).text for i in catalog.lines_containing(needles)[:ABBREVIATION_LINES]]
+
+        def uses(abbr: str) -> int:
+            return len(catalog.lines_containing([abbr.encode()])[:RARE_USES + 1])
+
+        extra = expansions(text, find, uses)
+        return f"{text} {' '.join(extra)}" if extra else text
 
     def _clauses_naming(self, places: list[str]) -> Iterator[Clause]:
         """Clauses whose text names one of the places (the stored bytes are scanned first)."""

@@ -1,0 +1,102 @@
+"""Abbreviations as the texts define them: "the ICT Price Basket (IPB)", "Master International Frequency
+Register (MIFR)". A question in one form ("who publishes the ICT price basket?") searches the other too
+("… IPB"), since the operative clause often uses only the short form ("to publish annually the IPB and the
+IDI"). Candidates are read off the question; the corpus is asked only for "(ABBR)" strings, so a question
+costs one scan of the stored bytes, never a parse of every clause. Pure functions plus that lookup."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+_WORD_RE = re.compile(r"[A-Za-z][\w-]*")
+_SMALL = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "with"})
+_ABBR_RE = re.compile(r"\b([A-Z][A-Z0-9]{1,5})(s?)\b")
+# Short forms a question uses that are ITU's own names, never defined in brackets worth reading.
+_COMMON = frozenset({"ITU", "TSB", "BDT", "BR", "TSAG", "TDAG", "RAG", "WTSA", "WTDC", "WRC", "PP", "RA", "SG",
+                     "ICT", "ICTS", "UN", "US", "EU", "OK", "FYI", "ASAP"})
+MAX_WORDS = 6
+RARE_USES = 5  # a short form used in at most this many clauses is searched in its long form too
+
+
+def _initials(words: list[str]) -> str:
+    """"ICT Development Index" → "IDI"; small words count only when capitalised ("Internet of Things")."""
+    return "".join(w[0].upper() for w in words if w.lower() not in _SMALL or w[0].isupper())
+
+
+def long_form_candidates(text: str) -> dict[str, str]:
+    """The abbreviations the question's phrases would have ({"IDI": "ICT Development Index"}), for phrases
+    of two to six words; the texts decide which are real."""
+    words = _WORD_RE.findall(text)
+    out: dict[str, str] = {}
+    for i in range(len(words)):
+        if words[i].lower() in _SMALL:
+            continue
+        for j in range(i + 2, min(len(words), i + MAX_WORDS) + 1):
+            if words[j - 1].lower() in _SMALL:
+                continue
+            abbr = _initials(words[i:j])
+            if 2 <= len(abbr) <= 6:  # ITU's own names too: "Telecommunication Standardization Advisory Group"
+                out.setdefault(abbr, " ".join(words[i:j]))
+    return out
+
+
+def short_forms_in(text: str) -> list[str]:
+    """The abbreviations a question uses ("MIFR", "IXPs" → "IXP"), ITU's own names aside."""
+    return [m.group(1) for m in _ABBR_RE.finditer(text) if m.group(1) not in _COMMON and not m.group(1).isdigit()]
+
+
+def defined_long_form(abbr: str, text: str) -> str | None:
+    """The words a clause defines `abbr` with ("… Master International Frequency Register (MIFR)"): the
+    words before the bracket whose initials make it."""
+    m = re.search(rf"((?:[\w-]+\s+){{1,{MAX_WORDS + 3}}})\({re.escape(abbr)}s?\)", text)
+    if not m:
+        return None
+    words = _WORD_RE.findall(m.group(1))
+    for k in range(2, min(len(words), MAX_WORDS + 3) + 1):
+        if _spells(abbr, words[-k:]):
+            return " ".join(words[-k:])
+    return None
+
+
+def _spells(abbr: str, words: list[str]) -> bool:
+    """Each word, in order, gives the abbreviation its first letter and maybe a few more of its letters
+    ("Intersector Coordination Group" → "IS" + "C" + "G"); small words may give nothing."""
+    if not words:
+        return not abbr
+    w, rest = words[0].upper(), words[1:]
+    if w.lower() in _SMALL and _spells(abbr, rest):
+        return True
+    return bool(abbr) and abbr[0] == w[0] and any(
+        _subsequence(abbr[1:n], w[1:]) and _spells(abbr[n:], rest) for n in range(1, len(abbr) + 1))
+
+
+def _subsequence(part: str, word: str) -> bool:
+    letters = iter(word)
+    return all(ch in letters for ch in part)
+
+
+def expansions(question: str, find: Callable[[list[bytes]], Iterable[str]],
+               uses: Callable[[str], int] | None = None) -> list[str]:
+    """What to search besides the question: the short form of each long form it spells out, and the long
+    form of each short form it uses, when a text defines them. `find(needles)` gives the texts holding
+    any of the needles (the catalog's byte scan); `uses(abbr)`, how many clauses use a short form: one the
+    texts use freely ("IMT", "TAP", "JCA") already finds them, and its long form would only add noise."""
+    longs = long_form_candidates(question)
+    shorts = [a for a in short_forms_in(question) if uses is None or uses(a) <= RARE_USES]
+    wanted = set(longs) | set(shorts)
+    if not wanted:
+        return []
+    texts = list(find([f"({a})".encode() for a in sorted(wanted)] + [f"({a}s)".encode() for a in sorted(wanted)]))
+    out: list[str] = []
+    for abbr in sorted(wanted):
+        for t in texts:
+            defined = defined_long_form(abbr, t)
+            if defined is None:
+                continue
+            if abbr in longs and defined.lower() == longs[abbr].lower() and abbr not in question:
+                out.append(abbr)
+            elif abbr in shorts and defined.lower() not in question.lower():
+                out.append(defined)
+            break
+    return list(dict.fromkeys(out))

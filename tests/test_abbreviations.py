@@ -1,0 +1,41 @@
+"""Abbreviations the texts define ("ICT Price Basket (IPB)"): a question in one form searches the other."""
+
+from __future__ import annotations
+
+from retrieval.answering.abbreviations import defined_long_form, expansions, long_form_candidates, short_forms_in
+
+TEXTS = ["that the ICT Price Basket (IPB) and the ICT Development Index (IDI) are important for measuring",
+         "assignments recorded in the Master International Frequency Register (MIFR);",
+         "to publish annually the IPB and the IDI"]
+
+
+def find(needles: list[bytes]) -> list[str]:
+    return [t for t in TEXTS if any(n.decode() in t for n in needles)]
+
+
+def test_long_forms_and_short_forms_of_a_question() -> None:
+    assert long_form_candidates("the ICT Development Index")["IDI"] == "ICT Development Index"
+    assert short_forms_in("what is the MIFR? and ITU's IXPs") == ["MIFR", "IXP"]  # ITU's own names aside
+    assert defined_long_form("MIFR", TEXTS[1]) == "Master International Frequency Register"
+    assert defined_long_form("IDI", TEXTS[2]) is None  # used, not defined
+
+
+def test_a_question_searches_the_form_the_texts_define() -> None:
+    assert expansions("who puts out the ICT Development Index and the ICT price basket every year?", find) == \
+        ["IDI", "IPB"]
+    assert expansions("what is the MIFR?", find) == ["Master International Frequency Register"]
+    # nothing defined, nothing added; a form already in the question is not added twice
+    assert expansions("which sector handles emergency telecommunications?", find) == []
+    assert expansions("the ICT Development Index (IDI)", find) == []
+
+
+def test_the_search_text_gains_the_form_a_real_text_defines(corpus_service: object) -> None:
+    # WTSA Res 1 §4.1 defines "Telecommunication Standardization Advisory Group (TSAG)"; §1.11.1 the TSB
+    answerer = corpus_service._answering()  # type: ignore[attr-defined]
+    q = "what must the Telecommunication Standardization Advisory Group report?"
+    assert answerer._with_abbreviations(q) == f"{q} TSAG"
+    # the seed defines "Intersector Coordination Group (ISCG)": the short form asked searches the long one too
+    assert answerer._with_abbreviations("what does the ISCG do?") == "what does the ISCG do? Intersector Coordination Group"
+    # ITU's own short names are used everywhere as they are: not expanded
+    assert answerer._with_abbreviations("who reports to TSAG?") == "who reports to TSAG?"
+    assert answerer._with_abbreviations("who chairs the meeting?") == "who chairs the meeting?"
