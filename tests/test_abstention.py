@@ -473,3 +473,17 @@ def test_a_year_naming_the_text_is_not_a_year_asked_about() -> None:
     assert not _judged("consumer protection, Res 196 (Dubái, 2018): which Sector leads?", text).abstain
     v = _judged("What percentage of internet traffic was over IPv6 in 2018?", text)
     assert v.abstain and "2018" in v.reason, v
+
+
+def test_the_first_clause_giving_the_kind_of_count_asked_answers_a_how_many() -> None:
+    from retrieval.answering.compose.evidence import judge
+
+    other = "that the term of office in one appointment does not count towards the term for another appointment"
+    given = "that the term of office for both chairmen and vice-chairmen shall not exceed two terms of office"
+    v = judge("max number of terms for study group vice-chairs", [clause(other), clause(given)],
+              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.3)
+    assert not v.abstain, v
+    # none gives that kind of count: no answer
+    v = judge("max number of terms for study group vice-chairs", [clause(other)],
+              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.3)
+    assert v.abstain and "number" in v.reason, v

@@ -459,10 +459,11 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
 
         # A clause giving the very kind of count asked ("ten replies" for "how many replies") answers a
         # long question of which it holds less.
-        # The best clause giving it answers in its own words ("shall not exceed two terms" for "max number of
-        # terms").
-        ok = [c for n, c in enumerate(clauses[:3]) if (_NUMBER_RE.search(c.text) and coverage(_said(c)) >= 0.6)
-              or (holds_quantity(q, c.text) and (coverage(_said(c)) >= KIND_COVERAGE or n == 0))]
+        # The best clause giving that kind answers in its own words ("shall not exceed two terms" for "max
+        # number of terms").
+        holding = [c for c in clauses[:3] if holds_quantity(q, c.text)]
+        ok = [c for c in clauses[:3] if (_NUMBER_RE.search(c.text) and coverage(_said(c)) >= 0.6)
+              or (c in holding and (coverage(_said(c)) >= KIND_COVERAGE or c is holding[0]))]
         if not ok:
             return Verdict(abstain=True, missing=["the number"], reason="The clauses found do not give that number.")
     from retrieval.answering.query import without_revisions  # query reads this module's words
