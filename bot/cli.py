@@ -168,7 +168,7 @@ def parse(paths: tuple[Path, ...], as_json: bool, summary: bool) -> None:
 @click.option("--prune", is_flag=True, help="Also remove documents whose source files no longer exist.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(paths: tuple[Path, ...], prune: bool, quiet: bool) -> None:
-    """Index documents (.docx, .pdf, Akoma Ntoso .xml, .html, .txt, .md); directories are read recursively.
+    """Index documents (.docx, .doc, .pdf, Akoma Ntoso .xml, .html, .txt, .md); directories are read recursively.
 
     Unchanged files are skipped; a changed file replaces its clauses whole. A file that fails is
     reported with the reason and the rest are still indexed; the exit status is then 1.

@@ -244,3 +244,21 @@ def test_only_a_quantity_question_trims_the_extra_hits_it_read(corpus_service: o
     assert len(listing) > 5, len(listing)  # a "find" question lists from up to 40 hits
     count = answerer._search(read_query("how many meetings does the task force hold?"), Filters())
     assert len(count) <= 5, len(count)
+
+
+def test_the_best_clause_answers_a_quantity_from_the_sentence_giving_that_kind() -> None:
+    from retrieval.answering.compose.direct import answer_with_actor
+    from retrieval.core.models import Clause, Instrument
+
+    text = ("Alternatively, if consensus of the study group to approve a new or revised Question is not achieved, "
+            "the study group may request approval by consultation of the Member States.\n"
+            "a)\tThe Director shall request Member States to notify the Director within two months.\n"
+            "b)\tA proposed Question is approved if:\n–\ta simple majority of the Member States responding agree; and\n"
+            "–\tat least ten replies are received.")
+    c = Clause(clause_id="wtsa-res-1@x#s7.2.3", doc_id="wtsa-res-1@x", instrument=Instrument(body="WTSA"),
+               part="SECTION 7", label="7.2.3", text=text, span=(0, len(text)))
+    q = "when a new Question goes out for consultation of Member States, how many replies does it need to pass?"
+    found = answer_with_actor(q, c, best=True)
+    assert found is not None and found[0].startswith("At least ten replies")
+    # not the search's first clause: no short answer from a sentence that repeats so little of the question
+    assert answer_with_actor(q, c) is None

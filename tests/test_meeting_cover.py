@@ -70,3 +70,31 @@ def test_a_document_described_not_named(meetings_service: object) -> None:
     # a description no title fits is searched as any other question, never answered from a cover
     other = meetings_service.answer("who submitted the TD on quantum key distribution?")  # type: ignore[attr-defined]
     assert not any("#cover-page." in c.clause_id for c in other.citations)
+
+
+def test_what_a_recommendation_is_about_and_its_scope() -> None:
+    from retrieval.answering.compose.cover import recommendation_about
+
+    assert recommendation_about("What is Recommendation E.119 about?") == ("E.119", False)
+    assert recommendation_about("what is the scope of E.119?") == ("E.119", True)
+    assert recommendation_about("what's A.Sup5 about?") == ("A.Sup5", False)
+    assert recommendation_about("summary of D.000") == ("D.000", False)
+    # something inside it, or two of them, is searched
+    assert recommendation_about("what does A.1 say about TDs?") is None
+    assert recommendation_about("how do A.1 and A.8 differ in scope?") is None
+
+
+def test_a_recommendation_asked_about_is_answered_from_its_summary_and_scope(shared_itu: Path,
+                                                                              tmp_path: Path) -> None:
+    from retrieval import Service
+    from tests.conftest import make_settings
+
+    service = Service(make_settings(tmp_path / "e119"))
+    report = service.ingest([shared_itu / "languages" / "T-REC-E.119-201704-I!!MSW-E.docx",
+                             shared_itu / "languages" / "T-REC-E.119-201704-I!!MSW-F.docx"])
+    assert not report.failed
+    about = service.answer("What is Recommendation E.119 about?")
+    assert about.citations[0].clause_id == "itu-t-rec-e.119@2017-04#summary.p1"  # the English version
+    scope = service.answer("what is the scope of E.119?")
+    assert scope.citations[0].clause_id == "itu-t-rec-e.119@2017-04#clause.1"
+    assert scope.lines[0].plain.startswith("Recommendation ITU-T E.119 (04/2017), clause 1: “Scope")

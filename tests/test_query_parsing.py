@@ -557,3 +557,12 @@ def test_a_number_in_brackets_after_resolution_is_its_number() -> None:
     assert expand_shorthand("under the academia resolution (169)?") == "under the academia resolution 169?"
     assert [r.number for r in read_query("which sector organises it under the academia resolution (169)?").references] \
         == ["169"]
+
+
+def test_chat_spellings_of_the_words_that_ask() -> None:
+    from retrieval.answering.query import expand_shorthand
+
+    assert expand_shorthand("wat does reso 130 instruct the director of BDT to do") == \
+        "what does Resolution 130 instruct the director of BDT to do"
+    assert expand_shorthand("Whcih sector handles it") == "which sector handles it"
+    assert expand_shorthand("the watt and the what") == "the watt and the what"

@@ -15,7 +15,12 @@ from retrieval.answering.cite import CiteResult, describe_reference, revision_ma
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
 from retrieval.answering.compose.cite import compose_cite
-from retrieval.answering.compose.cover import about_a_document, compose_cover, cover_rows_asked
+from retrieval.answering.compose.cover import (
+    about_a_document,
+    compose_cover,
+    cover_rows_asked,
+    recommendation_about,
+)
 from retrieval.answering.compose.direct import asks_quantity, holds_quantity
 from retrieval.answering.compose.evidence import (
     Verdict,
@@ -226,7 +231,7 @@ class Answerer:
             result = diff_answer(query.text, symbols[0], self.corpus.catalog().clauses, symbols[0], symbols[1])
         elif query.intent == "ask" and asks_what_changed(query.text) and (revised := self._revised_at(query)):
             result = self._changes_at(query, revised)
-        elif query.intent != "cite" and (cover := self._cover(query)) is not None:
+        elif query.intent != "cite" and (cover := self._cover(query) or self._about_recommendation(query)) is not None:
             result = cover
         elif query.intent != "cite" and (series := self._series(query)) is not None:
             result = series
@@ -465,6 +470,24 @@ class Answerer:
             return compose_series(query.text, picked[0], picked[1], picked[2]) if picked else None
         found = series_line(letter, candidates) if letter else None
         return compose_series(query.text, letter, *found) if found and letter else None
+
+    def _about_recommendation(self, query: Query) -> Answer | None:
+        """"What is E.119 about?", "scope of A.1?": its summary, and its Scope clause (first when asked)."""
+        asked = recommendation_about(query.text)
+        if asked is None:
+            return None
+        number, scope = asked
+        catalog = self.corpus.catalog()
+        ref = Reference(number=number, kind="recommendation", text=number)
+        # the version in English, which answers are given in, when there are several
+        docs = sorted({c.doc_id for c in catalog.cite_candidates(ref)}, key=lambda d: ("~" in d, d))
+        if not docs:
+            return None
+        clauses = [catalog.clause_at(i) for i in catalog.doc_positions().get(docs[0], [])]
+        summary = [c for c in clauses if c.part.lower() == "summary" and len(c.text.split()) > 3]
+        scoped = [c for c in clauses if c.label in ("1", "1.1") and c.text.lstrip().lower().startswith("scope")]
+        rows = (scoped + summary) if scope else (summary + scoped)
+        return compose_cover(query.text, rows[:3]) if rows else None
 
     def _cover(self, query: Query) -> Answer | None:
         """"Who submitted C823?", "what's the title of TD 2484?", "what is C823 about?": the rows of the

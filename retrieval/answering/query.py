@@ -222,6 +222,9 @@ _SHORTHAND = [(re.compile(r"\b(?:Gen(?:eral)?\.?\s*Sec(?:retary)?|Sec\.?\s*Gen|S
               # "reso 77", "abt": chat spellings of "Resolution" and "about"
               (re.compile(r"\bresos?\b\.?(?=\s*\d)", re.IGNORECASE), "Resolution"),
               (re.compile(r"\babt\b", re.IGNORECASE), "about"),
+              # chat spellings of the words that ask: "wat does …", "wut", "wht", "whcih"
+              (re.compile(r"^(\W*)(?:wat|wut|wht)\b", re.IGNORECASE), r"\1what"),
+              (re.compile(r"\bwhcih\b", re.IGNORECASE), "which"),
               # "D000", "A1", "E119": a Recommendation typed without its dot ("Q4" is a Question, "C823" a
               # contribution, "G20" a summit).
               (re.compile(r"(?<![\w./-])([ABD-FHJ-PR-Z])(\d{1,4})(?![\w.]|/\d)"), r"\1.\2")]

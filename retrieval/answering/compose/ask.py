@@ -24,7 +24,7 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
         says = next((h for h in top if doer(asked, h.clause) is not None), None)
         if says is not None:
             top = [says, *[x for x in top if x is not says]]
-    found = answer_with_actor(asked, top[0].clause) if top else None
+    found = answer_with_actor(asked, top[0].clause, best=True) if top else None
     if found is None:
         # "Who has to …?": the best clause may only describe the task; the next that gives it to someone
         # answers, and leads. "How often …?": the next that gives a frequency about the same thing.

@@ -33,7 +33,7 @@ _ROW_ASKS: dict[str, re.Pattern[str]] = {
     # asks something inside it and is searched.
     "Abstract": re.compile(
         r"\b(?:abstract|summary|summari[sz]e|gist|overview|tl;?dr)\b"
-        r"|\bwhat\s+(?:is|was|'s)\s+(?:\S+\s+){0,3}about\s*\??\s*$"
+        r"|\bwhat(?:\s+is|\s+was|'s|s)\s+(?:\S+\s+){0,3}about\s*\??\s*$"
         r"|\bwhat\s+(?:does|did)\s+(?:\S+\s+){0,3}(?:propose|say|cover|contain|do)\s*\??\s*$",
         re.IGNORECASE),
 }
@@ -55,6 +55,21 @@ def about_a_document(question: str) -> str | None:
     for pat in _ROW_ASKS.values():
         rest = pat.sub(" ", rest)
     return " ".join(rest.split())
+
+
+# "What is the scope of E.119?", "what's A.1 about?", "summary of D.000": a Recommendation as a whole.
+_SCOPE_RE = re.compile(r"\bscope\b", re.IGNORECASE)
+_REC_NAMED_RE = re.compile(r"(?<![\w.])([A-Z]{1,2}\.(?:Sup\s?)?\d+(?:\.\d+)?)(?![\w.]*\d)")
+
+
+def recommendation_about(question: str) -> tuple[str, bool] | None:
+    """The Recommendation a question asks about as a whole, and whether it asks for its scope:
+    ("E.119", True) for "what is the scope of E.119?"; None when it asks something inside it."""
+    named = list(dict.fromkeys(_REC_NAMED_RE.findall(question)))
+    scope = bool(_SCOPE_RE.search(question))
+    if len(named) != 1 or not (scope or _ROW_ASKS["Abstract"].search(question)):
+        return None
+    return named[0].replace(" ", ""), scope
 
 
 def cover_rows_asked(question: str) -> list[str]:

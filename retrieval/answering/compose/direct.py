@@ -97,15 +97,23 @@ def answer_sentence(question: str, clause: Clause, share: float = SEGMENT_COVERA
     return found[0] if found else None
 
 
-def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVERAGE) -> tuple[str, list[Sector]] | None:
-    """`answer_sentence`, with the Sectors of the actors it names when it answers "who does this": a
+def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVERAGE,
+                      best: bool = False) -> tuple[str, list[Sector]] | None:
+    """`answer_sentence`, with the Sectors of the actors it names when it answers "who does this" (`best`:
+    the clause is the search's first, so a sentence giving the kind of quantity asked answers); a
     "who" question answered by the Director of BDT is answered by ITU-D, one answered by the Directors
     of the three Bureaux by all three. None for the body reported to ("who does X report to?" asks
     where the work goes, not who leads it)."""
     q = norm_hyphens(question)
     seg = best_segment(clause.text, q)
     if _QUANT_Q.search(q) and not covers(q, seg, clause.part, share=share):
-        return None
+        # "how many replies …?" and the best clause's list ends "– at least ten replies are received": the
+        # segment giving that very kind of quantity answers, though it repeats few of the question's words.
+        # (`best`: the search ranked this clause first; any other clause must speak of the question itself.)
+        kind = [(a, b) for a, b in segments(clause.text) if holds_quantity(q, clause.text[a:b])]
+        if not kind or not best:
+            return None
+        seg = clause.text[kind[0][0]:kind[0][1]]
     if _YESNO.search(q) and not covers(q, seg, clause.part, share=1.0):
         return None  # a yes or no must come from a sentence about exactly what was asked
     if _QUANT_Q.search(q):
