@@ -194,7 +194,8 @@ class Answerer:
         if not question.strip():
             return Answer(question="", text="Ask me a question, or give a reference such as “Res 57 resolves 3”.",
                           abstained=True)
-        return self.answer_query(read_query(question, speller_for(self.corpus.catalog())))
+        return self.answer_query(read_query(question, speller_for(self.corpus.catalog()),
+                                            self.corpus.settings.embedder))
 
     def answer_query(self, query: Query) -> Answer:
         if query.intent == "cite" and query.reference is not None:

@@ -292,12 +292,14 @@ def _without_closing_choice(question: str) -> str:
     return rest + "?" if len(rest.split()) >= 2 else question
 
 
-def read_query(question: str, corrector: Corrector | None = None) -> Query:
+def read_query(question: str, corrector: Corrector | None = None, embedder: str = "") -> Query:
+    """`embedder`: the configured one's name; a French or Spanish question is read in English through the
+    glossary unless it understands the question's language (then it is searched as asked)."""
     asked = question.strip()
     text = expand_shorthand(clean_text(asked))
     language = detect_language(text)
     read_as = ""
-    if language in ("fr", "es"):
+    if language in ("fr", "es") and not answers_in(language, embedder):
         # Read through ITU's terminology when the glossary knows most of the question's words.
         english, share = to_english(text, language)
         if share >= MIN_SHARE and english.strip(" ?"):
