@@ -320,7 +320,7 @@ def reading_notes(query: Query, embedder: str) -> list[str]:
     notes = []
     if query.corrections:
         notes.append("Read " + ", ".join(f"\u2018{a}\u2019 as \u2018{b}\u2019" for a, b in query.corrections) + ".")
-    if query.read_as:
+    if query.read_as and not answers_in(query.language, embedder):
         notes.append(f"This question looks {LANGUAGE_NAMES.get(query.language, query.language)}; questions are "
                      f"answered in English, so it was read through ITU's terms as “{query.read_as}”.")
     elif not answers_in(query.language, embedder):
