@@ -196,8 +196,9 @@ class Service:
         )
 
     def is_empty(self) -> bool:
-        # A count, not the registry: parsing 1,000 registry records only to see whether there is one cost 0.1 s.
-        return self.engine.index.docs_collection.count() == 0
+        # The registry the answer is built from, not a count of it: Chroma serves one call at a time, and
+        # `ask` asked for the count while the vector index loaded (0.4 s at 100k clauses).
+        return self.engine.documents() == 0
 
     def warm(self) -> None:
         """A question is coming: load the model and the vector index on other threads meanwhile."""

@@ -21,7 +21,7 @@ from retrieval.core.config import Settings
 from retrieval.core.models import Clause, Reference, SearchHit
 from retrieval.indexing.catalog import Catalog
 from retrieval.indexing.embedders import Embedder, embedder_name, make_embedder
-from retrieval.indexing.store import ClauseIndex, sector_key
+from retrieval.indexing.store import ClauseIndex, RegistryEntry, sector_key
 
 log = logging.getLogger(__name__)
 RRF_K = 60
@@ -134,6 +134,7 @@ class Engine:
         self.fusion: Literal["convex", "rrf"] = "convex"
         self.last_timings: dict[str, float] = {}
         self._loading: Background[Embedder] | None = None
+        self._read_ahead: dict[str, RegistryEntry] | None = None  # the registry as warm() read it, for the first build
 
     @property
     def embedder(self) -> Embedder:
@@ -143,17 +144,31 @@ class Engine:
 
     def warm(self) -> None:
         """For a process about to search: the model loads on one thread, and Chroma's vector index (read
-        from disk at the first query: 0.4 s at 100k clauses) on another, while this thread imports
-        Chroma, reads the registry and loads the catalog. Both are native work that runs beside it."""
+        from disk at the collection's first call: 0.3-0.5 s at 100k clauses) on another, while this thread
+        imports the answering code and loads the catalog. The model's load releases the GIL for part of
+        its 0.3 s; Chroma (1.5.9) holds it for the whole of its load (measured: a loop on another thread
+        stalls), so that load is not hidden, only done before the search asks for it.
+
+        An embedded store is opened for reading without chromadb (ClauseIndex.read_directly), and the
+        registry is read before the vector index starts loading: Chroma serves one call at a time, so a
+        registry read issued during the load waited for all of it."""
         if self._embedder is None and self._loading is None:
             self._loading = Background(lambda: make_embedder(self.settings), "load-model")
         index = self.index  # made here: two threads must not each make one
+        if index.read_directly():
+            try:
+                self._read_ahead = index.registry()
+            except Exception:  # the first build reads it again and reports what is wrong, where it did before
+                log.debug("reading the registry ahead failed", exc_info=True)
+            if self._read_ahead == {}:
+                return  # an empty index is about to be filled (cli._ensure_indexed): nothing to load
         Background(lambda: self._warm_dense(index), "load-vectors")
 
     def _warm_dense(self, index: ClauseIndex) -> bool:
         try:
-            index.dense(self.embedder.embed_query("warm"), 1)
-        except Exception:  # the real query reports what is wrong (no model, no store)
+            # Any call on the clause collection loads its vector index; a count needs no model.
+            index.clauses_collection.count()
+        except Exception:  # the real query reports what is wrong (no store)
             log.debug("warming the vector index failed", exc_info=True)
         return True
 
@@ -179,10 +194,17 @@ class Engine:
                 threading.Thread(target=self._rebuild_in_background, name="catalog", daemon=True).start()
         return live
 
+    def documents(self) -> int:
+        """How many documents the index holds, as the catalog in hand (or the registry warm() read) says."""
+        if self._live is None and self._read_ahead is not None:
+            return len(self._read_ahead)
+        return len(self._state().gen_of)
+
     def _rebuild(self) -> _Live:
         with self._build_lock:
-            # The registry is read under the lock, so the last build to finish is of the newest state.
-            registry = self.index.registry()
+            # The registry is read under the lock, so the last build to finish is of the newest state; the
+            # one warm() read a moment ago serves the first build.
+            registry, self._read_ahead = self._read_ahead or self.index.registry(), None
             live = _Live(catalog=self.index.catalog(registry), gens=frozenset(e.gen for e in registry.values()),
                          gen_of={doc_id: e.gen for doc_id, e in registry.items()},
                          key=self.index.fingerprint(registry))

@@ -142,6 +142,7 @@ class ClauseIndex:
         self._catalog: Catalog | None = None
         self._catalog_key: str | None = None
         self._connecting = threading.Lock()  # a warm-up thread and the caller may both connect first
+        self._direct = False  # connected through chroma_reader (reads only), not chromadb
 
     # ---- connection ----------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -150,6 +151,42 @@ class ClauseIndex:
         with self._connecting:
             if self._client is None:
                 self._open()
+
+    def read_directly(self) -> bool:
+        """For a process that will only read (`ask`, `search`): open an embedded store through Chroma's engine
+        without importing chromadb (chroma_reader: 0.4-0.7 s less). False, and nothing opened, when that does
+        not apply: a Chroma server, a store or collection not created yet, an index built with another
+        embedder; chromadb then opens it on first use as before, with its errors. A write switches back."""
+        if self.settings.chroma_mode != "embedded" or self._client is not None:
+            return self._direct
+        with self._connecting:
+            if self._client is not None:
+                return self._direct
+            try:
+                from retrieval.indexing.chroma_reader import Reader
+
+                reader = Reader(self.settings.chroma_path)
+                name = self.settings.collection
+                clauses = reader.collection(name)
+                if (clauses.metadata or {}).get("embedder") != self.embedder_name:
+                    return False  # chromadb opens it and says what is wrong
+                docs, segments = reader.collection(f"{name}_documents"), reader.collection(f"{name}_segments")
+            except Exception:  # anything unusual is chromadb's to open and to report
+                log.debug("store not opened directly; chromadb opens it", exc_info=True)
+                return False
+            self._clauses, self._docs, self._segments = clauses, docs, segments
+            self._direct = True
+            self._client = reader  # last, as in _open
+            return True
+
+    def _writable(self) -> None:
+        """Writes go through chromadb: a store opened directly for reading is closed and opened by chromadb."""
+        if self._direct:
+            with self._connecting:
+                if self._direct:
+                    self._client = self._clauses = self._docs = self._segments = None
+                    self._direct = False
+        self._connect()
 
     def _open(self) -> None:
         os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -174,15 +211,17 @@ class ClauseIndex:
             where = (f"Chroma server at {self.settings.chroma_host}:{self.settings.chroma_port}"
                      if self.settings.chroma_mode == "http" else f"Chroma store at {self.settings.chroma_path}")
             raise StoreUnavailable(f"cannot open the {where}: {type(e).__name__}: {e}") from e
-        self._client = client  # last: another thread sees a client only once its collections are set
         built_with = (self._clauses.metadata or {}).get("embedder")
         if built_with and built_with != self.embedder_name:
+            # Raised before a client is kept, so every caller gets it: once the first caller alone did, and
+            # a warm-up thread that connected first left the question to be answered from the wrong index.
             hint = (" (an index built before int8 MiniLM became the default: SECTORBOT_EMBEDDER=onnx-minilm-fp32 "
                     "answers from it)" if built_with == self.embedder_name.removesuffix("-int8") else "")
             raise StoreUnavailable(
                 f"the index was built with embedder '{built_with}' but '{self.embedder_name}' is configured{hint}; "
                 "use the same embedder or point SECTORBOT_DATA_DIR / SECTORBOT_COLLECTION at a new index"
             )
+        self._client = client  # last: another thread sees a client only once its collections are set and checked
 
     def _http_client(self, chromadb: Any, chroma_settings: Any) -> Any:
         deadline = time.monotonic() + self.settings.chroma_wait
@@ -233,6 +272,7 @@ class ClauseIndex:
         """`repair` writes under a fresh generation, so a document whose records are damaged is
         rewritten whole rather than upserted over records that cannot be read. `before_commit` runs
         just before the registry flips (the writer lease is checked there)."""
+        self._writable()
         salt = f":{time.time_ns()}" if repair else ""
         # Everything parsed from the clauses is part of the generation: the same file parsed differently (a
         # newer parser) is a new generation, so old records are replaced and catalogs keyed by generations
@@ -266,6 +306,7 @@ class ClauseIndex:
 
     def write_segments(self, docs: list[tuple[ParsedDocument, str]]) -> None:
         """Each document's share of the catalog under its generation (written before the registry flips)."""
+        self._writable()
         ids: list[str] = []
         stored: list[str] = []
         metadatas: list[dict[str, Any]] = []
@@ -281,10 +322,12 @@ class ClauseIndex:
 
     def relocate(self, entry: RegistryEntry, source: str) -> None:
         """The same content found at another path (the old file is gone): only the registry changes."""
+        self._writable()
         moved = entry.model_copy(update={"source": source, "meta": entry.meta.model_copy(update={"source": source})})
         self.docs_collection.upsert(ids=[entry.doc_id], embeddings=[[1.0]], documents=[moved.model_dump_json()])
 
     def remove_document(self, doc_id: str) -> None:
+        self._writable()
         self.docs_collection.delete(ids=[doc_id])
         self._delete_where({"doc_id": doc_id})
         self.segments_collection.delete(where={"doc_id": doc_id})
@@ -296,6 +339,7 @@ class ClauseIndex:
         """Delete records, except those whose embedding cannot be read: deleting one of those makes
         Chroma fail every later read of the collection ("Failed to apply logs to the hnsw segment
         writer"), so they stay behind, inert (no registry generation names them)."""
+        self._writable()
         col = self.clauses_collection
         for b in range(0, len(ids), BATCH):
             chunk = ids[b : b + BATCH]
@@ -308,6 +352,7 @@ class ClauseIndex:
 
     def collect_orphans(self) -> int:
         """Delete records of generations no registry entry names (left by a crash)."""
+        self._writable()
         live = {e.gen for e in self.registry().values()}
         col = self.clauses_collection
         where: dict[str, Any] = {"gen": {"$nin": sorted(live)}} if live else {}
@@ -322,7 +367,7 @@ class ClauseIndex:
 
     def lease_collection(self) -> Any:
         """The small collection holding the writer lease (Chroma server mode)."""
-        self._connect()
+        self._writable()
         return self._client.get_or_create_collection(f"{self.settings.collection}_lease", embedding_function=None)
 
     # ---- health -----------------------------------------------------------------------------------
