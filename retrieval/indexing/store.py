@@ -30,7 +30,6 @@ from retrieval.core.models import SECTORS, Clause, DocumentMeta, ParsedDocument
 from retrieval.indexing.catalog import Catalog, CatalogRecord, load_cached, save_cache, search_text, text_key
 from retrieval.indexing.lexical import TOKENIZER_VERSION, lexical_tokens
 from retrieval.indexing.segments import Segment, decode, encode, merge, segment_ids
-from retrieval.parsing.read import PARSER_VERSION
 
 log = logging.getLogger(__name__)
 PAGE = 5000  # records per read when loading the catalog
@@ -272,6 +271,8 @@ class ClauseIndex:
         """`repair` writes under a fresh generation, so a document whose records are damaged is
         rewritten whole rather than upserted over records that cannot be read. `before_commit` runs
         just before the registry flips (the writer lease is checked there)."""
+        from retrieval.parsing.read import PARSER_VERSION  # here: the parsers are no reader's business
+
         self._writable()
         salt = f":{time.time_ns()}" if repair else ""
         # Everything parsed from the clauses is part of the generation: the same file parsed differently (a
