@@ -15,6 +15,8 @@ def find(needles: list[bytes]) -> list[str]:
 
 def test_long_forms_and_short_forms_of_a_question() -> None:
     assert long_form_candidates("the ICT Development Index")["IDI"] == "ICT Development Index"
+    # a name has a capital beyond the question's first word: "Who reports on cybersecurity" is not WRC's
+    assert "WRC" not in long_form_candidates("Who reports on cybersecurity?")
     assert short_forms_in("what is the MIFR? and ITU's IXPs") == ["MIFR", "IXP"]  # ITU's own names aside
     assert defined_long_form("MIFR", TEXTS[1]) == "Master International Frequency Register"
     assert defined_long_form("IDI", TEXTS[2]) is None  # used, not defined

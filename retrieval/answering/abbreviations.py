@@ -35,6 +35,10 @@ def long_form_candidates(text: str) -> dict[str, str]:
         for j in range(i + 2, min(len(words), i + MAX_WORDS) + 1):
             if words[j - 1].lower() in _SMALL:
                 continue
+            # A name has a capital beyond the question's first word ("ICT price basket", "Master
+            # International Frequency Register"); "Who reports on cybersecurity" is no name of WRC.
+            if not any(w[0].isupper() for w in words[max(i, 1):j]):
+                continue
             abbr = _initials(words[i:j])
             if 2 <= len(abbr) <= 6:  # ITU's own names too: "Telecommunication Standardization Advisory Group"
                 out.setdefault(abbr, " ".join(words[i:j]))
@@ -80,10 +84,11 @@ def expansions(question: str, find: Callable[[list[bytes]], Iterable[str]],
                uses: Callable[[str], int] | None = None) -> list[str]:
     """What to search besides the question: the short form of each long form it spells out, and the long
     form of each short form it uses, when a text defines them. `find(needles)` gives the texts holding
-    any of the needles (the catalog's byte scan); `uses(abbr)`, how many clauses use a short form: one the
-    texts use freely ("IMT", "TAP", "JCA") already finds them, and its long form would only add noise."""
-    longs = long_form_candidates(question)
-    shorts = [a for a in short_forms_in(question) if uses is None or uses(a) <= RARE_USES]
+    any of the needles (the catalog's byte scan); `uses(abbr)`, how many clauses use a short form: a form
+    no clause uses is never looked up (the look-up is a scan), and one the texts use freely ("IMT",
+    "TAP", "JCA") already finds them, so its long form would only add noise."""
+    longs = {a: f for a, f in long_form_candidates(question).items() if uses is None or uses(a) > 0}
+    shorts = [a for a in short_forms_in(question) if uses is None or 0 < uses(a) <= RARE_USES]
     wanted = set(longs) | set(shorts)
     if not wanted:
         return []

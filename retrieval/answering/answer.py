@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Protocol
 
-from retrieval.answering.abbreviations import RARE_USES, expansions
+from retrieval.answering.abbreviations import expansions
 from retrieval.answering.cite import CiteResult, describe_reference, revision_matches
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
@@ -540,7 +540,8 @@ class Answerer:
 
     def _with_abbreviations(self, text: str) -> str:
         """The text and the other form of each abbreviation a clause defines ("ICT Development Index" →
-        also "IDI"): operative clauses often use only one of them. (Given to BM25 alone, the short form
+        also "IDI"): operative clauses often use only one of them. Only forms the corpus uses are looked
+        up, since the look-up scans the stored clauses. (Given to BM25 alone, the short form
         did not lift "to publish annually the IPB and the IDI" into the first ten.)"""
         catalog = self.corpus.catalog()
 
@@ -548,7 +549,8 @@ class Answerer:
             return [catalog.clause_at(i).text for i in catalog.lines_containing(needles)[:ABBREVIATION_LINES]]
 
         def uses(abbr: str) -> int:
-            return len(catalog.lines_containing([abbr.encode()])[:RARE_USES + 1])
+            tokens = lexical_tokens(abbr)
+            return catalog.lexical.doc_count(tokens[0]) if len(tokens) == 1 else 0
 
         extra = expansions(text, find, uses)
         return f"{text} {' '.join(extra)}" if extra else text

@@ -211,6 +211,14 @@ class LexicalIndex:
         """Every (stemmed) token of the corpus: the spelling check looks here for words two edits away."""
         return list(self.bm25.vocab_dict) if self.ids else []
 
+    def doc_count(self, token: str) -> int:
+        """How many clauses use a (stemmed) token: a column length of the BM25 matrix, no scan."""
+        col = self.bm25.vocab_dict.get(token) if self.ids else None
+        if col is None:
+            return 0
+        indptr = self.bm25.scores["indptr"]
+        return int(indptr[col + 1] - indptr[col])
+
     def idf(self, token: str) -> float:
         """BM25's idf of a (stemmed) token; a word the corpus never uses gets the highest idf."""
         col = self.bm25.vocab_dict.get(token) if self.ids else None
