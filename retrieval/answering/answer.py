@@ -433,11 +433,13 @@ class Answerer:
         find_resolutions = query.intent == "find" and RESOLUTIONS_RE.search(query.text)
         filters = Filters(kind="resolution") if find_resolutions else Filters()
         docs = self._documents_named(query)
+        # The abbreviation look-up scans the stored clauses: once for both searches.
+        searched = self._with_abbreviations(query.search_text)
         if docs:
-            scoped = self._search(query, filters.model_copy(update={"doc_ids": sorted(docs)}))
+            scoped = self._search(query, filters.model_copy(update={"doc_ids": sorted(docs)}), searched)
             if scoped:
                 return scoped
-        return self._search(query, filters)
+        return self._search(query, filters, searched)
 
     def _documents_named(self, query: Query) -> set[str]:
         catalog = self.corpus.catalog()
@@ -458,19 +460,18 @@ class Answerer:
     def _series(self, query: Query) -> Answer | None:
         """"What's the K series for?": the line of the series table that gives the letter's scope."""
         letter = series_asked(query.asked or query.text)
-        by_topic = letter is None and asks_which_series(query.text)
-        if letter is None and not by_topic:
+        if letter is None and not asks_which_series(query.text):
             return None
         catalog = self.corpus.catalog()
         candidates = [catalog.clause_at(i) for i in catalog.lines_containing([b"series", b"Series"])]
-        if by_topic:
-            # "what letter series would an IoT / smart cities Recommendation go in?"
-            topic = key_text(re.sub(r"\b(?:letter|series|recommendations?|recs?|go|goes|put|fall|belong)\b"
-                                    r"|\b[A-Z]{1,2}\.(?:Sup)?\d+\b", " ", without_references(query.text), flags=re.IGNORECASE))
-            picked = series_for(catalog.lexical.coverage_of(topic), candidates)
-            return compose_series(query.text, picked[0], picked[1], picked[2]) if picked else None
-        found = series_line(letter, candidates) if letter else None
-        return compose_series(query.text, letter, *found) if found and letter else None
+        if letter is not None:
+            found = series_line(letter, candidates)
+            return compose_series(query.text, letter, *found) if found else None
+        # "what letter series would an IoT / smart cities Recommendation go in?"
+        topic = key_text(re.sub(r"\b(?:letter|series|recommendations?|recs?|go|goes|put|fall|belong)\b"
+                                r"|\b[A-Z]{1,2}\.(?:Sup)?\d+\b", " ", without_references(query.text), flags=re.IGNORECASE))
+        picked = series_for(catalog.lexical.coverage_of(topic), candidates)
+        return compose_series(query.text, *picked) if picked else None
 
     def _about_recommendation(self, query: Query) -> Answer | None:
         """"What is E.119 about?", "scope of A.1?": its summary, and its Scope clause (first when asked)."""
@@ -518,13 +519,15 @@ class Answerer:
         shown.sort(key=lambda c: (c.doc_id, c.label == "Title" and "Title" not in asked))
         return compose_cover(query.text, shown)
 
-    def _search(self, query: Query, filters: Filters) -> list[SearchHit]:
+    def _search(self, query: Query, filters: Filters, searched: str | None = None) -> list[SearchHit]:
+        """`searched`: the question's search text with the other form of its abbreviations, when the
+        caller has it already."""
         settings = self.corpus.settings
         quantity = query.intent == "ask" and asks_quantity(query.text)
         # A number asked for may sit in a short clause that ranks just below the first few: read more.
         k = 40 if query.intent == "find" else 10 if query.intent == "sector" or quantity else max(settings.top_k, 5)
         text = query.search_text
-        hits = self.corpus.search(self._with_abbreviations(text), k=k, filters=filters)
+        hits = self.corpus.search(searched or self._with_abbreviations(text), k=k, filters=filters)
         coverage = self.corpus.catalog().lexical.coverage_of(text)
 
         def covered(h: SearchHit) -> bool:

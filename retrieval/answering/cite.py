@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 
 from pydantic import BaseModel, Field
@@ -11,6 +10,7 @@ from pydantic import BaseModel, Field
 from retrieval.answering.query import canonical_label
 from retrieval.core.citations import version_display
 from retrieval.core.models import Clause, Reference, Revision
+from retrieval.core.text import unaccented
 from retrieval.indexing.lexical import lexical_tokens
 
 
@@ -49,7 +49,7 @@ def revision_matches(want: Revision | None, c: Clause) -> bool:
 
 
 def _fold(s: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(ch))
+    return unaccented(s.lower())
 
 
 def label_key(label: str) -> tuple[float, ...]:

@@ -8,7 +8,8 @@ functions, no model."""
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from retrieval.core.text import unaccented
 
 MIN_SHARE = 0.6  # the share of a question's words the glossary must read for the English reading to be used
 
@@ -191,13 +192,9 @@ def _fold(text: str) -> str:
     are written folded)."""
     out = []
     for ch in text.replace("\u2019", "'").replace("\u2018", "'"):
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).lower()
+        base = unaccented(ch).lower()
         out.append(base if len(base) == 1 else ch.lower() if len(ch.lower()) == 1 else ch)
     return "".join(out)
-
-
-def _unaccented(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _pattern(table: dict[str, str]) -> re.Pattern[str]:
@@ -234,11 +231,11 @@ def to_english(text: str, language: str) -> tuple[str, float]:
             elif elided and word[elided.end():] in _FUNCTION[language]:
                 pass  # "qu'une"
             elif elided and word[elided.end():]:
-                pieces.append(_unaccented(text[m.start() + elided.end():m.end()]))  # "l'ISCG" is "ISCG"
+                pieces.append(unaccented(text[m.start() + elided.end():m.end()]))  # "l'ISCG" is "ISCG"
                 counts[1] += not any(ch.isdigit() for ch in word)
             else:
                 # English texts write the names without accents ("Dubái" is Dubai)
-                pieces.append(_unaccented(text[m.start():m.end()]))
+                pieces.append(unaccented(text[m.start():m.end()]))
                 counts[1] += not any(ch.isdigit() for ch in word)  # "208", "E.119": the same in any language
             pos = m.end()
         pieces.append(text[pos:end])

@@ -13,7 +13,7 @@ from retrieval.answering.compose.topic import clean_topic
 from retrieval.answering.glossary import MIN_SHARE, to_english
 from retrieval.answering.language import LANGUAGE_NAMES, answers_in, detect_language, english_only_note
 from retrieval.core.models import Body, Reference, Revision
-from retrieval.core.text import norm_hyphens
+from retrieval.core.text import norm_hyphens, unaccented
 from retrieval.indexing.lexical import CHAT_WORDS, lexical_tokens
 from retrieval.parsing.mandates import actors_in
 from retrieval.parsing.references import later_reading
@@ -96,8 +96,7 @@ def without_references(question: str) -> str:
 def without_revisions(text: str) -> str:
     """The text without revisions typed as place and year ("Dubai 2018", "Dubái, 2018"): a year there
     names which text, not something the text must speak of."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return _REVISION_RES[0].sub(" ", plain)
+    return _REVISION_RES[0].sub(" ", unaccented(text))
 
 
 def asks_what_changed(question: str) -> bool:

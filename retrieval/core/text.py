@@ -16,6 +16,11 @@ def fold_space(text: str) -> str:
     return _SPACE_RE.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
+def unaccented(text: str) -> str:
+    """The text with its accents off ("Dubaï" → "Dubai"), case kept."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def norm_hyphens(text: str) -> str:
     # The soft hyphen is invisible: drop it rather than turn it into a visible hyphen.
     return _HYPHEN_RE.sub(lambda m: "" if m.group() == "\u00ad" else "-", text)

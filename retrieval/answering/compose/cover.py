@@ -48,7 +48,8 @@ _SUBMIT_RE = re.compile(r"\b(?:submit(?:s|ted)?|sen[dt]|wr[io]te|written|authore
 
 def about_a_document(question: str) -> str | None:
     """What a question says of the meeting document it asks about, without the cover words and the noun
-    ("who submitted the contribution on incubation?" → "incubation"), or None when it asks of none."""
+    ("who submitted the contribution on incubation?" → "who the on incubation?", whose key word is
+    "incubation"), or None when it asks of none."""
     if not _DOCUMENT_RE.search(question):
         return None
     rest = _SUBMIT_RE.sub(" ", _DOCUMENT_RE.sub(" ", question))

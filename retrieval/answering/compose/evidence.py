@@ -329,6 +329,10 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     corpus_has(s): the corpus text contains s (case-sensitive substring, hyphens normalised).
     known_word(stem): the corpus uses the stemmed word, or one a typo away.
     coverage(text): the share of the question's idf mass a text holds (lexical.coverage_of)."""
+    # Both modules read this one's patterns and words: imported here, not at the top.
+    from retrieval.answering.compose.direct import holds_quantity
+    from retrieval.answering.query import without_revisions
+
     q = norm_hyphens(question)
     absent = [t for t in named_things(q) if not mentioned(t, corpus_has)]
     if absent:
@@ -420,8 +424,6 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
                                   "no later text is in the corpus.")
     if _AMOUNT_Q_RE.search(q):
         years: list[str] = _YEAR_RE.findall(q)
-        from retrieval.answering.compose.direct import holds_quantity  # direct reads this module's patterns
-
         # The best clause giving the kind of amount asked ("one-thirty second of the contributory unit" for
         # "what fee does an SME pay") answers in its own words ("financial contribution", not "fee").
         ok = [c for n, c in enumerate(clauses[:3]) if _AMOUNT_RE.search(c.text) and all(y in c.text for y in years)
@@ -455,19 +457,14 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             return Verdict(abstain=True, missing=["frequency bands"],
                            reason="The clauses found do not give frequency bands.")
     if _HOW_MANY_RE.search(q):
-        from retrieval.answering.compose.direct import holds_quantity  # direct reads this module's patterns
-
         # A clause giving the very kind of count asked ("ten replies" for "how many replies") answers a
-        # long question of which it holds less.
-        # The best clause giving that kind answers in its own words ("shall not exceed two terms" for "max
-        # number of terms").
+        # long question of which it holds less, and the best of them in its own words ("shall not exceed
+        # two terms" for "max number of terms").
         holding = [c for c in clauses[:3] if holds_quantity(q, c.text)]
         ok = [c for c in clauses[:3] if (_NUMBER_RE.search(c.text) and coverage(_said(c)) >= 0.6)
               or (c in holding and (coverage(_said(c)) >= KIND_COVERAGE or c is holding[0]))]
         if not ok:
             return Verdict(abstain=True, missing=["the number"], reason="The clauses found do not give that number.")
-    from retrieval.answering.query import without_revisions  # query reads this module's words
-
     # not "(Dubai, 2018)" or "Res 196 Dubai 2018": which text
     named_years: list[str] = _YEAR_RE.findall(without_revisions(_REF_YEAR_RE.sub(" ", q)))
     if named_years and not any(all(y in c.text for y in named_years) for c in clauses[:3]):

@@ -16,6 +16,7 @@ from retrieval.core.text import quoted
 # "the K series", "K-series Recs", "series K", "Series K Recommendations" (the letter as ITU writes it)
 _SERIES_Q_RE = re.compile(r"\b(?P<a>[A-Z])[-\s]series\b|\b[Ss]eries\s+(?P<b>[A-Z])\b(?![.\d])")
 MIN_LETTERS = 3  # lines of the form "K<tab>title" that make a clause a series table
+_ROW_RE = re.compile(r"(?m)^[ \t]*(?P<letter>[A-Z])\t\S[^\n]*")  # one series: "K<tab>Protection against …"
 
 
 # The words of a question about what a series is; anything more ("how many Recommendations of the X
@@ -49,17 +50,22 @@ def series_table(clauses: Iterable[Clause]) -> Clause | None:
     """The clause with the most "<letter><tab>title" lines (A.12's list of series), if any has a few."""
     best: tuple[int, Clause] | None = None
     for c in clauses:
-        rows = len(re.findall(r"(?m)^[ \t]*[A-Z]\t\S", c.text))
+        rows = len(_ROW_RE.findall(c.text))
         if rows >= MIN_LETTERS and (best is None or rows > best[0]):
             best = (rows, c)
     return best[1] if best else None
 
 
+def _rows(table: Clause) -> list[tuple[str, str]]:
+    """(letter, verbatim line) of each series in the table."""
+    return [(m.group("letter"), m.group(0).strip()) for m in _ROW_RE.finditer(table.text)]
+
+
 def series_line(letter: str, clauses: Iterable[Clause]) -> tuple[Clause, str] | None:
     """The clause of a series table and its verbatim line for the letter."""
     table = series_table(clauses)
-    line = re.search(rf"(?m)^[ \t]*{letter}\t[^\n]+", table.text) if table else None
-    return (table, line.group(0).strip()) if table and line else None
+    line = next((text for at, text in _rows(table) if at == letter), None) if table else None
+    return (table, line) if table and line else None
 
 
 def series_for(coverage: Callable[[str], float], clauses: Iterable[Clause]) -> tuple[str, Clause, str] | None:
@@ -67,11 +73,10 @@ def series_for(coverage: Callable[[str], float], clauses: Iterable[Clause]) -> t
     table = series_table(clauses)
     if table is None:
         return None
-    lines = [m.group(0).strip() for m in re.finditer(r"(?m)^[ \t]*[A-Z]\t[^\n]+", table.text)]
-    best = max(lines, key=coverage, default=None)
-    if best is None or coverage(best) < TOPIC_COVERAGE:
+    best = max(_rows(table), key=lambda row: coverage(row[1]), default=None)
+    if best is None or coverage(best[1]) < TOPIC_COVERAGE:
         return None
-    return best[0], table, best
+    return best[0], table, best[1]
 
 
 def compose_series(question: str, letter: str, clause: Clause, line: str) -> Answer:
