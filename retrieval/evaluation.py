@@ -42,6 +42,11 @@ class EvalItem(BaseModel):
         return [v] if isinstance(v, str) else v
 
 
+def _plain(text: str) -> str:
+    """Lower case, any run of spaces one space: the texts write "70\u00a0per cent" with a no-break space."""
+    return " ".join(text.lower().split())
+
+
 def expect_matches(pattern: str, clause_id: str) -> bool:
     if "*" in pattern or "@" in pattern:
         return fnmatchcase(clause_id, pattern)
@@ -161,7 +166,7 @@ def run_eval(service: Service, path: Path = DEFAULT_SET) -> EvalResult:
         lead_ok = None if item.lead is None else set(item.lead) == set(ans.lead_sectors)
         first = ans.lines[0].plain if ans.lines else ans.text
         answer_ok = None if item.answer is None else (
-            not ans.abstained and any(a.lower() in first.lower() for a in item.answer))
+            not ans.abstained and any(_plain(a) in _plain(first) for a in item.answer))
         rows.append(EvalRow(q=item.q, rank=rank, abstained=ans.abstained, should_abstain=item.abstain,
                             sectors_ok=sectors_ok, lead_ok=lead_ok, answer_ok=answer_ok,
                             lead_sectors=list(ans.lead_sectors), first_line=first, kind=item.kind,

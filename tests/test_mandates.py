@@ -51,6 +51,16 @@ def test_report_direction() -> None:
     assert not any(m.actor == "TSAG" and m.role == "reports" for m in mandates_of(c))
 
 
+def test_report_with_the_body_reported_to_first() -> None:
+    # PP-18 Resolution 154: the bodies come before "a report"; the Directors only assist.
+    c = clause("instructs the Secretary-General, in close collaboration with the Directors of the Bureaux",
+               "to present annually to the Council and to CWG-LANG a report containing: - evolution of the budget "
+               "for translation of documents;")
+    got = roles(c)
+    assert ("Secretary-General", "reports", "Council") in got
+    assert not any(m.role == "reports" and m.actor.startswith("Director") for m in mandates_of(c))
+
+
 def test_bare_director_in_a_sector_text_is_its_bureau_director() -> None:
     c = clause("section 5", "The Director shall foster cooperation and coordination with the other standardization "
                             "organizations for the benefit of all members and report to TSAG on these efforts.", WTSA)

@@ -119,6 +119,11 @@ _REPORT_RE = re.compile(
     r"\b(?:report|reporting|reports|submit[a-z]*\s+(?:an?\s+)?(?:annual\s+|written\s+|progress\s+)*reports?"
     r"|present[a-z]*\s+(?:an?\s+)?reports?)\b(?P<gap>[^;.]{0,90}?)\bto\s+(?:the\s+)?(?:respective\s+)?(?P<to>[A-Z][^;.,]{0,80})",
 )
+# "to present annually to the Council and to CWG-LANG a report": the body reported to comes first.
+_REPORT_TO_FIRST_RE = re.compile(
+    r"\b(?:present|submit)[a-z]*\s+(?:annually\s+|each\s+year\s+|every\s+year\s+|regularly\s+)?to\s+(?:the\s+)?"
+    r"(?P<to>[A-Z][^;.]{0,80}?)\s+(?:an?|its|their|the)\s+(?:[\w-]+\s+){0,2}?reports?\b",
+)
 # "The report of each study group to WTSA": the study group reports to WTSA.
 _REPORT_OF_RE = re.compile(r"\breports?\s+of\s+(?P<from>[^;.]{3,60}?)\s+to\s+(?:the\s+)?(?P<to>[A-Z][^;.,]{0,60})")
 _RECITALS = re.compile(
@@ -296,7 +301,7 @@ def mandates_of(clause: Clause) -> list[Mandate]:
         for _s, who in actors_in(rp.group("from"), default)[:1]:
             out += [Mandate(actor=who.name, sector=who.sector, role="reports", to=t.name, what=_what(text, rp.start()))
                     for t in targets if t.name != who.name]
-    for rp in _REPORT_RE.finditer(text):
+    for rp in [*_REPORT_RE.finditer(text), *_REPORT_TO_FIRST_RE.finditer(text)]:
         targets = [a for _s, a in actors_in(rp.group("to"), default)]
         if not targets:
             continue
@@ -306,7 +311,10 @@ def mandates_of(clause: Clause) -> list[Mandate]:
                   and a.name not in {t.name for t in targets}]
         reporters = [a for _s, a in before[-1:]]
         if not reporters or role in ("instructed", "invited", "requested", "encouraged"):
-            reporters = [Actor(m.actor, m.sector) for m in out if m.role != "noted" and m.role != "reports"] or reporters
+            # Those the heading instructs report, not those who assist them ("in close collaboration with …").
+            tasked = [m for m in out if m.role not in ("noted", "reports")]
+            reporters = [Actor(m.actor, m.sector) for m in tasked if m.role != "assists"] or \
+                [Actor(m.actor, m.sector) for m in tasked] or reporters
         if role == "noted":
             continue
         # "the Directors … to report to the respective Sector advisory groups": each to its own Sector's.
