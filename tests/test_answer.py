@@ -262,3 +262,45 @@ def test_the_best_clause_answers_a_quantity_from_the_sentence_giving_that_kind()
     assert found is not None and found[0].startswith("At least ten replies")
     # not the search's first clause: no short answer from a sentence that repeats so little of the question
     assert answer_with_actor(q, c) is None
+
+
+def test_quantity_kinds_people_ask_for() -> None:
+    """"how frequently …", "min frequency", "the longest schedule": a frequency and a length of time."""
+    from retrieval.answering.compose.direct import answer_sentence, asks_quantity, holds_quantity
+    from retrieval.core.models import Clause, Instrument
+
+    def c(text: str) -> Clause:
+        return Clause(clause_id="pp-res-1@x#resolves.4", doc_id="pp-res-1@x", instrument=Instrument(body="PP"),
+                      part="resolves", text=text, span=(0, len(text)))
+
+    group = c("that the Member States Advisory Group shall meet quarterly, and more often if necessary;")
+    assert (answer_sentence("how frequently is the member states advisory group expected to meet?", group)
+            or "").startswith("Quarterly")
+    plans = "a maximum duration of up to fifteen years for least developed countries"
+    assert asks_quantity("what's the longest schedule the guidelines allow?")
+    assert holds_quantity("what's the longest schedule allowed?", plans)
+    assert holds_quantity("max repayment schedule for an LDC?", plans)
+    assert not holds_quantity("max repayment schedule for an LDC?", "to submit a repayment plan to the Council")
+
+
+def test_a_definition_is_not_an_amount() -> None:
+    """"What does 'termination charge' mean?" asks for a definition: a clause defining it answers."""
+    from retrieval.answering.compose.evidence import judge
+    from retrieval.core.models import Clause, Instrument
+
+    text = "Termination charge A charge set by the destination administration for terminating incoming traffic."
+    clause = Clause(clause_id="itu-t-rec-d.000@x#clause.a.3", doc_id="itu-t-rec-d.000@x",
+                    instrument=Instrument(kind="recommendation", number="D.000"), part="Annex A", text=text,
+                    span=(0, len(text)))
+    kw = dict(corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    assert not judge("what does 'termination charge' mean in the D-series?", [clause], **kw).abstain  # type: ignore[arg-type]
+    assert judge("what does an operator pay as its termination charge?", [clause], **kw).abstain  # type: ignore[arg-type]
+    assert judge("what's the total cost overrun so far on the headquarters project?", [clause], **kw).abstain  # type: ignore[arg-type]
+
+
+def test_how_long_a_mandate_runs_is_no_list_of_tasks() -> None:
+    from retrieval.answering.compose.mandate import read_mandate_question
+
+    assert read_mandate_question("how long is the mandate of the external auditor that Council picks?") is None
+    ask = read_mandate_question("mandates of the Director of TSB on cybersecurity")
+    assert ask is not None and ask.kind == "tasked"

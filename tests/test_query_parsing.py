@@ -568,3 +568,29 @@ def test_chat_spellings_of_the_words_that_ask() -> None:
         "what does Resolution 130 instruct the director of BDT to do"
     assert expand_shorthand("Whcih sector handles it") == "which sector handles it"
     assert expand_shorthand("the watt and the what") == "the watt and the what"
+
+
+def test_chat_shorthand_for_references_and_meetings() -> None:
+    """"tsag mtgs - min frequency?? res1 sec 4", "aap last cal lenght? A8 cl 4.1": the reference is read."""
+    from retrieval.answering.query import expand_shorthand
+
+    assert expand_shorthand("tsag mtgs - res1 sec 4") == "tsag meetings - res 1 section 4"
+    ref = read_query("tsag mtgs - min frequency?? res1 sec 4").reference
+    assert ref is not None and (ref.number, ref.part, ref.label) == ("1", "section", "4")
+    ref = read_query("aap last cal lenght? A8 cl 4.1").reference
+    assert ref is not None and (ref.number, ref.part, ref.label) == ("A.8", "clause", "4.1")
+    # "Sec Gen" stays the Secretary-General; "second" and "class" are words.
+    assert expand_shorthand("the Sec Gen, a second class") == "the Secretary-General, a second class"
+
+
+def test_a_compound_no_text_uses_is_held_by_its_parts() -> None:
+    """"staff-cost budget" where the texts write "budget allocated to staff costs"; both parts are needed."""
+    from retrieval.indexing.lexical import LexicalIndex, lexical_tokens
+
+    lex = LexicalIndex(["c1", "c2", "c3"], [lexical_tokens(t) for t in (
+        "a target of 3 per cent of the budget allocated to staff costs", "the budget of the staff college",
+        "country codes")])
+    cover = lex.coverage_of("staff-cost budget")
+    assert cover("a target of 3 per cent of the budget allocated to staff costs") == 1.0
+    assert cover("the budget of the staff college") < 1.0
+    assert lex.covering("staff-cost budget", 1.0) == {0}

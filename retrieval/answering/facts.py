@@ -13,7 +13,7 @@ from collections.abc import Set as AbstractSet
 from retrieval.core.models import Clause
 from retrieval.core.text import norm_hyphens
 from retrieval.indexing.catalog import Catalog, hyphen_forms
-from retrieval.indexing.lexical import SYNONYMS
+from retrieval.indexing.lexical import SYNONYMS, lexical_tokens
 
 OPERATIVE = frozenset({"instructed", "invited", "requested", "encouraged", "resolved", "responsible", "reports"})
 _HAS_MANDATES = b'"mandates":[{'
@@ -110,6 +110,10 @@ class CorpusFacts:
             self._by_prefix = dict(by_prefix)
         if stem in self._vocab or SYNONYMS.get(stem, frozenset()) & self._vocab:  # "telecom"
             return True
+        if "-" in stem.strip("-"):
+            # "staff-cost" is known when the texts use "staff" and "cost" ("staff costs").
+            parts = [t for p in stem.split("-") if p for t in lexical_tokens(p)]
+            return bool(parts) and all(self.knows(t) for t in parts)
         if len(stem) < 5 or self._by_prefix is None:
             return False
         near = [w for w in self._by_prefix.get(stem[:1], []) if abs(len(w) - len(stem)) <= 2]

@@ -221,6 +221,11 @@ _SHORTHAND = [(re.compile(r"\b(?:Gen(?:eral)?\.?\s*Sec(?:retary)?|Sec\.?\s*Gen|S
               # "reso 77", "abt": chat spellings of "Resolution" and "about"
               (re.compile(r"\bresos?\b\.?(?=\s*\d)", re.IGNORECASE), "Resolution"),
               (re.compile(r"\babt\b", re.IGNORECASE), "about"),
+              # "res1 sec 4", "A8 cl 4.1", "tsag mtgs": a reference and a word typed in chat shorthand
+              (re.compile(r"\b(res|reso|dec)(\d{1,3})\b", re.IGNORECASE), r"\1 \2"),
+              (re.compile(r"\bcl\.?\s*(?=\d)", re.IGNORECASE), "clause "),
+              (re.compile(r"\bsec\.?\s*(?=\d)", re.IGNORECASE), "section "),
+              (re.compile(r"\bmtg(s?)\b", re.IGNORECASE), r"meeting\1"),
               # chat spellings of the words that ask: "wat does …", "wut", "wht", "whcih"
               (re.compile(r"^(\W*)(?:wat|wut|wht)\b", re.IGNORECASE), r"\1what"),
               (re.compile(r"\bwhcih\b", re.IGNORECASE), "which"),

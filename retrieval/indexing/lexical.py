@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -67,7 +67,7 @@ _SYNONYM_GROUPS = [
     # ITU shorthand in chat.
     ("contrib", "contribs", "contribution", "contributions"), ("plenipot", "plenipotentiary"),
     ("mtg", "meeting"), ("recs", "recommendations"), ("vice-chair", "vice-chairs", "vice-chairman", "vice-chairmen"),
-    ("intl", "international"), ("approx", "approximately"), ("reqs", "requirements"),
+    ("intl", "international"), ("approx", "approximately"), ("reqs", "requirements"), ("hq", "headquarters"),
     # Telecom chat words for what the texts name generically.
     ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),
     ("imei", "imeis", "identifier", "identifiers"),
@@ -188,18 +188,25 @@ class LexicalIndex:
         coverage (see coverage_of), read from the index's columns instead of tokenizing each clause. A
         clause's text and its instrument's title are both inside what was indexed, so neither can
         cover the query when this does not."""
-        wanted, alts, weight = self._weights(query)
+        wanted, alts, weight, compounds = self._weights(query)
         total = sum(weight.values())
         if not self.ids or not total:
             return set()
         data = self.bm25.scores
-        have = np.zeros(len(self.ids), dtype=np.float64)
-        for t in wanted:
+
+        def holding(tokens: Iterable[str]) -> np.ndarray:
             hit = np.zeros(len(self.ids), dtype=bool)
-            for a in alts[t]:
+            for a in tokens:
                 col = self.bm25.vocab_dict.get(a)
                 if col is not None and col + 1 < len(data["indptr"]):
                     hit[data["indices"][data["indptr"][col] : data["indptr"][col + 1]]] = True
+            return hit
+
+        have = np.zeros(len(self.ids), dtype=np.float64)
+        for t in wanted:
+            hit = holding(alts[t])
+            if t in compounds:
+                hit |= np.logical_and.reduce([holding([p]) for p in compounds[t]])
             have += weight[t] * hit
         return set(np.flatnonzero(have / total >= at_least - 1e-9).tolist())
 
@@ -229,20 +236,28 @@ class LexicalIndex:
         n = len(self.ids)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def _weights(self, query: str) -> tuple[set[str], dict[str, set[str]], dict[str, float]]:
+    def _weights(self, query: str) -> tuple[set[str], dict[str, set[str]], dict[str, float], dict[str, frozenset[str]]]:
         wanted = set(lexical_tokens(query))
         # A word and its ITU synonyms count as one term, weighted as the corpus knows it.
         same = {t: {t} | SYNONYMS.get(t, frozenset()) for t in wanted}
         weight = {t: min(self.idf(a) for a in same[t]) for t in wanted}
+        compounds: dict[str, frozenset[str]] = {}
+        for t in wanted:
+            # "staff-cost" where the texts write "staff costs": a compound no clause uses is held by a text
+            # holding all its parts, and weighs as its rarest part.
+            parts = frozenset(lexical_tokens(t.replace("-", " "))) if "-" in t.strip("-") else frozenset()
+            if len(parts) > 1 and not self.doc_count(t):
+                compounds[t] = parts
+                weight[t] = max(self.idf(p) for p in parts)
         # A compound's head matches too, at the compound's own weight: the question's word is the rarer.
         heads = _heads(query)
         alts = {t: same[t] | heads.get(t, frozenset()) for t in wanted}
-        return wanted, alts, weight
+        return wanted, alts, weight, compounds
 
     def coverage_of(self, query: str) -> Callable[[str], float]:
         """A scorer: the share of the query's idf mass a text contains, 1.0 when it holds every rare
         query word. The query side is worked out once, then each candidate text costs a tokenization."""
-        wanted, alts, weight = self._weights(query)
+        wanted, alts, weight, compounds = self._weights(query)
         total = sum(weight.values())
 
         def score(text: str) -> float:
@@ -251,7 +266,7 @@ class LexicalIndex:
             have = set(lexical_tokens(text))
             if "-" in text:  # "security-related ITU-T recommendations" speak of security
                 have |= {h for heads in _heads(text).values() for h in heads}
-            return sum(weight[t] for t in wanted if alts[t] & have) / total
+            return sum(weight[t] for t in wanted if alts[t] & have or (t in compounds and compounds[t] <= have)) / total
 
         return score
 

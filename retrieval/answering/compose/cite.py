@@ -47,8 +47,8 @@ def compose_cite(query: Query, res: CiteResult, coverage: str) -> Answer:
         # "Res 165 resolves 1 - contribution deadline?": the span that answers first, then the text.
         short, c = direct
         lines.insert(0, lead(f"{short} — {display(c)}."))
-        if all(x.clause_id != c.clause_id for x in cits):
-            cits.insert(0, citation(c, c.text))
+        # The clause that answers is cited first, also when a listing of the part cites it further down.
+        cits = [citation(c, c.text), *[x for x in cits if x.clause_id != c.clause_id]]
     elif asked and not (ref.symbol and not ref.part):
         # "Dec 5 decides 7 - what level must the reserve stay above?" asks something no span type
         # captures: the sentence of the cited text that speaks most of it answers, verbatim, first.
@@ -56,8 +56,7 @@ def compose_cite(query: Query, res: CiteResult, coverage: str) -> Answer:
         lines.insert(0, lead(f"{display(c)}: {quoted(readable(seg))}"))
         if len(clauses) == 1 and " ".join(seg.split()) == " ".join(c.text.split()):
             del lines[1:3]  # the heading and the quote it repeats
-        if all(x.clause_id != c.clause_id for x in cits):
-            cits.insert(0, citation(c, seg))
+        cits = [citation(c, seg), *[x for x in cits if x.clause_id != c.clause_id]]
     return Answer(question=query.text, intent="cite", lines=lines, citations=cits,
                   sectors=ordered_sectors(s for c in clauses for s in c.sectors))
 

@@ -26,7 +26,7 @@ _TO_WHOM = re.compile(r"(?i:\breport\w*\s+to\s*\?|\bto\s+whom\b|\bwho\b.*\brepor
 _YESNO = re.compile(r"^\s*(?:can|may|must|is|are|does|do|should|shall|will|could)\b", _I)
 # "when" asks for a time at the start or before its verb, not inside a clause ("when a Question goes to
 # consultation, what is needed …" asks what, not when).
-_QUANT_Q = re.compile(r"\bhow\s+(?:often|many|much|long|soon|early|far\s+ahead)\b|^\W*when\b(?![^?]*,\s*(?:what|who|which|how)\b)|\bby\s+when\b"
+_QUANT_Q = re.compile(r"\bhow\s+(?:often|frequently|many|much|long|soon|early|far\s+ahead)\b|\b(?:longest|shortest)\b|^\W*when\b(?![^?]*,\s*(?:what|who|which|how)\b)|\bby\s+when\b"
                       r"|\bwhen(?:'s|\s+(?:is|was|will|does|do|did|must|should|are|can|shall))\b|\bdeadline\b|\bwhat\s+date\b"
                       r"|\bhow\s+many\s+days\b|\bmax(?:imum)?\b|\bmin(?:imum)?\b"
                       r"|\bwhat(?:'s|\s+is)?\s+(?:the\s+)?(?:share|fraction|proportion|percentage|per\s*cent|majority)\b"
@@ -39,7 +39,7 @@ _NUM_WORD = r"(?:\d[\d\s,.]*\d|\d|one|two|three|four|five|six|seven|eight|nine|t
 _SPAN = re.compile(
     r"(?:(?:normally\s+)?(?:at\s+least|not\s+later\s+than|no\s+later\s+than|within|up\s+to|at\s+most|more\s+than|less\s+than|"
     r"an\s+objective\s+of|every|each)\s+)?"
-    r"(?:once\s+a\s+(?:year|month)|twice\s+a\s+year|annually|"
+    r"(?:once\s+a\s+(?:year|month)|twice\s+a\s+year|annually|quarterly|monthly|"
     r"(?:CHF|USD|EUR)\s*" + _NUM_WORD + r"(?:\s+(?:million|billion))?|"
     + _NUM_WORD + r"(?:\s+|-)(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|replies|Member\s+States|"
     r"(?:consecutive\s+)?terms?(?:\s+of\s+office)?)\b"
@@ -75,7 +75,8 @@ SEGMENT_COVERAGE = 0.75  # share of the question's content words the answering s
 
 
 _SHAPE = frozenset(lexical_tokens("long often many much soon far ahead early late need needed must deadline max "
-                                  "maximum min minimum next upcoming forthcoming"))
+                                  "maximum min minimum next upcoming forthcoming frequently frequency longest "
+                                  "shortest"))
 
 
 def covers(question: str, segment: str, context: str = "", share: float = SEGMENT_COVERAGE) -> bool:
@@ -161,8 +162,12 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
 
 
 _UNIT_OF = [
-    (re.compile(r"\bhow\s+often\b", _I), re.compile(r"once|twice|annually|every|each", _I)),
-    (re.compile(r"\bhow\s+(?:long|soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b|\bwhat\s+(?:date|year)\b", _I),
+    (re.compile(r"\bhow\s+(?:often|frequently)\b|\bfrequency\b", _I),
+     re.compile(r"once|twice|annually|every|each|quarterly|monthly|weekly", _I)),
+    # "the longest repayment schedule", "max period": a length of time
+    (re.compile(r"\bhow\s+(?:long|soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b|\bwhat\s+(?:date|year)\b"
+                r"|\b(?:longest|shortest)\b|\b(?:max(?:imum)?|min(?:imum)?)\b[^?]{0,30}\b(?:schedules?|periods?|"
+                r"duration|length|time|delay|notice)\b", _I),
      re.compile(r"days?|weeks?|months?|years?|before|after|Monday|Tuesday|Wednesday|Thursday|Friday|quarter|half|"
                 r"(?:19|20)\d\d", _I)),
     (re.compile(r"\bhow\s+much\b", _I), re.compile(r"CHF|USD|EUR|million|billion|per\s*cent|%", _I)),

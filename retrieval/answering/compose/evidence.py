@@ -100,6 +100,8 @@ _AMOUNT_Q_RE = re.compile(
     r"|^\s*(?:budget|cost|price|fee|salary)\s+(?:of|for)\b|\bprice\s+of\b"
     r"|\bwhat\s+(?:does|do|did|would|will)\b[^?]*\b(?:pay|paid|charged?)\b|\bin\s+(?:CHF|USD|EUR|Swiss\s+francs|dollars)\b",
     _I)
+# "What does 'termination charge' mean?" asks for a definition, not an amount.
+_MEANING_Q_RE = re.compile(r"\b(?:mean|means|meaning|stands?\s+for|definition|defined|define)\b", _I)
 _AMOUNT_RE = re.compile(r"\b(?:CHF|USD|EUR|Swiss\s+francs?|US\s+dollars?)\b|[$€£]\s?\d|\b\d[\d\s,.]*\s*(?:million|billion"
                         r"|per\s*cent|%)"
                         # a share of the contributory unit: "one-thirty second of the value of the contributory unit"
@@ -141,8 +143,8 @@ _CURRENT_RE = re.compile(
     r"\bhow\s+many\b[^?]*\b(?:currently|now|today|at\s+present|presently|so\s+far|to\s+date|this\s+year)\b"
     r"|\b(?:current|latest|present)\s+(?:number|figures?|count|total|membership|list\s+of\s+members|balance|level|"
     r"status|value|rate|score|size|rank|ranking|position|standing)\b"
-    r"|\b(?:rates?|prices?|costs?|budgets?|amounts?|numbers?|figures?|scores?)\b[^?]*\b(?:today|currently|right\s+now"
-    r"|at\s+present|this\s+year)\b", _I)
+    r"|\b(?:rates?|prices?|costs?|budgets?|amounts?|numbers?|figures?|scores?|overruns?|spent|spending|expenditures?)\b"
+    r"[^?]*\b(?:today|currently|right\s+now|at\s+present|this\s+year|so\s+far|to\s+date)\b", _I)
 # Whether something worked out: the texts state intentions, not outcomes.
 _OUTCOME_RE = re.compile(r"^\s*(?:did|has|have)\b[^?]*\b(?:meet|met|achieve[ds]?|reach(?:ed)?|succeed(?:ed)?|"
                          r"fulfil+(?:ed)?)\b[^?]*\b(?:targets?|goals?|objectives?|aims?)\b"
@@ -362,7 +364,8 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             return Verdict(abstain=True, missing=_surface(q, unknown),
                            reason=f"Nothing in the corpus mentions {words}.")
     asked_noun = _asked_noun(q)
-    spans_decide = any(rx.search(q) for rx in (_AMOUNT_Q_RE, _WHEN_Q_RE, _HOW_MANY_RE))
+    amount_asked = bool(_AMOUNT_Q_RE.search(q)) and not _MEANING_Q_RE.search(q)
+    spans_decide = amount_asked or any(rx.search(q) for rx in (_WHEN_Q_RE, _HOW_MANY_RE))
     if asked_noun and not foreign and not spans_decide and len(asked_noun[1]) >= 4 and not known_word(asked_noun[1]):
         # "What's the quorum for TSAG?": the thing asked for is a word the corpus never uses. An amount, a
         # date or a count is judged by whether a clause gives one ("the ceiling …" is "CHF 85 million").
@@ -422,7 +425,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             return Verdict(abstain=True, missing=["a current schedule"],
                            reason=f"The latest schedule in the corpus set it for {max(fixed)}, which has passed; "
                                   "no later text is in the corpus.")
-    if _AMOUNT_Q_RE.search(q):
+    if amount_asked:
         years: list[str] = _YEAR_RE.findall(q)
         # The best clause giving the kind of amount asked ("one-thirty second of the contributory unit" for
         # "what fee does an SME pay") answers in its own words ("financial contribution", not "fee").

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from retrieval.answering.compose import MAX_CITATIONS, item, lead, note, ordered_sectors
+from retrieval.answering.compose.direct import asks_quantity
 from retrieval.answering.compose.topic import SUPPORT
 from retrieval.core.citations import citation, display, instrument_display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Mandate
@@ -77,7 +78,8 @@ def read_mandate_question(question: str) -> MandateAsk | None:
         names = _actor_names(target)
         if names:
             return MandateAsk(kind="reports_to", actors=names, topic=topic.strip(" ?"))
-    m = _TASKED.search(q)
+    # "how long is the mandate of the external auditor?" asks for a term, not a list of tasks.
+    m = None if asks_quantity(q) else _TASKED.search(q)
     if m:
         who = m.group("actor") or m.group("actor2") or m.group("actor3") or ""
         # "WTSA's Budget Control Committee" asks about the committee, not WTSA; "BDT's director" is
