@@ -101,6 +101,10 @@ OTHER_LANGUAGE_WEIGHT = 0.8  # the same text in another language than the questi
 _WHO_RE = re.compile(r"^\s*who\b|\bwho\s+(?:must|has\s+to|should|shall|is\s+to)\b", re.IGNORECASE)
 
 
+_PURPOSE_WORDS = frozenset(lexical_tokens("achieve achieving aim aims aiming purpose goal goals objective objectives "
+                                          "intent intended intends"))
+
+
 def rerank(hits: list[SearchHit], query: Query) -> list[SearchHit]:
     """The fused order, nudged by what ITU texts are: operative clauses before recitals, for a "who"
     question clauses that task an actor first, and for "how many terms …" clauses that give that kind of
@@ -283,6 +287,7 @@ class Answerer:
             # Every instrument named is indexed and the search was scoped to it: its name is not a word
             # the clauses must hold. One named but absent ("WTDC Resolution 59") stays a term to cover.
             text = without_references(text) or text
+        text = self._without_document_names(query, text)
         named = [r for r in query.references if r.number and not r.symbol and r.kind in (None, "decision")]
         unindexed = [r for r in named if not catalog.cite_candidates(r) and asked_as_source(query.text, r.text)]
         if unindexed and len(unindexed) == len(named) and query.intent not in ("cite", "find", "refs"):
@@ -311,6 +316,26 @@ class Answerer:
         return judge(text, clauses, corpus_has=facts.mentions, known_word=facts.knows,
                      coverage=coverage, foreign=query.language != "en", exact_word=facts.has_word,
                      per_text=bool(query.references))
+
+    def _without_document_names(self, query: Query, text: str) -> str:
+        """"What is the RCC contribution on Res 57 trying to achieve?": the words naming a meeting document
+        the search was scoped to (its symbol and source, "contribution") say which text, and its clauses need
+        not hold them. A resolution's title is its topic, which they must."""
+        docs = self._documents_named(query)
+        if not docs:
+            return text
+        catalog = self.corpus.catalog()
+        naming: set[str] = set()
+        for d in docs:
+            at = catalog.doc_positions().get(d, [])
+            if at:
+                inst = catalog.clause_at(at[0]).instrument
+                if inst.kind in ("contribution", "td") and inst.symbol:
+                    naming |= set(lexical_tokens(f"{inst.kind} document {inst.symbol.replace('/', ' ')}"))
+        # "… trying to achieve?", "its purpose": what the named document is for, which all of it says.
+        naming |= _PURPOSE_WORDS
+        kept = [w for w in text.split() if not (lexical_tokens(w) and set(lexical_tokens(w)) <= naming)]
+        return " ".join(kept) or text
 
     def _revised_at(self, query: Query) -> list[str]:
         """"What changed at Hammamet?": the resolutions the corpus holds in a revision of that venue or
