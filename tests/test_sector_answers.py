@@ -416,3 +416,44 @@ def test_member_states_invited_to_support_a_topic_do_not_lead_it(itu_service: ob
     ans = ask(itu_service, "who leads ITU's work on cybersecurity?")
     assert not ans.abstained and not ans.lines[0].plain.startswith("Member States"), ans.text
     assert ans.lead_sectors == ["ITU-T", "ITU-D"], ans.text
+
+
+def test_which_bureaux_asked_in_the_plural_is_answered_by_the_clause_tasking_them_together() -> None:
+    """PP-18 Res 125: BDT has most of the clauses, but "which Bureau Directors are made responsible for
+    its implementation" is answered by resolves 3, which instructs the Directors of BR and BDT together."""
+    from retrieval.answering.compose.sector import compose_sector
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Clause, Instrument, Mandate, SearchHit
+
+    inst = Instrument(body="PP", kind="resolution", number="125", title="Assistance to Palestine for rebuilding its "
+                      "telecommunication networks")
+
+    def mk(part: str, label: str, text: str, mandates: list[Mandate]) -> Clause:
+        return Clause(clause_id=f"pp-res-125@x#{part}.{label}", doc_id="pp-res-125@x", instrument=inst, part=part,
+                      label=label, text=text, span=(0, len(text)), mandates=mandates)
+
+    def bdt(label: str, text: str) -> Clause:
+        return mk("instructs-the-director-of-bdt", label, text,
+                  [Mandate(actor="Director of BDT", sector="ITU-D", role="instructed", what=text)])
+
+    both = mk("resolves", "3", "to instruct the Director of BR and the Director of BDT to ensure that this "
+              "resolution is implemented,", [Mandate(actor="Director of BR", sector="ITU-R", role="instructed", what="x"),
+                                             Mandate(actor="Director of BDT", sector="ITU-D", role="instructed", what="x")])
+    alone = [bdt("1", "to continue the technical assistance provided to Palestine for rebuilding its networks"),
+             bdt("2", "to implement projects in Palestine such as e-health and e-education")]
+    words = ["palestin", "rebuild", "network", "implement"]
+
+    def cov(t: str) -> float:
+        return sum(w in t.lower() for w in ("palestin", "rebuild", "network", "implement")) / 4
+
+    def lead_for(question: str) -> list[str]:
+        hits = [SearchHit(clause=c, score=1.0 - i / 10) for i, c in enumerate([*alone, both])]
+        ans = compose_sector(read_query(question), hits, {"pp-res-125@x": [*alone, both]}, words, cov,
+                             "Palestine rebuild networks implemented")
+        assert ans is not None
+        return ans.lead_sectors
+
+    assert lead_for("For the Palestine resolution, which Bureau Directors are made responsible for making sure "
+                    "it gets implemented?") == ["ITU-R", "ITU-D"]
+    # asked in the singular, the Sector with the work leads
+    assert lead_for("Which Sector rebuilds networks in Palestine?") == ["ITU-D"]

@@ -288,6 +288,9 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     partners = [s for s in sectors_in(topic) if s in lead_s]
     if partners and len(partners) < len(lead_s):
         lead_s = [s for s in lead_s if s not in partners]
+    joint = _jointly_tasked(query.text, hits, coverage, excluded)
+    if joint:
+        lead_s = joint
     involved = [s for s in THREE if scores.get(s, 0) > 0 and s not in lead_s]
     if ev.listing is not None and not lead_s:
         involved = list(THREE)
@@ -366,6 +369,30 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
 
 _EXCEPT_RE = re.compile(r"\b(?:apart\s+from|other\s+than|besides|except(?:\s+for)?|excluding|not\s+counting)\s+"
                         r"(?:the\s+)?(?P<who>[\w-]+(?:\s+of\s+[\w-]+)?)", re.IGNORECASE)
+
+
+# "Which Bureaux have to help …", "which Bureau Directors are made responsible …": several are expected.
+_PLURAL_ASK_RE = re.compile(r"\bwhich\s+(?:ITU\s+)?(?:bureaux|bureaus|bureau\s+directors|directors|sectors)\b", re.I)
+JOINT_COVERAGE = 0.3  # the clause tasking them together must speak of the question this much
+JOINT_HITS = 5  # … and be among the best few found
+
+
+def _jointly_tasked(question: str, hits: list[SearchHit], coverage: Callable[[str], float],
+                    excluded: set[str]) -> list[str]:
+    """For a question asking which Bureaux (plural), the Sectors whose actors one of the best few
+    operative clauses tasks together ("to instruct the Director of BR and the Director of BDT to ensure
+    that this resolution is implemented"): they share the lead, whatever else each does alone."""
+    if not _PLURAL_ASK_RE.search(question):
+        return []
+    for h in hits[:JOINT_HITS]:
+        c = h.clause
+        # The instrument's title says what its clauses are about ("… to Palestine for rebuilding its networks").
+        if is_recital(c) or coverage(f"{c.instrument.title or ''} {c.text}") < JOINT_COVERAGE:
+            continue
+        tasked = {m.sector for m in c.mandates if m.role in OPERATIVE and m.sector in THREE} - excluded
+        if len(tasked) >= 2:
+            return [s for s in THREE if s in tasked]
+    return []
 
 
 def excluded_sectors(question: str) -> list[str]:
