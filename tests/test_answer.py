@@ -304,3 +304,31 @@ def test_how_long_a_mandate_runs_is_no_list_of_tasks() -> None:
     assert read_mandate_question("how long is the mandate of the external auditor that Council picks?") is None
     ask = read_mandate_question("mandates of the Director of TSB on cybersecurity")
     assert ask is not None and ask.kind == "tasked"
+
+
+def test_ways_asked_for_are_answered_by_the_clause_counting_them() -> None:
+    """"What are the ways ITU-T can collaborate with another SDO?": A.Sup5 clause 7.2 ("in one of three
+    ways: by means of a liaison, …") comes before clauses that share more words."""
+    from retrieval.answering.answer import rerank
+    from retrieval.answering.compose.direct import asks_enumeration, enumerates
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Clause, Instrument, SearchHit
+
+    assert asks_enumeration("what are the ways ITU-T can collaborate with another SDO?")
+    assert asks_enumeration("is a liaison statement the only option or are there other ways?")
+    assert not asks_enumeration("which Sector handles collaboration with other SDOs?")
+    assert enumerates("Collaboration can be carried out in one of three ways: by means of a liaison, …")
+    assert not enumerates("The ways of working are described in clause 8.")
+
+    def c(label: str, text: str) -> Clause:
+        return Clause(clause_id=f"itu-t-sup-a.sup5@x#clause.{label}", doc_id="itu-t-sup-a.sup5@x",
+                      instrument=Instrument(kind="supplement", number="A.Sup5"), part="clause", label=label,
+                      text=text, span=(0, len(text)))
+
+    scope = c("1", "This Supplement describes how ITU-T collaborates with other SDOs on documents.")
+    modes = c("7.2", "Collaboration can be carried out in one of three ways: by means of a liaison, by means of "
+                     "collaborative work or by means of a common team.")
+    hits = [SearchHit(clause=scope, score=0.84), SearchHit(clause=modes, score=0.75)]
+    ranked = rerank(hits, read_query("what are the ways ITU-T can collaborate with another SDO?"))
+    assert ranked[0].clause.label == "7.2"
+    assert rerank(hits, read_query("what does A.Sup5 cover?"))[0].clause.label == "1"

@@ -21,7 +21,7 @@ from retrieval.answering.compose.cover import (
     cover_rows_asked,
     recommendation_about,
 )
-from retrieval.answering.compose.direct import asks_quantity, holds_quantity
+from retrieval.answering.compose.direct import asks_enumeration, asks_quantity, enumerates, holds_quantity
 from retrieval.answering.compose.evidence import (
     Verdict,
     asked_as_source,
@@ -97,6 +97,7 @@ PLACE_COVERAGE = 0.5  # … and holding this share of the question
 PLACE_HITS = 3  # clauses naming a country the question names, added when no hit names it
 PLACE_WEIGHT = 1.5  # a clause naming the country the question names
 QUANTITY_WEIGHT = 1.15  # for "how many terms …?", a clause giving "two terms" holds the answer
+ENUMERATION_WEIGHT = 1.15  # for "what are the ways …?", a clause counting them ("in one of three ways: …")
 OTHER_LANGUAGE_WEIGHT = 0.8  # the same text in another language than the question's ("~es" versions)
 _WHO_RE = re.compile(r"^\s*who\b|\bwho\s+(?:must|has\s+to|should|shall|is\s+to)\b", re.IGNORECASE)
 
@@ -111,6 +112,7 @@ def rerank(hits: list[SearchHit], query: Query) -> list[SearchHit]:
     quantity. A nudge, not a filter: a recital that matches much better still comes first."""
     who = bool(_WHO_RE.search(query.text))
     quantity = query.intent == "ask" and asks_quantity(query.text)
+    listing = query.intent == "ask" and asks_enumeration(query.text)
     # A country the question names is a condition, not a word among others: "Afghanistan … which Sector"
     # is answered by the clause about Afghanistan (a long annex listing it ranks low on meaning).
     places = countries_in(query.text)
@@ -126,6 +128,8 @@ def rerank(hits: list[SearchHit], query: Query) -> list[SearchHit]:
             w *= TASKED_WEIGHT
         if quantity and holds_quantity(query.text, c.text):
             w *= QUANTITY_WEIGHT
+        if listing and enumerates(c.text):
+            w *= ENUMERATION_WEIGHT
         if places and any(p in c.text for p in places):
             w *= PLACE_WEIGHT
         return h.score * w
@@ -548,8 +552,9 @@ class Answerer:
         """`searched`: the question's search text with the other form of its abbreviations, when the
         caller has it already."""
         settings = self.corpus.settings
-        quantity = query.intent == "ask" and asks_quantity(query.text)
-        # A number asked for may sit in a short clause that ranks just below the first few: read more.
+        # A number asked for, or the clause counting the ways asked for, may sit in a short clause that
+        # ranks just below the first few: read more.
+        quantity = query.intent == "ask" and (asks_quantity(query.text) or asks_enumeration(query.text))
         k = 40 if query.intent == "find" else 10 if query.intent == "sector" or quantity else max(settings.top_k, 5)
         text = query.search_text
         hits = self.corpus.search(searched or self._with_abbreviations(text), k=k, filters=filters)

@@ -200,6 +200,25 @@ def asks_quantity(question: str) -> bool:
     return bool(_QUANT_Q.search(norm_hyphens(question)))
 
 
+_ENUM_NOUN = r"(?:ways|modes|options|types|kinds|methods|means|categories|forms|mechanisms|routes|approaches|models)"
+# "what are the ways ITU-T can collaborate …", "is a liaison the only option or are there others?"
+_ENUM_Q = re.compile(r"\b(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:\w+\s+)?" + _ENUM_NOUN + r"\b"
+                     r"|\bother\s+(?:ways|options|modes)\b|\bonly\s+(?:option|way|mode)\b"
+                     r"|\bhow\s+many\s+(?:different\s+)?" + _ENUM_NOUN + r"\b", _I)
+# "can be carried out in one of three ways: …", "these three modes of collaboration"
+_ENUMERATES = re.compile(r"\b(?:two|three|four|five|six|seven|eight|[2-9])\s+(?:[\w-]+\s+){0,2}?" + _ENUM_NOUN + r"\b", _I)
+
+
+def asks_enumeration(question: str) -> bool:
+    """"What are the ways …?": the answer is a clause that counts and names them."""
+    return bool(_ENUM_Q.search(question))
+
+
+def enumerates(text: str) -> bool:
+    """The text counts the ways, modes or types it then names ("in one of three ways: by means of …")."""
+    return bool(_ENUMERATES.search(text))
+
+
 def holds_quantity(question: str, text: str) -> bool:
     """The text holds a span of the kind the question asks for ("two terms of office" for "how many
     terms", "annually" for "how often"), not just any number."""
