@@ -214,3 +214,13 @@ def test_a_possessive_names_the_body_asked_about() -> None:
     assert read_mandate_question("What does WTSA's Budget Control Committee do?") is None
     ask = read_mandate_question("what is BDT's director instructed to do on gender?")
     assert ask is not None and "Director of BDT" in ask.actors and ask.topic == "gender"
+
+
+def test_united_nations_bodies_reported_to_are_not_the_itu_council() -> None:
+    c = clause("instructs the Secretary-General", "to report annually to ECOSOC on progress made in implementation "
+                                                  "of the WSIS action lines, and to provide this report to CWG-WSIS&SDG;")
+    got = roles(c)
+    assert ("Secretary-General", "reports", "ECOSOC") in got
+    assert not any(m.to == "Council" for m in mandates_of(c))
+    names = [a.name for _s, a in actors_in("the Economic and Social Council and the ITU Council")]
+    assert names == ["ECOSOC", "Council"]

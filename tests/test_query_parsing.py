@@ -594,3 +594,14 @@ def test_a_compound_no_text_uses_is_held_by_its_parts() -> None:
     assert cover("a target of 3 per cent of the budget allocated to staff costs") == 1.0
     assert cover("the budget of the staff college") < 1.0
     assert lex.covering("staff-cost budget", 1.0) == {0}
+
+
+def test_the_sg_is_the_secretary_general_unless_study_group_work_is_asked() -> None:
+    from retrieval.answering.query import expand_shorthand
+
+    assert expand_shorthand("what expert group is the SG instructed to reconvene?") == \
+        "what expert group is the Secretary-General instructed to reconvene?"
+    # the approval of Recommendations is study-group work; "SG17" is a study group
+    assert expand_shorthand("before the SG can consider a draft Rec for approval") == \
+        "before the SG can consider a draft Rec for approval"
+    assert expand_shorthand("what does the SG17 plenary do?") == "what does the SG17 plenary do?"

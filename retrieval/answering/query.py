@@ -234,9 +234,19 @@ _SHORTHAND = [(re.compile(r"\b(?:Gen(?:eral)?\.?\s*Sec(?:retary)?|Sec\.?\s*Gen|S
               (re.compile(r"(?<![\w./-])([ABD-FHJ-PR-Z])(\d{1,4})(?![\w.]|/\d)"), r"\1.\2")]
 
 
+# "What is the SG instructed to do …": "the SG" is the Secretary-General, unless the question is about the
+# work of study groups ("before the SG can consider a draft Rec for approval at its meeting").
+_THE_SG_RE = re.compile(r"\bthe\s+SG\b(?!\s*\d|[-/])")
+_STUDY_GROUP_WORK_RE = re.compile(r"\b(?:Rec(?:ommendation)?s?|draft|approv\w*|TAP|AAP|WP|working\s+party|rapporteur\w*|"
+                                  r"Questions?|contrib\w*|meetings?|mtgs?|chair\w*|vice-chair\w*|study\s+groups?)\b",
+                                  re.IGNORECASE)
+
+
 def expand_shorthand(text: str) -> str:
     for rx, full in _SHORTHAND:
         text = rx.sub(full, text)
+    if _THE_SG_RE.search(text) and not _STUDY_GROUP_WORK_RE.search(text):
+        text = _THE_SG_RE.sub("the Secretary-General", text)
     return text
 
 

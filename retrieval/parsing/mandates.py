@@ -59,6 +59,9 @@ _ACTOR_PATTERNS: list[tuple[re.Pattern[str], tuple[Actor, ...]]] = [
     (re.compile(r"\bITU-R\b|\bRadiocommunication Sector\b", _I), (Actor("ITU-R", "ITU-R"),)),
     (re.compile(r"\bITU-T\b|\bTelecommunication Standardi[sz]ation Sector\b", _I), (Actor("ITU-T", "ITU-T"),)),
     (re.compile(r"\bITU-D\b|\bTelecommunication Development Sector\b", _I), (Actor("ITU-D", "ITU-D"),)),
+    # United Nations bodies reported to ("to report annually to ECOSOC"): not the ITU Council.
+    (re.compile(r"\bECOSOC\b|\b(?:United Nations |UN )?Economic and Social Council\b"), (Actor("ECOSOC", None),)),
+    (re.compile(r"\b(?:United Nations|UN) General Assembly\b|\bUNGA\b"), (Actor("UN General Assembly", None),)),
     (re.compile(r"\b(?:ITU )?Council\b(?!\s+[Ww]orking\s+[Gg]roup)"), (Actor("Council", "GS"),)),
     (re.compile(r"\bCouncil\s+[Ww]orking\s+[Gg]roups?\b|\bCWGs?(?:-[A-Z]+)?\b"), (Actor("Council Working Group", "GS"),)),
     (re.compile(r"\bPlenipotentiary Conference\b|\bPP-\d\d\b", _I), (Actor("Plenipotentiary Conference", None),)),
