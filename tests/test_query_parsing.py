@@ -524,8 +524,10 @@ def test_which_part_of_itu_chat_spellings_and_revisions_beside_a_reference() -> 
 
     assert read_query("Girls in ICT Day - which part of ITU is tasked with promoting it (Res 70)?").intent == "sector"
     assert expand_shorthand("max nb of terms for vicechairs") == "max number of terms for vice-chairs"
-    # "SG" is a study group in WTSA's texts and the Secretary-General in the Plenipotentiary's: left as typed
-    assert expand_shorthand("by what date did the SG have to hire") == "by what date did the SG have to hire"
+    # "the SG" hiring is the Secretary-General; a study group's work keeps "SG" as typed (see
+    # test_the_sg_is_the_secretary_general_unless_study_group_work_is_asked)
+    assert expand_shorthand("by what date did the SG have to hire") == \
+        "by what date did the Secretary-General have to hire"
     assert without_references("dubai 2018 res 208 max number of terms") == "max number of terms"
     # a body on its own is what is asked about, not a reference
     assert without_references("per res 77, what's the max duration of a WTDC?") == \
