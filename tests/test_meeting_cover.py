@@ -98,3 +98,14 @@ def test_a_recommendation_asked_about_is_answered_from_its_summary_and_scope(sha
     scope = service.answer("what is the scope of E.119?")
     assert scope.citations[0].clause_id == "itu-t-rec-e.119@2017-04#clause.1"
     assert scope.lines[0].plain.startswith("Recommendation ITU-T E.119 (04/2017), clause 1: “Scope")
+
+
+def test_a_table_row_asked_for_by_its_code(meetings_service: object) -> None:
+    """"what's C4 again?": the row whose first cell is C4, in both revisions of TP.inno; a code from
+    another topic ("WSIS action line C2") does not pull the criteria table in."""
+    ans = meetings_service.answer("TP.inno incubation allocation criteria - what's C4 again?")  # type: ignore[attr-defined]
+    assert not ans.abstained, ans.text
+    assert ans.citations[0].clause_id.endswith("#table-2.row-5"), ans.citations[0].clause_id
+    assert "SDO Dependency" in ans.lines[0].plain
+    other = meetings_service.answer("WSIS action line C2 - which Sector leads?")  # type: ignore[attr-defined]
+    assert not any("#table-" in c.clause_id for c in other.citations), other.text

@@ -26,6 +26,7 @@ from retrieval.answering.compose.evidence import (
     Verdict,
     asked_as_source,
     asks_fate,
+    content_terms,
     countries_in,
     judge,
     key_text,
@@ -96,6 +97,10 @@ TASKED_WEIGHT = 1.1  # for "who …?" questions, a clause that gives someone a t
 PLACE_COVERAGE = 0.5  # … and holding this share of the question
 PLACE_HITS = 3  # clauses naming a country the question names, added when no hit names it
 PLACE_WEIGHT = 1.5  # a clause naming the country the question names
+ROW_HITS = 2  # table rows whose first cell is a code the question names ("C4"): both revisions of a text
+ROW_SHARED = 2  # … in a document whose title or row holds this many of the question's other words
+# "C4", "R12", "Q4": a short code a table's first column gives its rows (not "SG17", "5G", "G20")
+_ROW_CODE_RE = re.compile(r"\b(?!SG)[A-Z]{1,2}\d{1,2}\b(?![./-]\d)")
 QUANTITY_WEIGHT = 1.15  # for "how many terms …?", a clause giving "two terms" holds the answer
 ENUMERATION_WEIGHT = 1.15  # for "what are the ways …?", a clause counting them ("in one of three ways: …")
 OTHER_LANGUAGE_WEIGHT = 0.8  # the same text in another language than the question's ("~es" versions)
@@ -567,6 +572,9 @@ class Answerer:
 
         kept = [h for h in hits if (h.similarity or 0.0) >= settings.min_evidence or covered(h)]
         kept += self._naming_places(query, kept, filters)
+        rows = self._rows_labelled(query, filters)
+        if rows:
+            kept = rows + [h for h in kept if h.clause.clause_id not in {r.clause.clause_id for r in rows}]
         ranked = rerank(kept, query)
         # The extra hits read for a quantity were only candidates for the first few places.
         return ranked[:max(settings.top_k, 5)] if quantity else ranked
@@ -587,6 +595,26 @@ class Answerer:
 
         extra = expansions(text, find, uses)
         return f"{text} {' '.join(extra)}" if extra else text
+
+    def _rows_labelled(self, query: Query, filters: Filters) -> list[SearchHit]:
+        """"TP.inno allocation criteria - what's C4 again?": the table row whose first cell is the code the
+        question names ("C4 | SDO Dependency | …") is what it asks for, however little else it shares."""
+        codes = list(dict.fromkeys(_ROW_CODE_RE.findall(query.text)))
+        if not codes:
+            return []
+        catalog = self.corpus.catalog()
+        # The row's document must be what the question is about ("WSIS action line C2" is no "C2" criterion
+        # of a contribution's table): scoped to it, or sharing the question's other words.
+        rest = set(content_terms(_ROW_CODE_RE.sub(" ", query.text)))
+        out: list[SearchHit] = []
+        for i in catalog.lines_containing([f"{code} |".encode() for code in codes]):
+            c = catalog.clause_at(i)
+            if "#table-" not in c.clause_id or not any(c.text.startswith(f"{code} |") for code in codes):
+                continue
+            if (c.doc_id in filters.doc_ids) if filters.doc_ids else \
+                    len(rest & set(lexical_tokens(f"{c.instrument.title or ''} {c.text}"))) >= ROW_SHARED:
+                out.append(SearchHit(clause=c, score=1.0))
+        return out[:ROW_HITS]
 
     def _clauses_naming(self, places: list[str]) -> Iterator[Clause]:
         """Clauses whose text names one of the places (the stored bytes are scanned first)."""
