@@ -499,3 +499,35 @@ def test_words_naming_a_contribution_need_not_be_in_its_clauses(corpus_service: 
     # this abstains; here, with two documents, it is at least flagged as thin).
     off = ask(corpus_service, "What is the RCC contribution on Resolution 57 saying about satellite orbits?")
     assert off.abstained or off.thin_evidence, off.text
+
+
+def test_more_near_domain_questions_the_texts_cannot_answer() -> None:
+    """Live counts and states, past outcomes and authors, the details of a next event: adopted texts do
+    not hold them, however well a clause matches the words."""
+    text = ("the Member States Advisory Group shall meet quarterly; at least ten replies are received from Member "
+            "States; the Secretary-General shall submit the report of EG-ITR to the Council and the next "
+            "plenipotentiary conference; Kaleidoscope conferences shall continue to be organized")
+    kw = dict(corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    for q in ("How many Sector Members does ITU-T have?", "How many people work at BDT?",
+              "What is the status of the WSIS+20 review?", "What was the outcome of the EG-ITR review?",
+              "Which new Questions did SG17 agree at its last meeting?",
+              "How many contributions were submitted to WTSA-16?", "Who drafted Recommendation ITU-T E.119?",
+              "What is the theme of the next Kaleidoscope conference?"):
+        v = judge(q, [clause(text)], **kw)  # type: ignore[arg-type]
+        assert v.abstain, q
+    for q in ("How many Member States have to reply before approval?", "How often must the advisory group meet?",
+              "Who submits the report of EG-ITR, and to whom?"):
+        assert not judge(q, [clause(text)], **kw).abstain, q  # type: ignore[arg-type]
+
+
+def test_what_a_later_event_decided_is_not_in_the_corpus(corpus_service: object) -> None:
+    from retrieval.answering.compose.evidence import decided_at
+
+    assert decided_at("What opinions were adopted at the WTPF held in 2021?") == ("WTPF", 2021)
+    assert decided_at("What did PP-22 decide on Resolution 191?") == ("PP", 2022)
+    assert decided_at("How was Res 57 revised?") is None
+    ans = ask(corpus_service, "What did WTSA-20 decide about the duties of TSAG?")
+    assert ans.abstained and "WTSA 2020" in ans.text, ans.text
+    # WTSA-16's texts are in this index (Resolution 1, Hammamet 2016): what it decided is asked of them
+    kept = ask(corpus_service, "What did the WTSA held in 2016 decide about the duties of TSAG?")
+    assert "texts adopted by WTSA 2016" not in kept.text, kept.text

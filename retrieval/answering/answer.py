@@ -28,6 +28,7 @@ from retrieval.answering.compose.evidence import (
     asks_fate,
     content_terms,
     countries_in,
+    decided_at,
     judge,
     key_text,
     mentioned,
@@ -306,6 +307,13 @@ class Answerer:
             names = ", ".join(describe_reference(r) for r in unindexed)
             return Verdict(abstain=True, missing=[names], reason=f"{names} {'is' if len(unindexed) == 1 else 'are'} "
                            "not in the corpus.")
+        held = decided_at(query.text)
+        if held and not any(c.instrument.body == held[0] and c.instrument.revision is not None
+                            and c.instrument.revision.year == held[1] for c in catalog.version_heads()):
+            # "What did PP-22 decide?" with the Dubai 2018 texts only: the later texts are not here.
+            name = f"{held[0]} {held[1]}"
+            return Verdict(abstain=True, missing=[name], reason=f"The texts adopted by {name} are not in the corpus; "
+                           "it holds what earlier texts say about it.")
         recs = recommendations_asked(query.text)
         if recs and query.intent != "cite" and not any(catalog.has_number(r) for r in recs):
             # "How long is the Last Call under A.8?" with A.8 only cited by other texts, never indexed.

@@ -55,7 +55,10 @@ _PERSON_RE = re.compile(
     r"|\bnames?\s+of\s+(?:the\s+)?(?:current\s+|present\s+|new\s+)?(?:ITU\s+)?(?:[\w-]+\s+){0,2}?(?:deputy\s+|vice-)?"
     r"(?:chair|director|secretary|editor|head|president|convenor|rapporteur)"
     # who chaired a past meeting: a person on that day, which no adopted text records
-    r"|\bwho\s+(?:chaired|headed|presided(?:\s+over)?|convened)\b", _I)
+    r"|\bwho\s+(?:chaired|headed|presided(?:\s+over)?|convened)\b"
+    # who wrote an adopted text: its editors are in meeting records, not in the text
+    r"|\bwho\s+(?:drafted|wrote|authored|edited)\s+(?:the\s+)?(?:ITU-[RTD]\s+)?(?:Rec(?:ommendation)?|Res(?:olution)?|Decision)\b",
+    _I)
 # "who chairs ISCG?" asks for a person; "who runs it?" (a survey, a programme) asks who does a task
 _HOLDER_RE = re.compile(r"\bwho\s+(?:chairs|heads|convenes|presides)\b(?!\s+(?:it|this|that|these|those|them)\b)"
                         # "who leads TSAG" is a person; "who runs the pilot projects" is a Bureau's task
@@ -79,11 +82,13 @@ _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b|\b(?:was|were
                         # who signed or ratified: the depositary's records
                         r"|\bhow\s+many\b[^?]*\b(?:signed|ratified|acceded|signatories)\b"
                         # who came: the meeting's attendance list, not its texts
-                        r"|\bhow\s+many\b[^?]*\b(?:attended|attend|participated|took\s+part|registered|were\s+present)\b",
+                        r"|\bhow\s+many\b[^?]*\b(?:attended|attend|participated|took\s+part|registered|were\s+present)\b"
+                        # how many texts a past event received: its records
+                        r"|\bhow\s+many\b[^?]*\b(?:were|was)\s+(?:submitted|received|tabled)\b",
                         _I)
 # "When and where is the next TSAG meeting?": a schedule, which adopted texts give only as a date or place
 # they fix ("the next plenipotentiary conference shall be held in 2022"), never as a span ("two months").
-_NEXT_EVENT_RE = re.compile(r"\b(?:when|where|what\s+date)\b[^?]*\bnext\s+(?P<event>(?:[\w-]+\s+){0,3}(?:meeting|session|"
+_NEXT_EVENT_RE = re.compile(r"\b(?:when|where|what\s+date|theme|agenda|venue|host|programme|motto|slogan)\b[^?]*\bnext\s+(?P<event>(?:[\w-]+\s+){0,3}(?:meeting|session|"
                             r"conference|assembly|plenipot\w*|PP|WTSA|WRC|WTDC|RA|Council|TSAG|RAG|TDAG))\b", _I)
 # "according to the scheduling res", "per Resolution 77", "under Res 77": what the text says is asked.
 _PER_TEXT_RE = re.compile(r"\b(?:according\s+to|per|under|in|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
@@ -140,13 +145,23 @@ _TIME_SPAN_RE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|ni
 _NUMBER_RE = re.compile(r"\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|majority)\b", _I)
 # Questions about the state of things now: adopted texts do not record live figures or memberships.
 _CURRENT_RE = re.compile(
+    # "how many Sector Members does ITU-T have?", "how many people work at BDT?": a live count
+    r"\bhow\s+many\s+(?:Member\s+States|Sector\s+Members|Associates|members|staff|people|employees|countries|delegates)"
+    r"\s+(?:does|do)\s+(?:ITU|the\s+Union|ITU-[RTD]|BDT|TSB|BR|it|the\s+\w+)\b[^?]*\bhave\b(?!\s+to\b)"
+    r"|\bhow\s+many\s+(?:people|staff|employees)\s+work\b"
+    # "what is the status of the WSIS+20 review?": where things stand now
+    r"|\bwhat(?:'s|s|\s+is)\s+the\s+(?:current\s+)?status\s+of\b|"
     r"\bhow\s+many\b[^?]*\b(?:currently|now|today|at\s+present|presently|so\s+far|to\s+date|this\s+year)\b"
     r"|\b(?:current|latest|present)\s+(?:number|figures?|count|total|membership|list\s+of\s+members|balance|level|"
     r"status|value|rate|score|size|rank|ranking|position|standing)\b"
     r"|\b(?:rates?|prices?|costs?|budgets?|amounts?|numbers?|figures?|scores?|overruns?|spent|spending|expenditures?)\b"
     r"[^?]*\b(?:today|currently|right\s+now|at\s+present|this\s+year|so\s+far|to\s+date)\b", _I)
 # Whether something worked out: the texts state intentions, not outcomes.
-_OUTCOME_RE = re.compile(r"^\s*(?:did|has|have)\b[^?]*\b(?:meet|met|achieve[ds]?|reach(?:ed)?|succeed(?:ed)?|"
+_OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?:outcomes?|results?|conclusions?|findings?)\s+of\b"
+                         # "which new Questions did SG17 agree at its last meeting?": after the texts were adopted
+                         r"|\b(?:did|were|was)\b[^?]*\b(?:agree|adopt|decide|approve|set\s+up|establish)\w*\b[^?]*\bat\s+"
+                         r"(?:its|the|their)\s+(?:last|latest|most\s+recent|previous)\s+(?:meeting|session|plenary)\b"
+                         r"|^\s*(?:did|has|have)\b[^?]*\b(?:meet|met|achieve[ds]?|reach(?:ed)?|succeed(?:ed)?|"
                          r"fulfil+(?:ed)?)\b[^?]*\b(?:targets?|goals?|objectives?|aims?)\b"
                          r"|\bwas\b[^?]*\b(?:a\s+)?success(?:ful)?\b"
                          r"|\b(?:did|does)\b[^?]*\bend\s+up\b|\bended\s+up\b"
@@ -157,6 +172,28 @@ _OUTCOME_RE = re.compile(r"^\s*(?:did|has|have)\b[^?]*\b(?:meet|met|achieve[ds]?
 # What a meeting did with a proposal: the contributions say what was proposed, not what became of it.
 _FATE_VERB_RE = re.compile(r"^\s*(?:did|was|were|has|have|is|are)\b[^?]*\b(?:adopt(?:ed)?|approved?|accept(?:ed)?|agreed|"
                            r"rejected|passed|withdrawn)\b|\bwhat\s+(?:happened|became)\b", _I)
+
+
+# "What opinions were adopted at the WTPF held in 2021?", "what did PP-22 decide on Res 191?": what an event
+# decided, which only its own texts hold.
+_DECIDED_RE = re.compile(r"\b(?:what|which)\b[^?]*\b(?:did|were|was|has|have)\b[^?]*\b(?:decide|adopt|agree|approve|conclude|"
+                         r"suppress|revise|change)\w*\b|\b(?:decided|adopted|agreed|approved)\s+(?:at|by)\b", _I)
+_EVENT_HELD_RE = re.compile(r"\b(?P<body>WRC|WTSA|WTDC|PP|RA|WTPF|WSIS|Council)(?:[- ]?(?P<yy>\d{2}|\d{4})\b|"
+                            r"(?:\s+(?:session|meeting|forum|conference))?\s+(?:held\s+)?in\s+(?P<year>(?:19|20)\d\d)\b)"
+                            r"|\b(?P<year2>(?:19|20)\d\d)\s+(?P<body2>WTPF|Council|WSIS)\b")
+
+
+def decided_at(question: str) -> tuple[str, int] | None:
+    """The event and year whose decisions a question asks for ("WTPF", 2021), or None."""
+    if not _DECIDED_RE.search(question):
+        return None
+    m = _EVENT_HELD_RE.search(question)
+    if not m:
+        return None
+    body = m.group("body") or m.group("body2")
+    digits = m.group("yy") or m.group("year") or m.group("year2")
+    year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+    return body, year
 
 
 def asks_fate(question: str) -> bool:
