@@ -147,10 +147,12 @@ _NUMBER_RE = re.compile(r"\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|n
 _CURRENT_RE = re.compile(
     # "how many Sector Members does ITU-T have?", "how many people work at BDT?": a live count
     r"\bhow\s+many\s+(?:Member\s+States|Sector\s+Members|Associates|members|staff|people|employees|countries|delegates)"
-    r"\s+(?:does|do)\s+(?:ITU|the\s+Union|ITU-[RTD]|BDT|TSB|BR|it|the\s+\w+)\b[^?]*\bhave\b(?!\s+to\b)"
+    r"\s+(?:does|do)\s+(?:ITU|the\s+Union|ITU-[RTD]|BDT|TSB|BR|it)\b[^?]*\bhave\b(?!\s+to\b)"
     r"|\bhow\s+many\s+(?:people|staff|employees)\s+work\b"
-    # "what is the status of the WSIS+20 review?": where things stand now
-    r"|\bwhat(?:'s|s|\s+is)\s+the\s+(?:current\s+)?status\s+of\b|"
+    # "what is the status of the WSIS+20 review?": where a process stands now ("the status of observers" is
+    # their standing, which texts give)
+    r"|\bwhat(?:'s|s|\s+is)\s+the\s+status\s+of\s+(?:the\s+)?(?:[\w+-]+\s+){0,4}?(?:review|project|process|construction|"
+    r"renovation|negotiations?|ratification|work|preparations?)\b|"
     r"\bhow\s+many\b[^?]*\b(?:currently|now|today|at\s+present|presently|so\s+far|to\s+date|this\s+year)\b"
     r"|\b(?:current|latest|present)\s+(?:number|figures?|count|total|membership|list\s+of\s+members|balance|level|"
     r"status|value|rate|score|size|rank|ranking|position|standing)\b"
