@@ -332,3 +332,29 @@ def test_ways_asked_for_are_answered_by_the_clause_counting_them() -> None:
     ranked = rerank(hits, read_query("what are the ways ITU-T can collaborate with another SDO?"))
     assert ranked[0].clause.label == "7.2"
     assert rerank(hits, read_query("what does A.Sup5 cover?"))[0].clause.label == "1"
+
+
+def test_who_decides_is_answered_by_the_clause_saying_who_shall_decide() -> None:
+    """PP Decision 11: "who decides who chairs the CWGs?" → decides 6 ("the Council shall decide the
+    leadership of CWGs"), read among ten hits and ranked before clauses that share more words."""
+    from retrieval.answering.answer import rerank
+    from retrieval.answering.compose.direct import asks_doer
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Clause, Instrument, SearchHit
+
+    assert asks_doer("Who decides who chairs the Council working groups?")
+    assert asks_doer("who appoints the TSAG chairman?")
+    assert not asks_doer("who chairs CWG-LANG?") and not asks_doer("who reports to TSAG?")
+    assert not asks_doer("who handles cybersecurity?")
+
+    def c(label: str, text: str) -> Clause:
+        return Clause(clause_id=f"pp-dec-11@x#decides.{label}", doc_id="pp-dec-11@x",
+                      instrument=Instrument(body="PP", kind="decision", number="11"), part="decides", label=label,
+                      text=text, span=(0, len(text)))
+
+    vacancy = c("9", "that if a CWG chairman is unable to remain in office, a new chairman shall, as a rule, be "
+                     "appointed from among the current vice-chairmen of that CWG;")
+    leaders = c("6", "that the Council shall decide the leadership of CWGs, with a view to promoting equitable "
+                     "geographical distribution and gender balance;")
+    hits = [SearchHit(clause=vacancy, score=0.98), SearchHit(clause=leaders, score=0.9)]
+    assert rerank(hits, read_query("Who decides who chairs the Council working groups?"))[0].clause.label == "6"

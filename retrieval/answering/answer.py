@@ -21,7 +21,14 @@ from retrieval.answering.compose.cover import (
     cover_rows_asked,
     recommendation_about,
 )
-from retrieval.answering.compose.direct import asks_enumeration, asks_quantity, enumerates, holds_quantity
+from retrieval.answering.compose.direct import (
+    asks_doer,
+    asks_enumeration,
+    asks_quantity,
+    doer,
+    enumerates,
+    holds_quantity,
+)
 from retrieval.answering.compose.evidence import (
     Verdict,
     asked_as_source,
@@ -103,6 +110,7 @@ ROW_SHARED = 2  # … in a document whose title or row holds this many of the qu
 # "C4", "R12", "Q4": a short code a table's first column gives its rows (not "SG17", "5G", "G20")
 _ROW_CODE_RE = re.compile(r"\b(?!SG)[A-Z]{1,2}\d{1,2}\b(?![./-]\d)")
 QUANTITY_WEIGHT = 1.15  # for "how many terms …?", a clause giving "two terms" holds the answer
+DOER_WEIGHT = 1.15  # for "who decides …?", a clause saying "the Council shall decide …" names the answer
 ENUMERATION_WEIGHT = 1.15  # for "what are the ways …?", a clause counting them ("in one of three ways: …")
 OTHER_LANGUAGE_WEIGHT = 0.8  # the same text in another language than the question's ("~es" versions)
 _WHO_RE = re.compile(r"^\s*who\b|\bwho\s+(?:must|has\s+to|should|shall|is\s+to)\b", re.IGNORECASE)
@@ -119,6 +127,7 @@ def rerank(hits: list[SearchHit], query: Query) -> list[SearchHit]:
     who = bool(_WHO_RE.search(query.text))
     quantity = query.intent == "ask" and asks_quantity(query.text)
     listing = query.intent == "ask" and asks_enumeration(query.text)
+    doing = query.intent == "ask" and asks_doer(query.text)
     # A country the question names is a condition, not a word among others: "Afghanistan … which Sector"
     # is answered by the clause about Afghanistan (a long annex listing it ranks low on meaning).
     places = countries_in(query.text)
@@ -132,6 +141,8 @@ def rerank(hits: list[SearchHit], query: Query) -> list[SearchHit]:
             w *= OTHER_LANGUAGE_WEIGHT
         if who and any(gives_task(m) for m in c.mandates):
             w *= TASKED_WEIGHT
+        if doing and doer(query.text, c) is not None:
+            w *= DOER_WEIGHT
         if quantity and holds_quantity(query.text, c.text):
             w *= QUANTITY_WEIGHT
         if listing and enumerates(c.text):
@@ -567,7 +578,8 @@ class Answerer:
         settings = self.corpus.settings
         # A number asked for, or the clause counting the ways asked for, may sit in a short clause that
         # ranks just below the first few: read more.
-        quantity = query.intent == "ask" and (asks_quantity(query.text) or asks_enumeration(query.text))
+        quantity = query.intent == "ask" and (asks_quantity(query.text) or asks_enumeration(query.text)
+                                              or asks_doer(query.text))
         k = 40 if query.intent == "find" else 10 if query.intent == "sector" or quantity else max(settings.top_k, 5)
         text = query.search_text
         hits = self.corpus.search(searched or self._with_abbreviations(text), k=k, filters=filters)

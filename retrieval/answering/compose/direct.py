@@ -242,6 +242,18 @@ _MODAL = re.compile(r"\b(?:shall|will|may|should|must|is\s+to|are\s+to)\s+(?:(?:
                     r"(?P<verb>[a-z]+)\b", _I)
 
 
+_NOT_DOING = frozenset(lexical_tokens("is are was were be has have had does do did handles handle leads lead deals "
+                                     "chairs chair heads head reports report presides convenes "
+                                     "looks takes gets runs"))
+
+
+def asks_doer(question: str) -> bool:
+    """"Who decides …?", "who appoints …?": the answer is whoever a clause says does that verb."""
+    wm = _WHO_VERB.match(question)
+    verb = lexical_tokens(wm.group("verb")) if wm else []
+    return bool(verb) and verb[0] not in _SHAPE and verb[0] not in _NOT_DOING
+
+
 def doer(question: str, clause: Clause) -> tuple[Actor, str] | None:
     """The actor a clause says does what a "who <verb>s …?" question asks ("WTSA shall appoint …" for
     "who appoints …"), with the sentence saying so; None when no sentence has that verb after a modal
