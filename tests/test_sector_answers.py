@@ -457,3 +457,40 @@ def test_which_bureaux_asked_in_the_plural_is_answered_by_the_clause_tasking_the
                     "it gets implemented?") == ["ITU-R", "ITU-D"]
     # asked in the singular, the Sector with the work leads
     assert lead_for("Which Sector rebuilds networks in Palestine?") == ["ITU-D"]
+
+
+def test_the_action_asked_about_picks_the_sector_given_that_action() -> None:
+    """PP-18 Res 169: the three Bureaux "encourage the participation of academia in … ITU Kaleidoscope",
+    but "which sector organises it?" is answered by the Director of TSB's "to continue to organize the
+    Kaleidoscope event"; a broad verb ("handles") does not choose."""
+    from retrieval.answering.compose.sector import compose_sector
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Clause, Instrument, Mandate, SearchHit
+
+    inst = Instrument(body="PP", kind="resolution", number="169", title="Admission of academia to participate in the "
+                      "work of ITU")
+    three = [Mandate(actor=a, sector=s, role="instructed", what="x") for a, s in
+             (("Director of BR", "ITU-R"), ("Director of TSB", "ITU-T"), ("Director of BDT", "ITU-D"))]
+
+    def mk(part: str, text: str, mandates: list[Mandate]) -> Clause:
+        return Clause(clause_id=f"pp-res-169@x#{part}", doc_id="pp-res-169@x", instrument=inst, part=part,
+                      label="1", text=text, span=(0, len(text)), mandates=mandates)
+
+    joint = mk("instructs-the-directors-of-the-three-bureaux.3", "to encourage the participation of academia in "
+               "events organized by ITU, such as ITU Kaleidoscope and WSIS forums;", three)
+    tsb = mk("instructs-the-director-of-tsb", "to continue to organize the Kaleidoscope event annually;", [three[1]])
+    words = ["kaleidoscop", "academia"]
+
+    def cov(t: str) -> float:
+        return sum(w in t.lower() for w in ("kaleidoscope", "academ")) / 2
+
+    def answer(question: str) -> Answer:
+        hits = [SearchHit(clause=joint, score=1.0), SearchHit(clause=tsb, score=0.9)]
+        ans = compose_sector(read_query(question), hits, {"pp-res-169@x": [joint, tsb]}, words, cov,
+                             "Kaleidoscope academia")
+        assert ans is not None
+        return ans
+
+    organises = answer("Kaleidoscope academic event - which sector organises it under the academia resolution?")
+    assert organises.lead_sectors == ["ITU-T"] and organises.citations[0].clause_id == tsb.clause_id
+    assert answer("Kaleidoscope and academia - which sector handles it?").lead_sectors != ["ITU-T"]

@@ -33,7 +33,7 @@ from retrieval.answering.query import Query
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, SearchHit
-from retrieval.indexing.lexical import lexical_tokens
+from retrieval.indexing.lexical import holds, lexical_tokens
 from retrieval.parsing.mandates import actors_in, document_sector, is_front_matter, is_recital
 from retrieval.parsing.sectors import SECTOR_NAMES, assisting_sectors, mechanisms_in, sectors_in
 
@@ -288,9 +288,12 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     partners = [s for s in sectors_in(topic) if s in lead_s]
     if partners and len(partners) < len(lead_s):
         lead_s = [s for s in lead_s if s not in partners]
-    joint = _jointly_tasked(query.text, hits, coverage, excluded)
-    if joint:
-        lead_s = joint
+    # The clause that decides the lead for "which Bureaux …" or "which sector organises …", cited first.
+    deciding = _jointly_tasked(query.text, hits, coverage, excluded) or \
+        _tasked_with_the_action(query.text, hits, coverage, excluded)
+    if deciding is not None:
+        lead_s = [s for s in THREE if any(m.sector == s and m.role in OPERATIVE for m in deciding.mandates)
+                  and s not in excluded]
     involved = [s for s in THREE if scores.get(s, 0) > 0 and s not in lead_s]
     if ev.listing is not None and not lead_s:
         involved = list(THREE)
@@ -298,7 +301,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     if who and not lead_s and not involved and ev.listing is None:
         return None  # "Who coordinates …?" with no Sector in sight: the evidence's actor answers it
     lines: list[AnswerLine] = []
-    first: list[Clause] = []
+    first: list[Clause] = [deciding] if deciding is not None else []
     if who:
         # "Who is responsible for …?" names the actor before the Sector, and cites that clause first.
         resp = [(c, md) for c in ev.supporting for md in c.mandates if md.role == "responsible"]
@@ -310,6 +313,10 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
         full = [SECTOR_NAMES[s] for s in lead_s]
         names = full[0] if len(full) == 1 else f"{', '.join(full[:-1])} and {full[-1]}"
         _w, c, how = ev.best(lead_s[0])
+        if deciding is not None:
+            c = deciding
+            how = next(f"{m.actor} {_ROLE_WORDS[m.role]}" for m in deciding.mandates
+                       if m.sector == lead_s[0] and m.role in OPERATIVE)
         verb = "lead" if len(lead_s) > 1 else "leads"
         if ev.by_instrument is not None:
             lines.append(lead(names, f" {verb} on ", em(topic), f": {display(ev.by_instrument)} speaks of it "
@@ -327,9 +334,13 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
         lines.append(lead("The corpus speaks of ", em(topic), f" in {display(ev.supporting[0])}, "
                           "but names no Sector for it."))
     for s in lead_s + involved:
-        if s not in ev.parts:
+        if s not in ev.parts and not (deciding is not None and s in lead_s):
             continue
         _w, c, how = ev.best(s)
+        if deciding is not None and s in lead_s:
+            c = deciding
+            how = next(f"{m.actor} {_ROLE_WORDS[m.role]}" for m in deciding.mandates
+                       if m.sector == s and m.role in OPERATIVE)
         role = "lead" if s in lead_s else "involved"
         lines.append(item(f"{s} ({role}): {how} — {display(c)}"))
     if ev.listing is not None:
@@ -378,12 +389,12 @@ JOINT_HITS = 5  # … and be among the best few found
 
 
 def _jointly_tasked(question: str, hits: list[SearchHit], coverage: Callable[[str], float],
-                    excluded: set[str]) -> list[str]:
+                    excluded: set[str]) -> Clause | None:
     """For a question asking which Bureaux (plural), the Sectors whose actors one of the best few
     operative clauses tasks together ("to instruct the Director of BR and the Director of BDT to ensure
     that this resolution is implemented"): they share the lead, whatever else each does alone."""
     if not _PLURAL_ASK_RE.search(question):
-        return []
+        return None
     for h in hits[:JOINT_HITS]:
         c = h.clause
         # The instrument's title says what its clauses are about ("… to Palestine for rebuilding its networks").
@@ -391,8 +402,36 @@ def _jointly_tasked(question: str, hits: list[SearchHit], coverage: Callable[[st
             continue
         tasked = {m.sector for m in c.mandates if m.role in OPERATIVE and m.sector in THREE} - excluded
         if len(tasked) >= 2:
-            return [s for s in THREE if s in tasked]
-    return []
+            return c
+    return None
+
+
+# "Which sector organises it?", "which Bureau is supposed to publish …": the action asked about.
+_ACTION_ASK_RE = re.compile(r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?|part\s+of\s+(?:the\s+)?ITU)\s+"
+                            r"(?:is\s+|are\s+)?(?:supposed\s+to\s+|meant\s+to\s+|has\s+to\s+|have\s+to\s+|must\s+|"
+                            r"should\s+|will\s+|actually\s+)?(?P<verb>[a-z]+)\b", re.I)
+_BROAD_VERBS = frozenset(lexical_tokens("handles handle leads lead deals is are does do covers cover takes take looks look "
+                                        "runs run responsible has have gets get works work owns own in charge tasked"))
+
+
+def _tasked_with_the_action(question: str, hits: list[SearchHit], coverage: Callable[[str], float],
+                            excluded: set[str]) -> Clause | None:
+    """"Kaleidoscope - which sector organises it?": among the best few operative clauses, the first that
+    gives one Sector's actors that very action on the question's topic ("instructs the Director of
+    TSB to continue to organize the Kaleidoscope event") leads, before tasks all three share."""
+    m = _ACTION_ASK_RE.search(question)
+    verb = lexical_tokens(m.group("verb")) if m else []
+    if not verb or verb[0] in _BROAD_VERBS:
+        return None
+    for h in hits[:JOINT_HITS]:
+        c = h.clause
+        if is_recital(c) or not holds(set(lexical_tokens(c.text)), m.group("verb") if m else "") \
+                or coverage(f"{c.instrument.title or ''} {c.text}") < JOINT_COVERAGE:
+            continue
+        tasked = {x.sector for x in c.mandates if x.role in OPERATIVE and x.sector in THREE} - excluded
+        if len(tasked) == 1:
+            return c
+    return None
 
 
 def excluded_sectors(question: str) -> list[str]:
