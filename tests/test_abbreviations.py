@@ -41,3 +41,15 @@ def test_the_search_text_gains_the_form_a_real_text_defines(corpus_service: obje
     # ITU's own short names are used everywhere as they are: not expanded
     assert answerer._with_abbreviations("who reports to TSAG?") == "who reports to TSAG?"
     assert answerer._with_abbreviations("who chairs the meeting?") == "who chairs the meeting?"
+
+
+def test_pairs_say_which_form_was_typed() -> None:
+    from retrieval.answering.abbreviations import expansion_pairs
+
+    texts = ["the Master International Frequency Register (MIFR) holds", "the ICT Development Index (IDI)"]
+
+    def find(needles: list[bytes]) -> list[str]:
+        return [t for t in texts if any(n.decode() in t for n in needles)]
+
+    assert expansion_pairs("what is in the MIFR?", find) == [("MIFR", "Master International Frequency Register")]
+    assert expansion_pairs("who publishes the ICT Development Index?", find) == [("ICT Development Index", "IDI")]

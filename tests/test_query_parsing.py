@@ -607,3 +607,19 @@ def test_the_sg_is_the_secretary_general_unless_study_group_work_is_asked() -> N
     assert expand_shorthand("before the SG can consider a draft Rec for approval") == \
         "before the SG can consider a draft Rec for approval"
     assert expand_shorthand("what does the SG17 plenary do?") == "what does the SG17 plenary do?"
+
+
+def test_either_form_of_a_defined_abbreviation_covers_the_other() -> None:
+    """"the satellite info in the MIFR" is held by "the Master International Frequency Register", and
+    "ICT Development Index" by "IDI", when a text defines them (the answerer passes the pairs it found)."""
+    from retrieval.indexing.lexical import LexicalIndex, lexical_tokens
+
+    texts = ("to improve access to the information in the Master International Frequency Register",
+             "to publish annually the IDI", "the register of members")
+    lex = LexicalIndex(["c1", "c2", "c3"], [lexical_tokens(t) for t in texts])
+    mifr = [("MIFR", "Master International Frequency Register")]
+    assert lex.coverage_of("MIFR information", mifr)(texts[0]) == 1.0
+    assert lex.coverage_of("MIFR information")(texts[0]) < 1.0
+    assert lex.coverage_of("MIFR information", mifr)(texts[2]) < 0.5
+    idi = [("ICT Development Index", "IDI")]
+    assert lex.coverage_of("publish ICT Development Index", idi)(texts[1]) == 1.0

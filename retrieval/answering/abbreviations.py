@@ -82,8 +82,14 @@ def _subsequence(part: str, word: str) -> bool:
 
 def expansions(question: str, find: Callable[[list[bytes]], Iterable[str]],
                uses: Callable[[str], int] | None = None) -> list[str]:
-    """What to search besides the question: the short form of each long form it spells out, and the long
-    form of each short form it uses, when a text defines them. `find(needles)` gives the texts holding
+    """The other forms to search besides the question (see `expansion_pairs`)."""
+    return list(dict.fromkeys(other for _typed, other in expansion_pairs(question, find, uses)))
+
+
+def expansion_pairs(question: str, find: Callable[[list[bytes]], Iterable[str]],
+                    uses: Callable[[str], int] | None = None) -> list[tuple[str, str]]:
+    """(the form the question uses, the other form) for each long form it spells out and each short form
+    it uses, when a text defines them. `find(needles)` gives the texts holding
     any of the needles (the catalog's byte scan); `uses(abbr)`, how many clauses use a short form: a form
     no clause uses is never looked up (the look-up is a scan), and one the texts use freely ("IMT",
     "TAP", "JCA") already finds them, so its long form would only add noise."""
@@ -93,15 +99,15 @@ def expansions(question: str, find: Callable[[list[bytes]], Iterable[str]],
     if not wanted:
         return []
     texts = list(find([f"({a})".encode() for a in sorted(wanted)] + [f"({a}s)".encode() for a in sorted(wanted)]))
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for abbr in sorted(wanted):
         for t in texts:
             defined = defined_long_form(abbr, t)
             if defined is None:
                 continue
             if abbr in longs and defined.lower() == longs[abbr].lower() and abbr not in question:
-                out.append(abbr)
+                out.append((longs[abbr], abbr))
             elif abbr in shorts and defined.lower() not in question.lower():
-                out.append(defined)
+                out.append((abbr, defined))
             break
     return list(dict.fromkeys(out))

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Protocol
 
-from retrieval.answering.abbreviations import expansions
+from retrieval.answering.abbreviations import expansion_pairs
 from retrieval.answering.cite import CiteResult, describe_reference, revision_matches
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
@@ -88,6 +88,7 @@ from retrieval.parsing.mandates import document_sector, gives_task, is_recital
 log = logging.getLogger(__name__)
 MAX_CHANGED = 4  # resolutions shown for "what changed at <venue>?"
 _PRONOUN_RE = re.compile(r"(?:it|this|that|these|those|them)\b", re.IGNORECASE)  # "… on it": a topic said before
+ALIAS_CACHE = 256  # questions whose abbreviation look-ups are kept
 ABBREVIATION_LINES = 20  # clauses read for the definition of an abbreviation a question uses or spells out
 TITLE_COVERAGE = 0.6  # a meeting document asked about by description: its title holds this share of it …
 TITLE_MARGIN = 0.1  # … and is within this of the best title (two revisions of one text are both shown)
@@ -205,6 +206,7 @@ class Answerer:
         settings = corpus.settings
         self.llm = llm if llm is not None else (ChatLLM(settings) if settings.llm_configured else None)
         self._facts: CorpusFacts | None = None
+        self._alias_cache: dict[tuple[int, str], list[tuple[str, str]]] = {}
 
     def facts(self) -> CorpusFacts:
         """What the corpus knows (its words, the names it mentions, its mandates), built once per catalog."""
@@ -340,7 +342,7 @@ class Answerer:
             asked, found = other
             return Verdict(abstain=True, missing=[asked], reason=f"The clauses found are {found}'s rules, not {asked}'s; "
                            f"no text in the corpus states this for {asked}.")
-        coverage = self.corpus.catalog().lexical.coverage_of(key_text(text))
+        coverage = self._coverage(key_text(text))
         return judge(text, clauses, corpus_has=facts.mentions, known_word=facts.knows,
                      coverage=coverage, foreign=query.language != "en", exact_word=facts.has_word,
                      per_text=bool(query.references))
@@ -422,7 +424,6 @@ class Answerer:
     # ---- "which Sector" and mandates --------------------------------------------------------------
     def _sector(self, query: Query) -> Answer:
         asked = clean_topic(query.topic)
-        catalog = self.corpus.catalog()
         docs = self._documents_named(query)
         if docs:  # the search is scoped to the instruments named: their names are not the topic
             asked = without_references(asked) or asked
@@ -432,7 +433,7 @@ class Answerer:
         filters = Filters(doc_ids=sorted(docs)) if docs else Filters()
         hits = self.corpus.search(self._with_abbreviations(asked), k=40, filters=filters)
         best = [h.clause for h in hits[:TOPIC_HITS]]
-        named = catalog.lexical.coverage_of(asked)
+        named = self._coverage(asked)
         # Asked in the texts' own words, the topic stays whole; otherwise it is what the best clauses hold,
         # if that is most of it ("satellite orbit coordination" is not "coordination").
         topic = asked
@@ -440,7 +441,7 @@ class Answerer:
             held = held_by(asked, best)
             topic = held if named(held) >= HELD_SHARE else asked
         terms = topic_terms(topic)
-        coverage = catalog.lexical.coverage_of(topic)
+        coverage = self._coverage(topic)
         facts = self.facts()
         answer = compose_sector(query, hits, facts.operative_by_doc, terms, coverage, topic,
                                 facts.size_by_doc) if terms else None
@@ -583,7 +584,7 @@ class Answerer:
         k = 40 if query.intent == "find" else 10 if query.intent == "sector" or quantity else max(settings.top_k, 5)
         text = query.search_text
         hits = self.corpus.search(searched or self._with_abbreviations(text), k=k, filters=filters)
-        coverage = self.corpus.catalog().lexical.coverage_of(text)
+        coverage = self._coverage(text)
 
         def covered(h: SearchHit) -> bool:
             # Short queries ("IMT") and long list-like clauses embed poorly; a clause holding the
@@ -604,7 +605,16 @@ class Answerer:
         also "IDI"): operative clauses often use only one of them. Only forms the corpus uses are looked
         up, since the look-up scans the stored clauses. (Given to BM25 alone, the short form
         did not lift "to publish annually the IPB and the IDI" into the first ten.)"""
+        extra = list(dict.fromkeys(other for _typed, other in self._aliases(text)))
+        return f"{text} {' '.join(extra)}" if extra else text
+
+    def _aliases(self, text: str) -> list[tuple[str, str]]:
+        """(form typed, other form) of the abbreviations in `text` that a clause defines, looked up once
+        per text (the search, the evidence judge and the Sector composer all ask)."""
         catalog = self.corpus.catalog()
+        key = (id(catalog), text)  # a new catalog (another ingest) may define other abbreviations
+        if key in self._alias_cache:
+            return self._alias_cache[key]
 
         def find(needles: list[bytes]) -> list[str]:
             return [catalog.clause_at(i).text for i in catalog.lines_containing(needles)[:ABBREVIATION_LINES]]
@@ -613,8 +623,15 @@ class Answerer:
             tokens = lexical_tokens(abbr)
             return catalog.lexical.doc_count(tokens[0]) if len(tokens) == 1 else 0
 
-        extra = expansions(text, find, uses)
-        return f"{text} {' '.join(extra)}" if extra else text
+        pairs = expansion_pairs(text, find, uses)
+        if len(self._alias_cache) > ALIAS_CACHE:
+            self._alias_cache.clear()
+        self._alias_cache[key] = pairs
+        return pairs
+
+    def _coverage(self, text: str) -> Callable[[str], float]:
+        """lexical.coverage_of, with either form of an abbreviation the texts define holding the other."""
+        return self.corpus.catalog().lexical.coverage_of(text, self._aliases(text))
 
     def _rows_labelled(self, query: Query, filters: Filters) -> list[SearchHit]:
         """"TP.inno allocation criteria - what's C4 again?": the table row whose first cell is the code the

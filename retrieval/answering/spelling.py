@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from retrieval.answering.query import edit_distance
 from retrieval.core.text import split_merged
 from retrieval.indexing.catalog import Catalog
-from retrieval.indexing.lexical import STOPWORDS, stem
+from retrieval.indexing.lexical import CHAT_WORDS, STOPWORDS, SYNONYMS, stem
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _QUESTION_STARTS = frozenset({"which", "what", "who", "whose", "where", "when", "how", "why"})
@@ -63,7 +63,9 @@ class Speller:
 
     def knows(self, word: str) -> bool:
         w = word.lower()
-        return w in _QUESTION_WORDS or self.lexical.knows(stem(w))
+        # Chat shorthand the search reads through its synonyms ("info", "govt", "specs") is a word too.
+        return w in _QUESTION_WORDS or w in CHAT_WORDS or self.lexical.knows(stem(w)) or \
+            any(self.lexical.knows(alt) for alt in SYNONYMS.get(stem(w), ()))
 
     def suggest(self, word: str, first: bool = False) -> str | None:
         """The corpus word meant by an unknown word, or None (known word, or nothing one edit away).

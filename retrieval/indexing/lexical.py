@@ -236,7 +236,8 @@ class LexicalIndex:
         n = len(self.ids)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def _weights(self, query: str) -> tuple[set[str], dict[str, set[str]], dict[str, float], dict[str, frozenset[str]]]:
+    def _weights(self, query: str, aliases: Sequence[tuple[str, str]] = ()
+                 ) -> tuple[set[str], dict[str, set[str]], dict[str, float], dict[str, frozenset[str]]]:
         wanted = set(lexical_tokens(query))
         # A word and its ITU synonyms count as one term, weighted as the corpus knows it.
         same = {t: {t} | SYNONYMS.get(t, frozenset()) for t in wanted}
@@ -252,12 +253,25 @@ class LexicalIndex:
         # A compound's head matches too, at the compound's own weight: the question's word is the rarer.
         heads = _heads(query)
         alts = {t: same[t] | heads.get(t, frozenset()) for t in wanted}
+        for typed, other in aliases:
+            # An abbreviation a text defines: "MIFR" is held by "Master International Frequency Register"
+            # (all its words), and each word of a long form typed out by the short form.
+            short, long = (typed, other) if len(lexical_tokens(typed)) == 1 else (other, typed)
+            s_tok, l_toks = lexical_tokens(short), frozenset(lexical_tokens(long))
+            if len(s_tok) != 1 or len(l_toks) < 2:
+                continue
+            if s_tok[0] in wanted:
+                compounds.setdefault(s_tok[0], l_toks)
+            for t in l_toks & wanted:
+                alts[t] = alts[t] | {s_tok[0]}
         return wanted, alts, weight, compounds
 
-    def coverage_of(self, query: str) -> Callable[[str], float]:
+    def coverage_of(self, query: str, aliases: Sequence[tuple[str, str]] = ()) -> Callable[[str], float]:
         """A scorer: the share of the query's idf mass a text contains, 1.0 when it holds every rare
-        query word. The query side is worked out once, then each candidate text costs a tokenization."""
-        wanted, alts, weight, compounds = self._weights(query)
+        query word. The query side is worked out once, then each candidate text costs a tokenization.
+        `aliases`: (form typed, other form) of the abbreviations the texts define ("MIFR", "Master
+        International Frequency Register"): either form holds the other."""
+        wanted, alts, weight, compounds = self._weights(query, aliases)
         total = sum(weight.values())
 
         def score(text: str) -> float:
