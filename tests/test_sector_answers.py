@@ -494,3 +494,4 @@ def test_the_action_asked_about_picks_the_sector_given_that_action() -> None:
     organises = answer("Kaleidoscope academic event - which sector organises it under the academia resolution?")
     assert organises.lead_sectors == ["ITU-T"] and organises.citations[0].clause_id == tsb.clause_id
     assert answer("Kaleidoscope and academia - which sector handles it?").lead_sectors != ["ITU-T"]
+    assert answer("Kaleidoscope - which Bureau is in charge of organizing it?").lead_sectors == ["ITU-T"]

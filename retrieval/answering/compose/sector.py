@@ -409,7 +409,8 @@ def _jointly_tasked(question: str, hits: list[SearchHit], coverage: Callable[[st
 # "Which sector organises it?", "which Bureau is supposed to publish …": the action asked about.
 _ACTION_ASK_RE = re.compile(r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?|part\s+of\s+(?:the\s+)?ITU)\s+"
                             r"(?:is\s+|are\s+)?(?:supposed\s+to\s+|meant\s+to\s+|has\s+to\s+|have\s+to\s+|must\s+|"
-                            r"should\s+|will\s+|actually\s+)?(?P<verb>[a-z]+)\b", re.I)
+                            r"should\s+|will\s+|actually\s+|in\s+charge\s+of\s+|tasked\s+with\s+|responsible\s+for\s+)?"
+                            r"(?P<verb>[a-z]+)\b", re.I)
 _BROAD_VERBS = frozenset(lexical_tokens("handles handle leads lead deals is are does do covers cover takes take looks look "
                                         "runs run responsible has have gets get works work owns own in charge tasked"))
 
