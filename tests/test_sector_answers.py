@@ -455,6 +455,18 @@ def test_which_bureaux_asked_in_the_plural_is_answered_by_the_clause_tasking_the
 
     assert lead_for("For the Palestine resolution, which Bureau Directors are made responsible for making sure "
                     "it gets implemented?") == ["ITU-R", "ITU-D"]
+    # A Sector the deciding clause adds that no other evidence weighed (BR here: the clause alone holds too
+    # little of the topic, its instrument's title too) is described from that clause, not looked up among
+    # the weighed evidence (that raised "max() arg is an empty sequence").
+    short = Instrument(body="PP", kind="resolution", number="125", title="Assistance to Palestine")
+    both2 = both.model_copy(update={"instrument": short})
+    rebuild = alone[0].model_copy(update={"instrument": short, "text": "to rebuild the telecommunication networks "
+                                                                         "of Palestine"})
+    hits = [SearchHit(clause=rebuild, score=1.0), SearchHit(clause=both2, score=0.9)]
+    ans = compose_sector(read_query("which Bureau Directors have to implement the Palestine resolution?"), hits,
+                         {}, words, cov, "implement Palestine resolution")
+    assert ans is not None and ans.lead_sectors == ["ITU-R", "ITU-D"]
+    assert "Director of BR instructed" in ans.text
     # asked in the singular, the Sector with the work leads
     assert lead_for("Which Sector rebuilds networks in Palestine?") == ["ITU-D"]
 

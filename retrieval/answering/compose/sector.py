@@ -312,11 +312,12 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     if lead_s:
         full = [SECTOR_NAMES[s] for s in lead_s]
         names = full[0] if len(full) == 1 else f"{', '.join(full[:-1])} and {full[-1]}"
-        _w, c, how = ev.best(lead_s[0])
         if deciding is not None:
             c = deciding
             how = next(f"{m.actor} {_ROLE_WORDS[m.role]}" for m in deciding.mandates
                        if m.sector == lead_s[0] and m.role in OPERATIVE)
+        else:
+            _w, c, how = ev.best(lead_s[0])
         verb = "lead" if len(lead_s) > 1 else "leads"
         if ev.by_instrument is not None:
             lines.append(lead(names, f" {verb} on ", em(topic), f": {display(ev.by_instrument)} speaks of it "
@@ -336,11 +337,12 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     for s in lead_s + involved:
         if s not in ev.parts and not (deciding is not None and s in lead_s):
             continue
-        _w, c, how = ev.best(s)
         if deciding is not None and s in lead_s:
             c = deciding
             how = next(f"{m.actor} {_ROLE_WORDS[m.role]}" for m in deciding.mandates
                        if m.sector == s and m.role in OPERATIVE)
+        else:
+            _w, c, how = ev.best(s)
         role = "lead" if s in lead_s else "involved"
         lines.append(item(f"{s} ({role}): {how} — {display(c)}"))
     if ev.listing is not None:
