@@ -298,8 +298,12 @@ def test_a_quantity_question_prefers_a_clause_giving_that_kind_of_quantity() -> 
     assert holds_quantity(q, "the term of office shall not exceed two terms of office between assemblies")
     assert not holds_quantity(q, "candidates should be identified within two months")
     assert holds_quantity("how often does TSAG meet?", "TSAG shall meet annually")
-    # An unknown kind ("max delay in ms") boosts nothing: any number would be a guess.
-    assert not holds_quantity("telex call confirmation max delay in ms?", "Type A 25-ms pulse, clause 4")
+    # A unit the question names is the kind asked ("max delay in ms": a value in ms, never "3 seconds");
+    # which ms value answers is for the answering sentence's coverage to decide.
+    assert holds_quantity("telex call confirmation max delay in ms?", "a delay not exceeding 150 milliseconds")
+    assert not holds_quantity("telex call confirmation max delay in ms?", "must not exceed 3 seconds")
+    # An unknown kind boosts nothing: any number would be a guess.
+    assert not holds_quantity("what is the max pulse distortion?", "Type A 25-ms pulse, clause 4")
 
 
 def test_parties_generations_later_revisions_and_choices_made_are_not_in_the_texts() -> None:
@@ -532,3 +536,16 @@ def test_what_a_later_event_decided_is_not_in_the_corpus(corpus_service: object)
     # WTSA-16's texts are in this index (Resolution 1, Hammamet 2016): what it decided is asked of them
     kept = ask(corpus_service, "What did the WTSA held in 2016 decide about the duties of TSAG?")
     assert "texts adopted by WTSA 2016" not in kept.text, kept.text
+
+
+def test_fate_and_later_decisions_asked_with_did() -> None:
+    from retrieval.answering.compose.evidence import asks_fate, decided_at
+
+    assert asks_fate("Did WTSA-20 end up adopting the RCC's proposed changes to Resolution 57?")
+    assert decided_at("Did the 2021 Council session approve the redesigned ITU Telecom programme?") == ("Council", 2021)
+    assert decided_at("Did the Council approve the programme?") is None  # no event named with its year
+    # "where does the report end up" asks where it goes, not how things went
+    text = "to submit the final report of EG-ITR, with the Council's comments, to the 2022 plenipotentiary conference"
+    v = judge("Res 146: where does the expert group's final report end up, with Council's comments?", [clause(text)],
+              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    assert not v.abstain, v.reason

@@ -358,3 +358,34 @@ def test_who_decides_is_answered_by_the_clause_saying_who_shall_decide() -> None
                      "geographical distribution and gender balance;")
     hits = [SearchHit(clause=vacancy, score=0.98), SearchHit(clause=leaders, score=0.9)]
     assert rerank(hits, read_query("Who decides who chairs the Council working groups?"))[0].clause.label == "6"
+
+
+def test_units_the_question_names_and_who_mid_sentence() -> None:
+    from retrieval.answering.compose.direct import answer_sentence
+    from retrieval.core.models import Clause, Instrument
+
+    def c(text: str) -> Clause:
+        return Clause(clause_id="itu-t-rec-u.1@x#clause.4.2", doc_id="itu-t-rec-u.1@x",
+                      instrument=Instrument(kind="recommendation", number="U.1"), part="clause", label="4.2",
+                      text=text, span=(0, len(text)))
+
+    signal = c("The call-confirmation signal shall be returned with a delay not exceeding 150 milliseconds after "
+               "the arrival of the calling signal; the proceed-to-select signal within 3 seconds.")
+    assert (answer_sentence("call confirmation signal: max delay in ms?", signal) or "").startswith("150 milliseconds")
+    guard = c("A guard delay of 1 second will be maintained during which incoming calls will not be accepted.")
+    assert (answer_sentence("guard delay for incoming calls - how many secs?", guard) or "").startswith("1 second")
+
+
+def test_who_asked_after_a_heading_names_the_tasked_actor() -> None:
+    from retrieval.answering.compose.direct import answer_with_actor
+    from retrieval.core.models import Clause, Instrument, Mandate
+
+    text = "to continue to carry out pilot projects for conformity to ITU-T Recommendations;"
+    clause = Clause(clause_id="pp-res-177@x#instructs-the-director-of-tsb.2", doc_id="pp-res-177@x",
+                    instrument=Instrument(body="PP", kind="resolution", number="177"),
+                    part="instructs the Director of TSB", label="2", text=text, span=(0, len(text)),
+                    mandates=[Mandate(actor="Director of TSB", sector="ITU-T", role="instructed", what=text)])
+    for q in ("Under the C&I resolution, who carries out the pilot projects on conformity?",
+              "C&I pilot projects: who's told to carry them out?"):
+        found = answer_with_actor(q, clause)
+        assert found is not None and found[0].startswith("Director of TSB") and found[1] == ["ITU-T"], q

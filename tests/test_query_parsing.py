@@ -623,3 +623,11 @@ def test_either_form_of_a_defined_abbreviation_covers_the_other() -> None:
     assert lex.coverage_of("MIFR information", mifr)(texts[2]) < 0.5
     idi = [("ICT Development Index", "IDI")]
     assert lex.coverage_of("publish ICT Development Index", idi)(texts[1]) == 1.0
+
+
+def test_lower_case_meeting_symbols_and_dotted_section_numbers() -> None:
+    from retrieval.answering.query import meeting_symbols
+
+    assert meeting_symbols("td 2484 sg17 who's it from") == ["TD2484"]
+    ref = read_query("wtsa res 1 s.2.3.2 - who may attend?").reference
+    assert ref is not None and (ref.number, ref.part, ref.label) == ("1", "section", "2.3.2")

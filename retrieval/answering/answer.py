@@ -499,7 +499,15 @@ class Answerer:
         catalog = self.corpus.catalog()
         return {c.doc_id for r in query.references for c in catalog.cite_candidates(r)
                 if (r.body is None or c.instrument.body == r.body) and revision_matches(r.revision, c)} \
-            | self._meeting_documents_named(query)
+            | self._meeting_documents_named(query) | self._recommendations_named(query)
+
+    def _recommendations_named(self, query: Query) -> set[str]:
+        """Recommendations and Supplements a question takes its answer from ("per A.Sup5", "under A.8",
+        "U.1 guard delay"), every language version of them: the search is scoped to them first."""
+        catalog = self.corpus.catalog()
+        return {c.doc_id for r in recommendations_asked(query.text)
+                for c in catalog.cite_candidates(Reference(kind="recommendation", number=r, text=r))
+                if c.instrument.kind in ("recommendation", "supplement")}
 
     def _meeting_documents_named(self, query: Query) -> set[str]:
         """Meeting documents named bare ("C 823", "TD2484"), which are no reference on their own (a

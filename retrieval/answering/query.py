@@ -225,6 +225,7 @@ _SHORTHAND = [(re.compile(r"\b(?:Gen(?:eral)?\.?\s*Sec(?:retary)?|Sec\.?\s*Gen|S
               (re.compile(r"\b(res|reso|dec)(\d{1,3})\b", re.IGNORECASE), r"\1 \2"),
               (re.compile(r"\bcl\.?\s*(?=\d)", re.IGNORECASE), "clause "),
               (re.compile(r"\bsec\.?\s*(?=\d)", re.IGNORECASE), "section "),
+              (re.compile(r"(?<![\w.])s\.\s?(?=\d+\.\d)"), "section "),
               (re.compile(r"\bmtg(s?)\b", re.IGNORECASE), r"meeting\1"),
               # chat spellings of the words that ask: "wat does …", "wut", "wht", "whcih"
               (re.compile(r"^(\W*)(?:wat|wut|wht)\b", re.IGNORECASE), r"\1what"),
@@ -531,7 +532,7 @@ _REC_REF_RE = re.compile(
     re.IGNORECASE,
 )
 _MEETING_REF_RE = re.compile(
-    r"\b(?P<sym>(?:(?:SG\d{1,2}|TSAG|TDAG|RAG)-)?(?P<type>C|TD)\s?0*\d+)\b"
+    r"\b(?P<sym>(?:(?:SG\d{1,2}|TSAG|TDAG|RAG)-)?(?P<type>C|TD|td)\s?0*\d+)\b"
     r"\s*,?\s*(?:§|section|clause|sec\.)?\s*(?P<label>\d+(?:\.\d+)*)?",
 )
 

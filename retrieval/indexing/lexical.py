@@ -68,6 +68,7 @@ _SYNONYM_GROUPS = [
     ("contrib", "contribs", "contribution", "contributions"), ("plenipot", "plenipotentiary"),
     ("mtg", "meeting"), ("recs", "recommendations"), ("vice-chair", "vice-chairs", "vice-chairman", "vice-chairmen"),
     ("intl", "international"), ("approx", "approximately"), ("reqs", "requirements"), ("hq", "headquarters"),
+    ("sec", "secs", "second", "seconds"), ("hr", "hrs", "hour", "hours"),
     # Telecom chat words for what the texts name generically.
     ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),
     ("imei", "imeis", "identifier", "identifiers"),

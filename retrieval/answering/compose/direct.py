@@ -16,7 +16,9 @@ _I = re.IGNORECASE
 _WHO = re.compile(r"^\s*(?:who|which\s+(?:body|group|organ|committee|official))\b"
                   # asked later in the sentence: "IDNs - who at ITU is supposed to …", "which parts of ITU …"
                   r"|\bwho(?:'s|\s+is|\s+are)?\s+(?:at\s+ITU|in\s+ITU|supposed|meant|expected|responsible|in\s+charge|"
-                  r"on\s+the\s+hook|tasked)\b|\bwhich\s+(?:parts?\s+of\s+(?:the\s+)?ITU|bureau\s+directors?|directors?|"
+                  r"on\s+the\s+hook|tasked|told|asked|instructed|required|requested|invited|charged)\b"
+                  # "Under the C&I resolution, who carries out …": "who" opening a sentence or clause
+                  r"|(?:^|[:;,.!?\u2013\u2014]\s*|\s-\s*)who\s+(?!(?:reports?|is\s+the|are\s+the)\b)[a-z]+s\b|\bwhich\s+(?:parts?\s+of\s+(?:the\s+)?ITU|bureau\s+directors?|directors?|"
                   r"bureaux|bodies|body|organs?|officials?)\b|\bwhose\s+(?:job|task|responsibility|remit)\b"
                   # "In the RCC proposal, who would have to report …": a modal after "who" mid-sentence
                   r"|\bwho\s+(?:would|will|must|should|shall|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to)\b", _I)
@@ -41,7 +43,9 @@ _SPAN = re.compile(
     r"an\s+objective\s+of|every|each)\s+)?"
     r"(?:once\s+a\s+(?:year|month)|twice\s+a\s+year|annually|quarterly|monthly|"
     r"(?:CHF|USD|EUR)\s*" + _NUM_WORD + r"(?:\s+(?:million|billion))?|"
-    + _NUM_WORD + r"(?:\s+|-)(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|replies|Member\s+States|"
+    + _NUM_WORD + r"(?:\s+|-)(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|seconds?|minutes?|hours?|"
+    r"milliseconds?|ms|"
+    r"replies|Member\s+States|"
     r"(?:consecutive\s+)?terms?(?:\s+of\s+office)?)\b"
     r"(?:\s+(?:before|after)\s+the\s+\w+(?:\s+of\s+(?:the\s+)?\w+)?)?|"
     r"(?:first|second|third|fourth|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\s+of\s+\w+|"
@@ -76,7 +80,7 @@ SEGMENT_COVERAGE = 0.75  # share of the question's content words the answering s
 
 _SHAPE = frozenset(lexical_tokens("long often many much soon far ahead early late need needed must deadline max "
                                   "maximum min minimum next upcoming forthcoming frequently frequency longest "
-                                  "shortest"))
+                                  "shortest ms millisecond milliseconds sec secs seconds"))
 
 
 def covers(question: str, segment: str, context: str = "", share: float = SEGMENT_COVERAGE) -> bool:
@@ -162,6 +166,9 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
 
 
 _UNIT_OF = [
+    # a unit the question names comes first: "max delay in ms" is not "3 seconds"
+    (re.compile(r"\b(?:in\s+)?(?:ms|milliseconds?)\b", _I), re.compile(r"\bms\b|milliseconds?", _I)),
+    (re.compile(r"\b(?:how\s+many|in)\s+(?:secs?|seconds)\b", _I), re.compile(r"\bseconds?\b", _I)),
     (re.compile(r"\bhow\s+(?:often|frequently)\b|\bfrequency\b", _I),
      re.compile(r"once|twice|annually|every|each|quarterly|monthly|weekly", _I)),
     # "the longest repayment schedule", "max period": a length of time

@@ -37,7 +37,7 @@ GENERIC = frozenset(lexical_tokens(
 # Named things people ask about: conferences and events with their year, Recommendations, years,
 # quantities. Each must appear somewhere in the corpus, or the corpus cannot answer.
 _EVENT_RE = re.compile(r"\b(?:WRC|WTSA|WTDC|PP|RA|WTPF|WSIS|GSR|WCIT)[- ]?(\d{2}|\d{4})\b")
-_REC_RE = re.compile(r"\b(?:ITU-[RTD]\s+)?([A-Z]\.\d{1,4}(?:\.\d+)?)\b")
+_REC_RE = re.compile(r"\b(?:ITU-[RTD]\s+)?([A-Z]\.(?:Sup)?\d{1,4}(?:\.\d+)?)\b")  # "A.Sup5": a Supplement
 _YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _RES_NAMED_RE = re.compile(r"\bResolutions?\s+(?:No\.\s*)?((?:ITU-R\s+)?\d+(?:-\d+)?)\b")
 _GENERATION_RE = re.compile(r"\b[2-6]G\b")  # mobile generations: "5G" is named as such or not at all
@@ -166,20 +166,23 @@ _OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?
                          r"|^\s*(?:did|has|have)\b[^?]*\b(?:meet|met|achieve[ds]?|reach(?:ed)?|succeed(?:ed)?|"
                          r"fulfil+(?:ed)?)\b[^?]*\b(?:targets?|goals?|objectives?|aims?)\b"
                          r"|\bwas\b[^?]*\b(?:a\s+)?success(?:ful)?\b"
-                         r"|\b(?:did|does)\b[^?]*\bend\s+up\b|\bended\s+up\b"
+                         # "did it end up …" asks how it went; "where does the report end up" asks where it goes
+                         r"|\b(?:did|(?<!where )does)\b[^?]*\bend\s+up\b(?!\s+(?:at|in|with|before)\b)|\bended\s+up\b"
                          # what a review or survey found: its report says, the texts that ordered it do not
                          r"|\bwhat\s+(?:did|were|was)\b[^?]*\b(?:conclude[ds]?|conclusions?|findings?|found|results?)\b"
                          r"|\b(?:in|at|from|of)\s+the\s+(?:last|latest|most\s+recent|previous)\s+(?:[\w-]+\s+){0,3}"
                          r"(?:surveys?|reviews?|reports?|elections?|editions?|evaluations?|audits?)\b", _I)
 # What a meeting did with a proposal: the contributions say what was proposed, not what became of it.
-_FATE_VERB_RE = re.compile(r"^\s*(?:did|was|were|has|have|is|are)\b[^?]*\b(?:adopt(?:ed)?|approved?|accept(?:ed)?|agreed|"
-                           r"rejected|passed|withdrawn)\b|\bwhat\s+(?:happened|became)\b", _I)
+_FATE_VERB_RE = re.compile(r"^\s*(?:did|was|were|has|have|is|are)\b[^?]*\b(?:adopt(?:ed|ing)?|approv(?:e|ed|ing)|"
+                           r"accept(?:ed|ing)?|agreed|reject(?:ed|ing)|passed|withdrawn)\b|\bwhat\s+(?:happened|became)\b", _I)
 
 
 # "What opinions were adopted at the WTPF held in 2021?", "what did PP-22 decide on Res 191?": what an event
 # decided, which only its own texts hold.
 _DECIDED_RE = re.compile(r"\b(?:what|which)\b[^?]*\b(?:did|were|was|has|have)\b[^?]*\b(?:decide|adopt|agree|approve|conclude|"
-                         r"suppress|revise|change)\w*\b|\b(?:decided|adopted|agreed|approved)\s+(?:at|by)\b", _I)
+                         r"suppress|revise|change)\w*\b|\b(?:decided|adopted|agreed|approved)\s+(?:at|by)\b"
+                         # "did the 2021 Council session approve …?"
+                         r"|^\s*(?:did|has|have|was|were)\b[^?]*\b(?:decide|adopt|agree|approv|accept|endors|reject)\w*\b", _I)
 _EVENT_HELD_RE = re.compile(r"\b(?P<body>WRC|WTSA|WTDC|PP|RA|WTPF|WSIS|Council)(?:[- ]?(?P<yy>\d{2}|\d{4})\b|"
                             r"(?:\s+(?:session|meeting|forum|conference))?\s+(?:held\s+)?in\s+(?P<year>(?:19|20)\d\d)\b)"
                             r"|\b(?P<year2>(?:19|20)\d\d)\s+(?P<body2>WTPF|Council|WSIS)\b")
@@ -371,7 +374,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     known_word(stem): the corpus uses the stemmed word, or one a typo away.
     coverage(text): the share of the question's idf mass a text holds (lexical.coverage_of)."""
     # Both modules read this one's patterns and words: imported here, not at the top.
-    from retrieval.answering.compose.direct import holds_quantity
+    from retrieval.answering.compose.direct import asks_enumeration, enumerates, holds_quantity
     from retrieval.answering.query import without_revisions
 
     q = norm_hyphens(question)
@@ -516,6 +519,8 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if asked_for and not foreign:
         # "What penalties does E.119 set …?": what is asked for must be what the clauses speak of.
         noun = [t for t in content_terms(asked_for.group("noun")) if t not in _ANSWERED_BY_SPAN]
+        if asks_enumeration(q) and any(enumerates(c.text) for c in clauses[:3]):
+            noun = []  # "what options …" is answered by a clause counting the ways ("in one of three ways")
         if noun and not any(holds(set(lexical_tokens(f"{c.part} {_said(c)}")), t) for c in clauses[:3] for t in noun):
             word = asked_for.group("noun")
             return Verdict(abstain=True, missing=[word], reason=f"The clauses found do not speak of “{word}”.")
