@@ -64,20 +64,25 @@ class Speller:
     def knows(self, word: str) -> bool:
         w = word.lower()
         # Chat shorthand the search reads through its synonyms ("info", "govt", "specs") is a word too.
-        return w in _QUESTION_WORDS or w in CHAT_WORDS or self.lexical.knows(stem(w)) or \
-            any(self.lexical.knows(alt) for alt in SYNONYMS.get(stem(w), ()))
+        return w in _QUESTION_WORDS or w in CHAT_WORDS or self.lexical.knows(stem(w)) or self._known_alias(w)
+
+    def _known_alias(self, w: str) -> bool:
+        return any(self.lexical.knows(alt) for alt in SYNONYMS.get(stem(w), ()))
 
     def suggest(self, word: str, first: bool = False) -> str | None:
         """The corpus word meant by an unknown word, or None (known word, or nothing one edit away).
         A question's first word is most likely a question word ("wich" → "which", not "with")."""
         w = word.lower()
-        if len(w) < 4 or not w.isalpha() or self.knows(w):
+        if len(w) < 4 or not w.isalpha():
+            return None
+        variant = self._spelling_variant(w)
+        if self.knows(w) and not variant:
             return None
         scored: list[tuple[int, int, float, str]] = []
         for op, cand in dict.fromkeys(edits(w)):
             if cand[:1] != w[:1] or len(cand) < 3:
                 continue  # the first letter is rarely the one mistyped; keeping it avoids far-fetched reads
-            if cand in _QUESTION_WORDS:
+            if cand in _QUESTION_WORDS and not variant:
                 # "secter" is "sector" before it is the French "secteur" that E.119 uses; a stop word
                 # ("with" for "wich") only as a question's first word.
                 ask_word = (first and cand in _QUESTION_STARTS) or cand not in STOPWORDS
@@ -93,7 +98,14 @@ class Speller:
             real = self._as_written(w, stem(cand), cand)
             if real is not None:
                 return real
-        return self._two_edits(w) if len(w) >= MIN_TWO_EDITS else None
+        return self._two_edits(w) if len(w) >= MIN_TWO_EDITS and not variant else None
+
+    def _spelling_variant(self, w: str) -> bool:
+        """A long word the search reads only through a synonym may still be another spelling of a
+        clause word ("standardisation"): it is shown as the clause word, which one edit finds. Short
+        chat words ("info") are left alone: one edit from them is another English word ("into")."""
+        return len(w) >= MIN_CORPUS_FIX and w not in _QUESTION_WORDS and w not in CHAT_WORDS \
+            and not self.lexical.knows(stem(w)) and self._known_alias(w)
 
     def _as_written(self, w: str, t: str, cand: str = "") -> str | None:
         """The word with stem `t` that clauses use, closest to `w` and within its edits, or None."""
