@@ -432,6 +432,10 @@ def ask(question: tuple[str, ...], as_json: bool) -> None:
       sectorbot ask --json "What does Resolution 57 resolves 3 say?"
       printf 'Res 57 resolves 3\\nWho reports to TSAG?\\n' | sectorbot ask --json
     """
+    if not question and sys.stdin.isatty():
+        # Otherwise a bare `sectorbot ask` waits silently on the terminal, which looks like a hang.
+        click.echo("Type one question per line; Ctrl-D ends. "
+                   "Or: sectorbot ask \"Which Sector handles emergency telecommunications?\"", err=True)
     service = _service()
     service.warm()
     _ensure_indexed(service)
