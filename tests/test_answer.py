@@ -191,6 +191,14 @@ def test_no_yes_or_number_from_a_sentence_about_something_else() -> None:
     meets = c("TSAG shall hold regular scheduled meetings, at least once a year.")
     assert (answer_sentence("How often must TSAG meet?", meets) or "").startswith("At least once a year")
     assert answer_sentence("How often must the Council meet?", meets) is None
+    # Of two times in one sentence, the one the noun asked for introduces.
+    two = c("Contributions should be submitted not later than one month before the opening of WTSA, and at any "
+            "event the submission deadline for all contributions to WTSA shall be not later than 14 calendar days "
+            "before the opening of WTSA.")
+    assert (answer_sentence("what is the deadline for contributions to WTSA?", two) or "").startswith(
+        "Not later than 14 calendar days")
+    assert (answer_sentence("how long before WTSA should contributions be submitted?", two) or "").startswith(
+        "Not later than one month")
 
 
 def test_naming_an_indexed_resolution_is_not_a_gap_in_the_evidence(corpus_service: object) -> None:

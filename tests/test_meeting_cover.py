@@ -32,6 +32,7 @@ def test_which_rows_a_question_asks_for() -> None:
     assert cover_rows_asked("who submitted C 823?") == ["Source"]
     assert cover_rows_asked("which company is behind TD2484") == ["Source"]
     assert cover_rows_asked("what's the title of TD 2484?") == ["Title"]
+    assert cover_rows_asked("who submited C823?") == ["Source"]  # a typo whose stem the corpus knows
     assert cover_rows_asked("under which question was C823 submitted?") == ["Questions"]
     assert cover_rows_asked("what is C823 about?") == ["Abstract"]
     assert cover_rows_asked("what does C823 propose?") == ["Abstract"]
@@ -53,6 +54,16 @@ def test_who_submitted_a_named_document(meetings_service: object) -> None:
     assert td.lines[0].plain == "SG17-TD2484, cover page, Purpose: “Discussion”"
     when = meetings_service.answer("when and where was TD 2484 presented?")  # type: ignore[attr-defined]
     assert "27 August" in when.lines[0].plain and when.citations[0].clause_id == "sg17-td2484#cover-page.questions"
+
+
+def test_a_named_document_is_never_said_to_be_missing(meetings_service: object) -> None:
+    """The symbol of a held document is no word of its clauses: a question the evidence does not answer
+    must not claim "nothing in the corpus mentions C823"."""
+    ans = meetings_service.answer("what did C823 say about coffee machines?")  # type: ignore[attr-defined]
+    assert ans.abstained
+    assert "mentions “C823”" not in ans.text and "coffee" in ans.text
+    typo = meetings_service.answer("who submited C823?")  # type: ignore[attr-defined]
+    assert typo.citations[0].clause_id == "sg17-c823#cover-page.source"
 
 
 def test_what_a_named_document_is_about(meetings_service: object) -> None:

@@ -442,6 +442,10 @@ def test_recommendations_typed_without_a_dot_and_annex_clauses() -> None:
     # Questions, contributions, criteria and summits keep their names.
     for typed in ("Q4/17", "C823", "criteria C4", "the G20 summit", "SG17", "5G", "IMT2020"):
         assert expand_shorthand(typed) == typed
+    # "SG" beside a study group's things is a study group; "the SG" alone is the Secretary-General
+    assert expand_shorthand("who are the SG chairs? how many SGs?") == "who are the study group chairs? how many study groups?"
+    assert expand_shorthand("what is the SG instructed to do") == "what is the Secretary-General instructed to do"
+    assert expand_shorthand("SG17 and SG-17 work") == "SG17 and SG-17 work"
     ref = parse_reference(expand_shorthand("D000 anex A 28 non discrimination defintion??"))
     assert ref is not None and (ref.number, ref.part, ref.label) == ("D.000", "clause", "A.28")
     assert read_query("protecting consumers - is that ITU-D's or ITU-T's job according to PP-18?").intent == "sector"
@@ -631,3 +635,13 @@ def test_lower_case_meeting_symbols_and_dotted_section_numbers() -> None:
     assert meeting_symbols("td 2484 sg17 who's it from") == ["TD2484"]
     ref = read_query("wtsa res 1 s.2.3.2 - who may attend?").reference
     assert ref is not None and (ref.number, ref.part, ref.label) == ("1", "section", "2.3.2")
+
+
+def test_a_remark_after_the_question_is_not_what_is_asked() -> None:
+    from retrieval.answering.query import without_remark
+
+    assert without_remark("what's the deadline for contributions? sending ours next week") == \
+        "what's the deadline for contributions?"
+    # a second question stays, and so does a question without a remark
+    assert without_remark("who runs it? BDT alone or all three?") == "who runs it? BDT alone or all three?"
+    assert without_remark("Res 57 resolves 3") == "Res 57 resolves 3"

@@ -40,7 +40,7 @@ def test_unknown_words_are_corrected(speller: Speller, typed: str, meant: str) -
 
 
 @pytest.mark.parametrize("word", ["report", "reporting", "Sectors", "cybersecurity", "which", "budget", "coffee",
-                                  "TSAG", "abc", "57"])
+                                  "TSAG", "abc", "57", "ours", "yours", "info"])
 def test_known_or_far_words_are_left_alone(speller: Speller, word: str) -> None:
     assert speller.suggest(word) is None
 

@@ -73,6 +73,7 @@ from retrieval.answering.query import (
     venue_named,
     without_alternatives,
     without_references,
+    without_remark,
 )
 from retrieval.answering.search import Filters
 from retrieval.answering.spelling import speller_for
@@ -304,7 +305,8 @@ class Answerer:
     def _judge(self, query: Query, clauses: list[Clause]) -> Verdict:
         facts = self.facts()
         # "Which Sector is supposed to lead on X?": only X must be covered, not the words that ask.
-        text = clean_topic(query.topic) if query.intent in ("sector", "find") else without_alternatives(query.text)
+        text = clean_topic(query.topic) if query.intent in ("sector", "find") else \
+            without_alternatives(without_remark(query.text))
         catalog = self.corpus.catalog()
         if query.references and all(catalog.cite_candidates(r) for r in query.references):
             # Every instrument named is indexed and the search was scoped to it: its name is not a word
@@ -343,7 +345,14 @@ class Answerer:
             return Verdict(abstain=True, missing=[asked], reason=f"The clauses found are {found}'s rules, not {asked}'s; "
                            f"no text in the corpus states this for {asked}.")
         coverage = self._coverage(key_text(text))
-        return judge(text, clauses, corpus_has=facts.mentions, known_word=facts.knows,
+        # A meeting document's symbol ("C823") is no word of its clauses, yet the corpus holds it: never
+        # "nothing in the corpus mentions C823".
+        held_symbols = {s.lower() for s in meeting_symbols(query.text)} if self._meeting_documents_named(query) else set()
+
+        def known(term: str) -> bool:
+            return term in held_symbols or facts.knows(term)
+
+        return judge(text, clauses, corpus_has=facts.mentions, known_word=known,
                      coverage=coverage, foreign=query.language != "en", exact_word=facts.has_word,
                      per_text=bool(query.references))
 

@@ -243,9 +243,16 @@ _STUDY_GROUP_WORK_RE = re.compile(r"\b(?:Rec(?:ommendation)?s?|draft|approv\w*|T
                                   re.IGNORECASE)
 
 
+# "SG chairs", "SGs": study groups, which the clauses spell out ("SG17" is a name). "A SG meeting" stays:
+# read as "study group", TAP questions asked "at the SG meeting" lost their clause to A.Sup5's (measured).
+_A_STUDY_GROUP_RE = re.compile(r"\bSG\b(?![\d/-])(?=\s+(?:chairs?\w*|vice-chairs?\w*|chairm[ae]n|management|leadership)\b)")
+_STUDY_GROUPS_RE = re.compile(r"\bSGs\b")
+
+
 def expand_shorthand(text: str) -> str:
     for rx, full in _SHORTHAND:
         text = rx.sub(full, text)
+    text = _STUDY_GROUPS_RE.sub("study groups", _A_STUDY_GROUP_RE.sub("study group", text))
     if _THE_SG_RE.search(text) and not _STUDY_GROUP_WORK_RE.search(text):
         text = _THE_SG_RE.sub("the Secretary-General", text)
     return text
@@ -273,6 +280,17 @@ _ONLY_ASKS_RE = re.compile(
     r"(?:(?:is|are)\s+)?(?:the\s+)?(?:leads?|lead\s+sector|in\s+charge|responsible|handles?\s+it|does\s+it|owns\s+it)?"
     r"\s*(?:(?:per|in|under|according\s+to|based\s+on)\s+(?:the\s+)?[\w./-]+(?:\s+(?:texts?|final\s+acts|resolutions?))?)?"
     r"\s*\W*$", re.IGNORECASE)
+
+
+# "…? sending ours next week", "…? need it for the SG17 prep": a remark after the question, no part of it.
+_REMARK_AFTER_RE = re.compile(r"(?<=\?)\s+(?P<rest>[^?]+)$")
+
+
+def without_remark(question: str) -> str:
+    """The question without a closing remark that asks nothing (no question mark): the remark's words
+    ("next week") are not what the clauses must say."""
+    m = _REMARK_AFTER_RE.search(question.strip())
+    return question.strip()[:m.start()] if m and m.start() > 0 else question
 
 
 def without_alternatives(question: str) -> str:

@@ -25,7 +25,9 @@ _QUESTION_STARTS = frozenset({"which", "what", "who", "whose", "where", "when", 
 # "wich", "waht", "handels" (the "which Sector handles" question).
 _QUESTION_WORDS = frozenset(STOPWORDS | _QUESTION_STARTS | {
     "handles", "handle", "handled", "deals", "deal", "sector", "sectors", "responsible", "reports", "report",
-    "covers", "leads", "coordinates", "says", "say", "mean", "means"})
+    "covers", "leads", "coordinates", "says", "say", "mean", "means",
+    # pronouns, never a typo of the stop word one letter away ("ours" is not "our")
+    "ours", "yours", "theirs", "hers", "mine", "us", "me", "my", "i"})
 # The likelier slip first: two letters swapped, a letter left out (we insert it), a wrong letter, an
 # extra letter (we delete it). "handels" → "handles" (swap), not "handes" (delete).
 _OP_ORDER = {"swap": 0, "insert": 1, "replace": 2, "delete": 3}

@@ -14,7 +14,7 @@ from retrieval.core.text import quoted
 # Each cover row and the ways a question asks for it. "Questions" also holds the meeting (place, dates).
 _ROW_ASKS: dict[str, re.Pattern[str]] = {
     "Source": re.compile(
-        r"\bwho\s+(?:(?:has|had|did)\s+)?(?:submitted|submit|sent|send|wrote|write|authored|contributed|tabled|"
+        r"\bwho\s+(?:(?:has|had|did)\s+)?(?:submit{1,2}(?:ed)?|sen[dt]|wr[io]te|authou?red|contributed|tabled|"
         r"brought|presented|proposed|is\s+behind|was\s+behind|put\s+(?:in|forward))\b"
         r"|\bwho(?:'s|\s+is|\s+was)\s+(?:it|this|that)\s+from\b|\bfrom\s+whom\b|\bwhose\s+(?:contribution|document|TD)\b"
         r"|\b(?:source|author|authors|submitter|originator)\b"
@@ -42,7 +42,7 @@ _DOCUMENT_RE = re.compile(r"\b(?:contributions?|TDs?|temporary\s+documents?|inpu
                           re.IGNORECASE)
 
 
-_SUBMIT_RE = re.compile(r"\b(?:submit(?:s|ted)?|sen[dt]|wr[io]te|written|authored|presented|tabled|brought|contributed)\b",
+_SUBMIT_RE = re.compile(r"\b(?:submit{1,2}(?:s|ed)?|sen[dt]|wr[io]te|written|authored|presented|tabled|brought|contributed)\b",
                         re.IGNORECASE)
 
 

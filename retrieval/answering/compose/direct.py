@@ -131,7 +131,7 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
                 at = elsewhere[0].start()
                 seg = next((clause.text[a:b] for a, b in segments(clause.text) if a <= at < b), seg)
         if spans:
-            return f"{_cap(_pick(spans, q))}: “{readable(seg)}”", []
+            return f"{_cap(_pick(spans, q, seg))}: “{readable(seg)}”", []
     if _WHO.search(q) and not _TO_WHOM.search(q):
         # "Who appoints the TSAG chairman?" answered by "WTSA shall appoint the chairman …": the subject
         # of the question's own verb in the clause, before anyone the clause's heading tasks.
@@ -186,8 +186,16 @@ _UNIT_OF = [
 ]
 
 
-def _pick(spans: list[str], question: str) -> str:
-    """The span of the unit the question asks for: "how many replies" → "ten replies"."""
+# "what's the deadline for …", "what is the maximum term …": the noun asked for.
+_ASKED_NOUN = re.compile(r"^\W*(?:so\s+)?what(?:'s|\s+is|\s+are|s)\s+(?:the\s+)?(?:(?:max(?:imum)?|min(?:imum)?|firm|final|"
+                         r"official|usual|current)\s+)?(?P<noun>[a-z]+)\b", _I)
+_NEAR = 12  # words before a span that say what it is ("the submission deadline … shall be not later than")
+
+
+def _pick(spans: list[str], question: str, text: str = "") -> str:
+    """The span of the unit the question asks for: "how many replies" → "ten replies". Of several of
+    that unit in `text` ("should be submitted not later than one month …, and at any event the
+    submission deadline … not later than 14 calendar days"), the one the noun asked for introduces."""
     many = re.search(r"\bhow\s+many\s+(\w+)", question, _I)
     if many:
         noun = lexical_tokens(many.group(1))
@@ -197,9 +205,23 @@ def _pick(spans: list[str], question: str) -> str:
     for asks, unit in _UNIT_OF:
         if asks.search(question):
             hit = [s for s in spans if unit.search(s)]
+            if len(hit) > 1 and text and (m := _ASKED_NOUN.search(question)):
+                asked = lexical_tokens(m.group("noun"))
+                named = [s for s in hit if asked and asked[0] in _before(text, s)]
+                if len(named) == 1:
+                    return named[0]
             if hit:
                 return hit[0]
     return spans[0]
+
+
+def _before(text: str, span: str) -> set[str]:
+    """The words of the sentence just before the span's first occurrence in `text`."""
+    at = text.find(span)
+    if at < 0:
+        return set()
+    head = re.split(r"[.;:]\s", text[:at])[-1]
+    return set(lexical_tokens(" ".join(head.split()[-_NEAR:])))
 
 
 def asks_quantity(question: str) -> bool:
