@@ -507,3 +507,27 @@ def test_the_action_asked_about_picks_the_sector_given_that_action() -> None:
     assert organises.lead_sectors == ["ITU-T"] and organises.citations[0].clause_id == tsb.clause_id
     assert answer("Kaleidoscope and academia - which sector handles it?").lead_sectors != ["ITU-T"]
     assert answer("Kaleidoscope - which Bureau is in charge of organizing it?").lead_sectors == ["ITU-T"]
+
+
+def test_the_lead_line_names_the_group_the_clause_names() -> None:
+    """Res 101 names ITU-T "in particular Study Group 3"; A.Sup5 says TSB does the final edit: the
+    answer says who, not only which Sector. An assembly that decides is not who does the work."""
+    from retrieval.answering.compose.sector import _body_named
+    from retrieval.core.models import Clause, Instrument
+
+    def c(text: str, body: str = "PP") -> Clause:
+        return Clause(clause_id="x@y#resolves.5", doc_id="x@y", instrument=Instrument(body=body), part="resolves",
+                      text=text, span=(0, len(text)))
+
+    res101 = ("to call upon ITU-T, in particular Study Group 3, which has responsibility for Recommendation ITU-T "
+              "D.50, to complete as soon as possible its studies")
+    assert _body_named(res101, "ITU-T", c(res101)) == "ITU-T Study Group 3"
+    sup5 = "In the case of a common document, the final editing is done by ITU's Telecommunication Standardization Bureau (TSB)."
+    assert _body_named(sup5, "ITU-T", c(sup5)) == "TSB"
+    assert _body_named("WTSA-16 asked ITU-T to study it", "ITU-T", c("WTSA-16 asked ITU-T to study it")) == ""
+
+
+def test_a_cited_clause_asked_when_leads_with_the_time(itu_service: object) -> None:
+    ans = ask(itu_service, "res77 resolves 4.5, when?")
+    assert ans.lines[0].plain.startswith("Last quarter of 2021"), ans.lines[0].plain
+    assert ans.citations[0].clause_id == "pp-res-77@dubai-2018#resolves.4.5"

@@ -74,7 +74,11 @@ def asks_of_the_text(question: str) -> bool:
     """"Dec 5 decides 7 - what level?" asks something of the cited text; "Res 57 resolves 3" and
     "what does resolves 3 of Res 57 say" ask for the text itself."""
     rest = _REF_WORDS.sub(" ", without_references(question))
-    return any(t not in _SAY and not t.isdigit() for t in lexical_tokens(rest))
+    # "resolves 4.5 res77 wtdc when??": the question word alone asks for a span of the text.
+    return bool(_ASKS_RE.search(rest)) or any(t not in _SAY and not t.isdigit() for t in lexical_tokens(rest))
+
+
+_ASKS_RE = re.compile(r"\b(?:when|who|whom|whose|where|how\s+(?:long|many|much|often|soon))\b", re.IGNORECASE)
 
 
 _SAY = SAY_WORDS | frozenset(lexical_tokens("what does do verbatim the of in please"))

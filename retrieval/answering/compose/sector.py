@@ -266,7 +266,30 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
             if s in helping:
                 ev.add(s, ASSISTING_NAMED * w, c, "named as assisting")
             else:
-                ev.add(s, w, c, "named")
+                ev.add(s, w, c, f"{_body_named(piece, s, c)} named".lstrip())
+
+
+_SG_NAME_RE = re.compile(r"^SG(\d+)$")
+
+
+def _body_named(piece: str, sector: str, c: Clause) -> str:
+    """The group or Bureau of the Sector the sentence names ("ITU-T, in particular Study Group 3" →
+    "ITU-T Study Group 3", "… is done by TSB" → "TSB"), or "" when it names the Sector alone: the
+    answer then says who, not only which Sector."""
+    only = [x for x in sectors_in(piece) if x in THREE] == [sector]
+    named = [a for _pos, a in actors_in(piece, document_sector(c.instrument))
+             if a.name not in SECTOR_NAMES and a.name not in _ASSEMBLIES
+             and (a.sector == sector or (a.sector is None and only and _SG_NAME_RE.match(a.name)))]
+    # a study group before a Bureau: it does the work the sentence speaks of
+    named.sort(key=lambda a: not _SG_NAME_RE.match(a.name))
+    for a in named:
+        sg = _SG_NAME_RE.match(a.name)
+        return f"{sector} Study Group {sg.group(1)}" if sg else a.name
+    return ""
+
+
+# Who decides, not who does the work a Sector is named for.
+_ASSEMBLIES = frozenset({"WTSA", "WTDC", "RA", "WRC", "PP", "Council", "Plenipotentiary Conference"})
 
 
 def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], terms: list[str],
