@@ -402,6 +402,8 @@ def test_a_place_a_code_a_ranking_a_post_and_a_proposals_fate_need_the_clause_to
              "access code for Palestine, as defined in No. 1002 of the Constitution", "that code"),
             ("what's Iraq's current ranking in the ICT Development Index?", "improvement of Iraq's ranking "
              "according to ICT indicators", "current figures"),
+            ("where does Brazil rank on the ICT price basket?", "to publish annually the IPB and the IDI, including "
+             "rankings", "current figures"),
             ("who's the Q4/17 incubation co-rapporteur for TP.inno?", "we are just missing to appoint a Q4 "
              "co-rapporteur dedicated to this mechanism", "who holds them"),
             ("was the RCC proposal to modify Resolution 57 adopted at WTSA-16?", "it is proposed that Resolution 57 "
@@ -414,6 +416,8 @@ def test_a_place_a_code_a_ranking_a_post_and_a_proposals_fate_need_the_clause_to
     assert not _judged("what's the country code for Palestine?", "the country code 970 is assigned to Palestine").abstain
     # "who is the body that appoints rapporteurs" asks for a body, which the texts name
     assert not _judged("who is the one who appoints the rapporteur?", "the study group appoints the rapporteur").abstain
+    # who publishes the rankings is in the texts
+    assert not _judged("who publishes the IDI rankings?", "BDT is to publish annually the IDI, including rankings").abstain
 
 
 def test_a_fee_given_as_a_share_of_the_contributory_unit_is_an_amount() -> None:

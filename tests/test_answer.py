@@ -397,3 +397,38 @@ def test_who_asked_after_a_heading_names_the_tasked_actor() -> None:
               "C&I pilot projects: who's told to carry them out?"):
         found = answer_with_actor(q, clause)
         assert found is not None and found[0].startswith("Director of TSB") and found[1] == ["ITU-T"], q
+
+
+def test_an_actor_merely_mentioned_does_not_answer_who_does_something() -> None:
+    """"TP.inno - who prepares the agenda …?" against a sentence that names SG17 for its size: no "SG17:"
+    answer; a sentence that does say who prepares it answers."""
+    from retrieval.answering.compose.direct import answer_sentence
+    from retrieval.core.models import Clause, Instrument
+
+    def c(text: str) -> Clause:
+        return Clause(clause_id="sg17-c823#s2.3.2", doc_id="sg17-c823", instrument=Instrument(body="ITU-T"),
+                      part="section", text=text, span=(0, len(text)))
+
+    q = "TP.inno - who prepares the agenda of the special session?"
+    size = c("Given the growing size of SG17 it is expected that each question sends one of its rapporteurs.")
+    assert not (answer_sentence(q, size, share=0.0) or "").startswith("SG17")
+    does = c("The agenda of the special session is prepared by TSB.")
+    assert (answer_sentence(q, does, share=0.0) or "").startswith("TSB")
+
+
+def test_a_document_list_row_does_not_answer_who() -> None:
+    from retrieval.answering.answer import rerank
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Clause, Instrument, SearchHit
+
+    def hit(cid: str, text: str, score: float) -> SearchHit:
+        return SearchHit(clause=Clause(clause_id=cid, doc_id="sg17-c823", instrument=Instrument(body="ITU-T"),
+                                       part="section", text=text, span=(0, len(text))), score=score)
+
+    row = hit("sg17-c823#table-4.row-36", "TD2079 | Agenda of special session on incubation", 1.0)
+    prose = hit("sg17-c823#s2.3.2", "Prior to the meeting, the special session chairman creates an agenda", 0.8)
+    q = read_query("TP.inno - who prepares the agenda of the special session?")
+    assert rerank([row, prose], q)[0].clause.clause_id == "sg17-c823#s2.3.2"
+    # asked which document holds it, the row stays first
+    q2 = read_query("which TD has the agenda of the special session?")
+    assert rerank([row, prose], q2)[0].clause.clause_id == "sg17-c823#table-4.row-36"

@@ -645,3 +645,10 @@ def test_a_remark_after_the_question_is_not_what_is_asked() -> None:
     # a second question stays, and so does a question without a remark
     assert without_remark("who runs it? BDT alone or all three?") == "who runs it? BDT alone or all three?"
     assert without_remark("Res 57 resolves 3") == "Res 57 resolves 3"
+
+
+def test_whose_programme_asks_which_sector() -> None:
+    from retrieval.answering.query import read_query
+
+    assert read_query("whose programme is the Special Voluntary Programme for Technical Cooperation?").intent == "sector"
+    assert read_query("whose project is the EMF guide?").intent == "sector"

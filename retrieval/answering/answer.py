@@ -115,7 +115,9 @@ QUANTITY_WEIGHT = 1.15  # for "how many terms …?", a clause giving "two terms"
 DOER_WEIGHT = 1.15  # for "who decides …?", a clause saying "the Council shall decide …" names the answer
 ENUMERATION_WEIGHT = 1.15  # for "what are the ways …?", a clause counting them ("in one of three ways: …")
 OTHER_LANGUAGE_WEIGHT = 0.8  # the same text in another language than the question's ("~es" versions)
-_WHO_RE = re.compile(r"^\s*who\b|\bwho\s+(?:must|has\s+to|should|shall|is\s+to)\b", re.IGNORECASE)
+DOCUMENT_ROW_WEIGHT = 0.6  # for "who …?", a table row listing a document ("TD2079 | Agenda of …") names no one
+_DOCUMENT_ROW_RE = re.compile(r"^\s*(?:TD\s?\d+|C\s?\d+|[A-Z]{1,4}\d*-(?:TD|C)\d+)(?:\s*\(\w+\))?\s*\|")
+_WHO_RE = re.compile(r"^(?:[^?]{0,40}?\s[-\u2013\u2014:]\s+)?\s*who\b|\bwho\s+(?:must|has\s+to|should|shall|is\s+to)\b", re.IGNORECASE)
 
 
 _PURPOSE_WORDS = frozenset(lexical_tokens("achieve achieving aim aims aiming purpose goal goals objective objectives "
@@ -143,6 +145,8 @@ def rerank(hits: list[SearchHit], query: Query) -> list[SearchHit]:
             w *= OTHER_LANGUAGE_WEIGHT
         if who and any(gives_task(m) for m in c.mandates):
             w *= TASKED_WEIGHT
+        if (who or doing) and _DOCUMENT_ROW_RE.match(c.text):
+            w *= DOCUMENT_ROW_WEIGHT
         if doing and doer(query.text, c) is not None:
             w *= DOER_WEIGHT
         if quantity and holds_quantity(query.text, c.text):

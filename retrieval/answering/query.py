@@ -23,7 +23,9 @@ Intent = Literal["cite", "sector", "find", "ask", "diff", "refs"]
 _WHICH_SECTOR = (r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b"
                  # "which part of ITU is tasked with …", "what arm of the ITU …"
                  r"|\b(?:which|what)\s+(?:part|arm|branch|wing)\s+of\s+(?:the\s+)?ITU\b")
-_WHOSE = r"\bwhose\s+(?:study\s+groups?|bureau|sector|job|task|responsibility|remit)\b"
+_WHOSE = (r"\bwhose\s+(?:study\s+groups?|bureau|sector|job|task|responsibility|remit"
+          # "whose programme is the Special Voluntary Programme?": which Bureau runs it
+          r"|programmes?|programs?|projects?|initiatives?|portal|database|platform)\b")
 _EITHER = r"\bITU-[RTD](?:'s)?\s+or\s+(?:the\s+)?ITU-[RTD](?:'s)?\b"  # "… is that ITU-T or ITU-R?", "ITU-D's or ITU-T's job"
 _BUREAU = r"(?:ITU-[RTD]|BR|TSB|BDT)"
 # "is that one Sector's job or all of them?", "is that a BDT thing or all three?", "BDT alone or the other

@@ -155,7 +155,7 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
             return f"{who}: “{readable(seg)}”", _three([m.sector for m in tasked])
         actors = [a for _s, a in actors_in(seg, document_sector(clause.instrument))]
         found = [a for a in actors if a.name not in named] or actors
-        if found:
+        if found and _does_what_is_asked(q, seg):
             return f"{found[0].name}: “{readable(seg)}”", _three([found[0].sector])
     if _YESNO.search(q) and not re.match(r"^\s*(?:what|which)\b", q, _I):
         verdict = "No" if _NEG.search(seg) else "Yes" if _POS.search(seg) else None
@@ -274,6 +274,19 @@ _MODAL = re.compile(r"\b(?:shall|will|may|should|must|is\s+to|are\s+to)\s+(?:(?:
 _NOT_DOING = frozenset(lexical_tokens("is are was were be has have had does do did handles handle leads lead deals "
                                      "chairs chair heads head reports report presides convenes "
                                      "looks takes gets runs"))
+
+
+_WHO_VERB_ANYWHERE = re.compile(_WHO_VERB.pattern.replace("^\\s*who", "\\bwho", 1), _I)
+
+
+def _does_what_is_asked(question: str, segment: str) -> bool:
+    """An actor merely mentioned in a sentence answers "who prepares the agenda?" only if the sentence
+    speaks of that doing ("Given the growing size of SG17 …" names SG17, which prepares nothing)."""
+    wm = _WHO_VERB_ANYWHERE.search(question)
+    verb = lexical_tokens(wm.group("verb")) if wm else []
+    if not verb or verb[0] in _NOT_DOING:
+        return True
+    return verb[0] in set(lexical_tokens(segment))
 
 
 def asks_doer(question: str) -> bool:

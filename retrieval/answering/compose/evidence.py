@@ -156,6 +156,9 @@ _CURRENT_RE = re.compile(
     r"\bhow\s+many\b[^?]*\b(?:currently|now|today|at\s+present|presently|so\s+far|to\s+date|this\s+year)\b"
     r"|\b(?:current|latest|present)\s+(?:number|figures?|count|total|membership|list\s+of\s+members|balance|level|"
     r"status|value|rate|score|size|rank|ranking|position|standing)\b"
+    # "Kenya's rank in the latest IDI", "where does Kenya rank": a country's place in a published index
+    r"|\b(?:rank(?:ed|ing|s)?|score[ds]?|placed?)\s+(?:in|on)\s+the\s+(?:latest|current|last|most\s+recent|newest|"
+    r"(?:19|20)\d\d)\b|\bwhere\s+(?:does|did|do)\b[^?]*\brank\b"
     r"|\b(?:rates?|prices?|costs?|budgets?|amounts?|numbers?|figures?|scores?|overruns?|spent|spending|expenditures?)\b"
     r"[^?]*\b(?:today|currently|right\s+now|at\s+present|this\s+year|so\s+far|to\s+date)\b", _I)
 # Whether something worked out: the texts state intentions, not outcomes.
