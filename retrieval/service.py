@@ -104,14 +104,21 @@ class Service:
         return self._answerer
 
     def cite(self, reference: str) -> CiteOutcome:
-        from retrieval.answering.query import parse_reference
+        from retrieval.answering.query import expand_shorthand, meeting_symbols, parse_reference
 
         exact = self.clause(reference.strip())  # a clause id, as the "full clause" hints print it
         if exact is not None:
             url = self.link(exact)
             return CiteOutcome(reference=reference, understood=True, clauses=[exact],
                                urls={exact.clause_id: url} if url else {})
-        ref = parse_reference(reference)
+        # The shorthand `ask` reads ("A8 cl 4.1", "res1 sec 4") is read here too.
+        ref = parse_reference(expand_shorthand(reference))
+        if ref is None and (rows := self._cover_rows(reference)):
+            return CiteOutcome(reference=reference, understood=True, clauses=rows,
+                               urls={c.clause_id: u for c in rows if (u := self.link(c))})
+        if ref is None and (symbols := meeting_symbols(reference)):
+            return CiteOutcome(reference=reference, understood=True,
+                               message=f"{', '.join(symbols)}: no such meeting document in the corpus.")
         if ref is None:
             return CiteOutcome(reference=reference, understood=False,
                                message=f"could not read '{reference}' as a reference; "
@@ -120,6 +127,17 @@ class Service:
         urls = {c.clause_id: u for c in res.clauses if (u := self.link(c))}
         return CiteOutcome(reference=reference, understood=True, clauses=res.clauses, message=res.message,
                            urls=urls)
+
+    def _cover_rows(self, reference: str) -> list[Clause]:
+        """"C823 cover page Source", "TD2484 title": rows of a meeting document's cover page."""
+        from retrieval.answering.compose.cover import cover_rows_asked
+        from retrieval.answering.query import meeting_symbols
+
+        rows = cover_rows_asked(reference) or (["Title", "Source"] if re.search(r"\bcover\b", reference, re.I) else [])
+        held = self.engine.catalog().doc_positions()
+        docs = {d for sym in meeting_symbols(reference) for d in held if d.endswith("-" + sym.lower())}
+        found = [self.clause(f"{d}#cover-page.{row.lower()}") for d in sorted(docs) for row in rows]
+        return [c for c in found if c is not None]
 
     @property
     def linker(self) -> Linker:

@@ -120,3 +120,14 @@ def test_a_table_row_asked_for_by_its_code(meetings_service: object) -> None:
     assert "SDO Dependency" in ans.lines[0].plain
     other = meetings_service.answer("WSIS action line C2 - which Sector leads?")  # type: ignore[attr-defined]
     assert not any("#table-" in c.clause_id for c in other.citations), other.text
+
+
+def test_cite_reads_cover_rows_and_shorthand_like_ask(meetings_service: object, corpus_service: object) -> None:
+    cite = meetings_service.cite  # type: ignore[attr-defined]
+    assert [c.clause_id for c in cite("C823 cover page Source").clauses] == ["sg17-c823#cover-page.source"]
+    assert [c.clause_id for c in cite("TD2484 title").clauses] == ["sg17-td2484#cover-page.title"]
+    missing = cite("C999 source")
+    assert missing.understood and not missing.clauses and "C999" in missing.message
+    res1 = corpus_service.cite("res1 sec 4.1")  # type: ignore[attr-defined]
+    if res1.clauses:  # WTSA Resolution 1 is indexed when ../shared is present
+        assert res1.clauses[0].clause_id.endswith("#s4.1")
