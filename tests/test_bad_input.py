@@ -138,3 +138,24 @@ def test_a_nul_byte_anywhere_refuses_the_file(tmp_path: Path) -> None:
 def test_search_k_out_of_range_is_refused(k: str) -> None:
     res = CliRunner().invoke(cli, ["search", "coordination", "--k", k])
     assert res.exit_code == 2 and "Invalid value for '--k'" in res.output and "1<=x<=100" in res.output
+
+
+def test_files_of_other_formats_in_a_folder_are_said_not_passed_over(tmp_path: Path) -> None:
+    """A .yaml the user expected indexed gets a line; many of one format in one folder get one line; the
+    folder's own README.md and manifest.json are passed over without a word."""
+    from retrieval.indexing.ingest import list_files
+
+    (tmp_path / "notes.yaml").write_text("a: b\n")
+    (tmp_path / "README.md").write_text("# corpus\n")
+    (tmp_path / "manifest.json").write_text("{}\n")
+    (tmp_path / "res.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    meta = tmp_path / "meta"
+    meta.mkdir()
+    for n in range(5):
+        (meta / f"r{n}.yaml").write_text("a: b\n")
+    listing = list_files([tmp_path])
+    assert [f.name for f in listing.files] == ["res.txt"]
+    lines = {Path(p.path).name: p for p in listing.problems}
+    assert set(lines) == {"notes.yaml", "meta"}
+    assert all(p.status == "skipped" and ".yaml" in p.reason for p in lines.values())
+    assert lines["meta"].reason.startswith("5 files")

@@ -77,7 +77,11 @@ class Listing(BaseModel):
 
 
 def _wanted(name: str) -> bool:
-    return Path(name).suffix.lower() in SUPPORTED | set(LEGACY) and name.lower() != "readme.md"
+    return Path(name).suffix.lower() in SUPPORTED | set(LEGACY) and name.lower() not in _FOLDER_FILES
+
+
+# A corpus folder's own files, never documents: passed over without a word.
+_FOLDER_FILES = frozenset({"readme.md", "manifest.json", ".gitkeep", "license", "license.txt"})
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -91,6 +95,7 @@ def list_files(paths: Iterable[Path]) -> Listing:
     and looping links get one line each. Hidden files and folders are skipped."""
     out = Listing()
     seen: set[Path] = set()
+    other: dict[tuple[Path, str], list[Path]] = {}  # files of other formats, by folder and suffix
 
     def add(f: Path, key: Path) -> None:
         if key not in seen:
@@ -108,7 +113,10 @@ def list_files(paths: Iterable[Path]) -> Listing:
             linked_dirs = [here / d for d in dirnames if (here / d).is_symlink()]
             for name in sorted(filenames) + [d.name for d in linked_dirs]:
                 f = here / name
-                if name.startswith(".") or (not _wanted(name) and f not in linked_dirs):
+                if name.startswith(".") or name.lower() in _FOLDER_FILES:
+                    continue
+                if not _wanted(name) and f not in linked_dirs:
+                    other.setdefault((here, Path(name).suffix.lower()), []).append(f)
                     continue
                 if not f.is_symlink():
                     add(f, f.resolve())
@@ -126,7 +134,19 @@ def list_files(paths: Iterable[Path]) -> Listing:
                 elif target.is_file() and _wanted(name):
                     add(f, target)
                 # a link to a folder inside the tree: that folder is walked itself
+    # Said, so a .yaml or .csv the user expected indexed is not passed over silently: one line each, or
+    # one per folder and format when there are many (213 metadata .yaml files are one line).
+    for (folder, suffix), files in other.items():
+        why = (f"not a document format sectorbot reads ({suffix or 'no extension'}); "
+               "it reads .docx .doc .pdf .xml .html .txt .md")
+        if len(files) <= MAX_SKIP_LINES:
+            out.problems += [FileResult(path=str(f), status="skipped", reason=why) for f in files]
+        else:
+            out.problems.append(FileResult(path=str(folder), status="skipped", reason=f"{len(files)} files: {why}"))
     return out
+
+
+MAX_SKIP_LINES = 3
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
