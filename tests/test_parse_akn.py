@@ -167,6 +167,18 @@ def test_decision_5_sub_clauses_run_together_are_split(final_acts: tuple[Path, l
     assert display(c) == "PP Decision 5 (Rev. Dubai, 2018), decides 1.1"
 
 
+def test_numbered_items_run_together_after_any_word_are_split(final_acts: tuple[Path, list[ParsedDocument]]) -> None:
+    """Res 131's "… statistical work in this field; 18 by strengthening …; 19 to review …; 20 to submit …"
+    is one paragraph in the Final Acts: items 18-20 are their own clauses, so "to publish annually the
+    IPB and the IDI" (item 4) is not outweighed by a 900-character item 17 holding four."""
+    _, docs = final_acts
+    res = _doc(docs, "pp-res-131@dubai-2018")
+    labels = [c.label for c in res.clauses if c.part == "instructs the Director of BDT"]
+    assert labels[-4:] == ["17", "18", "19", "20"], labels
+    assert _clause(res, "instructs the Director of BDT", "18").text.startswith("by strengthening partnerships")
+    assert "18 by" not in _clause(res, "instructs the Director of BDT", "17").text
+
+
 def test_text_after_the_last_instrument_is_not_its_clauses(
         final_acts: tuple[Path, list[ParsedDocument]]) -> None:
     _, docs = final_acts

@@ -642,7 +642,10 @@ def _inline_sublabels(d: Draft, text: str, limit: int | None) -> list[Draft]:
         child = re.compile(r"[;:,.]\s+(" + re.escape(f"{top}.{sub + 1}") + r")\s+(?=\S)").search(body, pos)
         sibling = None
         if limit is None or top + 1 < limit:
-            sibling = re.compile(r"[;:.]\s+(" + str(top + 1) + r")\s+(?=(?:that|to|the|in|on|a|an)\b)").search(body, pos)
+            # the next number in sequence after a stop, then a word: "…; 18 by strengthening …" (Res 131)
+            sibling = re.compile(r"[;:.]\s+(" + str(top + 1) + r")\s+(?=(?:that|to|the|in|on|a|an|[a-z]{2,})\b)"
+                                 r"(?!(?:per\s*cent|percent|days?|weeks?|months?|years?|hours?|countries|members|million|"
+                                 r"billion|times)\b)").search(body, pos)
         m = min((x for x in (child, sibling) if x), key=lambda x: x.start(), default=None)
         if m is None:
             break
