@@ -428,6 +428,17 @@ def test_a_fee_given_as_a_share_of_the_contributory_unit_is_an_amount() -> None:
             "SMEs from developing countries")
     q = "what fee does an SME from a developing country pay to join a Sector?"
     assert asks_quantity(q) and holds_quantity(q, text)
+    # "how much" asks for money or, as "pay" says, a share of the unit: both kinds count
+    assert holds_quantity("how much does an SME from a developing country pay?", text)
+    # of the two shares, the one the question's own words qualify answers
+    from retrieval.answering.compose.direct import answer_sentence
+    from retrieval.core.models import Clause, Instrument
+    res = Clause(clause_id="pp-res-209@x#resolves.2", doc_id="pp-res-209@x", instrument=Instrument(body="PP"),
+                 part="resolves", text=text, span=(0, len(text)))
+    assert (answer_sentence("how much does an SME from a developing country pay for a Sector?", res, share=0.5)
+            or "").startswith("One-thirty second")
+    assert (answer_sentence("how much does an SME from a developed country pay for a Sector?", res, share=0.5)
+            or "").startswith("One-sixteenth")
     # the clause words it "financial contribution", not "fee": the best clause giving that kind of amount answers
     v = judge(q, [clause(text)], corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.3)
     assert not v.abstain, v

@@ -9,7 +9,7 @@ from retrieval.answering.compose.evidence import MONTHS
 from retrieval.answering.quotes import segments
 from retrieval.core.models import Clause, Sector
 from retrieval.core.text import norm_hyphens, readable
-from retrieval.indexing.lexical import SYNONYMS, lexical_tokens
+from retrieval.indexing.lexical import STOPWORDS, SYNONYMS, lexical_tokens
 from retrieval.parsing.mandates import Actor, actors_in, document_sector, gives_task
 
 _I = re.IGNORECASE
@@ -210,9 +210,28 @@ def _pick(spans: list[str], question: str, text: str = "") -> str:
                 named = [s for s in hit if asked and asked[0] in _before(text, s)]
                 if len(named) == 1:
                     return named[0]
+            if len(hit) > 1 and text and (qualified := _qualified(hit, question, text)):
+                return qualified
             if hit:
                 return hit[0]
     return spans[0]
+
+
+def _qualified(spans: list[str], question: str, text: str) -> str | None:
+    """Of several spans, the one whose qualifier (the words after it, up to the next span) holds most of
+    the question's words as typed: "one-sixteenth … for SMEs from developed countries, and one-thirty
+    second … from developing countries" asked about a developing country → "one-thirty second".
+    Words as typed, since stems join "developed" and "developing"."""
+    asked = {w for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in STOPWORDS}
+    starts = sorted((text.find(s), s) for s in spans if text.find(s) >= 0)
+    scores = []
+    for n, (at, s) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(text)
+        after = re.split(r"[.;:]\s", text[at + len(s):end])[0]
+        scores.append((len(asked & set(re.findall(r"[a-z]{4,}", " ".join(after.split()[:25]).lower()))), s))
+    best = max((sc for sc, _s in scores), default=0)
+    top = [s for sc, s in scores if sc == best]
+    return top[0] if best and len(top) == 1 else None
 
 
 def _before(text: str, span: str) -> set[str]:
@@ -259,10 +278,10 @@ def holds_quantity(question: str, text: str) -> bool:
     if many:
         noun = lexical_tokens(many.group(1))
         return bool(noun) and any(noun[0] in lexical_tokens(s) for s in spans)
-    for asks, unit in _UNIT_OF:
-        if asks.search(q):
-            return any(unit.search(s) for s in spans)
-    return False  # the kind is unknown ("max delay in ms"): any number would be a guess
+    # Every kind the question asks for counts: "how much does an SME pay" is an amount in CHF or a share
+    # of the contributory unit ("one-thirty second").
+    kinds = [unit for asks, unit in _UNIT_OF if asks.search(q)]
+    return any(unit.search(s) for unit in kinds for s in spans)  # no kind known ("max delay in ms"): a guess
 
 
 _WHO_VERB = re.compile(r"^\s*who(?:'s|\s+is|\s+are)?\s+(?:supposed\s+to\s+|meant\s+to\s+|has\s+to\s+|have\s+to\s+|must\s+|"
