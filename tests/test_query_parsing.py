@@ -652,3 +652,17 @@ def test_whose_programme_asks_which_sector() -> None:
 
     assert read_query("whose programme is the Special Voluntary Programme for Technical Cooperation?").intent == "sector"
     assert read_query("whose project is the EMF guide?").intent == "sector"
+
+
+def test_instruments_named_by_their_subject() -> None:
+    from retrieval.answering.query import instruments_described
+
+    assert instruments_described("who keeps the interference database under the outer space transparency reso?") == \
+        [("under the outer space transparency reso", "outer space transparency")]
+    assert instruments_described("In the PP resolution on Internet-related public policy issues, which bureau …") == \
+        [("In the PP resolution on Internet-related public policy issues", "Internet-related public policy issues")]
+    assert instruments_described("the resolution on the ITU Journal - who edits it?") == \
+        [("the resolution on the ITU Journal", "Journal")]
+    # a question asking which resolution, a number, or no subject names none
+    for q in ("which resolution deals with cybersecurity?", "what does Res 57 say", "what does the same resolution say"):
+        assert instruments_described(q) == [], q

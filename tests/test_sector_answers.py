@@ -531,3 +531,21 @@ def test_a_cited_clause_asked_when_leads_with_the_time(itu_service: object) -> N
     ans = ask(itu_service, "res77 resolves 4.5, when?")
     assert ans.lines[0].plain.startswith("Last quarter of 2021"), ans.lines[0].plain
     assert ans.citations[0].clause_id == "pp-res-77@dubai-2018#resolves.4.5"
+
+
+def test_a_resolution_named_by_its_subject_scopes_the_answer(itu_service: object) -> None:
+    """"Under the outer space transparency resolution" is PP Res 186 (its title holds those words): the
+    search is scoped to it and its title words are not required of the clause that answers."""
+    ans = ask(itu_service, "under the outer space transparency resolution, who keeps the database of harmful "
+                           "interference cases?")
+    assert not ans.abstained, ans.text
+    assert ans.citations[0].doc_id == "pp-res-186@dubai-2018", ans.text
+    assert "instructs-the-director-of-br" in ans.citations[0].clause_id, ans.citations[0].clause_id
+    # one common word fits several titles, some of texts not in the corpus: it names no instrument
+    from retrieval.answering.answer import Answerer
+    from retrieval.answering.query import read_query
+
+    answerer = Answerer(itu_service.engine)  # type: ignore[attr-defined]
+    assert answerer._described(read_query("under the coordination resolution, who reports to TSAG?")) == []
+    assert [sorted(d) for _p, d in answerer._described(read_query("per the outer space transparency reso?"))] == \
+        [["pp-res-186@dubai-2018"]]

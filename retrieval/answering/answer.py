@@ -66,6 +66,7 @@ from retrieval.answering.query import (
     Query,
     asks_what_changed,
     asks_which_sector,
+    instruments_described,
     meeting_symbols,
     read_query,
     reading_notes,
@@ -92,6 +93,7 @@ _PRONOUN_RE = re.compile(r"(?:it|this|that|these|those|them)\b", re.IGNORECASE) 
 ALIAS_CACHE = 256  # questions whose abbreviation look-ups are kept
 ABBREVIATION_LINES = 20  # clauses read for the definition of an abbreviation a question uses or spells out
 TITLE_COVERAGE = 0.6  # a meeting document asked about by description: its title holds this share of it …
+DESCRIBED_COVERAGE = 0.75  # an instrument named by its subject: its title holds this share of the subject
 TITLE_MARGIN = 0.1  # … and is within this of the best title (two revisions of one text are both shown)
 MAX_COVERS = 3  # more documents than this fit the description: it is searched instead
 TOPIC_DOCS = 3  # hits whose instruments a mandate question reads when no mandate clause words its topic
@@ -212,6 +214,7 @@ class Answerer:
         self.llm = llm if llm is not None else (ChatLLM(settings) if settings.llm_configured else None)
         self._facts: CorpusFacts | None = None
         self._alias_cache: dict[tuple[int, str], list[tuple[str, str]]] = {}
+        self._titles_of: tuple[Catalog, dict[str, str]] | None = None
 
     def facts(self) -> CorpusFacts:
         """What the corpus knows (its words, the names it mentions, its mandates), built once per catalog."""
@@ -316,7 +319,7 @@ class Answerer:
             # Every instrument named is indexed and the search was scoped to it: its name is not a word
             # the clauses must hold. One named but absent ("WTDC Resolution 59") stays a term to cover.
             text = without_references(text) or text
-        text = self._without_document_names(query, text)
+        text = self._without_described(query, self._without_document_names(query, text))
         named = [r for r in query.references if r.number and not r.symbol and r.kind in (None, "decision")]
         unindexed = [r for r in named if not catalog.cite_candidates(r) and asked_as_source(query.text, r.text)]
         if unindexed and len(unindexed) == len(named) and query.intent not in ("cite", "find", "refs"):
@@ -358,7 +361,7 @@ class Answerer:
 
         return judge(text, clauses, corpus_has=facts.mentions, known_word=known,
                      coverage=coverage, foreign=query.language != "en", exact_word=facts.has_word,
-                     per_text=bool(query.references))
+                     per_text=bool(query.references or self._described(query)))
 
     def _without_document_names(self, query: Query, text: str) -> str:
         """"What is the RCC contribution on Res 57 trying to achieve?": the words naming a meeting document
@@ -439,7 +442,7 @@ class Answerer:
         asked = clean_topic(query.topic)
         docs = self._documents_named(query)
         if docs:  # the search is scoped to the instruments named: their names are not the topic
-            asked = without_references(asked) or asked
+            asked = self._without_described(query, without_references(asked) or asked)
         if not docs and (placed := self._documents_naming(countries_in(query.text))):
             # "Afghanistan … which Sector does the reconstruction?": the instruments that speak of it.
             docs = placed
@@ -512,7 +515,47 @@ class Answerer:
         catalog = self.corpus.catalog()
         return {c.doc_id for r in query.references for c in catalog.cite_candidates(r)
                 if (r.body is None or c.instrument.body == r.body) and revision_matches(r.revision, c)} \
-            | self._meeting_documents_named(query) | self._recommendations_named(query)
+            | self._meeting_documents_named(query) | self._recommendations_named(query) \
+            | {d for _phrase, docs in self._described(query) for d in docs}
+
+    def _described(self, query: Query) -> list[tuple[str, set[str]]]:
+        """Instruments a question names by their subject ("under the outer space transparency reso" →
+        PP Resolution 186, whose title holds those words), with the phrase that names them. Only when one
+        instrument's title (its revisions alike) holds most of the subject: a phrase several titles fit
+        names none."""
+        if query.references:
+            return []  # "the gender resolution (Res 70)": the number says which
+        catalog = self.corpus.catalog()
+        out = []
+        for phrase, subject in instruments_described(query.text):
+            if len(content_terms(subject)) < 2 and not re.search(r"\b[A-Z&]{2,}\b", subject):
+                continue  # "the coordination resolution" fits several texts, some not in the corpus
+            score = catalog.lexical.coverage_of(subject, self._aliases(subject))
+            titled = [(score(t), d) for d, t in self._titles().items() if t]
+            best = max((x for x, _d in titled), default=0.0)
+            docs = {d for x, d in titled if x >= DESCRIBED_COVERAGE and x >= best - TITLE_MARGIN}
+            if docs and len({d.split("@")[0] for d in docs}) == 1:
+                out.append((phrase, docs))
+        return out
+
+    def _without_described(self, query: Query, text: str) -> str:
+        """The text without the phrases naming an instrument by its subject ("under the outer space
+        transparency reso"): once the search is scoped to it, its clauses need not repeat its title."""
+        for phrase, _docs in self._described(query):
+            # The topic may have lost the phrase's leading words ("under the"): its core is matched.
+            core = re.sub(r"^(?:(?:under|in|per|from|of|by|according\s+to|the|this|that)\s+)+", "", phrase, flags=re.I)
+            pattern = r"(?:\b(?:under|in|per|from|of|by|according\s+to)\s+)?(?:\bthe\s+)?" + \
+                r"\s+".join(re.escape(w) for w in core.split())
+            text = re.sub(pattern, " ", text, flags=re.IGNORECASE)
+        return " ".join(text.split()) or text
+
+    def _titles(self) -> dict[str, str]:
+        """Each document's instrument title, read once per catalog (one clause parsed per document)."""
+        catalog = self.corpus.catalog()
+        if self._titles_of is None or self._titles_of[0] is not catalog:
+            titles = {d: catalog.clause_at(at[0]).instrument.title or "" for d, at in catalog.doc_positions().items() if at}
+            self._titles_of = (catalog, titles)
+        return self._titles_of[1]
 
     def _recommendations_named(self, query: Query) -> set[str]:
         """Recommendations and Supplements a question takes its answer from ("per A.Sup5", "under A.8",

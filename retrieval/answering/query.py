@@ -95,6 +95,31 @@ def without_references(question: str) -> str:
     return _DANGLING_RE.sub("", rest).strip() or rest
 
 
+# "under the outer space transparency reso", "the SME resolution", "the PP resolution on Internet-related
+# public policy issues": an instrument named by its subject rather than its number.
+_DESCRIBED_RE = re.compile(
+    r"\b(?:under|in|per|from|of|by|according\s+to)?\s*(?<![Ww]hich\s)(?<![Ww]hat\s)\b(?:the|this|that)\s+"
+    r"(?:(?:PP(?:-18)?|WTSA|WTDC|plenipot|Plenipotentiary)\s+)?"
+    r"(?:(?P<a>(?:[\w&/+'-]+\s+){1,5}?)(?:resos?|resolution|res|decision)\b(?!\.?\s*\d)"
+    r"|(?:resos?|resolution|decision)\s+(?:on|about|concerning|dealing\s+with|for)\s+"
+    r"(?P<b>[^?,;:()]{3,80}?)(?=\s*(?:[?,;:()]|$|\s(?:which|who|whom|what|how|where|when|is|are|does|do|did|should|must|"
+    r"says?|tells?)\b|\s[-\u2013\u2014]\s)))", re.IGNORECASE)
+_NOT_A_SUBJECT = re.compile(r"^(?:the|a|an|same|new|relevant|above|said|latest|current|old|previous|other|whole|entire|"
+                            r"PP|WTSA|WTDC|ITU|main|this|that)$", re.IGNORECASE)
+
+
+def instruments_described(question: str) -> list[tuple[str, str]]:
+    """(phrase, subject) for each instrument the question names by its subject: ("under the outer space
+    transparency reso", "outer space transparency")."""
+    out = []
+    for m in _DESCRIBED_RE.finditer(question):
+        subject = " ".join((m.group("a") or m.group("b") or "").split())
+        words = [w for w in subject.split() if not _NOT_A_SUBJECT.match(w)]
+        if words:
+            out.append((m.group(0).strip(), " ".join(words)))
+    return out
+
+
 def without_revisions(text: str) -> str:
     """The text without revisions typed as place and year ("Dubai 2018", "Dubái, 2018"): a year there
     names which text, not something the text must speak of."""
