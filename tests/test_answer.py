@@ -432,3 +432,23 @@ def test_a_document_list_row_does_not_answer_who() -> None:
     # asked which document holds it, the row stays first
     q2 = read_query("which TD has the agenda of the special session?")
     assert rerank([row, prose], q2)[0].clause.clause_id == "sg17-c823#table-4.row-36"
+
+
+def test_a_number_asked_is_answered_by_the_clause_that_sets_it_not_a_recital() -> None:
+    """PP Res 208: "taking into account a) that a maximum time in office of two terms … provides for stability"
+    and "resolves 4 that the term of office … shall not exceed two terms": the rule answers first."""
+    from retrieval.answering.answer import rerank
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Clause, Instrument, SearchHit
+
+    def hit(part: str, text: str, score: float) -> SearchHit:
+        return SearchHit(clause=Clause(clause_id=f"pp-res-208@x#{part}", doc_id="pp-res-208@x",
+                                       instrument=Instrument(body="PP", kind="resolution"), part=part, text=text,
+                                       span=(0, len(text))), score=score)
+
+    recital = hit("taking into account", "that a maximum time in office of two terms for study group chairmen and "
+                  "vice-chairmen provides for a reasonable amount of stability", 0.93)
+    rule = hit("resolves", "that the term of office for both chairmen and vice-chairmen shall not exceed two terms "
+               "of office between consecutive assemblies", 0.77)
+    q = read_query("max number of terms a study group vice-chair can serve?")
+    assert rerank([recital, rule], q)[0].clause.part == "resolves"

@@ -113,6 +113,7 @@ ROW_HITS = 2  # table rows whose first cell is a code the question names ("C4"):
 ROW_SHARED = 2  # … in a document whose title or row holds this many of the question's other words
 # "C4", "R12", "Q4": a short code a table's first column gives its rows (not "SG17", "5G", "G20")
 _ROW_CODE_RE = re.compile(r"\b(?!SG)[A-Z]{1,2}\d{1,2}\b(?![./-]\d)")
+OPERATIVE_QUANTITY_WEIGHT = 1.1  # … and more so when an operative clause gives it
 QUANTITY_WEIGHT = 1.15  # for "how many terms …?", a clause giving "two terms" holds the answer
 DOER_WEIGHT = 1.15  # for "who decides …?", a clause saying "the Council shall decide …" names the answer
 ENUMERATION_WEIGHT = 1.15  # for "what are the ways …?", a clause counting them ("in one of three ways: …")
@@ -152,7 +153,9 @@ def rerank(hits: list[SearchHit], query: Query) -> list[SearchHit]:
         if doing and doer(query.text, c) is not None:
             w *= DOER_WEIGHT
         if quantity and holds_quantity(query.text, c.text):
-            w *= QUANTITY_WEIGHT
+            # The operative clause that sets the number ("shall not exceed two terms") before a recital
+            # that mentions it ("a maximum time in office of two terms … provides for stability").
+            w *= QUANTITY_WEIGHT * (1.0 if is_recital(c) else OPERATIVE_QUANTITY_WEIGHT)
         if listing and enumerates(c.text):
             w *= ENUMERATION_WEIGHT
         if places and any(p in c.text for p in places):
