@@ -564,3 +564,23 @@ def test_fate_and_later_decisions_asked_with_did() -> None:
     v = judge("Res 146: where does the expert group's final report end up, with Council's comments?", [clause(text)],
               corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
     assert not v.abstain, v.reason
+
+
+def test_who_was_appointed_and_what_a_meeting_approved_are_not_in_the_texts() -> None:
+    text = "We are just missing to appoint a Q4 co-rapporteur dedicated to this mechanism"
+    v = _judged("who got appointed as the Q4/17 incubation co-rapporteur in the end?", text)
+    assert v.abstain and "who holds them" in v.reason, v
+    assert not _judged("who appoints the co-rapporteur?", "the study group appoints the co-rapporteur").abstain
+    v = _judged("was TP.inno approved at the March 2020 SG17 meeting?", "TP.inno describes the incubation mechanism")
+    assert v.abstain and "came of it" in v.reason, v
+    # a rule about approval at a meeting is asked, not a meeting's verdict
+    rule = "If 70% of replies indicate approval, the study group may consider the draft at the meeting"
+    assert not _judged("for TAP, what share of replies has to support it before the SG can consider approval at "
+                       "the meeting?", rule).abstain
+
+
+def test_chat_units_read_as_the_units_the_texts_write() -> None:
+    from retrieval.answering.query import expand_shorthand
+
+    assert expand_shorthand("how many wks does its MS have? 3 mths or 2 yrs?") == \
+        "how many weeks does its MS have? 3 months or 2 years?"

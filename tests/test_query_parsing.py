@@ -666,3 +666,13 @@ def test_instruments_named_by_their_subject() -> None:
     # a question asking which resolution, a number, or no subject names none
     for q in ("which resolution deals with cybersecurity?", "what does Res 57 say", "what does the same resolution say"):
         assert instruments_described(q) == [], q
+
+
+def test_annex_clauses_in_every_form_and_parts_of_described_instruments() -> None:
+    from retrieval.answering.query import part_named, read_query
+
+    for typed in ("D.000 Annex A A.31 - definition of hub", "D.000 Annex A clause A.31", "D000 anex A 31"):
+        ref = read_query(typed).reference
+        assert ref is not None and (ref.part, ref.label) == ("clause", "A.31"), typed
+    assert part_named("what does resolves 2 of the SME participation res say about fees?") == ("resolves", "2")
+    assert part_named("what does the SME resolution say about fees?") is None

@@ -549,3 +549,11 @@ def test_a_resolution_named_by_its_subject_scopes_the_answer(itu_service: object
     assert answerer._described(read_query("under the coordination resolution, who reports to TSAG?")) == []
     assert [sorted(d) for _p, d in answerer._described(read_query("per the outer space transparency reso?"))] == \
         [["pp-res-186@dubai-2018"]]
+
+
+def test_a_part_of_a_resolution_named_by_its_subject_is_cited(itu_service: object) -> None:
+    """"resolves 2 of the SME participation res": Res 209 (its title spells out "small and medium
+    enterprises") resolves 2, cited as a reference."""
+    ans = ask(itu_service, "what does resolves 2 of the SME participation res say?")
+    assert ans.intent == "cite" and ans.citations[0].clause_id == "pp-res-209@dubai-2018#resolves.2", ans.text
+    assert ans.lines[0].plain.startswith("PP Resolution 209 (Dubai, 2018), resolves 2: “")

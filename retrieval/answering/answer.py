@@ -68,6 +68,7 @@ from retrieval.answering.query import (
     asks_which_sector,
     instruments_described,
     meeting_symbols,
+    part_named,
     read_query,
     reading_notes,
     search_form,
@@ -236,6 +237,9 @@ class Answerer:
                                             self.corpus.settings.embedder))
 
     def answer_query(self, query: Query) -> Answer:
+        if query.reference is None and (ref := self._cited_by_description(query)) is not None:
+            # "resolves 2 of the SME participation res": a clause of an instrument named by its subject.
+            query = query.model_copy(update={"intent": "cite", "reference": ref, "references": [ref]})
         if query.intent == "cite" and query.reference is not None:
             ref = query.reference
             cited = self.corpus.cite(ref)
@@ -533,13 +537,29 @@ class Answerer:
         for phrase, subject in instruments_described(query.text):
             if len(content_terms(subject)) < 2 and not re.search(r"\b[A-Z&]{2,}\b", subject):
                 continue  # "the coordination resolution" fits several texts, some not in the corpus
-            score = catalog.lexical.coverage_of(subject, self._aliases(subject))
+            # Titles spell abbreviations out ("small and medium enterprises" for "SME"), frequent ones too.
+            score = catalog.lexical.coverage_of(subject, expansion_pairs(
+                subject, lambda needles: [catalog.clause_at(i).text for i in
+                                          catalog.lines_containing(needles)[:ABBREVIATION_LINES]]))
             titled = [(score(t), d) for d, t in self._titles().items() if t]
             best = max((x for x, _d in titled), default=0.0)
             docs = {d for x, d in titled if x >= DESCRIBED_COVERAGE and x >= best - TITLE_MARGIN}
             if docs and len({d.split("@")[0] for d in docs}) == 1:
                 out.append((phrase, docs))
         return out
+
+    def _cited_by_description(self, query: Query) -> Reference | None:
+        named = part_named(query.text)
+        described = self._described(query) if named else []
+        if not named or len(described) != 1:
+            return None
+        catalog = self.corpus.catalog()
+        doc = sorted(described[0][1])[-1]
+        inst = catalog.clause_at(catalog.doc_positions()[doc][0]).instrument
+        if not inst.number:
+            return None
+        return Reference(body=inst.body, kind=inst.kind, number=inst.number, part=named[0], label=named[1],
+                         text=query.text)
 
     def _without_described(self, query: Query, text: str) -> str:
         """The text without the phrases naming an instrument by its subject ("under the outer space

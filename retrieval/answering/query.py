@@ -120,6 +120,13 @@ def instruments_described(question: str) -> list[tuple[str, str]]:
     return out
 
 
+def part_named(text: str) -> tuple[str, str] | None:
+    """("resolves", "2") for "what does resolves 2 of the SME participation res say": a part and label
+    typed without the instrument's number."""
+    found = _part_in(text, tied=False)
+    return (found[0], found[1]) if found and found[1] and found[0] != "section" else None
+
+
 def without_revisions(text: str) -> str:
     """The text without revisions typed as place and year ("Dubai 2018", "Dubái, 2018"): a year there
     names which text, not something the text must speak of."""
@@ -254,6 +261,11 @@ _SHORTHAND = [(re.compile(r"\b(?:Gen(?:eral)?\.?\s*Sec(?:retary)?|Sec\.?\s*Gen|S
               (re.compile(r"\bsec\.?\s*(?=\d)", re.IGNORECASE), "section "),
               (re.compile(r"(?<![\w.])s\.\s?(?=\d+\.\d)"), "section "),
               (re.compile(r"\bmtg(s?)\b", re.IGNORECASE), r"meeting\1"),
+              # "how many wks", "3 mths", "yrs": units in chat shorthand
+              (re.compile(r"\bwks?\b", re.IGNORECASE), "weeks"),
+              (re.compile(r"\b(?:mths?|mnths?|mos)\b", re.IGNORECASE), "months"),
+              (re.compile(r"\byrs?\b", re.IGNORECASE), "years"),
+              (re.compile(r"\bhrs?\b", re.IGNORECASE), "hours"),
               # chat spellings of the words that ask: "wat does …", "wut", "wht", "whcih"
               (re.compile(r"^(\W*)(?:wat|wut|wht)\b", re.IGNORECASE), r"\1what"),
               (re.compile(r"\bwhcih\b", re.IGNORECASE), "which"),
@@ -612,7 +624,9 @@ def _rec_or_meeting_reference(q: str, query: str) -> Reference | None:
     if m and found and found[0] in ("section", "annex", "appendix"):
         num = _rec_number(m.group("num"))
         part, label, label_to = found
-        sub = re.search(rf"\b{part}\s+{label}\s*[.\s]\s*(\d+(?:\.\d+)*)\b", q, re.IGNORECASE) if part == "annex" else None
+        # "annex A 28", "Annex A A.31", "Annex A clause A.31": clause A.28 / A.31 of the annex
+        sub = re.search(rf"\b{part}\s+{label}\s*(?:[.\s]\s*|\s+(?:clause|cl\.?|§|para(?:graph)?)\s*)"
+                        rf"(?:{label}\.)?(\d+(?:\.\d+)*)\b", q, re.IGNORECASE) if part == "annex" else None
         if sub:  # "D.000 annex A 28": clause A.28 of the annex
             part, label, label_to = "section", f"{label}.{sub.group(1)}", None
         if part == "section":

@@ -69,6 +69,7 @@ _SYNONYM_GROUPS = [
     ("mtg", "meeting"), ("recs", "recommendations"), ("vice-chair", "vice-chairs", "vice-chairman", "vice-chairmen"),
     ("intl", "international"), ("approx", "approximately"), ("reqs", "requirements"), ("hq", "headquarters"),
     ("sec", "secs", "second", "seconds"), ("hr", "hrs", "hour", "hours"),
+    ("redo", "revise"), ("wk", "wks", "week", "weeks"),
     # Telecom chat words for what the texts name generically.
     ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),
     ("imei", "imeis", "identifier", "identifiers"),

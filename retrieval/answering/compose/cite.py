@@ -34,7 +34,9 @@ def compose_cite(query: Query, res: CiteResult, coverage: str) -> Answer:
         lines = proposal_summary(clauses, ref)
     elif len(clauses) == 1:
         c = clauses[0]
-        lines = [lead(f"{display(c)}:"), lead(quoted(readable(c.text)))]
+        # One line, as ITU cites: "WTSA Resolution 57 (…), resolves 3: “to propose …”" (the answer's first
+        # line is what a reader, or a Slack preview, sees).
+        lines = [lead(f"{display(c)}: {quoted(readable(c.text))}")]
         if c.previous_text:
             lines.append(lead(f"Before the tracked changes it read: {quoted(readable(c.previous_text))}"))
     else:
@@ -55,7 +57,7 @@ def compose_cite(query: Query, res: CiteResult, coverage: str) -> Answer:
         c, seg = answering_segment(query.text, clauses)
         lines.insert(0, lead(f"{display(c)}: {quoted(readable(seg))}"))
         if len(clauses) == 1 and " ".join(seg.split()) == " ".join(c.text.split()):
-            del lines[1:3]  # the heading and the quote it repeats
+            del lines[1:2]  # the clause line it repeats
         cits = [citation(c, seg), *[x for x in cits if x.clause_id != c.clause_id]]
     return Answer(question=query.text, intent="cite", lines=lines, citations=cits,
                   sectors=ordered_sectors(s for c in clauses for s in c.sectors))

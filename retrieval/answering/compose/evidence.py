@@ -57,7 +57,10 @@ _PERSON_RE = re.compile(
     # who chaired a past meeting: a person on that day, which no adopted text records
     r"|\bwho\s+(?:chaired|headed|presided(?:\s+over)?|convened)\b"
     # who wrote an adopted text: its editors are in meeting records, not in the text
-    r"|\bwho\s+(?:drafted|wrote|authored|edited)\s+(?:the\s+)?(?:ITU-[RTD]\s+)?(?:Rec(?:ommendation)?|Res(?:olution)?|Decision)\b",
+    r"|\bwho\s+(?:drafted|wrote|authored|edited)\s+(?:the\s+)?(?:ITU-[RTD]\s+)?(?:Rec(?:ommendation)?|Res(?:olution)?|Decision)\b"
+    # who was picked for a post: "who got appointed as the Q4/17 co-rapporteur?" ("who appoints …" is a rule)
+    r"|\bwho\s+(?:got|was|were|has\s+been|have\s+been|ended\s+up\s+(?:being\s+)?)\s*(?:appointed|elected|chosen|named|"
+    r"selected|picked|nominated|designated)\b",
     _I)
 # "who chairs ISCG?" asks for a person; "who runs it?" (a survey, a programme) asks who does a task
 _HOLDER_RE = re.compile(r"\bwho\s+(?:chairs|heads|convenes|presides)\b(?!\s+(?:it|this|that|these|those|them)\b)"
@@ -169,6 +172,10 @@ _OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?
                          r"|^\s*(?:did|has|have)\b[^?]*\b(?:meet|met|achieve[ds]?|reach(?:ed)?|succeed(?:ed)?|"
                          r"fulfil+(?:ed)?)\b[^?]*\b(?:targets?|goals?|objectives?|aims?)\b"
                          r"|\bwas\b[^?]*\b(?:a\s+)?success(?:ful)?\b"
+                         # "was TP.inno approved at the March 2020 SG17 meeting?": a meeting's verdict is in its report
+                         r"|\b(?:(?:was|were|has\s+been|have\s+been|got)\s+(?:[\w/.-]+\s+){0,6}?(?:approved|adopted|agreed|"
+                         r"accepted|consented|endorsed)|did\s+(?:[\w/.-]+\s+){0,6}?(?:approve|adopt|agree|accept|consent|endorse))"
+                         r"\b[^?]*\bat\s+the\s+(?:[\w/.-]+\s+){0,4}meeting\b"
                          # "did it end up …" asks how it went; "where does the report end up" asks where it goes
                          r"|\b(?:did|(?<!where )does)\b[^?]*\bend\s+up\b(?!\s+(?:at|in|with|before)\b)|\bended\s+up\b"
                          # what a review or survey found: its report says, the texts that ordered it do not
