@@ -224,9 +224,10 @@ def test_a_who_answer_gives_the_sector_of_its_actor(itu_service: object) -> None
 def test_a_question_about_a_cited_clause_leads_with_the_sentence_that_answers(itu_service: object) -> None:
     ans = ask(itu_service, "PP Decision 5 decides 7: what level must the Reserve Account stay above?")
     assert "6 per cent" in ans.lines[0].plain and ans.citations[0].clause_id.endswith("#decides.7"), ans.text
-    # A bare reference still prints the reference, then the clause.
+    # A bare reference prints the reference and the clause, on one line as ITU cites it.
     bare = ask(itu_service, "PP Decision 5 decides 7")
-    assert bare.lines[0].plain.endswith("decides 7:"), bare.lines[0].plain
+    assert bare.lines[0].plain.startswith("PP Decision 5 (Rev. Dubai, 2018), decides 7: “that the Council shall aim"), \
+        bare.lines[0].plain
 
 
 def test_schedules_people_sponsors_and_unindexed_resolutions_abstain(itu_service: object) -> None:
@@ -507,6 +508,14 @@ def test_the_action_asked_about_picks_the_sector_given_that_action() -> None:
     assert organises.lead_sectors == ["ITU-T"] and organises.citations[0].clause_id == tsb.clause_id
     assert answer("Kaleidoscope and academia - which sector handles it?").lead_sectors != ["ITU-T"]
     assert answer("Kaleidoscope - which Bureau is in charge of organizing it?").lead_sectors == ["ITU-T"]
+
+
+def test_study_groups_a_clause_singles_out_are_named(itu_service: object) -> None:
+    """Res 21 resolves 4 asks "the appropriate ITU-T study groups, particularly Study Groups 2 and 3, and
+    ITU-D Study Group 1": the answer names them, not "SG1"."""
+    ans = ask(itu_service, "call-back and alternative calling procedures: which sectors' study groups study them?")
+    assert set(ans.lead_sectors) == {"ITU-T", "ITU-D"}, ans.text
+    assert "Study Groups 2 and 3" in ans.text and "ITU-D Study Group 1" in ans.text, ans.text
 
 
 def test_the_lead_line_names_the_group_the_clause_names() -> None:

@@ -250,7 +250,7 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
         for s in {m.sector for m in ops if m.sector}:
             m = max((m for m in ops if m.sector == s), key=lambda m: ROLE_WEIGHT[m.role])
             w = ROLE_WEIGHT[m.role] * (0.7 if joint and m.role != "assists" else 1.0) * (0.4 if is_listed else 1.0)
-            ev.add(s, w * r * context, c, f"{m.actor} {_ROLE_WORDS[m.role]}")
+            ev.add(s, w * r * context, c, f"{_actor_shown(m.actor, s, c)} {_ROLE_WORDS[m.role]}")
         return
     if pos is None:
         return
@@ -270,6 +270,19 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
 
 
 _SG_NAME_RE = re.compile(r"^SG(\d+)$")
+# "the appropriate ITU-T study groups, particularly Study Groups 2 and 3": the groups a clause singles out
+_SINGLED_OUT_RE = re.compile(r"\b(?:particularly|in\s+particular|notably|especially|including)\s+"
+                             r"(?P<g>Study\s+Groups?\s+\d+(?:\s*(?:,|and)\s*\d+)*)", re.IGNORECASE)
+
+
+def _actor_shown(actor: str, sector: str, c: Clause) -> str:
+    """The actor as a reader names it: "SG1" of ITU-D is "ITU-D Study Group 1"; "ITU-T study groups
+    (Study Groups 2 and 3)" when the clause (or the sentence it completes) singles out some of them."""
+    sg = _SG_NAME_RE.match(actor)
+    if sg:
+        return f"{sector} Study Group {sg.group(1)}"
+    m = _SINGLED_OUT_RE.search(f"{c.lead_in or ''} {c.text}") if actor.lower().endswith("study groups") else None
+    return f"{actor} ({' '.join(m.group('g').split())})" if m else actor
 
 
 def _body_named(piece: str, sector: str, c: Clause) -> str:
@@ -337,7 +350,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
         names = full[0] if len(full) == 1 else f"{', '.join(full[:-1])} and {full[-1]}"
         if deciding is not None:
             c = deciding
-            how = next(f"{m.actor} {_ROLE_WORDS[m.role]}" for m in deciding.mandates
+            how = next(f"{_actor_shown(m.actor, m.sector or '', c)} {_ROLE_WORDS[m.role]}" for m in deciding.mandates
                        if m.sector == lead_s[0] and m.role in OPERATIVE)
         else:
             _w, c, how = ev.best(lead_s[0])
@@ -362,7 +375,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
             continue
         if deciding is not None and s in lead_s:
             c = deciding
-            how = next(f"{m.actor} {_ROLE_WORDS[m.role]}" for m in deciding.mandates
+            how = next(f"{_actor_shown(m.actor, s, c)} {_ROLE_WORDS[m.role]}" for m in deciding.mandates
                        if m.sector == s and m.role in OPERATIVE)
         else:
             _w, c, how = ev.best(s)
