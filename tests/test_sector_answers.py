@@ -566,3 +566,10 @@ def test_a_part_of_a_resolution_named_by_its_subject_is_cited(itu_service: objec
     ans = ask(itu_service, "what does resolves 2 of the SME participation res say?")
     assert ans.intent == "cite" and ans.citations[0].clause_id == "pp-res-209@dubai-2018#resolves.2", ans.text
     assert ans.lines[0].plain.startswith("PP Resolution 209 (Dubai, 2018), resolves 2: “")
+
+
+def test_the_pp_asked_about_is_the_conference_not_the_body_of_a_reference(itu_service: object) -> None:
+    """"When does the PP have to be held per Res 77?" was answered with WTSA's date: "PP" was read as the
+    body of the reference and dropped, leaving "when … held" for any conference."""
+    ans = ask(itu_service, "when does the PP have to be held per Res 77?")
+    assert "2022" in ans.lines[0].plain and "Plenipotentiary" in ans.lines[0].plain, ans.lines[0].plain

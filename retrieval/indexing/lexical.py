@@ -65,7 +65,8 @@ _SYNONYM_GROUPS = [
     ("max", "maximum"), ("min", "minimum"), ("info", "information"), ("govt", "government"),
     ("defn", "definition", "definitions"), ("reqt", "requirement"), ("spec", "specs", "specification", "specifications"),
     # ITU shorthand in chat.
-    ("contrib", "contribs", "contribution", "contributions"), ("plenipot", "plenipotentiary"),
+    ("contrib", "contribs", "contribution", "contributions"), ("plenipot", "plenipotentiary", "pp"),
+    ("org", "orgs", "organization", "organizations"),
     ("mtg", "meeting"), ("recs", "recommendations"), ("vice-chair", "vice-chairs", "vice-chairman", "vice-chairmen"),
     ("intl", "international"), ("approx", "approximately"), ("reqs", "requirements"), ("hq", "headquarters"),
     ("sec", "secs", "second", "seconds"), ("hr", "hrs", "hour", "hours"),
