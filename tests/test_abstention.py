@@ -584,3 +584,17 @@ def test_chat_units_read_as_the_units_the_texts_write() -> None:
 
     assert expand_shorthand("how many wks does its MS have? 3 mths or 2 yrs?") == \
         "how many weeks does its MS have? 3 months or 2 years?"
+
+
+def test_coverage_reads_sg_and_wp_as_the_groups_the_texts_name() -> None:
+    """"contrib deadline for a SG / WP mtg": the clause says "study group or working party meeting"; the
+    short forms must not count as words the clause lacks (the search keeps them as typed)."""
+    from retrieval.answering.compose.evidence import key_text
+
+    assert "study group" in key_text("contrib deadline for a SG / WP mtg?")
+    assert "study groups" in key_text("how many SGs are there?")
+    assert key_text("what does SG17 do?") == key_text("what does SG17 do?").replace("study group", "SG")
+    v = _judged("contrib deadline for a SG / WP mtg per A.1?",
+                "Contributions that are to be considered at a study group or working party meeting shall reach "
+                "TSB at least 12 calendar days before the meeting.")
+    assert not v.abstain, v

@@ -290,10 +290,17 @@ class Verdict:
 _EVERY_YEAR_RE = re.compile(r"\b(?:every|each|per|a)\s+year\b", re.IGNORECASE)
 
 
+_GROUP_SHORT = [(re.compile(r"\bSGs\b"), "study groups"), (re.compile(r"\bSG\b(?![\d/-])"), "study group"),
+                (re.compile(r"\bWPs\b"), "working parties"), (re.compile(r"\bWP\b(?![\d/-])"), "working party")]
+
+
 def key_text(question: str) -> str:
     """The question without the words that only shape it: what coverage is measured on. "Every year" is
-    read as the texts write it, "annually"."""
+    read as the texts write it, "annually"; "a SG / WP meeting" as "study group / working party" (left as
+    typed for the search, where the short forms ranked well)."""
     question = _EVERY_YEAR_RE.sub("annually", question)
+    for rx, full in _GROUP_SHORT:
+        question = rx.sub(full, question)
     words = [w for w in re.findall(r"[\w-]+", question) if not (lexical_tokens(w) and lexical_tokens(w)[0] in GENERIC)]
     return " ".join(words) or question
 
