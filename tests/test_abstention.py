@@ -598,3 +598,16 @@ def test_coverage_reads_sg_and_wp_as_the_groups_the_texts_name() -> None:
                 "Contributions that are to be considered at a study group or working party meeting shall reach "
                 "TSB at least 12 calendar days before the meeting.")
     assert not v.abstain, v
+
+
+def test_an_event_named_by_its_conference_name_and_year_is_in_the_corpus() -> None:
+    """Res 146 sends the EG-ITR report "to the 2022 plenipotentiary conference": PP-22 is mentioned, so a
+    question about that path is not refused as "PP-22 is not in the corpus"; what the report itself
+    recommends is in the report, not in the texts."""
+    from retrieval.answering.compose.evidence import mentioned
+
+    text = "submit the final report of EG-ITR to the 2022 plenipotentiary conference with the Council's comments"
+    assert mentioned("PP-22", lambda s: s in text)
+    assert not mentioned("WRC-27", lambda s: s in text)
+    v = _judged("what did the EG-ITR final report recommend to PP-22?", text)
+    assert v.abstain and "came of it" in v.reason, v

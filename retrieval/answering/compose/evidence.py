@@ -180,6 +180,9 @@ _OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?
                          r"|\b(?:did|(?<!where )does)\b[^?]*\bend\s+up\b(?!\s+(?:at|in|with|before)\b)|\bended\s+up\b"
                          # what a review or survey found: its report says, the texts that ordered it do not
                          r"|\bwhat\s+(?:did|were|was)\b[^?]*\b(?:conclude[ds]?|conclusions?|findings?|found|results?)\b"
+                         # "what did the EG-ITR final report recommend?": a report's content is in the report
+                         r"|\bwhat\s+(?:did|does|do)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}(?:reports?|review|study|survey|"
+                         r"assessment|evaluation|audit)\s+(?:recommend|propose|suggest|find|conclude|say)\w*\b"
                          r"|\b(?:in|at|from|of)\s+the\s+(?:last|latest|most\s+recent|previous)\s+(?:[\w-]+\s+){0,3}"
                          r"(?:surveys?|reviews?|reports?|elections?|editions?|evaluations?|audits?)\b", _I)
 # What a meeting did with a proposal: the contributions say what was proposed, not what became of it.
@@ -357,6 +360,11 @@ def named_things(question: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_EVENT_NAMES = {"PP": "Plenipotentiary Conference", "WTSA": "World Telecommunication Standardization Assembly",
+                "WTDC": "World Telecommunication Development Conference", "WRC": "World Radiocommunication Conference",
+                "RA": "Radiocommunication Assembly", "WTPF": "World Telecommunication/ICT Policy Forum"}
+
+
 def mentioned(thing: str, corpus_has: Callable[[str], bool]) -> bool:
     """"WRC-23" is mentioned as "WRC-23" or "WRC-2023"; "6 GHz" as "6 GHz" or "6GHz"."""
     forms = {thing, thing.replace(" ", ""), re.sub(r"\s+", " ", thing)}
@@ -366,6 +374,11 @@ def mentioned(thing: str, corpus_has: Callable[[str], bool]) -> bool:
         head = thing[: ev.start(1)].rstrip("- ")
         full = yy if len(yy) == 4 else f"20{yy}"
         forms |= {f"{head}-{yy[-2:]}", f"{head}-{full}", f"{head} {full}", f"{head}-{yy}"}
+        # "the 2022 plenipotentiary conference", "the Plenipotentiary Conference in 2022": PP-22 by name
+        long = _EVENT_NAMES.get(head.upper())
+        if long:
+            for name in (long, long.lower()):
+                forms |= {f"{full} {name}", f"{name} in {full}", f"{name} of {full}", f"{name}, {full}"}
     rec = _REC_RE.fullmatch(thing)
     if rec:
         forms.add(rec.group(1))
