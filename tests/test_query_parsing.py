@@ -513,6 +513,10 @@ def test_french_and_spanish_questions_are_read_in_english_through_itu_terms() ->
     assert (q.language, q.intent, q.topic) == ("fr", "sector", "emergency telecommunications")
     assert "read through ITU's terms as “which Sector handles emergency telecommunications?”" in \
         reading_notes(q, "onnx-minilm")[0]
+    # the verbs that say who does what
+    assert to_english("Quel Bureau coordonne les statistiques de la société de l'information ?", "fr")[0] == \
+        "which Bureau coordinates statistics information society?"
+    assert to_english("¿Qué Oficina publica los indicadores?", "es")[0] == "which Bureau publishes indicators?"
     # a question the glossary reads too little of keeps its own words, with the plain note
     odd = read_query("Quels sujets présentent un intérêt pour la délégation brésilienne demain matin ?")
     assert odd.language == "fr" and not odd.read_as and odd.text.startswith("Quels sujets")

@@ -100,6 +100,11 @@ _FR = {
     "mois": "months", "avant": "before", "apres": "after", "pendant": "during", "a l'avance": "in advance", "conference": "conference", "conferences": "conferences",
     "assemblee": "assembly",
     "soumettre les contributions": "submit contributions",
+    # verbs that say who does what
+    "coordonne": "coordinates", "coordonnent": "coordinate", "publie": "publishes", "publient": "publish",
+    "gere": "manages", "gerent": "manage", "promeut": "promotes", "organise": "organizes", "organisent": "organize",
+    "soutient": "supports", "aide": "assists", "mesurer": "measure", "mesure": "measurement",
+    "societe de l'information": "information society",
 }
 _ES = {
     "que sector": "which Sector", "cual sector": "which Sector", "que sectores": "which Sectors",
@@ -177,6 +182,11 @@ _ES = {
     "antes": "before", "despues": "after", "durante": "during", "de antelacion": "in advance",
     "con antelacion": "in advance", "antelacion": "advance", "hay que": "must", "conferencia": "conference",
     "conferencias": "conferences", "asamblea": "assembly", "presentar las contribuciones": "submit contributions",
+    # verbs that say who does what
+    "coordina": "coordinates", "coordinan": "coordinate", "publica": "publishes", "publican": "publish",
+    "gestiona": "manages", "gestionan": "manage", "promueve": "promotes", "organiza": "organizes",
+    "organizan": "organize", "apoya": "supports", "ayuda": "assists", "medir": "measure", "medicion": "measurement",
+    "sociedad de la informacion": "information society",
 }
 # Words that only tie the sentence together: dropped, and not counted as words to read.
 _FUNCTION = {
