@@ -611,3 +611,11 @@ def test_an_event_named_by_its_conference_name_and_year_is_in_the_corpus() -> No
     assert not mentioned("WRC-27", lambda s: s in text)
     v = _judged("what did the EG-ITR final report recommend to PP-22?", text)
     assert v.abstain and "came of it" in v.reason, v
+
+
+def test_whether_a_text_is_still_in_force_after_a_later_event_is_that_events_to_say() -> None:
+    from retrieval.answering.compose.evidence import decided_at
+
+    assert decided_at("is Res 208 still in force after PP-22?") == ("PP", 2022)
+    assert decided_at("was Res 1 superseded at WTSA-20?") == ("WTSA", 2020)
+    assert decided_at("is Res 208 in force?") is None

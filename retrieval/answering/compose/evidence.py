@@ -195,7 +195,10 @@ _FATE_VERB_RE = re.compile(r"^\s*(?:did|was|were|has|have|is|are)\b[^?]*\b(?:ado
 _DECIDED_RE = re.compile(r"\b(?:what|which)\b[^?]*\b(?:did|were|was|has|have)\b[^?]*\b(?:decide|adopt|agree|approve|conclude|"
                          r"suppress|revise|change)\w*\b|\b(?:decided|adopted|agreed|approved)\s+(?:at|by)\b"
                          # "did the 2021 Council session approve …?"
-                         r"|^\s*(?:did|has|have|was|were)\b[^?]*\b(?:decide|adopt|agree|approv|accept|endors|reject)\w*\b", _I)
+                         r"|^\s*(?:did|has|have|was|were)\b[^?]*\b(?:decide|adopt|agree|approv|accept|endors|reject)\w*\b"
+                         # "is Res 208 still in force after PP-22?": whether a later event kept, revised or dropped it
+                         r"|\bstill\s+(?:in\s+force|valid|applicable|current|in\s+effect)\b|\b(?:abrogated|suppressed|"
+                         r"superseded|replaced|revised|amended)\s+(?:at|by|since|after)\b", _I)
 _EVENT_HELD_RE = re.compile(r"\b(?P<body>WRC|WTSA|WTDC|PP|RA|WTPF|WSIS|Council)(?:[- ]?(?P<yy>\d{2}|\d{4})\b|"
                             r"(?:\s+(?:session|meeting|forum|conference))?\s+(?:held\s+)?in\s+(?P<year>(?:19|20)\d\d)\b)"
                             r"|\b(?P<year2>(?:19|20)\d\d)\s+(?P<body2>WTPF|Council|WSIS)\b")
