@@ -48,6 +48,14 @@ def test_res1_appendices_footnotes_and_hyphens(res1) -> None:  # type: ignore[no
     assert any("special cases" in f for c in doc.clauses for f in c.footnotes)
     assert not any("ITUT" in c.text for c in doc.clauses)
     assert any("ITU\u2011T" in c.text for c in doc.clauses)  # the w:noBreakHyphen survives
+    # the mark typed after a footnote reference (customMarkFollows) stays the superscript it is in Word:
+    # shown without it, searched as "year", never read as the number 3
+    from retrieval.core.text import readable
+    from retrieval.indexing.lexical import lexical_tokens
+
+    meets = next(c for c in doc.clauses if c.clause_id.endswith("#s4.5"))
+    assert "at least once a year\u00b3." in meets.text
+    assert readable(meets.text).endswith("at least once a year.") and "year" in lexical_tokens(meets.text)
     for c in doc.clauses:
         assert src.text[c.span[0] : c.span[1]] == c.text
 

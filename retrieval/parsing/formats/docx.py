@@ -211,6 +211,7 @@ def _paragraph(para: etree._Element, footnotes: dict[str, str]) -> tuple[str, st
     previous: list[str] = []
     refs: list[tuple[int, str]] = []
     cur_len = 0
+    mark_follows = False
     for el in para.iter():
         tag = el.tag
         if not isinstance(tag, str):
@@ -220,6 +221,14 @@ def _paragraph(para: etree._Element, footnotes: dict[str, str]) -> tuple[str, st
         piece = ""
         if tag in (W + "t", W + "delText"):
             piece = el.text or ""
+            if mark_follows and piece:
+                # The mark an ITU document types after its footnote reference ("3") is set superscript in
+                # Word: kept as the superscript it is, so "once a year3." reads "once a year³." (shown
+                # and searched as "year") and is never the number 3.
+                mark = re.match(r"\d{1,3}", piece)
+                if mark:
+                    piece = piece[:mark.end()].translate(_SUPERSCRIPT) + piece[mark.end():]
+                mark_follows = False
         elif tag == W + "tab":
             piece = "\t"
         elif tag in (W + "br", W + "cr"):
@@ -235,6 +244,8 @@ def _paragraph(para: etree._Element, footnotes: dict[str, str]) -> tuple[str, st
                 # ITU documents set their own marks ("1", "bis") as text right after the reference.
                 if el.get(W + "customMarkFollows") not in ("1", "true", "on"):
                     piece = fid.translate(_SUPERSCRIPT)
+                else:
+                    mark_follows = True
         if not piece:
             continue
         if not in_del:
