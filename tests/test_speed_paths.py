@@ -128,6 +128,10 @@ def test_catalog_cache_loads_without_parsing_and_matches(tmp_path: Path) -> None
     loaded = load_cached(tmp_path / "cache" / "k")
     assert loaded is not None
     assert loaded._parsed == {}  # nothing parsed by loading
+    # Neither BM25 nor the id positions are made by loading: a cite by reference needs neither.
+    assert loaded._lexical is None and loaded._pos_map is None
+    assert "Res 57 resolves 3" not in loaded.by_id and loaded.by_id.get("Res 57") is None
+    assert loaded._pos_map is None
     assert loaded.ids == built.ids and len(loaded.clauses) == len(clauses)
     assert loaded.by_id[clauses[3].clause_id] == clauses[3]
     assert list(loaded.clauses) == clauses
