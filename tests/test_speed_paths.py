@@ -267,3 +267,44 @@ def test_files_parsed_ahead_are_written_in_order_with_failures_in_place(tmp_path
     fresh = ClauseIndex(make_settings(tmp_path / "fresh", embedder="hash"), embedder_name(settings))
     ingest(fresh, HashEmbedder(), [d])
     assert [c for c, _ in index.dense(q, 10)] == [c for c, _ in fresh.dense(q, 10)]
+
+
+def test_the_model_leaves_a_core_to_the_caller_while_it_parses_or_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With two cores chosen, a batch run while ingest's own thread works (parsing, writing) uses one
+    thread, and a batch run while that thread waits for vectors uses both."""
+    import threading
+
+    from retrieval.core.models import ParsedDocument
+    from retrieval.indexing import embedding_plan
+
+    class Recording(HashEmbedder):
+        def __init__(self) -> None:
+            super().__init__(64)
+            self.threads = 2
+            self.seen: list[int] = []
+            self.release = threading.Event()
+
+        def set_threads(self, n: int) -> None:
+            self.threads = n
+
+        def embed(self, texts: list[str]) -> np.ndarray:
+            self.seen.append(self.threads)
+            self.release.wait(30)  # the first batch holds until the caller is waiting
+            return super().embed(texts)
+
+    cut = embedding_plan.batches_by_length
+    monkeypatch.setattr(embedding_plan, "batches_by_length", lambda counts: cut(counts, 64))  # several batches
+    doc = read_documents(SEED, 10**9)[0]
+    doc = ParsedDocument(meta=doc.meta, clauses=doc.clauses[:12])
+    embedder = Recording()
+    with embedding_plan.EmbeddingPlan(embedder, lambda keys: {}, threads=2) as plan:
+        job = plan.submit(doc, reuse=False)  # the caller goes on working: the first batch gets one thread
+
+        def release_once_waiting() -> None:
+            plan._caller_waiting.wait(30)
+            embedder.release.set()
+
+        threading.Thread(target=release_once_waiting).start()
+        vectors = plan.collect(job, lambda n: None)
+    assert vectors.shape == (12, 64)
+    assert embedder.seen[0] == 1 and len(embedder.seen) > 1 and set(embedder.seen[1:]) == {2}
