@@ -10,8 +10,6 @@
   on a quiet one two win. With SECTORBOT_EMBED_THREADS=0 the first batches are timed with one thread
   and with all cores (tokens per second) and the faster count is kept for the rest of the job; on a
   quiet machine (load average under a quarter per core) all cores are used without the trial.
-- A core for the writer: a batch that starts while ingest's own thread parses or writes runs on one
-  thread fewer than chosen, and on all of them while that thread waits for vectors (ThreadChooser.share).
 """
 
 from __future__ import annotations
