@@ -93,14 +93,6 @@ class ThreadChooser:
         self.setter(n)
         return n
 
-    def share(self, caller_busy: bool) -> None:
-        """Once chosen: one core is left to the caller while it parses or writes. With every core running
-        the model, the caller's thread takes turns with one of the model's, and each operation waits for
-        its slowest thread: the model then ran at about one thread's speed and the caller at half its own."""
-        if self.chosen is None or self.chosen < 2 or self.setter is None:
-            return
-        self.setter(self.chosen - 1 if caller_busy else self.chosen)
-
     def after(self, threads: int | None, tokens: int, seconds: float) -> None:
         if threads is None or self.chosen is not None:
             return
@@ -151,7 +143,6 @@ class EmbeddingPlan:
         self._progress = 0  # clauses embedded and not yet reported through `advance`
         self._thread: threading.Thread | None = None
         self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._caller_waiting = threading.Event()  # set while the caller waits in collect(): it needs no core
 
     def submit(self, doc: ParsedDocument, reuse: bool = True) -> Job:
         """Queue a document; clauses whose text is stored take the stored vector (unless `reuse` is off:
@@ -191,12 +182,8 @@ class EmbeddingPlan:
             self.reused += job.reused
             advance(job.reused)
             job.reused = 0
-        self._caller_waiting.set()
-        try:
-            while not job.done.wait(PROGRESS_EVERY):
-                self._report(advance)
-        finally:
-            self._caller_waiting.clear()
+        while not job.done.wait(PROGRESS_EVERY):
+            self._report(advance)
         self._report(advance)
         if job.error is not None:
             raise job.error
@@ -282,7 +269,6 @@ class EmbeddingPlan:
             if self._closed:
                 raise RuntimeError("ingest stopped before this document was embedded")
             threads = self.chooser.before()
-            self.chooser.share(caller_busy=not self._caller_waiting.is_set())
             t0 = time.perf_counter()
             out = self.embedder.embed([todo_texts[i] for i in batch])
             dt = time.perf_counter() - t0
