@@ -154,9 +154,9 @@ def synthetic_resolution_real(n: int, clauses: int, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
-def spread(values: list[float]) -> str:
+def spread(values: list[float], digits: int = 1) -> str:
     """min/median/max of the runs."""
-    return f"{min(values):.1f} / {statistics.median(values):.1f} / {max(values):.1f}"
+    return f"{min(values):.{digits}f} / {statistics.median(values):.{digits}f} / {max(values):.{digits}f}"
 
 
 def real_ingest(settings: Settings, runs: int, limit: int) -> list[str]:
@@ -330,7 +330,7 @@ def process_times(data_dir: Path, runs: int) -> list[str]:
             wall, mb, _code = got.stdout.split()
             walls.append(float(wall))
             rss.append(float(mb))
-        out.append(f"| `sectorbot {name}` | {spread(walls)} | {max(rss):.0f} |")
+        out.append(f"| `sectorbot {name}` | {spread(walls, 2)} | {max(rss):.0f} |")
     return out
 
 
