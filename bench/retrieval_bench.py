@@ -12,6 +12,7 @@ what the vectors mean). Ingest throughput is measured on the really embedded poo
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import shutil
@@ -153,9 +154,9 @@ def synthetic_resolution_real(n: int, clauses: int, rng: random.Random) -> str:
     return "\n".join(lines)
 
 
-def spread(values: list[float]) -> str:
+def spread(values: list[float], digits: int = 1) -> str:
     """min/median/max of the runs."""
-    return f"{min(values):.1f} / {statistics.median(values):.1f} / {max(values):.1f}"
+    return f"{min(values):.{digits}f} / {statistics.median(values):.{digits}f} / {max(values):.{digits}f}"
 
 
 def real_ingest(settings: Settings, runs: int, limit: int) -> list[str]:
@@ -231,8 +232,8 @@ def write_many(index: ClauseIndex, docs: list[tuple[ParsedDocument, np.ndarray]]
                                      clauses=len(doc.clauses), embedder=index.embedder_name, meta=doc.meta))
     for b in range(0, len(records), 2000):
         chunk = records[b : b + 2000]
-        index.clauses_collection.upsert(ids=[r[0] for r in chunk], embeddings=[r[1].tolist() for r in chunk],
-                                        documents=[r[2].text for r in chunk],
+        # As write_document stores them: no Chroma document (the text is in the metadata's clause JSON).
+        index.clauses_collection.upsert(ids=[r[0] for r in chunk], embeddings=np.stack([r[1] for r in chunk]),
                                         metadatas=[clause_metadata(r[2], r[3]) for r in chunk])
     index.write_segments([(doc, f"g{doc.meta.doc_id}"[:12]) for doc, _ in docs])
     index.docs_collection.upsert(ids=[e.doc_id for e in entries], embeddings=[[1.0]] * len(entries),
@@ -310,8 +311,8 @@ def scale(settings: Settings, sizes: list[int], runs: int) -> list[dict[str, obj
 
 
 def process_times(data_dir: Path, runs: int) -> list[str]:
-    """`ask` and `cite` as fresh processes against an index (warm catalog cache), wall time and peak RSS."""
-    import os
+    """`ask`, `cite`, `status` and `parse` as fresh processes against an index (warm catalog cache), wall time
+    and peak RSS."""
     import subprocess
     import sys
 
@@ -322,15 +323,20 @@ def process_times(data_dir: Path, runs: int) -> list[str]:
              "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024, p.returncode)")
     out = ["| process | wall s (min / median / max) | peak RSS MB |", "|---|---|---|"]
     for name, cmd in (("ask", [exe, "ask", "Who reports on cybersecurity?"]), ("cite", [exe, "cite", "Res 5 resolves 3"]),
-                      ("status", [exe, "status"]), ("--help", [exe, "--help"])):
+                      ("status", [exe, "status"]), ("parse", [exe, "parse", str(SEED)]), ("--help", [exe, "--help"])):
         walls, rss = [], []
         for _ in range(runs):
             got = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True, env=env)
             wall, mb, _code = got.stdout.split()
             walls.append(float(wall))
             rss.append(float(mb))
-        out.append(f"| `sectorbot {name}` | {spread(walls)} | {max(rss):.0f} |")
+        out.append(f"| `sectorbot {name}` | {spread(walls, 2)} | {max(rss):.0f} |")
     return out
+
+
+def load() -> str:
+    """The machine's load average: figures from a shared host mean little without it."""
+    return "load average " + " / ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main() -> None:
@@ -352,7 +358,8 @@ def main() -> None:
         printed = len(out)
 
     out += ["# Retrieval benchmark", "", f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
-            f"embedder {Settings().embedder}, {args.runs} runs per figure (min / median / max)", ""]
+            f"embedder {Settings().embedder}, {args.runs} runs per figure (min / median / max), {os.cpu_count()} cores, "
+            f"at the start {load()}", ""]
     emit()
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp), model_dir=Settings().models_path)
@@ -395,7 +402,7 @@ def main() -> None:
             emit()
             out += [f"Processes against the {last['clauses']}-clause index (warm catalog cache):", ""]
             out += process_times(Path(str(last["data_dir"])), args.runs)
-    out += ["", f"peak RSS of this benchmark: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; "
+    out += ["", f"at the end {load()}; peak RSS of this benchmark: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; "
             f"whole run {time.perf_counter() - started:.0f} s"]
     text = "\n".join(out)
     emit()

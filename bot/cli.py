@@ -99,19 +99,17 @@ def status(as_json: bool) -> None:
     if as_json:
         click.echo(st.model_dump_json(indent=2))
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    con = Console()
-    con.print(f"[bold]Store[/]     {st.store}\n[bold]Embedder[/]  {st.embedder}\n"
-              f"[bold]LLM[/]       {st.llm or 'none (extractive answers)'}\n"
-              f"[bold]Indexed[/]   {st.documents} documents, {st.clauses} clauses", highlight=False)
+    # Plain aligned columns, not a rich Table: rich took 0.25 s to lay out 1,000 documents (100k clauses),
+    # a third of the command. A long source runs on and the terminal wraps it; nothing is cut.
+    bold = lambda text: click.style(text, bold=True)  # noqa: E731
+    lines = [f"{bold('Store')}     {st.store}", f"{bold('Embedder')}  {st.embedder}",
+             f"{bold('LLM')}       {st.llm or 'none (extractive answers)'}",
+             f"{bold('Indexed')}   {st.documents} documents, {st.clauses} clauses"]
     if st.docs:
-        t = Table("document", "clauses", "source")
-        t.columns[2].overflow = "fold"  # a path wraps rather than losing its end
-        for d in st.docs:
-            t.add_row(d.doc_id, str(d.clauses), d.source)
-        con.print(t)
+        wide = max(len("document"), *(len(d.doc_id) for d in st.docs))
+        lines.append(bold(f"{'document':<{wide}}  clauses  source"))
+        lines += [f"{d.doc_id:<{wide}}  {d.clauses:>7}  {d.source}" for d in st.docs]
+    click.echo("\n".join(lines))
 
 
 # ---- parse / ingest ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from retrieval.core.models import Answer, Citation, Clause, ParsedDocument, Sear
 if TYPE_CHECKING:
     from retrieval.answering.answer import Answerer
     from retrieval.answering.links import Linker
+    from retrieval.answering.search import Engine
     from retrieval.indexing.fetch import FetchReport
     from retrieval.indexing.ingest import FileResult, IngestReport, Progress
 
@@ -77,13 +79,28 @@ class Service:
     """Built once per process from Settings; thread-safe for concurrent questions."""
 
     def __init__(self, settings: Settings | None = None) -> None:
-        from retrieval.answering.search import Engine
-
         self.settings = settings or Settings()
-        self.engine = Engine(self.settings)
+        self._engine: Engine | None = None
+        self._making = threading.Lock()
         self._answerer: object | None = None
         self._deliveries: object | None = None
         self._linker: Linker | None = None
+
+    @property
+    def engine(self) -> Engine:
+        # Made on first use: importing the answering code is a third of a `status` or `parse` process,
+        # which never search.
+        if self._engine is None:
+            with self._making:
+                if self._engine is None:
+                    from retrieval.answering.search import Engine
+
+                    self._engine = Engine(self.settings)
+        return self._engine
+
+    @engine.setter
+    def engine(self, engine: Engine) -> None:
+        self._engine = engine
 
     # ---- questions ------------------------------------------------------------------------------
     def answer(self, question: str) -> Answer:
@@ -212,9 +229,11 @@ class Service:
     # ---- the index ------------------------------------------------------------------------------
     def status(self) -> Status:
         from retrieval.indexing.embedders import embedder_name
+        from retrieval.indexing.store import ClauseIndex
 
         s = self.settings
-        reg = self.engine.index.registry()
+        index = self._engine.index if self._engine is not None else ClauseIndex(s, embedder_name(s))
+        reg = index.registry()
         return Status(
             store=(f"chroma http://{s.chroma_host}:{s.chroma_port}" if s.chroma_mode == "http"
                    else f"chroma embedded {s.chroma_path}"),

@@ -296,12 +296,14 @@ class LexicalIndex:
         (path / "ids.json").write_text(json.dumps(self.ids))
 
     @classmethod
-    def load(cls, path: Path) -> LexicalIndex:
+    def load(cls, path: Path, ids: list[str] | None = None) -> LexicalIndex:
+        """`ids`: the catalog's, when it saved this index beside them (the same list: not read again)."""
         import json
 
         import bm25s
 
-        ids = json.loads((path / "ids.json").read_text())
+        if ids is None:
+            ids = json.loads((path / "ids.json").read_text())
         if not ids:
             return cls([], [])
         obj = cls.__new__(cls)

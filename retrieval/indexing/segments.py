@@ -9,8 +9,9 @@ from __future__ import annotations
 import base64
 import json
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -36,24 +37,40 @@ class Segment:
         return cls([r._replace(tokens=[]) for r in records], vocab, tok, lens)
 
 
+class Forms(NamedTuple):
+    """What writing a clause needs of it, worked out once: its JSON, its search text and its BM25 tokens."""
+
+    json: str
+    text: str
+    tokens: list[str]
+
+    @classmethod
+    def of(cls, c: Clause) -> Forms:
+        text = search_text(c)
+        return cls(c.model_dump_json(), text, lexical_tokens(text))
+
+
 def segment_ids(doc_id: str, gen: str, clauses: int) -> list[str]:
     return [f"{doc_id}|{gen}|{k}" for k in range(max(1, -(-clauses // PER_RECORD)))]
 
 
-def encode(clauses: Sequence[Clause]) -> list[str]:
-    """The stored records of one document (its clauses in catalog order), PER_RECORD clauses each."""
+def encode(clauses: Sequence[Clause], forms: Mapping[str, Forms] | None = None) -> list[str]:
+    """The stored records of one document (its clauses in catalog order), PER_RECORD clauses each;
+    `forms` by clause id when the caller has them."""
     ordered = sorted(clauses, key=lambda c: c.span[0])
+    got = forms or {}
     out = []
     for b in range(0, max(1, len(ordered)), PER_RECORD):
         chunk = ordered[b : b + PER_RECORD]
-        vocab, tok, lens = number_tokens([lexical_tokens(search_text(c)) for c in chunk])
+        fs = [got.get(c.clause_id) or Forms.of(c) for c in chunk]
+        vocab, tok, lens = number_tokens([f.tokens for f in fs])
         head = {
             "format": FORMAT, "lex_v": TOKENIZER_VERSION, "vocab": vocab,
             "lens": lens.tolist(), "tok": base64.b64encode(tok.tobytes()).decode("ascii"),
             "cols": [[c.clause_id, c.doc_id, c.span[0], c.instrument.number, c.instrument.kind,
                       c.instrument.symbol, c.proposal] for c in chunk],
         }
-        body = "\n".join([json.dumps(head), *(c.model_dump_json() for c in chunk)])
+        body = "\n".join([json.dumps(head), *(f.json for f in fs)])
         out.append(base64.b64encode(zlib.compress(body.encode("utf-8"), 1)).decode("ascii"))
     return out
 

@@ -16,7 +16,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from typing import Any
 
@@ -29,10 +29,11 @@ from retrieval.core.errors import StoreUnavailable
 from retrieval.core.models import SECTORS, Clause, DocumentMeta, ParsedDocument
 from retrieval.indexing.catalog import Catalog, CatalogRecord, load_cached, save_cache, search_text, text_key
 from retrieval.indexing.lexical import TOKENIZER_VERSION, lexical_tokens
-from retrieval.indexing.segments import Segment, decode, encode, merge, segment_ids
+from retrieval.indexing.segments import Forms, Segment, decode, encode, merge, segment_ids
 
 log = logging.getLogger(__name__)
 PAGE = 5000  # records per read when loading the catalog
+SEGMENT_KEY = "segment"  # the metadata key holding a catalog segment
 SEGMENT_PAGE = 100  # catalog segments per read (each holds up to 500 clauses, compressed)
 BATCH = 1000
 
@@ -84,13 +85,13 @@ def content_hash(doc: ParsedDocument) -> str:
     return h.hexdigest()
 
 
-def reading_hash(doc: ParsedDocument) -> str:
+def reading_hash(doc: ParsedDocument, forms: Sequence[Forms] | None = None) -> str:
     """Everything parsed from the clauses (mandates, references, Sectors), not only their text: a parser
     that reads the same text differently must give a new generation, or catalogs keyed by generations
     would keep serving the old reading."""
     h = hashlib.sha256()
-    for c in doc.clauses:
-        h.update(c.model_dump_json().encode() + b"\0")
+    for f in forms or [Forms.of(c) for c in doc.clauses]:
+        h.update(f.json.encode() + b"\0")
     return h.hexdigest()
 
 
@@ -98,13 +99,14 @@ def sector_key(sector: str) -> str:
     return "s_" + sector.lower().replace("-", "_")
 
 
-def clause_metadata(c: Clause, gen: str) -> dict[str, Any]:
+def clause_metadata(c: Clause, gen: str, forms: Forms | None = None) -> dict[str, Any]:
+    f = forms or Forms.of(c)
     md: dict[str, Any] = {
         "doc_id": c.doc_id, "clause_id": c.clause_id, "gen": gen, "body": c.instrument.body,
         "kind": c.instrument.kind, "part": c.part, "label": c.label,
-        "clause_json": c.model_dump_json(), "text_key": text_key(search_text(c)),
+        "clause_json": f.json, "text_key": text_key(f.text),
         # What the catalog needs besides the JSON, so a replica rebuilds it without parsing 100k clauses.
-        "lex": " ".join(lexical_tokens(search_text(c))), "lex_v": TOKENIZER_VERSION, "pos": c.span[0],
+        "lex": " ".join(f.tokens), "lex_v": TOKENIZER_VERSION, "pos": c.span[0],
     }
     if c.instrument.symbol:
         md["symbol"] = c.instrument.symbol
@@ -145,17 +147,19 @@ class ClauseIndex:
 
     # ---- connection ----------------------------------------------------------------------------
     def _connect(self) -> None:
-        if self._client is not None:
+        # Reads come first and most processes only read (`cite`, `status`, `ask`, the bot): an embedded store
+        # is opened without chromadb when it can be; every write goes through `_writable` to chromadb.
+        if self._client is not None or self.read_directly():
             return
         with self._connecting:
             if self._client is None:
                 self._open()
 
     def read_directly(self) -> bool:
-        """For a process that will only read (`ask`, `search`): open an embedded store through Chroma's engine
-        without importing chromadb (chroma_reader: 0.4-0.7 s less). False, and nothing opened, when that does
-        not apply: a Chroma server, a store or collection not created yet, an index built with another
-        embedder; chromadb then opens it on first use as before, with its errors. A write switches back."""
+        """Open an embedded store through Chroma's engine without importing chromadb (chroma_reader: 0.4-0.7 s
+        less), as the first read does. False, and nothing opened, when that does not apply: a Chroma server, a
+        store or collection not created yet, an index built with another embedder; chromadb then opens it as
+        before, with its errors. A write switches back."""
         if self.settings.chroma_mode != "embedded" or self._client is not None:
             return self._direct
         with self._connecting:
@@ -180,12 +184,13 @@ class ClauseIndex:
 
     def _writable(self) -> None:
         """Writes go through chromadb: a store opened directly for reading is closed and opened by chromadb."""
-        if self._direct:
-            with self._connecting:
+        if self._direct or self._client is None:
+            with self._connecting:  # closed and reopened in one hold: a reader must not slip in between
                 if self._direct:
                     self._client = self._clauses = self._docs = self._segments = None
                     self._direct = False
-        self._connect()
+                if self._client is None:
+                    self._open()
 
     def _open(self) -> None:
         os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -279,24 +284,28 @@ class ClauseIndex:
         # newer parser) is a new generation, so old records are replaced and catalogs keyed by generations
         # rebuild. The text-only hash is kept in the registry to recognise the same document in two files.
         content = content_hash(doc)
-        gen = hashlib.sha256(f"{sha256}:{self.embedder_name}:{reading_hash(doc)}{salt}".encode()).hexdigest()[:12]
-        col = self.clauses_collection
         clauses = doc.clauses
+        # Each clause's JSON and BM25 tokens, worked out once for the hash, the records and the segments
+        # (three JSON dumps and two tokenizations a clause before).
+        forms = [Forms.of(c) for c in clauses]
+        gen = hashlib.sha256(f"{sha256}:{self.embedder_name}:{reading_hash(doc, forms)}{salt}".encode()).hexdigest()[:12]
+        col = self.clauses_collection
         for b in range(0, len(clauses), BATCH):
             chunk = clauses[b : b + BATCH]
             col.upsert(
                 ids=[f"{c.clause_id}|{gen}" for c in chunk],
                 # The array as it is: Chroma converts a list of Python floats back (0.1-0.2 s per 1,000 records).
                 embeddings=vectors[b : b + BATCH],
-                documents=[c.text for c in chunk],
-                metadatas=[clause_metadata(c, gen) for c in chunk],
+                # No Chroma document: nothing reads it (the text is in clause_json), and Chroma indexes every
+                # document for full-text search, which was 40 % of the upsert (0.35 of 0.9 ms a record).
+                metadatas=[clause_metadata(c, gen, f) for c, f in zip(chunk, forms[b : b + BATCH], strict=True)],
             )
             if after_write is not None:
                 after_write()
         entry = RegistryEntry(doc_id=doc.meta.doc_id, sha256=sha256, gen=gen, source=doc.meta.source,
                               clauses=len(clauses), embedder=self.embedder_name, meta=doc.meta,
                               content=content, parser=PARSER_VERSION)
-        self.write_segments([(doc, gen)])
+        self.write_segments([(doc, gen)], {c.clause_id: f for c, f in zip(clauses, forms, strict=True)})
         if before_commit is not None:
             before_commit()
         # The commit point: one record upsert flips the document to its new generation.
@@ -305,20 +314,20 @@ class ClauseIndex:
         self._delete_where(stale)
         self.segments_collection.delete(where=stale)
 
-    def write_segments(self, docs: list[tuple[ParsedDocument, str]]) -> None:
-        """Each document's share of the catalog under its generation (written before the registry flips)."""
+    def write_segments(self, docs: list[tuple[ParsedDocument, str]], forms: dict[str, Forms] | None = None) -> None:
+        """Each document's share of the catalog under its generation (written before the registry flips).
+        Stored as a metadata value, not as the Chroma document: a document is indexed for full-text search,
+        which for 30-80 kB of base64 took 20-50 ms a record (a metadata value: 5-10 ms)."""
         self._writable()
         ids: list[str] = []
-        stored: list[str] = []
         metadatas: list[dict[str, Any]] = []
         for doc, gen in docs:
-            parts = encode(doc.clauses)
+            parts = encode(doc.clauses, forms)
             ids += segment_ids(doc.meta.doc_id, gen, len(doc.clauses))
-            stored += parts
-            metadatas += [{"doc_id": doc.meta.doc_id, "gen": gen}] * len(parts)
+            metadatas += [{"doc_id": doc.meta.doc_id, "gen": gen, SEGMENT_KEY: part} for part in parts]
         for b in range(0, len(ids), SEGMENT_PAGE):
             page = slice(b, b + SEGMENT_PAGE)
-            self.segments_collection.upsert(ids=ids[page], embeddings=[[1.0]] * len(ids[page]), documents=stored[page],
+            self.segments_collection.upsert(ids=ids[page], embeddings=[[1.0]] * len(ids[page]),
                                             metadatas=metadatas[page])
 
     def relocate(self, entry: RegistryEntry, source: str) -> None:
@@ -436,9 +445,10 @@ class ClauseIndex:
         found: dict[str, Segment | None] = {}
         col = self.segments_collection
         for b in range(0, len(ids), SEGMENT_PAGE):
-            got = col.get(ids=ids[b : b + SEGMENT_PAGE], include=["documents"])
-            for rid, stored in zip(got["ids"], got["documents"], strict=True):
-                found[rid] = decode(stored)
+            got = col.get(ids=ids[b : b + SEGMENT_PAGE], include=["documents", "metadatas"])
+            for rid, stored, md in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
+                # Stores written before segments moved to metadata hold them as the document.
+                found[rid] = decode((md or {}).get(SEGMENT_KEY) or stored or "")
         by_doc: dict[str, list[Segment]] = {}
         missing = {}
         for doc_id, parts in wanted.items():
