@@ -573,3 +573,12 @@ def test_the_pp_asked_about_is_the_conference_not_the_body_of_a_reference(itu_se
     body of the reference and dropped, leaving "when … held" for any conference."""
     ans = ask(itu_service, "when does the PP have to be held per Res 77?")
     assert "2022" in ans.lines[0].plain and "Plenipotentiary" in ans.lines[0].plain, ans.lines[0].plain
+
+
+def test_taking_part_is_an_action_that_chooses_the_lead(itu_service: object) -> None:
+    """Res 176 instructs "the Director of TSB, in collaboration with the Director of BR and the Director of
+    BDT, to participate in the Electromagnetic Field Project": asked who takes part, ITU-T leads, though
+    BDT's own part of the resolution has more items."""
+    ans = ask(itu_service, "which Sector's director has to take part in the WHO electromagnetic field project?")
+    assert ans.lead_sectors == ["ITU-T"], ans.text
+    assert "Sector's" not in ans.lines[0].plain

@@ -190,7 +190,7 @@ _ROLE_SURFACE = frozenset([
     "after", "oversee", "oversees", "overseeing", "own", "owns", "coordinates", "coordinate", "that",
     "this", "it", "its", "main", "primary", "principal", "mainly", "mostly", "at", "should", "would",
     "will", "shall", "must", "can", "could", "has", "have", "had", "side", "there", "bureau", "bureaux",
-    "bureaus", "told", "asked", "actually", "day", "really", "help", "helps", "helping", "assist", "assists",
+    "bureaus", "told", "asked", "sector's", "bureau's", "actually", "day", "really", "help", "helps", "helping", "assist", "assists",
     "assisting", "director", "directors", "parts", "part", "hook", "remit", "duty", "duties",
 ]) | CHAT_WORDS
 

@@ -445,10 +445,15 @@ def _jointly_tasked(question: str, hits: list[SearchHit], coverage: Callable[[st
 
 
 # "Which sector organises it?", "which Bureau is supposed to publish …": the action asked about.
-_ACTION_ASK_RE = re.compile(r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?|part\s+of\s+(?:the\s+)?ITU)\s+"
+_ACTION_ASK_RE = re.compile(r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?|part\s+of\s+(?:the\s+)?ITU)"
+                            # "which Sector's director is told to …"
+                            r"(?:'s\s+(?:director|bureau|study\s+groups?))?\s+"
                             r"(?:is\s+|are\s+)?(?:supposed\s+to\s+|meant\s+to\s+|has\s+to\s+|have\s+to\s+|must\s+|"
-                            r"should\s+|will\s+|actually\s+|in\s+charge\s+of\s+|tasked\s+with\s+|responsible\s+for\s+)?"
+                            r"should\s+|will\s+|actually\s+|in\s+charge\s+of\s+|tasked\s+with\s+|responsible\s+for\s+|"
+                            r"told\s+to\s+|asked\s+to\s+|instructed\s+to\s+)?"
                             r"(?P<verb>[a-z]+)\b", re.I)
+# "take part in" is what the texts call "participate in"
+_PHRASAL_RE = re.compile(r"\btak(?:e|es|ing)\s+part\b", re.I)
 _BROAD_VERBS = frozenset(lexical_tokens("handles handle leads lead deals is are does do covers cover takes take looks look "
                                         "runs run responsible has have gets get works work owns own in charge tasked"))
 
@@ -458,7 +463,7 @@ def _tasked_with_the_action(question: str, hits: list[SearchHit], coverage: Call
     """"Kaleidoscope - which sector organises it?": among the best few operative clauses, the first that
     gives one Sector's actors that very action on the question's topic ("instructs the Director of
     TSB to continue to organize the Kaleidoscope event") leads, before tasks all three share."""
-    m = _ACTION_ASK_RE.search(question)
+    m = _ACTION_ASK_RE.search(_PHRASAL_RE.sub("participate", question))
     verb = lexical_tokens(m.group("verb")) if m else []
     if not verb or verb[0] in _BROAD_VERBS:
         return None
