@@ -75,6 +75,8 @@ class _Evidence:
     supporting: list[Clause] = field(default_factory=list)  # clauses that name the topic
     # Set when no clause on the topic names a Sector and the Sectors come from the rest of its instrument.
     by_instrument: Clause | None = None
+    # A Sector's objective in a strategic plan whose heading is the topic: (Sector, clause)
+    remits: list[tuple[str, Clause]] = field(default_factory=list)
 
     def add(self, sector: str, w: float, c: Clause, how: str) -> None:
         self.parts[sector][c.doc_id].append((w, c, how))
@@ -254,6 +256,12 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
         return
     if pos is None:
         return
+    remit = sector_objective(c, terms)
+    if remit is not None:
+        sector, objective = remit
+        ev.remits.append((sector, c))
+        ev.add(sector, ROLE_WEIGHT["responsible"] * r * context, c, f"{sector}'s objective {objective}")
+        return
     if MUTUAL_RE.search(c.text) and is_listed:
         ev.listing = ev.listing or c
         return
@@ -267,6 +275,25 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
                 ev.add(s, ASSISTING_NAMED * w, c, "named as assisting")
             else:
                 ev.add(s, w, c, f"{_body_named(piece, s, c)} named".lstrip())
+
+
+# A strategic plan states each Sector's remit as numbered objectives ("ITU-R objectives: • R.1 Spectrum/orbit
+# regulation and management: Meet …", "ITU-T objectives T.1 Development of standards"); their outputs
+# ("D.4-4: Products and services on …") are sub-items, not the remit.
+_OBJECTIVE_RE = re.compile(r"(?<![\w.-])(?P<letter>[RTD])\.(?P<n>\d)\s+(?P<head>[^:•\n]{3,90}?)\s*(?=:|•|$|\s[RTD]\.\d\b)")
+_PLAN_RE = re.compile(r"\bstrategic\s+plan\b|\bobjectives\b", re.IGNORECASE)
+
+
+def sector_objective(c: Clause, terms: list[str]) -> tuple[str, str] | None:
+    """(Sector, "R.1 Spectrum/orbit regulation and management") when the heading of one Sector's objective in
+    a strategic plan holds the whole topic: the plan says whose remit it is, though it tasks no one by name."""
+    if not terms or not (_PLAN_RE.search(c.instrument.title or "") or _PLAN_RE.search(c.text)):
+        return None
+    for m in _OBJECTIVE_RE.finditer(c.text):
+        head = m.group("head")
+        if len(head.split()) <= 10 and all(holds(set(lexical_tokens(head)), t) for t in terms):
+            return f"ITU-{m.group('letter')}", f"{m.group('letter')}.{m.group('n')} {head.strip()}"
+    return None
 
 
 _SG_NAME_RE = re.compile(r"^SG(\d+)$")
@@ -330,6 +357,12 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     if deciding is not None:
         lead_s = [s for s in THREE if any(m.sector == s and m.role in OPERATIVE for m in deciding.mandates)
                   and s not in excluded]
+    remit = [s for s in THREE if any(x == s for x, _c in ev.remits) and s not in excluded]
+    if deciding is None and remit:
+        # The strategic plan names the topic as a Sector's objective: its remit, whoever else is tasked
+        # with pieces of it elsewhere (BDT's assistance projects that include spectrum management).
+        # A question asking which Sectors (plural) share it keeps the others the texts task beside it.
+        lead_s = [s for s in THREE if s in remit or (s in lead_s and _PLURAL_ASK_RE.search(query.text))]
     involved = [s for s in THREE if scores.get(s, 0) > 0 and s not in lead_s]
     if ev.listing is not None and not lead_s:
         involved = list(THREE)
@@ -337,7 +370,8 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     if who and not lead_s and not involved and ev.listing is None:
         return None  # "Who coordinates …?" with no Sector in sight: the evidence's actor answers it
     lines: list[AnswerLine] = []
-    first: list[Clause] = [deciding] if deciding is not None else []
+    first: list[Clause] = [deciding] if deciding is not None else \
+        [c for x, c in ev.remits if x in lead_s][:1] if remit else []
     if who:
         # "Who is responsible for …?" names the actor before the Sector, and cites that clause first.
         resp = [(c, md) for c in ev.supporting for md in c.mandates if md.role == "responsible"]
@@ -352,6 +386,8 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
             c = deciding
             how = next(f"{_actor_shown(m.actor, m.sector or '', c)} {_ROLE_WORDS[m.role]}" for m in deciding.mandates
                        if m.sector == lead_s[0] and m.role in OPERATIVE)
+        elif lead_s[0] in remit:
+            _w, c, how = max((x for x in ev.all() if (lead_s[0], x[1]) in ev.remits), key=lambda x: x[0])
         else:
             _w, c, how = ev.best(lead_s[0])
         verb = "lead" if len(lead_s) > 1 else "leads"
@@ -377,6 +413,8 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
             c = deciding
             how = next(f"{_actor_shown(m.actor, s, c)} {_ROLE_WORDS[m.role]}" for m in deciding.mandates
                        if m.sector == s and m.role in OPERATIVE)
+        elif s in remit and s in lead_s:
+            _w, c, how = max((x for x in ev.all() if (s, x[1]) in ev.remits), key=lambda x: x[0])
         else:
             _w, c, how = ev.best(s)
         role = "lead" if s in lead_s else "involved"
@@ -448,10 +486,11 @@ def _jointly_tasked(question: str, hits: list[SearchHit], coverage: Callable[[st
 _ACTION_ASK_RE = re.compile(r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?|part\s+of\s+(?:the\s+)?ITU)"
                             # "which Sector's director is told to …"
                             r"(?:'s\s+(?:director|bureau|study\s+groups?))?\s+"
-                            r"(?:is\s+|are\s+)?(?:supposed\s+to\s+|meant\s+to\s+|has\s+to\s+|have\s+to\s+|must\s+|"
-                            r"should\s+|will\s+|actually\s+|in\s+charge\s+of\s+|tasked\s+with\s+|responsible\s+for\s+|"
-                            r"told\s+to\s+|asked\s+to\s+|instructed\s+to\s+)?"
-                            r"(?P<verb>[a-z]+)\b", re.I)
+                            # "in charge of organising …" takes a gerund; "in charge of telecommunication resources" no verb
+                            r"(?:is\s+|are\s+)?(?:(?:in\s+charge\s+of|tasked\s+with|responsible\s+for)\s+(?:(?P<gerund>[a-z]+ing)\b)?"
+                            r"|(?:supposed\s+to\s+|meant\s+to\s+|has\s+to\s+|have\s+to\s+|must\s+|"
+                            r"should\s+|will\s+|actually\s+|told\s+to\s+|asked\s+to\s+|instructed\s+to\s+)?"
+                            r"(?P<verb>[a-z]+)\b)", re.I)
 # "take part in" is what the texts call "participate in"
 _PHRASAL_RE = re.compile(r"\btak(?:e|es|ing)\s+part\b", re.I)
 _BROAD_VERBS = frozenset(lexical_tokens("handles handle leads lead deals is are does do covers cover takes take looks look "
@@ -464,12 +503,13 @@ def _tasked_with_the_action(question: str, hits: list[SearchHit], coverage: Call
     gives one Sector's actors that very action on the question's topic ("instructs the Director of
     TSB to continue to organize the Kaleidoscope event") leads, before tasks all three share."""
     m = _ACTION_ASK_RE.search(_PHRASAL_RE.sub("participate", question))
-    verb = lexical_tokens(m.group("verb")) if m else []
+    said = (m.group("verb") or m.group("gerund") or "") if m else ""
+    verb = lexical_tokens(said)
     if not verb or verb[0] in _BROAD_VERBS:
         return None
     for h in hits[:JOINT_HITS]:
         c = h.clause
-        if is_recital(c) or not holds(set(lexical_tokens(c.text)), m.group("verb") if m else "") \
+        if is_recital(c) or not holds(set(lexical_tokens(c.text)), said) \
                 or coverage(f"{c.instrument.title or ''} {c.text}") < JOINT_COVERAGE:
             continue
         tasked = {x.sector for x in c.mandates if x.role in OPERATIVE and x.sector in THREE} - excluded
