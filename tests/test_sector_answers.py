@@ -640,3 +640,47 @@ def test_in_charge_of_a_subject_is_not_an_action() -> None:
     assert verb("which sector is in charge of telecommunication resources?") is None
     assert verb("which Bureau is in charge of organizing it?") == "organizing"
     assert verb("Kaleidoscope - which sector organises it?") == "organises"
+
+
+def test_citations_as_the_answers_print_them_cite_that_clause(itu_service: object) -> None:
+    """Found by the second new-user trial: long part headings pasted back from an answer (or cut short before
+    their label) returned another part's clause, or every clause of a shorter heading."""
+    def cited(ref: str) -> list[str]:
+        out = itu_service.cite(ref)  # type: ignore[attr-defined]
+        return [c.clause_id.split("#")[1] for c in out.clauses]
+
+    further = ("further-instructs-the-director-of-tsb-and-the-director-of-bdt-each-within-the-scope-of-their-"
+               "responsibilities.9")
+    assert cited("PP Resolution 130 (Rev. Dubai, 2018), further instructs the Director of TSB and the Director of "
+                 "BDT, each within the scope of their responsibilities 9") == [further]
+    assert cited("Res 130 further instructs the Director of TSB and the Director of BDT 9") == [further]
+    assert cited("Res 130 instructs the Secretary-General and the Directors of the Bureaux 1 iii)") == [
+        "instructs-the-secretary-general-and-the-directors-of-the-bureaux.1-iii"]
+    assert cited("Res 175 instructs the Secretary-General, in consultation with the Directors of the Bureaux 14") == [
+        "instructs-the-secretary-general-in-consultation-with-the-directors-of-the-bureaux.14"]
+    assert cited("Res 130 instructs the Director of TSB 1 ii)") == ["instructs-the-director-of-tsb.1-ii"]
+    assert cited("Res 135 resolves 2 vi)") == ["resolves.2-vi"]
+    assert cited("Res 130 instructs the Secretary-General") == [
+        "instructs-the-secretary-general", "instructs-the-secretary-general.1", "instructs-the-secretary-general.2"]
+
+
+def test_mandates_of_one_instrument_and_an_actor_scoped_to_it(itu_service: object) -> None:
+    whole = itu_service.mandates("Res 191")  # type: ignore[attr-defined]
+    assert not whole.abstained and whole.citations, whole.text
+    assert {c.doc_id for c in whole.citations} == {"pp-res-191@dubai-2018"}
+    tsb = itu_service.mandates("Res 130 TSB", limit=None)  # type: ignore[attr-defined]
+    assert tsb.citations and all(c.doc_id == "pp-res-130@dubai-2018" for c in tsb.citations)
+    items = [line.plain for line in tsb.lines if line.kind == "item"]
+    assert len(items) >= 10 and all(x.startswith("Director of TSB [ITU-T]") for x in items), tsb.text
+    missing = itu_service.mandates("Res 999")  # type: ignore[attr-defined]
+    assert missing.abstained and "not in the corpus" in missing.text
+    # Asked in words, the instrument scopes the answer and is no topic to match.
+    asked = ask(itu_service, "what is TSB director instructed to do under res 130")
+    assert asked.lines[0].plain.startswith("TSB has "), asked.text
+    assert asked.citations[0].clause_id.endswith("#instructs-the-director-of-tsb.1"), asked.text
+
+
+def test_chat_shorthand_for_interoperability() -> None:
+    from retrieval.indexing.lexical import holds, lexical_tokens
+
+    assert holds(set(lexical_tokens("conformance and interoperability testing")), "interop")

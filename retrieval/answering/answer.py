@@ -68,6 +68,7 @@ from retrieval.answering.query import (
     asks_which_sector,
     instruments_described,
     meeting_symbols,
+    parse_reference,
     part_named,
     read_query,
     reading_notes,
@@ -209,6 +210,12 @@ def _tasks_no_sector(c: Clause) -> bool:
     lead it ("who leads ITU's work on cybersecurity?")."""
     tasks = [m for m in c.mandates if gives_task(m)]
     return bool(tasks) and all(m.sector == "GS" or m.actor in _UNION_ORGANS for m in tasks)
+
+
+# What names an instrument in `mandates "Res 130 TSB"`: the rest names the actor or topic.
+_INSTRUMENT_WORDS_RE = re.compile(r"\b(?:WTSA|PP|WTDC|RA|WRC)(?:-?\d{2})?\b|\b(?:Res(?:olution)?s?\.?|Dec(?:ision)?s?\.?)\s*"
+                                  r"(?:No\.?\s*)?\d+(?:\s*\([^()]*\))?|\b[A-Z][A-Za-z]{1,9}/\d+[A-Z]?\d*(?:/\d+)?\b",
+                                  re.IGNORECASE)
 
 
 class Answerer:
@@ -483,7 +490,7 @@ class Answerer:
         docs = self._documents_named(query)
         if docs and ask.topic:  # "… about the external auditor in Res 94": scoped to it, its name is no topic
             rest = re.sub(r"\s+(?:in|under|of|per|from|by|according\s+to)$", "", without_references(ask.topic).strip(" ,.?"))
-            ask = replace(ask, topic=rest or ask.topic)
+            ask = replace(ask, topic=rest)
         coverage = lexical.coverage_of(ask.topic) if ask.topic else None
         # A clause whose indexed text cannot cover the topic is skipped before it is parsed.
         near = lexical.covering(ask.topic, SUPPORT) if ask.topic else None
@@ -499,8 +506,22 @@ class Answerer:
 
     def mandates(self, actor_or_topic: str, limit: int | None = LIST_LIMIT) -> Answer:
         facts = self.facts()
-        coverage = self.corpus.catalog().lexical.coverage_of(actor_or_topic)
-        return self._final_check(list_mandates(actor_or_topic, facts.with_mandates, coverage, limit))
+        catalog = self.corpus.catalog()
+        clauses = facts.with_mandates
+        rest = actor_or_topic
+        ref = parse_reference(actor_or_topic)
+        if ref is not None and (ref.number or ref.symbol):
+            # "Res 191", "Res 130 TSB": the mandates of that instrument (its latest version), of an actor in it.
+            named = [c for c in catalog.cite_candidates(ref) if revision_matches(ref.revision, c)]
+            if not named:
+                return self._final_check(Answer(question=actor_or_topic, intent="mandate", abstained=True, lines=[
+                    note(f"{describe_reference(ref)} is not in the corpus.")]))
+            latest = max(named, key=lambda c: (not c.proposal, c.instrument.revision.year
+                                               if c.instrument.revision else 0)).doc_id
+            clauses = [c for c in clauses if c.doc_id == latest]
+            rest = " ".join(_INSTRUMENT_WORDS_RE.sub(" ", actor_or_topic).split())
+        coverage = catalog.lexical.coverage_of(rest)
+        return self._final_check(list_mandates(rest, clauses, coverage, limit, shown_as=actor_or_topic))
 
     # ---- evidence ---------------------------------------------------------------------------------
     def _evidence(self, query: Query) -> list[SearchHit]:

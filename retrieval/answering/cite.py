@@ -119,7 +119,8 @@ def select_part(ref: Reference, clauses: list[Clause]) -> list[Clause]:
         if ref.label is None:
             chosen = in_part
         elif ref.label_to is None:
-            chosen = [c for c in in_part if c.label == canonical_label(ref.label)]
+            # "1 iii)" as printed, "1iii)" as squashed by the reference grammar
+            chosen = [c for c in in_part if canonical_label(c.label) == canonical_label(ref.label)]
         else:
             lo, hi = label_key(canonical_label(ref.label)), label_key(canonical_label(ref.label_to))
             chosen = [c for c in in_part if _within(label_key(c.label), lo, hi) and len(label_key(c.label)) == 1]
@@ -149,6 +150,45 @@ def _where(ref: Reference) -> str:
     return f"{ref.part} {lab}".strip()
 
 
+_WORD_RE = re.compile(r"[\w-]+")
+# What may follow a part heading as typed: its label ("9", "1 iii)", "b)", "2 vi)"), or nothing.
+_LABEL_AFTER_HEADING = re.compile(
+    r"^\s*(?:(?P<label>(?:\d+(?:\.\d+)*(?:\s?(?:bis|ter|quater))?|[a-z]\))(?:\s*(?:[a-z]|[ivx]+)\))?)"
+    r"(?=$|\s|[?.!,;:])|[?.!,;:]|$)", re.IGNORECASE)
+
+
+def heading_part(text: str, clauses: list[Clause]) -> tuple[str, str | None] | None:
+    """(part heading, label) when the typed reference holds one of the instrument's own multi-word part
+    headings, whole or cut short before its label, as the answers print it: "further instructs the Director of
+    TSB and the Director of BDT[, each within the scope of their responsibilities] 9", "instructs the
+    Secretary-General, in consultation with the Directors of the Bureaux 14". The longest wins; headings
+    the typed words fit equally well, none whole, are ambiguous (None)."""
+    typed = [(m.group(0).lower(), m.end()) for m in _WORD_RE.finditer(unaccented(text))]
+    best: list[tuple[int, bool, str, str | None]] = []
+    for head in dict.fromkeys(c.part for c in clauses):
+        words = [w.lower() for w in _WORD_RE.findall(unaccented(head))]
+        if len(words) < 3:
+            continue  # "resolves", "considering further": the reference grammar reads those
+        for i, (w, _end) in enumerate(typed):
+            if w != words[0]:
+                continue
+            k = 0
+            while k < len(words) and i + k < len(typed) and typed[i + k][0] == words[k]:
+                k += 1
+            lab = _LABEL_AFTER_HEADING.match(text[typed[i + k - 1][1]:]) if k >= 3 else None
+            if lab is not None:
+                best.append((k, k == len(words), head, lab.group("label")))
+    if not best:
+        return None
+    top = max(k for k, _whole, _h, _l in best)
+    at_top = [b for b in best if b[0] == top]
+    whole = [b for b in at_top if b[1]]
+    if len({b[2] for b in at_top}) > 1 and not whole:
+        return None
+    _k, _w, head, label = (whole or at_top)[0]
+    return head, label
+
+
 def resolve(ref: Reference, clauses: list[Clause]) -> CiteResult:
     if ref.kind in ("recommendation", "contribution", "td"):
         return _resolve_numbered(ref, clauses)
@@ -172,6 +212,9 @@ def resolve(ref: Reference, clauses: list[Clause]) -> CiteResult:
     # Every other revision of the instrument, including those a named revision left out.
     others = [n for n in _versions(same) if n != _version_name(best[0])]
     chosen = best
+    named = heading_part(ref.text, best) if ref.text else None
+    if named is not None:
+        ref = ref.model_copy(update={"part": named[0], "label": named[1], "label_to": None})
     if ref.part:
         chosen = select_part(ref, best)
         if not chosen:

@@ -480,7 +480,8 @@ _PART_WORDS = (
     "resolves", "decides", "recommends", "authorizes",
 )
 # A label as typed: "3", "4.3 bis", "b)", "b) bis"; references after a part word also take a bare "b".
-_NUMBERED_LABEL = r"\d+(?:\.\d+)*\s?(?:bis|ter)?|[a-z]\)\s?(?:bis|ter)?"
+# An item under a numbered clause as printed: "2 vi)", "1 iii)".
+_NUMBERED_LABEL = r"\d+(?:\.\d+)*\s?(?:bis|ter)?(?:\s?[ivx]{1,4}\))?|[a-z]\)\s?(?:bis|ter)?"
 _ONE_LABEL = rf"(?:{_NUMBERED_LABEL}|[a-z]\b)"
 _ONE_LABEL_RE = rf"(?:{_NUMBERED_LABEL})"
 # An operative part named with its addressee, up to its label: "instructs the Secretary-General, in close

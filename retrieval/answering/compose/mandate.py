@@ -207,17 +207,21 @@ LIST_LIMIT = 40  # mandates listed by default: a Director of BDT has hundreds in
 
 
 def list_mandates(text: str, clauses: Iterable[Clause], coverage: Callable[[str], float],
-                  limit: int | None = LIST_LIMIT) -> Answer:
+                  limit: int | None = LIST_LIMIT, shown_as: str | None = None) -> Answer:
     """`sectorbot mandates ACTOR-or-TOPIC`: the operative mandates of an actor, or about a topic, in
-    corpus order; the first `limit` (None: all) listed, the rest counted."""
+    corpus order; the first `limit` (None: all) listed, the rest counted. With no actor or topic (the
+    clauses of one instrument, `mandates "Res 191"`), all of them."""
     names = _actor_names(text)
+    everything = not text.strip()
     pairs: list[tuple[Clause, Mandate]] = []
     for c in clauses:
         for m in c.mandates:
             if m.role == "noted":
                 continue
-            if (names and (m.actor in names or m.to in names)) or (not names and (coverage(c.text) >= SUPPORT or coverage(c.instrument.title) >= SUPPORT)):
+            if everything or (names and (m.actor in names or m.to in names)) or (
+                    not names and (coverage(c.text) >= SUPPORT or coverage(c.instrument.title) >= SUPPORT)):
                 pairs.append((c, m))
+    text = shown_as or text
     if not pairs:
         return Answer(question=text, intent="mandate", abstained=True,
                       lines=[lead(f"No mandate in the corpus names {text}.")])
