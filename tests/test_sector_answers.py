@@ -684,3 +684,39 @@ def test_chat_shorthand_for_interoperability() -> None:
     from retrieval.indexing.lexical import holds, lexical_tokens
 
     assert holds(set(lexical_tokens("conformance and interoperability testing")), "interop")
+
+
+def test_in_an_instrument_about_the_topic_the_clause_naming_it_comes_first() -> None:
+    """PP-18 Res 131 (measuring ICTs): "to publish annually the IPB and the IDI, including rankings, studies,
+    charts …" names the topic among a list, which used to weigh it below the instrument's clauses that do
+    not name it at all; "puts out" is the texts' "publish"."""
+    from retrieval.answering.compose.sector import compose_sector
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Clause, Instrument, Mandate, SearchHit
+    from retrieval.indexing.lexical import expand, lexical_tokens
+
+    assert "publish" in expand(lexical_tokens("who puts out the IDI"))
+    inst = Instrument(body="PP", kind="resolution", number="131", title="Measuring information and communication "
+                      "technologies to build an inclusive and inclusive information society")
+    bdt = [Mandate(actor="Director of BDT", sector="ITU-D", role="instructed", what="x")]
+
+    def mk(label: str, text: str) -> Clause:
+        return Clause(clause_id=f"pp-res-131@x#instructs-the-director-of-bdt.{label}", doc_id="pp-res-131@x",
+                      instrument=inst, part="instructs the Director of BDT", label=label, text=text,
+                      span=(0, len(text)), mandates=bdt)
+
+    report = mk("20", "to submit a report to the Council on the work of reviewing the methodologies of the IDI;")
+    others = [mk(str(n), f"to develop a toolkit number {n} for national statistical frameworks;") for n in range(1, 4)]
+    publish = mk("4", "to publish annually the IPB and the IDI, including rankings, studies, charts, benchmarks and "
+                      "in-depth analysis of best practices;")
+    naming = {report.clause_id, publish.clause_id}
+
+    def cov(t: str) -> float:
+        return (0.5 if "IDI" in t else 0.0) + (0.3 if "annually" in t else 0.0)
+
+    hits = [SearchHit(clause=report, score=1.0), SearchHit(clause=publish, score=0.5)]
+    ans = compose_sector(read_query("the IDI every year - which Sector handles it?"), hits,
+                         {"pp-res-131@x": [report, *others, publish]}, ["idi", "annual"],
+                         lambda t: cov(t) if any(c.text == t for c in others) is False else 0.0, "IDI annually")
+    assert ans is not None and ans.lead_sectors == ["ITU-D"]
+    assert {c.clause_id for c in ans.citations[:2]} == naming, [c.clause_id for c in ans.citations]

@@ -66,7 +66,7 @@ _SYNONYM_GROUPS = [
     ("defn", "definition", "definitions"), ("reqt", "requirement"), ("spec", "specs", "specification", "specifications"),
     # ITU shorthand in chat.
     ("contrib", "contribs", "contribution", "contributions"), ("plenipot", "plenipotentiary", "pp"),
-    ("org", "orgs", "organization", "organizations"),
+    ("org", "orgs", "organization", "organizations"), ("interop", "interoperability"),
     ("mtg", "meeting"), ("recs", "recommendations"), ("vice-chair", "vice-chairs", "vice-chairman", "vice-chairmen"),
     ("intl", "international"), ("approx", "approximately"), ("reqs", "requirements"), ("hq", "headquarters"),
     ("sec", "secs", "second", "seconds"), ("hr", "hrs", "hour", "hours"),
@@ -104,6 +104,8 @@ SYNONYMS = _synonyms()
 _PHRASES = {
     ("everi", "year"): "annual", ("each", "year"): "annual", ("per", "year"): "annual",
     ("everi", "two", "year"): "biennial", ("everi", "four", "year"): "quadrenni",
+    # Phrasal verbs people use for the texts' verbs.
+    ("put", "out"): "publish", ("bring", "out"): "publish", ("set", "up"): "establish",
 }
 
 

@@ -160,8 +160,8 @@ def weigh(hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], t
                 continue
             if names:
                 ev.supporting.append(c)
-            r = max(rel.get(c.clause_id, 0.0), (DEDICATED if _dedicated(c) else 0.4) if about else 0.0)
-            _weigh_clause(ev, c, r, terms, names)
+            floor = (DEDICATED if _dedicated(c) else 0.4) if about else 0.0
+            _weigh_clause(ev, c, max(rel.get(c.clause_id, 0.0), floor), terms, names, floor)
         if about:
             # The instrument says who only assists ("within ITU-D, with the specialized assistance of ITU-R
             # and ITU-T"): their other tasks in it are that assistance.
@@ -229,7 +229,7 @@ _MOST_WORK_RE = re.compile(r"\b(?:has|have|carries|carry|does|do|bears|bear)\s+(
                            re.IGNORECASE)
 
 
-def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: bool) -> None:
+def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: bool, floor: float = 0.0) -> None:
     pos = topic_position(c.text, terms) if names else None
     is_listed = pos is not None and listed(c.text, pos)
     ops = [m for m in c.mandates if (m.role in OPERATIVE or m.role == "assists") and m.sector in THREE]
@@ -251,8 +251,11 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
     if ops:
         for s in {m.sector for m in ops if m.sector}:
             m = max((m for m in ops if m.sector == s), key=lambda m: ROLE_WEIGHT[m.role])
-            w = ROLE_WEIGHT[m.role] * (0.7 if joint and m.role != "assists" else 1.0) * (0.4 if is_listed else 1.0)
-            ev.add(s, w * r * context, c, f"{_actor_shown(m.actor, s, c)} {_ROLE_WORDS[m.role]}")
+            # One item of a list counts less; in an instrument about the topic, never less than the clauses
+            # that do not name it at all (`floor`): naming the topic is no reason to rank below them.
+            w = ROLE_WEIGHT[m.role] * (0.7 if joint and m.role != "assists" else 1.0)
+            ev.add(s, w * max(r * (0.4 if is_listed else 1.0), floor) * context, c,
+                   f"{_actor_shown(m.actor, s, c)} {_ROLE_WORDS[m.role]}")
         return
     if pos is None:
         return
@@ -432,7 +435,9 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     # listings and the clauses that only name the topic.
     ranked = [(-neg_w, c) for _lead, _rec, neg_w, c in sorted(
         ((s not in lead_s, is_recital(c) or _helping(h), -w, c) for s in lead_s + involved if s in ev.parts
-         for cs in ev.parts[s].values() for w, c, h in cs), key=lambda x: x[:3])]
+         for cs in ev.parts[s].values() for w, c, h in cs),
+        # equal weights (clauses lent by an instrument about the topic): the one holding more of it first
+        key=lambda x: (*x[:3], -coverage(x[3].text)))]
     ranked += [(0.0, c) for c in ([ev.listing] if ev.listing else []) + ev.supporting]
     if ev.listing is not None and not lead_s:
         first.append(ev.listing)
