@@ -32,10 +32,13 @@ BODY_OF: dict[str, Body] = {
     "Council": "Council",
 }
 VERB_RE = re.compile(
-    r"^(?:further\s+)?(?:noting|considering|recognizing|recognising|recalling|bearing in mind|taking into account"
-    r"|having regard|aware|emphasizing|mindful|observing|convinced|resolves|decides|instructs|invites|requests"
-    r"|encourages|urges|calls upon|appeals|reaffirms|recommends|authorizes|noting further|considering further|recognizing further"
-    r"|resolves further|acknowledging|welcoming|highlighting|concerned|taking note)\b[^;.]{0,160}$"
+    r"^(?:further\s+|deeply\s+)?(?:noting|considering|recognizing|recognising|recalling|bearing in mind|taking into account"
+    r"|having regard|having (?:noted|considered|examined|reviewed)|aware|conscious|cognizant|emphasizing|mindful"
+    r"|observing|convinced|resolves|decides|instructs|invites|requests|encourages|urges|calls upon|calls on"
+    r"|appeals|reaffirms|reaffirming|affirming|stressing|underlining|appreciating|expressing|believing|realizing"
+    r"|keeping in mind|recommends|authorizes|approves|endorses|charges|noting further|considering further"
+    r"|recognizing further|resolves further|acknowledging|welcoming|highlighting|concerned|taking note)\b"
+    r"(?:[^;.]|\.(?=\d)){0,160}$"
 )
 LABEL_RE = re.compile(
     r"^(?P<label>(?:[a-z]\)|[ivx]+\)|\d+(?:bis)?(?:\.\d+)+|\d+)(?:\s?(?:bis|ter|quater))?)"
@@ -45,7 +48,12 @@ LABEL_RE = re.compile(
 LOOSE_LABEL_RE = re.compile(r"^(?P<label>(?:[a-z]\)|[ivx]+\)|\d+\.\d+(?:\.\d+)*)(?:\s?bis)?)(?P<sep>[ \u00a0]+)(?=\S)")
 BULLET_RE = re.compile(r"^[•\-–—·▪]\s*\t?")
 SECTION_RE = re.compile(r"^\s*SECTION\s+(?P<n>\d+(?:bis)?)\s*$", re.IGNORECASE)
-ANNEX_RE = re.compile(r"^\s*(?P<kind>ANNEX|APPENDIX|Annex|Appendix|ATTACHMENT|Attachment)\s*(?P<n>[A-Z0-9IVX]{0,5})\s*$")
+# "ANNEX 2", and as printed resolutions head them: "ANNEX 1 TO RESOLUTION 71 (REV. DUBAI, 2018)".
+ANNEX_RE = re.compile(
+    r"^\s*(?P<kind>ANNEX|APPENDIX|Annex|Appendix|ATTACHMENT|Attachment)\s*(?P<n>[A-Z0-9IVX]{0,5})\s*"
+    r"(?:(?:TO|to)\s+(?:THE\s+|the\s+)?(?:RESOLUTION|DECISION|RECOMMENDATION|Resolution|Decision|Recommendation)"
+    r"\b[^.;]{0,80})?$"
+)
 PROPOSAL_RE = re.compile(r"^\s*(?P<action>MOD|ADD|SUP)\s*\t?\s*(?P<id>[A-Z][A-Za-z]*/\d+[A-Z0-9]*/\d+)\s*$")
 REASONS_RE = re.compile(r"^\s*Reasons?\s*:", re.IGNORECASE)
 INLINE_FOOTNOTE_RE = re.compile(r"\[(?P<id>\d+):[ \t]*(?P<body>[^\]]*)\]")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from retrieval.core.errors import DocumentError
+from retrieval.parsing.grammar import VERB_RE
 from retrieval.parsing.source import SourceText
 
 # A new paragraph starts at a clause number, a list label, a note, a table or figure caption, or a
@@ -22,6 +23,9 @@ _STARTS_BLOCK = re.compile(
     r"|APPENDIX|Appendix|References|[•\-–—]\s)"
 )
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–]\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*[-–])?\s*$", re.IGNORECASE)
+# ITU's running headers ("Res. 41", "Rec. ITU-T A.1", "Dec. 5"), dropped from a margin even when a
+# two-page document prints them only once.
+_SHORT_HEADER = re.compile(r"^(?:Res|Rec|Dec)\.\s+(?:ITU-[RTD]\s+)?[\w.\-/]+(?:\s+\(\S+\))?$")
 _HYPHEN_MARK = "\ufffe"  # PDFium's mark for a hyphen at a line end
 
 
@@ -107,13 +111,17 @@ def layout(pages: list[tuple[float, list[_Line]]]) -> tuple[str, list[str]]:
     running = _running(pages)
     paragraphs: list[str] = []
     warnings: list[str] = []
+    para = ""
+    prev: _Line | None = None
+    prev_right = 0.0
+    prev_centred = False
     for n, (height, lines) in enumerate(pages, start=1):
         body: list[_Line] = []
         bad = 0
         for ln in lines:
             in_margin = ln.top < 0.08 * height or ln.bottom > 0.92 * height
             key = _running_key(ln.text)
-            if in_margin and (key in running or _PAGE_NUMBER.match(ln.text)):
+            if in_margin and (key in running or _PAGE_NUMBER.match(ln.text) or _SHORT_HEADER.match(ln.text.strip())):
                 continue
             if undecodable(ln.text):
                 bad += 1
@@ -125,22 +133,51 @@ def layout(pages: list[tuple[float, list[_Line]]]) -> tuple[str, list[str]]:
             continue
         rights = sorted(ln.right for ln in body)
         right = rights[int(0.8 * (len(rights) - 1))]  # the column's right edge, robust to a stray wide line
-        para = ""
-        prev: _Line | None = None
-        for ln in body:
+        left = sorted(ln.left for ln in body)[int(0.2 * (len(body) - 1))]
+        for k, ln in enumerate(body):
             t = ln.text.strip()
-            if prev is None or _STARTS_BLOCK.match(t) or prev.right < right - 40 \
-                    or ln.top - prev.bottom > 1.2 * (prev.bottom - prev.top):
+            centred = _centred(ln, left, right)
+            # A paragraph runs on across a page break when the page starts mid-sentence: in lower
+            # case, after a line that ended full and without a stop.
+            page_break = k == 0 and prev is not None and not (
+                t[:1].islower() and not prev.text.rstrip().endswith((".", ";", ":")))
+            # Each line of a centred heading or title is its own paragraph, however wide.
+            if prev is None or page_break or _STARTS_BLOCK.match(t) or centred or prev_centred \
+                    or (not centred and _ended_short(prev, t, prev_right)) or _part_heading(prev, ln, body[k + 1] if k + 1 < len(body) else None, right) \
+                    or (k > 0 and ln.top - prev.bottom > 1.2 * (prev.bottom - prev.top)):
                 if para:
                     paragraphs.append(para)
                 para = t
             else:
                 para = _join(para, t)
-            prev = ln
-        if para:
-            paragraphs.append(para)
+            prev, prev_right, prev_centred = ln, right, centred
+    if para:
+        paragraphs.append(para)
     text = _dehyphenate("\n".join(paragraphs))
     return re.sub(r"[ \t]+\n", "\n", text), warnings
+
+
+def _centred(ln: _Line, left: float, right: float) -> bool:
+    before, after = ln.left - left, right - ln.right
+    return before > 20 and after > 20 and abs(before - after) < 12
+
+
+def _part_heading(prev: _Line, ln: _Line, nxt: _Line | None, right: float) -> bool:
+    """A resolution's part heading ("resolves", "instructs the Director of …") after a clause's end:
+    a short line, or one whose next line starts a clause; not a sentence wrapped at "taking into
+    account …"."""
+    if not (prev.text.rstrip().endswith((",", ";", ":", ".")) and VERB_RE.match(ln.text.strip())):
+        return False
+    return ln.right < right - 40 or nxt is None or bool(_STARTS_BLOCK.match(nxt.text.strip()))
+
+
+def _ended_short(prev: _Line, nxt: str, right: float) -> bool:
+    """The line before ended a paragraph if the next line's first word would have fitted after it:
+    a typesetter wraps a line only when the next word does not fit, however ragged the margin."""
+    text = prev.text.strip()
+    char = (prev.right - prev.left) / max(1, len(text))
+    word = len(nxt.split(" ", 1)[0]) if nxt else 0
+    return right - prev.right > min(40.0, char * (word + 1.5))
 
 
 def _join(para: str, nxt: str) -> str:

@@ -186,7 +186,8 @@ def resolution_body(ctx: Context, start: int, end: int, inst: Instrument, propos
             current = d  # a caption's second line ("– Sequence of events") is the figure's too
             j += 1
             continue
-        lab = LABEL_RE.match(ln.text.lstrip()) or LOOSE_LABEL_RE.match(ln.text.lstrip())
+        lab = LABEL_RE.match(ln.text.lstrip()) or LOOSE_LABEL_RE.match(ln.text.lstrip()) \
+            or _next_number(ln.text.lstrip(), style, current, part)
         if lab:
             label = re.sub(r"\s+", "", lab.group("label"))
             lstyle = _label_style(label)
@@ -199,7 +200,10 @@ def resolution_body(ctx: Context, start: int, end: int, inst: Instrument, propos
             elif style is None:
                 style, starts_clause = lstyle, lstyle != "roman"
             else:
-                starts_clause = lstyle == style
+                # "1.1" under "1" in an operative part (Decision 5 decides 1.1) is a clause of its own
+                starts_clause = lstyle == style or (
+                    style == "number" and lstyle == "dotted" and current is not None and current.part == part
+                    and label.split(".")[0] == _leading_number(current.label))
             if starts_clause:
                 current = new(label, ln, content)
                 j += 1
@@ -215,6 +219,30 @@ def resolution_body(ctx: Context, start: int, end: int, inst: Instrument, propos
             current.line_ranges.append((ln.start, ln.end))
         j += 1
     return drafts
+
+
+# In PDFs and pasted text the tab after an operative clause's number is a space ("1 to collaborate …").
+# A bare number is too common in text to be a label on its own; it is one when it is the number the
+# part expects next.
+_BARE_NUMBER_RE = re.compile(r"^(?P<label>\d{1,3}(?:\s?(?:bis|ter|quater))?)(?P<sep>[ \u00a0]+)(?=[^\W\d]|[(\u201c\"'])")
+
+
+def _next_number(text: str, style: str | None, current: Draft | None, part: str) -> re.Match[str] | None:
+    m = _BARE_NUMBER_RE.match(text)
+    if not m or style not in (None, "number"):
+        return None
+    n = int(re.match(r"\d+", m.group("label")).group())  # type: ignore[union-attr]
+    last = current.label if current is not None and current.part == part else ""
+    if not _leading_number(last):
+        return m if n == 1 and style is None else None
+    prev = int(_leading_number(last))
+    return m if n == prev + 1 or (n == prev and m.group("label") != last and "." not in last) else None
+
+
+def _leading_number(label: str) -> str:
+    """"4" of "4", "4bis" and "4.2"; "" for "a)"."""
+    m = re.match(r"(\d+)(?:\s?(?:bis|ter|quater))?(?:\.\d+)*$", label or "")
+    return m.group(1) if m else ""
 
 
 _NUMBERED_NOTE_RE = re.compile(r"^\s*NOTE\s+\d+\b")
