@@ -720,3 +720,36 @@ def test_in_an_instrument_about_the_topic_the_clause_naming_it_comes_first() -> 
                          lambda t: cov(t) if any(c.text == t for c in others) is False else 0.0, "IDI annually")
     assert ans is not None and ans.lead_sectors == ["ITU-D"]
     assert {c.clause_id for c in ans.citations[:2]} == naming, [c.clause_id for c in ans.citations]
+
+
+def test_references_typed_short_name_the_clause(itu_service: object) -> None:
+    """Found by the blind14 set: a bare number names a resolution's clause so labelled when the instrument
+    has no sections ("res 77 4.3" is resolves 4.3), and a part heading typed short, words left out and a
+    figure for "three", still names its part ("resolves to instruct 3 bureaux 1")."""
+    def cited(ref: str) -> list[str]:
+        out = itu_service.cite(ref)  # type: ignore[attr-defined]
+        return [c.clause_id.split("#")[1] for c in out.clauses]
+
+    assert cited("res 77 4.3") == ["resolves.4.3"]
+    three = "resolves-to-instruct-the-directors-of-the-three-bureaux"
+    assert cited("Res. 188, resolves to instruct 3 bureaux 1") == [f"{three}.1"]
+    assert cited("Res 188 resolves to instruct the three bureaux 2") == [f"{three}.2"]
+    ans = ask(itu_service, "Res. 188, resolves to instruct 3 bureaux 1 - counterfiet devices, what are they told to do?")
+    assert ans.citations and ans.citations[0].clause_id.endswith(f"#{three}.1"), ans.text
+    # a number that labels clauses in several parts stays unresolved rather than picking one
+    assert cited("resolution 136 para 5") == []
+
+
+def test_a_value_the_texts_do_not_give_is_not_answered(itu_service: object) -> None:
+    """"Which number was picked …" is answered by a number, and a Recommendation the corpus only names
+    ("what does Rec ITU-T E.1100 specify?") by its own text: clauses that merely speak of them are no
+    answer."""
+    for q in ("which number was picked as the global harmonized emergency number under res 136?",
+              "what regional phone number got allocated for child online protection?"):
+        ans = ask(itu_service, q)
+        assert ans.abstained and "do not give that number" in ans.text, (q, ans.text)
+    ans = ask(itu_service, "what does Rec ITU-T E.1100 actually specify?")
+    assert ans.abstained and "E.1100 is not in the corpus" in ans.text, ans.text
+    # the same words where the clause does give the value, or where the text naming it is the source
+    said = ask(itu_service, "what does Res 179 say about E.1100?")
+    assert not said.abstained and "E.1100" in said.citations[0].quote, said.text

@@ -178,8 +178,10 @@ def heading_part(text: str, clauses: list[Clause]) -> tuple[str, str | None] | N
             lab = _LABEL_AFTER_HEADING.match(text[typed[i + k - 1][1]:]) if k >= 3 else None
             if lab is not None:
                 best.append((k, k == len(words), head, lab.group("label")))
-    if not best:
-        return None
+    abridged = _abridged_heading_part(typed, text, clauses)
+    if not best or (abridged is not None and abridged[2] > max(k for k, _w, _h, _l in best)):
+        # "resolves to instruct 3 bureaux 1" is the three Bureaux' 1, not "resolves to instruct" 3
+        return abridged[:2] if abridged is not None else None
     top = max(k for k, _whole, _h, _l in best)
     at_top = [b for b in best if b[0] == top]
     whole = [b for b in at_top if b[1]]
@@ -187,6 +189,45 @@ def heading_part(text: str, clauses: list[Clause]) -> tuple[str, str | None] | N
         return None
     _k, _w, head, label = (whole or at_top)[0]
     return head, label
+
+
+_NUMBER_WORDS = {"2": "two", "3": "three", "4": "four"}
+
+
+def _word_key(word: str) -> str:
+    """"3" and "three", "bureaux" and "bureau", "directors" and "director" compare equal."""
+    w = _NUMBER_WORDS.get(word, word)
+    return w[:-1] if len(w) > 4 and w[-1] in "sx" else w
+
+
+def _abridged_heading_part(typed: list[tuple[str, int]], text: str,
+                           clauses: list[Clause]) -> tuple[str, str | None, int] | None:
+    """A part heading typed short, its words in order with some left out and a label after it:
+    "resolves to instruct 3 bureaux 1" for "resolves to instruct the Directors of the three Bureaux" 1.
+    It must start with the heading's first two words and take at least three; ambiguity gives None."""
+    found: dict[str, tuple[int, str | None]] = {}
+    for head in dict.fromkeys(c.part for c in clauses):
+        words = [_word_key(w.lower()) for w in _WORD_RE.findall(unaccented(head))]
+        if len(words) < 3:
+            continue
+        for i in range(len(typed) - 1):
+            if [_word_key(typed[i][0]), _word_key(typed[i + 1][0])] != words[:2]:
+                continue
+            k, h = i + 2, 2
+            while k < len(typed) and h < len(words):
+                key = _word_key(typed[k][0])
+                if key not in words[h:]:
+                    break
+                h = words.index(key, h) + 1
+                k += 1
+            lab = _LABEL_AFTER_HEADING.match(text[typed[k - 1][1]:])
+            if k - i >= 3 and lab is not None and lab.group("label") and k - i > found.get(head, (0, None))[0]:
+                found[head] = (k - i, lab.group("label"))
+    if not found:
+        return None
+    top = max(n for n, _l in found.values())
+    heads = [h for h, (n, _l) in found.items() if n == top]
+    return (heads[0], found[heads[0]][1], top) if len(heads) == 1 else None
 
 
 def resolve(ref: Reference, clauses: list[Clause]) -> CiteResult:
@@ -232,6 +273,14 @@ def resolve(ref: Reference, clauses: list[Clause]) -> CiteResult:
                 return CiteResult(clauses=whole, found_instrument=True, alternatives=others,
                                   message=f"{_version_name(best[0])} has one unnumbered {ref.part} paragraph; "
                                           "it is shown.")
+        if not chosen and ref.part == "section" and ref.label and not ref.label_to:
+            # "res 77 4.3": a bare number names a section only where the instrument has sections; in a
+            # resolution it is the clause so labelled, when one part has it.
+            labelled = [c for c in best if canonical_label(c.label) == canonical_label(ref.label)]
+            if labelled and len({c.part for c in labelled}) == 1:
+                return CiteResult(clauses=labelled, found_instrument=True, alternatives=others,
+                                  message=f"{_version_name(best[0])} has no section {ref.label}; "
+                                          f"its {labelled[0].part} {labelled[0].label} is shown.")
         if not chosen:
             return CiteResult(found_instrument=True, alternatives=others,
                               message=f"{_version_name(best[0])} is in the corpus, but it has no {_where(ref)}.")

@@ -249,6 +249,11 @@ _CITY_RE = re.compile(r"\b(?:Geneva|New\s+York|Addis\s+Ababa|Cairo|Bangkok|Brasi
                       r"Jakarta|New\s+Delhi|Santiago|Tegucigalpa|Bridgetown|Almaty|Manama|Tunis|Dubai)\b")
 # "What's the country code assigned to Palestine?": the answer is a code, which a clause gives in digits.
 _CODE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\b", _I)
+# "which number was picked as the emergency number?", "what phone number got allocated …?": a number
+# as a value (not "what number of …", a count), which a clause gives in digits or not at all.
+_NUMBER_VALUE_Q_RE = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,3}?(?:number|numbers|short\s+code)\b(?!\s+of\b)"
+                                r"(?=[^?]*\b(?:picked|chosen|allocated|assigned|selected|designated|agreed|adopted|"
+                                r"reserved|used|dial(?:led)?|is|was|were|got|has\s+been)\b)", _I)
 _CODE_RE = re.compile(r"\+\s?\d{1,4}\b|(?<!No\.\s)\b(?!(?:19|20)\d\d\b)\d{2,4}\b(?![./]\d)")
 # "Which bands …": the answer is a frequency, which a clause gives in Hz or not at all.
 _BANDS_Q_RE = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}(?:bands?|frequenc(?:y|ies)|frequency\s+ranges?)\b", _I)
@@ -320,9 +325,11 @@ def content_terms(text: str) -> list[str]:
     return [t for t in dict.fromkeys(lexical_tokens(text)) if not _generic(t) and not t.isdigit()]
 
 
-_SOURCE_BEFORE_RE = re.compile(r"(?:\b(?:under|in|per|by|from|of|according\s+to)\s+|^\s*)(?:(?:the\s+)?Rec(?:ommendation)?\.?\s+)?$",
-                               _I)
-_SOURCE_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:says?|said|requires?|defines?|clauses?|cl\.|§|sections?|annex)\b", _I)
+_SOURCE_BEFORE_RE = re.compile(r"(?:\b(?:under|in|per|by|from|of|according\s+to)\s+|\bwhat(?:'s|\s+(?:does|do|did|is))\s+|^\s*)"
+                               r"(?:(?:the\s+)?Rec(?:ommendation)?\.?\s+)?$", _I)
+_SOURCE_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:(?:actually|really|exactly|basically|in\s+fact)\s+)?"
+                              r"(?:says?|said|requires?|defines?|specif(?:y|ies|ied)|describes?|covers?|contains?|"
+                              r"clauses?|cl\.|§|sections?|annex)\b", _I)
 
 
 def recommendations_asked(question: str) -> list[str]:
@@ -529,6 +536,10 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _CODE_Q_RE.search(q) and not any(re.search(r"\bcodes?\b", c.text, _I) and _CODE_RE.search(_REF_YEAR_RE.sub(" ", c.text))
                                         for c in clauses[:3]):
         return Verdict(abstain=True, missing=["the code"], reason="The clauses found do not give that code.")
+    if _NUMBER_VALUE_Q_RE.search(q) and not _HOW_MANY_RE.search(q) and not any(
+            _CODE_RE.search(_REF_YEAR_RE.sub(" ", _without_references(c.text))) and coverage(c.text) >= 0.5
+            for c in clauses[:3]):
+        return Verdict(abstain=True, missing=["the number"], reason="The clauses found do not give that number.")
     if _BANDS_Q_RE.search(q):
         ok = [c for c in clauses[:3] if _FREQ_RE.search(c.text) and coverage(c.text) >= 0.5]
         if not ok:
@@ -577,6 +588,13 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
 # A sentence that asks: it ends with "?", or opens as a question does (an editor's note may drop the "?").
 _QUESTION_SENTENCE_RE = re.compile(r"\?[\s\]\u201d\"')]*$|^[\[(]?(?:What|Which|Who|How|When|Where|Why|Do|Does|Did|Is|Are|"
                                    r"Should|Shall|Can|Could|Would)\b")
+
+
+def _without_references(text: str) -> str:
+    """A clause's text without the instruments it names ("Resolution 136", "Recommendation ITU-T E.164"):
+    their numbers are no value it gives."""
+    return re.sub(r"\b(?:Resolutions?|Recommendations?|Decisions?|Articles?|No\.|Nos\.|§)\s+(?:ITU-[RTD]\s+)?"
+                  r"[A-Z]?\.?\d+(?:[.\-]\d+)*", " ", _REC_RE.sub(" ", text))
 
 
 def _asked_not_answered(clauses: list[Clause], coverage: Callable[[str], float]) -> bool:
