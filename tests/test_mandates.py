@@ -224,3 +224,18 @@ def test_united_nations_bodies_reported_to_are_not_the_itu_council() -> None:
     assert not any(m.to == "Council" for m in mandates_of(c))
     names = [a.name for _s, a in actors_in("the Economic and Social Council and the ITU Council")]
     assert names == ["ECOSOC", "Council"]
+
+
+def test_a_named_body_is_its_own_actor_not_the_member_states_in_its_name() -> None:
+    """PP Resolution 212 instructs the Member States Advisory Group to report to the Council: the group
+    reports, not "Member States". Any capitalised group, committee or board the list does not know is an
+    actor under its own name; the ones it knows keep theirs."""
+    c = clause("instructs the Member States Advisory Group",
+               "to provide advice to the Secretary-General and to submit an annual report to the Council,")
+    assert ("Member States Advisory Group", "reports", "Council") in roles(c)
+    assert not any(m.actor == "Member States" for m in mandates_of(c))
+    assert [a.name for _, a in actors_in("the Independent Management Advisory Committee (IMAC)")] == [
+        "Independent Management Advisory Committee"]
+    assert [a.name for _, a in actors_in("The Telecommunication Standardization Advisory Group shall")] == ["TSAG"]
+    assert [a.name for _, a in actors_in("invites Member States and Sector Members")] == [
+        "Member States", "Sector Members"]

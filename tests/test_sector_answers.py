@@ -753,3 +753,12 @@ def test_a_value_the_texts_do_not_give_is_not_answered(itu_service: object) -> N
     # the same words where the clause does give the value, or where the text naming it is the source
     said = ask(itu_service, "what does Res 179 say about E.1100?")
     assert not said.abstained and "E.1100" in said.citations[0].quote, said.text
+
+
+def test_what_a_question_leaves_out_is_not_required(itu_service: object) -> None:
+    """blind14: "(not CS/CV amendments)" made the deadline question abstain, its excluded words counted
+    as words the answer must hold."""
+    ans = ask(itu_service, "what's the submission deadline for contributions to a PP (not CS/CV amendments)?")
+    assert not ans.abstained, ans.text
+    assert ans.citations[0].clause_id.endswith("pp-res-165@dubai-2018#resolves.1")
+    assert "21 calendar days" in ans.lines[0].plain, ans.text

@@ -236,7 +236,20 @@ _FILLER_RE = re.compile(r"\b(?:actually|really|basically|just|kinda|sorta|pls|pl
 _YEARLY_RE = re.compile(r"\b(?:every|each|per)\s+year\b|\byearly\b", re.IGNORECASE)  # not "twice a year"
 
 
+# "(not CS/CV amendments)", "other than the Secretary-General's", ", excluding Council": what the question
+# leaves out is no word the answer must hold, nor one to search for.
+_EXCLUSION_RE = re.compile(r"\(\s*(?:not|excluding|except|other\s+than|apart\s+from|besides)\b[^()]*\)"
+                           r"|,\s*(?:not|excluding|except(?:\s+for)?|other\s+than|apart\s+from)\s+[^,?;]*(?=[?;]|$)",
+                           re.IGNORECASE)
+
+
+def without_exclusions(text: str) -> str:
+    out = _EXCLUSION_RE.sub("", text)
+    return _SPACE_RE.sub(" ", out).replace(" ?", "?").strip() or text
+
+
 def search_form(text: str) -> str:
+    text = without_exclusions(text)
     out = _YEARLY_RE.sub("annually", _FILLER_RE.sub("", _GREETING_RE.sub("", text)))
     return _SPACE_RE.sub(" ", out).strip() or text
 
@@ -328,6 +341,7 @@ _REMARK_AFTER_RE = re.compile(r"(?<=\?)\s+(?P<rest>[^?]+)$")
 def without_remark(question: str) -> str:
     """The question without a closing remark that asks nothing (no question mark): the remark's words
     ("next week") are not what the clauses must say."""
+    question = without_exclusions(question)
     m = _REMARK_AFTER_RE.search(question.strip())
     return question.strip()[:m.start()] if m and m.start() > 0 else question
 

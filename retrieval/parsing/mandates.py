@@ -79,6 +79,10 @@ _ACTOR_PATTERNS: list[tuple[re.Pattern[str], tuple[Actor, ...]]] = [
     (re.compile(r"\bAcademia\b"), (Actor("Academia", None),)),
     (re.compile(r"\bregional offices\b", _I), (Actor("regional offices", "ITU-D"),)),
 ]
+# A body named in capitals that the list above does not know: "Member States Advisory Group",
+# "Independent Management Advisory Committee", "Coordination Committee".
+_NAMED_BODY_RE = re.compile(r"\b(?:[A-Z][\w-]*\s+){1,5}?(?:Advisory\s+(?:Group|Committee|Board)|Committee|Board"
+                            r"|Task\s+Force|Expert\s+Group|Group\s+of\s+Experts|Panel)\b")
 # Groups whose Sector comes from the document or their own name: SG17, Study Group 2, Question 3/2.
 _SG_RE = re.compile(r"\b(?:ITU-([RTD]) )?(?:Study Group|SG) ?(\d{1,2})\b", _I)
 _QUESTION_RE = re.compile(r"\bQ(?:uestion)? ?(\d{1,2})/(\d{1,2})\b")
@@ -156,6 +160,15 @@ def actors_in(text: str, default_sector: Sector | None = None) -> list[tuple[int
             if free(m.start(), m.end()):
                 taken.append((m.start(), m.end()))
                 found.extend((m.start(), m.end(), a) for a in actors)
+        if actors[0].name == "Council Working Group":
+            # Any other named body ("Member States Advisory Group", "Coordination Committee") before
+            # the plain "Member States" would take part of its name.
+            for b in _NAMED_BODY_RE.finditer(t):
+                name = re.sub(r"^(?:The|the|ITU)\s+", "", b.group(0))
+                start = b.end() - len(name)
+                if free(start, b.end()):
+                    taken.append((start, b.end()))
+                    found.append((start, b.end(), Actor(name, None)))
     if default_sector in _BUREAU_DIRECTOR:
         # In a Sector's own texts "the Director" is its Bureau's, "study groups" its study groups.
         for m in _BARE_DIRECTOR_RE.finditer(t):
