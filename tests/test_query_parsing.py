@@ -680,3 +680,17 @@ def test_annex_clauses_in_every_form_and_parts_of_described_instruments() -> Non
         assert ref is not None and (ref.part, ref.label) == ("clause", "A.31"), typed
     assert part_named("what does resolves 2 of the SME participation res say about fees?") == ("resolves", "2")
     assert part_named("what does the SME resolution say about fees?") is None
+
+
+def test_a_choice_between_sectors_asks_which_sector() -> None:
+    """blind14: "is that ITU-D or ITU-T's baby" was read as a plain question and named no Sector."""
+    from retrieval.answering.query import detect, sector_topic
+
+    for q, topic in [("consumer protection for telecom users - is that ITU-D or ITU-T's baby?",
+                      "consumer protection telecom users"),
+                     ("emergency telecoms: R, T or D?", "emergency telecoms"),
+                     ("does BDT or TSB do the EMF work?", "EMF")]:
+        assert detect(q)[0] == "sector", q
+        assert sector_topic(q) == topic, (q, sector_topic(q))
+    assert detect("what does R 3 say about it?")[0] != "sector"
+    assert sector_topic("which sector handles business continuity?") == "business continuity"

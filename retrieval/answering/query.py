@@ -33,16 +33,22 @@ _BUREAU = r"(?:ITU-[RTD]|BR|TSB|BDT)"
 _WHOSE_JOB = (r"\b(?:one|a\s+single|each)\s+(?:Sector|Bureau)(?:'s)?\s+(?:job|task|thing|responsibility|remit|matter)\b"
               r"|\b(?:a|an)\s+" + _BUREAU + r"\s+(?:job|task|thing|matter|show)\s+or\b"
               r"|\b" + _BUREAU + r"\s+(?:alone|only|on\s+its\s+own)\s+or\b")
+# What a chat question calls a Sector's share of the work: "ITU-D or ITU-T's baby", "a BDT or TSB thing".
+_JOB = r"(?:job|task|thing|matter|remit|responsibility|work|baby|area|domain|turf|business|lane|patch|call|role|show)"
 _SECTOR_RE = re.compile(
-    _WHICH_SECTOR + "|" + _WHOSE + "|" + _WHOSE_JOB + "|" + _EITHER + r"(?:\s*\?|\s+(?:job|task|thing|remit|responsibility|work)\b)"
+    _WHICH_SECTOR + "|" + _WHOSE + "|" + _WHOSE_JOB + "|" + _EITHER + r"(?:\s*\?|\s+" + _JOB + r"\b)"
     # "is cybersecurity a BDT or TSB job?"
-    r"|\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU + r"(?:'s)?\s+(?:job|task|thing|matter|remit|responsibility|work)\b"
+    r"|\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU + r"(?:'s)?\s+" + _JOB + r"\b"
+    # "does BDT or TSB do the EMF work?", "emergency telecoms: R, T or D?"
+    r"|\b(?:does|do|is|should|will|would|must)\s+(?:the\s+)?" + _BUREAU + r"\s+or\s+(?:the\s+)?" + _BUREAU + r"\b"
+    r"|(?<![\w-])R\s*,\s*T\s*,?\s*(?:or|and|/)\s*D\b"
     r"|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
     r"|works\s+on|coordinates|leads|covers|looks\s+after)\b|\bsectors?\s+(?:handles?|deals?|responsible)\b",
     re.IGNORECASE,
 )
 # Phrases that ask which Sector, stripped from the topic: "whose study groups …", "… ITU-T or ITU-R?".
-_WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER, re.IGNORECASE)
+_WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + r"\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU
+                       + r"(?:'s)?" + r"|(?<![\w-])R\s*,\s*T\s*,?\s*(?:or|and|/)\s*D\b", re.IGNORECASE)
 _FIND_RE = re.compile(
     r"\b(?:which|what|list|find|show)\s+(?:the\s+)?(?:resolutions|documents|clauses|contributions|texts)\b"
     r"|\bresolutions\s+(?:on|about|dealing|deal|that)\b",
@@ -192,6 +198,7 @@ _ROLE_SURFACE = frozenset([
     "will", "shall", "must", "can", "could", "has", "have", "had", "side", "there", "bureau", "bureaux",
     "bureaus", "told", "asked", "sector's", "bureau's", "actually", "day", "really", "help", "helps", "helping", "assist", "assists",
     "assisting", "director", "directors", "parts", "part", "hook", "remit", "duty", "duties",
+    "baby", "turf", "lane", "patch", "thing", "matter",
 ]) | CHAT_WORDS
 
 
