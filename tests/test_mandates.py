@@ -210,8 +210,9 @@ def test_items_under_a_lead_in_take_its_tasks_and_carry_its_text() -> None:
 def test_a_possessive_names_the_body_asked_about() -> None:
     from retrieval.answering.compose.mandate import read_mandate_question
 
-    # "WTSA's Budget Control Committee" is no actor of the mandate model: not WTSA's mandates.
-    assert read_mandate_question("What does WTSA's Budget Control Committee do?") is None
+    # "WTSA's Budget Control Committee" is the committee, a named body of its own: not WTSA's mandates.
+    committee = read_mandate_question("What does WTSA's Budget Control Committee do?")
+    assert committee is not None and committee.actors == ["Budget Control Committee"], committee
     ask = read_mandate_question("what is BDT's director instructed to do on gender?")
     assert ask is not None and "Director of BDT" in ask.actors and ask.topic == "gender"
 
@@ -239,3 +240,17 @@ def test_a_named_body_is_its_own_actor_not_the_member_states_in_its_name() -> No
     assert [a.name for _, a in actors_in("The Telecommunication Standardization Advisory Group shall")] == ["TSAG"]
     assert [a.name for _, a in actors_in("invites Member States and Sector Members")] == [
         "Member States", "Sector Members"]
+
+
+def test_calling_upon_a_sector_and_its_study_group_with_responsibility() -> None:
+    """PP Resolution 101 resolves 5 calls upon "ITU-T, in particular Study Group 3, which has
+    responsibility for Recommendation ITU-T D.50": ITU-T and its SG3 are asked, SG3 is responsible."""
+    inst = Instrument(body="PP", kind="resolution", number="101", revision=Revision(place="Dubai", year=2018))
+    c = clause("resolves", "to continue the study of international Internet connectivity as an urgent matter, and "
+                           "to call upon ITU-T, in particular Study Group 3, which has responsibility for "
+                           "Recommendation ITU-T D.50 and which has been studying it;", inst)
+    got = {(m.actor, m.sector, m.role) for m in mandates_of(c)}
+    assert {("ITU-T", "ITU-T", "requested"), ("SG3", "ITU-T", "requested"), ("SG3", "ITU-T", "responsible")} <= got
+    # a study group with no Sector beside it in a PP text stays without one
+    bare = clause("resolves", "to invite Study Group 3 to continue its work;", inst)
+    assert {m.sector for m in mandates_of(bare) if m.actor == "SG3"} == {None}

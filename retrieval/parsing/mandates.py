@@ -85,6 +85,7 @@ _NAMED_BODY_RE = re.compile(r"\b(?:[A-Z][\w-]*\s+){1,5}?(?:Advisory\s+(?:Group|C
                             r"|Task\s+Force|Expert\s+Group|Group\s+of\s+Experts|Panel)\b")
 # Groups whose Sector comes from the document or their own name: SG17, Study Group 2, Question 3/2.
 _SG_RE = re.compile(r"\b(?:ITU-([RTD]) )?(?:Study Group|SG) ?(\d{1,2})\b", _I)
+_SECTOR_JUST_BEFORE_RE = re.compile(r"\bITU-([RTD])\b(?:'s)?,?\s+(?:in\s+particular|especially|notably|through|and\s+its)\s+(?:its\s+)?$")
 _QUESTION_RE = re.compile(r"\bQ(?:uestion)? ?(\d{1,2})/(\d{1,2})\b")
 _BARE_DIRECTOR_RE = re.compile(r"\b[Tt]he Director\b(?!s| of| -General)")
 _BARE_SG_RE = re.compile(r"\b(?:the |each |all |a )?study groups?\b(?! (?:of|chairm))", _I)
@@ -110,7 +111,7 @@ _OPERATIVE: list[tuple[re.Pattern[str], MandateRole]] = [
 _VERB_IN_TEXT: list[tuple[re.Pattern[str], MandateRole]] = [
     (re.compile(r"\bto instruct\b|\binstructs?\b", _I), "instructed"),
     (re.compile(r"\bto invite\b|\binvites?\b", _I), "invited"),
-    (re.compile(r"\bto (?:request|propose to|ask)\b|\brequests?\b", _I), "requested"),
+    (re.compile(r"\bto (?:request|propose to|ask|call (?:up)?on)\b|\brequests?\b", _I), "requested"),
     (re.compile(r"\bto (?:encourage|urge)\b", _I), "encouraged"),
 ]
 _WITH = r"(?:close\s+)?(?:coordination|collaboration|consultation|cooperation|liaison)"
@@ -118,7 +119,7 @@ _ASSISTING_RE = re.compile(rf"\b(?:in\s+{_WITH}(?:\s+and\s+{_WITH})?|in\s+conjun
 _RESPONSIBLE_RE = re.compile(
     r"\b(?:shall|will|should)\s+(?:be\s+responsible|take\s+the\s+lead|lead|coordinate|be\s+in\s+charge|study)"
     r"|\bcontinue\s+to\s+(?:lead|take\s+the\s+lead|be\s+responsible)\b|\b(?:lead|leading)\s+(?:the\s+)?work\b"
-    r"|\b(?:is|are)\s+responsible\b|\bresponsibility\s+of\b|\bheaded\s+by\b|\bchaired\s+by\b|\bled\s+by\b"
+    r"|\b(?:is|are)\s+responsible\b|\bresponsibility\s+of\b|\bha(?:s|ve)\s+(?:the\s+)?(?:lead\s+)?responsibility\s+for\b|\bheaded\s+by\b|\bchaired\s+by\b|\bled\s+by\b"
     r"|\blead\s+(?:role|Sector|study group)\b|\bunder the (?:responsibility|leadership|coordination) of\b",
     _I,
 )
@@ -153,6 +154,9 @@ def actors_in(text: str, default_sector: Sector | None = None) -> list[tuple[int
         if free(m.start(), m.end()):
             letter: dict[str, Sector] = {"R": "ITU-R", "T": "ITU-T", "D": "ITU-D"}
             sector: Sector | None = letter.get((m.group(1) or "").upper(), default_sector)
+            near = _SECTOR_JUST_BEFORE_RE.search(t[max(0, m.start() - 40):m.start()])
+            if not m.group(1) and near:  # "to call upon ITU-T, in particular Study Group 3"
+                sector = letter[near.group(1).upper()]
             taken.append((m.start(), m.end()))
             found.append((m.start(), m.end(), Actor(f"SG{int(m.group(2))}", sector)))
     for pattern, actors in _ACTOR_PATTERNS:
