@@ -762,3 +762,11 @@ def test_what_a_question_leaves_out_is_not_required(itu_service: object) -> None
     assert not ans.abstained, ans.text
     assert ans.citations[0].clause_id.endswith("pp-res-165@dubai-2018#resolves.1")
     assert "21 calendar days" in ans.lines[0].plain, ans.text
+
+
+def test_the_clause_holding_every_rare_word_of_the_question_comes_first(itu_service: object) -> None:
+    """blind14: "who appoints the TSAG chair and vice-chairs?" cited PP Res 208's clauses on appointing
+    chairmen in general, closer in meaning, before WTSA Res 1 §4.3bis, the one naming TSAG."""
+    ans = ask(itu_service, "who appoints the TSAG chair and vice-chairs?")
+    assert ans.citations[0].clause_id == "wtsa-res-1@hammamet-2016#s4.3bis", ans.text
+    assert ans.lines[0].plain.startswith("WTSA"), ans.text
