@@ -770,3 +770,22 @@ def test_the_clause_holding_every_rare_word_of_the_question_comes_first(itu_serv
     ans = ask(itu_service, "who appoints the TSAG chair and vice-chairs?")
     assert ans.citations[0].clause_id == "wtsa-res-1@hammamet-2016#s4.3bis", ans.text
     assert ans.lines[0].plain.startswith("WTSA"), ans.text
+
+
+def test_values_of_a_kind_the_texts_do_not_give_are_not_answered(itu_service: object) -> None:
+    """Near-domain questions written for this check (not from an evaluation set): each asks for a value in
+    a form the clauses found do not hold (a percentage, a link, a figure, a unit, who holds a post), and
+    was answered with a clause on the subject. Each control asks the same kind of thing where a clause
+    gives it."""
+    for q, why in [("What percentage of ITU staff are women?", "share"),
+                   ("What is the URL of the ITU-D cybersecurity portal?", "link"),
+                   ("TSB's e-mail address?", "contact"),
+                   ("What is the population of Somalia?", "figure"),
+                   ("what is the maximum EMF exposure limit in V/m?", "V/m"),
+                   ("Which company chairs SG17?", "who holds them")]:
+        ans = ask(itu_service, q)
+        assert ans.abstained and why in ans.text, (q, ans.text)
+    for q in ("what fraction of the contributory unit do academia pay?",
+              "who's on the hook for making the satellite assignment info in the MIFR on the website easier to access?"):
+        ans = ask(itu_service, q)
+        assert not ans.abstained, (q, ans.text)

@@ -249,6 +249,31 @@ _CITY_RE = re.compile(r"\b(?:Geneva|New\s+York|Addis\s+Ababa|Cairo|Bangkok|Brasi
                       r"Jakarta|New\s+Delhi|Santiago|Tegucigalpa|Bridgetown|Almaty|Manama|Tunis|Dubai)\b")
 # "What's the country code assigned to Palestine?": the answer is a code, which a clause gives in digits.
 _CODE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\b", _I)
+# Values a question asks for that a clause gives in one form or not at all (a near-domain question the
+# texts touch without answering: "what percentage of ITU staff are women?", "the URL of the portal").
+_PERCENT_Q_RE = re.compile(r"\b(?:what|which)\s+(?:percentage|per\s*cent(?:age)?|proportion|fraction)\b"
+                           r"|\bhow\s+many\s+per\s*cent\b|\bwhat\s*%", _I)
+_PERCENT_RE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)|\bmajority\b|\bhalf\b|\b(?:one|a|two|three)[-\s]"
+                         r"(?:half|third|quarter|fourth|fifth|sixth|eighth|tenth|sixteenth|thirty[-\s]?second|"
+                         r"sixty[-\s]?fourth)s?\b", _I)
+# asked for ("what is the URL of …", "TSB's e-mail address?"), not spoken of ("… on the website easier to access")
+_CONTACT = (r"(?:url|website|web\s*site|web\s*page|web\s+address|link|e-?mail(?:\s+address)?|postal\s+address"
+            r"|contact\s+(?:details|address|person)|fax(?:\s+number)?)")
+_CONTACT_Q_RE = re.compile(r"\b(?:what|which|where)(?:'s|s|\s+is|\s+are|\s+can\s+I\s+find)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?"
+                           + _CONTACT + r"\b|^\s*(?:[\w'-]+\s+){0,3}" + _CONTACT + r"\s*\?\s*$", _I)
+_CONTACT_RE = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d\s()-]{6,}", _I)
+# "what is the population of Somalia?", "the speed of …": a measure, which a clause gives as a number.
+_MEASURE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:current\s+|latest\s+|total\s+)?"
+                           r"(?:population|gdp|headcount|staff\s+count|size|speed|bandwidth|capacity|throughput|latency"
+                           r"|interest\s+rate|exchange\s+rate|growth\s+rate|penetration(?:\s+rate)?|market\s+share)\s+of\b", _I)
+# "… in V/m?", "… in CHF?": the unit the answer must be in.
+_UNIT_Q_RE = re.compile(r"\bin\s+(?P<unit>V/m|W/kg|W/m2|[kMG]Hz|Hz|dB[a-zA-Z]*|CHF|USD|EUR|US\s?\$|euros?|dollars?|"
+                        r"Swiss\s+francs?|km|metres|meters|ms|milliseconds|Mbit/s|Gbit/s|kbit/s|Mbps|Gbps)\s*\??\s*$", _I)
+# "which company chairs SG17?": who holds a post, named as an entity
+_HOLDER_ENTITY_RE = re.compile(r"\bwhich\s+(?:company|firm|person|individual|country|administration|member\s+state|"
+                               r"organi[sz]ation|operator|vendor)\s+(?:currently\s+)?(?:chairs|heads|holds|presides|convenes|"
+                               r"hosts|is\s+(?:the\s+)?(?:chair|head|host)\w*)\b", _I)
+
 # "which number was picked as the emergency number?", "what phone number got allocated …?": a number
 # as a value (not "what number of …", a count), which a clause gives in digits or not at all.
 _NUMBER_VALUE_Q_RE = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,3}?(?:number|numbers|short\s+code)\b(?!\s+of\b)"
@@ -540,6 +565,23 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             _CODE_RE.search(_REF_YEAR_RE.sub(" ", _without_references(c.text))) and coverage(c.text) >= 0.5
             for c in clauses[:3]):
         return Verdict(abstain=True, missing=["the number"], reason="The clauses found do not give that number.")
+    if _PERCENT_Q_RE.search(q) and not any(_PERCENT_RE.search(c.text) and (coverage(c.text) >= 0.5 or n == 0)
+                                            for n, c in enumerate(clauses[:3])):
+        return Verdict(abstain=True, missing=["a percentage"], reason="The clauses found do not give that share.")
+    if _CONTACT_Q_RE.search(q) and not any(_CONTACT_RE.search(c.text) for c in clauses[:3]):
+        return Verdict(abstain=True, missing=["contact details"],
+                       reason="The clauses found give no address, link or contact for it.")
+    if _MEASURE_Q_RE.search(q) and not any(_NUMBER_RE.search(_REF_YEAR_RE.sub(" ", _without_references(c.text)))
+                                           and coverage(c.text) >= 0.6 for c in clauses[:3]):
+        return Verdict(abstain=True, missing=["figures"], reason="The clauses found do not give that figure.")
+    unit = _UNIT_Q_RE.search(q)
+    if unit and not any(re.search(rf"\d\s*{re.escape(unit.group('unit'))}\b|{re.escape(unit.group('unit'))}\s*\d",
+                                  c.text, _I) for c in clauses[:3]):
+        return Verdict(abstain=True, missing=[unit.group("unit")],
+                       reason=f"The clauses found give no value in {unit.group('unit')}.")
+    if _HOLDER_ENTITY_RE.search(q) and not any(_HELD_BY_RE.search(c.text) for c in clauses[:3]):
+        return Verdict(abstain=True, missing=["people"],
+                       reason="The texts say what posts and groups do, not who holds them.")
     if _BANDS_Q_RE.search(q):
         ok = [c for c in clauses[:3] if _FREQ_RE.search(c.text) and coverage(c.text) >= 0.5]
         if not ok:
