@@ -249,6 +249,8 @@ _CITY_RE = re.compile(r"\b(?:Geneva|New\s+York|Addis\s+Ababa|Cairo|Bangkok|Brasi
                       r"Jakarta|New\s+Delhi|Santiago|Tegucigalpa|Bridgetown|Almaty|Manama|Tunis|Dubai)\b")
 # "What's the country code assigned to Palestine?": the answer is a code, which a clause gives in digits.
 _CODE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\b", _I)
+_SUBJECT_RE = re.compile(r"\b(?:on|about|regarding|concerning|(?:deals?|dealing)\s+with|covering|say\s+about)\s+"
+                         r"((?:[\w-]+\s+){0,2}[\w-]+)\s*(?:[?.!,;]|$)", _I)
 # Values a question asks for that a clause gives in one form or not at all (a near-domain question the
 # texts touch without answering: "what percentage of ITU staff are women?", "the URL of the portal").
 _PERCENT_Q_RE = re.compile(r"\b(?:what|which)\s+(?:percentage|per\s*cent(?:age)?|proportion|fraction)\b"
@@ -465,8 +467,12 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         known_part = " ".join(w for w in re.findall(r"[\w-]+", q) if lexical_tokens(w)
                               and lexical_tokens(w)[0] in set(terms) - set(unknown))
         # Words the corpus never uses, and what it does use of the question is not found together.
-        if unknown and len(unknown) / max(1, len(terms)) >= 0.3 and \
-                _best(clauses[:3], coverage)[1] < 0.8 * _share(coverage, known_part):
+        # … or one of them is what the question is about ("a resolution on quantum computing", "the
+        # Focus Group on metaverse"): a subject the corpus never names.
+        subject = " ".join(m.group(1) for m in _SUBJECT_RE.finditer(q))
+        strong = [t for t in unknown if len(t) >= 5 and t.isalpha() and t in lexical_tokens(subject)]
+        if (unknown and len(unknown) / max(1, len(terms)) >= 0.3 and
+                _best(clauses[:3], coverage)[1] < 0.8 * _share(coverage, known_part)) or strong:
             words = ", ".join(f"“{w}”" for w in _surface(q, unknown))
             return Verdict(abstain=True, missing=_surface(q, unknown),
                            reason=f"Nothing in the corpus mentions {words}.")
