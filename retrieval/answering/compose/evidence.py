@@ -571,23 +571,6 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             _CODE_RE.search(_REF_YEAR_RE.sub(" ", _without_references(c.text))) and coverage(c.text) >= 0.5
             for c in clauses[:3]):
         return Verdict(abstain=True, missing=["the number"], reason="The clauses found do not give that number.")
-    if _PERCENT_Q_RE.search(q) and not any(_PERCENT_RE.search(c.text) and (coverage(c.text) >= 0.5 or n == 0)
-                                            for n, c in enumerate(clauses[:3])):
-        return Verdict(abstain=True, missing=["a percentage"], reason="The clauses found do not give that share.")
-    if _CONTACT_Q_RE.search(q) and not any(_CONTACT_RE.search(c.text) for c in clauses[:3]):
-        return Verdict(abstain=True, missing=["contact details"],
-                       reason="The clauses found give no address, link or contact for it.")
-    if _MEASURE_Q_RE.search(q) and not any(_NUMBER_RE.search(_REF_YEAR_RE.sub(" ", _without_references(c.text)))
-                                           and coverage(c.text) >= 0.6 for c in clauses[:3]):
-        return Verdict(abstain=True, missing=["figures"], reason="The clauses found do not give that figure.")
-    unit = _UNIT_Q_RE.search(q)
-    if unit and not any(re.search(rf"\d\s*{re.escape(unit.group('unit'))}\b|{re.escape(unit.group('unit'))}\s*\d",
-                                  c.text, _I) for c in clauses[:3]):
-        return Verdict(abstain=True, missing=[unit.group("unit")],
-                       reason=f"The clauses found give no value in {unit.group('unit')}.")
-    if _HOLDER_ENTITY_RE.search(q) and not any(_HELD_BY_RE.search(c.text) for c in clauses[:3]):
-        return Verdict(abstain=True, missing=["people"],
-                       reason="The texts say what posts and groups do, not who holds them.")
     if _BANDS_Q_RE.search(q):
         ok = [c for c in clauses[:3] if _FREQ_RE.search(c.text) and coverage(c.text) >= 0.5]
         if not ok:
@@ -607,6 +590,23 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if named_years and not any(all(y in c.text for y in named_years) for c in clauses[:3]):
         return Verdict(abstain=True, missing=named_years,
                        reason=f"No clause found speaks of {', '.join(named_years)}.")
+    if _PERCENT_Q_RE.search(q) and not any(_PERCENT_RE.search(c.text) and (coverage(c.text) >= 0.5 or n == 0)
+                                            for n, c in enumerate(clauses[:3])):
+        return Verdict(abstain=True, missing=["a percentage"], reason="The clauses found do not give that share.")
+    if _CONTACT_Q_RE.search(q) and not any(_CONTACT_RE.search(c.text) for c in clauses[:3]):
+        return Verdict(abstain=True, missing=["contact details"],
+                       reason="The clauses found give no address, link or contact for it.")
+    if _MEASURE_Q_RE.search(q) and not any(_NUMBER_RE.search(_REF_YEAR_RE.sub(" ", _without_references(c.text)))
+                                           and coverage(c.text) >= 0.6 for c in clauses[:3]):
+        return Verdict(abstain=True, missing=["figures"], reason="The clauses found do not give that figure.")
+    unit = _UNIT_Q_RE.search(q)
+    if unit and not any(re.search(rf"\d\s*{re.escape(unit.group('unit'))}\b|{re.escape(unit.group('unit'))}\s*\d",
+                                  c.text, _I) for c in clauses[:3]):
+        return Verdict(abstain=True, missing=[unit.group("unit")],
+                       reason=f"The clauses found give no value in {unit.group('unit')}.")
+    if _HOLDER_ENTITY_RE.search(q) and not any(_HELD_BY_RE.search(c.text) for c in clauses[:3]):
+        return Verdict(abstain=True, missing=["people"],
+                       reason="The texts say what posts and groups do, not who holds them.")
     asked_for = _WHAT_NOUN_RE.search(q)
     if asked_for and not foreign:
         # "What penalties does E.119 set …?": what is asked for must be what the clauses speak of.
