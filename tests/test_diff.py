@@ -232,3 +232,12 @@ def test_what_changed_between_two_meeting_documents_named_bare(meetings_service:
     assert ans.intent == "diff" and not ans.abstained, ans.text
     assert "from SG17-TD2484 to SG17-C823" in ans.text
     assert any(c.doc_id.startswith("sg17-c823") for c in ans.citations)
+
+
+def test_what_a_document_changed_from_an_earlier_one(meetings_service: object) -> None:
+    """Found trying the realistic corpus: "what did C823 change from TD2484?" was searched as a plain
+    question; it asks for the diff, from the text named after "from"."""
+    for q in ("what did C823 change from TD2484?", "what does C823 change relative to TD 2484?"):
+        ans = meetings_service.answer(q)  # type: ignore[attr-defined]
+        assert ans.intent == "diff" and not ans.abstained, (q, ans.text)
+        assert "from SG17-TD2484 to SG17-C823" in ans.text, (q, ans.text)

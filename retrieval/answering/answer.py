@@ -283,7 +283,13 @@ class Answerer:
             # "What changed between TD 2484 and C 823?": two revisions of one meeting text.
             from retrieval.answering.compose.diff import diff_answer
 
-            result = diff_answer(query.text, symbols[0], self.corpus.catalog().clauses, symbols[0], symbols[1])
+            old, new = symbols[0], symbols[1]
+            typed = re.sub(r"(?<=[A-Za-z])(?=\d)", r"\\s?0*", re.escape(new))  # "TD 2484", "C0823"
+            if re.search(rf"\b(?:from|since|relative\s+to|versus|vs\.?|over)\s+(?:the\s+)?(?:SG\d+-)?{typed}\b",
+                         query.text, re.IGNORECASE):
+                # "what did C823 change from TD2484?": the text named after "from" is the earlier one
+                old, new = new, old
+            result = diff_answer(query.text, old, self.corpus.catalog().clauses, old, new)
         elif query.intent == "ask" and asks_what_changed(query.text) and (revised := self._revised_at(query)):
             result = self._changes_at(query, revised)
         elif query.intent != "cite" and (cover := self._cover(query) or self._about_recommendation(query)) is not None:

@@ -84,7 +84,9 @@ _REF_SPAN = re.compile(
 _DIFF_RE = re.compile(
     r"\b(?:what|which)\s+(?:has\s+|have\s+|was\s+|were\s+)?(?:changed|changes|differences)\b"
     r"|\bchanges?\s+(?:in|to|between)\b|\bdifferences?\s+between\b|\bhow\s+(?:does|did|has)\b.*\b(?:differ|changed?)\b"
-    r"|\bwhat\s+is\s+new\s+in\b|\bcompared?\s+(?:to|with)\b",
+    r"|\bwhat\s+is\s+new\s+in\b|\bcompared?\s+(?:to|with)\b"
+    # "what did C823 change from TD2484?", "what does C823 change relative to TD 2484?"
+    r"|\bwhat\s+(?:did|does|do)\b[^?]*\bchange\s+(?:from|since|relative\s+to|versus|vs\.?|over)\b",
     re.IGNORECASE)
 
 
