@@ -101,6 +101,10 @@ def test_judge_current_figures_outcomes_and_countries() -> None:
     assert kenya[0] and "Kenya" in kenya[1]
     assert not judged("What did Iraq launch?")[0]  # named by the clause: answerable
     assert judged("Who represents Brazil at TSAG meetings?", text + " Brazil")[0]  # a person, not a text
+    # a term of office running now: "four weeks from the end of the meeting" is no answer to it
+    term = "Unless the Director of TSB is advised of their opposition within a period of four weeks from the end"
+    assert "current" in judged("when does the current term of the TSB Director end?", term)[1]
+    assert not judged("what is the term of office of the TSAG chairman?", term)[0]
 
 
 def test_a_date_of_a_cited_text_does_not_answer_when() -> None:

@@ -694,3 +694,25 @@ def test_a_choice_between_sectors_asks_which_sector() -> None:
         assert sector_topic(q) == topic, (q, sector_topic(q))
     assert detect("what does R 3 say about it?")[0] != "sector"
     assert sector_topic("which sector handles business continuity?") == "business continuity"
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("is there a resolution on quantum computing?", "quantum computing"),
+    ("hi, any resolution on spam?", "spam"),
+    ("anything on e-waste?", "e-waste"),
+    ("does ITU have a Recommendation about numbering?", "numbering"),
+    ("do we have any PP resolutions dealing with accessibility?", "accessibility"),
+])
+def test_whether_a_text_exists_on_a_subject_is_a_search_for_texts(question: str, topic: str) -> None:
+    q = read_query(question)
+    assert (q.intent, q.topic) == ("find", topic)
+
+
+@pytest.mark.parametrize("question", [
+    "is there any regular reporting on ITU fellowships? who prepares it?",
+    "is there any rule on how long Rec titles should be?",
+    "any idea what res 57 says?",
+    "anybody know the rules on quorum?",
+])
+def test_other_is_there_questions_are_not_searches_for_texts(question: str) -> None:
+    assert read_query(question).intent != "find"

@@ -799,3 +799,23 @@ def test_a_subject_the_corpus_never_names_is_said_to_be_missing(itu_service: obj
     # an everyday word the texts do not use, not the subject, does not make the question unanswerable
     ok = ask(itu_service, "Which Sector is tasked with producing statistics on how IPv6 rollout is progressing?")
     assert not ok.abstained, ok.text
+
+
+def test_whether_a_text_exists_on_a_subject_is_answered_yes_with_the_texts_or_no(itu_service: object) -> None:
+    """Written for this check, not from an evaluation set: "is there a resolution on X?" was answered
+    with the nearest clause ("quantum computing" → Res 139 on converging computer technologies, "drones"
+    → Res 177, "net neutrality" → "a neutral platform") and "does ITU have a resolution on the Internet of
+    Things?" was abstained. It is asked as "which texts deal with X", answered yes or no."""
+    for q, doc in [("is there a resolution on gender equality?", "Resolution 70"),
+                   ("does ITU have a resolution on the Internet of Things?", "Resolution 197"),
+                   ("any resolution on mobile phone theft?", "Resolution 189"),
+                   ("is there anything on e-waste?", "e-waste")]:
+        ans = ask(itu_service, q)
+        assert not ans.abstained and ans.lines[0].plain.startswith("Yes"), (q, ans.text)
+        assert doc in ans.text, (q, ans.text)
+    for q, missing in [("is there a resolution on quantum computing?", "quantum"),
+                       ("is there a resolution about drones?", "drones"),
+                       ("any resolution about space debris?", "debris"),
+                       ("do we have a resolution on net neutrality?", "net neutrality")]:
+        ans = ask(itu_service, q)
+        assert ans.abstained and not ans.citations and missing in ans.text, (q, ans.text)

@@ -31,6 +31,7 @@ from retrieval.answering.compose.direct import (
 )
 from retrieval.answering.compose.evidence import (
     Verdict,
+    absent_topic_words,
     asked_as_source,
     asks_fate,
     content_terms,
@@ -42,7 +43,7 @@ from retrieval.answering.compose.evidence import (
     named_things,
     recommendations_asked,
 )
-from retrieval.answering.compose.find import compose_find
+from retrieval.answering.compose.find import compose_find, names_topic
 from retrieval.answering.compose.mandate import (
     LIST_LIMIT,
     MandateAsk,
@@ -328,7 +329,12 @@ class Answerer:
             answer = self._mandate(query, ask)
         if answer is None and query.intent == "find":
             topic = clean_topic(query.topic)
-            answer = compose_find(query, hits, self.corpus.catalog().lexical.coverage_of(topic), topic)
+            topic_coverage = self.corpus.catalog().lexical.coverage_of(topic)
+            if not names_topic(hits, topic_coverage):
+                # Listing the nearest texts would answer "yes" to "is there a resolution on net neutrality?".
+                return compose_abstain(query, self.coverage(), f"No text found speaks of “{topic}”; the closest "
+                                       "share only some of its words.", [topic])
+            answer = compose_find(query, hits, topic_coverage, topic)
         if answer is None:
             answer = compose_ask(query, hits)
         return self._mark_thin(answer, verdict)
@@ -371,6 +377,11 @@ class Answerer:
             # "Was C823's incubation mechanism approved?": the contribution is here, the meeting's verdict not.
             return Verdict(abstain=True, missing=["outcomes"], reason="The corpus holds what meeting documents "
                            "propose; what the meeting decided on them is in its report, not in these texts.")
+        if query.intent == "find" and query.language == "en":
+            absent = absent_topic_words(text, facts.uses)
+            if absent:
+                words = ", ".join(f"“{w}”" for w in absent)
+                return Verdict(abstain=True, missing=absent, reason=f"Nothing in the corpus mentions {words}.")
         other = other_sector(query, clauses[:3])
         if other is not None:
             asked, found = other

@@ -93,6 +93,14 @@ class CorpusFacts:
         """The corpus holds `s` (hyphens in any form; metadata such as titles and numbers too)."""
         return self.catalog.contains(norm_hyphens(s))
 
+    def uses(self, stem: str) -> bool:
+        """The corpus uses this stemmed word, a synonym of it, or (hyphenated) each of its parts; no typo
+        tolerance."""
+        if self.has_word(stem) or SYNONYMS.get(stem, frozenset()) & (self._vocab or set()):
+            return True
+        parts = [t for p in stem.split("-") if p for t in lexical_tokens(p)] if "-" in stem.strip("-") else []
+        return bool(parts) and all(self.uses(t) for t in parts)
+
     def has_word(self, stem: str) -> bool:
         """The corpus uses exactly this stemmed word."""
         self.knows(stem)

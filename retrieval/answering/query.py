@@ -49,13 +49,21 @@ _SECTOR_RE = re.compile(
 # Phrases that ask which Sector, stripped from the topic: "whose study groups …", "… ITU-T or ITU-R?".
 _WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + r"\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU
                        + r"(?:'s)?" + r"|(?<![\w-])R\s*,\s*T\s*,?\s*(?:or|and|/)\s*D\b", re.IGNORECASE)
+# "Is there a resolution on X?", "do we have anything about X?", "any Rec on X?": which texts deal with X,
+# asked as yes or no.
+_DOC_KIND = (r"(?:(?:ITU(?:-[RTD])?|PP|WTSA|WTDC|RA|WRC|Plenipotentiary)\s+)?"
+             r"(?:resolutions?|recommendations?|recs?|documents?|texts?|decisions?|contributions?|anything|something)")
+_EXISTS = (r"(?:^|[,:;]\s*|\b(?:so|and|but)\s+)(?:(?:is|are)\s+there\s+|do\s+we\s+have\s+|does\s+(?:the\s+)?ITU\s+have\s+"
+           r"|have\s+we\s+got\s+|(?=any))(?:a|an|any|some)?\s*" + _DOC_KIND
+           + r"\s+(?:(?:in\s+the\s+corpus|at\s+all)\s+)?(?:on|about|regarding|concerning|covering|dealing\s+with|that\s+deals?\s+with)\s+")
 _FIND_RE = re.compile(
     r"\b(?:which|what|list|find|show)\s+(?:the\s+)?(?:resolutions|documents|clauses|contributions|texts)\b"
-    r"|\bresolutions\s+(?:on|about|dealing|deal|that)\b",
+    r"|\bresolutions\s+(?:on|about|dealing|deal|that)\b|" + _EXISTS,
     re.IGNORECASE,
 )
 _TOPIC_STRIP = re.compile(
-    r"^\s*(?:which|what|list|find|show)\s+(?:the\s+)?(?:resolutions|documents|clauses|contributions|texts)\s+"
+    r"^.*?" + _EXISTS +
+    r"|^\s*(?:which|what|list|find|show)\s+(?:the\s+)?(?:resolutions|documents|clauses|contributions|texts)\s+"
     r"(?:deal\s+with|dealing\s+with|are\s+about|about|on|cover|mention|that\s+\w+(?:\s+with)?)\s*"
     r"|^\s*(?:which|what|who)\s+(?:ITU\s+)?(?:sectors?\s+)?(?:of\s+ITU\s+)?(?:handles?|deals?\s+with|is\s+responsible\s+for"
     r"|are\s+responsible\s+for|is\s+in\s+charge\s+of|(?:share|do|does)?\s*(?:the\s+)?works?\s+(?:together\s+)?on"
@@ -171,6 +179,11 @@ def detect(question: str) -> tuple[Intent, Reference | None]:
     if _FIND_RE.search(question):
         return "find", None
     return "ask", None
+
+
+def asks_existence(question: str) -> bool:
+    """"Is there a resolution on X?": answered yes (with the texts) or no."""
+    return bool(re.search(_EXISTS, question, re.IGNORECASE))
 
 
 def asks_which_sector(question: str) -> bool:

@@ -159,6 +159,8 @@ _CURRENT_RE = re.compile(
     r"\bhow\s+many\b[^?]*\b(?:currently|now|today|at\s+present|presently|so\s+far|to\s+date|this\s+year)\b"
     r"|\b(?:current|latest|present)\s+(?:number|figures?|count|total|membership|list\s+of\s+members|balance|level|"
     r"status|value|rate|score|size|rank|ranking|position|standing)\b"
+    # "when does the current term of the TSB Director end?": when someone's present term runs out
+    r"|\b(?:current|present|incumbent's|ongoing)\s+(?:term|mandate\s+period|tenure)\b"
     # "Kenya's rank in the latest IDI", "where does Kenya rank": a country's place in a published index
     r"|\b(?:rank(?:ed|ing|s)?|score[ds]?|placed?)\s+(?:in|on)\s+the\s+(?:latest|current|last|most\s+recent|newest|"
     r"(?:19|20)\d\d)\b|\bwhere\s+(?:does|did|do)\b[^?]*\brank\b"
@@ -631,6 +633,14 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
                        reason="The clauses found do not speak of " + ", ".join(f"“{w}”" for w in lacking) + ".")
     thin = bool(terms) and (best_cov < 0.6 or len(uncovered) > len(terms) / 2)
     return Verdict(thin=thin, uncovered=_surface(q, uncovered) if thin else [])
+
+
+def absent_topic_words(topic: str, uses: Callable[[str], bool]) -> list[str]:
+    """The words of a "which texts deal with X" topic the corpus never uses, as typed ("drones" in
+    "is there a resolution about drones?"). The question was already read with typos corrected, so a word
+    still unknown is a subject the texts do not have; "a typo away" ("prone") is not that subject."""
+    terms = [t for t in content_terms(topic) if len(t) >= 4 and t.isalpha() and not uses(t)]
+    return _surface(topic, terms) or terms
 
 
 # A sentence that asks: it ends with "?", or opens as a question does (an editor's note may drop the "?").

@@ -7,13 +7,19 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from retrieval.answering.compose import MAX_CITATIONS, em, item, lead, ordered_sectors
-from retrieval.answering.query import Query
+from retrieval.answering.query import Query, asks_existence
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, version_display
 from retrieval.core.models import Answer, Citation, SearchHit
 
 NAMES_TOPIC = 0.5  # share of the topic's idf mass a clause must hold to count as naming it
 MAX_LISTED = 10
+
+
+def names_topic(hits: list[SearchHit], coverage: Callable[[str], float]) -> bool:
+    """Some hit names the topic in its text, or belongs to an instrument whose title does."""
+    return any(coverage(h.clause.text) >= NAMES_TOPIC or coverage(h.clause.instrument.title) >= NAMES_TOPIC
+               for h in hits)
 
 
 def compose_find(query: Query, hits: list[SearchHit], coverage: Callable[[str], float] | None = None,
@@ -35,7 +41,8 @@ def compose_find(query: Query, hits: list[SearchHit], coverage: Callable[[str], 
                 or coverage(hs[0].clause.instrument.title) >= NAMES_TOPIC}
         by_inst = dict(sorted((kept or by_inst).items(), key=rank))
     what = [em(topic)] if topic else ["this"]
-    lines = [lead(f"{len(by_inst)} document(s) in the corpus deal with ", *what, ":")]
+    yes = "Yes: " if asks_existence(query.text) else ""
+    lines = [lead(f"{yes}{len(by_inst)} document(s) in the corpus deal with ", *what, ":")]
     cits: list[Citation] = []
     for n, (name, hs) in enumerate(by_inst.items()):
         if n >= MAX_LISTED:
