@@ -819,3 +819,21 @@ def test_whether_a_text_exists_on_a_subject_is_answered_yes_with_the_texts_or_no
                        ("do we have a resolution on net neutrality?", "net neutrality")]:
         ans = ask(itu_service, q)
         assert ans.abstained and not ans.citations and missing in ans.text, (q, ans.text)
+
+
+def test_which_study_group_is_answered_by_the_group_named(itu_service: object) -> None:
+    """Written for this check: "which SG does security in ITU-T?" was abstained ("the clauses found do not
+    speak of 'SG'"); the group the best clause names answers, by its number."""
+    for q in ("which SG does security in ITU-T?", "what study group works on security?"):
+        ans = ask(itu_service, q)
+        assert not ans.abstained and ans.lines[0].plain.startswith("ITU-T Study Group 17"), (q, ans.text)
+
+
+def test_a_numbered_clause_asked_for_heads_its_listing_with_its_own_title(itu_service: object) -> None:
+    """"res 1 sec 9.3" listed §9.3 and its sub-clauses under "Section 9"; "A.12 clause 2" under "clause"."""
+    assert ask(itu_service, "res 1 sec 9.3?").lines[0].plain.startswith(
+        "WTSA Resolution 1 (Rev. Hammamet, 2016), §9.3 (Prerequisites):")
+    assert ask(itu_service, "A.12 clause 2").lines[0].plain.startswith(
+        "Recommendation ITU-T A.12 (11/2016), clause 2 (Identification and layout of Recommendations):")
+    assert ask(itu_service, "res 1 section 4").lines[0].plain.startswith(
+        "WTSA Resolution 1 (Rev. Hammamet, 2016), Section 4 (Telecommunication Standardization Advisory Group):")

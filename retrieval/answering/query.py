@@ -321,12 +321,14 @@ _STUDY_GROUP_WORK_RE = re.compile(r"\b(?:Rec(?:ommendation)?s?|draft|approv\w*|T
 # read as "study group", TAP questions asked "at the SG meeting" lost their clause to A.Sup5's (measured).
 _A_STUDY_GROUP_RE = re.compile(r"\bSG\b(?![\d/-])(?=\s+(?:chairs?\w*|vice-chairs?\w*|chairm[ae]n|management|leadership)\b)")
 _STUDY_GROUPS_RE = re.compile(r"\bSGs\b")
+_WHICH_SG_RE = re.compile(r"\b(which|what)\s+SG\b(?![\d/-])", re.IGNORECASE)  # "which SG does security?"
 
 
 def expand_shorthand(text: str) -> str:
     for rx, full in _SHORTHAND:
         text = rx.sub(full, text)
     text = _STUDY_GROUPS_RE.sub("study groups", _A_STUDY_GROUP_RE.sub("study group", text))
+    text = _WHICH_SG_RE.sub(r"\1 study group", text)
     if _THE_SG_RE.search(text) and not _STUDY_GROUP_WORK_RE.search(text):
         text = _THE_SG_RE.sub("the Secretary-General", text)
     return text

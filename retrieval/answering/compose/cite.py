@@ -117,7 +117,13 @@ def part_heading(clauses: list[Clause], ref: Reference) -> str:
     first = clauses[0]
     name = instrument_display(first.instrument)
     parts = list(dict.fromkeys(c.part for c in clauses))
-    if ref.part == "section" and len(parts) == 1:
+    numbered = next((c for c in clauses if c.label == ref.label), None) if ref.label and not ref.label_to else None
+    if numbered is not None and ref.label and (ref.part != "section" or "." in ref.label):
+        # "Res 1 §9.3", "A.1 clause 2.3": the numbered clause asked for and what it holds, headed by its own
+        # title ("Prerequisites", "The roles of rapporteurs")
+        title = f" ({' '.join(numbered.text.split())})" if len(numbered.text) < 150 else ""
+        where = f"§{ref.label}{title}" if ref.part == "section" else f"{ref.part or numbered.part} {ref.label}{title}"
+    elif ref.part == "section" and len(parts) == 1:
         head = next((c for c in clauses if not c.label), None)  # a section's heading is its own clause
         title = f" ({' '.join(head.text.split())})" if head and len(head.text) < 150 else ""
         where = parts[0].capitalize() + title

@@ -4,6 +4,7 @@ actor, a yes/no with its condition. Pure functions; the quote beside it stays a 
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from retrieval.answering.compose.evidence import MONTHS
 from retrieval.answering.quotes import segments
@@ -25,6 +26,9 @@ _WHO = re.compile(r"^\s*(?:who|which\s+(?:body|group|organ|committee|official))\
 # "… report to?", "to whom", "who does X report to every year": the body reported to is asked for (a
 # capital after "report to" names it already: "who reports to TSAG").
 _TO_WHOM = re.compile(r"(?i:\breport\w*\s+to\s*\?|\bto\s+whom\b|\bwho\b.*\breport\w*\s+to\b)(?!\s+(?:the\s+)?[A-Z])")
+# "which study group handles …", "what ITU-T SG works on …": a group by its number answers.
+_WHICH_GROUP_Q = re.compile(r"\b(?:which|what)\s+(?:ITU-[RTD]\s+)?(?:study\s+groups?|SGs?)\b(?!\s*\d)", _I)
+_GROUP_NAMED = re.compile(r"\b(?:ITU-[RTD]\s+)?(?:Study\s+Groups?|SG)\s*\d+(?:\s*(?:,|and)\s*\d+)*\b")
 _YESNO = re.compile(r"^\s*(?:can|may|must|is|are|does|do|should|shall|will|could)\b", _I)
 # "when" asks for a time at the start or before its verb, not inside a clause ("when a Question goes to
 # consultation, what is needed …" asks what, not when).
@@ -132,6 +136,18 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
                 seg = next((clause.text[a:b] for a, b in segments(clause.text) if a <= at < b), seg)
         if spans:
             return f"{_cap(_pick(spans, q, seg))}: “{readable(seg)}”", []
+    if _WHICH_GROUP_Q.search(q):
+        # "Which SG does security in ITU-T?": the study group the clause names is the answer, in the
+        # sentence that names it.
+        named_at = next((m for m in _GROUP_NAMED.finditer(seg)), None)
+        if named_at is None and best:
+            named_at = next((m for m in _GROUP_NAMED.finditer(clause.text)), None)
+            if named_at is not None:
+                seg = next((clause.text[a:b] for a, b in segments(clause.text) if a <= named_at.start() < b), seg)
+        if named_at is not None:
+            name = " ".join(named_at.group(0).split())
+            sector = re.match(r"ITU-[RTD]", name)
+            return f"{name}: “{readable(seg)}”", [cast(Sector, sector.group(0))] if sector else []
     if _WHO.search(q) and not _TO_WHOM.search(q):
         # "Who appoints the TSAG chairman?" answered by "WTSA shall appoint the chairman …": the subject
         # of the question's own verb in the clause, before anyone the clause's heading tasks.
