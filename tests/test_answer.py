@@ -452,3 +452,24 @@ def test_a_number_asked_is_answered_by_the_clause_that_sets_it_not_a_recital() -
                "of office between consecutive assemblies", 0.77)
     q = read_query("max number of terms a study group vice-chair can serve?")
     assert rerank([recital, rule], q)[0].clause.part == "resolves"
+
+
+def test_a_bare_heading_comes_after_a_clause_under_it_that_says_something() -> None:
+    """"what does res 1 say about languages for meetings?" led with §2.3 "Participation in meetings"."""
+    from retrieval.answering.answer import _is_heading, rerank
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Clause, Instrument, SearchHit
+
+    def c(label: str, text: str) -> Clause:
+        return Clause(clause_id=f"wtsa-res-1@x#s{label}", doc_id="wtsa-res-1@x", part="section 2", label=label,
+                      instrument=Instrument(body="WTSA", number="1"), text=text, span=(0, len(text)))
+
+    head = c("2.3", "Participation in meetings")
+    said = c("2.3.1", "Documents for meetings are published in the official languages of the Union as soon as "
+                      "practicable.")
+    assert _is_heading(head.text) and not _is_heading(said.text)
+    assert not _is_heading("TSAG shall meet at least once a year")
+    hits = [SearchHit(clause=head, score=0.8), SearchHit(clause=said, score=0.75)]
+    assert rerank(hits, read_query("what does res 1 say about languages for meetings?"))[0].clause.label == "2.3.1"
+    # asked for by number, a heading is what was asked for: "cite" keeps the search's order
+    assert rerank(hits, read_query("res 1 section 2.3"))[0].clause.label == "2.3"

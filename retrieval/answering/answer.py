@@ -127,6 +127,15 @@ _DOCUMENT_ROW_RE = re.compile(r"^\s*(?:TD\s?\d+|C\s?\d+|[A-Z]{1,4}\d*-(?:TD|C)\d
 _WHO_RE = re.compile(r"^(?:[^?]{0,40}?\s[-\u2013\u2014:]\s+)?\s*who\b|\bwho\s+(?:must|has\s+to|should|shall|is\s+to)\b", re.IGNORECASE)
 
 
+HEADING_WEIGHT = 0.85  # a bare heading ("Participation in meetings") found for a question about its subject
+_HEADING_RE = re.compile(r"^[A-Z][^.;:!?\n]{0,80}$")
+
+
+def _is_heading(text: str) -> bool:
+    t = " ".join(text.split())
+    return bool(_HEADING_RE.match(t)) and len(t.split()) <= 8 and not re.search(r"\b(?:shall|should|may|must|is|are)\b", t)
+
+
 _PURPOSE_WORDS = frozenset(lexical_tokens("achieve achieving aim aims aiming purpose goal goals objective objectives "
                                           "intent intended intends"))
 
@@ -164,6 +173,9 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
             w *= ENUMERATION_WEIGHT
         if places and any(p in c.text for p in places):
             w *= PLACE_WEIGHT
+        if query.intent == "ask" and _is_heading(c.text):
+            # "Participation in meetings" names a subject; the clauses under it say something about it.
+            w *= HEADING_WEIGHT
         if coverage is not None and query.intent == "ask":
             # A clause holding all of the question's rare words ("WTSA shall appoint the chairman and
             # vice-chairmen of TSAG") before one that is closer in meaning but lacks one of them (TSAG).
