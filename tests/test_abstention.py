@@ -623,3 +623,21 @@ def test_whether_a_text_is_still_in_force_after_a_later_event_is_that_events_to_
     assert decided_at("is Res 208 still in force after PP-22?") == ("PP", 2022)
     assert decided_at("was Res 1 superseded at WTSA-20?") == ("WTSA", 2020)
     assert decided_at("is Res 208 in force?") is None
+
+
+def test_a_variant_or_unit_the_question_names_must_be_in_the_clause() -> None:
+    """Written for this check: U.1 gives the timings of type A and B signalling, not of type D; a limit
+    asked "(W/kg)" is not given by a recital naming who set the guidelines."""
+    typed = "For type B signalling, the time interval between the end of the call-confirmation signal pulse " \
+            "and the proceed-to-select signal should be at least 100 milliseconds."
+    emf = "that guidelines on limits of exposure to EMF have been established by ICNIRP, IEEE and ITU-T"
+
+    def judged(q: str, t: str) -> Verdict:
+        return judge(q, [clause(t)], corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+
+    v = judged("what are the timings for Type D signalling?", typed)
+    assert v.abstain and "Type D" in v.reason, v
+    assert not judged("what are the timings for type B signalling?", typed).abstain
+    assert not judged("what type of signalling is used?", typed).abstain  # no variant named
+    assert "W/kg" in judged("what EMF exposure limits (W/kg) apply to base stations?", emf).reason
+    assert not judged("what exposure limits (W/kg) apply?", emf + "; the limit is 2 W/kg").abstain

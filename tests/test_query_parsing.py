@@ -716,3 +716,19 @@ def test_whether_a_text_exists_on_a_subject_is_a_search_for_texts(question: str,
 ])
 def test_other_is_there_questions_are_not_searches_for_texts(question: str) -> None:
     assert read_query(question).intent != "find"
+
+
+def test_chat_forms_read_as_the_texts_write_them() -> None:
+    from retrieval.answering.compose.series import series_asked
+    from retrieval.answering.query import search_form
+
+    # a Recommendation typed in lower case; "b4" is "before", not Recommendation B.4
+    assert read_query("a12 whats letter W for").text.startswith("A.12 ")
+    assert "E.119" in read_query("e119 language reqs?").text
+    assert "b4 the meeting" in read_query("contrib arriving <12 days b4 the mtg, what happens to it").text
+    # "takes part in" is how people say "participate in"; "on ITU's behalf" only frames the question
+    assert search_form("who takes part in the WHO EMF project on ITU's behalf?") == \
+        "who participate in the WHO EMF project?"
+    assert series_asked("a12 whats letter W for") == "W"
+    # "is it TSB or BDT that …?" asks which Sector
+    assert read_query("is it TSB or BDT that works with countries on a child helpline number?").intent == "sector"

@@ -837,3 +837,13 @@ def test_a_numbered_clause_asked_for_heads_its_listing_with_its_own_title(itu_se
         "Recommendation ITU-T A.12 (11/2016), clause 2 (Identification and layout of Recommendations):")
     assert ask(itu_service, "res 1 section 4").lines[0].plain.startswith(
         "WTSA Resolution 1 (Rev. Hammamet, 2016), Section 4 (Telecommunication Standardization Advisory Group):")
+
+
+def test_how_people_say_it_finds_the_clause_written_otherwise(itu_service: object) -> None:
+    """Written for this check: "takes part in … on ITU's behalf" (the texts: "to participate in"; "behalf",
+    the rarest word, outweighed "EMF" and the clause fell below the evidence floor) and "stats" (the texts:
+    "statistics")."""
+    ans = ask(itu_service, "which bureau takes part in WHO's EMF project on ITU's behalf?")
+    assert not ans.abstained and "pp-res-176@" in ans.citations[0].clause_id, ans.text
+    ans = ask(itu_service, "who puts together the stats on progress towards the strategic plan targets?")
+    assert not ans.abstained and ans.lines[0].plain.startswith("Director of BDT"), ans.text

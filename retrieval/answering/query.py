@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field
@@ -41,6 +42,8 @@ _SECTOR_RE = re.compile(
     r"|\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU + r"(?:'s)?\s+" + _JOB + r"\b"
     # "does BDT or TSB do the EMF work?", "emergency telecoms: R, T or D?"
     r"|\b(?:does|do|is|should|will|would|must)\s+(?:the\s+)?" + _BUREAU + r"\s+or\s+(?:the\s+)?" + _BUREAU + r"\b"
+    # "is it TSB or BDT that works with countries on …?", "was it BR or BDT who …"
+    r"|\b(?:is|was|will)\s+(?:it|that)\s+(?:the\s+)?" + _BUREAU + r"\s+or\s+(?:the\s+)?" + _BUREAU + r"\b"
     r"|(?<![\w-])R\s*,\s*T\s*,?\s*(?:or|and|/)\s*D\b"
     r"|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
     r"|works\s+on|coordinates|leads|covers|looks\s+after)\b|\bsectors?\s+(?:handles?|deals?|responsible)\b",
@@ -270,14 +273,23 @@ def without_exclusions(text: str) -> str:
     return _SPACE_RE.sub(" ", out).replace(" ?", "?").strip() or text
 
 
+# How people say what the texts write: "takes part in" is "participate in"; "on ITU's behalf" only frames
+# the question (its rare word "behalf" outweighed "EMF" and dropped the clause that answers).
+_REGISTER = [(re.compile(r"\b(?:takes?|taking|took)\s+part\s+in\b", re.IGNORECASE), "participate in"),
+             (re.compile(r"\s*\bon\s+(?:ITU's|its|the\s+Union's|their|our)\s+behalf\b|\s*\bon\s+behalf\s+of\s+"
+                         r"(?:ITU|the\s+Union)\b", re.IGNORECASE), "")]
+
+
 def search_form(text: str) -> str:
     text = without_exclusions(text)
+    for rx, said in _REGISTER:
+        text = rx.sub(said, text)
     out = _YEARLY_RE.sub("annually", _FILLER_RE.sub("", _GREETING_RE.sub("", text)))
     return _SPACE_RE.sub(" ", out).strip() or text
 
 
 # Chat forms of what the texts spell out: "Gen Sec" is the Secretary-General, "w/" is "with".
-_SHORTHAND = [(re.compile(r"\b(?:Gen(?:eral)?\.?\s*Sec(?:retary)?|Sec\.?\s*Gen|SecGen)\b\.?", re.IGNORECASE),
+_SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [(re.compile(r"\b(?:Gen(?:eral)?\.?\s*Sec(?:retary)?|Sec\.?\s*Gen|SecGen)\b\.?", re.IGNORECASE),
                "Secretary-General"),
               (re.compile(r"(?<!\S)w/o(?!\S)", re.IGNORECASE), "without"),
               (re.compile(r"(?<!\S)w/(?=\s|$)", re.IGNORECASE), "with"),
@@ -306,7 +318,10 @@ _SHORTHAND = [(re.compile(r"\b(?:Gen(?:eral)?\.?\s*Sec(?:retary)?|Sec\.?\s*Gen|S
               (re.compile(r"\bwhcih\b", re.IGNORECASE), "which"),
               # "D000", "A1", "E119": a Recommendation typed without its dot ("Q4" is a Question, "C823" a
               # contribution, "G20" a summit).
-              (re.compile(r"(?<![\w./-])([ABD-FHJ-PR-Z])(\d{1,4})(?![\w.]|/\d)"), r"\1.\2")]
+              (re.compile(r"(?<![\w./-])([ABD-FHJ-PR-Z])(\d{1,4})(?![\w.]|/\d)"), r"\1.\2"),
+              # … typed in lower case ("a12", "e119"), with two digits at least: "b4" is "before", "w8" "wait"
+              (re.compile(r"(?<![\w./-])([abd-fhj-pr-z])(\d{2,4})(?![\w.]|/\d)"),
+               lambda m: f"{m.group(1).upper()}.{m.group(2)}")]
 
 
 # "What is the SG instructed to do …": "the SG" is the Secretary-General, unless the question is about the

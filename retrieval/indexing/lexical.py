@@ -70,7 +70,7 @@ _SYNONYM_GROUPS = [
     ("mtg", "meeting"), ("recs", "recommendations"), ("vice-chair", "vice-chairs", "vice-chairman", "vice-chairmen"),
     ("intl", "international"), ("approx", "approximately"), ("reqs", "requirements"), ("hq", "headquarters"),
     ("sec", "secs", "second", "seconds"), ("hr", "hrs", "hour", "hours"),
-    ("redo", "revise"), ("wk", "wks", "week", "weeks"),
+    ("redo", "revise"), ("wk", "wks", "week", "weeks"), ("stats", "statistics"),
     # Telecom chat words for what the texts name generically.
     ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),
     ("imei", "imeis", "identifier", "identifiers"),

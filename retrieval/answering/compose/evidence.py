@@ -40,6 +40,7 @@ _EVENT_RE = re.compile(r"\b(?:WRC|WTSA|WTDC|PP|RA|WTPF|WSIS|GSR|WCIT)[- ]?(\d{2}
 _REC_RE = re.compile(r"\b(?:ITU-[RTD]\s+)?([A-Z]\.(?:Sup)?\d{1,4}(?:\.\d+)?)\b")  # "A.Sup5": a Supplement
 _YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _RES_NAMED_RE = re.compile(r"\bResolutions?\s+(?:No\.\s*)?((?:ITU-R\s+)?\d+(?:-\d+)?)\b")
+_VARIANT_RE = re.compile(r"\b(?i:type|category|class|variant|option|case|mode|method)\s+(?:[A-Z]|\d{1,2})\b(?![.\-/]\w)")
 _GENERATION_RE = re.compile(r"\b[2-6]G\b")  # mobile generations: "5G" is named as such or not at all
 _QUANTITY_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:GHz|MHz|kHz|Mbit/s|Gbit/s)\b", _I)
 
@@ -271,8 +272,11 @@ _MEASURE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the
                            r"(?:population|gdp|headcount|staff\s+count|size|speed|bandwidth|capacity|throughput|latency"
                            r"|interest\s+rate|exchange\s+rate|growth\s+rate|penetration(?:\s+rate)?|market\s+share)\s+of\b", _I)
 # "… in V/m?", "… in CHF?": the unit the answer must be in.
-_UNIT_Q_RE = re.compile(r"\bin\s+(?P<unit>V/m|W/kg|W/m2|[kMG]Hz|Hz|dB[a-zA-Z]*|CHF|USD|EUR|US\s?\$|euros?|dollars?|"
-                        r"Swiss\s+francs?|km|metres|meters|ms|milliseconds|Mbit/s|Gbit/s|kbit/s|Mbps|Gbps)\s*\??\s*$", _I)
+# "… limits (W/kg) …": a physical unit in brackets asks for values in it too.
+_UNITS = (r"V/m|W/kg|W/m2|[kMG]Hz|Hz|dB[a-zA-Z]*|CHF|USD|EUR|US\s?\$|euros?|dollars?|"
+          r"Swiss\s+francs?|km|metres|meters|ms|milliseconds|Mbit/s|Gbit/s|kbit/s|Mbps|Gbps")
+_UNIT_Q_RE = re.compile(r"\bin\s+(?P<unit>" + _UNITS + r")\s*\??\s*$|\((?P<bracketed>V/m|W/kg|W/m2|dB[a-zA-Z]*|"
+                        r"Mbit/s|Gbit/s|kbit/s|Mbps|Gbps|ms)\)", _I)
 # "which company chairs SG17?": who holds a post, named as an entity
 _HOLDER_ENTITY_RE = re.compile(r"\bwhich\s+(?:company|firm|person|individual|country|administration|member\s+state|"
                                r"organi[sz]ation|operator|vendor)\s+(?:currently\s+)?(?:chairs|heads|holds|presides|convenes|"
@@ -497,6 +501,14 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         names = ", ".join(places)
         return Verdict(abstain=True, missing=places,
                        reason=f"The clauses found say nothing specific to {names}.")
+    # "type D telex signalling", "category 2 …": a variant the question names by its letter or number is the
+    # one asked about; a clause on type B is about another (U.1 gives types A and B, not D).
+    variants = [m.group(0) for m in _VARIANT_RE.finditer(q)]
+    unnamed_variants = [v for v in dict.fromkeys(variants)
+                        if not any(re.search(re.escape(v).replace(r"\ ", r"\s+"), c.text, _I) for c in clauses[:3])]
+    if unnamed_variants:
+        names = ", ".join(unnamed_variants)
+        return Verdict(abstain=True, missing=unnamed_variants, reason=f"The clauses found say nothing specific to {names}.")
     generations = [g for g in dict.fromkeys(_GENERATION_RE.findall(q)) if not any(g in c.text for c in clauses[:3])]
     if generations:
         names = ", ".join(generations)
@@ -601,11 +613,11 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _MEASURE_Q_RE.search(q) and not any(_NUMBER_RE.search(_REF_YEAR_RE.sub(" ", _without_references(c.text)))
                                            and coverage(c.text) >= 0.6 for c in clauses[:3]):
         return Verdict(abstain=True, missing=["figures"], reason="The clauses found do not give that figure.")
-    unit = _UNIT_Q_RE.search(q)
-    if unit and not any(re.search(rf"\d\s*{re.escape(unit.group('unit'))}\b|{re.escape(unit.group('unit'))}\s*\d",
-                                  c.text, _I) for c in clauses[:3]):
-        return Verdict(abstain=True, missing=[unit.group("unit")],
-                       reason=f"The clauses found give no value in {unit.group('unit')}.")
+    unit_m = _UNIT_Q_RE.search(q)
+    unit = (unit_m.group("unit") or unit_m.group("bracketed")) if unit_m else ""
+    if unit and not any(re.search(rf"\d\s*{re.escape(unit)}(?!\w)|{re.escape(unit)}\s*\d", c.text, _I)
+                        for c in clauses[:3]):
+        return Verdict(abstain=True, missing=[unit], reason=f"The clauses found give no value in {unit}.")
     if _HOLDER_ENTITY_RE.search(q) and not any(_HELD_BY_RE.search(c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["people"],
                        reason="The texts say what posts and groups do, not who holds them.")

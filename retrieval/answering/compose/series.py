@@ -14,7 +14,9 @@ from retrieval.core.models import Answer, Clause
 from retrieval.core.text import quoted
 
 # "the K series", "K-series Recs", "series K", "Series K Recommendations" (the letter as ITU writes it)
-_SERIES_Q_RE = re.compile(r"\b(?P<a>[A-Z])[-\s]series\b|\b[Ss]eries\s+(?P<b>[A-Z])\b(?![.\d])")
+# … "what's letter W for" (in A.12's table, a letter is a series)
+_SERIES_Q_RE = re.compile(r"\b(?P<a>[A-Z])[-\s]series\b|\b[Ss]eries\s+(?P<b>[A-Z])\b(?![.\d])"
+                          r"|\b[Ll]etter\s+(?P<c>[A-Z])\b(?![.\d])")
 MIN_LETTERS = 3  # lines of the form "K<tab>title" that make a clause a series table
 _ROW_RE = re.compile(r"(?m)^[ \t]*(?P<letter>[A-Z])\t\S[^\n]*")  # one series: "K<tab>Protection against …"
 
@@ -23,7 +25,7 @@ _ROW_RE = re.compile(r"(?m)^[ \t]*(?P<letter>[A-Z])\t\S[^\n]*")  # one series: "
 # series did TAP approve?") asks something else and is searched.
 _ABOUT_WORDS = frozenset(re.findall(r"\S+", """what what's whats which is are was does do the a an of for about
 cover covers covered mean means stand stands again itu-t itu recs rec recommendations recommendation series letter
-its scope topic topics subject deal deals with on in remind me pls please quick q"""))
+its scope topic topics subject deal deals with on in remind me pls please quick q a.12 used"""))
 
 
 def series_asked(question: str) -> str | None:
@@ -34,7 +36,7 @@ def series_asked(question: str) -> str | None:
     rest = (question[: m.start()] + " " + question[m.end():]).lower()
     if len([w for w in re.findall(r"[\w'-]+", rest) if w not in _ABOUT_WORDS]) > 1:
         return None
-    return m.group("a") or m.group("b")
+    return m.group("a") or m.group("b") or m.group("c")
 
 
 _WHICH_SERIES_RE = re.compile(r"\b(?:which|what)\s+(?:letter\s+|ITU-T\s+)?series\b|\bseries\s+letter\b", re.IGNORECASE)
