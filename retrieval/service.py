@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from retrieval.core.config import Settings
-from retrieval.core.models import Answer, Citation, Clause, ParsedDocument, SearchHit
+from retrieval.core.models import Answer, Citation, Clause, ParsedDocument, Reference, SearchHit
 
 if TYPE_CHECKING:
     from retrieval.answering.answer import Answerer
@@ -85,6 +85,7 @@ class Service:
         self._answerer: object | None = None
         self._deliveries: object | None = None
         self._linker: Linker | None = None
+        self._names: tuple[int, list[tuple[str, str]]] | None = None  # (catalog, [(doc id, cited name)])
 
     @property
     def engine(self) -> Engine:
@@ -130,6 +131,16 @@ class Service:
                                urls={exact.clause_id: url} if url else {})
         # The shorthand `ask` reads ("A8 cl 4.1", "res1 sec 4") is read here too.
         ref = parse_reference(expand_shorthand(reference))
+        printed = self._displayed(reference, ref)
+        if printed:
+            # A citation as an answer printed it: that clause, or the listing the reference gives when it
+            # starts with it (a section heading and what it holds).
+            listed = self.engine.cite(ref).clauses if ref is not None else []
+            head = printed[0].clause_id.partition("#")[2]
+            chosen = listed if listed and listed[0].clause_id == printed[0].clause_id and all(
+                c.clause_id.partition("#")[2].startswith(head) for c in listed) else printed
+            return CiteOutcome(reference=reference, understood=True, clauses=chosen,
+                               urls={c.clause_id: u for c in chosen if (u := self.link(c))})
         if ref is None and (rows := self._cover_rows(reference)):
             return CiteOutcome(reference=reference, understood=True, clauses=rows,
                                urls={c.clause_id: u for c in rows if (u := self.link(c))})
@@ -144,6 +155,20 @@ class Service:
         urls = {c.clause_id: u for c in res.clauses if (u := self.link(c))}
         return CiteOutcome(reference=reference, understood=True, clauses=res.clauses, message=res.message,
                            urls=urls)
+
+    def _displayed(self, reference: str, ref: Reference | None) -> list[Clause]:
+        from retrieval.answering.cite import clauses_displayed
+        from retrieval.core.citations import version_display
+
+        catalog = self.engine.catalog()
+        positions = catalog.doc_positions()
+        key = id(catalog)
+        if self._names is None or self._names[0] != key:
+            # Each document under the name its first clause is cited with (one clause read per document).
+            self._names = (key, [(d, version_display(catalog.clause_at(at[0]))) for d, at in positions.items() if at])
+        named = {c.doc_id for c in catalog.cite_candidates(ref)} if ref is not None and ref.number else set()
+        return clauses_displayed(reference, self._names[1], lambda d: [catalog.clause_at(i) for i in positions.get(d, [])],
+                                 also=sorted(named))
 
     def _cover_rows(self, reference: str) -> list[Clause]:
         """"C823 cover page Source", "TD2484 title": rows of a meeting document's cover page."""

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 
 from pydantic import BaseModel, Field
 
 from retrieval.answering.query import canonical_label
-from retrieval.core.citations import version_display
+from retrieval.core.citations import display, version_display
 from retrieval.core.models import Clause, Reference, Revision
-from retrieval.core.text import unaccented
+from retrieval.core.text import norm_hyphens, unaccented
 from retrieval.indexing.lexical import lexical_tokens
 
 
@@ -120,7 +121,12 @@ def select_part(ref: Reference, clauses: list[Clause]) -> list[Clause]:
             chosen = in_part
         elif ref.label_to is None:
             # "1 iii)" as printed, "1iii)" as squashed by the reference grammar
-            chosen = [c for c in in_part if canonical_label(c.label) == canonical_label(ref.label)]
+            label = canonical_label(ref.label)
+            chosen = [c for c in in_part if canonical_label(c.label) == label]
+            if len(chosen) == 1 and chosen[0].text.rstrip().endswith(":"):
+                # "instructs the Director of TSB 1" opens a list ("… in order to:"): its items i), ii) … too
+                item = re.compile(re.escape(label) + r"(?:[ivx]{1,4}|[a-z])\)")
+                chosen += [c for c in in_part if c is not chosen[0] and item.fullmatch(canonical_label(c.label))]
         else:
             lo, hi = label_key(canonical_label(ref.label)), label_key(canonical_label(ref.label_to))
             chosen = [c for c in in_part if _within(label_key(c.label), lo, hi) and len(label_key(c.label)) == 1]
@@ -382,3 +388,23 @@ def describe_reference(ref: Reference) -> str:
     elif ref.revision:
         out += f" ({ref.revision.year})"
     return out
+
+
+def display_key(text: str) -> str:
+    """A citation as typed or pasted, compared with how answers print it: case, spacing, hyphens and
+    closing punctuation do not matter."""
+    return " ".join(norm_hyphens(text).casefold().replace("\u00a7 ", "\u00a7").split()).strip(" .;:\"'\u201c\u201d")
+
+
+def clauses_displayed(reference: str, docs: Iterable[tuple[str, str]], clauses_of: Callable[[str], list[Clause]],
+                      also: Iterable[str] = ()) -> list[Clause]:
+    """The clauses whose citation, as answers print it, is `reference` ("Recommendation ITU-T U.1 (03/1993),
+    preamble, para. 10", "SG17-C823, cover page, Source"): the round trip from an answer to `cite`.
+    `docs`: (document id, the name its clauses are cited under); the documents whose name starts the
+    reference are read, and those in `also` (the instrument the reference names, which a contribution
+    may hold as proposed text)."""
+    want = display_key(reference)
+    if not want:
+        return []
+    read = list(dict.fromkeys([d for d, name in docs if (k := display_key(name)) and want.startswith(k)] + list(also)))
+    return [c for d in read for c in clauses_of(d) if display_key(display(c)) == want]

@@ -525,7 +525,17 @@ def fix_reference_words(text: str) -> tuple[str, list[tuple[str, str]]]:
 _BODY_WORDS: dict[str, Body] = {
     "wtsa": "WTSA", "pp": "PP", "wtdc": "WTDC", "ra": "RA", "wrc": "WRC", "plenipotentiary": "PP",
 }
+# The rarer preamble headings are everyday words too ("what is Res 70 concerned with?"): they name a part
+# only with a label after them ("Res 2 conscious c").
+_RARE_PART_WORDS = frozenset([
+    "having noted", "having considered", "noting with appreciation", "noting with satisfaction",
+    "noting with concern", "aware", "conscious", "convinced", "concerned", "emphasizing", "mindful",
+    "highlighting", "welcoming", "stressing", "appreciating", "reaffirming", "affirming", "observing",
+    "acknowledging", "underlining", "realizing", "keeping in mind", "guided by"])
 _PART_WORDS = (
+    # longest first ("further resolves" before "resolves")
+    "further resolves", "further decides", "further invites", "further requests", "further instructs",
+    *sorted(_RARE_PART_WORDS, key=len, reverse=True),
     "resolves further", "noting further", "considering further", "recognizing further",
     "instructs the director of tsb", "instructs the director of bdt", "instructs the director of br",
     "instructs the secretary-general", "instructs", "invites", "requests", "encourages", "urges",
@@ -534,13 +544,13 @@ _PART_WORDS = (
 )
 # A label as typed: "3", "4.3 bis", "b)", "b) bis"; references after a part word also take a bare "b".
 # An item under a numbered clause as printed: "2 vi)", "1 iii)".
-_NUMBERED_LABEL = r"\d+(?:\.\d+)*\s?(?:bis|ter)?(?:\s?[ivx]{1,4}\))?|[a-z]\)\s?(?:bis|ter)?"
+_NUMBERED_LABEL = r"\d+(?:\.\d+)*\s?(?:bis|ter)?(?:\s?[ivx]{1,4}\))?|[a-z]\)\s?(?:bis|ter)?(?:\s?[ivx]{1,4}\))?"
 _ONE_LABEL = rf"(?:{_NUMBERED_LABEL}|[a-z]\b)"
 _ONE_LABEL_RE = rf"(?:{_NUMBERED_LABEL})"
 # An operative part named with its addressee, up to its label: "instructs the Secretary-General, in close
 # collaboration with the Directors of the Bureaux 2", "invites Member States 3".
 _ADDRESSED_RE = re.compile(
-    r"\b(?P<verb>instructs|invites|requests|encourages|urges|resolves\s+to\s+instruct)\s+"
+    r"\b(?P<verb>(?:further\s+)?(?:instructs|invites|requests|encourages|urges)|resolves\s+to\s+instruct)\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w,'/ -]*?)"
     rf"(?:\s+(?P<label>{_ONE_LABEL_RE})(?:\s*(?:-|to)\s*(?P<to>{_ONE_LABEL_RE}))?)?\s*(?:[?.!,;:\u2013\u2014-]|$)",
     re.IGNORECASE)
@@ -784,6 +794,8 @@ def _part_in(text: str, tied: bool) -> tuple[str, str | None, str | None] | None
             lab = _LABEL_AFTER_PART.match(text[wm.end():])
             end = wm.end() + (lab.end() if lab else 0)
             if ok(end):
+                if not lab and word in _RARE_PART_WORDS:
+                    continue
                 if not lab:
                     return word, None, None
                 to = lab.group("to")
