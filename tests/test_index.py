@@ -276,6 +276,31 @@ def test_prune_from_another_directory_keeps_live_documents(tmp_path: Path, monke
     assert [(r.status, r.doc_id) for r in pruned.results] == [("removed", "rcc-47a4@wtsa-16")]
 
 
+def test_prune_a_deleted_folder_or_sub_folder(tmp_path: Path) -> None:
+    """From a new-user trial: after `rm -r d/A`, `--prune d` removed nothing (the file's own folder was
+    gone), and after `rm -r d`, `--prune d` failed with "no such file"."""
+    engine = _hash_engine(tmp_path)
+    d = tmp_path / "d"
+    (d / "A").mkdir(parents=True)
+    (d / "B").mkdir()
+    shutil.copy(SEED, d / "A" / "seed.txt")
+    (d / "B" / "note.txt").write_text("Minutes\nThe group met.\n", encoding="utf-8")
+    (tmp_path / "keep").mkdir()
+    (tmp_path / "keep" / "other.txt").write_text("Minutes\nAnother group met.\n", encoding="utf-8")
+    ingest(engine.index, engine.embedder, [d, tmp_path / "keep"])
+    assert len(engine.index.registry()) == 3
+    shutil.rmtree(d / "A")
+    pruned = ingest(engine.index, engine.embedder, [d], prune=True)
+    assert sorted(r.status for r in pruned.results) == ["removed", "unchanged"]
+    assert "rcc-47a4@wtsa-16" not in engine.index.registry()
+    shutil.rmtree(d)
+    pruned = ingest(engine.index, engine.embedder, [d], prune=True)
+    assert [r.status for r in pruned.results] == ["removed"] and not pruned.failed
+    assert len(engine.index.registry()) == 1  # the folder not named is untouched
+    # without --prune a path that is not there is still an error
+    assert ingest(engine.index, engine.embedder, [d]).failed
+
+
 def test_file_deleted_between_listing_and_hashing(tmp_path: Path) -> None:
     from retrieval.core.errors import DocumentError
     from retrieval.indexing.ingest import Progress

@@ -876,3 +876,22 @@ def test_references_typed_with_rarer_part_names_and_items(itu_service: object) -
     # a clause opening a list ("… in order to:") comes with its items
     assert cited("Res 130 instructs the Director of TSB 1")[:2] == ["instructs-the-director-of-tsb.1",
                                                                      "instructs-the-director-of-tsb.1-i"]
+
+
+def test_questions_a_new_user_asked_that_were_abstained_or_misread(itu_service: object) -> None:
+    """From a new-user trial (the questions verbatim): each was abstained, or answered from the wrong
+    clause, though the corpus answers it."""
+    ans = ask(itu_service, "what does PP res 191 resolve?")  # the part named by its verb
+    assert not ans.abstained and "resolves" in ans.lines[0].plain and "Resolution 191" in ans.lines[0].plain, ans.text
+    ans = ask(itu_service, "what did Res 70 decide?")  # a resolution decides under "resolves"
+    assert not ans.abstained and "Resolution 70" in ans.text and "resolves" in ans.lines[0].plain, ans.text
+    ans = ask(itu_service, "where and when is PP-22 going to be held?")  # PP-22: the Plenipotentiary in 2022
+    assert not ans.abstained and ans.lines[0].plain.lower().startswith("last quarter of 2022"), ans.text
+    ans = ask(itu_service, "what is the budget cap for the new HQ building?")  # cap: maximum; HQ: the title's
+    assert not ans.abstained and "CHF 140 million" in ans.lines[0].plain, ans.text
+    ans = ask(itu_service, "what's A.12 for")  # its summary, not the foreword's "NOTE"
+    assert ans.lines[0].plain.startswith("Recommendation ITU-T A.12 (11/2016), summary"), ans.text
+    ans = ask(itu_service, "what's A.12 about in a nutshell")  # how to say it, not what about
+    assert ans.lines[0].plain.startswith("Recommendation ITU-T A.12 (11/2016), summary"), ans.text
+    ans = ask(itu_service, "child online protection - is that a T thing or D thing?")  # Sectors by their letters
+    assert set(ans.lead_sectors) == {"ITU-T", "ITU-D"}, ans.text

@@ -33,10 +33,12 @@ from retrieval.answering.compose.evidence import (
     Verdict,
     absent_topic_words,
     asked_as_source,
+    asks_amount,
     asks_fate,
     content_terms,
     countries_in,
     decided_at,
+    gives_amount,
     judge,
     key_text,
     mentioned,
@@ -147,6 +149,7 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
     who = bool(_WHO_RE.search(query.text))
     quantity = query.intent == "ask" and asks_quantity(query.text)
     listing = query.intent == "ask" and asks_enumeration(query.text)
+    amount = query.intent == "ask" and asks_amount(query.text)
     doing = query.intent == "ask" and asks_doer(query.text)
     # A country the question names is a condition, not a word among others: "Afghanistan … which Sector"
     # is answered by the clause about Afghanistan (a long annex listing it ranks low on meaning).
@@ -165,10 +168,14 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
             w *= DOCUMENT_ROW_WEIGHT
         if doing and doer(query.text, c) is not None:
             w *= DOER_WEIGHT
-        if quantity and holds_quantity(query.text, c.text):
+        held = quantity and holds_quantity(query.text, c.text)
+        if held:
             # The operative clause that sets the number ("shall not exceed two terms") before a recital
             # that mentions it ("a maximum time in office of two terms … provides for stability").
             w *= QUANTITY_WEIGHT * (1.0 if is_recital(c) else OPERATIVE_QUANTITY_WEIGHT)
+        if amount and not held and gives_amount(c.text):
+            # "what is the budget cap for the new HQ building?": the clause giving a sum ("CHF 140 million")
+            w *= QUANTITY_WEIGHT
         if listing and enumerates(c.text):
             w *= ENUMERATION_WEIGHT
         if places and any(p in c.text for p in places):
@@ -722,7 +729,7 @@ class Answerer:
         # A number asked for, or the clause counting the ways asked for, may sit in a short clause that
         # ranks just below the first few: read more.
         quantity = query.intent == "ask" and (asks_quantity(query.text) or asks_enumeration(query.text)
-                                              or asks_doer(query.text))
+                                              or asks_doer(query.text) or asks_amount(query.text))
         k = 40 if query.intent == "find" else 10 if query.intent == "sector" or quantity else max(settings.top_k, 5)
         text = query.search_text
         hits = self.corpus.search(searched or self._with_abbreviations(text), k=k, filters=filters)

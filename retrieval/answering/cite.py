@@ -80,6 +80,9 @@ def _within(key: tuple[float, ...], lo: tuple[float, ...], hi: tuple[float, ...]
     return bool(key) and lo <= key and (key <= hi or key[: len(hi)] == hi)
 
 
+_DECIDING = {"resolves": "decides", "decides": "resolves"}
+
+
 def select_part(ref: Reference, clauses: list[Clause]) -> list[Clause]:
     """The clauses of one version a reference names: one clause, a whole part ("resolves", "Section 4",
     "Annex A"), or a range ("resolves 3-5", "considering a) to c)"), in document order."""
@@ -101,6 +104,9 @@ def select_part(ref: Reference, clauses: list[Clause]) -> list[Clause]:
             chosen = [c for c in sections if _within(label_key(_section_label(c)), lo, hi)]
     else:
         in_part = [c for c in clauses if _part_matches(part, c.part)]
+        if not in_part and part in _DECIDING:
+            # "what did Res 70 decide?": a resolution decides under "resolves", a decision under "decides"
+            in_part = [c for c in clauses if c.part.lower() == _DECIDING[part]]
         exact = [c for c in in_part if c.part.lower() == part]
         if exact:
             # "instructs the Secretary-General 4", not "instructs the Secretary-General and the Directors … 4"

@@ -45,13 +45,17 @@ _SECTOR_RE = re.compile(
     # "is it TSB or BDT that works with countries on …?", "was it BR or BDT who …"
     r"|\b(?:is|was|will)\s+(?:it|that)\s+(?:the\s+)?" + _BUREAU + r"\s+or\s+(?:the\s+)?" + _BUREAU + r"\b"
     r"|(?<![\w-])R\s*,\s*T\s*,?\s*(?:or|and|/)\s*D\b"
+    # "is that a T thing or D thing?", "an R or a D job?": the Sectors by their letters
+    r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+" + _JOB + r"\b"
     r"|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
     r"|works\s+on|coordinates|leads|covers|looks\s+after)\b|\bsectors?\s+(?:handles?|deals?|responsible)\b",
     re.IGNORECASE,
 )
 # Phrases that ask which Sector, stripped from the topic: "whose study groups …", "… ITU-T or ITU-R?".
 _WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + r"\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU
-                       + r"(?:'s)?" + r"|(?<![\w-])R\s*,\s*T\s*,?\s*(?:or|and|/)\s*D\b", re.IGNORECASE)
+                       + r"(?:'s)?" + r"|(?<![\w-])R\s*,\s*T\s*,?\s*(?:or|and|/)\s*D\b"
+                       + r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+" + _JOB + r"\b",
+                       re.IGNORECASE)
 # "Is there a resolution on X?", "do we have anything about X?", "any Rec on X?": which texts deal with X,
 # asked as yes or no.
 _DOC_KIND = (r"(?:(?:ITU(?:-[RTD])?|PP|WTSA|WTDC|RA|WRC|Plenipotentiary)\s+)?"
@@ -281,7 +285,9 @@ _REGISTER = [(re.compile(r"\b(?:takes?|taking|took)\s+part\s+in\b", re.IGNORECAS
 
 
 def search_form(text: str) -> str:
-    text = without_exclusions(text)
+    from retrieval.answering.compose.evidence import event_as_written
+
+    text = event_as_written(without_exclusions(text))
     for rx, said in _REGISTER:
         text = rx.sub(said, text)
     out = _YEARLY_RE.sub("annually", _FILLER_RE.sub("", _GREETING_RE.sub("", text)))
@@ -316,6 +322,9 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # chat spellings of the words that ask: "wat does …", "wut", "wht", "whcih"
               (re.compile(r"^(\W*)(?:wat|wut|wht)\b", re.IGNORECASE), r"\1what"),
               (re.compile(r"\bwhcih\b", re.IGNORECASE), "which"),
+              # "whos responsible …": "who's", not "whose" (the speller's nearest word)
+              (re.compile(r"\bwhos\b(?=\s+(?:responsible|in\s+charge|supposed|meant|tasked|running|doing|the|on|behind|leading|chairing)\b)",
+                          re.IGNORECASE), "who is"),
               # "D000", "A1", "E119": a Recommendation typed without its dot ("Q4" is a Question, "C823" a
               # contribution, "G20" a summit).
               (re.compile(r"(?<![\w./-])([ABD-FHJ-PR-Z])(\d{1,4})(?![\w.]|/\d)"), r"\1.\2"),
@@ -417,11 +426,16 @@ def _without_closing_choice(question: str) -> str:
     return rest + "?" if len(rest.split()) >= 2 else question
 
 
+# How the asker wants it said, not what about: "what's E.119 about in a nutshell?"
+_ASIDE_RE = re.compile(r",?\s*\b(?:in\s+a\s+nutshell|in\s+short|in\s+brief|in\s+plain\s+(?:English|terms|words)|tl;?dr"
+                       r"|in\s+(?:one|a\s+few)\s+(?:lines?|sentences?|words?))\b", re.IGNORECASE)
+
+
 def read_query(question: str, corrector: Corrector | None = None, embedder: str = "") -> Query:
     """`embedder`: the configured one's name; a French or Spanish question is read in English through the
     glossary unless it understands the question's language (then it is searched as asked)."""
     asked = question.strip()
-    text = expand_shorthand(clean_text(asked))
+    text = expand_shorthand(_ASIDE_RE.sub("", clean_text(asked)).strip() or clean_text(asked))
     language = detect_language(text)
     read_as = ""
     if language in ("fr", "es") and not answers_in(language, embedder):
@@ -770,6 +784,12 @@ def _read_part(ref: Reference, before: str, after: str) -> None:
         ref.part, ref.label, ref.label_to = found
 
 
+# "what did Res 70 decide?" asks for its decisions, which a resolution gives under "resolves" (cite.py).
+_PART_OF_VERB = {"resolve": "resolves", "decide": "decides"}
+_PART_VERB_RE = re.compile(r"^\s*(?:actually\s+|really\s+|exactly\s+)?(" + "|".join(_PART_OF_VERB) + r")\s*[?.!]*\s*$",
+                           re.IGNORECASE)
+
+
 def _part_in(text: str, tied: bool) -> tuple[str, str | None, str | None] | None:
     def ok(end: int) -> bool:
         return not tied or bool(_TIED_TO_NEXT.match(text[end:]))
@@ -801,6 +821,10 @@ def _part_in(text: str, tied: bool) -> tuple[str, str | None, str | None] | None
                 to = lab.group("to")
                 return word, canonical_label(lab.group("label")), canonical_label(to) if to else None
     if not tied:
+        # "what does Res 191 resolve?": the part named by its verb, closing the question
+        verb = _PART_VERB_RE.match(text)
+        if verb:
+            return _PART_OF_VERB[verb.group(1).lower()], None, None
         ab = re.match(rf"^\s*,?\s*(?P<abbr>[a-z]+)\.?\s*(?P<label>{_ONE_LABEL})"
                       rf"(?:\s*(?:-|to)\s*(?P<to>{_ONE_LABEL}))?", text, re.IGNORECASE)
         if ab and ab.group("abbr").lower() in _PART_ABBREV:

@@ -238,7 +238,10 @@ def _ingest(index: ClauseIndex, plan: EmbeddingPlan, paths: list[Path], progress
             holder: Holder, lim: limits.Limits) -> IngestReport:
     settings = index.settings
     report = IngestReport(orphans_collected=index.collect_orphans())
-    listing = list_files(paths)
+    # `--prune d` after `rm -r d`: a folder that is gone, in a folder that is not, is what to prune, not
+    # a missing file to report.
+    gone = [p for p in paths if prune and _gone(p)]
+    listing = list_files([p for p in paths if p not in gone])
     files = listing.files
     progress.files(len(files))
     for problem in listing.problems:
@@ -342,19 +345,30 @@ def _drop_superseded(index: ClauseIndex, registry: dict[str, RegistryEntry], sou
     return out
 
 
+def _gone(path: Path) -> bool:
+    """A path that no longer exists inside a folder that still does (deleted, not on an unmounted drive)."""
+    p = Path(os.path.abspath(path))
+    return not p.exists() and not p.is_symlink() and p.parent.is_dir()
+
+
 def _prune(index: ClauseIndex, paths: list[Path]) -> list[FileResult]:
     """Remove documents whose file is provably gone: the source is an absolute path under a folder
-    (or is a file) this ingest was given, that folder exists, and the file does not. Sources stored
-    relative by older versions are left alone (there is no telling what they were relative to)."""
+    (or is a file) this ingest was given, and the file does not exist while that folder does (or the
+    folder given was deleted from one that exists: `rm -r d` then `--prune d`). Sources stored relative
+    by older versions are left alone (there is no telling what they were relative to)."""
     roots = [Path(os.path.abspath(p)) for p in paths]
     real_roots = [r.resolve() for r in roots if r.is_dir()]
+    gone_roots = [r.parent.resolve() / r.name for r in roots if _gone(r)]
     out = []
     for entry in list(index.registry().values()):
         src = Path(entry.source)
         if not src.is_absolute() or src.exists():
             continue
-        covered = any(_inside(src, r) for r in real_roots) or any(src == r for r in roots)
-        if not covered or not src.parent.is_dir():
+        # under a folder given that exists (a sub-folder of it may be gone too), or under one deleted
+        in_real = any(_inside(src, r) for r in real_roots)
+        in_gone = any(src == r or _inside(src, r) for r in gone_roots)
+        named = any(src == r for r in roots) and src.parent.is_dir()
+        if not (in_real or in_gone or named):
             continue
         index.remove_document(entry.doc_id)
         out.append(FileResult(path=entry.source, status="removed", doc_id=entry.doc_id, clauses=entry.clauses))

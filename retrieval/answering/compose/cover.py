@@ -33,8 +33,9 @@ _ROW_ASKS: dict[str, re.Pattern[str]] = {
     # asks something inside it and is searched.
     "Abstract": re.compile(
         r"\b(?:abstract|summary|summari[sz]e|gist|overview|tl;?dr)\b"
-        r"|\bwhat(?:\s+is|\s+was|'s|s)\s+(?:\S+\s+){0,3}about\s*\??\s*$"
-        r"|\bwhat\s+(?:does|did)\s+(?:\S+\s+){0,3}(?:propose|say|cover|contain|do)\s*\??\s*$",
+        r"|\bwhat(?:\s+is|\s+was|'s|s)\s+(?:\S+\s+){0,3}(?:about|for)\s*\??\s*$"
+        # "what did Broadcom propose in C823?": the document named after its source
+        r"|\bwhat\s+(?:does|did)\s+(?:\S+\s+){0,3}(?:propose|say|cover|contain|do)(?:\s+in\s+\S+)?\s*\??\s*$",
         re.IGNORECASE),
 }
 # A question about a meeting document it does not name: "who submitted the contribution on incubation?"

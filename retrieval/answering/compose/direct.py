@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import cast
 
-from retrieval.answering.compose.evidence import MONTHS
+from retrieval.answering.compose.evidence import MONTHS, asks_amount, gives_amount
 from retrieval.answering.quotes import segments
 from retrieval.core.models import Clause, Sector
 from retrieval.core.text import norm_hyphens, readable
@@ -115,17 +115,22 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
     where the work goes, not who leads it)."""
     q = norm_hyphens(question)
     seg = best_segment(clause.text, q)
-    if _QUANT_Q.search(q) and not covers(q, seg, clause.part, share=share):
+    # "what is the budget cap …?": a sum asked for is answered as a quantity is
+    quant = bool(_QUANT_Q.search(q)) or asks_amount(q)
+    if quant and not covers(q, seg, clause.part, share=share):
         # "how many replies …?" and the best clause's list ends "– at least ten replies are received": the
         # segment giving that very kind of quantity answers, though it repeats few of the question's words.
         # (`best`: the search ranked this clause first; any other clause must speak of the question itself.)
-        kind = [(a, b) for a, b in segments(clause.text) if holds_quantity(q, clause.text[a:b])]
-        if not kind or not best:
+        amount = asks_amount(q)
+        kind = [(a, b) for a, b in segments(clause.text) if holds_quantity(q, clause.text[a:b])
+                or (amount and gives_amount(clause.text[a:b]))]
+        # (a sum among the first clauses found answers: the judge has checked that one of them speaks of it)
+        if not kind or not (best or (amount and any(gives_amount(clause.text[a:b]) for a, b in kind))):
             return None
         seg = clause.text[kind[0][0]:kind[0][1]]
     if _YESNO.search(q) and not covers(q, seg, clause.part, share=1.0):
         return None  # a yes or no must come from a sentence about exactly what was asked
-    if _QUANT_Q.search(q):
+    if quant:
         spans = [m.group(0).strip() for m in _SPAN.finditer(seg)]
         if not spans:
             # The span is in another sentence of the clause: quote that sentence, which holds it.

@@ -338,11 +338,35 @@ _GROUP_SHORT = [(re.compile(r"\bSGs\b"), "study groups"), (re.compile(r"\bSG\b(?
                 (re.compile(r"\bWPs\b"), "working parties"), (re.compile(r"\bWP\b(?![\d/-])"), "working party")]
 
 
+_EVENT_YY_RE = re.compile(r"\b(?P<body>PP|WTSA|WTDC|WRC|RA)-(?P<yy>\d{2})\b")
+
+
+def asks_amount(question: str) -> bool:
+    """"What is the budget cap …?", "how much does X pay?": a sum of money is asked for."""
+    return bool(_AMOUNT_Q_RE.search(question)) and not _MEANING_Q_RE.search(question)
+
+
+def gives_amount(text: str) -> bool:
+    return bool(_AMOUNT_RE.search(text))
+
+
+def event_as_written(text: str, keep: bool = True) -> str:
+    """"PP-22" as the texts schedule it: "the Plenipotentiary Conference … in 2022"; "WTSA-20" as "WTSA …
+    2020". `keep`: the short name stays beside the full one, for the search (a text may use it: "WRC-19
+    shall be held …"); coverage reads the full one alone."""
+    def full(m: re.Match[str]) -> str:
+        body = m.group("body")
+        name = "Plenipotentiary Conference" if body == "PP" else body
+        return f"{m.group(0) + ' ' if keep else ''}{name} 20{m.group('yy')}"
+
+    return _EVENT_YY_RE.sub(full, text)
+
+
 def key_text(question: str) -> str:
     """The question without the words that only shape it: what coverage is measured on. "Every year" is
     read as the texts write it, "annually"; "a SG / WP meeting" as "study group / working party" (left as
     typed for the search, where the short forms ranked well)."""
-    question = _EVERY_YEAR_RE.sub("annually", question)
+    question = event_as_written(_EVERY_YEAR_RE.sub("annually", question), keep=False)
     for rx, full in _GROUP_SHORT:
         question = rx.sub(full, question)
     words = [w for w in re.findall(r"[\w-]+", question) if not (lexical_tokens(w) and lexical_tokens(w)[0] in GENERIC)]
@@ -556,8 +580,10 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         years: list[str] = _YEAR_RE.findall(q)
         # The best clause giving the kind of amount asked ("one-thirty second of the contributory unit" for
         # "what fee does an SME pay") answers in its own words ("financial contribution", not "fee").
+        # … read with its instrument's title: "a maximum budget … of CHF 140 million" in the resolution on
+        # the Headquarters premises is the budget cap for the new HQ building.
         ok = [c for n, c in enumerate(clauses[:3]) if _AMOUNT_RE.search(c.text) and all(y in c.text for y in years)
-              and (coverage(c.text) >= 0.5 or (n == 0 and holds_quantity(q, c.text)))]
+              and (coverage(f"{c.instrument.title} {_said(c)}") >= 0.5 or (n == 0 and holds_quantity(q, c.text)))]
         if not ok:
             what = "the amount" + (f" for {', '.join(years)}" if years else "")
             return Verdict(abstain=True, missing=[what],
@@ -714,7 +740,7 @@ def _said(c: Clause) -> str:
     inst = c.instrument
     event = f"{inst.body}-{inst.revision.year % 100:02d}" if inst.body in ("PP", "WTSA", "WTDC", "RA", "WRC") \
         and inst.revision and inst.revision.year else ""
-    return " ".join(t for t in (event, c.lead_in, c.text) if t)
+    return " ".join(t for t in (event_as_written(event), c.lead_in, c.text) if t)
 
 
 def _share(coverage: Callable[[str], float], known_part: str) -> float:
