@@ -231,3 +231,28 @@ def test_every_kind_carries_its_language() -> None:
     assert (en.meta.language, es.meta.language) == ("en", "es")
     assert es.meta.doc_id == en.meta.doc_id + "~es"
     assert all(c.doc_id == es.meta.doc_id for c in es.clauses)
+
+
+_ITU_FILES = ["T-REC-A.1-201610-E.docx", "T-REC-A.12-201611-E.docx", "T-REC-A.8-200810-E.doc",
+              "T-REC-A.Sup5-201607-E.docx", "T-REC-D.000-201005-E.docx", "T-REC-U.1-199303-E.pdf",
+              "WTSA-RES-1-2016-E.docx", "meetings/T17-SG17-190827-TD-PLEN-2484!!MSW-E.docx",
+              "meetings/T17-SG17-C-0823!!MSW-E.docx", "languages/T-REC-E.119-201704-I!!MSW-A.docx",
+              "languages/T-REC-E.119-201704-I!!MSW-R.docx"]
+
+
+@pytest.mark.parametrize("name", _ITU_FILES)
+def test_a_document_reads_the_same_whatever_its_file_is_called(name: str, shared_itu: Path, tmp_path: Path) -> None:
+    """A delegate's download is rarely named as ITU names it: the document is known by its text. (U.1's
+    PDF renamed read as "other" with 285 unnumbered clauses: its cover is in an undecodable font, and only
+    "ITU-T Recommendation U.1 was revised …" and the header "Recommendation U.1 (03/93)" name it; A.Sup5
+    and the Arabic E.119 are named by their cover tables.)"""
+    import shutil
+
+    original = shared_itu / name
+    renamed = tmp_path / f"download{original.suffix}"
+    shutil.copy(original, renamed)
+    from retrieval.parsing.read import read_documents
+
+    a, b = read_documents(original, 10**8), read_documents(renamed, 10**8)
+    assert [d.meta.doc_id for d in a] == [d.meta.doc_id for d in b]
+    assert [[c.clause_id for c in d.clauses] for d in a] == [[c.clause_id for c in d.clauses] for d in b]

@@ -23,7 +23,18 @@ TEXT_RE = re.compile(
     r"\b(?:Recommendation|Recommandation|Recomendación|Рекомендация)\s+(?:ITU|UIT|МСЭ)[-\u2011](?P<sector>[TR])"
     r"\s+(?P<num>[A-Z]{1,2}\.\d+(?:\.\d+)*)"
 )
-DATE_RE = re.compile(r"\((?P<m>\d{2})/(?P<y>\d{4}|\d{2})\)")
+# Older covers: "ITU-T Recommendation U.1 was revised …", and the running header "Recommendation U.1 (03/93)"
+# (a cover whose "ITU-T U.1" is in an undecodable font leaves only these).
+OLD_TEXT_RE = re.compile(r"\b(?:ITU|UIT)[-\u2011](?P<sector>[TR])\s+(?:Recommendation|Recommandation)\s+"
+                         r"(?P<num>[A-Z]{1,2}\.\d+(?:\.\d+)*)\b")
+HEADER_RE = re.compile(r"\bRecommendation\s+(?P<num>[A-Z]{1,2}\.\d+(?:\.\d+)*)\s+\((?P<m>\d{2})/(?P<y>\d{2}|\d{4})\)")
+DATE_RE = re.compile(r"\((?P<m>\d{2})/(?P<y>\d{4}|\d{2})\)|\((?P<y2>\d{4})/(?P<m2>\d{2})\)")  # "(2017/04)": Arabic covers
+# The cover table: "ITU-T | A.12" (or "E.119 | ITU-T" read right to left); a Supplement's "ITU-T | Series A"
+# and "OF ITU | Supplement 5 (07/2016)".
+COVER_RE = re.compile(r"^\s*(?:(?:ITU|UIT)[-\u2011](?P<sector>[TR])\s*\|\s*(?P<num>[A-Z]{1,2}\.\d+(?:\.\d+)*)"
+                      r"|(?P<num2>[A-Z]{1,2}\.\d+(?:\.\d+)*)\s*\|\s*(?:ITU|UIT)[-\u2011](?P<sector2>[TR]))\s*$")
+SERIES_COVER_RE = re.compile(r"^\s*(?:ITU|UIT)[-\u2011](?P<sector>[TR])\s*\|\s*S[ée]ries?\s+(?P<series>[A-Z]{1,2})\s*$")
+SUPPLEMENT_COVER_RE = re.compile(r"\bSuppl[ée]ment\s+(?P<n>\d+)\b")
 # Front-matter headings, in English and the other languages of ITU files.
 FRONT = {
     "summary": ("summary", "résumé", "resumen", "резюме", "ملخص"),
@@ -45,15 +56,35 @@ def identify(ctx: Context, source: str) -> tuple[str, str, int | None, str | Non
     if m:
         return f"ITU-{m.group('sector').upper()}", m.group("num"), int(m.group("y")), m.group("m"), "file"
     head = [norm_hyphens(ln.text) for ln in ctx.lines[:60]]
-    for t in head:
-        tm = TEXT_RE.search(t)
-        if tm:
-            date = next((DATE_RE.search(x) for x in head if DATE_RE.search(x)), None)
-            year = month = None
-            if date:
-                y = int(date.group("y"))
-                year, month = (y if y > 100 else 1900 + y if y > 50 else 2000 + y), date.group("m")
-            return f"ITU-{tm.group('sector')}", tm.group("num"), year, month, "text"
+
+    def dated(tm: re.Match[str], how: str) -> tuple[str, str, int | None, str | None, str]:
+        date = next((DATE_RE.search(x) for x in head if DATE_RE.search(x)), None)
+        year = month = None
+        if date:
+            y = int(date.group("y") or date.group("y2"))
+            year, month = (y if y > 100 else 1900 + y if y > 50 else 2000 + y), date.group("m") or date.group("m2")
+        groups = tm.groupdict()
+        sector = groups.get("sector") or groups.get("sector2") or (
+            "R" if any("RADIOCOMMUNICATION SECTOR" in x.upper() for x in head) else "T")
+        number = groups.get("num") or groups.get("num2") or ""
+        return f"ITU-{sector}", number, year, month, how
+
+    for rx in (TEXT_RE, OLD_TEXT_RE, COVER_RE):
+        for t in head:
+            tm = rx.search(t)
+            if tm:
+                return dated(tm, "text")
+    series = next((m for m in map(SERIES_COVER_RE.search, head) if m), None)
+    sup = next((m for m in map(SUPPLEMENT_COVER_RE.search, head) if m), None) if series else None
+    if series and sup:
+        ident = dated(series, "text")
+        return ident[0], f"{series.group('series')}.Sup{sup.group('n')}", ident[2], ident[3], "text"
+    # the running header, on a cover that names the Sector
+    if any(re.search(r"\bSTANDARDIZATION\s+SECTOR\b|\bRADIOCOMMUNICATION\s+SECTOR\b", x, re.IGNORECASE) for x in head):
+        for t in head:
+            tm = HEADER_RE.search(t)
+            if tm:
+                return dated(tm, "text")
     return None
 
 
