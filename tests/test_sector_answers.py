@@ -895,3 +895,13 @@ def test_questions_a_new_user_asked_that_were_abstained_or_misread(itu_service: 
     assert ans.lines[0].plain.startswith("Recommendation ITU-T A.12 (11/2016), summary"), ans.text
     ans = ask(itu_service, "child online protection - is that a T thing or D thing?")  # Sectors by their letters
     assert set(ans.lead_sectors) == {"ITU-T", "ITU-D"}, ans.text
+
+
+def test_res_and_decision_of_the_same_number_are_two_instruments(itu_service: object) -> None:
+    """`mandates "Res 11"` listed PP Decision 11's; a question on "Res 11" searched Decision 11 too."""
+    listed = itu_service.mandates("Res 11")  # type: ignore[attr-defined]
+    assert listed.citations and all(c.doc_id.startswith("pp-res-11@") for c in listed.citations), listed.text
+    listed = itu_service.mandates("Dec 11")  # type: ignore[attr-defined]
+    assert listed.citations and all(c.doc_id.startswith("pp-dec-11@") for c in listed.citations), listed.text
+    ans = ask(itu_service, "what does Res 11 say about the Secretary-General?")
+    assert ans.citations and all(c.doc_id.startswith("pp-res-11@") for c in ans.citations), ans.text

@@ -192,6 +192,15 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
     return sorted(hits, key=weight, reverse=True)
 
 
+def _kind_matches(ref: Reference, c: Clause) -> bool:
+    """"Res 11" names PP Resolution 11, "Decision 11" PP Decision 11: the same number, two instruments. A
+    Recommendation or a meeting document is named by its number or symbol alone."""
+    kind = ref.kind or ("resolution" if re.match(r"\s*(?:\w+\s+)?R[eé]s", ref.text, re.IGNORECASE) else None)
+    if kind not in ("resolution", "decision") or c.instrument.kind not in ("resolution", "decision"):
+        return True
+    return c.instrument.kind == kind
+
+
 class Corpus(Protocol):
     """What answering needs from the index. The search Engine is the real one; tests pass an
     in-memory corpus (harness/fakes.py) so composers run without a model or a store."""
@@ -554,6 +563,11 @@ class Answerer:
         if ref is not None and (ref.number or ref.symbol):
             # "Res 191", "Res 130 TSB": the mandates of that instrument (its latest version), of an actor in it.
             named = [c for c in catalog.cite_candidates(ref) if revision_matches(ref.revision, c)]
+            # "Res 11" is PP Resolution 11, not PP Decision 11 (the same number, another instrument)
+            kind = ref.kind or ("resolution" if re.search(r"\bR[eé]s", actor_or_topic, re.IGNORECASE) else None)
+            named = [c for c in named if kind is None or c.instrument.kind == kind] or named
+            if ref.body is not None:
+                named = [c for c in named if c.instrument.body == ref.body] or named
             if not named:
                 return self._final_check(Answer(question=actor_or_topic, intent="mandate", abstained=True, lines=[
                     note(f"{describe_reference(ref)} is not in the corpus.")]))
@@ -583,7 +597,8 @@ class Answerer:
     def _documents_named(self, query: Query) -> set[str]:
         catalog = self.corpus.catalog()
         return {c.doc_id for r in query.references for c in catalog.cite_candidates(r)
-                if (r.body is None or c.instrument.body == r.body) and revision_matches(r.revision, c)} \
+                if (r.body is None or c.instrument.body == r.body) and revision_matches(r.revision, c)
+                and _kind_matches(r, c)} \
             | self._meeting_documents_named(query) | self._recommendations_named(query) \
             | {d for _phrase, docs in self._described(query) for d in docs}
 

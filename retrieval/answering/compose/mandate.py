@@ -198,7 +198,10 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
     more = len(lines) - shown
     lines = lines[:shown]
     if more > 0:  # never cut a list silently
-        lines.append(note(f"… and {more} more; `sectorbot mandates \"{target}\"` lists them all."))
+        # scoped to the instruments the question named: the listing is of them, not of the whole corpus
+        docs = list(dict.fromkeys(instrument_display(c.instrument) for c, _m in pairs))
+        what = f"{docs[0]} {target}" if scoped and len(docs) == 1 else target
+        lines.append(note(f"… and {more} more; `sectorbot mandates \"{what}\"` lists them all."))
     return Answer(question=question, intent="mandate", lines=lines, citations=cits, sectors=sectors,
                   lead_sectors=leads)
 
