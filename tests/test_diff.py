@@ -241,3 +241,13 @@ def test_what_a_document_changed_from_an_earlier_one(meetings_service: object) -
         ans = meetings_service.answer(q)  # type: ignore[attr-defined]
         assert ans.intent == "diff" and not ans.abstained, (q, ans.text)
         assert "from SG17-TD2484 to SG17-C823" in ans.text, (q, ans.text)
+
+
+def test_a_proposal_asked_about_one_clause_is_answered_for_that_clause(corpus_service: object) -> None:
+    """From a new-user trial: "what does RCC propose to change in resolves 3 of res 57?" listed the changes
+    to considering b) and recognizing a) and never spoke of resolves 3 (which carries no revision marks)."""
+    ans = corpus_service.answer("what does RCC propose to change in resolves 3 of res 57?")  # type: ignore[attr-defined]
+    assert ans.lines[0].plain.startswith("MOD RCC/47A4/1 shows no change to resolves 3"), ans.text
+    assert ans.citations and all(c.part == "resolves" and c.label == "3" for c in ans.citations), ans.text
+    ans = corpus_service.answer("what changed in considering b) of Res 57 in the RCC proposal?")  # type: ignore[attr-defined]
+    assert ans.citations and all(c.part == "considering" and c.label == "b)" for c in ans.citations), ans.text

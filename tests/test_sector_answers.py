@@ -905,3 +905,11 @@ def test_res_and_decision_of_the_same_number_are_two_instruments(itu_service: ob
     assert listed.citations and all(c.doc_id.startswith("pp-dec-11@") for c in listed.citations), listed.text
     ans = ask(itu_service, "what does Res 11 say about the Secretary-General?")
     assert ans.citations and all(c.doc_id.startswith("pp-res-11@") for c in ans.citations), ans.text
+
+
+def test_a_subject_only_mentioned_in_passing_is_no_text_about_it(itu_service: object) -> None:
+    """"Is there a resolution on artificial intelligence?" was answered "Yes: 1 document …" for one
+    annex sentence of the strategic plan naming AI among others."""
+    ans = ask(itu_service, "is there a resolution on artificial intelligence?")
+    assert ans.lines[0].plain.startswith("No text in the corpus is about artificial intelligence"), ans.text
+    assert ans.citations and "pp-res-71@" in ans.citations[0].clause_id, ans.text

@@ -64,7 +64,7 @@ def diff_answer(question: str, ref_text: str, clauses: Sequence[Clause], from_re
         to_rev = ref.revision.place or str(ref.revision.year)
     chosen = pick(versions, what, from_rev, to_rev)
     if chosen.old is None or chosen.new is None:
-        return _proposal_without_base(question, what, versions, chosen)
+        return _proposal_without_base(question, what, versions, chosen, parse_reference(question))
     return compose_diff(question, what, chosen, max_items)
 
 
@@ -169,20 +169,33 @@ def _citations(changes: list[ClauseChange]) -> list[Citation]:
     return out[:MAX_DIFF_CITATIONS]
 
 
-def _proposal_without_base(question: str, what: str, versions: list[Version], chosen: Pick) -> Answer:
-    """A proposal whose base text is not indexed: show where its merged marks join two readings."""
+def _proposal_without_base(question: str, what: str, versions: list[Version], chosen: Pick,
+                           asked: Reference | None = None) -> Answer:
+    """A proposal whose base text is not indexed: show where its merged marks join two readings. A
+    question about one clause ("… in resolves 3 of Res 57") is answered for that clause."""
     props = [v for v in versions if v.proposal]
     if not props or any(v.proposal is None for v in versions):
         # One version only, or nothing named: nothing to compare is no answer, and says why.
         return Answer(question=question, intent="diff", abstained=True,
                       lines=[lead(chosen.message or f"Nothing to compare for {what}.")])
     v = props[-1]
+    named: list[Clause] = []
+    if asked is not None and asked.part and asked.label:
+        named = [c for c in v.clauses if c.part.lower() == asked.part.lower()
+                 and re.sub(r"\s", "", c.label) == re.sub(r"\s", "", asked.label)]
+        if named and not any(seams(c.text) for c in named):
+            c = named[0]
+            return Answer(question=question, intent="diff", lines=[
+                lead(f"{v.proposal} shows no change to {_where(c)}: its text carries no revision marks there. "
+                     f"As proposed: “{_short(readable(c.text), 400)}”"),
+                note("The base text it changes is not indexed; index it to compare word by word.")],
+                citations=[citation(c, c.text)])
     lines = [lead(f"{v.proposal} proposes changes to {v.name.split(' (as proposed')[0]}, but the base text it "
                   "changes is not indexed, so what it deletes and inserts cannot be told apart. Where its merged "
                   "revision marks join two readings, the change is shown as old → new when its shape tells "
                   "(a venue and year), else marked ⟦|⟧, with both readings after it:")]
     cited: list[Clause] = []
-    for c in v.clauses:
+    for c in named or v.clauses:
         if seams(c.text):
             plain = strip_footnote_marks(c.text)
             shown = readable(c.text)

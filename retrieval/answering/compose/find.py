@@ -41,8 +41,15 @@ def compose_find(query: Query, hits: list[SearchHit], coverage: Callable[[str], 
                 or coverage(hs[0].clause.instrument.title) >= NAMES_TOPIC}
         by_inst = dict(sorted((kept or by_inst).items(), key=rank))
     what = [em(topic)] if topic else ["this"]
-    yes = "Yes: " if asks_existence(query.text) else ""
-    lines = [lead(f"{yes}{len(by_inst)} document(s) in the corpus deal with ", *what, ":")]
+    about_any = coverage is not None and any(
+        coverage(hs[0].clause.instrument.title) >= NAMES_TOPIC
+        or sum(coverage(h.clause.text) >= NAMES_TOPIC for h in hs) >= 2 for hs in by_inst.values())
+    if coverage is not None and not about_any:
+        # "Is there a resolution on AI?" and one annex mentions it in passing: that is no resolution on it.
+        lines = [lead("No text in the corpus is about ", *what, f"; {len(by_inst)} mention{'s' if len(by_inst) == 1 else ''} it:")]
+    else:
+        yes = "Yes: " if asks_existence(query.text) else ""
+        lines = [lead(f"{yes}{len(by_inst)} document(s) in the corpus deal with ", *what, ":")]
     cits: list[Citation] = []
     for n, (name, hs) in enumerate(by_inst.items()):
         if n >= MAX_LISTED:
