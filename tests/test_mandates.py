@@ -254,3 +254,14 @@ def test_calling_upon_a_sector_and_its_study_group_with_responsibility() -> None
     # a study group with no Sector beside it in a PP text stays without one
     bare = clause("resolves", "to invite Study Group 3 to continue its work;", inst)
     assert {m.sector for m in mandates_of(bare) if m.actor == "SG3"} == {None}
+
+
+def test_the_agents_of_a_passive_resolves_are_given_the_task() -> None:
+    c = clause("resolves", "that special action be initiated by the Secretary-General and the Director of the "
+                           "Telecommunication Development Bureau, with specialized assistance from the ITU "
+                           "Radiocommunication Sector and the ITU Telecommunication Standardization Sector, resulting "
+                           "in the launch of a special initiative")
+    got = {(m.actor, m.role) for m in mandates_of(c)}
+    assert {("Secretary-General", "resolved"), ("Director of BDT", "resolved"), ("ITU-R", "assists"),
+            ("ITU-T", "assists")} <= got
+    assert not any(m.role == "resolved" and m.sector in ("ITU-R", "ITU-T") for m in mandates_of(c))

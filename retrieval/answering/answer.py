@@ -192,6 +192,22 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
     return sorted(hits, key=weight, reverse=True)
 
 
+def _most_specific(subject: str, titles: dict[str, str]) -> set[str]:
+    """Of titles that all hold the subject's words, the one(s) made mostly of them, when clearly more so
+    than the others (its share of title words at least twice theirs); else all."""
+    want = set(lexical_tokens(subject))
+
+    def share(title: str) -> float:
+        words = set(lexical_tokens(title))
+        return len(words & want) / max(1, len(words))
+
+    by_doc = {d: share(t) for d, t in titles.items()}
+    top = max(by_doc.values(), default=0.0)
+    best = {d for d, x in by_doc.items() if x == top}
+    rest = max((x for d, x in by_doc.items() if d.split("@")[0] not in {b.split("@")[0] for b in best}), default=0.0)
+    return best if top >= 2 * rest else set(titles)
+
+
 def _kind_matches(ref: Reference, c: Clause) -> bool:
     """"Res 11" names PP Resolution 11, "Decision 11" PP Decision 11: the same number, two instruments. A
     Recommendation or a meeting document is named by its number or symbol alone."""
@@ -507,6 +523,7 @@ class Answerer:
         docs = self._documents_named(query)
         if docs:  # the search is scoped to the instruments named: their names are not the topic
             asked = self._without_described(query, without_references(asked) or asked)
+        asked = self._without_described(query, asked, every=True) or asked
         if not docs and (placed := self._documents_naming(countries_in(query.text))):
             # "Afghanistan … which Sector does the reconstruction?": the instruments that speak of it.
             docs = placed
@@ -621,6 +638,10 @@ class Answerer:
             titled = [(score(t), d) for d, t in self._titles().items() if t]
             best = max((x for x, _d in titled), default=0.0)
             docs = {d for x, d in titled if x >= DESCRIBED_COVERAGE and x >= best - TITLE_MARGIN}
+            if len({d.split("@")[0] for d in docs}) > 1:
+                # "the broadband connectivity res": "Connectivity to broadband networks" is that title; the
+                # Connect 2030 Agenda's (twenty words, "… including broadband …") merely holds the words.
+                docs = _most_specific(subject, {d: self._titles()[d] for d in docs})
             if docs and len({d.split("@")[0] for d in docs}) == 1:
                 out.append((phrase, docs))
         return out
@@ -638,10 +659,18 @@ class Answerer:
         return Reference(body=inst.body, kind=inst.kind, number=inst.number, part=named[0], label=named[1],
                          text=query.text)
 
-    def _without_described(self, query: Query, text: str) -> str:
+    def _without_described(self, query: Query, text: str, every: bool = False) -> str:
         """The text without the phrases naming an instrument by its subject ("under the outer space
-        transparency reso"): once the search is scoped to it, its clauses need not repeat its title."""
-        for phrase, _docs in self._described(query):
+        transparency reso"): once the search is scoped to it, its clauses need not repeat its title.
+        `every`: also those that fit no single instrument's title ("the broadband connectivity res"), which
+        name a text, not the topic a "which Sector" question asks about."""
+        phrases = [p for p, _s in instruments_described(query.text)] if every else [p for p, _d in self._described(query)]
+        for phrase, subject in instruments_described(query.text):
+            if phrase in phrases:
+                # the topic as a "which Sector" question keeps it: "bit IDN resolution about …"
+                text = re.sub(r"\b" + r"\s+".join(re.escape(w) for w in subject.split())
+                              + r"\s+(?:resos?|resolution|res|decision)\b", " ", text, flags=re.IGNORECASE)
+        for phrase in phrases:
             # The topic may have lost the phrase's leading words ("under the"): its core is matched.
             core = re.sub(r"^(?:(?:under|in|per|from|of|by|according\s+to|the|this|that)\s+)+", "", phrase, flags=re.I)
             pattern = r"(?:\b(?:under|in|per|from|of|by|according\s+to)\s+)?(?:\bthe\s+)?" + \

@@ -45,6 +45,8 @@ _SECTOR_RE = re.compile(
     # "is it TSB or BDT that works with countries on …?", "was it BR or BDT who …"
     r"|\b(?:is|was|will)\s+(?:it|that)\s+(?:the\s+)?" + _BUREAU + r"\s+or\s+(?:the\s+)?" + _BUREAU + r"\b"
     r"|(?<![\w-])R\s*,\s*T\s*,?\s*(?:or|and|/)\s*D\b"
+    # "… D with help from R and T?": the Sectors by their letters
+    r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD]\b"
     # "is that a T thing or D thing?", "an R or a D job?": the Sectors by their letters
     r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+" + _JOB + r"\b"
     r"|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
@@ -54,7 +56,8 @@ _SECTOR_RE = re.compile(
 # Phrases that ask which Sector, stripped from the topic: "whose study groups …", "… ITU-T or ITU-R?".
 _WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + r"\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU
                        + r"(?:'s)?" + r"|(?<![\w-])R\s*,\s*T\s*,?\s*(?:or|and|/)\s*D\b"
-                       + r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+" + _JOB + r"\b",
+                       + r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+" + _JOB + r"\b"
+                       + r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD](?:\s+and\s+[RTD])?\b",
                        re.IGNORECASE)
 # "Is there a resolution on X?", "do we have anything about X?", "any Rec on X?": which texts deal with X,
 # asked as yes or no.
@@ -137,6 +140,8 @@ def instruments_described(question: str) -> list[tuple[str, str]]:
     out = []
     for m in _DESCRIBED_RE.finditer(question):
         subject = " ".join((m.group("a") or m.group("b") or "").split())
+        # "the bit in the IDN resolution": the instrument is what the last article introduces
+        subject = re.split(r"\b(?:the|this|that)\s+", subject, flags=re.IGNORECASE)[-1]
         words = [w for w in subject.split() if not _NOT_A_SUBJECT.match(w)]
         if words:
             out.append((m.group(0).strip(), " ".join(words)))

@@ -5,6 +5,7 @@ lives here, persisted next to the Chroma data."""
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -285,6 +286,8 @@ class LexicalIndex:
             have = set(lexical_tokens(text))
             if "-" in text:  # "security-related ITU-T recommendations" speak of security
                 have |= {h for heads in _heads(text).values() for h in heads}
+                # "capacity-building activities" speak of capacity building
+                have |= {p for raw in _HYPHENATED.findall(text) for p in lexical_tokens(raw.replace("-", " "))}
             return sum(weight[t] for t in wanted if alts[t] & have or (t in compounds and compounds[t] <= have)) / total
 
         return score
@@ -319,6 +322,9 @@ class LexicalIndex:
 # "radio-related", "IP-based", "ICT-enabled": the compound is about its first word, which a text may
 # use alone ("radio aspects for IoT").
 _LOOSE_SUFFIXES = frozenset({"related", "based", "oriented", "enabled", "driven", "specific", "centric", "friendly"})
+
+
+_HYPHENATED = re.compile(r"[A-Za-z]{3,}(?:-[A-Za-z]{3,})+")
 
 
 def _heads(query: str) -> dict[str, frozenset[str]]:

@@ -116,6 +116,11 @@ _VERB_IN_TEXT: list[tuple[re.Pattern[str], MandateRole]] = [
 ]
 _WITH = r"(?:close\s+)?(?:coordination|collaboration|consultation|cooperation|liaison)"
 _ASSISTING_RE = re.compile(rf"\b(?:in\s+{_WITH}(?:\s+and\s+{_WITH})?|in\s+conjunction|jointly)\s+with\b", _I)
+_PASSIVE_BY_RE = re.compile(r"\b(?:be|is|are|being)\s+(?:\w+ly\s+)?(?:initiated|undertaken|carried\s+out|conducted|"
+                            r"implemented|coordinated|organi[sz]ed|provided|prepared|managed|pursued|continued|"
+                            r"taken|launched|led)\s+by\s+", _I)
+_AGENT_END_RE = re.compile(r",|;|\.\s|\bto\s+\w|\bin\s+order\b|\bwhich\b|\bresulting\b", _I)
+_ASSISTANCE_FROM_RE = re.compile(r",?\s*with\s+(?:\w+\s+)?(?:assistance|support|help|contributions?)\s+from\s+", _I)
 _RESPONSIBLE_RE = re.compile(
     r"\b(?:shall|will|should)\s+(?:be\s+responsible|take\s+the\s+lead|lead|coordinate|be\s+in\s+charge|study)"
     r"|\bcontinue\s+to\s+(?:lead|take\s+the\s+lead|be\s+responsible)\b|\b(?:lead|leading)\s+(?:the\s+)?work\b"
@@ -295,6 +300,19 @@ def mandates_of(clause: Clause) -> list[Mandate]:
                 limit = vm.end() + (nxt.start() if nxt else 160)
                 out += [Mandate(actor=a.name, sector=a.sector, role=vrole, what=_what(text, vm.start()))
                         for s, a in mentions if vm.end() <= s < limit]
+        # "that special action be initiated by the Secretary-General and the Director of BDT, with specialized
+        # assistance from ITU-R and ITU-T": the agents of the passive are given it, those assisting assist.
+        for pv in _PASSIVE_BY_RE.finditer(text):
+            end = _AGENT_END_RE.search(text, pv.end())
+            stop = end.start() if end else min(len(text), pv.end() + 160)
+            out += [Mandate(actor=a.name, sector=a.sector, role="resolved", what=_what(text, 0))
+                    for s, a in mentions if pv.end() <= s < stop]
+            aid = _ASSISTANCE_FROM_RE.match(text, stop) if end else None
+            if aid:
+                aid_end = _AGENT_END_RE.search(text, aid.end())
+                limit = aid_end.start() if aid_end else aid.end() + 160
+                out += [Mandate(actor=a.name, sector=a.sector, role="assists", what=_what(text, 0))
+                        for s, a in mentions if aid.end() <= s < limit]
         # "that RAG, TSAG and TDAG … shall continue to consider …": the subject is given the task.
         subj = re.match(r"^\s*that\s+(?P<subj>[^;]{0,200}?)\s+(?:shall|should|will|is|are|must)\b", text)
         if subj:

@@ -331,6 +331,35 @@ def _body_named(piece: str, sector: str, c: Clause) -> str:
     return ""
 
 
+def owner_sectors(topic: str, clauses: list[Clause]) -> list[str]:
+    """The Sectors whose own the topic is, as the clauses naming it say: "ITU-T's <topic>", or a
+    Recommendation of a Sector the topic names by number ("E.164" in "Recommendation ITU-T E.164")."""
+    terms = set(lexical_tokens(topic))
+    numbers = set(re.findall(r"\b[A-Z]\.\d+(?:\.\d+)*\b", topic))
+    owners: list[str] = []
+    for c in clauses:
+        for m in _OWNED_RE.finditer(c.text):
+            # the topic itself follows the possessive ("ITU-T's Bridging the Standardization Gap programme"),
+            # not a word about it ("ITU-D's efforts on cybersecurity")
+            phrase = _NOUN_PHRASE_END.split(c.text[m.end():m.end() + 100], maxsplit=1)[0]
+            held = terms & set(lexical_tokens(phrase))
+            if terms and len(held) >= min(2, len(terms)):
+                owners.append(m.group(1))
+        for m in _REC_OF_RE.finditer(c.text):
+            # "… Recommendation ITU-T E.164 numbering plans": asked by its number, or by what follows it
+            phrase = _NOUN_PHRASE_END.split(c.text[m.end():m.end() + 100], maxsplit=1)[0]
+            held = terms & set(lexical_tokens(phrase))
+            if m.group(2) in numbers or (terms and len(held) >= min(2, len(terms))):
+                owners.append(m.group(1))
+    return list(dict.fromkeys(owners))
+
+
+# Where the noun phrase after a possessive ends: "ITU-D's efforts | on cybersecurity".
+_NOUN_PHRASE_END = re.compile(r"[,;:.]|\s(?:on|in|for|to|of|with|at|by|from|that|which|and|as|under|within)\s")
+_OWNED_RE = re.compile(r"\b(ITU-[RTD])['\u2019]s\s+")
+_REC_OF_RE = re.compile(r"\bRecommendations?\s+(ITU-[RTD])\s+([A-Z]\.\d+(?:\.\d+)*)")
+
+
 # Who decides, not who does the work a Sector is named for.
 _ASSEMBLIES = frozenset({"WTSA", "WTDC", "RA", "WRC", "PP", "Council", "Plenipotentiary Conference"})
 
@@ -366,6 +395,18 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
         # with pieces of it elsewhere (BDT's assistance projects that include spectrum management).
         # A question asking which Sectors (plural) share it keeps the others the texts task beside it.
         lead_s = [s for s in THREE if s in remit or (s in lead_s and _PLURAL_ASK_RE.search(query.text))]
+    if len(lead_s) > 1 and not _PLURAL_ASK_RE.search(query.text):
+        # Tasked jointly, the topic is still one Sector's own: "ITU-T's Bridging the Standardization Gap
+        # programme", "Recommendation ITU-T E.164 numbering plans".
+        owners = owner_sectors(topic, [c for c in [*ev.supporting, *(x[1] for x in ev.all())] if c is not None])
+        if len(owners) == 1 and owners[0] in lead_s:
+            lead_s = owners
+    if not lead_s and ev.listing is None and ev.supporting and all(
+            c.instrument.kind in ("recommendation", "supplement") for c in ev.supporting):
+        # "E.119 (safety confirmation …) - which sector is that from?": a Recommendation is its Sector's own
+        own = {document_sector(c.instrument) for c in ev.supporting}
+        if len(own) == 1 and (sector := own.pop()) in THREE:
+            lead_s = [sector]
     involved = [s for s in THREE if scores.get(s, 0) > 0 and s not in lead_s]
     if ev.listing is not None and not lead_s:
         involved = list(THREE)
