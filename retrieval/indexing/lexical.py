@@ -67,7 +67,7 @@ _SYNONYM_GROUPS = [
     ("defn", "definition", "definitions"), ("reqt", "requirement"), ("spec", "specs", "specification", "specifications"),
     # ITU shorthand in chat.
     ("contrib", "contribs", "contribution", "contributions"), ("plenipot", "plenipotentiary", "pp"),
-    ("org", "orgs", "organization", "organizations"), ("interop", "interoperability"),
+    ("org", "orgs", "organization", "organizations", "bodies"), ("interop", "interoperability"),
     ("mtg", "meeting"), ("recs", "recommendations"), ("vice-chair", "vice-chairs", "vice-chairman", "vice-chairmen"),
     ("intl", "international"), ("approx", "approximately"), ("reqs", "requirements"), ("hq", "headquarters"),
     ("sec", "secs", "second", "seconds"), ("hr", "hrs", "hour", "hours"),

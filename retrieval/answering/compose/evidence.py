@@ -110,7 +110,9 @@ _AMOUNT_Q_RE = re.compile(
     r"|\bwhat\s+(?:does|do|did|would|will)\b[^?]*\b(?:pay|paid|charged?)\b|\bin\s+(?:CHF|USD|EUR|Swiss\s+francs|dollars)\b",
     _I)
 # "What does 'termination charge' mean?" asks for a definition, not an amount.
-_MEANING_Q_RE = re.compile(r"\b(?:mean|means|meaning|stands?\s+for|definition|defined|define)\b", _I)
+# … and "what's a settlement rate?": with "a", what the thing is, not its value ("what is the rate …?")
+_MEANING_Q_RE = re.compile(r"\b(?:mean|means|meaning|stands?\s+for|definition|defined|define)\b"
+                           r"|(?:^|[:;,.!?]\s*)\W*what(?:'s|s|\s+is|\s+are)\s+an?\s+(?!(?:total|maximum|minimum|max|min)\b)", _I)
 _AMOUNT_RE = re.compile(r"\b(?:CHF|USD|EUR|Swiss\s+francs?|US\s+dollars?)\b|[$€£]\s?\d|\b\d[\d\s,.]*\s*(?:million|billion"
                         r"|per\s*cent|%)"
                         # a share of the contributory unit: "one-thirty second of the value of the contributory unit"
@@ -169,6 +171,10 @@ _CURRENT_RE = re.compile(
     r"[^?]*\b(?:today|currently|right\s+now|at\s+present|this\s+year|so\s+far|to\s+date)\b", _I)
 # Whether something worked out: the texts state intentions, not outcomes.
 _OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?:outcomes?|results?|conclusions?|findings?)\s+of\b"
+                         # "which countries have actually deployed …?": what was done with a text, not the text
+                         r"|\bwhich\s+(?:countries|administrations|Member\s+States|operators|states)\s+(?:have|has|had)\s+"
+                         r"(?:actually\s+|already\s+|so\s+far\s+|now\s+)?(?:deployed|implemented|adopted|ratified|"
+                         r"introduced|rolled\s+out|put\s+in\s+place|applied)\b"
                          # "which new Questions did SG17 agree at its last meeting?": after the texts were adopted
                          r"|\b(?:did|were|was)\b[^?]*\b(?:agree|adopt|decide|approve|set\s+up|establish)\w*\b[^?]*\bat\s+"
                          r"(?:its|the|their)\s+(?:last|latest|most\s+recent|previous)\s+(?:meeting|session|plenary)\b"
@@ -246,12 +252,14 @@ _WHICH_REC_Q_RE = re.compile(r"\b(?:which|what)\s+(?:ITU-T\s+)?Recommendation(?:
 _PLACE_Q_RE = re.compile(r"\b(?:which|what)\s+(?:cities|city|towns?|locations?|venues?)\b|\bwhere\b[^?]*\b(?:located|based|headquartered)\b"
                          # "where exactly was WTSA-20 held?", "when and where does TSAG meet?" ("in cases where
                          # a meeting is held" is no question of place)
-                         r"|(?:^\s*|\b(?:and|or)\s+)where\s+(?:exactly\s+)?(?:is|was|were|are|will|does|did)\b[^?]*"
+                         r"|(?:^\s*|\b(?:and|or)\s+)where(?:'s|\s+(?:exactly\s+)?(?:is|was|were|are|will|does|did)\b)[^?]*"
                          r"\b(?:held|hosted|take\s+place|took\s+place|taking\s+place|convened|meet|met|be)\b", _I)
 _CITY_RE = re.compile(r"\b(?:Geneva|New\s+York|Addis\s+Ababa|Cairo|Bangkok|Brasilia|Moscow|Nairobi|Dakar|Yaoundé|Harare|"
                       r"Jakarta|New\s+Delhi|Santiago|Tegucigalpa|Bridgetown|Almaty|Manama|Tunis|Dubai)\b")
 # "What's the country code assigned to Palestine?": the answer is a code, which a clause gives in digits.
-_CODE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\b", _I)
+_CODE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\b"
+                        # "what international access code was assigned to …?"
+                        r"|\bwhat\s+(?:[\w-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\s+(?:is|was|are|were|has|have|did|does)\b", _I)
 _SUBJECT_RE = re.compile(r"\b(?:on|about|regarding|concerning|(?:deals?|dealing)\s+with|covering|say\s+about)\s+"
                          r"((?:[\w-]+\s+){0,2}[\w-]+)\s*(?:[?.!,;]|$)", _I)
 # Values a question asks for that a clause gives in one form or not at all (a near-domain question the
@@ -341,13 +349,28 @@ _GROUP_SHORT = [(re.compile(r"\bSGs\b"), "study groups"), (re.compile(r"\bSG\b(?
 _EVENT_YY_RE = re.compile(r"\b(?P<body>PP|WTSA|WTDC|WRC|RA)-(?P<yy>\d{2})\b")
 
 
+# The categories of ITU membership: a sum for one is not a sum for another ("the contributory unit of Member
+# States … CHF 318 000" does not answer "the Sector Member contributory unit in CHF").
+_MEMBERS_RE = re.compile(r"\b(Sector\s+Member|Member\s+State|Associate|Academia|SME)s?\b", _I)
+
+
+def _same_members(question: str, text: str) -> bool:
+    asked = {" ".join(m.group(1).lower().split()) for m in _MEMBERS_RE.finditer(question)}
+    said = {" ".join(m.group(1).lower().split()) for m in _MEMBERS_RE.finditer(text)}
+    return not asked or bool(asked & said) or not said
+
+
 def asks_amount(question: str) -> bool:
     """"What is the budget cap …?", "how much does X pay?": a sum of money is asked for."""
     return bool(_AMOUNT_Q_RE.search(question)) and not _MEANING_Q_RE.search(question)
 
 
-def gives_amount(text: str) -> bool:
-    return bool(_AMOUNT_RE.search(text))
+def gives_amount(text: str, question: str = "") -> bool:
+    """The text gives a sum; for `question`, one for the members and years it names."""
+    if not _AMOUNT_RE.search(text):
+        return False
+    years = _YEAR_RE.findall(_REF_YEAR_RE.sub(" ", question)) if question else []
+    return _same_members(question, text) and all(y in text for y in years)
 
 
 def event_as_written(text: str, keep: bool = True) -> str:
@@ -583,6 +606,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         # … read with its instrument's title: "a maximum budget … of CHF 140 million" in the resolution on
         # the Headquarters premises is the budget cap for the new HQ building.
         ok = [c for n, c in enumerate(clauses[:3]) if _AMOUNT_RE.search(c.text) and all(y in c.text for y in years)
+              and _same_members(q, c.text)
               and (coverage(f"{c.instrument.title} {_said(c)}") >= 0.5 or (n == 0 and holds_quantity(q, c.text)))]
         if not ok:
             what = "the amount" + (f" for {', '.join(years)}" if years else "")
@@ -642,7 +666,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     unit_m = _UNIT_Q_RE.search(q)
     unit = (unit_m.group("unit") or unit_m.group("bracketed")) if unit_m else ""
     if unit and not any(re.search(rf"\d\s*{re.escape(unit)}(?!\w)|{re.escape(unit)}\s*\d", c.text, _I)
-                        for c in clauses[:3]):
+                        and _same_members(q, c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=[unit], reason=f"The clauses found give no value in {unit}.")
     if _HOLDER_ENTITY_RE.search(q) and not any(_HELD_BY_RE.search(c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["people"],
