@@ -469,6 +469,11 @@ def test_a_bare_heading_comes_after_a_clause_under_it_that_says_something() -> N
                       "practicable.")
     assert _is_heading(head.text) and not _is_heading(said.text)
     assert not _is_heading("TSAG shall meet at least once a year")
+    # a short line that only asks says nothing either (TP.inno's headings and questionnaire)
+    assert _is_heading("Central or Distributed incubation queue?")
+    assert _is_heading("Is the queue manageable, or too big, etc.")
+    assert not _is_heading("How is the special session organized? Given the growing size of SG17 it is expected "
+                           "that each question sends at least one representative to it.")
     hits = [SearchHit(clause=head, score=0.8), SearchHit(clause=said, score=0.75)]
     assert rerank(hits, read_query("what does res 1 say about languages for meetings?"))[0].clause.label == "2.3.1"
     # asked for by number, a heading is what was asked for: "cite" keeps the search's order

@@ -932,3 +932,10 @@ def test_whose_own_the_topic_is_and_who_the_passive_names(itu_service: object) -
         assert ans.lead_sectors == lead, (q, ans.text)
     # "ITU-D's efforts on cybersecurity" is no ownership of cybersecurity
     assert set(ask(itu_service, "Which Sector handles cybersecurity?").lead_sectors) == {"ITU-T", "ITU-D"}
+
+
+def test_is_there_a_recommendation_lists_recommendations(itu_service: object) -> None:
+    """"Is there a Recommendation on …?" listed PP resolutions first: the kind asked for is searched."""
+    ans = ask(itu_service, "is there a Recommendation on how Recommendations are numbered?")
+    assert not ans.abstained and ans.citations, ans.text
+    assert all(c.doc_id.startswith("itu-t-rec-") for c in ans.citations), ans.text

@@ -107,6 +107,7 @@ HELD_SHARE = 0.6  # … when they are this share of its idf mass
 FALLBACK_COVERAGE = 0.35  # a "which Sector" question whose evidence holds this much of it is answered anyway
 COVERAGE_FLOOR = 0.75  # share of the query's idf mass a clause must hold to count as lexical evidence
 RESOLUTIONS_RE = re.compile(r"\bresolutions?\b", re.IGNORECASE)
+RECOMMENDATIONS_RE = re.compile(r"\b(?:recommendations?|recs?)\b(?!\s+ITU)", re.IGNORECASE)
 
 
 COVERAGE_NUDGE = 0.1  # measured 0.1/0.2/0.3 on 996 questions: 0.1 gained 3 and lost none, more lost some
@@ -134,7 +135,12 @@ _HEADING_RE = re.compile(r"^[A-Z][^.;:!?\n]{0,80}$")
 
 
 def _is_heading(text: str) -> bool:
+    """A bare heading, or a short line that only asks ("Central or distributed incubation queue?", a
+    questionnaire's "Is the queue manageable?"): neither says anything about its subject."""
     t = " ".join(text.split())
+    if (t.endswith("?") or re.match(r"(?:Is|Are|Does|Do|How|What|Why|Which|Should|Can|Could)\b", t)) \
+            and len(t.split()) <= 15:
+        return True
     return bool(_HEADING_RE.match(t)) and len(t.split()) <= 8 and not re.search(r"\b(?:shall|should|may|must|is|are)\b", t)
 
 
@@ -601,7 +607,10 @@ class Answerer:
         Resolution 57") searches the documents that hold them first (the resolution, and contributions
         proposing to change it), and the whole corpus only if those have nothing to say."""
         find_resolutions = query.intent == "find" and RESOLUTIONS_RE.search(query.text)
-        filters = Filters(kind="resolution") if find_resolutions else Filters()
+        # "is there a Recommendation on disaster relief messaging?": Recommendations, not resolutions on it
+        find_recommendations = query.intent == "find" and not find_resolutions and RECOMMENDATIONS_RE.search(query.text)
+        filters = Filters(kind="resolution") if find_resolutions else \
+            Filters(kind="recommendation") if find_recommendations else Filters()
         docs = self._documents_named(query)
         # The abbreviation look-up scans the stored clauses: once for both searches.
         searched = self._with_abbreviations(query.search_text)
