@@ -478,3 +478,16 @@ def test_a_bare_heading_comes_after_a_clause_under_it_that_says_something() -> N
     assert rerank(hits, read_query("what does res 1 say about languages for meetings?"))[0].clause.label == "2.3.1"
     # asked for by number, a heading is what was asked for: "cite" keeps the search's order
     assert rerank(hits, read_query("res 1 section 2.3"))[0].clause.label == "2.3"
+
+
+def test_who_does_a_verb_is_also_the_agent_of_its_passive() -> None:
+    """"Who approves new Questions?" — "New or revised Questions may be approved by a study group if …"."""
+    from retrieval.answering.compose.direct import doer
+    from retrieval.core.models import Clause, Instrument
+
+    text = "New or revised Questions may be approved by a study group if consensus at the study group meeting is achieved."
+    c = Clause(clause_id="wtsa-res-1@x#s7.2.2", doc_id="wtsa-res-1@x", part="section 7", label="7.2.2",
+               instrument=Instrument(body="WTSA", kind="resolution", number="1"), text=text, span=(0, len(text)))
+    found = doer("who approves new Questions between assemblies?", c)
+    assert found is not None and "study groups" in found[0].name
+    assert doer("who drafts new Questions?", c) is None

@@ -352,7 +352,17 @@ def doer(question: str, clause: Clause) -> tuple[Actor, str] | None:
             before = actors_in(sentence[max(0, m.start() - 80): m.start()], document_sector(clause.instrument))
             if before:
                 return before[-1][1], sentence
+        # "New or revised Questions may be approved by a study group if …": the agent of the passive
+        for m in _PASSIVE_RE.finditer(sentence):
+            if lexical_tokens(m.group("verb"))[:1] != verb[:1]:
+                continue
+            after = actors_in(sentence[m.end(): m.end() + 60], document_sector(clause.instrument))
+            if after:
+                return after[0][1], sentence
     return None
+
+
+_PASSIVE_RE = re.compile(r"(?:be|is|are|been|being)\s+(?P<verb>[a-z]+(?:ed|en))\s+by\s+", _I)
 
 
 def _three(sectors: list[Sector | None]) -> list[Sector]:
