@@ -362,7 +362,7 @@ def doer(question: str, clause: Clause) -> tuple[Actor, str] | None:
     return None
 
 
-_PASSIVE_RE = re.compile(r"(?:be|is|are|been|being)\s+(?P<verb>[a-z]+(?:ed|en))\s+by\s+", _I)
+_PASSIVE_RE = re.compile(r"\b(?:be|is|are|been|being)\s+(?P<verb>[a-z]+(?:ed|en))\s+by\s+", _I)
 
 
 def _three(sectors: list[Sector | None]) -> list[Sector]:
