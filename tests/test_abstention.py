@@ -550,6 +550,7 @@ def test_what_a_later_event_decided_is_not_in_the_corpus(corpus_service: object)
     assert decided_at("What opinions were adopted at the WTPF held in 2021?") == ("WTPF", 2021)
     assert decided_at("What did PP-22 decide on Resolution 191?") == ("PP", 2022)
     assert decided_at("How was Res 57 revised?") is None
+    assert decided_at("did PP-22 revise the IoT resolution, and how?") == ("PP", 2022)
     ans = ask(corpus_service, "What did WTSA-20 decide about the duties of TSAG?")
     assert ans.abstained and "WTSA 2020" in ans.text, ans.text
     # WTSA-16's texts are in this index (Resolution 1, Hammamet 2016): what it decided is asked of them
@@ -662,3 +663,15 @@ def test_membership_places_codes_deployments_and_definitions() -> None:
     assert "code" in judged("what international access code was assigned to Palestine?", "Palestine " + when).reason
     assert judged("which countries have actually deployed safety confirmation systems?", definition).abstain
     assert not judged("D-series terms: what's a settlement rate?", definition).abstain
+
+
+def test_a_recommendation_number_is_no_code_and_a_later_revision_is_not_here() -> None:
+    """"Which E.164 country code was assigned to X?" was answered by a clause naming Recommendation E.164."""
+    text = "the existing role and sovereignty of ITU Member States with respect to allocation and management of " \
+           "their country code numbering resources as enshrined in Recommendation ITU-T E.164"
+
+    def judged(q: str) -> Verdict:
+        return judge(q, [clause(text)], corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+
+    assert "code" in judged("which E.164 country code was assigned to Freedonia?").reason
+    assert judged("which country code was given to Freedonia?").abstain

@@ -732,3 +732,10 @@ def test_chat_forms_read_as_the_texts_write_them() -> None:
     assert series_asked("a12 whats letter W for") == "W"
     # "is it TSB or BDT that …?" asks which Sector
     assert read_query("is it TSB or BDT that works with countries on a child helpline number?").intent == "sector"
+
+
+def test_who_is_in_the_driving_seat_asks_which_sector_and_is_no_topic() -> None:
+    q = read_query("IPv6 allocation support - is BDT or TSB in the driving seat?")
+    assert q.intent == "sector" and q.topic == "IPv6 allocation support"
+    # "calling" is a topic word: "alternative calling procedures"
+    assert "calling" in read_query("which sector studies alternative calling procedures?").topic

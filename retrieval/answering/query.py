@@ -226,6 +226,8 @@ _ROLE_SURFACE = frozenset([
     "bureaus", "told", "asked", "sector's", "bureau's", "actually", "day", "really", "help", "helps", "helping", "assist", "assists",
     "assisting", "director", "directors", "parts", "part", "hook", "remit", "duty", "duties",
     "baby", "turf", "lane", "patch", "thing", "matter",
+    # "in the driving seat", "at the helm": who leads, said in chat ("calling" stays: "alternative calling procedures")
+    "driving", "seat", "driver's", "helm",
 ]) | CHAT_WORDS
 
 

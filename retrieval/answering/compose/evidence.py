@@ -204,7 +204,8 @@ _FATE_VERB_RE = re.compile(r"^\s*(?:did|was|were|has|have|is|are)\b[^?]*\b(?:ado
 _DECIDED_RE = re.compile(r"\b(?:what|which)\b[^?]*\b(?:did|were|was|has|have)\b[^?]*\b(?:decide|adopt|agree|approve|conclude|"
                          r"suppress|revise|change)\w*\b|\b(?:decided|adopted|agreed|approved)\s+(?:at|by)\b"
                          # "did the 2021 Council session approve …?"
-                         r"|^\s*(?:did|has|have|was|were)\b[^?]*\b(?:decide|adopt|agree|approv|accept|endors|reject)\w*\b"
+                         r"|^\s*(?:did|has|have|was|were)\b[^?]*\b(?:decide|adopt|agree|approv|accept|endors|reject|revis|"
+                         r"amend|modif|updat)\w*\b"
                          # "is Res 208 still in force after PP-22?": whether a later event kept, revised or dropped it
                          r"|\bstill\s+(?:in\s+force|valid|applicable|current|in\s+effect)\b|\b(?:abrogated|suppressed|"
                          r"superseded|replaced|revised|amended)\s+(?:at|by|since|after)\b", _I)
@@ -259,7 +260,7 @@ _CITY_RE = re.compile(r"\b(?:Geneva|New\s+York|Addis\s+Ababa|Cairo|Bangkok|Brasi
 # "What's the country code assigned to Palestine?": the answer is a code, which a clause gives in digits.
 _CODE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\b"
                         # "what international access code was assigned to …?"
-                        r"|\bwhat\s+(?:[\w-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\s+(?:is|was|are|were|has|have|did|does)\b", _I)
+                        r"|\b(?:what|which)\s+(?:[\w.-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\s+(?:is|was|are|were|has|have|did|does)\b", _I)
 _SUBJECT_RE = re.compile(r"\b(?:on|about|regarding|concerning|(?:deals?|dealing)\s+with|covering|say\s+about)\s+"
                          r"((?:[\w-]+\s+){0,2}[\w-]+)\s*(?:[?.!,;]|$)", _I)
 # Values a question asks for that a clause gives in one form or not at all (a near-domain question the
@@ -295,7 +296,8 @@ _HOLDER_ENTITY_RE = re.compile(r"\bwhich\s+(?:company|firm|person|individual|cou
 _NUMBER_VALUE_Q_RE = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,3}?(?:number|numbers|short\s+code)\b(?!\s+of\b)"
                                 r"(?=[^?]*\b(?:picked|chosen|allocated|assigned|selected|designated|agreed|adopted|"
                                 r"reserved|used|dial(?:led)?|is|was|were|got|has\s+been)\b)", _I)
-_CODE_RE = re.compile(r"\+\s?\d{1,4}\b|(?<!No\.\s)\b(?!(?:19|20)\d\d\b)\d{2,4}\b(?![./]\d)")
+# (not the number of a Recommendation: "E.164" gives no code)
+_CODE_RE = re.compile(r"\+\s?\d{1,4}\b|(?<!No\.\s)(?<![A-Z]\.)\b(?!(?:19|20)\d\d\b)\d{2,4}\b(?![./]\d)")
 # "Which bands …": the answer is a frequency, which a clause gives in Hz or not at all.
 _BANDS_Q_RE = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}(?:bands?|frequenc(?:y|ies)|frequency\s+ranges?)\b", _I)
 _FREQ_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?[kMGT]Hz\b")
