@@ -187,3 +187,24 @@ def test_llm_answer_keeps_the_lead_sectors_of_the_mandate_model(corpus_engine: E
     assert ans.lead_sectors == extractive.lead_sectors
     assert ans.involved_sectors == extractive.involved_sectors
     assert ans.thin_evidence == extractive.thin_evidence
+
+
+def test_a_claim_is_held_to_its_clause_beyond_its_quote() -> None:
+    """From a Slack/LLM trial: a real 12-word quote carried a claim that put invented words in quotation
+    marks and named a resolution that does not exist; ten appended sentences passed too."""
+    from retrieval.answering.verify import claim_supported
+    from retrieval.core.models import Clause, Instrument
+
+    text = QUOTE3 + " of mutual interest."
+    c = Clause(clause_id=RESOLVES3, doc_id="rcc-47a4@wtsa-16", part="resolves", label="3", text=text,
+               span=(0, len(text)), instrument=Instrument(body="WTSA", kind="resolution", number="57"))
+    good = "ITU-T study groups keep cooperating with the other Sectors' study groups."
+    assert claim_supported(good, QUOTE3, text, c)
+    invented = ('WTSA Resolution 99 (Rev. Geneva, 2030), resolves 7 says "ITU-D alone shall lead this work and '
+                'ITU-T shall stop" — ITU-T study groups keep cooperating with the other Sectors\' study groups.')
+    assert not claim_supported(invented, QUOTE3, text, c)
+    assert not claim_supported('Resolution 57 says "ITU-D alone shall lead this work" of the study groups.', QUOTE3, text, c)
+    assert claim_supported('Resolution 57 asks ITU-T study groups to continue "cooperation with the study groups".',
+                           QUOTE3, text, c) == ("cooperation with the study groups" in text)
+    padded = good + " Moreover ITU-D alone is responsible." * 8
+    assert not claim_supported(padded, QUOTE3, text, c)

@@ -921,7 +921,7 @@ class Answerer:
             cit = citation(clause, claim.quote) if clause else None
             kept, bad = keep_verified([cit], given) if cit else ([], 1)
             # A verbatim quote must also carry the claim: "the" is in every clause.
-            if bad or not claim_supported(claim.text, claim.quote, given[claim.clause_id].text):
+            if bad or not claim_supported(claim.text, claim.quote, given[claim.clause_id].text, given[claim.clause_id]):
                 dropped += 1
                 continue
             texts.append(claim.text.strip())

@@ -3,6 +3,8 @@ language model's claim stands only if its quote is long enough to carry it and s
 
 from __future__ import annotations
 
+import re
+
 from retrieval.core.models import Citation, Clause
 from retrieval.core.text import normalize, strip_footnote_marks, tokens
 from retrieval.indexing.lexical import STOPWORDS, stem
@@ -35,14 +37,36 @@ def _content(text: str) -> set[str]:
     return {stem(t) for t in tokens(text) if t not in STOPWORDS and (len(t) > 2 or any(ch.isdigit() for ch in t))}
 
 
-def claim_supported(claim: str, quote: str, clause_text: str) -> bool:
+# Text a claim puts in quotation marks, and the instruments it names: both must be the cited clause's.
+_QUOTED_RE = re.compile(r"[\u201c\"\u2018']([^\u201d\"\u2019']{12,})[\u201d\"\u2019']")
+_NAMED_RE = re.compile(r"\b(?:Resolution|Res\.|Decision|Dec\.|Recommendation)\s+(?:ITU-[RTD]\s+)?"
+                       r"(?P<num>[A-Z]{0,2}\.?\d+(?:[.-]\d+)*)\b", re.IGNORECASE)
+UNSUPPORTED_SHARE = 0.5  # at most this share of a claim's content words may be absent from its clause
+
+
+def claim_supported(claim: str, quote: str, clause_text: str, clause: Clause | None = None) -> bool:
     """Whether a (verbatim) quote can back a claim: the claim is one bounded sentence, the quote has
     at least MIN_QUOTE_WORDS words (or is the whole clause), and the two share content words — a
-    quote of "the" or of an unrelated phrase cannot make any claim "cited"."""
+    quote of "the" or of an unrelated phrase cannot make any claim "cited". The claim's own text is held
+    to the clause too: whatever it puts in quotation marks is verbatim there, an instrument it names is
+    the clause's or one the clause names ("WTSA Resolution 99 (Rev. Geneva, 2030), resolves 7 says …"
+    around a real quote is not), and most of its words are the clause's (ten appended sentences are not)."""
     if not claim.strip() or len(claim) > MAX_CLAIM_CHARS:
         return False
     whole = normalize(quote).strip(" .;,") == normalize(clause_text).strip(" .;,")
     if len(tokens(quote)) < MIN_QUOTE_WORDS and not whole:
         return False
     quoted_words = _content(quote)
-    return len(_content(claim) & quoted_words) >= min(MIN_SHARED_WORDS, max(1, len(quoted_words)))
+    if len(_content(claim) & quoted_words) < min(MIN_SHARED_WORDS, max(1, len(quoted_words))):
+        return False
+    if any(not quote_in(q, clause_text) for q in _QUOTED_RE.findall(claim)):
+        return False
+    own = {(clause.instrument.number or "").lower()} if clause is not None else set()
+    for m in _NAMED_RE.finditer(claim):
+        num = m.group("num").lower()
+        if num not in own and not re.search(rf"(?<![\w.]){re.escape(num)}(?![\w.]*\d)", clause_text, re.IGNORECASE):
+            return False
+    said = _content(clause_text) | (_content(clause.instrument.title or "") if clause is not None else set())
+    # counted with repeats: the same unsupported sentence appended ten times is ten times unsupported
+    words = [stem(t) for t in tokens(claim) if t not in STOPWORDS and (len(t) > 2 or any(ch.isdigit() for ch in t))]
+    return not words or sum(w not in said for w in words) / len(words) <= UNSUPPORTED_SHARE
