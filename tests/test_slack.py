@@ -19,7 +19,7 @@ from bot.common.feedback import FeedbackStore
 from bot.common.safety import disarm
 from bot.slack.app import build_app
 from bot.slack.blocks import answer_blocks
-from bot.slack.listeners.events import clean_question
+from bot.slack.blocks import clean_question
 from bot.slack.server import make_http_server
 from harness.fakes import FakeBackend
 from harness.servers import FakeSlack, mention, running, signed_headers
@@ -55,6 +55,11 @@ def test_disarm_and_clean() -> None:
     assert "<!channel>" not in disarm("hi <!channel> and <!here|here> @everyone")
     assert "@\u200beveryone" in disarm("@everyone")
     assert clean_question("<@UBOT> Which Sector?") == "Which Sector?"
+    # Slack's markup is not the question: broadcasts, links (their label), channels, escapes (from a
+    # Slack/LLM trial: "<!channel> what is <https://evil.example|ITU> Res 57 about?" abstained on "evil")
+    assert clean_question("<!channel> what is <https://evil.example|ITU> Res 57 about?") == "what is ITU Res 57 about?"
+    assert clean_question("<@UBOT> see <https://itu.int/res57> in <#C123|wtsa> &amp; R&amp;D &lt;3") == \
+        "see https://itu.int/res57 in #wtsa & R&D <3"
 
 
 def test_blocks_split_long_answers_and_carry_citations() -> None:

@@ -40,9 +40,20 @@ def mrkdwn_line(line: AnswerLine) -> str:
     return text
 
 
+_BROADCAST_RE = re.compile(r"<!(?:channel|here|everyone|subteam\^[A-Z0-9]+)(?:\|[^>]*)?>")
+_CHANNEL_RE = re.compile(r"<#[A-Z0-9]+\|([^>]*)>")
+_LINK_RE = re.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>")
+
+
 def clean_question(text: str) -> str:
-    """The question without the bot's own @mention."""
-    return " ".join(_USER_MENTION_RE.sub("", text).split())
+    """The question as the asker wrote it, from Slack's markup: no @mentions or broadcasts (`<!channel>`),
+    a link as its label (`<https://…|ITU>` → "ITU") or its address, a channel as "#name", and Slack's
+    `&amp;` `&lt;` `&gt;` escapes undone."""
+    text = _BROADCAST_RE.sub(" ", _USER_MENTION_RE.sub(" ", text))
+    text = _CHANNEL_RE.sub(lambda m: "#" + m.group(1), text)
+    text = _LINK_RE.sub(lambda m: m.group(2) or m.group(1), text)
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return " ".join(text.split())
 
 
 def _split(text: str, limit: int = SECTION_LIMIT) -> list[str]:

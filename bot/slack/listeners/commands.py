@@ -6,7 +6,7 @@ from typing import Any
 
 from slack_bolt import App
 
-from bot.slack.blocks import HELP_TEXT
+from bot.slack.blocks import HELP_TEXT, clean_question
 from bot.slack.commands import parse_command
 from bot.slack.reply import Backend, SlackQuestion, answer_into_thread
 
@@ -22,7 +22,7 @@ def on_command(command: dict[str, Any], client: Any, backend: Backend) -> None:
     parsed = parse_command(command.get("text") or "")
     if parsed.question is None:
         return
-    q = SlackQuestion(text=parsed.question, user=command.get("user_id", ""), channel=command["channel_id"],
+    q = SlackQuestion(text=clean_question(parsed.question), user=command.get("user_id", ""), channel=command["channel_id"],
                       source="command")
     answer_into_thread(client, backend, q)
 

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import App
 
+from bot.slack.blocks import clean_question
 from bot.slack.reply import Backend, SlackQuestion, answer_into_thread
 
 log = logging.getLogger("sectorbot.slack")
-_USER_MENTION_RE = re.compile(r"<@[UW][A-Z0-9]+(\|[^>]*)?>")
-
-
-def clean_question(text: str) -> str:
-    """The question without the bot's own @mention."""
-    return " ".join(_USER_MENTION_RE.sub("", text).split())
-
 
 def ack_at_once(ack: Any) -> None:
     ack()
