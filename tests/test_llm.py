@@ -208,3 +208,20 @@ def test_a_claim_is_held_to_its_clause_beyond_its_quote() -> None:
                            QUOTE3, text, c) == ("cooperation with the study groups" in text)
     padded = good + " Moreover ITU-D alone is responsible." * 8
     assert not claim_supported(padded, QUOTE3, text, c)
+
+
+def test_an_endpoint_that_just_failed_is_not_waited_for_again(corpus_engine: Engine, llm_server: FakeOpenAI,
+                                                              tmp_path: Path) -> None:
+    """From a Slack/LLM trial: with the endpoint hanging, four questions behind one answer worker waited
+    four timeouts in turn. After a failure the next question within LLM_RETRY_AFTER is answered
+    extractively at once, saying why."""
+    llm_server.replies.append(("sleep", 3))
+    answerer = _answerer(corpus_engine, llm_server, tmp_path, timeout=0.5)
+    first = answerer.answer(QUESTION)
+    assert first.mode == "extractive" and any("timed out" in n for n in first.notes)
+    asked = len(llm_server.requests)
+    started = time.monotonic()
+    second = answerer.answer(QUESTION)
+    assert time.monotonic() - started < 0.5 + 2.0
+    assert second.mode == "extractive" and any("failed moments ago" in n for n in second.notes), second.notes
+    assert len(llm_server.requests) == asked  # not tried again

@@ -18,8 +18,7 @@ from slack_bolt import BoltRequest
 from bot.common.feedback import FeedbackStore
 from bot.common.safety import disarm
 from bot.slack.app import build_app
-from bot.slack.blocks import answer_blocks
-from bot.slack.blocks import clean_question
+from bot.slack.blocks import answer_blocks, clean_question
 from bot.slack.server import make_http_server
 from harness.fakes import FakeBackend
 from harness.servers import FakeSlack, mention, running, signed_headers

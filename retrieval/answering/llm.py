@@ -6,6 +6,8 @@ import json
 import logging
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from html import escape
 
 from pydantic import BaseModel, Field, ValidationError
@@ -58,6 +60,10 @@ def parse_reply(content: str) -> LLMReply:
 MAX_REPLY_BYTES = 1_000_000  # a chat completion of 800 tokens is a few KB
 
 
+LLM_RETRY_AFTER = 30.0  # seconds an endpoint that failed is left alone
+_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="llm")
+
+
 class ChatLLM:
     """One POST to `{base_url}/chat/completions`, read under a total deadline: SECTORBOT_LLM_TIMEOUT
     bounds the whole exchange, so an endpoint trickling its reply a byte at a time is cut off like a
@@ -69,11 +75,33 @@ class ChatLLM:
         self.url = (settings.openai_base_url or "https://api.openai.com/v1").rstrip("/") + "/chat/completions"
         self.timeout = settings.llm_timeout
         self.model = settings.llm_model
+        self._down_until = 0.0  # an endpoint that just failed is not tried again before this (monotonic)
 
     def ask(self, question: str, clauses: list[Clause], display: dict[str, str]) -> LLMReply:
+        # A dead endpoint would make every question wait its timeout in turn (four Slack questions behind
+        # one answer worker: the last waited four timeouts): after a failure of the endpoint itself, the
+        # next questions within LLM_RETRY_AFTER seconds are answered extractively at once.
+        wait = self._down_until - time.monotonic()
+        if wait > 0:
+            raise LLMError(f"the language model failed moments ago; retried in {wait:.0f} s")
         payload = {"model": self.model, "messages": build_messages(question, clauses, display),
                    "temperature": 0, "max_tokens": 800}
-        return parse_reply(completion_content(self._post(payload)))
+        try:
+            raw = self._bounded_post(payload)
+        except LLMError:
+            self._down_until = time.monotonic() + LLM_RETRY_AFTER
+            raise
+        self._down_until = 0.0
+        return parse_reply(completion_content(raw))
+
+    def _bounded_post(self, payload: dict[str, object]) -> bytes:
+        """`_post` under one deadline for the whole exchange: httpx's timeout is per read, so a reply
+        trickled in chunks just under it could take twice the setting."""
+        future = _POOL.submit(self._post, payload)
+        try:
+            return future.result(timeout=self.timeout + 0.5)
+        except FutureTimeout:
+            raise LLMError("the language model timed out") from None
 
     def _post(self, payload: dict[str, object]) -> bytes:
         import httpx
