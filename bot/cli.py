@@ -356,6 +356,8 @@ def cite(ref: tuple[str, ...], as_json: bool) -> None:
         res = service.cite(" ".join(ref))
     if as_json:
         click.echo(json.dumps([c.model_dump() for c in res.citations()], ensure_ascii=False))
+        if res.message:  # why nothing (or what else) was found, on stderr: stdout stays the JSON array
+            click.echo(res.message, err=True)
         if not res.clauses:
             sys.exit(1)
         return
@@ -443,7 +445,7 @@ def ask(question: tuple[str, ...], as_json: bool) -> None:
             # Several answers in a row: each under its question, so they can be told apart.
             header = f"» {q}"
             click.echo(("\n" if n else "") + (click.style(header, bold=True) if sys.stdout.isatty() else header))
-        _print_answer(service.answer(q), as_json)
+        _print_answer(service.answer(q), as_json, asked=q)
         sys.stdout.flush()
 
 
@@ -465,11 +467,13 @@ def mandates(actor_or_topic: tuple[str, ...], as_json: bool, show_all: bool) -> 
     _print_answer(service.mandates(" ".join(actor_or_topic), limit=None if show_all else 40), as_json)
 
 
-def _print_answer(ans: Answer, as_json: bool) -> None:
+def _print_answer(ans: Answer, as_json: bool, asked: str | None = None) -> None:
     from bot.render import render_terminal
 
     if as_json:
-        click.echo(json.dumps(ans.to_json_dict(), ensure_ascii=False))
+        # "question": the line as asked, so a batch's output lines up with its input (blank lines are skipped)
+        obj = {"question": asked, **ans.to_json_dict()} if asked is not None else ans.to_json_dict()
+        click.echo(json.dumps(obj, ensure_ascii=False))
         return
     click.echo(render_terminal(ans, color=sys.stdout.isatty()))
 

@@ -194,6 +194,7 @@ class FakeSlack(_Server):
 
     def __init__(self) -> None:
         self.fail_blocks = False
+        self.fail_methods: dict[str, str] = {}  # method → the error Slack answers it with ("not_in_channel")
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.received_at: list[float] = []  # time.perf_counter() of each call, for benchmarks
         self.lock = threading.Lock()
@@ -202,6 +203,11 @@ class FakeSlack(_Server):
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/api/"
+
+    @property
+    def response_url(self) -> str:
+        """A slash command's response_url: what is posted there is recorded as method "response"."""
+        return f"http://127.0.0.1:{self.port}/hooks/response"
 
     def named(self, method: str) -> list[dict[str, Any]]:
         with self.lock:
@@ -233,7 +239,7 @@ class _SlackHandler(BaseHTTPRequestHandler):
             owner.calls.append((method, params))
             owner.received_at.append(time.perf_counter())
         reply: dict[str, Any] = {"ok": True}
-        problem = _blocks_problem(params.get("blocks"), owner.fail_blocks)
+        problem = owner.fail_methods.get(method) or _blocks_problem(params.get("blocks"), owner.fail_blocks)
         if problem:
             reply = {"ok": False, "error": problem}
         elif method == "auth.test":

@@ -121,3 +121,34 @@ def test_status_lists_documents_in_number_order() -> None:
     ids = ["pp-res-101@dubai-2018", "pp-res-11@dubai-2018", "pp-res-2@dubai-2018", "pp-dec-5@dubai-2018"]
     assert sorted(ids, key=_natural) == ["pp-dec-5@dubai-2018", "pp-res-2@dubai-2018", "pp-res-11@dubai-2018",
                                          "pp-res-101@dubai-2018"]
+
+
+def test_ask_json_in_a_batch_names_each_question(corpus_service: object) -> None:
+    """From a Slack/LLM trial: three input lines (one blank) gave two objects no script could line up."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    settings = corpus_service.settings  # type: ignore[attr-defined]
+    env = {**os.environ, "SECTORBOT_DATA_DIR": str(settings.data_dir), "SECTORBOT_MODEL_DIR": str(settings.models_path)}
+    out = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "--json"], input="Res 57 resolves 3\n\nWho reports to TSAG?\n",
+                         cwd=Path(__file__).resolve().parent.parent, env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    objs = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [o["question"] for o in objs] == ["Res 57 resolves 3", "Who reports to TSAG?"]
+
+
+def test_cite_json_says_why_nothing_was_found(corpus_service: object) -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    settings = corpus_service.settings  # type: ignore[attr-defined]
+    env = {**os.environ, "SECTORBOT_DATA_DIR": str(settings.data_dir), "SECTORBOT_MODEL_DIR": str(settings.models_path)}
+    out = subprocess.run([sys.executable, "-m", "bot.cli", "cite", "--json", "Res 57 resolves 99"],
+                         cwd=Path(__file__).resolve().parent.parent, env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 1 and out.stdout.strip() == "[]"
+    assert "has no resolves 99" in out.stderr

@@ -141,3 +141,29 @@ def _app(tmp_path: Path, slack: FakeSlack, answer: Any) -> Any:
     settings = make_settings(tmp_path, slack_api_url=slack.base_url, SLACK_BOT_TOKEN="xoxb-test-token",
                              SLACK_SIGNING_SECRET=SECRET)
     return build_app(settings, FakeBackend(answer=answer))
+
+
+def test_a_slash_command_the_bot_cannot_post_for_is_answered_through_its_response_url(
+        tmp_path: Path, slack: FakeSlack) -> None:
+    """From a Slack/LLM trial: `/sector ask …` in a channel the bot has not joined (chat.postMessage →
+    not_in_channel) got no reply at all."""
+    slack.fail_methods = {"chat.postMessage": "not_in_channel"}
+    app = _app(tmp_path, slack, lambda q: Answer(question=q, text="a fine answer"))
+    form = urllib.parse.urlencode({"command": "/sector", "text": "ask who reports to TSAG?", "user_id": "U1",
+                                   "channel_id": "C777", "team_id": "T1", "response_url": slack.response_url,
+                                   "trigger_id": "t"})
+    req = BoltRequest(body=form, headers={**{k.lower(): [v] for k, v in signed_headers(form, SECRET).items()},
+                                          "content-type": ["application/x-www-form-urlencoded"]})
+    assert app.dispatch(req).status == 200
+    sent = slack.wait_for("response")
+    assert sent and "a fine answer" in json.dumps(sent[0]), slack.calls
+
+
+def test_a_refused_update_still_leaves_the_answer_not_the_placeholder(tmp_path: Path, slack: FakeSlack) -> None:
+    """From a Slack/LLM trial: when chat.update failed twice the "Searching…" placeholder stayed for good."""
+    slack.fail_methods = {"chat.update": "cant_update_message"}
+    app = _app(tmp_path, slack, lambda q: Answer(question=q, text="a fine answer"))
+    assert app.dispatch(_signed(mention("anything", event_id="EvNoUpdate"))).status == 200
+    posts = slack.wait_for("chat.postMessage", count=2)
+    assert posts[0]["text"] == SEARCHING and "a fine answer" in posts[1]["text"], posts
+    assert slack.wait_for("chat.delete"), slack.calls  # the placeholder removed

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App
 from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.common.feedback import FeedbackStore
 from bot.common.guard import Guard
@@ -41,6 +42,8 @@ def build_app(settings: Settings, backend: Backend) -> App:
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
     client = WebClient(token=token, base_url=settings.slack_api_url)
+    # HTTP 429 from the Web API is waited out (Retry-After) twice before a call gives up
+    client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=2))
     logging.getLogger("slack_bolt.App").addFilter(_QUIET)
     logging.getLogger("slack_bolt.RequestVerification").addFilter(_WITHHELD)
     # process_before_response=True runs each (trivial) ack function on the request thread and

@@ -23,7 +23,7 @@ def on_command(command: dict[str, Any], client: Any, backend: Backend) -> None:
     if parsed.question is None:
         return
     q = SlackQuestion(text=clean_question(parsed.question), user=command.get("user_id", ""), channel=command["channel_id"],
-                      source="command")
+                      source="command", response_url=command.get("response_url"))
     answer_into_thread(client, backend, q)
 
 
