@@ -117,6 +117,7 @@ class FakeOpenAI(_Server):
     def __init__(self) -> None:
         self.replies: list[Any] = []
         self.requests: list[dict[str, Any]] = []
+        self.serve_models = True  # False: GET /models is a 404, as on servers that only do chat completions
         super().__init__(_OpenAIHandler)
 
     @property
@@ -129,7 +130,8 @@ class _OpenAIHandler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
-        if self.path.endswith("/models"):
+        owner: FakeOpenAI = self.server.owner  # type: ignore[attr-defined]
+        if self.path.endswith("/models") and owner.serve_models:
             self._send(200, {"object": "list", "data": [{"id": "scripted", "object": "model", "created": 0,
                                                           "owned_by": "tests"}]})
         else:

@@ -66,6 +66,13 @@ def run_checks(settings: Settings) -> list[Check]:
             OpenAI(api_key=key, base_url=settings.openai_base_url, timeout=5, max_retries=0).models.list()
             out.append(Check(name="LLM endpoint", status="ok", detail=settings.openai_base_url or "OpenAI"))
         except Exception as e:  # unreachable endpoint: report, answers fall back to extractive
+            from openai import NotFoundError
+
+            if isinstance(e, NotFoundError):
+                # it answered: some OpenAI-compatible servers serve chat completions without /models
+                out.append(Check(name="LLM endpoint", status="ok", detail=f"{settings.openai_base_url or 'OpenAI'} "
+                                 "(reachable; it has no /models listing, which sectorbot does not need)"))
+                return out
             out.append(Check(name="LLM endpoint", status="warn", detail=f"unreachable ({type(e).__name__})",
                              fix="check OPENAI_BASE_URL / OPENAI_API_KEY; answers stay extractive meanwhile"))
     else:

@@ -78,3 +78,13 @@ def test_cli_exit_status_and_output(corpus_engine: Engine, tmp_path: Path, monke
     broken = CliRunner().invoke(cli, ["doctor"])
     assert broken.exit_code == 1
     assert broken.output.count("fix:") >= 2 and "bogus" not in broken.output
+
+
+def test_an_endpoint_without_a_models_listing_is_reachable(corpus_engine: Engine) -> None:
+    """From a Slack/LLM trial: `doctor` said "unreachable" for a server that serves chat completions but no
+    GET /models."""
+    with FakeOpenAI() as server:
+        server.serve_models = False
+        settings = make_settings(corpus_engine.settings.data_dir, OPENAI_BASE_URL=server.base_url)
+        llm = by_name(run_checks(settings))["LLM endpoint"]
+    assert llm.status == "ok" and "reachable" in llm.detail
