@@ -68,8 +68,9 @@ def run_checks(settings: Settings) -> list[Check]:
         except Exception as e:  # unreachable endpoint: report, answers fall back to extractive
             from openai import NotFoundError
 
-            if isinstance(e, NotFoundError):
-                # it answered: some OpenAI-compatible servers serve chat completions without /models
+            if isinstance(e, NotFoundError) and _chat_completions_answer(settings, key):
+                # some OpenAI-compatible servers serve chat completions without /models (a base URL
+                # missing its "/v1" 404s on both, and stays a warning)
                 out.append(Check(name="LLM endpoint", status="ok", detail=f"{settings.openai_base_url or 'OpenAI'} "
                                  "(reachable; it has no /models listing, which sectorbot does not need)"))
                 return out
@@ -119,3 +120,17 @@ def _token_checks(settings: Settings) -> list[Check]:
         out.append(Check(name=name, status="ok" if ok else "fail",
                          detail="well-formed" if ok else "malformed (value not shown)", fix="" if ok else hint))
     return out
+
+
+def _chat_completions_answer(settings: Settings, key: str) -> bool:
+    """Whether POST {base}/chat/completions is served (one token asked for)."""
+    from openai import NotFoundError, OpenAI
+
+    try:
+        OpenAI(api_key=key, base_url=settings.openai_base_url, timeout=5, max_retries=0).chat.completions.create(
+            model=settings.llm_model, messages=[{"role": "user", "content": "ping"}], max_tokens=1)
+        return True
+    except NotFoundError:
+        return False
+    except Exception:  # it answered, if not with a completion: the route exists
+        return True

@@ -85,7 +85,7 @@ class Service:
         self._answerer: object | None = None
         self._deliveries: object | None = None
         self._linker: Linker | None = None
-        self._names: tuple[int, list[tuple[str, str]]] | None = None  # (catalog, [(doc id, cited name)])
+        self._names: tuple[object, list[tuple[str, str]]] | None = None  # (catalog, [(doc id, cited name)])
 
     @property
     def engine(self) -> Engine:
@@ -131,7 +131,9 @@ class Service:
                                urls={exact.clause_id: url} if url else {})
         # The shorthand `ask` reads ("A8 cl 4.1", "res1 sec 4") is read here too.
         ref = parse_reference(expand_shorthand(reference))
-        printed = self._displayed(reference, ref)
+        # Only a reference shaped as answers print one ("…, resolves 3", "SG17-C823 §2.2") is matched
+        # against printed citations: a typed "Res 57 resolves 3" costs no scan of the documents.
+        printed = self._displayed(reference, ref) if re.search(r",|\u00a7", reference) else []
         if printed:
             # A citation as an answer printed it: that clause, or the listing the reference gives when it
             # starts with it (a section heading and what it holds).
@@ -162,10 +164,10 @@ class Service:
 
         catalog = self.engine.catalog()
         positions = catalog.doc_positions()
-        key = id(catalog)
-        if self._names is None or self._names[0] != key:
-            # Each document under the name its first clause is cited with (one clause read per document).
-            self._names = (key, [(d, version_display(catalog.clause_at(at[0]))) for d, at in positions.items() if at])
+        if self._names is None or self._names[0] is not catalog:
+            # Each document under the name its first clause is cited with (one clause read per document,
+            # once per catalog; held with the catalog itself, whose id could be reused once it is freed).
+            self._names = (catalog, [(d, version_display(catalog.clause_at(at[0]))) for d, at in positions.items() if at])
         named = {c.doc_id for c in catalog.cite_candidates(ref)} if ref is not None and ref.number else set()
         return clauses_displayed(reference, self._names[1], lambda d: [catalog.clause_at(i) for i in positions.get(d, [])],
                                  also=sorted(named))

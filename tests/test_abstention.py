@@ -675,3 +675,16 @@ def test_a_recommendation_number_is_no_code_and_a_later_revision_is_not_here() -
 
     assert "code" in judged("which E.164 country code was assigned to Freedonia?").reason
     assert judged("which country code was given to Freedonia?").abstain
+
+
+def test_a_possessive_or_a_year_makes_what_is_a_an_amount_and_case_i_is_no_variant() -> None:
+    """From a review: "what is a Sector Member's contributory unit for 2024?" was read as a definition,
+    skipping the amount checks; "in case I cannot attend" was a variant "case I"."""
+    from retrieval.answering.compose.evidence import asks_amount
+
+    assert asks_amount("What is a Sector Member's contributory unit for 2024?")
+    assert not asks_amount("D-series terms: what's a settlement rate?")
+    text = "Participants who cannot attend may follow the meeting remotely."
+    v = judge("what happens in case I cannot attend the meeting?", [clause(text)], corpus_has=lambda s: True,
+              known_word=lambda w: True, coverage=lambda t: 1.0)
+    assert not v.abstain, v

@@ -482,3 +482,20 @@ def test_an_unreadable_segment_is_read_from_the_clause_records() -> None:
 
     assert decode("not base64 at all!") is None
     assert decode("aGVsbG8=") is None  # base64 of "hello": not zlib
+
+
+def test_prune_leaves_what_an_empty_mount_point_would_hide(tmp_path: Path) -> None:
+    """From a review: an unmounted drive leaves its mount point as an empty folder; `--prune` of it, or of
+    the folder above it, must not take the drive's documents for deleted. A mistyped folder stays an error."""
+    engine = _hash_engine(tmp_path)
+    nas = tmp_path / "data" / "nas"
+    (nas / "wtsa").mkdir(parents=True)
+    shutil.copy(SEED, nas / "wtsa" / "seed.txt")
+    (tmp_path / "data" / "notes.txt").write_text("Minutes\\nThe group met.\\n", encoding="utf-8")
+    ingest(engine.index, engine.embedder, [tmp_path / "data"])
+    shutil.rmtree(nas / "wtsa")  # "unmounted": the mount point stays, empty
+    kept = ingest(engine.index, engine.embedder, [tmp_path / "data"], prune=True)
+    assert "rcc-47a4@wtsa-16" in engine.index.registry() and not any(r.status == "removed" for r in kept.results)
+    kept = ingest(engine.index, engine.embedder, [nas / "wtsa"], prune=True)
+    assert "rcc-47a4@wtsa-16" in engine.index.registry() and kept.failed  # "no such file", nothing removed
+    assert ingest(engine.index, engine.embedder, [tmp_path / "no-such-folder"], prune=True).failed

@@ -225,3 +225,29 @@ def test_an_endpoint_that_just_failed_is_not_waited_for_again(corpus_engine: Eng
     assert time.monotonic() - started < 0.5 + 2.0
     assert second.mode == "extractive" and any("failed moments ago" in n for n in second.notes), second.notes
     assert len(llm_server.requests) == asked  # not tried again
+
+
+def test_possessives_and_an_ra_resolution_number_are_no_invented_text() -> None:
+    """From a review: apostrophes ("ITU-T's … TSB's") were read as a quotation, and "Resolution ITU-R 9"
+    as another instrument than the clause's own ITU-R 9."""
+    from retrieval.answering.verify import claim_supported
+    from retrieval.core.models import Clause, Instrument
+
+    text = QUOTE3 + " of mutual interest."
+    c = Clause(clause_id=RESOLVES3, doc_id="rcc-47a4@wtsa-16", part="resolves", label="3", text=text,
+               span=(0, len(text)), instrument=Instrument(body="WTSA", kind="resolution", number="57"))
+    assert claim_supported("ITU-T's study groups keep cooperating with the other Sectors' study groups.", QUOTE3, text, c)
+    ra = c.model_copy(update={"instrument": Instrument(body="RA", kind="resolution", number="ITU-R 9")})
+    assert claim_supported("Resolution ITU-R 9 asks ITU-T study groups to continue cooperation with the study groups.",
+                           QUOTE3, text, ra)
+
+
+def test_a_request_the_endpoint_refuses_does_not_pause_it(corpus_engine: Engine, llm_server: FakeOpenAI,
+                                                          tmp_path: Path) -> None:
+    """A 400 (this request) is not the endpoint being down: the next question still asks it."""
+    llm_server.replies.append(("status", 400))
+    answerer = _answerer(corpus_engine, llm_server, tmp_path)
+    answerer.answer(QUESTION)
+    asked = len(llm_server.requests)
+    answerer.answer(QUESTION)
+    assert len(llm_server.requests) == asked + 1

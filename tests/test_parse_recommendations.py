@@ -256,3 +256,17 @@ def test_a_document_reads_the_same_whatever_its_file_is_called(name: str, shared
     a, b = read_documents(original, 10**8), read_documents(renamed, 10**8)
     assert [d.meta.doc_id for d in a] == [d.meta.doc_id for d in b]
     assert [[c.clause_id for c in d.clauses] for d in a] == [[c.clause_id for c in d.clauses] for d in b]
+
+
+def test_a_paper_citing_a_recommendation_is_not_that_recommendation(tmp_path: Path) -> None:
+    """From a review: "ITU-T Recommendation E.164" in a paper's summary, or "Recommendation E.164 (11/2010)"
+    in its references under a Sector's cover, made the paper Recommendation E.164."""
+    from retrieval.parsing.read import read_documents
+
+    paper = tmp_path / "paper.txt"
+    paper.write_text("INTERNATIONAL TELECOMMUNICATION UNION\nTELECOMMUNICATION STANDARDIZATION SECTOR\n"
+                     "Technical Paper on numbering (03/2021)\nSummary\nThis paper looks at how ITU-T Recommendation "
+                     "E.164 numbering resources are used.\nReferences\nRecommendation E.164 (11/2010), The "
+                     "international public telecommunication numbering plan.\n", encoding="utf-8")
+    docs = read_documents(paper, 10**8)
+    assert all(d.meta.kind != "recommendation" for d in docs), [d.meta.doc_id for d in docs]

@@ -63,13 +63,18 @@ def answer_into_thread(client: Any, backend: Backend, q: SlackQuestion) -> None:
         if q.response_url:
             try:
                 answer = backend.answer(q.text) if q.text else None
-                if answer is None:
-                    _respond(q, HELP_TEXT)
-                else:
-                    _respond(q, fallback_text(answer), answer_blocks(answer)[0])
             except Exception as failed:
                 log.error("answering failed (source=%s): %s", q.source, type(failed).__name__)
                 _respond(q, SORRY)
+                return
+            if answer is None:
+                _respond(q, HELP_TEXT)
+                return
+            chunks = answer_blocks(answer)
+            # every part of a long answer; refused with its blocks, the plain text; else the apology
+            if not all(_respond(q, fallback_text(answer) if n == 0 else "(continued)", blocks)
+                       for n, blocks in enumerate(chunks)):
+                _respond(q, fallback_text(answer)) or _respond(q, SORRY)
         return
     ts = placeholder["ts"]
     try:
@@ -114,9 +119,10 @@ def _replace(client: Any, q: SlackQuestion, ts: str, text: str, blocks: list[dic
         except Exception as e:
             log.error("could not put the apology in its place either: %s", type(e).__name__)
     try:
-        client.chat_postMessage(channel=q.channel, thread_ts=q.thread_ts or ts, text=text)
+        # beside the placeholder, not under it: it is deleted next, and a reply in its thread would hide
+        client.chat_postMessage(channel=q.channel, thread_ts=q.thread_ts, text=text)
     except Exception as e:
-        log.error("could not post in the thread either (source=%s): %s", q.source, type(e).__name__)
+        log.error("could not post the reply either (source=%s): %s", q.source, type(e).__name__)
         return False
     try:
         client.chat_delete(channel=q.channel, ts=ts)

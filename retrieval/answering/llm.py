@@ -61,7 +61,11 @@ MAX_REPLY_BYTES = 1_000_000  # a chat completion of 800 tokens is a few KB
 
 
 LLM_RETRY_AFTER = 30.0  # seconds an endpoint that failed is left alone
-_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="llm")
+
+
+class EndpointDown(LLMError):
+    """The endpoint itself failed (no connection, a timeout, HTTP 429 or 5xx), not one request: the
+    questions right after it are answered without waiting for it."""
 
 
 class ChatLLM:
@@ -76,6 +80,8 @@ class ChatLLM:
         self.timeout = settings.llm_timeout
         self.model = settings.llm_model
         self._down_until = 0.0  # an endpoint that just failed is not tried again before this (monotonic)
+        # one worker per answering thread, so no request waits in a queue while its deadline runs
+        self._pool = ThreadPoolExecutor(max_workers=max(2, settings.answer_workers), thread_name_prefix="llm")
 
     def ask(self, question: str, clauses: list[Clause], display: dict[str, str]) -> LLMReply:
         # A dead endpoint would make every question wait its timeout in turn (four Slack questions behind
@@ -88,7 +94,7 @@ class ChatLLM:
                    "temperature": 0, "max_tokens": 800}
         try:
             raw = self._bounded_post(payload)
-        except LLMError:
+        except EndpointDown:
             self._down_until = time.monotonic() + LLM_RETRY_AFTER
             raise
         self._down_until = 0.0
@@ -97,11 +103,12 @@ class ChatLLM:
     def _bounded_post(self, payload: dict[str, object]) -> bytes:
         """`_post` under one deadline for the whole exchange: httpx's timeout is per read, so a reply
         trickled in chunks just under it could take twice the setting."""
-        future = _POOL.submit(self._post, payload)
+        future = self._pool.submit(self._post, payload)
         try:
             return future.result(timeout=self.timeout + 0.5)
         except FutureTimeout:
-            raise LLMError("the language model timed out") from None
+            future.cancel()  # not started yet: never sent; started: httpx's own timeout ends it
+            raise EndpointDown("the language model timed out") from None
 
     def _post(self, payload: dict[str, object]) -> bytes:
         import httpx
@@ -113,18 +120,20 @@ class ChatLLM:
             with httpx.Client(timeout=self.timeout) as client, \
                     client.stream("POST", self.url, json=payload, headers=headers) as resp:
                 if resp.status_code >= 400:
-                    raise LLMError(f"the language model endpoint returned HTTP {resp.status_code}")
+                    down = resp.status_code == 429 or resp.status_code >= 500
+                    raise (EndpointDown if down else LLMError)(
+                        f"the language model endpoint returned HTTP {resp.status_code}")
                 for chunk in resp.iter_raw():
                     body += chunk
                     if time.monotonic() > deadline:
-                        raise LLMError("the language model timed out")
+                        raise EndpointDown("the language model timed out")
                     if len(body) > MAX_REPLY_BYTES:
                         raise LLMError("the language model's reply was too large")
                 ctype = resp.headers.get("content-type", "")
         except httpx.TimeoutException as e:
-            raise LLMError("the language model timed out") from e
+            raise EndpointDown("the language model timed out") from e
         except httpx.HTTPError as e:
-            raise LLMError(f"the language model endpoint failed ({type(e).__name__})") from e
+            raise EndpointDown(f"the language model endpoint failed ({type(e).__name__})") from e
         if "json" not in ctype.lower():
             raise LLMError(f"the language model endpoint did not reply with JSON ({ctype.split(';')[0] or 'no type'})")
         return bytes(body)

@@ -68,7 +68,7 @@ _EXISTS = (r"(?:^|[,:;]\s*|\b(?:so|and|but)\s+)(?:(?:is|are)\s+there\s+|do\s+we\
            + r"\s+(?:(?:in\s+the\s+corpus|at\s+all)\s+)?(?:on|about|regarding|concerning|covering|dealing\s+with|that\s+deals?\s+with)\s+")
 _FIND_RE = re.compile(
     r"\b(?:which|what|list|find|show)\s+(?:the\s+)?(?:resolutions|documents|clauses|contributions|texts)\b"
-    r"|\bresolutions\s+(?:on|about|dealing|deal|that)\b|" + _EXISTS,
+    r"|\bresolutions\s+(?:on|about|dealing|deal|that)\b|" + _EXISTS + r"(?!whether\b|if\b|how\b)",
     re.IGNORECASE,
 )
 _TOPIC_STRIP = re.compile(
@@ -329,6 +329,8 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # chat spellings of the words that ask: "wat does …", "wut", "wht", "whcih"
               (re.compile(r"^(\W*)(?:wat|wut|wht)\b", re.IGNORECASE), r"\1what"),
               (re.compile(r"\bwhcih\b", re.IGNORECASE), "which"),
+              # "the budget cap": its maximum budget ("CAP" alone is the Common Alerting Protocol)
+              (re.compile(r"\b(budget|spending|cost|expenditure|fee)\s+caps?\b", re.IGNORECASE), r"maximum \1"),
               # "whos responsible …": "who's", not "whose" (the speller's nearest word)
               (re.compile(r"\bwhos\b(?=\s+(?:responsible|in\s+charge|supposed|meant|tasked|running|doing|the|on|behind|leading|chairing)\b)",
                           re.IGNORECASE), "who is"),

@@ -38,7 +38,8 @@ def _content(text: str) -> set[str]:
 
 
 # Text a claim puts in quotation marks, and the instruments it names: both must be the cited clause's.
-_QUOTED_RE = re.compile(r"[\u201c\"\u2018']([^\u201d\"\u2019']{12,})[\u201d\"\u2019']")
+# (double quotation marks only: an apostrophe is as often a possessive, "ITU-T's … TSB's")
+_QUOTED_RE = re.compile(r"[\u201c\"]([^\u201d\"]{12,})[\u201d\"]")
 _NAMED_RE = re.compile(r"\b(?:Resolution|Res\.|Decision|Dec\.|Recommendation)\s+(?:ITU-[RTD]\s+)?"
                        r"(?P<num>[A-Z]{0,2}\.?\d+(?:[.-]\d+)*)\b", re.IGNORECASE)
 UNSUPPORTED_SHARE = 0.5  # at most this share of a claim's content words may be absent from its clause
@@ -61,7 +62,8 @@ def claim_supported(claim: str, quote: str, clause_text: str, clause: Clause | N
         return False
     if any(not quote_in(q, clause_text) for q in _QUOTED_RE.findall(claim)):
         return False
-    own = {(clause.instrument.number or "").lower()} if clause is not None else set()
+    # "ITU-R 9" is stored with its Sector; a claim names it "Resolution ITU-R 9"
+    own = {re.sub(r"^itu-[rtd]\s*", "", (clause.instrument.number or "").lower())} if clause is not None else set()
     for m in _NAMED_RE.finditer(claim):
         num = m.group("num").lower()
         if num not in own and not re.search(rf"(?<![\w.]){re.escape(num)}(?![\w.]*\d)", clause_text, re.IGNORECASE):

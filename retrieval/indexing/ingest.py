@@ -240,7 +240,7 @@ def _ingest(index: ClauseIndex, plan: EmbeddingPlan, paths: list[Path], progress
     report = IngestReport(orphans_collected=index.collect_orphans())
     # `--prune d` after `rm -r d`: a folder that is gone, in a folder that is not, is what to prune, not
     # a missing file to report.
-    gone = [p for p in paths if prune and _gone(p)]
+    gone = [p for p in paths if prune and _gone(p) and _held_under(index, p)]
     listing = list_files([p for p in paths if p not in gone])
     files = listing.files
     progress.files(len(files))
@@ -346,9 +346,30 @@ def _drop_superseded(index: ClauseIndex, registry: dict[str, RegistryEntry], sou
 
 
 def _gone(path: Path) -> bool:
-    """A path that no longer exists inside a folder that still does (deleted, not on an unmounted drive)."""
+    """A path that no longer exists inside a folder that still exists and holds something: deleted. (An
+    unmounted drive leaves its mount point as an empty folder: what was under it is not gone.)"""
     p = Path(os.path.abspath(path))
-    return not p.exists() and not p.is_symlink() and p.parent.is_dir()
+    return not p.exists() and not p.is_symlink() and p.parent.is_dir() and _not_empty(p.parent)
+
+
+def _not_empty(folder: Path) -> bool:
+    try:
+        return any(True for _ in folder.iterdir())
+    except OSError:
+        return False
+
+
+def _held_under(index: ClauseIndex, path: Path) -> bool:
+    """Whether the index holds a document from under `path` (a mistyped path stays a "no such file")."""
+    root = Path(os.path.abspath(path))
+    return any(Path(e.source).is_absolute() and _inside(Path(e.source), root) for e in index.registry().values())
+
+
+def _nearest_existing(path: Path) -> Path | None:
+    for parent in path.parents:
+        if parent.is_dir():
+            return parent
+    return None
 
 
 def _prune(index: ClauseIndex, paths: list[Path]) -> list[FileResult]:
@@ -365,7 +386,11 @@ def _prune(index: ClauseIndex, paths: list[Path]) -> list[FileResult]:
         if not src.is_absolute() or src.exists():
             continue
         # under a folder given that exists (a sub-folder of it may be gone too), or under one deleted
-        in_real = any(_inside(src, r) for r in real_roots)
+        # a file whose own folder is gone too ("rm -r d/A"): only when the nearest folder left holds
+        # something, so an unmounted drive's empty mount point never prunes what was on the drive
+        near = src.parent if src.parent.is_dir() else _nearest_existing(src)
+        in_real = any(_inside(src, r) for r in real_roots) and near is not None and (
+            near == src.parent or _not_empty(near))
         in_gone = any(src == r or _inside(src, r) for r in gone_roots)
         named = any(src == r for r in roots) and src.parent.is_dir()
         if not (in_real or in_gone or named):

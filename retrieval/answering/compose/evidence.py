@@ -40,7 +40,7 @@ _EVENT_RE = re.compile(r"\b(?:WRC|WTSA|WTDC|PP|RA|WTPF|WSIS|GSR|WCIT)[- ]?(\d{2}
 _REC_RE = re.compile(r"\b(?:ITU-[RTD]\s+)?([A-Z]\.(?:Sup)?\d{1,4}(?:\.\d+)?)\b")  # "A.Sup5": a Supplement
 _YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _RES_NAMED_RE = re.compile(r"\bResolutions?\s+(?:No\.\s*)?((?:ITU-R\s+)?\d+(?:-\d+)?)\b")
-_VARIANT_RE = re.compile(r"\b(?i:type|category|class|variant|option|case|mode|method)\s+(?:[A-Z]|\d{1,2})\b(?![.\-/]\w)")
+_VARIANT_RE = re.compile(r"\b(?i:type|category|class|variant|option|case|mode|method)\s+(?:[A-HJ-Z]|\d{1,2})\b(?![.\-/]\w)")
 _GENERATION_RE = re.compile(r"\b[2-6]G\b")  # mobile generations: "5G" is named as such or not at all
 _QUANTITY_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:GHz|MHz|kHz|Mbit/s|Gbit/s)\b", _I)
 
@@ -112,7 +112,9 @@ _AMOUNT_Q_RE = re.compile(
 # "What does 'termination charge' mean?" asks for a definition, not an amount.
 # … and "what's a settlement rate?": with "a", what the thing is, not its value ("what is the rate …?")
 _MEANING_Q_RE = re.compile(r"\b(?:mean|means|meaning|stands?\s+for|definition|defined|define)\b"
-                           r"|(?:^|[:;,.!?]\s*)\W*what(?:'s|s|\s+is|\s+are)\s+an?\s+(?!(?:total|maximum|minimum|max|min)\b)", _I)
+                           r"|(?:^|[:;,.!?]\s*)\W*what(?:'s|s|\s+is|\s+are)\s+an?\s+(?!(?:total|maximum|minimum|max|min)\b)"
+                           # … not "what is a Sector Member's unit for 2024?", "what is an Associate's fee?"
+                           r"(?![^?]*(?:'s\b|\b(?:19|20)\d\d\b|\bCHF\b|\bfees?\b|\bcosts?\b|\bprices?\b|\bamount))", _I)
 _AMOUNT_RE = re.compile(r"\b(?:CHF|USD|EUR|Swiss\s+francs?|US\s+dollars?)\b|[$€£]\s?\d|\b\d[\d\s,.]*\s*(?:million|billion"
                         r"|per\s*cent|%)"
                         # a share of the contributory unit: "one-thirty second of the value of the contributory unit"
@@ -554,7 +556,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     # one asked about; a clause on type B is about another (U.1 gives types A and B, not D).
     variants = [m.group(0) for m in _VARIANT_RE.finditer(q)]
     unnamed_variants = [v for v in dict.fromkeys(variants)
-                        if not any(re.search(re.escape(v).replace(r"\ ", r"\s+"), c.text, _I) for c in clauses[:3])]
+                        if not any(re.search(re.escape(v).replace(r"\ ", r"\s+") + r"(?!\w)", c.text, _I) for c in clauses[:3])]
     if unnamed_variants:
         names = ", ".join(unnamed_variants)
         return Verdict(abstain=True, missing=unnamed_variants, reason=f"The clauses found say nothing specific to {names}.")

@@ -26,7 +26,7 @@ TEXT_RE = re.compile(
 # Older covers: "ITU-T Recommendation U.1 was revised …", and the running header "Recommendation U.1 (03/93)"
 # (a cover whose "ITU-T U.1" is in an undecodable font leaves only these).
 OLD_TEXT_RE = re.compile(r"\b(?:ITU|UIT)[-\u2011](?P<sector>[TR])\s+(?:Recommendation|Recommandation)\s+"
-                         r"(?P<num>[A-Z]{1,2}\.\d+(?:\.\d+)*)\b")
+                         r"(?P<num>[A-Z]{1,2}\.\d+(?:\.\d+)*)\s+was\s+(?:revised|approved|prepared|adopted)\b")
 HEADER_RE = re.compile(r"\bRecommendation\s+(?P<num>[A-Z]{1,2}\.\d+(?:\.\d+)*)\s+\((?P<m>\d{2})/(?P<y>\d{2}|\d{4})\)")
 DATE_RE = re.compile(r"\((?P<m>\d{2})/(?P<y>\d{4}|\d{2})\)|\((?P<y2>\d{4})/(?P<m2>\d{2})\)")  # "(2017/04)": Arabic covers
 # The cover table: "ITU-T | A.12" (or "E.119 | ITU-T" read right to left); a Supplement's "ITU-T | Series A"
@@ -79,11 +79,12 @@ def identify(ctx: Context, source: str) -> tuple[str, str, int | None, str | Non
     if series and sup:
         ident = dated(series, "text")
         return ident[0], f"{series.group('series')}.Sup{sup.group('n')}", ident[2], ident[3], "text"
-    # the running header, on a cover that names the Sector
+    # the running header, on a cover that names the Sector: the same "Recommendation U.1 (03/93)" line
+    # printed again on later pages (a reference to another Recommendation is not repeated as a line)
     if any(re.search(r"\bSTANDARDIZATION\s+SECTOR\b|\bRADIOCOMMUNICATION\s+SECTOR\b", x, re.IGNORECASE) for x in head):
         for t in head:
             tm = HEADER_RE.search(t)
-            if tm:
+            if tm and sum(tm.group(0) in norm_hyphens(ln.text) for ln in ctx.lines) >= 3:
                 return dated(tm, "text")
     return None
 
