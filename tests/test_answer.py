@@ -70,8 +70,9 @@ def test_cli_json_and_stdin_lines(tmp_path) -> None:  # type: ignore[no-untyped-
                          env=env, capture_output=True, text=True, timeout=300)
     assert one.returncode == 0, one.stderr
     obj = json.loads(one.stdout)
-    assert set(obj) == {"answer", "mode", "intent", "abstained", "sectors", "lead_sectors", "involved_sectors",
-                        "thin_evidence", "missing", "citations", "notes"}
+    assert set(obj) == {"question", "answer", "mode", "intent", "abstained", "sectors", "lead_sectors",
+                        "involved_sectors", "thin_evidence", "missing", "citations", "notes"}
+    assert obj["question"] == "Res 57 resolves 3"
     assert set(obj["citations"][0]) == {"clause_id", "display", "doc_id", "part", "label", "quote", "url", "truncated",
                                         "cut_start", "cut_end"}
     assert obj["mode"] == "extractive"

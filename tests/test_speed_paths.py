@@ -212,7 +212,7 @@ def test_ask_loads_model_and_vectors_beside_the_store_and_exits_cleanly(corpus_s
 
     service = corpus_service
     assert isinstance(service, Service)
-    want = json.loads(json.dumps(service.answer(question).to_json_dict(), ensure_ascii=False))
+    want = {"question": question, **json.loads(json.dumps(service.answer(question).to_json_dict(), ensure_ascii=False))}
     env = {"PATH": "/usr/bin:/bin", "HOME": str(service.settings.data_dir),
            "SECTORBOT_DATA_DIR": str(service.settings.data_dir), "SECTORBOT_MODEL_DIR": str(service.settings.model_dir),
            "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False", "PYTHONPATH": str(ROOT)}
