@@ -217,7 +217,7 @@ def _most_specific(subject: str, titles: dict[str, str]) -> set[str]:
 def _kind_matches(ref: Reference, c: Clause) -> bool:
     """"Res 11" names PP Resolution 11, "Decision 11" PP Decision 11: the same number, two instruments. A
     Recommendation or a meeting document is named by its number or symbol alone."""
-    kind = ref.kind or ("resolution" if re.match(r"\s*(?:\w+\s+)?R[eé]s", ref.text, re.IGNORECASE) else None)
+    kind = ref.kind or ("resolution" if re.search(r"\bR[eé]s", ref.text, re.IGNORECASE) else None)
     if kind not in ("resolution", "decision") or c.instrument.kind not in ("resolution", "decision"):
         return True
     return c.instrument.kind == kind
@@ -587,8 +587,7 @@ class Answerer:
             # "Res 191", "Res 130 TSB": the mandates of that instrument (its latest version), of an actor in it.
             named = [c for c in catalog.cite_candidates(ref) if revision_matches(ref.revision, c)]
             # "Res 11" is PP Resolution 11, not PP Decision 11 (the same number, another instrument)
-            kind = ref.kind or ("resolution" if re.search(r"\bR[eé]s", actor_or_topic, re.IGNORECASE) else None)
-            named = [c for c in named if kind is None or c.instrument.kind == kind] or named
+            named = [c for c in named if _kind_matches(ref, c)] or named
             if ref.body is not None:
                 named = [c for c in named if c.instrument.body == ref.body] or named
             if not named:
@@ -673,8 +672,9 @@ class Answerer:
         transparency reso"): once the search is scoped to it, its clauses need not repeat its title.
         `every`: also those that fit no single instrument's title ("the broadband connectivity res"), which
         name a text, not the topic a "which Sector" question asks about."""
-        phrases = [p for p, _s in instruments_described(query.text)] if every else [p for p, _d in self._described(query)]
-        for phrase, subject in instruments_described(query.text):
+        described = instruments_described(query.text)
+        phrases = [p for p, _s in described] if every else [p for p, _d in self._described(query)]
+        for phrase, subject in described:
             if phrase in phrases:
                 # the topic as a "which Sector" question keeps it: "bit IDN resolution about …"
                 text = re.sub(r"\b" + r"\s+".join(re.escape(w) for w in subject.split())

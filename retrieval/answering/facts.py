@@ -59,6 +59,11 @@ class _Sizes(Mapping[str, int]):
         return len(self.catalog.doc_positions())
 
 
+def _hyphen_parts(stem: str) -> list[str]:
+    """The stemmed parts of a hyphenated word ("staff-cost" → staff, cost); none for a plain word."""
+    return [t for p in stem.split("-") if p for t in lexical_tokens(p)] if "-" in stem.strip("-") else []
+
+
 class CorpusFacts:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -98,7 +103,7 @@ class CorpusFacts:
         tolerance."""
         if self.has_word(stem) or SYNONYMS.get(stem, frozenset()) & (self._vocab or set()):
             return True
-        parts = [t for p in stem.split("-") if p for t in lexical_tokens(p)] if "-" in stem.strip("-") else []
+        parts = _hyphen_parts(stem)
         return bool(parts) and all(self.uses(t) for t in parts)
 
     def has_word(self, stem: str) -> bool:
@@ -120,7 +125,7 @@ class CorpusFacts:
             return True
         if "-" in stem.strip("-"):
             # "staff-cost" is known when the texts use "staff" and "cost" ("staff costs").
-            parts = [t for p in stem.split("-") if p for t in lexical_tokens(p)]
+            parts = _hyphen_parts(stem)
             return bool(parts) and all(self.knows(t) for t in parts)
         if len(stem) < 5 or self._by_prefix is None:
             return False

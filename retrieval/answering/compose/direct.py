@@ -116,16 +116,16 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
     q = norm_hyphens(question)
     seg = best_segment(clause.text, q)
     # "what is the budget cap …?": a sum asked for is answered as a quantity is
-    quant = bool(_QUANT_Q.search(q)) or asks_amount(q)
+    amount = asks_amount(q)
+    quant = bool(_QUANT_Q.search(q)) or amount
     if quant and not covers(q, seg, clause.part, share=share):
         # "how many replies …?" and the best clause's list ends "– at least ten replies are received": the
         # segment giving that very kind of quantity answers, though it repeats few of the question's words.
         # (`best`: the search ranked this clause first; any other clause must speak of the question itself.)
-        amount = asks_amount(q)
-        kind = [(a, b) for a, b in segments(clause.text) if holds_quantity(q, clause.text[a:b])
-                or (amount and gives_amount(clause.text[a:b]))]
+        sums = [(a, b) for a, b in segments(clause.text) if amount and gives_amount(clause.text[a:b])]
+        kind = [(a, b) for a, b in segments(clause.text) if holds_quantity(q, clause.text[a:b]) or (a, b) in sums]
         # (a sum among the first clauses found answers: the judge has checked that one of them speaks of it)
-        if not kind or not (best or (amount and any(gives_amount(clause.text[a:b]) for a, b in kind))):
+        if not kind or not (best or sums):
             return None
         seg = clause.text[kind[0][0]:kind[0][1]]
     if _YESNO.search(q) and not covers(q, seg, clause.part, share=1.0):

@@ -371,10 +371,12 @@ def asks_amount(question: str) -> bool:
 
 def gives_amount(text: str, question: str = "") -> bool:
     """The text gives a sum; for `question`, one for the members and years it names."""
-    if not _AMOUNT_RE.search(text):
-        return False
-    years = _YEAR_RE.findall(_REF_YEAR_RE.sub(" ", question)) if question else []
-    return _same_members(question, text) and all(y in text for y in years)
+    return _gives_sum(text, question, _YEAR_RE.findall(_REF_YEAR_RE.sub(" ", question)) if question else [])
+
+
+def _gives_sum(text: str, question: str, years: list[str]) -> bool:
+    """A sum, for the membership category the question names and in each of `years`."""
+    return bool(_AMOUNT_RE.search(text)) and _same_members(question, text) and all(y in text for y in years)
 
 
 def event_as_written(text: str, keep: bool = True) -> str:
@@ -609,8 +611,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         # "what fee does an SME pay") answers in its own words ("financial contribution", not "fee").
         # … read with its instrument's title: "a maximum budget … of CHF 140 million" in the resolution on
         # the Headquarters premises is the budget cap for the new HQ building.
-        ok = [c for n, c in enumerate(clauses[:3]) if _AMOUNT_RE.search(c.text) and all(y in c.text for y in years)
-              and _same_members(q, c.text)
+        ok = [c for n, c in enumerate(clauses[:3]) if _gives_sum(c.text, q, years)
               and (coverage(f"{c.instrument.title} {_said(c)}") >= 0.5 or (n == 0 and holds_quantity(q, c.text)))]
         if not ok:
             what = "the amount" + (f" for {', '.join(years)}" if years else "")

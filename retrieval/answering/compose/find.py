@@ -16,10 +16,24 @@ NAMES_TOPIC = 0.5  # share of the topic's idf mass a clause must hold to count a
 MAX_LISTED = 10
 
 
+def _titled(hs: list[SearchHit], coverage: Callable[[str], float]) -> bool:
+    """The instrument of these hits has the topic in its title."""
+    return coverage(hs[0].clause.instrument.title) >= NAMES_TOPIC
+
+
+def _naming(hs: list[SearchHit], coverage: Callable[[str], float]) -> list[SearchHit]:
+    """The hits whose own text names the topic."""
+    return [h for h in hs if coverage(h.clause.text) >= NAMES_TOPIC]
+
+
+def _about(hs: list[SearchHit], coverage: Callable[[str], float]) -> bool:
+    """An instrument *about* the topic: its title says so, or several of its clauses name it."""
+    return _titled(hs, coverage) or len(_naming(hs, coverage)) >= 2
+
+
 def names_topic(hits: list[SearchHit], coverage: Callable[[str], float]) -> bool:
     """Some hit names the topic in its text, or belongs to an instrument whose title does."""
-    return any(coverage(h.clause.text) >= NAMES_TOPIC or coverage(h.clause.instrument.title) >= NAMES_TOPIC
-               for h in hits)
+    return any(_naming([h], coverage) or _titled([h], coverage) for h in hits)
 
 
 def compose_find(query: Query, hits: list[SearchHit], coverage: Callable[[str], float] | None = None,
@@ -30,21 +44,14 @@ def compose_find(query: Query, hits: list[SearchHit], coverage: Callable[[str], 
     if coverage is not None:
         def rank(item_: tuple[str, list[SearchHit]]) -> tuple[int, int, float]:
             _name, hs = item_
-            naming = [h for h in hs if coverage(h.clause.text) >= NAMES_TOPIC]
-            about = coverage(hs[0].clause.instrument.title) >= NAMES_TOPIC or len(naming) >= 2
-            return (0 if about else 1, -len(naming), -max(h.score for h in hs))
+            return (0 if _about(hs, coverage) else 1, -len(_naming(hs, coverage)), -max(h.score for h in hs))
 
         # Only instruments with a clause naming the topic, or about it: a near miss in meaning is not a
         # resolution "on" it.
-        kept = {n: hs for n, hs in by_inst.items()
-                if any(coverage(h.clause.text) >= NAMES_TOPIC for h in hs)
-                or coverage(hs[0].clause.instrument.title) >= NAMES_TOPIC}
+        kept = {n: hs for n, hs in by_inst.items() if _naming(hs, coverage) or _titled(hs, coverage)}
         by_inst = dict(sorted((kept or by_inst).items(), key=rank))
     what = [em(topic)] if topic else ["this"]
-    about_any = coverage is not None and any(
-        coverage(hs[0].clause.instrument.title) >= NAMES_TOPIC
-        or sum(coverage(h.clause.text) >= NAMES_TOPIC for h in hs) >= 2 for hs in by_inst.values())
-    if coverage is not None and not about_any:
+    if coverage is not None and not any(_about(hs, coverage) for hs in by_inst.values()):
         # "Is there a resolution on AI?" and one annex mentions it in passing: that is no resolution on it.
         lines = [lead("No text in the corpus is about ", *what, f"; {len(by_inst)} mention{'s' if len(by_inst) == 1 else ''} it:")]
     else:

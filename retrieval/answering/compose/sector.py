@@ -336,21 +336,19 @@ def owner_sectors(topic: str, clauses: list[Clause]) -> list[str]:
     Recommendation of a Sector the topic names by number ("E.164" in "Recommendation ITU-T E.164")."""
     terms = set(lexical_tokens(topic))
     numbers = set(re.findall(r"\b[A-Z]\.\d+(?:\.\d+)*\b", topic))
+
+    def topic_follows(text: str, at: int) -> bool:
+        # the noun phrase after `at` is the topic ("ITU-T's Bridging the Standardization Gap programme"), not
+        # a word about it ("ITU-D's efforts on cybersecurity")
+        phrase = _NOUN_PHRASE_END.split(text[at:at + 100], maxsplit=1)[0]
+        return bool(terms) and len(terms & set(lexical_tokens(phrase))) >= min(2, len(terms))
+
     owners: list[str] = []
     for c in clauses:
-        for m in _OWNED_RE.finditer(c.text):
-            # the topic itself follows the possessive ("ITU-T's Bridging the Standardization Gap programme"),
-            # not a word about it ("ITU-D's efforts on cybersecurity")
-            phrase = _NOUN_PHRASE_END.split(c.text[m.end():m.end() + 100], maxsplit=1)[0]
-            held = terms & set(lexical_tokens(phrase))
-            if terms and len(held) >= min(2, len(terms)):
-                owners.append(m.group(1))
-        for m in _REC_OF_RE.finditer(c.text):
-            # "… Recommendation ITU-T E.164 numbering plans": asked by its number, or by what follows it
-            phrase = _NOUN_PHRASE_END.split(c.text[m.end():m.end() + 100], maxsplit=1)[0]
-            held = terms & set(lexical_tokens(phrase))
-            if m.group(2) in numbers or (terms and len(held) >= min(2, len(terms))):
-                owners.append(m.group(1))
+        owners += [m.group(1) for m in _OWNED_RE.finditer(c.text) if topic_follows(c.text, m.end())]
+        # "… Recommendation ITU-T E.164 numbering plans": asked by its number, or by what follows it
+        owners += [m.group(1) for m in _REC_OF_RE.finditer(c.text)
+                   if m.group(2) in numbers or topic_follows(c.text, m.end())]
     return list(dict.fromkeys(owners))
 
 
@@ -398,7 +396,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     if len(lead_s) > 1 and not _PLURAL_ASK_RE.search(query.text):
         # Tasked jointly, the topic is still one Sector's own: "ITU-T's Bridging the Standardization Gap
         # programme", "Recommendation ITU-T E.164 numbering plans".
-        owners = owner_sectors(topic, [c for c in [*ev.supporting, *(x[1] for x in ev.all())] if c is not None])
+        owners = owner_sectors(topic, [*ev.supporting, *(c for _w, c, _how in ev.all())])
         if len(owners) == 1 and owners[0] in lead_s:
             lead_s = owners
     if not lead_s and ev.listing is None and ev.supporting and all(
