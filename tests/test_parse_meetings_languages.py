@@ -124,3 +124,16 @@ def test_cli_parse_summary_over_a_folder(shared_itu: Path) -> None:
     assert any(ln.startswith("itu-t-rec-a.8@2008-10 ") and " recommendation " in ln for ln in out.output.splitlines())
     rows = [ln for ln in out.output.splitlines() if ln.startswith("itu-t-rec-e.119")]
     assert len(rows) == 5 and all(" recommendation " in r for r in rows)
+
+
+def test_a_meeting_documents_sector_is_read_from_its_header(shared_itu: Path, tmp_path: Path) -> None:
+    from retrieval.parsing.mandates import document_sector
+
+    for f in sorted((shared_itu / "meetings").glob("*.docx")):
+        doc = parse(extract(f, 10**8), str(f))
+        assert doc.clauses[0].instrument.sector == "ITU-T", f.name
+        assert document_sector(doc.clauses[0].instrument) == "ITU-T"
+        # the header, not the file name: the same file under another name is still ITU-T's
+        renamed = tmp_path / "contribution.docx"
+        renamed.write_bytes(f.read_bytes())
+        assert parse(extract(renamed, 10**8), str(renamed)).clauses[0].instrument.sector == "ITU-T", f.name

@@ -739,3 +739,17 @@ def test_who_is_in_the_driving_seat_asks_which_sector_and_is_no_topic() -> None:
     assert q.intent == "sector" and q.topic == "IPv6 allocation support"
     # "calling" is a topic word: "alternative calling procedures"
     assert "calling" in read_query("which sector studies alternative calling procedures?").topic
+
+
+def test_a_conference_with_a_three_digit_number_names_its_resolution() -> None:
+    for q in ["standardization gap res (PP 123) - who leads?", "which sector leads on PP 123?"]:
+        assert [(r.body, r.number) for r in read_query(q).references] == [("PP", "123")], q
+    # the conferences themselves and their years are no resolution
+    for q in ["what did PP 2018 decide?", "what did PP-18 decide?", "was it revised at PP 22?"]:
+        assert read_query(q).references == [], q
+
+
+def test_a_closing_only_x_or_y_choice_is_not_the_topic() -> None:
+    q = read_query("standardization gap res (PP 123) - is closing the gap only TSB's job or are BR and BDT "
+                   "tasked as well? who leads")
+    assert q.intent == "sector" and "only" not in q.topic and "BDT" not in q.topic, q.topic

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.answering.query import read_query, reading_notes
-from retrieval.answering.spelling import Speller
+from retrieval.answering.spelling import Speller, english_count
 from retrieval.core.models import Clause, Instrument
 from retrieval.indexing.catalog import Catalog
 
@@ -71,3 +71,35 @@ def test_short_english_words_the_corpus_lacks_are_not_read_as_corpus_words(word:
     clauses = [Clause(clause_id=f"r#{i}", doc_id="r", instrument=inst, part="resolves", label=str(i), text=t,
                       span=(0, len(t))) for i, t in enumerate(texts, 1)]
     assert Speller(Catalog(clauses)).suggest(word) is None
+
+
+# Each pair: an English word the corpus lacks, and the corpus word one edit away it used to be read as.
+@pytest.mark.parametrize(("word", "near"), [
+    ("auctions", "actions"), ("binding", "bidding"), ("revocation", "revolution"), ("scores", "stores"),
+    ("tender", "tenders"), ("stay", "say"), ("docs", "does"),
+])
+def test_english_words_the_corpus_lacks_are_not_typos(word: str, near: str) -> None:
+    inst = Instrument(body="PP", kind="resolution", number="1")
+    texts = [f"the {near} of the Council", "Which Sector handles it? What does it say?", "stores and revolution"]
+    clauses = [Clause(clause_id=f"r#{i}", doc_id="r", instrument=inst, part="resolves", label=str(i), text=t,
+                      span=(0, len(t))) for i, t in enumerate(texts, 1)]
+    speller = Speller(Catalog(clauses))
+    assert speller.suggest(word) is None
+
+
+def test_a_slip_that_is_no_english_word_is_still_corrected() -> None:
+    inst = Instrument(body="PP", kind="resolution", number="1")
+    clauses = [Clause(clause_id="r#1", doc_id="r", instrument=inst, part="resolves", label="1",
+                      text="the actions of the Council", span=(0, 26))]
+    assert english_count("actons") == 0 and english_count("actions") > 0
+    assert Speller(Catalog(clauses)).suggest("actons") == "actions"
+
+
+def test_an_english_word_far_rarer_than_a_question_word_is_that_question_word(speller: Speller) -> None:
+    # "dose" (a real word) in "what dose it mean" is "does"; so is "whats"
+    assert speller.suggest("dose") == "does"
+    assert speller.suggest("whats") == "what"
+
+
+def test_plural_acronyms_are_names(speller: Speller) -> None:
+    assert read_query("which Sector handles NWIs and ITUs?", speller).corrections == []

@@ -939,3 +939,44 @@ def test_is_there_a_recommendation_lists_recommendations(itu_service: object) ->
     ans = ask(itu_service, "is there a Recommendation on how Recommendations are numbered?")
     assert not ans.abstained and ans.citations, ans.text
     assert all(c.doc_id.startswith("itu-t-rec-") for c in ans.citations), ans.text
+
+
+def test_from_the_blind18_first_run(itu_service: object, meetings_service: object) -> None:
+    # A strategic plan's 11,787-character annex table holds most words of any topic; it set the bar for
+    # "names the topic" so high that Res 186's Director of BR tasks fell below it, and all three Sectors led.
+    sat = ask(itu_service, "who keeps the database of harmful interference cases for satellites and makes the "
+                           "MIFR satellite info more transparent? which sector")
+    assert sat.lead_sectors == ["ITU-R"], sat.text
+    assert sat.citations[0].doc_id.startswith("pp-res-186@"), sat.text
+    # "the initiatives of its three Sectors", "a database to include all ITU Sectors" list nothing as of
+    # mutual interest.
+    for q in ["standardization gap res (PP 123) - is closing the gap only TSB's job or are BR and BDT tasked "
+              "as well? who leads",
+              "strengthening ITU's role as executing agency for projects (support costs, the online projects "
+              "database) - which sector does that sit with?"]:
+        ans = ask(itu_service, q)
+        assert "mutual interest" not in ans.text and ans.lead_sectors, ans.text
+    named = ask(itu_service, "which sector leads on PP 123?")
+    assert all(c.doc_id.startswith("pp-res-123@") for c in named.citations), named.text
+    # A study group's own document names no Sector in its text: its header does.
+    inc = ask(meetings_service, "the incubation mechanism for new security work items that don't fit any "
+                                "Question - which sector and SG is that?")
+    assert inc.lead_sectors == ["ITU-T"] and "Study Group 17" in inc.lines[0].plain, inc.text
+
+
+def test_lookups_from_the_blind18_first_run(itu_service: object) -> None:
+    # A spending ceiling is a sum of money; the clause's years are the ones asked, so it answers.
+    cap = ask(itu_service, "what's the ceiling on interpretation and translation spending for 2020-2023?")
+    assert not cap.abstained and cap.lines[0].plain.startswith("CHF 85 million"), cap.text
+    later = ask(itu_service, "what's the ceiling on translation and interpretation spending for 2024-2027?")
+    assert later.abstained and "2024" in later.text, later.text
+    # "When can … be skipped?" asks for the condition, not a date.
+    skip = ask(itu_service, "when can TSAG's review of a proposed new Question be skipped before approval, and "
+                            "who makes that call?")
+    assert not skip.abstained and any(c.clause_id.endswith("#s7.1.8") for c in skip.citations[:3]), skip.text
+    # A misspelled series letter question with a guess after it.
+    series = ask(itu_service, "whats the L seires for in a.12, is that the enviroment stuff?")
+    assert "Environment and ICTs" in series.lines[0].plain, series.text
+    # "How long …" of a cited clause leads with the sentence that gives the time.
+    wait = ask(itu_service, "res1 9.3.9 how long do we have to wait b4 amending a rec again after its approved")
+    assert "at least two years" in wait.lines[0].plain, wait.text

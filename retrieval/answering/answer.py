@@ -715,7 +715,7 @@ class Answerer:
 
     def _series(self, query: Query) -> Answer | None:
         """"What's the K series for?": the line of the series table that gives the letter's scope."""
-        letter = series_asked(query.asked or query.text)
+        letter = series_asked(query.asked or query.text) or series_asked(query.text)  # "the L seires"
         if letter is None and not asks_which_series(query.text):
             return None
         catalog = self.corpus.catalog()

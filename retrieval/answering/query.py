@@ -312,6 +312,11 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"\bnb\b\.?(?=\s+of\b)", re.IGNORECASE), "number"),
               # "the academia resolution (169)": a number in brackets after the word is its number
               (re.compile(r"\b(Res(?:olution)?|Decision|Dec)\.?\s*\((\d{1,3})\)", re.IGNORECASE), r"\1 \2"),
+              # "res (PP 123)", "PP 123": a conference with a three-digit number names its resolution ("PP-18",
+              # "PP 22" are the conferences themselves)
+              (re.compile(r"\b(?:(Res(?:olution)?|reso)\.?\s*\(\s*)?(PP|WTSA|WTDC)\s+(\d{3})\b(?![-./]\d)(\s*\))?",
+                          re.IGNORECASE),
+               lambda m: f"{m.group(2)} Resolution {m.group(3)}"),
               # "reso 77", "abt": chat spellings of "Resolution" and "about"
               (re.compile(r"\bresos?\b\.?(?=\s*\d)", re.IGNORECASE), "Resolution"),
               (re.compile(r"\babt\b", re.IGNORECASE), "about"),
@@ -375,6 +380,8 @@ _ALTERNATIVES_RE = re.compile(r"[,;:\u2013\u2014-]?\s*(?P<a>(?:the\s+)?[A-Za-z][
 # "… - is that one Sector's job or all of them?", "… for it? BDT alone or the other two as well?": a closing
 # choice put as a question of its own.
 _CHOICE_RE = re.compile(r"[,;:\u2013\u2014-]?\s*\b(?:is|was)\s+(?:that|this|it)\s+[^?]*\bor\b[^?]*\?*\s*$"
+                        # "… - is closing the gap only TSB's job or are BR and BDT tasked as well?"
+                        r"|[,;:\u2013\u2014-]\s*\b(?:is|are|was)\s+[^?]*\b(?:only|just|alone|solely)\b[^?]*\bor\b[^?]*\?*\s*$"
                         r"|(?<=\?)\s*[^?]*\b(?:alone|only|on\s+its\s+own)\s+or\b[^?]*\?*\s*$", re.IGNORECASE)
 
 

@@ -35,6 +35,7 @@ class Instrument(BaseModel):
     revised: bool = False  # "Rev." when the instrument had earlier versions
     title: str = ""
     symbol: str | None = None  # document symbol of a contribution or output, e.g. "RCC/47A4"
+    sector: Sector | None = None  # a meeting document's Sector, from its header ("… STANDARDIZATION SECTOR")
 
 
 class DocumentMeta(BaseModel):

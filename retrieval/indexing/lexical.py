@@ -72,6 +72,7 @@ _SYNONYM_GROUPS = [
     ("intl", "international"), ("approx", "approximately"), ("reqs", "requirements"), ("hq", "headquarters"),
     ("sec", "secs", "second", "seconds"), ("hr", "hrs", "hour", "hours"),
     ("redo", "revise"), ("wk", "wks", "week", "weeks"), ("stats", "statistics"),
+    ("doc", "docs", "document", "documents"),
     # Telecom chat words for what the texts name generically.
     ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),
     ("imei", "imeis", "identifier", "identifiers"),

@@ -201,7 +201,10 @@ def actors_in(text: str, default_sector: Sector | None = None) -> list[tuple[int
 
 
 def document_sector(inst: Instrument) -> Sector | None:
-    """The Sector an instrument belongs to: WTSA and ITU-T texts → ITU-T, WTDC → ITU-D, RA/WRC → ITU-R."""
+    """The Sector an instrument belongs to: WTSA and ITU-T texts → ITU-T, WTDC → ITU-D, RA/WRC → ITU-R, a
+    meeting document → the Sector its header names."""
+    if inst.sector is not None:
+        return inst.sector
     if inst.body in _SECTOR_OF_BODY:
         return _SECTOR_OF_BODY[inst.body]
     if inst.kind == "recommendation":

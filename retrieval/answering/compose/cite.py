@@ -92,7 +92,7 @@ def answering_segment(question: str, clauses: list[Clause]) -> tuple[Clause, str
     asked = _REF_WORDS.sub(" ", without_references(question))
     words = set(lexical_tokens(asked))
     best = max(clauses[:MAX_DIRECT], key=lambda c: len(words & set(lexical_tokens(best_segment(c.text, asked)))))
-    return best, best_segment(best.text, asked)
+    return best, best_segment(best.text, asked, quantity=True)
 
 
 def direct_answer(question: str, clauses: list[Clause]) -> tuple[str, Clause] | None:

@@ -66,14 +66,17 @@ _POS = re.compile(r"\b(?:may|can|shall|must|should|is\s+authorized|are\s+authori
 _COND = re.compile(r"\b(?:if|provided\s+that|provided|subject\s+to|unless|when|where)\b[^;.]*", _I)
 
 
-def best_segment(text: str, question: str) -> str:
-    """The sentence-like piece of the clause sharing most words with the question."""
+def best_segment(text: str, question: str, quantity: bool = False) -> str:
+    """The sentence-like piece of the clause sharing most words with the question. `quantity`: the one
+    giving the kind of quantity the question asks for first ("how long must we wait …" is answered by
+    "… at least two years", though the sentence before it shares more of the question's words)."""
     q = set(lexical_tokens(question))
+    quantity = quantity and asks_quantity(question)
     best, score = text, -1.0
     for s, e in segments(text):
         piece = text[s:e]
         words = set(lexical_tokens(piece))
-        sc = len(q & words) / (1 + 0.003 * len(piece))
+        sc = len(q & words) / (1 + 0.003 * len(piece)) + (len(q) if quantity and holds_quantity(question, piece) else 0)
         if sc > score:
             best, score = piece, sc
     return best
@@ -200,6 +203,9 @@ _UNIT_OF = [
                 r"(?:19|20)\d\d", _I)),
     (re.compile(r"\bhow\s+much\b", _I), re.compile(r"CHF|USD|EUR|million|billion|per\s*cent|%", _I)),
     # a fee or a contribution is often a share of the contributory unit ("one-thirty second")
+    # a spending ceiling or a budget is a sum of money
+    (re.compile(r"\b(?:budgets?|ceilings?|spend(?:ing)?|spent|expenses|expenditures?|revenues?|income)\b", _I),
+     re.compile(r"CHF|USD|EUR|million|billion", _I)),
     (re.compile(r"\b(?:fees?|price|cost|amount|pay|paid|charged?)\b", _I),
      re.compile(r"CHF|USD|EUR|million|billion|half|third|quarter|fifth|eighth|sixteenth|tenth|second|fourth", _I)),
     (re.compile(r"\b(?:share|fraction|proportion|percentage|per\s*cent|majority)\b", _I),

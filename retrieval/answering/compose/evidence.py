@@ -121,7 +121,9 @@ _AMOUNT_RE = re.compile(r"\b(?:CHF|USD|EUR|Swiss\s+francs?|US\s+dollars?)\b|[$�
                         r"|\b(?:one|a)[-\s](?:half|third|quarter|fourth|fifth|sixth|eighth|tenth|sixteenth|"
                         r"thirty[-\s]?second|sixty[-\s]?fourth)\b[^.;]{0,40}\bcontributory\s+unit", _I)
 # "When ITU-T and an SDO produce a common text, who edits it?" asks who, not when.
-_WHEN_Q_RE = re.compile(r"^\s*(?:when\b(?![^?]*,\s*(?:what|who|which|how|where|is|are|does|do|can|must)\b)|what\s+date\b"
+# "When can a review be skipped?" asks for the condition, not a date.
+_WHEN_Q_RE = re.compile(r"^\s*(?:when\b(?!\s+(?:can|could|may|might)\b)"
+                        r"(?![^?]*,\s*(?:and\s+)?(?:what|who|which|how|where|is|are|does|do|can|must)\b)|what\s+date\b"
                         r"|on\s+which\s+date\b|by\s+when\b|what\s+year\b|in\s+which\s+year\b)"
                         r"|\bwhen\s+(?:is|was|will|does|do|must|should|are)\b|\bdeadline\b"
                         r"|\b(?:on|at)\s+(?:what|which)\s+dates?\b", _I)
@@ -411,8 +413,10 @@ def content_terms(text: str) -> list[str]:
     return [t for t in dict.fromkeys(lexical_tokens(text)) if not _generic(t) and not t.isdigit()]
 
 
-_SOURCE_BEFORE_RE = re.compile(r"(?:\b(?:under|in|per|by|from|of|according\s+to)\s+|\bwhat(?:'s|\s+(?:does|do|did|is))\s+|^\s*)"
-                               r"(?:(?:the\s+)?Rec(?:ommendation)?\.?\s+)?$", _I)
+# The Recommendation as the subject of the question ("does A.1 allow …", "can A.8 …") is its source too.
+_SOURCE_BEFORE_RE = re.compile(r"(?:\b(?:under|in|per|by|from|of|according\s+to)\s+|\bwhat(?:'s|\s+(?:does|do|did|is))\s+|"
+                               r"\b(?:does|doesn't|did|do|can|could|will|would|should|must)\s+|^\s*)"
+                               r"(?:(?:the\s+)?(?:ITU-T\s+)?Rec(?:ommendation)?\.?\s+(?:ITU-T\s+)?)?$", _I)
 _SOURCE_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:(?:actually|really|exactly|basically|in\s+fact)\s+)?"
                               r"(?:says?|said|requires?|defines?|specif(?:y|ies|ied)|describes?|covers?|contains?|"
                               r"clauses?|cl\.|§|sections?|annex)\b", _I)

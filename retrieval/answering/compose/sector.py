@@ -52,6 +52,7 @@ NAMES_TOPIC = 0.5  # … that a clause must hold to speak of the topic itself
 # … or, when no clause among the best holds that much (a topic in the asker's words, not the texts'),
 # this share of what the best of them holds, never under NAMES_FLOOR.
 NAMES_RELATIVE, NAMES_FLOOR = 0.8, 0.25
+LONG_CLAUSE = 3000  # characters: longer than 99.9 % of the realistic corpus's clauses (tables, whole annexes)
 # What a resolution resolves about roles: "with the specialized assistance of ITU-R and ITU-T" (helping,
 # not the looser "in collaboration with", which partners say of each other).
 _ASSISTED_BY_RE = re.compile(r"\bwith\s+(?:the\s+)?(?:\w+\s+)?(?:assistance|support|help)\s+(?:of|from)\b", re.IGNORECASE)
@@ -59,7 +60,10 @@ HELPER_SHARE = 0.5  # weight kept by a Sector's tasks in an instrument that says
 DEDICATED = 0.7  # relevance floor, in an instrument about the topic, of a part addressed to one or two Sectors
 WIDEN_SHARE = 0.8  # … and the instrument's mandates holding at least this share of the most any holds
 WIDEN_CLAUSES = 3  # clauses on the topic whose whole text is read for Sectors when none is tied to it
-MUTUAL_RE = re.compile(r"\b(?:all|three)\s+(?:ITU\s+)?Sectors\b|\bmutual interest\b", re.IGNORECASE)
+# "areas of mutual interest (including accessibility, …)", "subjects common to the three Sectors"; not every
+# clause naming the three Sectors ("the initiatives of its three Sectors", "a database to include all ITU Sectors")
+MUTUAL_RE = re.compile(r"\bmutual\s+interest\b|\b(?:common|of\s+interest|relevant)\s+to\s+(?:all\s+)?(?:the\s+)?(?:three\s+)?"
+                       r"(?:ITU\s+)?Sectors\b", re.IGNORECASE)
 _ROLE_WORDS = {"instructed": "instructed", "invited": "invited", "requested": "asked", "encouraged": "encouraged",
                "resolved": "given the task", "responsible": "responsible", "reports": "reports",
                "assists": "works in coordination"}
@@ -130,7 +134,10 @@ def weigh(hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], t
     reached = [d for d, s in sorted(docs.items(), key=lambda kv: -kv[1]) if s >= REACH * best][:MAX_DOCS]
     ev.doc_weight = {d: docs[d] / best for d in reached}
     by_id: dict[str, Clause] = {h.clause.clause_id: h.clause for h in hits}
-    best_cov = max(coverage(h.clause.text) for h in hits[:10])
+    # A strategic plan's 10,000-character table holds most words of any topic: the bar for naming the topic
+    # is set by clauses of ordinary length.
+    best_cov = max((coverage(h.clause.text) for h in hits[:10] if len(h.clause.text) <= LONG_CLAUSE),
+                   default=max(coverage(h.clause.text) for h in hits[:10]))
     names_at = NAMES_TOPIC if best_cov >= NAMES_TOPIC else max(NAMES_FLOOR, NAMES_RELATIVE * best_cov)
     # A clause listing the topic among matters of mutual interest counts wherever it stands.
     for h in hits:
@@ -377,6 +384,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     # A topic listed as of mutual interest, with no mandate about it, gives no lead.
     floor = 1.2 if ev.listing is not None else 0.25
     lead_s = [s for s in THREE if best >= floor and scores.get(s, 0) >= LEAD_SHARE * best]
+    own_text: Clause | None = None  # the document whose own Sector leads, when no clause names one
     # A Sector the question itself names ("… set up jointly with ITU-T") is the partner, not the answer.
     partners = [s for s in sectors_in(topic) if s in lead_s]
     if partners and len(partners) < len(lead_s):
@@ -400,11 +408,13 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
         if len(owners) == 1 and owners[0] in lead_s:
             lead_s = owners
     if not lead_s and ev.listing is None and ev.supporting and all(
-            c.instrument.kind in ("recommendation", "supplement") for c in ev.supporting):
-        # "E.119 (safety confirmation …) - which sector is that from?": a Recommendation is its Sector's own
+            c.instrument.kind in ("recommendation", "supplement", "contribution", "td") for c in ev.supporting):
+        # "E.119 (safety confirmation …) - which sector is that from?": a Recommendation is its Sector's own,
+        # and so is a study group's meeting document ("the incubation mechanism" of SG17-C823)
         own = {document_sector(c.instrument) for c in ev.supporting}
         if len(own) == 1 and (sector := own.pop()) in THREE:
             lead_s = [sector]
+            own_text = ev.supporting[0]
     involved = [s for s in THREE if scores.get(s, 0) > 0 and s not in lead_s]
     if ev.listing is not None and not lead_s:
         involved = list(THREE)
@@ -430,6 +440,12 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
                        if m.sector == lead_s[0] and m.role in OPERATIVE)
         elif lead_s[0] in remit:
             _w, c, how = max((x for x in ev.all() if (lead_s[0], x[1]) in ev.remits), key=lambda x: x[0])
+        elif own_text is not None and lead_s[0] not in ev.parts:
+            # a meeting document names no Sector in its text: it is one of its study group's documents
+            c = own_text
+            group = (c.instrument.symbol or "").split("-")[0]
+            how = f"the own text of {lead_s[0]} Study Group {group[2:]}" if re.fullmatch(r"SG\d+", group) \
+                else f"{lead_s[0]}'s own text"
         else:
             _w, c, how = ev.best(lead_s[0])
         verb = "lead" if len(lead_s) > 1 else "leads"

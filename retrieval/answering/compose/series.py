@@ -33,7 +33,10 @@ def series_asked(question: str) -> str | None:
     m = _SERIES_Q_RE.search(question)
     if not m:
         return None
-    rest = (question[: m.start()] + " " + question[m.end():]).lower()
+    # A guess after it ("…, is that the environment stuff?") is answered by the same line of the table.
+    after = re.sub(r"[,;-]\s*(?:or\s+)?(?:is|isn't|was)\s+(?:that|it|this)\b[^?]*\??\s*$", "", question[m.end():],
+                   flags=re.IGNORECASE)
+    rest = (question[: m.start()] + " " + after).lower()
     if len([w for w in re.findall(r"[\w'-]+", rest) if w not in _ABOUT_WORDS]) > 1:
         return None
     return m.group("a") or m.group("b") or m.group("c")

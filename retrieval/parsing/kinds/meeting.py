@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from retrieval.core.ids import slug
-from retrieval.core.models import DocumentMeta, Instrument, Kind
+from retrieval.core.models import DocumentMeta, Instrument, Kind, Sector
 from retrieval.core.text import norm_hyphens
 from retrieval.parsing.grammar import Context, Draft
 from retrieval.parsing.kinds.numbered import Walker, walk
@@ -24,6 +24,28 @@ FIELD_RE = re.compile(r"^\s*(?P<name>Question\(s\)|Questions?|Source|Title|Purpo
                       r"|Study Group|Meeting|Date)\s*:\s*(?:\|\s*)?(?P<value>.*)$", re.IGNORECASE)
 EDITOR_RE = re.compile(r"^\s*\[?\s*Editor[’']?s?[’']?\s+notes?\s*:?", re.IGNORECASE)
 PLACE_DATE_RE = re.compile(r"\b[A-Z][a-zA-Zé .-]+,\s*\d{1,2}(?:\s*[A-Z][a-z]+)?\s*[-–]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
+
+
+# The header of ITU's template names the Sector ("TELECOMMUNICATION STANDARDIZATION SECTOR"); the file name
+# starts with its letter ("T17-…"); an advisory group is its Sector's.
+_SECTOR_HEADERS: list[tuple[re.Pattern[str], Sector]] = [
+    (re.compile(r"\bSTANDARDIZATION\s+SECTOR\b", re.IGNORECASE), "ITU-T"),
+    (re.compile(r"\bDEVELOPMENT\s+SECTOR\b", re.IGNORECASE), "ITU-D"),
+    (re.compile(r"\bRADIOCOMMUNICATION\s+(?:SECTOR|STUDY\s+GROUPS|ASSEMBLY)\b", re.IGNORECASE), "ITU-R"),
+]
+_SECTOR_OF_GROUP: dict[str, Sector] = {"TSAG": "ITU-T", "TDAG": "ITU-D", "RAG": "ITU-R"}
+_SECTOR_OF_FILE: dict[str, Sector] = {"T": "ITU-T", "D": "ITU-D", "R": "ITU-R"}
+
+
+def _sector(ctx: Context, symbol: str) -> Sector | None:
+    head = " ".join(ln.text for ln in ctx.lines[:12])
+    for rx, sector in _SECTOR_HEADERS:
+        if rx.search(head):
+            return sector
+    if (group := symbol.split("-")[0]) in _SECTOR_OF_GROUP:
+        return _SECTOR_OF_GROUP[group]
+    m = re.match(r"([TDR])\d{2}-", ctx.source.rsplit("/", 1)[-1])
+    return _SECTOR_OF_FILE[m.group(1)] if m else None
 
 
 def _symbol(ctx: Context) -> tuple[str, str] | None:
@@ -91,7 +113,7 @@ def parse(ctx: Context, source: str) -> tuple[DocumentMeta, list[Draft]]:
     if contacts:
         details["contacts"] = "; ".join(" ".join(c.replace(" | ", " ").split()) for c in contacts if c.strip())
     title = details.get("title", symbol)
-    inst = Instrument(body="other", kind=kind, number=symbol, symbol=symbol, title=title)
+    inst = Instrument(body="other", kind=kind, number=symbol, symbol=symbol, title=title, sector=_sector(ctx, symbol))
     w = Walker(ctx, inst, clause_part=lambda num: f"section {num.split('.')[0]}")
     if cover:
         w.start_part("cover page")
