@@ -334,6 +334,25 @@ def test_operative_parts_run_into_a_recital_become_parts_with_their_items(
     assert {"ITU-R", "ITU-T", "ITU-D"} <= sectors, sectors
 
 
+def test_unnumbered_operative_parts_run_into_a_recital_are_parts(final_acts: tuple[Path, list[ParsedDocument]]) -> None:
+    """"…, requests the ITU Telecommunication Standardization Sector to continue …" (Res 101) and "…, resolves to
+    instruct the Director of the Telecommunication Development Bureau, in coordination with the Directors of
+    the other two Bureaux to provide …" (Res 211) were recital text: the Sectors they task were never read."""
+    _path, docs = final_acts
+    res101 = _doc(docs, "pp-res-101@dubai-2018")
+    assert _clause(res101, "recognizing", "e)").text.endswith("including the digital economy,")
+    itu_t = [c for c in res101.clauses if c.part == "requests the ITU Telecommunication Standardization Sector"]
+    assert len(itu_t) == 1 and itu_t[0].text.startswith("to continue its collaborative activities")
+    assert {m.sector for m in itu_t[0].mandates if m.role == "requested"} == {"ITU-T"}
+    assert any(c.part == "requests the three Sectors" for c in res101.clauses)
+    res211 = _doc(docs, "pp-res-211@dubai-2018")
+    bdt = [c for c in res211.clauses if c.part.startswith("resolves to instruct the Director of BDT")]
+    assert len(bdt) == 1 and bdt[0].text.startswith("to provide the appropriate technical expertise"), \
+        [c.part for c in res211.clauses]
+    assert "ITU-D" in {m.sector for m in bdt[0].mandates}
+    assert _clause(res211, "noting", "").text.endswith("modern technologies and services,")
+
+
 def test_operative_parts_after_a_pages_footnotes_are_clauses_not_footnote_text(
         final_acts: tuple[Path, list[ParsedDocument]]) -> None:
     """PP-18 Res 176: the page's footnotes ("____ 1 These include … 3 kHz to 300 GHz.") and then the

@@ -753,3 +753,26 @@ def test_a_closing_only_x_or_y_choice_is_not_the_topic() -> None:
     q = read_query("standardization gap res (PP 123) - is closing the gap only TSB's job or are BR and BDT "
                    "tasked as well? who leads")
     assert q.intent == "sector" and "only" not in q.topic and "BDT" not in q.topic, q.topic
+
+
+@pytest.mark.parametrize(("q", "topic"), [
+    ("assistance to somalia for rebuilding its telecoms - is that a BDT job?", "assistance somalia rebuilding telecoms"),
+    ("is youth empowerment through ICT mainly a BDT thing?", "youth empowerment through ICT"),
+    ("is cybersecurity an ITU-T thing?", "cybersecurity"),
+    ("who is responsible for strengthening the regional offices - BDT alone or all three bureaux?",
+     "strengthening regional offices"),
+    ("who's on the hook for standards work on digital financial services?", "standards digital financial services"),
+])
+def test_one_sector_offered_for_a_yes_or_no_is_a_sector_question(q: str, topic: str) -> None:
+    read = read_query(q)
+    assert (read.intent, read.topic) == ("sector", topic)
+
+
+def test_no_sector_is_offered_in_everyday_yes_or_no_questions() -> None:
+    for q in ["is it a good thing?", "is there a T thing about it?"]:
+        assert read_query(q).intent != "sector", q
+
+
+def test_the_sg_of_a_pp_recommendation_is_the_secretary_general() -> None:
+    assert "Secretary-General" in read_query("pp rec 7 on trafficking - is the SG tasked with anything?").text
+    assert "Secretary-General" not in read_query("can the SG approve a draft Rec at its meeting?").text

@@ -980,3 +980,25 @@ def test_lookups_from_the_blind18_first_run(itu_service: object) -> None:
     # "How long …" of a cited clause leads with the sentence that gives the time.
     wait = ask(itu_service, "res1 9.3.9 how long do we have to wait b4 amending a rec again after its approved")
     assert "at least two years" in wait.lines[0].plain, wait.text
+
+
+def test_from_the_blind19_first_run(itu_service: object) -> None:
+    # One Sector offered for a yes or no is a "which Sector" question, answered with the lead.
+    for q, lead in [("assistance to somalia for rebuilding its telecoms - is that a BDT job?", "ITU-D"),
+                    ("is youth empowerment through ICT mainly a BDT thing?", "ITU-D"),
+                    ("who is responsible for strengthening the regional offices - BDT alone or all three bureaux?",
+                     "ITU-D")]:
+        ans = ask(itu_service, q)
+        assert ans.lead_sectors == [lead], (q, ans.text)
+    # "… under the coordination of the regional offices" does not make the topic its own answer.
+    offices = ask(itu_service, "who is responsible for strengthening the regional offices - BDT alone or all "
+                               "three bureaux?")
+    assert not offices.lines[0].plain.startswith("regional offices"), offices.text
+    # A clause tasking all three Bureaux alike no longer ties them with the one Bureau given its own task.
+    journal = ask(itu_service, "Which Sector runs the ITU Journal?")
+    assert journal.lead_sectors == ["ITU-T"], journal.text
+    # ITU-T's task in Res 101 was recital text until the parser read the run-in part.
+    ip = ask(itu_service, "which sector is asked to keep working with ISOC/IETF on IP networks and the move to "
+                          "NGN and future networks?")
+    assert ip.lead_sectors == ["ITU-T"] and any(
+        c.clause_id.endswith("#requests-the-itu-telecommunication-standardization-sector") for c in ip.citations[:3]), ip.text

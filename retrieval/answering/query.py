@@ -49,6 +49,9 @@ _SECTOR_RE = re.compile(
     r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD]\b"
     # "is that a T thing or D thing?", "an R or a D job?": the Sectors by their letters
     r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+" + _JOB + r"\b"
+    # "is youth empowerment mainly a BDT thing?", "… - is that a BDT job?": one Sector offered for a yes or no
+    r"|\bis\s+(?!there\b)[^?]{0,80}?\b(?:an?\s+)(?:ITU-[RTD]|BR|TSB|BDT|[RTD])(?:'s)?\s+" + _JOB + r"\b"
+    r"|\bwho(?:'s|\s+is)\s+(?:on\s+the\s+hook|accountable)\b"
     r"|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
     r"|works\s+on|coordinates|leads|covers|looks\s+after)\b|\bsectors?\s+(?:handles?|deals?|responsible)\b",
     re.IGNORECASE,
@@ -350,7 +353,8 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
 # "What is the SG instructed to do …": "the SG" is the Secretary-General, unless the question is about the
 # work of study groups ("before the SG can consider a draft Rec for approval at its meeting").
 _THE_SG_RE = re.compile(r"\bthe\s+SG\b(?!\s*\d|[-/])")
-_STUDY_GROUP_WORK_RE = re.compile(r"\b(?:Rec(?:ommendation)?s?|draft|approv\w*|TAP|AAP|WP|working\s+party|rapporteur\w*|"
+# (a Plenipotentiary Recommendation, "PP Rec 7", is no study group's work)
+_STUDY_GROUP_WORK_RE = re.compile(r"\b(?:(?<!PP )Rec(?:ommendation)?s?|draft|approv\w*|TAP|AAP|WP|working\s+party|rapporteur\w*|"
                                   r"Questions?|contrib\w*|meetings?|mtgs?|chair\w*|vice-chair\w*|study\s+groups?)\b",
                                   re.IGNORECASE)
 
@@ -382,7 +386,10 @@ _ALTERNATIVES_RE = re.compile(r"[,;:\u2013\u2014-]?\s*(?P<a>(?:the\s+)?[A-Za-z][
 _CHOICE_RE = re.compile(r"[,;:\u2013\u2014-]?\s*\b(?:is|was)\s+(?:that|this|it)\s+[^?]*\bor\b[^?]*\?*\s*$"
                         # "… - is closing the gap only TSB's job or are BR and BDT tasked as well?"
                         r"|[,;:\u2013\u2014-]\s*\b(?:is|are|was)\s+[^?]*\b(?:only|just|alone|solely)\b[^?]*\bor\b[^?]*\?*\s*$"
-                        r"|(?<=\?)\s*[^?]*\b(?:alone|only|on\s+its\s+own)\s+or\b[^?]*\?*\s*$", re.IGNORECASE)
+                        r"|(?<=\?)\s*[^?]*\b(?:alone|only|on\s+its\s+own)\s+or\b[^?]*\?*\s*$"
+                        # "… - BDT alone or all three bureaux?"
+                        r"|[,;:\u2013\u2014-]\s*(?:the\s+)?" + _BUREAU + r"\s+(?:alone|only|on\s+its\s+own)\s+or\b[^?]*\?*\s*$",
+                        re.IGNORECASE)
 
 
 # "is X an ITU-D thing or ITU-T?", "X - BDT or TSB job?": a choice between Sectors inside the question.
@@ -410,6 +417,12 @@ def without_remark(question: str) -> str:
     return question.strip()[:m.start()] if m and m.start() > 0 else question
 
 
+# "… - is that a BDT job?", "is X mainly a BDT thing?": the Sector offered is the answer to confirm, not the topic.
+_ONE_OFFERED_RE = re.compile(r"(?:[,;:\u2013\u2014-]\s*(?:is|was)\s+(?:that|this|it)\s+)?\b(?:(?:mainly|mostly|primarily|really|"
+                             r"just|basically|only|purely)\s+)?(?:an?\s+)(?:ITU-[RTD]|BR|TSB|BDT|[RTD])(?:'s)?\s+"
+                             + _JOB + r"\b", re.IGNORECASE)
+
+
 def without_alternatives(question: str) -> str:
     """The question without a closing choice between actors or Sectors ("TSB or BDT?", "is that a BDT
     thing or all three?"), a choice inside it ("is X an ITU-D thing or ITU-T?") and a sentence that only
@@ -421,7 +434,7 @@ def without_alternatives(question: str) -> str:
     closing = _without_closing_choice(question)
     if closing != question:
         return closing
-    inner = _INNER_CHOICE_RE.sub("", question)
+    inner = _ONE_OFFERED_RE.sub("", _INNER_CHOICE_RE.sub("", question))
     # "is this ITU-T or ITU-R?" leaves nothing to ask about: it stays as asked
     said = [w for w in re.findall(r"[\w'/-]+", inner) if w.lower() not in ("is", "this", "that", "it", "a", "an", "the")]
     return inner if said else question

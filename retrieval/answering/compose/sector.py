@@ -42,6 +42,9 @@ OPERATIVE = frozenset({"instructed", "invited", "requested", "encouraged", "reso
 ROLE_WEIGHT = {"responsible": 4.0, "instructed": 3.0, "requested": 3.0, "resolved": 3.0, "invited": 2.0,
                "encouraged": 2.0, "reports": 1.0, "assists": 0.7}
 LEAD_SHARE = 0.6
+# A clause tasking all three Sectors alike says little about which leads: each counts it at half weight,
+# so a Sector with its own instruction on the topic ("instructs the Director of TSB") stands out from it.
+JOINT_SHARE = 0.5
 FRONT_MATTER = 0.25  # a Sector named in a Recommendation's foreword or summary (a preamble counts 0.5)
 ASSISTING_NAMED = 0.3  # a Sector named "with the assistance of" counts this share of one named as doing the work
 REACH = 0.75  # instruments scoring at least this share of the best one are read
@@ -260,7 +263,7 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
             m = max((m for m in ops if m.sector == s), key=lambda m: ROLE_WEIGHT[m.role])
             # One item of a list counts less; in an instrument about the topic, never less than the clauses
             # that do not name it at all (`floor`): naming the topic is no reason to rank below them.
-            w = ROLE_WEIGHT[m.role] * (0.7 if joint and m.role != "assists" else 1.0)
+            w = ROLE_WEIGHT[m.role] * (JOINT_SHARE if joint and m.role != "assists" else 1.0)
             ev.add(s, w * max(r * (0.4 if is_listed else 1.0), floor) * context, c,
                    f"{_actor_shown(m.actor, s, c)} {_ROLE_WORDS[m.role]}")
         return
@@ -426,7 +429,11 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
         [c for x, c in ev.remits if x in lead_s][:1] if remit else []
     if who:
         # "Who is responsible for …?" names the actor before the Sector, and cites that clause first.
-        resp = [(c, md) for c in ev.supporting for md in c.mandates if md.role == "responsible"]
+        # … not the topic itself: "who is responsible for strengthening the regional offices?" is not
+        # answered by "… under the coordination of the regional offices".
+        subject = set(lexical_tokens(topic))
+        resp = [(c, md) for c in ev.supporting for md in c.mandates if md.role == "responsible"
+                and not set(lexical_tokens(md.actor)) <= subject]
         if resp:
             rc, rm = resp[0]
             lines.append(lead(f"{rm.actor}: {rm.what} ({display(rc)})."))

@@ -80,10 +80,15 @@ _MID_HEAD_NUM_RE = re.compile(r"[,;.]\s+(?P<head>" + _OPERATIVE_VERB + r"[^;:]{0
 _MID_HEAD_RE = re.compile(r"[,;]\s+(?P<head>" + _OPERATIVE_VERB + r"(?:[^;:,]|,(?=\s+in\s+(?:close\s+)?"
                           r"(?:collaboration|coordination|consultation|cooperation)\b)){0,250}?)"
                           r"\s+(?=(?:1\s+)?(?:to|that)\s+[a-z])")
+# … or run into a recital: "…, requests the ITU Telecommunication Standardization Sector to continue …" (PP-18
+# Res 101), "…, resolves to instruct the Director of the Telecommunication Development Bureau, in coordination
+# with the Directors of the other two Bureaux to provide …" (Res 211).
 _MID_HEAD_ADDRESSEE_RE = re.compile(
-    r"[,;]\s+(?P<head>(?:further\s+)?(?:instructs|invites|requests|encourages|urges)\s+(?:the\s+)?"
-    r"(?:Secretary-General|Director|Directors|Council|ITU\s+Council|Member\s+States|Sector\s+Members|"
-    r"Radiocommunication|Telecommunication)[^;:,]{0,150}?)\s+(?=to\s+[a-z])")
+    r"[,;]\s+(?P<head>(?:further\s+)?(?:resolves\s+to\s+instruct|instructs|invites|requests|encourages|urges)\s+"
+    r"(?:the\s+)?(?:ITU\s+)?(?:Secretary-General|Director|Directors|Council|Member\s+States|Sector\s+Members|"
+    r"Radiocommunication|Telecommunication|three\s+Sectors)"
+    r"(?:[^;:,]|,(?=\s+in\s+(?:close\s+)?(?:collaboration|coordination|consultation|cooperation)\b)){0,200}?)"
+    r"\s+(?=to\s+[a-z])")
 _LEAD_LABEL_RE = re.compile(r"^(?P<label>[a-z]\)(?:\s?bis)?|[ivx]+\)|\d{1,2}(?:\.\d{1,2})*(?:\s?bis)?)\s+(?=\S)")
 _FOOTNOTE_RE = re.compile(r"\s*_{5,}\s*(?P<body>.*)$", re.DOTALL)
 _FOOTNOTE_NUM_RE = re.compile(r"^(?P<n>\d{1,2})\s+(?=\S)")
