@@ -1002,3 +1002,11 @@ def test_from_the_blind19_first_run(itu_service: object) -> None:
                           "NGN and future networks?")
     assert ip.lead_sectors == ["ITU-T"] and any(
         c.clause_id.endswith("#requests-the-itu-telecommunication-standardization-sector") for c in ip.citations[:3]), ip.text
+
+
+def test_a_clause_pointing_to_the_amount_asked_brings_that_clause(itu_service: object) -> None:
+    # "payment of the level of financial contribution specified in resolves 2 entitles Academia …" ranks first
+    # and gives no amount; resolves 2, which it points to, does.
+    fee = ask(itu_service, "how much does academia pay to participate?")
+    assert not fee.abstained and fee.lines[0].plain.startswith("One-sixteenth"), fee.text
+    assert fee.citations[0].clause_id.endswith("pp-res-169@dubai-2018#resolves.2"), fee.text

@@ -274,6 +274,12 @@ _INSTRUMENT_WORDS_RE = re.compile(r"\b(?:WTSA|PP|WTDC|RA|WRC)(?:-?\d{2})?\b|\b(?
                                   re.IGNORECASE)
 
 
+# "… the level of financial contribution specified in resolves 2 …": a pointer to a clause of the same text
+_POINTS_TO_RE = re.compile(r"\b(?:specified|referred\s+to|set\s+out|mentioned|defined|provided\s+for|stipulated|"
+                           r"established|described)\s+in\s+(?P<part>resolves|decides|considering|recognizing|noting|"
+                           r"instructs|invites|requests)\s+(?P<label>\d{1,2}|[a-z]\))", re.IGNORECASE)
+
+
 class Answerer:
     def __init__(self, corpus: Corpus, llm: ChatLLM | None = None) -> None:
         self.corpus = corpus
@@ -348,7 +354,7 @@ class Answerer:
         elif query.intent != "cite" and (series := self._series(query)) is not None:
             result = series
         else:
-            hits = self._evidence(query)
+            hits = self._with_referred(query, self._evidence(query))
             result = self._compose(query, hits)
             if self.llm is not None and not result.abstained:
                 result = self._with_llm(query, hits, result)
@@ -618,6 +624,28 @@ class Answerer:
             if scoped:
                 return scoped
         return self._search(query, filters, searched)
+
+    def _with_referred(self, query: Query, hits: list[SearchHit]) -> list[SearchHit]:
+        """"How much does academia pay?" finds "payment of the level of financial contribution specified in
+        resolves 2 entitles Academia …": when no clause found gives the amount asked, a clause one of them
+        points to in its own instrument ("specified in resolves 2") is read next to it."""
+        if not (asks_quantity(query.text) or asks_amount(query.text)) or \
+                any(holds_quantity(query.text, h.clause.text) for h in hits[:3]):
+            return hits
+        catalog = self.corpus.catalog()
+        out = list(hits)
+        for h in hits[:3]:
+            for m in _POINTS_TO_RE.finditer(h.clause.text):
+                part, label = m.group("part").lower(), m.group("label")
+                target = next((c for i in catalog.doc_positions().get(h.clause.doc_id, [])
+                               if (c := catalog.clause_at(i)).part.lower().startswith(part)
+                               and c.label.rstrip(")") == label.rstrip(")")), None)
+                if target is not None and holds_quantity(query.text, target.text) and \
+                        all(x.clause.clause_id != target.clause_id for x in out):
+                    out.insert(out.index(h) + 1, SearchHit(clause=target, score=h.score))
+            if len(out) > len(hits):
+                break
+        return out
 
     def _documents_named(self, query: Query) -> set[str]:
         catalog = self.corpus.catalog()
