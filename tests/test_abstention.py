@@ -688,3 +688,18 @@ def test_a_possessive_or_a_year_makes_what_is_a_an_amount_and_case_i_is_no_varia
     v = judge("what happens in case I cannot attend the meeting?", [clause(text)], corpus_has=lambda s: True,
               known_word=lambda w: True, coverage=lambda t: 1.0)
     assert not v.abstain, v
+
+
+def test_a_clause_saying_who_presides_over_something_else_is_no_holder() -> None:
+    inst = Instrument(body="WTSA", kind="resolution", number="1")
+    steering = Clause(clause_id="r#1.2", doc_id="r", instrument=inst, part="section 1", label="1.2",
+                      text="It shall establish a Steering Committee, presided over by the chairman of the assembly.",
+                      span=(0, 80))
+
+    def cov(t: str) -> float:
+        return 1.0 if "Steering" in t and "Steering" in q else 0.0
+
+    q = "who chairs CWG-LANG?"
+    assert judge(q, [steering], corpus_has=lambda s: True, known_word=lambda w: True, coverage=cov).abstain
+    q = "who chairs the Steering Committee?"
+    assert not judge(q, [steering], corpus_has=lambda s: True, known_word=lambda w: True, coverage=cov).abstain

@@ -582,7 +582,9 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
                        reason="The corpus holds adopted texts; it does not record who won, was elected, hosted, "
                               "sponsored a text or attended, or how votes went.")
     if not _CHOOSER_RE.search(q) and (_PERSON_RE.search(q) or (
-            _HOLDER_RE.search(q) and not any(_HELD_BY_RE.search(c.text) for c in clauses[:3]))):
+            # … unless a clause on what was asked says who holds it ("presided over by the chairman of the
+            # assembly" answers for the Steering Committee, not for CWG-LANG)
+            _HOLDER_RE.search(q) and not any(_HELD_BY_RE.search(c.text) and coverage(c.text) >= 0.5 for c in clauses[:3]))):
         return Verdict(abstain=True, missing=["people"],
                        reason="The texts say what posts and groups do, not who holds them.")
     _best_clause, best_cov = _best(clauses[:3], coverage)
