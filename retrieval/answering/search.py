@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from pydantic import BaseModel
 
@@ -20,8 +20,10 @@ from retrieval.core.background import Background
 from retrieval.core.config import Settings
 from retrieval.core.models import Clause, Reference, SearchHit
 from retrieval.indexing.catalog import Catalog
-from retrieval.indexing.embedders import Embedder, embedder_name, make_embedder
 from retrieval.indexing.store import ClauseIndex, RegistryEntry, sector_key
+
+if TYPE_CHECKING:  # the embedders (and numpy) load with the model, which `cite` and `status` never need
+    from retrieval.indexing.embedders import Embedder
 
 log = logging.getLogger(__name__)
 RRF_K = 60
@@ -139,6 +141,8 @@ class Engine:
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
+            from retrieval.indexing.embedders import make_embedder
+
             self._embedder = self._loading.result() if self._loading else make_embedder(self.settings)
         return self._embedder
 
@@ -153,6 +157,8 @@ class Engine:
         registry is read before the vector index starts loading: Chroma serves one call at a time, so a
         registry read issued during the load waited for all of it."""
         if self._embedder is None and self._loading is None:
+            from retrieval.indexing.embedders import make_embedder
+
             self._loading = Background(lambda: make_embedder(self.settings), "load-model")
         index = self.index  # made here: two threads must not each make one
         if index.read_directly():
@@ -176,6 +182,8 @@ class Engine:
     def index(self) -> ClauseIndex:
         if self._index is None:
             # The name comes from settings: a cite or a status must not load the model to open the store.
+            from retrieval.indexing.embedder_names import embedder_name
+
             self._index = ClauseIndex(self.settings, embedder_name(self.settings))
         return self._index
 

