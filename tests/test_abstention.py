@@ -703,3 +703,23 @@ def test_a_clause_saying_who_presides_over_something_else_is_no_holder() -> None
     assert judge(q, [steering], corpus_has=lambda s: True, known_word=lambda w: True, coverage=cov).abstain
     q = "who chairs the Steering Committee?"
     assert not judge(q, [steering], corpus_has=lambda s: True, known_word=lambda w: True, coverage=cov).abstain
+
+
+def test_another_sectors_procedure_does_not_answer_for_this_one() -> None:
+    res1 = Instrument(body="WTSA", kind="resolution", number="1")
+    pp = Instrument(body="PP", kind="resolution", number="165")
+    twelve = Clause(clause_id="w#1", doc_id="w", instrument=res1, part="section 3", label="3.1",
+                    text="Contributions shall reach TSB at least 12 calendar days before the meeting.", span=(0, 70))
+    general = Clause(clause_id="p#1", doc_id="p", instrument=pp, part="resolves", label="1",
+                     text="to establish a firm submission deadline of 21 calendar days for contributions;", span=(0, 70))
+
+    def verdict(q: str, clauses: list[Clause]) -> Verdict:
+        return judge(q, clauses, corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.8)
+
+    tdag = verdict("what's the contribution deadline for TDAG meetings?", [twelve])
+    assert tdag.abstain and "ITU-D" in tdag.reason and "ITU-T" in tdag.reason, tdag
+    # ITU-T's own meetings, a Plenipotentiary text (all three Sectors'), or a clause naming the Sector: answered
+    assert not verdict("what's the contribution deadline for TSAG meetings?", [twelve]).abstain
+    assert not verdict("what's the contribution deadline for TDAG meetings?", [general, twelve]).abstain
+    named = twelve.model_copy(update={"text": twelve.text + " The same applies to TDAG meetings."})
+    assert not verdict("what's the contribution deadline for TDAG meetings?", [named]).abstain

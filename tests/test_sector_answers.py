@@ -1010,3 +1010,28 @@ def test_a_clause_pointing_to_the_amount_asked_brings_that_clause(itu_service: o
     fee = ask(itu_service, "how much does academia pay to participate?")
     assert not fee.abstained and fee.lines[0].plain.startswith("One-sixteenth"), fee.text
     assert fee.citations[0].clause_id.endswith("pp-res-169@dubai-2018#resolves.2"), fee.text
+
+
+def test_from_the_blind20_first_run_and_a_new_user_trial(itu_service: object) -> None:
+    # Another Sector's procedure is no answer for this one's: WTSA Resolution 1 is ITU-T's.
+    for q, sector in [("what's the contribution deadline for TDAG meetings?", "ITU-D"),
+                      ("how long is the comment period when ITU-R approves recommendations by correspondence?", "ITU-R")]:
+        ans = ask(itu_service, q)
+        assert ans.abstained, (q, sector, ans.text)
+    # The asker's verb ("run") is no word the clause must hold when it gives the span asked.
+    pp = ask(itu_service, "how long can a plenipotentiary conference run, max?")
+    assert not pp.abstained and pp.lines[0].plain.startswith("Three weeks"), pp.text
+    # "how many" inside a Sector question's topic asks for no number.
+    ict = ask(itu_service, "Which Sector works on measuring how many people are connected, the ICT indicators?")
+    assert not ict.abstained and ict.lead_sectors == ["ITU-D"], ict.text
+    # A clause opening a numbered list comes with its items.
+    dec = ask(itu_service, "What does PP Decision 5 decides 1 say?")
+    assert [c.clause_id.split("#")[1] for c in dec.citations][:5] == [
+        "decides.1", "decides.1.1", "decides.1.2", "decides.1.3", "decides.1.4"], dec.text
+    # An actor's own tasks come first, instruments in numeric order.
+    br = itu_service.mandates("Director of BR")  # type: ignore[attr-defined]
+    first = [ln.plain for ln in br.lines[1:4]]
+    assert all("instructs the Director of BR" in x for x in first), first
+    # "… in Res 175 on accessibility" says "on" once.
+    sg = ask(itu_service, "What is the Secretary-General instructed to do in Res 175 on accessibility?")
+    assert " on on " not in sg.text, sg.text

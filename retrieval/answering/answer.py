@@ -401,6 +401,10 @@ class Answerer:
         # "Which Sector is supposed to lead on X?": only X must be covered, not the words that ask.
         text = clean_topic(query.topic) if query.intent in ("sector", "find") else \
             without_alternatives(without_remark(query.text))
+        if query.intent in ("sector", "find"):
+            # "which Sector works on measuring how many people are connected?": the topic's "how many" asks
+            # for no number; the Sector is the answer.
+            text = re.sub(r"\bhow\s+(?:many|much|long|often)\b", " ", text, flags=re.IGNORECASE)
         catalog = self.corpus.catalog()
         if query.references and all(catalog.cite_candidates(r) for r in query.references):
             # Every instrument named is indexed and the search was scoped to it: its name is not a word

@@ -130,8 +130,9 @@ def select_part(ref: Reference, clauses: list[Clause]) -> list[Clause]:
             label = canonical_label(ref.label)
             chosen = [c for c in in_part if canonical_label(c.label) == label]
             if len(chosen) == 1 and chosen[0].text.rstrip().endswith(":"):
-                # "instructs the Director of TSB 1" opens a list ("… in order to:"): its items i), ii) … too
-                item = re.compile(re.escape(label) + r"(?:[ivx]{1,4}|[a-z])\)")
+                # "instructs the Director of TSB 1" opens a list ("… in order to:"): its items i), ii) … too,
+                # and numbered ones ("decides 1 … taking into account the following:" → 1.1, 1.2 …)
+                item = re.compile(re.escape(label) + r"(?:(?:[ivx]{1,4}|[a-z])\)|\.\d{1,2})")
                 chosen += [c for c in in_part if c is not chosen[0] and item.fullmatch(canonical_label(c.label))]
         else:
             lo, hi = label_key(canonical_label(ref.label)), label_key(canonical_label(ref.label_to))

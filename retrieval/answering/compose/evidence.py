@@ -504,7 +504,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     known_word(stem): the corpus uses the stemmed word, or one a typo away.
     coverage(text): the share of the question's idf mass a text holds (lexical.coverage_of)."""
     # Both modules read this one's patterns and words: imported here, not at the top.
-    from retrieval.answering.compose.direct import asks_enumeration, enumerates, holds_quantity
+    from retrieval.answering.compose.direct import asks_enumeration, asks_quantity, enumerates, holds_quantity
     from retrieval.answering.query import without_revisions
 
     q = norm_hyphens(question)
@@ -611,6 +611,11 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             return Verdict(abstain=True, missing=["a current schedule"],
                            reason=f"The latest schedule in the corpus set it for {max(fixed)}, which has passed; "
                                   "no later text is in the corpus.")
+    other = _another_sectors_procedure(q, clauses[:3], spans_decide or asks_quantity(q))
+    if other:
+        return Verdict(abstain=True, missing=[f"{other[0]}'s own rules"],
+                       reason=f"The clauses found are from {other[1]}'s texts and do not speak of {other[0]}; "
+                              f"the corpus holds no text of {other[0]}'s on it.")
     if amount_asked:
         years: list[str] = _YEAR_RE.findall(q)
         # The best clause giving the kind of amount asked ("one-thirty second of the contributory unit" for
@@ -700,7 +705,10 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if foreign:
         # Another language: the words cannot match; what was found is shown, flagged as thin.
         return Verdict(thin=True, uncovered=[])
-    if uncovered and best_cov < 0.2 and coverage(union) < 0.3:
+    # "how long can a plenipotentiary conference run, max?": the first clause gives the kind of span asked
+    # ("limited to a duration of three weeks") and names the thing; the asker's verb is not its word.
+    gives_span = asks_quantity(q) and bool(clauses) and holds_quantity(q, clauses[0].text) and best_cov >= 0.15
+    if uncovered and best_cov < 0.2 and coverage(union) < 0.3 and not gives_span:
         lacking = _surface(q, uncovered) or uncovered
         return Verdict(abstain=True, missing=lacking,
                        reason="The clauses found do not speak of " + ", ".join(f"“{w}”" for w in lacking) + ".")
@@ -781,6 +789,26 @@ def _said(c: Clause) -> str:
 def _share(coverage: Callable[[str], float], known_part: str) -> float:
     """The share of the question's idf mass its known words hold (what a perfect clause could cover)."""
     return coverage(known_part) if known_part else 0.0
+
+
+def _another_sectors_procedure(question: str, clauses: list[Clause], asks_span: bool) -> tuple[str, str] | None:
+    """(the Sector asked about, the Sector whose texts were found) when a question asks a deadline, a period
+    or a figure of one Sector's work ("the contribution deadline for TDAG meetings", "the comment period
+    when ITU-R approves by correspondence"), the clause an answer would lead with is another Sector's own
+    text (WTSA Resolution 1, an ITU-T Recommendation) and no clause found names the Sector asked about:
+    ITU-T's twelve days are not TDAG's."""
+    from retrieval.parsing.mandates import document_sector
+    from retrieval.parsing.sectors import sectors_in
+
+    asked = [s for s in sectors_in(question) if s in ("ITU-R", "ITU-T", "ITU-D")]
+    if not asks_span or len(asked) != 1 or not clauses:
+        return None
+    # The first clause is the one an answer would lead with: a Plenipotentiary text speaks for all three
+    # Sectors, and a clause naming the Sector asked about speaks for it.
+    lead = document_sector(clauses[0].instrument)
+    if lead is None or lead == asked[0] or any(asked[0] in sectors_in(c.text) for c in clauses):
+        return None
+    return asked[0], lead
 
 
 def _surface(question: str, stems: Iterable[str]) -> list[str]:

@@ -176,7 +176,9 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
         lines.append(lead(f"{_join(who)} — {display(pairs[0][0])}: {pairs[0][1].what}"))
     else:
         n = len({c.clause_id for c, _m in pairs})
-        about = f" on {ask.topic}" if ask.topic else ""
+        # "… do in Res 175 on accessibility?" leaves "on accessibility": one "on" is enough
+        topic = re.sub(r"^(?:on|about|regarding|concerning|re|for)\s+", "", ask.topic or "", flags=re.IGNORECASE)
+        about = f" on {topic}" if topic else ""
         verb = "have" if re.search(r"(?:States|Members|groups|Groups|Bureaux|Directors|Sectors)$", target) else "has"
         where = ", ".join(dict.fromkeys(instrument_display(c.instrument) for c, _m in pairs)) if scoped else "the corpus"
         lines.append(lead(f"{target} {verb} {n} mandate{'s' if n != 1 else ''}{about} in {where}; the first: "
@@ -211,8 +213,8 @@ LIST_LIMIT = 40  # mandates listed by default: a Director of BDT has hundreds in
 
 def list_mandates(text: str, clauses: Iterable[Clause], coverage: Callable[[str], float],
                   limit: int | None = LIST_LIMIT, shown_as: str | None = None) -> Answer:
-    """`sectorbot mandates ACTOR-or-TOPIC`: the operative mandates of an actor, or about a topic, in
-    corpus order; the first `limit` (None: all) listed, the rest counted. With no actor or topic (the
+    """`sectorbot mandates ACTOR-or-TOPIC`: the operative mandates of an actor (its own before those it
+    shares), or about a topic, instruments in numeric order; the first `limit` (None: all) listed, the rest counted. With no actor or topic (the
     clauses of one instrument, `mandates "Res 191"`), all of them."""
     names = _actor_names(text)
     everything = not text.strip()
@@ -228,6 +230,13 @@ def list_mandates(text: str, clauses: Iterable[Clause], coverage: Callable[[str]
     if not pairs:
         return Answer(question=text, intent="mandate", abstained=True,
                       lines=[lead(f"No mandate in the corpus names {text}.")])
+    # An actor's own tasks before those it shares ("instructs the Director of BR" before "the Directors of
+    # the three Bureaux"); instruments in their numbers' order (Res 11 before Res 102), clauses in theirs.
+    def own(c: Clause) -> int:
+        others = {m.actor for m in c.mandates if m.role != "noted"} - set(names)
+        return 1 if names and others else 0
+
+    pairs.sort(key=lambda p: (own(p[0]), _natural(p[0].doc_id), p[0].span[0]))
     shown = pairs if limit is None else pairs[:limit]
     lines = [lead(f"{len(pairs)} mandate(s) for {text}" + (f" (the first {len(shown)} listed)" if len(shown) < len(pairs)
                                                            else "") + ":")]
@@ -242,6 +251,11 @@ def list_mandates(text: str, clauses: Iterable[Clause], coverage: Callable[[str]
                           "or name a topic with the actor to narrow them."))
     return Answer(question=text, intent="mandate", lines=lines, citations=cits,
                   sectors=ordered_sectors(m.sector for _c, m in pairs if m.sector))
+
+
+def _natural(doc_id: str) -> tuple[tuple[int, str], ...]:
+    """"pp-res-11@…" before "pp-res-102@…": the numbers in an id compared as numbers."""
+    return tuple((int(x), "") if x.isdigit() else (-1, x) for x in re.findall(r"\d+|\D+", doc_id))
 
 
 def _join(names: list[str]) -> str:
