@@ -492,6 +492,10 @@ def test_the_action_asked_about_picks_the_sector_given_that_action() -> None:
 
     joint = mk("instructs-the-directors-of-the-three-bureaux.3", "to encourage the participation of academia in "
                "events organized by ITU, such as ITU Kaleidoscope and WSIS forums;", three)
+    # Two joint tasks: a task the three Bureaux share counts half for each (JOINT_SHARE), so with one the
+    # Bureau given the event alone would lead whatever the question asks.
+    joint2 = mk("instructs-the-directors-of-the-three-bureaux.4", "to promote ITU Kaleidoscope among academia "
+                "and the participation of academia in its study groups;", three)
     tsb = mk("instructs-the-director-of-tsb", "to continue to organize the Kaleidoscope event annually;", [three[1]])
     words = ["kaleidoscop", "academia"]
 
@@ -499,8 +503,8 @@ def test_the_action_asked_about_picks_the_sector_given_that_action() -> None:
         return sum(w in t.lower() for w in ("kaleidoscope", "academ")) / 2
 
     def answer(question: str) -> Answer:
-        hits = [SearchHit(clause=joint, score=1.0), SearchHit(clause=tsb, score=0.9)]
-        ans = compose_sector(read_query(question), hits, {"pp-res-169@x": [joint, tsb]}, words, cov,
+        hits = [SearchHit(clause=joint, score=1.0), SearchHit(clause=joint2, score=0.95), SearchHit(clause=tsb, score=0.9)]
+        ans = compose_sector(read_query(question), hits, {"pp-res-169@x": [joint, joint2, tsb]}, words, cov,
                              "Kaleidoscope academia")
         assert ans is not None
         return ans

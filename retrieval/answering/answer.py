@@ -123,6 +123,8 @@ _ROW_CODE_RE = re.compile(r"\b(?!SG)[A-Z]{1,2}\d{1,2}\b(?![./-]\d)")
 OPERATIVE_QUANTITY_WEIGHT = 1.1  # … and more so when an operative clause gives it
 QUANTITY_WEIGHT = 1.15  # for "how many terms …?", a clause giving "two terms" holds the answer
 DOER_WEIGHT = 1.15  # for "who decides …?", a clause saying "the Council shall decide …" names the answer
+NAMED_BODY_WEIGHT = 1.1  # … and one naming the body the question names ("TSAG") before one on groups in general
+_BODY_ACRONYM_RE = re.compile(r"\b(TSAG|TDAG|RAG|ISCG|ISC-TF|IRG-AVA|JCA-AHF|CWG-[A-Z]+)\b")  # not "SG17": every SG17 paper names it
 ENUMERATION_WEIGHT = 1.15  # for "what are the ways …?", a clause counting them ("in one of three ways: …")
 OTHER_LANGUAGE_WEIGHT = 0.8  # the same text in another language than the question's ("~es" versions)
 DOCUMENT_ROW_WEIGHT = 0.6  # for "who …?", a table row listing a document ("TD2079 | Agenda of …") names no one
@@ -160,6 +162,8 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
     # A country the question names is a condition, not a word among others: "Afghanistan … which Sector"
     # is answered by the clause about Afghanistan (a long annex listing it ranks low on meaning).
     places = countries_in(query.text)
+    # "who appoints the TSAG chair?": the body the question names by its acronym is named by the answer
+    bodies = set(_BODY_ACRONYM_RE.findall(query.text)) if who or doing else set()
 
     def weight(h: SearchHit) -> float:
         c = h.clause
@@ -184,6 +188,8 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
             w *= QUANTITY_WEIGHT
         if listing and enumerates(c.text):
             w *= ENUMERATION_WEIGHT
+        if bodies and all(re.search(rf"\b{re.escape(b)}\b", c.text) for b in bodies):
+            w *= NAMED_BODY_WEIGHT
         if places and any(p in c.text for p in places):
             w *= PLACE_WEIGHT
         if query.intent == "ask" and _is_heading(c.text):
