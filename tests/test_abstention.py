@@ -723,3 +723,19 @@ def test_another_sectors_procedure_does_not_answer_for_this_one() -> None:
     assert not verdict("what's the contribution deadline for TDAG meetings?", [general, twelve]).abstain
     named = twelve.model_copy(update={"text": twelve.text + " The same applies to TDAG meetings."})
     assert not verdict("what's the contribution deadline for TDAG meetings?", [named]).abstain
+
+
+def test_a_deadline_for_another_meeting_does_not_answer() -> None:
+    res1 = Instrument(body="WTSA", kind="resolution", number="1")
+    wtsa = Clause(clause_id="w#6.1", doc_id="w", instrument=res1, part="section 6", label="6.1",
+                  text="Contributions should be submitted not later than one month before the opening of WTSA.",
+                  span=(0, 80))
+
+    def verdict(q: str) -> Verdict:
+        return judge(q, [wtsa], corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.9)
+
+    sg = verdict("Res 1 - deadline for contributions before a SG meeting?")
+    assert sg.abstain and "WTSA" in sg.reason and "study group" in sg.reason, sg
+    assert not verdict("deadline for contributions to WTSA?").abstain
+    # the instrument's own name is no meeting asked about
+    assert not verdict("WTSA Res 1: when must contributions be submitted?").abstain

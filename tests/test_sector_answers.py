@@ -1036,6 +1036,17 @@ def test_from_the_blind20_first_run_and_a_new_user_trial(itu_service: object) ->
     br = itu_service.mandates("Director of BR")  # type: ignore[attr-defined]
     first = [ln.plain for ln in br.lines[1:4]]
     assert all("instructs the Director of BR" in x for x in first), first
+    # A topic only a Recommendation speaks of, with no clause naming a Sector: the code at the session's
+    # start raised ValueError here (no Sector had a part to cite).
+    tariff = ask(itu_service, "which sector defines tariff terms like accounting rate, settlement rate and "
+                              "termination charge for intl traffic?")
+    assert tariff.lead_sectors == ["ITU-T"] and "D.000" in tariff.lines[0].plain, tariff.text
     # "… in Res 175 on accessibility" says "on" once.
     sg = ask(itu_service, "What is the Secretary-General instructed to do in Res 175 on accessibility?")
     assert " on on " not in sg.text, sg.text
+
+
+def test_a_deadline_question_leads_with_the_meeting_it_names(corpus_service: object) -> None:
+    # With the seed and Res 1 only, Res 1 gives WTSA's deadline, not a study group meeting's: no answer.
+    ans = ask(corpus_service, "Res 1 - deadline for contributions before a SG meeting?")
+    assert ans.abstained and "WTSA" in ans.text, ans.text

@@ -35,12 +35,14 @@ from retrieval.answering.compose.evidence import (
     asked_as_source,
     asks_amount,
     asks_fate,
+    asks_when,
     content_terms,
     countries_in,
     decided_at,
     gives_amount,
     judge,
     key_text,
+    meetings_in,
     mentioned,
     named_things,
     recommendations_asked,
@@ -124,6 +126,7 @@ OPERATIVE_QUANTITY_WEIGHT = 1.1  # … and more so when an operative clause give
 QUANTITY_WEIGHT = 1.15  # for "how many terms …?", a clause giving "two terms" holds the answer
 DOER_WEIGHT = 1.15  # for "who decides …?", a clause saying "the Council shall decide …" names the answer
 NAMED_BODY_WEIGHT = 1.1  # … and one naming the body the question names ("TSAG") before one on groups in general
+MEETING_WEIGHT = 1.15  # for "when …" of a meeting, a clause giving it for that meeting
 _BODY_ACRONYM_RE = re.compile(r"\b(TSAG|TDAG|RAG|ISCG|ISC-TF|IRG-AVA|JCA-AHF|CWG-[A-Z]+)\b")  # not "SG17": every SG17 paper names it
 ENUMERATION_WEIGHT = 1.15  # for "what are the ways …?", a clause counting them ("in one of three ways: …")
 OTHER_LANGUAGE_WEIGHT = 0.8  # the same text in another language than the question's ("~es" versions)
@@ -164,6 +167,9 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
     places = countries_in(query.text)
     # "who appoints the TSAG chair?": the body the question names by its acronym is named by the answer
     bodies = set(_BODY_ACRONYM_RE.findall(query.text)) if who or doing else set()
+    # "deadline for contributions before a SG meeting?": a clause giving it for that meeting before one
+    # giving WTSA's
+    meeting = meetings_in(without_references(query.text)) if query.intent == "ask" and asks_when(query.text) else []
 
     def weight(h: SearchHit) -> float:
         c = h.clause
@@ -190,6 +196,10 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
             w *= ENUMERATION_WEIGHT
         if bodies and all(re.search(rf"\b{re.escape(b)}\b", c.text) for b in bodies):
             w *= NAMED_BODY_WEIGHT
+        if len(meeting) == 1 and meeting[0] in meetings_in(c.text):
+            # (another meeting's clause is not pushed down: when nothing better comes first, the judge must see
+            # it and say so, rather than let a clause on some other matter answer)
+            w *= MEETING_WEIGHT
         if places and any(p in c.text for p in places):
             w *= PLACE_WEIGHT
         if query.intent == "ask" and _is_heading(c.text):

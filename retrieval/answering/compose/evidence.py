@@ -634,6 +634,11 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         if not ok:
             return Verdict(abstain=True, missing=["a date"],
                            reason="The clauses found do not give that date.")
+    if _WHEN_Q_RE.search(q) and clauses and (other_meeting := _another_meeting(q, clauses[0].text)):
+        # "Res 1 – deadline for contributions before a SG meeting?": §6.1's month is WTSA's deadline
+        asked, given = other_meeting
+        return Verdict(abstain=True, missing=[f"the {asked}'s"],
+                       reason=f"The clause found gives it for {given}, not for a {asked}.")
     if _WHICH_REC_Q_RE.search(q) and not any(_REC_RE.search(c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["a Recommendation number"],
                        reason="The clauses found name no Recommendation for it.")
@@ -727,6 +732,38 @@ def absent_topic_words(topic: str, uses: Callable[[str], bool]) -> list[str]:
 # A sentence that asks: it ends with "?", or opens as a question does (an editor's note may drop the "?").
 _QUESTION_SENTENCE_RE = re.compile(r"\?[\s\]\u201d\"')]*$|^[\[(]?(?:What|Which|Who|How|When|Where|Why|Do|Does|Did|Is|Are|"
                                    r"Should|Shall|Can|Could|Would)\b")
+
+
+# Meetings a deadline is given for. A question asking one of them is not answered by a clause giving
+# another's (and not naming the one asked).
+_MEETINGS: list[tuple[str, re.Pattern[str]]] = [
+    ("study group meeting", re.compile(r"\b(?:SGs?|study\s+groups?|WPs?|working\s+part(?:y|ies))\b", _I)),
+    ("TSAG meeting", re.compile(r"\bTSAG\b")),
+    ("TDAG meeting", re.compile(r"\bTDAG\b")),
+    ("RAG meeting", re.compile(r"\bRAG\b")),
+    ("WTSA", re.compile(r"\bWTSA\b|\bWorld\s+Telecommunication\s+Standardization\s+Assembly\b")),
+    ("WTDC", re.compile(r"\bWTDC\b|\bWorld\s+Telecommunication\s+Development\s+Conference\b")),
+    ("plenipotentiary conference", re.compile(r"\bPP\b|\bplenipot\w*", _I)),
+    ("Council session", re.compile(r"\bCouncil\b")),
+]
+
+
+def meetings_in(text: str) -> list[str]:
+    """The meetings a text names, instruments it cites aside ("WTSA Resolution 1" is no WTSA)."""
+    plain = _without_references(text)
+    return [name for name, rx in _MEETINGS if rx.search(plain)]
+
+
+def asks_when(question: str) -> bool:
+    return bool(_WHEN_Q_RE.search(norm_hyphens(question)))
+
+
+def _another_meeting(question: str, text: str) -> tuple[str, str] | None:
+    """(the meeting asked about, the one the clause gives it for) when they differ."""
+    asked, said = meetings_in(question), meetings_in(text)
+    if len(asked) != 1 or not said or asked[0] in said:
+        return None
+    return asked[0], said[0]
 
 
 def _without_references(text: str) -> str:
