@@ -270,3 +270,31 @@ def test_a_paper_citing_a_recommendation_is_not_that_recommendation(tmp_path: Pa
                      "international public telecommunication numbering plan.\n", encoding="utf-8")
     docs = read_documents(paper, 10**8)
     assert all(d.meta.kind != "recommendation" for d in docs), [d.meta.doc_id for d in docs]
+
+
+@pytest.mark.parametrize(("name", "title"), [
+    ("T-REC-A.1-201610-E.docx", "Working methods for study groups of the ITU Telecommunication Standardization Sector"),
+    ("T-REC-A.8-200810-E.doc", "Alternative approval process for new and revised ITU-T Recommendations"),
+    ("T-REC-A.12-201611-E.docx", "Identification and layout of ITU-T Recommendations"),
+    ("T-REC-D.000-201005-E.docx", "Terms and definitions for the D-series Recommendations"),
+    # a 1993 print: the title in capitals under the running heading
+    ("T-REC-U.1-199303-E.pdf", "Signalling conditions to be applied in the international telex service"),
+    ("languages/T-REC-E.119-201704-I!!MSW-E.docx",
+     "Requirements for safety confirmation and broadcast message service for disaster relief"),
+])
+def test_a_recommendations_title_is_read(shared_itu: Path, name: str, title: str) -> None:
+    """The titles were empty (the instrument's title was its number): "what is U.1 about?" had nothing to say,
+    and every clause was embedded without its Recommendation's subject."""
+    _, doc = _parse(shared_itu / name)
+    assert doc.meta.title == title and doc.clauses[0].instrument.title == title
+
+
+def test_what_a_recommendation_without_a_summary_is_about(tmp_path: Path, shared_itu: Path) -> None:
+    from retrieval import Service
+    from tests.conftest import make_settings
+
+    service = Service(make_settings(tmp_path / "data"))
+    assert not service.ingest([shared_itu / "T-REC-U.1-199303-E.pdf"]).failed
+    ans = service.answer("What is Recommendation U.1 about?")
+    assert "international telex service" in ans.lines[0].plain and ans.citations, ans.text
+    assert all(c.quote in service.clause(c.clause_id).text for c in ans.citations)

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from retrieval.answering.abbreviations import expansion_pairs
 from retrieval.answering.cite import CiteResult, describe_reference, revision_matches
-from retrieval.answering.compose import MAX_CITATIONS, asks_who, note
+from retrieval.answering.compose import MAX_CITATIONS, asks_who, lead, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
 from retrieval.answering.compose.cite import compose_cite
 from retrieval.answering.compose.cover import (
@@ -92,7 +92,7 @@ from retrieval.core.errors import LLMError
 from retrieval.core.models import SECTORS, Answer, Citation, Clause, Reference, SearchHit
 from retrieval.indexing.catalog import Catalog
 from retrieval.indexing.lexical import holds, lexical_tokens
-from retrieval.parsing.mandates import document_sector, gives_task, is_recital
+from retrieval.parsing.mandates import document_sector, gives_task, is_front_matter, is_recital
 
 log = logging.getLogger(__name__)
 MAX_CHANGED = 4  # resolutions shown for "what changed at <venue>?"
@@ -793,7 +793,19 @@ class Answerer:
         summary = [c for c in clauses if c.part.lower() == "summary" and len(c.text.split()) > 3]
         scoped = [c for c in clauses if c.label in ("1", "1.1") and c.text.lstrip().lower().startswith("scope")]
         rows = (scoped + summary) if scope else (summary + scoped)
-        return compose_cover(query.text, rows[:3]) if rows else None
+        if rows:
+            return compose_cover(query.text, rows[:3])
+        # A 1990s Recommendation has neither (U.1): its title, as the parser read it from the capitals under
+        # the heading (not a quote: the print has it in capitals), and the first paragraphs of its text.
+        title = clauses[0].instrument.title if clauses else ""
+        if not title or title == clauses[0].instrument.number:
+            return None
+        body = [c for c in clauses if not is_front_matter(c) and len(c.text.split()) > 6][:2]
+        if not body:
+            return None
+        answer = compose_cover(query.text, body)
+        head = lead(f"{version_display(clauses[0])} is titled {title[:1].lower() + title[1:]}; its first clauses:")
+        return answer.model_copy(update={"lines": [head, *answer.lines]})
 
     def _cover(self, query: Query) -> Answer | None:
         """"Who submitted C823?", "what's the title of TD 2484?", "what is C823 about?": the rows of the

@@ -22,8 +22,13 @@ log = logging.getLogger(__name__)
 
 
 def search_text(clause: Clause) -> str:
-    """What gets embedded and indexed: the citation form gives context the bare clause lacks."""
-    parts = [display(clause), clause.instrument.title, clause.lead_in, clause.text, *clause.footnotes]
+    """What gets embedded and indexed: the citation form gives context the bare clause lacks. A
+    Recommendation's title is not repeated in each of its hundreds of clauses: "Alternative approval process
+    for new and revised ITU-T Recommendations" in every clause of A.8 made them all alike (measured: hit@3
+    93.7 → 92.4 on the evaluation); a resolution's title says what its few dozen clauses are about."""
+    inst = clause.instrument
+    title = inst.number or "" if inst.kind in ("recommendation", "supplement") else inst.title
+    parts = [display(clause), title, clause.lead_in, clause.text, *clause.footnotes]
     return "\n".join(p for p in parts if p)
 
 

@@ -119,12 +119,49 @@ def parse(ctx: Context, source: str) -> tuple[DocumentMeta, list[Draft]]:
 
 
 def _title(ctx: Context, number: str) -> str:
-    """The cover's "Recommendation ITU-T A.1 | Working methods …" row, or the line after the heading."""
+    """The cover's "Recommendation ITU-T A.1 | Working methods …" row, or, in a 1990s print, the capitals
+    under the running heading ("Recommendation U.1 (03/93)" then "SIGNALLING CONDITIONS TO BE APPLIED" /
+    "IN THE INTERNATIONAL TELEX SERVICE")."""
     for ln in ctx.lines[:80]:
         t = norm_hyphens(ln.text)
         if TEXT_RE.search(t) and " | " in t and number in t:
             return " ".join(t.split(" | ", 1)[1].split())
+    heading = re.compile(r"^\s*Recommendation\s+(?:ITU-T\s+)?" + re.escape(number) + r"(?:\s*\(\d{2}/\d{2,4}\))?\s*$")
+    lines = [norm_hyphens(ln.text).strip() for ln in ctx.lines[:200]]
+    for i, t in enumerate(lines):
+        if not heading.match(t):
+            continue
+        title: list[str] = []
+        for nxt in lines[i + 1: i + 4]:
+            if heading.match(nxt) and not title:
+                continue  # the heading printed twice ("Recommendation U.1", "Recommendation U.1 (03/93)")
+            # The title's first line starts with a capital and is no series line ("ITU-T E-SERIES …"); a line
+            # that goes on with it ("ITU-T Recommendations", "for disaster relief") is printed in its case.
+            first = not title
+            if len(nxt) < 3 or " | " in nxt or re.match(r"Recommendation\s+(?:ITU-T\s+)?[A-Z]{1,2}\.\w|[(\d]", nxt) \
+                    or nxt.rstrip(":").lower() in _FRONT_WORDS \
+                    or (first and (not re.match(r"[A-Z]", nxt) or nxt.startswith("ITU-T"))) \
+                    or (not first and (nxt.upper() == nxt) != (title[0].upper() == title[0])):
+                break
+            title.append(nxt)
+        if title:
+            text = " ".join(" ".join(title).split())
+            return _sentence_case(text) if text.upper() == text else text
     return ""
+
+
+def _sentence_case(caps: str) -> str:
+    """"SIGNALLING CONDITIONS … TELEX SERVICE" → "Signalling conditions … telex service"; short
+    all-capital words (ISDN, ITU) are kept as acronyms."""
+    words = [w if len(w) <= 4 and w.isalpha() and w not in _SMALL_CAPS else w.lower() for w in caps.split()]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+_FRONT_WORDS = frozenset({"summary", "keywords", "history", "foreword", "contents", "table of contents", "scope",
+                          "introduction", "the ccitt,"})
+# Short words of a capitals title that are words, not acronyms
+_SMALL_CAPS = frozenset(["A", "AN", "THE", "OF", "IN", "TO", "FOR", "ON", "AND", "OR", "BY", "AT", "WITH", "FROM", "INTO", "OVER", "BE", "IS", "ARE", "AS", "ITS", "USE"])
 
 
 def rec_drafts(ctx: Context, inst: Instrument, rtl: bool = False) -> list[Draft]:
