@@ -1050,3 +1050,11 @@ def test_a_deadline_question_leads_with_the_meeting_it_names(corpus_service: obj
     # With the seed and Res 1 only, Res 1 gives WTSA's deadline, not a study group meeting's: no answer.
     ans = ask(corpus_service, "Res 1 - deadline for contributions before a SG meeting?")
     assert ans.abstained and "WTSA" in ans.text, ans.text
+
+
+def test_the_instrument_speaking_most_of_a_topic_gives_its_lead(itu_service: object) -> None:
+    # PP Res 180's instructions to BDT do not repeat "IPv6 capacity building"; a strategic-plan line naming
+    # ITU-D in passing used to be all the evidence, and no Sector led.
+    ans = ask(itu_service, "which bureau handles IPv6 capacity building?")
+    assert ans.lead_sectors == ["ITU-D"], ans.text
+    assert any(c.doc_id.startswith("pp-res-180@") for c in ans.citations[:2]), ans.text

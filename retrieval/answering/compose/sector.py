@@ -206,8 +206,18 @@ def widen(ev: _Evidence, hits: list[SearchHit], operative_by_doc: Mapping[str, l
     ITU-D"), then the mandates of the instrument that speaks of it, whose resolves names no actor ("to
     urgently enable … the transition to digital terrestrial television" is carried out by the Directors the
     same resolution instructs)."""
-    if ev.parts or not ev.supporting or ev.listing is not None:
+    if not ev.supporting or ev.listing is not None:
         return  # a topic listed among matters of mutual interest has no lead to find
+    # … also when the instrument that speaks most of the topic tied no Sector to it, though another did in
+    # passing ("IPv6 capacity building": PP Res 180, whose BDT instructions do not repeat the words, against a
+    # line of the strategic plan's annex).
+    top_doc = ev.supporting[0].doc_id
+
+    def settled() -> bool:
+        return any(top_doc in ev.parts[s] for s in list(ev.parts))
+
+    if settled():
+        return
     docs = {c.doc_id for c in ev.supporting}
     near = sorted({h.clause.clause_id: h.clause for h in hits if h.clause.doc_id in docs
                    and coverage(h.clause.text) >= NAMES_FLOOR}.values(), key=lambda c: -coverage(c.text))
@@ -219,7 +229,7 @@ def widen(ev: _Evidence, hits: list[SearchHit], operative_by_doc: Mapping[str, l
                 ev.doc_weight.setdefault(c.doc_id, 1.0)
                 ev.add(s, (ASSISTING_NAMED if s in helping else 1.0) * 0.5 * context, c,
                        "named in a clause that speaks of it")
-    if ev.parts:
+    if settled():
         return
     first = ev.supporting[0]
     ops = [c for c in operative_by_doc.get(first.doc_id, []) if any(m.sector in THREE for m in c.mandates)]
