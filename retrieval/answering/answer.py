@@ -656,10 +656,12 @@ class Answerer:
         out = list(hits)
         for h in hits[:3]:
             for m in _POINTS_TO_RE.finditer(h.clause.text):
-                part, label = m.group("part").lower(), m.group("label")
-                target = next((c for i in catalog.doc_positions().get(h.clause.doc_id, [])
-                               if (c := catalog.clause_at(i)).part.lower().startswith(part)
-                               and c.label.rstrip(")") == label.rstrip(")")), None)
+                part, label = m.group("part").lower(), m.group("label").rstrip(")")
+                labelled = [c for i in catalog.doc_positions().get(h.clause.doc_id, [])
+                            if (c := catalog.clause_at(i)).label.rstrip(")") == label]
+                # "resolves 2" is the part headed "resolves" before one headed "resolves to instruct …"
+                target = next((c for c in labelled if c.part.lower() == part), None) or \
+                    next((c for c in labelled if c.part.lower().startswith(part)), None)
                 if target is not None and holds_quantity(query.text, target.text) and \
                         all(x.clause.clause_id != target.clause_id for x in out):
                     out.insert(out.index(h) + 1, SearchHit(clause=target, score=h.score))

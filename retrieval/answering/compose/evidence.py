@@ -637,7 +637,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _WHEN_Q_RE.search(q) and clauses and (other_meeting := _another_meeting(q, clauses[0].text)):
         # "Res 1 – deadline for contributions before a SG meeting?": §6.1's month is WTSA's deadline
         asked, given = other_meeting
-        return Verdict(abstain=True, missing=[f"the {asked}'s"],
+        return Verdict(abstain=True, missing=[f"a deadline for the {asked}"],
                        reason=f"The clause found gives it for {given}, not for a {asked}.")
     if _WHICH_REC_Q_RE.search(q) and not any(_REC_RE.search(c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["a Recommendation number"],

@@ -461,7 +461,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
             # a meeting document names no Sector in its text: it is one of its study group's documents
             c = own_text
             group = (c.instrument.symbol or "").split("-")[0]
-            how = f"the own text of {lead_s[0]} Study Group {group[2:]}" if re.fullmatch(r"SG\d+", group) \
+            how = f"described by {lead_s[0]} Study Group {group[2:]}" if re.fullmatch(r"SG\d+", group) \
                 else f"{lead_s[0]}'s own text"
         else:
             _w, c, how = ev.best(lead_s[0])
