@@ -690,11 +690,15 @@ def test_a_possessive_or_a_year_makes_what_is_a_an_amount_and_case_i_is_no_varia
     assert not v.abstain, v
 
 
+def _resolution_clause(body: str, number: str, part: str, label: str, text: str) -> Clause:
+    inst = Instrument(body=body, kind="resolution", number=number)  # type: ignore[arg-type]
+    return Clause(clause_id=f"{body}-{number}#{label}", doc_id=f"{body}-{number}", instrument=inst, part=part,
+                  label=label, text=text, span=(0, len(text)))
+
+
 def test_a_clause_saying_who_presides_over_something_else_is_no_holder() -> None:
-    inst = Instrument(body="WTSA", kind="resolution", number="1")
-    steering = Clause(clause_id="r#1.2", doc_id="r", instrument=inst, part="section 1", label="1.2",
-                      text="It shall establish a Steering Committee, presided over by the chairman of the assembly.",
-                      span=(0, 80))
+    steering = _resolution_clause("WTSA", "1", "section 1", "1.2", "It shall establish a Steering Committee, "
+                                  "presided over by the chairman of the assembly.")
 
     def cov(t: str) -> float:
         return 1.0 if "Steering" in t and "Steering" in q else 0.0
@@ -706,12 +710,10 @@ def test_a_clause_saying_who_presides_over_something_else_is_no_holder() -> None
 
 
 def test_another_sectors_procedure_does_not_answer_for_this_one() -> None:
-    res1 = Instrument(body="WTSA", kind="resolution", number="1")
-    pp = Instrument(body="PP", kind="resolution", number="165")
-    twelve = Clause(clause_id="w#1", doc_id="w", instrument=res1, part="section 3", label="3.1",
-                    text="Contributions shall reach TSB at least 12 calendar days before the meeting.", span=(0, 70))
-    general = Clause(clause_id="p#1", doc_id="p", instrument=pp, part="resolves", label="1",
-                     text="to establish a firm submission deadline of 21 calendar days for contributions;", span=(0, 70))
+    twelve = _resolution_clause("WTSA", "1", "section 3", "3.1",
+                                "Contributions shall reach TSB at least 12 calendar days before the meeting.")
+    general = _resolution_clause("PP", "165", "resolves", "1",
+                                 "to establish a firm submission deadline of 21 calendar days for contributions;")
 
     def verdict(q: str, clauses: list[Clause]) -> Verdict:
         return judge(q, clauses, corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.8)
@@ -726,10 +728,8 @@ def test_another_sectors_procedure_does_not_answer_for_this_one() -> None:
 
 
 def test_a_deadline_for_another_meeting_does_not_answer() -> None:
-    res1 = Instrument(body="WTSA", kind="resolution", number="1")
-    wtsa = Clause(clause_id="w#6.1", doc_id="w", instrument=res1, part="section 6", label="6.1",
-                  text="Contributions should be submitted not later than one month before the opening of WTSA.",
-                  span=(0, 80))
+    wtsa = _resolution_clause("WTSA", "1", "section 6", "6.1",
+                              "Contributions should be submitted not later than one month before the opening of WTSA.")
 
     def verdict(q: str) -> Verdict:
         return judge(q, [wtsa], corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.9)
