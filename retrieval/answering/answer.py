@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from retrieval.answering.abbreviations import expansion_pairs
-from retrieval.answering.cite import CiteResult, describe_reference, revision_matches
+from retrieval.answering.cite import CiteResult, describe_reference, revision_matches, select_part
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, lead, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
 from retrieval.answering.compose.cite import compose_cite
@@ -588,7 +588,9 @@ class Answerer:
         lexical = self.corpus.catalog().lexical
         docs = self._documents_named(query)
         if docs and ask.topic:  # "… about the external auditor in Res 94": scoped to it, its name is no topic
+            # the words joining the name to the topic go with it: "in Res 175 on accessibility" is "accessibility"
             rest = re.sub(r"\s+(?:in|under|of|per|from|by|according\s+to)$", "", without_references(ask.topic).strip(" ,.?"))
+            rest = re.sub(r"^(?:on|about|regarding|concerning|re|for)\s+", "", rest, flags=re.IGNORECASE)
             ask = replace(ask, topic=rest)
         coverage = lexical.coverage_of(ask.topic) if ask.topic else None
         # A clause whose indexed text cannot cover the topic is skipped before it is parsed.
@@ -656,12 +658,10 @@ class Answerer:
         out = list(hits)
         for h in hits[:3]:
             for m in _POINTS_TO_RE.finditer(h.clause.text):
-                part, label = m.group("part").lower(), m.group("label").rstrip(")")
-                labelled = [c for i in catalog.doc_positions().get(h.clause.doc_id, [])
-                            if (c := catalog.clause_at(i)).label.rstrip(")") == label]
-                # "resolves 2" is the part headed "resolves" before one headed "resolves to instruct …"
-                target = next((c for c in labelled if c.part.lower() == part), None) or \
-                    next((c for c in labelled if c.part.lower().startswith(part)), None)
+                # read as `cite` reads "resolves 2": the part headed exactly so before "resolves to instruct … 2"
+                ref = Reference(part=m.group("part").lower(), label=m.group("label"), text=m.group(0))
+                doc = [catalog.clause_at(i) for i in catalog.doc_positions().get(h.clause.doc_id, [])]
+                target = next(iter(select_part(ref, doc)), None)
                 if target is not None and holds_quantity(query.text, target.text) and \
                         all(x.clause.clause_id != target.clause_id for x in out):
                     out.insert(out.index(h) + 1, SearchHit(clause=target, score=h.score))

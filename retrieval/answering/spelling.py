@@ -16,7 +16,7 @@ import importlib.util
 import re
 import string
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from retrieval.answering.query import edit_distance
@@ -72,6 +72,7 @@ def _english_words() -> bytes:
         return b""
 
 
+@lru_cache(maxsize=4096)  # each look-up scans the 2.7 MB list; a question asks about a few words, often again
 def english_count(word: str) -> int:
     """How common an English word is (0: not an English word, which is what a typo usually is)."""
     m = re.search(rb'\n"' + re.escape(word.lower().encode()) + rb'": (\d+)', _english_words())

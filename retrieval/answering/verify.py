@@ -33,8 +33,13 @@ def keep_verified(citations: list[Citation], given: dict[str, Clause]) -> tuple[
     return kept, len(citations) - len(kept)
 
 
+def _content_words(text: str) -> list[str]:
+    """The stemmed content words of a text, in order, repeats kept."""
+    return [stem(t) for t in tokens(text) if t not in STOPWORDS and (len(t) > 2 or any(ch.isdigit() for ch in t))]
+
+
 def _content(text: str) -> set[str]:
-    return {stem(t) for t in tokens(text) if t not in STOPWORDS and (len(t) > 2 or any(ch.isdigit() for ch in t))}
+    return set(_content_words(text))
 
 
 # Text a claim puts in quotation marks, and the instruments it names: both must be the cited clause's.
@@ -70,5 +75,5 @@ def claim_supported(claim: str, quote: str, clause_text: str, clause: Clause | N
             return False
     said = _content(clause_text) | (_content(clause.instrument.title or "") if clause is not None else set())
     # counted with repeats: the same unsupported sentence appended ten times is ten times unsupported
-    words = [stem(t) for t in tokens(claim) if t not in STOPWORDS and (len(t) > 2 or any(ch.isdigit() for ch in t))]
+    words = _content_words(claim)
     return not words or sum(w not in said for w in words) / len(words) <= UNSUPPORTED_SHARE

@@ -176,9 +176,7 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
         lines.append(lead(f"{_join(who)} — {display(pairs[0][0])}: {pairs[0][1].what}"))
     else:
         n = len({c.clause_id for c, _m in pairs})
-        # "… do in Res 175 on accessibility?" leaves "on accessibility": one "on" is enough
-        topic = re.sub(r"^(?:on|about|regarding|concerning|re|for)\s+", "", ask.topic or "", flags=re.IGNORECASE)
-        about = f" on {topic}" if topic else ""
+        about = f" on {ask.topic}" if ask.topic else ""
         verb = "have" if re.search(r"(?:States|Members|groups|Groups|Bureaux|Directors|Sectors)$", target) else "has"
         where = ", ".join(dict.fromkeys(instrument_display(c.instrument) for c, _m in pairs)) if scoped else "the corpus"
         lines.append(lead(f"{target} {verb} {n} mandate{'s' if n != 1 else ''}{about} in {where}; the first: "
