@@ -174,14 +174,25 @@ def _fresh(prior: RegistryEntry | None, sha: str, damaged: str | None) -> bool:
     return bool(prior and prior.sha256 == sha and not damaged and prior.parser == PARSER_VERSION)
 
 
+def _elsewhere(doc: ParsedDocument, prior: RegistryEntry | None) -> bool:
+    """The registry holds this document from another file that still exists."""
+    return bool(prior and not _same_file(doc.meta.source, prior.source) and os.path.exists(prior.source))
+
+
+def _copy_elsewhere(doc: ParsedDocument, prior: RegistryEntry | None) -> bool:
+    """… with the same text (a collection and its single-instrument file): one copy is enough."""
+    return _elsewhere(doc, prior) and bool(prior and prior.content and prior.content == content_hash(doc))
+
+
 def _write(index: ClauseIndex, plan: EmbeddingPlan, job: Job | None, doc: ParsedDocument, path: Path, sha: str,
            registry: dict[str, RegistryEntry], problems: dict[str, str], progress: Progress,
-           holder: Holder, after_write: Callable[[], None] | None) -> FileResult:
+           holder: Holder, after_write: Callable[[], None] | None, file_docs: int = 1) -> FileResult:
     name = str(path)
     doc_id = doc.meta.doc_id
     prior = registry.get(doc_id)
-    if prior and not _same_file(doc.meta.source, prior.source) and os.path.exists(prior.source):
-        if prior.content and prior.content == content_hash(doc):
+    if _elsewhere(doc, prior):
+        assert prior is not None
+        if _copy_elsewhere(doc, prior):
             # The same instrument with the same text in two files (a collection and its single-instrument
             # file): one copy is enough, and neither file is wrong.
             return FileResult(path=name, status="unchanged", doc_id=doc_id, clauses=prior.clauses,
@@ -202,7 +213,7 @@ def _write(index: ClauseIndex, plan: EmbeddingPlan, job: Job | None, doc: Parsed
     # not queued ahead (the registry changed since it was parsed) is queued now.
     vectors = plan.collect(job or plan.submit(doc, reuse=damaged is None), progress.advance_clauses)
     index.write_document(doc, vectors, sha, after_write=after_write,
-                         repair=damaged is not None, before_commit=holder.check)
+                         repair=damaged is not None, before_commit=holder.check, file_docs=file_docs)
     if prior and prior.source != doc.meta.source:
         log.info("%s replaces %s from %s (the old file is gone)", name, doc_id, prior.source)
     if damaged and prior and prior.sha256 == sha:
@@ -263,11 +274,12 @@ def _ingest(index: ClauseIndex, plan: EmbeddingPlan, paths: list[Path], progress
                 raise DocumentError(name, "not a regular file")
             source = str(path.resolve())
             sha = sha256_file(path)
-            same = next((e for e in registry.values()
-                         if e.source == source and e.sha256 == sha and e.doc_id not in problems
-                         and e.parser == PARSER_VERSION), None)
-            if same:
-                return FileResult(path=name, status="unchanged", doc_id=same.doc_id, clauses=same.clauses)
+            held = [e for e in registry.values()
+                    if e.source == source and e.sha256 == sha and e.doc_id not in problems and e.parser == PARSER_VERSION]
+            # Unchanged only with every document it holds: an ingest stopped between two instruments of a
+            # collection left the rest unwritten, and they are written now.
+            if held and len(held) >= max(e.file_docs for e in held):
+                return FileResult(path=name, status="unchanged", doc_id=held[0].doc_id, clauses=held[0].clauses)
             docs = [d for d in read_documents(Path(source), settings.max_file_bytes, sha256=sha,
                                               url=url_for(path) if url_for else None) if d.clauses]
             if not docs:
@@ -286,12 +298,14 @@ def _ingest(index: ClauseIndex, plan: EmbeddingPlan, paths: list[Path], progress
         nonlocal registry
         name = str(item.path)
         superseded: list[FileResult] = []
+        # How many of its documents the file registers (not those indexed from another file already).
+        file_docs = sum(not _copy_elsewhere(d, registry.get(d.meta.doc_id)) for d in item.docs)
         try:
             results = []
             for doc, job in zip(item.docs, item.jobs, strict=True):
                 try:
                     results.append(_write(index, plan, job, doc, item.path, item.sha, registry, problems, progress,
-                                          holder, after_write))
+                                          holder, after_write, file_docs))
                 except DocumentError as e:
                     # One instrument of a collection that cannot be indexed costs only that instrument.
                     if len(item.docs) == 1:

@@ -77,6 +77,10 @@ class RegistryEntry(BaseModel):
     meta: DocumentMeta
     content: str = ""  # hash of the clause texts: the same instrument from two files is recognised as such
     parser: str = ""  # PARSER_VERSION that produced the clauses
+    # Documents the source file holds that are registered from it (the PP-18 Final Acts: 62 of its 64
+    # instruments; 1 for most files): an ingest interrupted between two of them leaves fewer, and the file
+    # is read again rather than taken as unchanged.
+    file_docs: int = 1
 
 
 def content_hash(doc: ParsedDocument) -> str:
@@ -274,7 +278,7 @@ class ClauseIndex:
     # ---- writes -----------------------------------------------------------------------------------
     def write_document(self, doc: ParsedDocument, vectors: np.ndarray, sha256: str,
                        after_write: Callable[[], None] | None = None, repair: bool = False,
-                       before_commit: Callable[[], None] | None = None) -> None:
+                       before_commit: Callable[[], None] | None = None, file_docs: int = 1) -> None:
         """`repair` writes under a fresh generation, so a document whose records are damaged is
         rewritten whole rather than upserted over records that cannot be read. `before_commit` runs
         just before the registry flips (the writer lease is checked there)."""
@@ -306,7 +310,7 @@ class ClauseIndex:
                 after_write()
         entry = RegistryEntry(doc_id=doc.meta.doc_id, sha256=sha256, gen=gen, source=doc.meta.source,
                               clauses=len(clauses), embedder=self.embedder_name, meta=doc.meta,
-                              content=content, parser=PARSER_VERSION)
+                              content=content, parser=PARSER_VERSION, file_docs=file_docs)
         self.write_segments([(doc, gen)], {c.clause_id: f for c, f in zip(clauses, forms, strict=True)})
         if before_commit is not None:
             before_commit()
