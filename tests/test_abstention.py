@@ -739,3 +739,21 @@ def test_a_deadline_for_another_meeting_does_not_answer() -> None:
     assert not verdict("deadline for contributions to WTSA?").abstain
     # the instrument's own name is no meeting asked about
     assert not verdict("WTSA Res 1: when must contributions be submitted?").abstain
+
+
+def test_a_rule_for_another_kind_of_text_does_not_answer() -> None:
+    question_rule = _resolution_clause("WTSA", "1", "section 7", "7.2.3",
+                                       "b) A proposed Question is approved and has the same status as Questions "
+                                       "approved at a WTSA, if: – a simple majority of all the Member States "
+                                       "responding are in agreement;")
+
+    def verdict(q: str) -> Verdict:
+        return judge(q, [question_rule], corpus_has=lambda s: True, known_word=lambda w: True,
+                     coverage=lambda t: 0.9)
+
+    rec = verdict("what majority is needed to approve a Recommendation at WTSA?")
+    assert rec.abstain and "Questions, not for Recommendations" in rec.reason, rec
+    assert not verdict("what majority is needed to approve a new Question by consultation?").abstain
+    # "comment resolution" and "the question" name no kind of text; "Resolution 1" is the instrument
+    assert not verdict("under Resolution 1, what majority approves by consultation after comment resolution?").abstain
+    assert not verdict("what majority answers the question of approval by consultation?").abstain

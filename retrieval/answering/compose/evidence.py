@@ -639,6 +639,10 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         asked, given = other_meeting
         return Verdict(abstain=True, missing=[f"a deadline for the {asked}"],
                        reason=f"The clause found gives it for {given}, not for a {asked}.")
+    if (spans_decide or asks_quantity(q)) and clauses and (kind := _another_kind(q, _said(clauses[0]))):
+        asked, given = kind
+        return Verdict(abstain=True, missing=[f"the rule for {asked}s"],
+                       reason=f"The clause found gives it for {given}s, not for {asked}s.")
     if _WHICH_REC_Q_RE.search(q) and not any(_REC_RE.search(c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["a Recommendation number"],
                        reason="The clauses found name no Recommendation for it.")
@@ -764,6 +768,33 @@ def _another_meeting(question: str, text: str) -> tuple[str, str] | None:
     if len(asked) != 1 or not said or asked[0] in said:
         return None
     return asked[0], said[0]
+
+
+# The kinds of text ITU adopts, as a clause names them in general ("a proposed Question", "draft
+# Recommendations"). In a question "resolution" and "question" are read only where they name one
+# ("a Resolution", "new questions"), not "comment resolution" or "a question about …".
+_KINDS_RE = re.compile(r"\b(Recommendation|Resolution|Opinion|Supplement|Handbook|Question)s?\b")
+_ASKED_KINDS_RE = re.compile(r"\b(recommendation|opinion|supplement|handbook)s?\b"
+                             r"|\b(?-i:(R|Q))(?:esolution|uestion)s?\b"
+                             r"|\b(?:an?|new|revised|draft|proposed)\s+(r|q)(?:esolution|uestion)s?\b", _I)
+_KIND_LETTER = {"r": "Resolution", "q": "Question"}
+
+
+def _kinds(text: str, asked: bool = False) -> set[str]:
+    plain = re.sub(r"\bQuestions?\s+\d+/\d+", " ", _without_references(text))
+    if not asked:
+        return {m.group(1) for m in _KINDS_RE.finditer(plain)}
+    return {m.group(1).capitalize() if m.group(1) else _KIND_LETTER[(m.group(2) or m.group(3)).lower()]
+            for m in _ASKED_KINDS_RE.finditer(plain)}
+
+
+def _another_kind(question: str, text: str) -> tuple[str, str] | None:
+    """(the kind of text asked about, the one the clause gives it for) when they differ: the majority
+    that approves a Question is not the one that approves a Recommendation."""
+    asked, said = _kinds(question, asked=True), _kinds(text)
+    if len(asked) != 1 or not said or asked <= said:
+        return None
+    return next(iter(asked)), sorted(said)[0]
 
 
 def _without_references(text: str) -> str:
