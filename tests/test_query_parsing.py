@@ -245,7 +245,7 @@ def test_whole_annex() -> None:
     ("RESOLUTION 57 (REV. DUBAI, 2012HAMMAMET, 2016)", "RESOLUTION 57 (REV. DUBAI, 2012 → HAMMAMET, 2016)"),
     ("Resolution 5 (Rev. HyderabadDubai, 20102014) of WTDC", "Resolution 5 (Rev. Hyderabad, 2010 → Dubai, 2014) of WTDC"),
     ("(Dubai, 2012Hammamet, 2016),", "(Dubai, 2012 → Hammamet, 2016),"),
-    ("security in ICTscybersecurity;", "security in ICTs → cybersecurity;"),
+    ("security in ICTscybersecurity;", "security in ICTs⟦|⟧cybersecurity;"),
     ("developing countries[footnoteRef:1]1 in the work", "developing countries in the work"),
     ("ITU-T, IMT-2020 and ISC-TF (Rev. Hammamet, 2016)", "ITU-T, IMT-2020 and ISC-TF (Rev. Hammamet, 2016)"),
 ])

@@ -84,9 +84,11 @@ _WORD_SEAM = re.compile(r"(?<=[A-Z]{2}s)(?=[a-z]{4,})|(?<=[a-z]{3})(?=[A-Z][a-z]
 def readable(text: str) -> str:
     """How a clause is shown to people: "REV. DUBAI, 2012HAMMAMET, 2016" → "REV. DUBAI, 2012 → HAMMAMET,
     2016", "HyderabadDubai, 20102014" → "Hyderabad, 2010 → Dubai, 2014", "security in ICTscybersecurity"
-    → "security in ICTs → cybersecurity", "[footnoteRef:1]1" removed; whitespace folded."""
+    → "security in ICTs⟦|⟧cybersecurity", "[footnoteRef:1]1" removed; whitespace folded. A venue and a year
+    show which reading came first; two words run together do not (the proposal replaced "security in ICTs"
+    by "cybersecurity", not "ICTs" by it), so their seam is marked, not turned into a change."""
     t = strip_footnote_marks(text)
     t = _PLACES_YEARS_SEAM.sub(r"\1, \3 → \2, \4", t)
     t = _PLACE_YEAR_SEAM.sub(r"\1, \2 → \3, \4", t)
-    t = _WORD_SEAM.sub(" → ", t)
+    t = _WORD_SEAM.sub("⟦|⟧", t)
     return fold_space(t)
