@@ -125,8 +125,11 @@ class CorpusFacts:
             return True
         if "-" in stem.strip("-"):
             # "staff-cost" is known when the texts use "staff" and "cost" ("staff costs").
+            # The compound was stemmed whole ("country-code" → "country-cod"): its last part may be cut
+            # short of the texts' own stem ("code").
             parts = _hyphen_parts(stem)
-            return bool(parts) and all(self.knows(t) for t in parts)
+            return bool(parts) and all(self.knows(t) or any(
+                w.startswith(t) and len(w) - len(t) <= 2 for w in self._by_prefix.get(t[:1], [])) for t in parts)
         if len(stem) < 5 or self._by_prefix is None:
             return False
         near = [w for w in self._by_prefix.get(stem[:1], []) if abs(len(w) - len(stem)) <= 2]

@@ -354,9 +354,12 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
 # work of study groups ("before the SG can consider a draft Rec for approval at its meeting").
 _THE_SG_RE = re.compile(r"\bthe\s+SG\b(?!\s*\d|[-/])")
 # (a Plenipotentiary Recommendation, "PP Rec 7", is no study group's work)
-_STUDY_GROUP_WORK_RE = re.compile(r"\b(?:(?<!PP )Rec(?:ommendation)?s?|draft|approv\w*|TAP|AAP|WP|working\s+party|rapporteur\w*|"
+_STUDY_GROUP_WORK_RE = re.compile(r"\b(?<!-)(?:(?<!PP )Rec(?:ommendation)?s?|draft|approv\w*|TAP|AAP|WP|working\s+party|rapporteur\w*|"
                                   r"Questions?|contrib\w*|meetings?|mtgs?|chair\w*|vice-chair\w*|study\s+groups?)\b",
                                   re.IGNORECASE)
+
+
+_COUNCIL_RE = re.compile(r"\bcouncil\b(?!\s+working)", re.IGNORECASE)
 
 
 # "SG chairs", "SGs": study groups, which the clauses spell out ("SG17" is a name). "A SG meeting" stays:
@@ -371,7 +374,8 @@ def expand_shorthand(text: str) -> str:
         text = rx.sub(full, text)
     text = _STUDY_GROUPS_RE.sub("study groups", _A_STUDY_GROUP_RE.sub("study group", text))
     text = _WHICH_SG_RE.sub(r"\1 study group", text)
-    if _THE_SG_RE.search(text) and not _STUDY_GROUP_WORK_RE.search(text):
+    # ("e-meetings" are no study group's meetings; the Council hears the Secretary-General, not study groups)
+    if _THE_SG_RE.search(text) and (not _STUDY_GROUP_WORK_RE.search(text) or _COUNCIL_RE.search(text)):
         text = _THE_SG_RE.sub("the Secretary-General", text)
     return text
 

@@ -31,7 +31,7 @@ GENERIC = frozenset(lexical_tokens(
     "current currently today now next upcoming forthcoming per according exactly actually really much many long often main principal "
     "also still ever every which who whom what when where why how does did do can could would should "
     "must shall has have had need needs get got make made take ask asks asked supposed expected meant going "
-    "want wants wanted us under happen happens happened look looks ahead far trying try tries")) | frozenset(
+    "want wants wanted us under happen happens happened look looks ahead far trying try tries told")) | frozenset(
     lexical_tokens(" ".join(CHAT_WORDS)))
 
 # Named things people ask about: conferences and events with their year, Recommendations, years,

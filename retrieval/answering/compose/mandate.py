@@ -23,7 +23,11 @@ _REPORTS_TO = re.compile(r"\bwho\s+(?:\w+\s+){0,3}?(?:reports?|report(?:ing)?)\s
 _REPORTS_FROM = re.compile(
     r"\b(?:to\s+whom|who|whom)\s+(?:does|do|must|should|shall)\s+(?P<actor>.+?)\s+(?:have\s+to\s+)?report(?:\s+to)?\b"
     r"|\bwhat\s+(?:does|do|must|should|shall)\s+(?P<actor2>.+?)\s+(?:have\s+to\s+|need\s+to\s+)?report\b"
-    r"|^(?P<actor3>.+?)\s+reports?\s+to\s+whom\b", _I)
+    r"|^(?P<actor3>.+?)\s+reports?\s+to\s+whom\b"
+    # "what is the SG meant to keep Council updated on?", "what is the SG's annual report … to cover?"
+    r"|\bwhat\s+(?:is|are|does|do|must|should|shall)\s+(?P<actor4>.+?)\s+(?:meant|supposed|expected|required|"
+    r"obliged|asked|told)\s+to\s+(?:keep\s+\S+\s+(?:updated|informed|posted)|report|inform|update)\b"
+    r"|\bwhat\s+(?:is|are|must|should|shall)\s+(?:the\s+)?(?P<actor5>.+?)['\u2019]s\s+(?:\w+\s+){0,2}?reports?\b", _I)
 _TASKED = re.compile(
     r"\bwhat\s+(?:is|are|has|have)\s+(?:the\s+)?(?P<actor>.+?)\s+(?:been\s+)?(?P<role>instructed|invited|requested|asked"
     r"|encouraged|required|told|tasked|called upon)\s+to\s+do\b(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic>.+?))?\s*\??$"
@@ -49,8 +53,15 @@ class MandateAsk:
     topic: str = ""
 
 
+# "The secretariat" of a question is the Secretary-General's and the Bureaux': the texts task them together.
+_SECRETARIAT_RE = re.compile(r"\b(?:the\s+)?(?:ITU\s+)?secretariat\b", _I)
+_SECRETARIAT = ["Secretary-General", "Director of BR", "Director of TSB", "Director of BDT"]
+
+
 def _actor_names(text: str) -> list[str]:
     names = list(dict.fromkeys(a.name for _s, a in actors_in(text)))
+    if not names and _SECRETARIAT_RE.search(text):
+        return list(_SECRETARIAT)
     out: list[str] = []
     for n in names:
         out.append(n)
@@ -64,12 +75,16 @@ def read_mandate_question(question: str) -> MandateAsk | None:
     q = norm_hyphens(question).strip()
     m = _REPORTS_FROM.search(q)
     if m:
-        who = m.group("actor") or m.group("actor2") or m.group("actor3") or ""
+        who = next((g for g in m.group("actor", "actor2", "actor3", "actor4", "actor5") if g), "")
         names = _actor_names(who)
         if names:
-            # "what must the SG report to the Council on gender?": reports about gender only.
-            about = _ABOUT_RE.search(q[m.end():])
-            return MandateAsk(kind="reports_from", actors=names, topic=about.group("topic").strip() if about else "")
+            # "what must the SG report to the Council on gender?": reports about gender only; "on
+            # e-meetings, what is the SG meant to keep Council updated on?" names it first.
+            about = _ABOUT_RE.search(q[m.end():]) or _ABOUT_RE.search(q[:m.start()])
+            # "languages: what is the SG's annual report … to cover?": a subject put first, chat style
+            first = re.fullmatch(r"\s*(?P<topic>[^:?]{3,60}?)\s*[:\u2013\u2014-]\s*", q[:m.start()])
+            topic = about.group("topic").strip() if about else first.group("topic") if first else ""
+            return MandateAsk(kind="reports_from", actors=names, topic=topic)
     m = _REPORTS_TO.search(q)
     if m:
         # "who reports to Council on the ITU Journal": Council is the target, the ITU Journal the topic.
