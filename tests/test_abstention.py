@@ -757,3 +757,21 @@ def test_a_rule_for_another_kind_of_text_does_not_answer() -> None:
     # "comment resolution" and "the question" name no kind of text; "Resolution 1" is the instrument
     assert not verdict("under Resolution 1, what majority approves by consultation after comment resolution?").abstain
     assert not verdict("what majority answers the question of approval by consultation?").abstain
+
+
+def test_counts_kinds_of_cost_and_later_conferences() -> None:
+    from retrieval.answering.compose.direct import holds_quantity
+    from retrieval.answering.compose.evidence import asks_amount, decided_at
+
+    who = "there are 1 billion persons living with varying degrees of disabilities"
+    assert holds_quantity("how many people live with a disability?", who)
+    assert not holds_quantity("how many countries are affected?", who)
+    assert holds_quantity("how many Member States must agree?", "at least three Member States")
+    # which kind of price or cost is asked in words ("a market price"), not as a sum
+    assert not asks_amount("what kind of price do non-members pay?")
+    assert not asks_amount("what costs do remote participants still cover themselves?")
+    assert asks_amount("what is the price of a Recommendation?") and asks_amount("what fee does an SME pay?")
+    assert decided_at("did the 2022 plenipot in Bucharest change the accessibility resolution?") == ("PP", 2022)
+    assert decided_at("did plenipot 2022 change res 175?") == ("PP", 2022)
+    assert decided_at("what does the plenipot resolution on accessibility say?") is None
+    assert _judged("who's the contact person at TSB for OTT questions?", "TSB shall foster OTT studies").abstain

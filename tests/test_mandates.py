@@ -265,3 +265,25 @@ def test_the_agents_of_a_passive_resolves_are_given_the_task() -> None:
     assert {("Secretary-General", "resolved"), ("Director of BDT", "resolved"), ("ITU-R", "assists"),
             ("ITU-T", "assists")} <= got
     assert not any(m.role == "resolved" and m.sector in ("ITU-R", "ITU-T") for m in mandates_of(c))
+
+
+def test_report_and_secretariat_questions_as_people_put_them() -> None:
+    from retrieval.answering.compose.mandate import read_mandate_question
+
+    sec = read_mandate_question("what is the secretariat asked to do about internationalized domain names?")
+    assert sec is not None and sec.kind == "tasked" and {"Secretary-General", "Director of BDT"} <= set(sec.actors)
+    assert sec.topic == "internationalized domain names"
+    kept = read_mandate_question("on e-meetings, what is the Secretary-General meant to keep Council updated on?")
+    assert kept is not None and kept.kind == "reports_from" and kept.actors == ["Secretary-General"]
+    assert kept.topic == "e-meetings"
+    cover = read_mandate_question("languages: what is the Secretary-General's annual report supposed to cover?")
+    assert cover is not None and cover.kind == "reports_from" and cover.topic == "languages"
+    # a named body's own secretariat is no actor of its own
+    assert read_mandate_question("what is TSB asked to do on the secretariat of SG17?").actors[0] == "TSB"
+
+
+def test_the_sg_beside_council_is_the_secretary_general() -> None:
+    from retrieval.answering.query import expand_shorthand
+
+    assert "Secretary-General" in expand_shorthand("on e-meetings, what is the SG meant to keep council updated on?")
+    assert "Secretary-General" not in expand_shorthand("what is the SG meeting deadline for contributions?")

@@ -68,3 +68,13 @@ def test_how_often_people_say_it_finds_how_the_texts_write_it() -> None:
     every_two = expand(lexical_tokens("what is reviewed every two years"))
     assert "biennial" in every_two and "annual" not in every_two
     assert expand(lexical_tokens("the year 2016")) == lexical_tokens("the year 2016")
+
+
+def test_a_name_with_its_number_is_held_however_it_is_typed() -> None:
+    index = LexicalIndex(["1", "2"], [lexical_tokens(t) for t in (
+        "coordinate studies within ITU-R on IMT-2020 and beyond", "country code top-level domains")])
+    # the texts write "IMT-2020"; people type "IMT 2020", or run the phrase together with hyphens
+    assert index.coverage_of("IMT 2020 studies")("within ITU-R on IMT-2020 and beyond") > 0.8
+    assert index.coverage_of("IMT-2020-and-beyond")("within ITU-R on IMT-2020 and beyond") == 1.0
+    # a compound is stemmed whole ("country-cod"): its parts are the words as typed
+    assert index.coverage_of("country-code domains")("country code top-level domains") == 1.0

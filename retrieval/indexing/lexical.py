@@ -337,7 +337,8 @@ class LexicalIndex:
 _LOOSE_SUFFIXES = frozenset({"related", "based", "oriented", "enabled", "driven", "specific", "centric", "friendly"})
 
 
-_HYPHENATED = re.compile(r"[A-Za-z]{3,}(?:-[A-Za-z]{3,})+")
+# … and a name with its number ("IMT-2020", typed "IMT 2020"): its parts are words of the text too.
+_HYPHENATED = re.compile(r"[A-Za-z]{3,}(?:-(?:[A-Za-z]{3,}|\d{2,}))+")
 
 
 def _heads(query: str) -> dict[str, frozenset[str]]:

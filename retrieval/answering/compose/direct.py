@@ -61,6 +61,7 @@ _SPAN = re.compile(
     r"sixteenth|tenth|thirty[-\s]?second|sixty[-\s]?fourth)s?|(?:simple|absolute|two-thirds|qualified)\s+majority|"
     r"(?:normally\s+)?at\s+least\s+" + _NUM_WORD + r"\b)",
     _I)
+_COUNT = re.compile(r"\b" + _NUM_WORD + r"(?:\s+(?:hundred|thousand|million|billion))?\s+(?P<noun>(?:[\w-]+\s+)?[\w-]+)", _I)
 _NEG = re.compile(r"\b(?:shall|may|must|can|should)\s+not\b|\bcannot\b|\bno\s+\w+\s+shall\b", _I)
 _POS = re.compile(r"\b(?:may|can|shall|must|should|is\s+authorized|are\s+authorized)\b", _I)
 _COND = re.compile(r"\b(?:if|provided\s+that|provided|subject\s+to|unless|when|where)\b[^;.]*", _I)
@@ -298,13 +299,18 @@ def holds_quantity(question: str, text: str) -> bool:
     """The text holds a span of the kind the question asks for ("two terms of office" for "how many
     terms", "annually" for "how often"), not just any number."""
     q = norm_hyphens(question)
-    spans = [m.group(0) for m in _SPAN.finditer(text)]
-    if not spans:
-        return False
     many = re.search(r"\b(?:how\s+many|number\s+of)\s+(\w+)", q, _I)
     if many:
         noun = lexical_tokens(many.group(1))
-        return bool(noun) and any(noun[0] in lexical_tokens(s) for s in spans)
+        if not noun:
+            return False
+        # "how many people …": "1 billion persons", "three Member States" — a count of that noun (or the
+        # texts' word for it), one qualifier between at most
+        same = {noun[0]} | SYNONYMS.get(noun[0], frozenset())
+        return any(set(lexical_tokens(m.group("noun"))) & same for m in _COUNT.finditer(text))
+    spans = [m.group(0) for m in _SPAN.finditer(text)]
+    if not spans:
+        return False
     # Every kind the question asks for counts: "how much does an SME pay" is an amount in CHF or a share
     # of the contributory unit ("one-thirty second").
     kinds = [unit for asks, unit in _UNIT_OF if asks.search(q)]

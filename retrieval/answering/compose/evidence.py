@@ -52,7 +52,7 @@ _PERSON_RE = re.compile(
     r"(?:(?!(?:who|that|which|one|body|group|entity)\b)[\w/.-]+\s+){0,3}?"
     r"(?:secretary-general|deputy|director|chair(?:man|woman|person)?|vice-chair\w*|head|president|"
     r"convenor|co-convenor|(?:co-|associate\s+)?rapporteur|(?:co-)?editor(?:-in-chief)?|editors|"
-    r"spokes(?:person|man|woman)|coordinator|focal\s+point)\b"
+    r"spokes(?:person|man|woman)|coordinator|focal\s+point|contact(?:\s+(?:person|point))?|point\s+of\s+contact)\b"
     r"|\bnames?\s+of\s+(?:the\s+)?(?:current\s+|present\s+|new\s+)?(?:ITU\s+)?(?:[\w-]+\s+){0,2}?(?:deputy\s+|vice-)?"
     r"(?:chair|director|secretary|editor|head|president|convenor|rapporteur)"
     # who chaired a past meeting: a person on that day, which no adopted text records
@@ -209,13 +209,13 @@ _DECIDED_RE = re.compile(r"\b(?:what|which)\b[^?]*\b(?:did|were|was|has|have)\b[
                          r"suppress|revise|change)\w*\b|\b(?:decided|adopted|agreed|approved)\s+(?:at|by)\b"
                          # "did the 2021 Council session approve …?"
                          r"|^\s*(?:did|has|have|was|were)\b[^?]*\b(?:decide|adopt|agree|approv|accept|endors|reject|revis|"
-                         r"amend|modif|updat)\w*\b"
+                         r"amend|modif|updat|chang)\w*\b"
                          # "is Res 208 still in force after PP-22?": whether a later event kept, revised or dropped it
                          r"|\bstill\s+(?:in\s+force|valid|applicable|current|in\s+effect)\b|\b(?:abrogated|suppressed|"
                          r"superseded|replaced|revised|amended)\s+(?:at|by|since|after)\b", _I)
-_EVENT_HELD_RE = re.compile(r"\b(?P<body>WRC|WTSA|WTDC|PP|RA|WTPF|WSIS|Council)(?:[- ]?(?P<yy>\d{2}|\d{4})\b|"
+_EVENT_HELD_RE = re.compile(r"\b(?P<body>WRC|WTSA|WTDC|PP|RA|WTPF|WSIS|Council|(?i:plenipot)\w*)(?:[- ]?(?P<yy>\d{2}|\d{4})\b|"
                             r"(?:\s+(?:session|meeting|forum|conference))?\s+(?:held\s+)?in\s+(?P<year>(?:19|20)\d\d)\b)"
-                            r"|\b(?P<year2>(?:19|20)\d\d)\s+(?P<body2>WTPF|Council|WSIS)\b")
+                            r"|\b(?P<year2>(?:19|20)\d\d)\s+(?P<body2>WTPF|Council|WSIS|WTSA|WTDC|WRC|PP|(?i:plenipot)\w*)\b")
 
 
 def decided_at(question: str) -> tuple[str, int] | None:
@@ -226,6 +226,7 @@ def decided_at(question: str) -> tuple[str, int] | None:
     if not m:
         return None
     body = m.group("body") or m.group("body2")
+    body = "PP" if body.lower().startswith("plenipot") else body
     digits = m.group("yy") or m.group("year") or m.group("year2")
     year = int(digits) if len(digits) == 4 else 2000 + int(digits)
     return body, year
@@ -366,9 +367,17 @@ def _same_members(question: str, text: str) -> bool:
     return not asked or bool(asked & said) or not said
 
 
+# "what kind of price do non-members pay?", "what costs do remote participants still cover themselves?":
+# which costs or prices, answered in words ("a market price", "local call charges"), not a sum.
+_WHICH_KIND_Q_RE = re.compile(r"\bwhat\s+(?:kinds?|types?|sorts?)\s+of\b|\b(?:what|which)\s+(?:[\w-]+\s+)?"
+                              r"(?:costs|charges|expenses|fees)\s+(?:do|does|are|is|will|would)\b[^?]*"
+                              r"\b(?:cover|covered|bear|borne|include|included|still)\b", _I)
+
+
 def asks_amount(question: str) -> bool:
     """"What is the budget cap …?", "how much does X pay?": a sum of money is asked for."""
-    return bool(_AMOUNT_Q_RE.search(question)) and not _MEANING_Q_RE.search(question)
+    return bool(_AMOUNT_Q_RE.search(question)) and not _MEANING_Q_RE.search(question) \
+        and not _WHICH_KIND_Q_RE.search(question)
 
 
 def gives_amount(text: str, question: str = "") -> bool:
@@ -540,7 +549,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             return Verdict(abstain=True, missing=_surface(q, unknown),
                            reason=f"Nothing in the corpus mentions {words}.")
     asked_noun = _asked_noun(q)
-    amount_asked = bool(_AMOUNT_Q_RE.search(q)) and not _MEANING_Q_RE.search(q)
+    amount_asked = asks_amount(q)
     spans_decide = amount_asked or any(rx.search(q) for rx in (_WHEN_Q_RE, _HOW_MANY_RE))
     if asked_noun and not foreign and not spans_decide and len(asked_noun[1]) >= 4 and not known_word(asked_noun[1]):
         # "What's the quorum for TSAG?": the thing asked for is a word the corpus never uses. An amount, a
