@@ -129,7 +129,7 @@ class CorpusFacts:
             # short of the texts' own stem ("code").
             parts = _hyphen_parts(stem)
             return bool(parts) and all(self.knows(t) or any(
-                w.startswith(t) and len(w) - len(t) <= 2 for w in self._by_prefix.get(t[:1], [])) for t in parts)
+                w.startswith(t) and len(w) - len(t) <= 2 for w in (self._by_prefix or {}).get(t[:1], [])) for t in parts)
         if len(stem) < 5 or self._by_prefix is None:
             return False
         near = [w for w in self._by_prefix.get(stem[:1], []) if abs(len(w) - len(stem)) <= 2]

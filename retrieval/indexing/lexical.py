@@ -259,12 +259,12 @@ class LexicalIndex:
         weight = {t: min(self.idf(a) for a in same[t]) for t in wanted}
         compounds: dict[str, frozenset[str]] = {}
         # A compound is stemmed whole ("country-code" → "country-cod"): its parts are stemmed as typed.
-        typed = {toks[0]: frozenset(lexical_tokens(raw.replace("-", " ")))
+        as_typed = {toks[0]: frozenset(lexical_tokens(raw.replace("-", " ")))
                  for raw in _HYPHENATED.findall(query) if len(toks := lexical_tokens(raw)) == 1}
         for t in wanted:
             # "staff-cost" where the texts write "staff costs": a compound no clause uses is held by a text
             # holding all its parts, and weighs as its rarest part.
-            parts = typed.get(t) or (frozenset(lexical_tokens(t.replace("-", " "))) if "-" in t.strip("-")
+            parts = as_typed.get(t) or (frozenset(lexical_tokens(t.replace("-", " "))) if "-" in t.strip("-")
                                      else frozenset())
             if len(parts) > 1 and not self.doc_count(t):
                 compounds[t] = parts
