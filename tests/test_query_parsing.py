@@ -762,6 +762,8 @@ def test_a_closing_only_x_or_y_choice_is_not_the_topic() -> None:
     ("who is responsible for strengthening the regional offices - BDT alone or all three bureaux?",
      "strengthening regional offices"),
     ("who's on the hook for standards work on digital financial services?", "standards digital financial services"),
+    ("is ict accessibility just a T study group topic or are all 3 sectors on it?", "ict accessibility"),
+    ("is IPv6 just an ITU-T topic or do the other two work on it too?", "IPv6"),
 ])
 def test_one_sector_offered_for_a_yes_or_no_is_a_sector_question(q: str, topic: str) -> None:
     read = read_query(q)
@@ -769,7 +771,7 @@ def test_one_sector_offered_for_a_yes_or_no_is_a_sector_question(q: str, topic: 
 
 
 def test_no_sector_is_offered_in_everyday_yes_or_no_questions() -> None:
-    for q in ["is it a good thing?", "is there a T thing about it?"]:
+    for q in ["is it a good thing?", "is there a T thing about it?", "does the study group or the TSAG decide or do both?"]:
         assert read_query(q).intent != "sector", q
 
 

@@ -35,7 +35,12 @@ _WHOSE_JOB = (r"\b(?:one|a\s+single|each)\s+(?:Sector|Bureau)(?:'s)?\s+(?:job|ta
               r"|\b(?:a|an)\s+" + _BUREAU + r"\s+(?:job|task|thing|matter|show)\s+or\b"
               r"|\b" + _BUREAU + r"\s+(?:alone|only|on\s+its\s+own)\s+or\b")
 # What a chat question calls a Sector's share of the work: "ITU-D or ITU-T's baby", "a BDT or TSB thing".
-_JOB = r"(?:job|task|thing|matter|remit|responsibility|work|baby|area|domain|turf|business|lane|patch|call|role|show)"
+_JOB = r"(?:job|task|thing|matter|remit|responsibility|work|baby|area|domain|turf|business|lane|patch|call|role|show|topic)"
+# "just a T study group topic": the Sector's study groups stand for it
+_SG_OF = r"(?:(?:study\s+groups?|SGs?)\s+)?"
+# "… or are all 3 sectors on it?", "or do the other two work on it too?": the other side of a choice
+_ALL_SIDE = (r"\bor\s+(?:are|is|do|does)\s+(?:all\s+(?:three|3)|the\s+other\s+(?:two|2))"
+             r"(?:\s+(?:sectors|bureaux|bureaus))?\b[^?]*\?*\s*$")
 _SECTOR_RE = re.compile(
     _WHICH_SECTOR + "|" + _WHOSE + "|" + _WHOSE_JOB + "|" + _EITHER + r"(?:\s*\?|\s+" + _JOB + r"\b)"
     # "is cybersecurity a BDT or TSB job?"
@@ -50,8 +55,9 @@ _SECTOR_RE = re.compile(
     # "is that a T thing or D thing?", "an R or a D job?": the Sectors by their letters
     r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+" + _JOB + r"\b"
     # "is youth empowerment mainly a BDT thing?", "… - is that a BDT job?": one Sector offered for a yes or no
-    r"|\bis\s+(?!there\b)[^?]{0,80}?\b(?:an?\s+)(?:ITU-[RTD]|BR|TSB|BDT|[RTD])(?:'s)?\s+" + _JOB + r"\b"
-    r"|\bwho(?:'s|\s+is)\s+(?:on\s+the\s+hook|accountable)\b"
+    r"|\bis\s+(?!there\b)[^?]{0,80}?\b(?:an?\s+)(?:ITU-[RTD]|BR|TSB|BDT|[RTD])(?:'s)?\s+" + _SG_OF + _JOB + r"\b"
+    r"|" + _ALL_SIDE + r"|"
+    r"\bwho(?:'s|\s+is)\s+(?:on\s+the\s+hook|accountable)\b"
     r"|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
     r"|works\s+on|coordinates|leads|covers|looks\s+after)\b|\bsectors?\s+(?:handles?|deals?|responsible)\b",
     re.IGNORECASE,
@@ -424,7 +430,7 @@ def without_remark(question: str) -> str:
 # "… - is that a BDT job?", "is X mainly a BDT thing?": the Sector offered is the answer to confirm, not the topic.
 _ONE_OFFERED_RE = re.compile(r"(?:[,;:\u2013\u2014-]\s*(?:is|was)\s+(?:that|this|it)\s+)?\b(?:(?:mainly|mostly|primarily|really|"
                              r"just|basically|only|purely)\s+)?(?:an?\s+)(?:ITU-[RTD]|BR|TSB|BDT|[RTD])(?:'s)?\s+"
-                             + _JOB + r"\b", re.IGNORECASE)
+                             + _SG_OF + _JOB + r"\b(?:\s*" + _ALL_SIDE + ")?", re.IGNORECASE)
 
 
 def without_alternatives(question: str) -> str:
