@@ -775,3 +775,17 @@ def test_counts_kinds_of_cost_and_later_conferences() -> None:
     assert decided_at("did plenipot 2022 change res 175?") == ("PP", 2022)
     assert decided_at("what does the plenipot resolution on accessibility say?") is None
     assert _judged("who's the contact person at TSB for OTT questions?", "TSB shall foster OTT studies").abstain
+
+
+def test_a_year_naming_the_instrument_and_things_paid_for() -> None:
+    from retrieval.answering.compose.evidence import asks_amount
+
+    plan = _resolution_clause("PP", "71", "annex 1", "1.5", "R.1-a: more countries have satellite networks recorded")
+    plan = plan.model_copy(update={"instrument": plan.instrument.model_copy(
+        update={"title": "Strategic plan for the Union for 2020-2023"})})
+    assert not judge("in the 2020-2023 strategic plan, whose objective is recording satellite networks?", [plan],
+                     corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.9).abstain
+    assert judge("what did the 2019 Council say about recording satellite networks?", [plan],
+                 corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.9).abstain
+    assert not asks_amount("if I join remotely, what do I still have to pay for?")
+    assert asks_amount("what does a remote participant pay?")

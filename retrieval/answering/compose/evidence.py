@@ -371,7 +371,9 @@ def _same_members(question: str, text: str) -> bool:
 # which costs or prices, answered in words ("a market price", "local call charges"), not a sum.
 _WHICH_KIND_Q_RE = re.compile(r"\bwhat\s+(?:kinds?|types?|sorts?)\s+of\b|\b(?:what|which)\s+(?:[\w-]+\s+)?"
                               r"(?:costs|charges|expenses|fees)\s+(?:do|does|are|is|will|would)\b[^?]*"
-                              r"\b(?:cover|covered|bear|borne|include|included|still)\b", _I)
+                              r"\b(?:cover|covered|bear|borne|include|included|still)\b"
+                              # "what do they still have to pay for?": the things paid for
+                              r"|\bpay\s+for\s*\?*\s*$", _I)
 
 
 def asks_amount(question: str) -> bool:
@@ -685,7 +687,8 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             return Verdict(abstain=True, missing=["the number"], reason="The clauses found do not give that number.")
     # not "(Dubai, 2018)" or "Res 196 Dubai 2018": which text
     named_years: list[str] = _YEAR_RE.findall(without_revisions(_REF_YEAR_RE.sub(" ", q)))
-    if named_years and not any(all(y in c.text for y in named_years) for c in clauses[:3]):
+    # … a year may name the instrument itself ("the 2020-2023 strategic plan": its title holds it)
+    if named_years and not any(all(y in f"{c.instrument.title} {c.text}" for y in named_years) for c in clauses[:3]):
         return Verdict(abstain=True, missing=named_years,
                        reason=f"No clause found speaks of {', '.join(named_years)}.")
     if _PERCENT_Q_RE.search(q) and not any(_PERCENT_RE.search(c.text) and (coverage(c.text) >= 0.5 or n == 0)
