@@ -260,7 +260,7 @@ class LexicalIndex:
         compounds: dict[str, frozenset[str]] = {}
         # A compound is stemmed whole ("country-code" → "country-cod"): its parts are stemmed as typed.
         as_typed = {toks[0]: frozenset(lexical_tokens(raw.replace("-", " ")))
-                 for raw in _HYPHENATED.findall(query) if len(toks := lexical_tokens(raw)) == 1}
+                    for raw in _HYPHENATED.findall(query) if len(toks := lexical_tokens(raw)) == 1}
         for t in wanted:
             # "staff-cost" where the texts write "staff costs": a compound no clause uses is held by a text
             # holding all its parts, and weighs as its rarest part.
