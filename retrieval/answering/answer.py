@@ -657,10 +657,11 @@ class Answerer:
         catalog = self.corpus.catalog()
         out = list(hits)
         for h in hits[:3]:
-            for m in _POINTS_TO_RE.finditer(h.clause.text):
+            pointers = list(_POINTS_TO_RE.finditer(h.clause.text))
+            doc = [catalog.clause_at(i) for i in catalog.doc_positions().get(h.clause.doc_id, [])] if pointers else []
+            for m in pointers:
                 # read as `cite` reads "resolves 2": the part headed exactly so before "resolves to instruct … 2"
                 ref = Reference(part=m.group("part").lower(), label=m.group("label"), text=m.group(0))
-                doc = [catalog.clause_at(i) for i in catalog.doc_positions().get(h.clause.doc_id, [])]
                 target = next(iter(select_part(ref, doc)), None)
                 if target is not None and holds_quantity(query.text, target.text) and \
                         all(x.clause.clause_id != target.clause_id for x in out):

@@ -553,6 +553,9 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     asked_noun = _asked_noun(q)
     amount_asked = asks_amount(q)
     spans_decide = amount_asked or any(rx.search(q) for rx in (_WHEN_Q_RE, _HOW_MANY_RE))
+    # a span of any kind is the answer (an amount, a date, a count, a period, a share): given for another
+    # Sector, meeting or kind of text, it answers nothing
+    asks_span = spans_decide or asks_quantity(q)
     if asked_noun and not foreign and not spans_decide and len(asked_noun[1]) >= 4 and not known_word(asked_noun[1]):
         # "What's the quorum for TSAG?": the thing asked for is a word the corpus never uses. An amount, a
         # date or a count is judged by whether a clause gives one ("the ceiling …" is "CHF 85 million").
@@ -622,7 +625,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             return Verdict(abstain=True, missing=["a current schedule"],
                            reason=f"The latest schedule in the corpus set it for {max(fixed)}, which has passed; "
                                   "no later text is in the corpus.")
-    other = _another_sectors_procedure(q, clauses[:3], spans_decide or asks_quantity(q))
+    other = _another_sectors_procedure(q, clauses[:3], asks_span)
     if other:
         return Verdict(abstain=True, missing=[f"{other[0]}'s own rules"],
                        reason=f"The clauses found are from {other[1]}'s texts and do not speak of {other[0]}; "
@@ -650,7 +653,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         asked, given = other_meeting
         return Verdict(abstain=True, missing=[f"a deadline for the {asked}"],
                        reason=f"The clause found gives it for {given}, not for a {asked}.")
-    if (spans_decide or asks_quantity(q)) and clauses and (kind := _another_kind(q, _said(clauses[0]))):
+    if asks_span and clauses and (kind := _another_kind(q, _said(clauses[0]))):
         asked, given = kind
         return Verdict(abstain=True, missing=[f"the rule for {asked}s"],
                        reason=f"The clause found gives it for {given}s, not for {asked}s.")
