@@ -702,10 +702,16 @@ def test_a_choice_between_sectors_asks_which_sector() -> None:
     ("anything on e-waste?", "e-waste"),
     ("does ITU have a Recommendation about numbering?", "numbering"),
     ("do we have any PP resolutions dealing with accessibility?", "accessibility"),
+    ("which resolution covers bridging the standardization gap?", "bridging the standardization gap"),
+    ("what PP resolution is about child online protection?", "child online protection"),
 ])
 def test_whether_a_text_exists_on_a_subject_is_a_search_for_texts(question: str, topic: str) -> None:
     q = read_query(question)
     assert (q.intent, q.topic) == ("find", topic)
+
+
+def test_a_question_on_what_one_text_does_is_no_search_for_texts() -> None:
+    assert read_query("which resolution instructs TSB to run the ITU Journal?").intent != "find"
 
 
 @pytest.mark.parametrize("question", [

@@ -77,13 +77,19 @@ _EXISTS = (r"(?:^|[,:;]\s*|\b(?:so|and|but)\s+)(?:(?:is|are)\s+there\s+|do\s+we\
            + r"\s+(?:(?:in\s+the\s+corpus|at\s+all)\s+)?(?:on|about|regarding|concerning|covering|dealing\s+with|that\s+deals?\s+with)\s+")
 _FIND_RE = re.compile(
     r"\b(?:which|what|list|find|show)\s+(?:the\s+)?(?:resolutions|documents|clauses|contributions|texts)\b"
-    r"|\bresolutions\s+(?:on|about|dealing|deal|that)\b|" + _EXISTS + r"(?!whether\b|if\b|how\b)",
+    r"|\bresolutions\s+(?:on|about|dealing|deal|that)\b|" + _EXISTS + r"(?!whether\b|if\b|how\b)"
+    # "which resolution covers bridging the standardization gap?": the texts on a subject, asked in the
+    # singular (not "which resolution instructs TSB to …", a question about what one says)
+    r"|\b(?:which|what)\s+(?:(?:PP|WTSA|WTDC|ITU)\s+)?(?:resolution|text|document)\s+(?:covers|deals\s+with|is\s+about|"
+    r"addresses|concerns|is\s+on|treats)\b",
     re.IGNORECASE,
 )
 _TOPIC_STRIP = re.compile(
     r"^.*?" + _EXISTS +
     r"|^\s*(?:which|what|list|find|show)\s+(?:the\s+)?(?:resolutions|documents|clauses|contributions|texts)\s+"
     r"(?:deal\s+with|dealing\s+with|are\s+about|about|on|cover|mention|that\s+\w+(?:\s+with)?)\s*"
+    r"|^\s*(?:which|what)\s+(?:(?:PP|WTSA|WTDC|ITU)\s+)?(?:resolution|text|document)\s+(?:covers|deals\s+with|is\s+about|"
+    r"addresses|concerns|is\s+on|treats)\s*"
     r"|^\s*(?:which|what|who)\s+(?:ITU\s+)?(?:sectors?\s+)?(?:of\s+ITU\s+)?(?:handles?|deals?\s+with|is\s+responsible\s+for"
     r"|are\s+responsible\s+for|is\s+in\s+charge\s+of|(?:share|do|does)?\s*(?:the\s+)?works?\s+(?:together\s+)?on"
     r"|shares?\s+(?:the\s+)?(?:work|responsibility|responsibilities)\s+(?:on|for)|(?:is|are)\s+(?:involved|active)\s+in"
