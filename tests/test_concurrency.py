@@ -8,6 +8,7 @@ trial take seconds instead of minutes on two shared cores."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -77,16 +78,46 @@ _INTEGRITY = ("import json, resource, sys; from pathlib import Path; "
               "print(json.dumps(_integrity(make_settings(Path(sys.argv[1]), embedder='hash'))))")
 
 
+# A store of these test documents takes a few MB. On some damage Chroma's native code spins writing
+# (68 GB in ten minutes once, locally); a CI run lost the rest of its suite to "No space left on
+# device" after this test. A process whose store outgrows this is stopped, as if it had crashed.
+RUNAWAY_BYTES = 512 * 1024 * 1024
+
+
+def _size(folder: Path) -> int:
+    total = 0
+    for dirpath, _dirs, files in os.walk(folder):
+        for f in files:
+            with contextlib.suppress(OSError):  # removed meanwhile
+                total += os.stat(os.path.join(dirpath, f)).st_size
+    return total
+
+
+def _run_watched(args: list[str], env: dict[str, str], data: Path, timeout: float) -> subprocess.CompletedProcess[str]:
+    """subprocess.run, but killed (returncode -9) when it runs past `timeout` or `data` grows past
+    RUNAWAY_BYTES."""
+    import tempfile
+
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(args, env=env, cwd=ROOT, stdout=out, stderr=err, text=True)
+        deadline = time.monotonic() + timeout
+        while proc.poll() is None:
+            if time.monotonic() > deadline or _size(data) > RUNAWAY_BYTES:
+                proc.kill()
+                proc.wait()
+                return subprocess.CompletedProcess(args, -9, "", "")
+            time.sleep(0.5)
+        out.seek(0)
+        err.seek(0)
+        return subprocess.CompletedProcess(args, proc.returncode, out.read(), err.read())
+
+
 def _integrity_isolated(data: Path, env: dict[str, str]) -> tuple[int, int, int, list[str]] | None:
     """_integrity in a child process: None when Chroma cannot read the store there (an error, a native
     crash, a runaway file, or a hang)."""
     import json
 
-    try:
-        got = subprocess.run([sys.executable, "-c", _INTEGRITY, str(data)], env={**env, "PYTHONPATH": str(ROOT)},
-                             cwd=ROOT, capture_output=True, text=True, timeout=300)
-    except subprocess.TimeoutExpired:
-        return None
+    got = _run_watched([sys.executable, "-c", _INTEGRITY, str(data)], {**env, "PYTHONPATH": str(ROOT)}, data, 300)
     if got.returncode != 0:
         return None
     docs, promised, records, bad = json.loads(got.stdout.strip().splitlines()[-1])
@@ -217,7 +248,16 @@ def test_damaged_records_are_reported_skipped_and_repaired(tmp_path: Path) -> No
         env = _env(data)
         procs = [subprocess.Popen([sys.executable, "-c", UNLOCKED_WRITER, str(folder)], env=env, cwd=ROOT,
                                   stderr=subprocess.PIPE, text=True) for _ in range(2)]
-        codes = [p.wait(timeout=600) for p in procs]
+        deadline = time.monotonic() + 600
+        while any(p.poll() is None for p in procs) and time.monotonic() < deadline and _size(data) < RUNAWAY_BYTES:
+            time.sleep(0.5)
+        if any(p.poll() is None for p in procs):  # a writer spinning in Chroma's native code, or a hang
+            for p in procs:
+                p.kill()
+                p.wait()
+            shutil.rmtree(data, ignore_errors=True)
+            continue
+        codes = [p.returncode for p in procs]
         errors = [p.stderr.read() if p.stderr else "" for p in procs]
         if any(codes):
             # Two clients creating Chroma's schema in an empty folder at the same instant: one fails at
@@ -247,11 +287,7 @@ def _reported_skipped_and_repaired(data: Path, env: dict[str, str], folder: Path
     costs the attempt. Every other outcome is asserted."""
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        try:
-            return subprocess.run([SECTORBOT, *args], env=env, cwd=ROOT, capture_output=True, text=True,
-                                  timeout=NATIVE_HANG_S)
-        except subprocess.TimeoutExpired as e:  # subprocess.run has killed it: as if by a signal
-            return subprocess.CompletedProcess(e.cmd, -9, "", "")
+        return _run_watched([SECTORBOT, *args], env, data, NATIVE_HANG_S)  # a hang or a runaway: as if by a signal
 
     for args in (["search", "emergency spectrum coordination", "--k", "5", "--json"],
                  ["ask", "Which group handles emergency spectrum coordination?"]):

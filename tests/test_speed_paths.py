@@ -280,3 +280,50 @@ def test_files_parsed_ahead_are_written_in_order_with_failures_in_place(tmp_path
     fresh = ClauseIndex(make_settings(tmp_path / "fresh", embedder="hash"), embedder_name(settings))
     ingest(fresh, HashEmbedder(), [d])
     assert [c for c, _ in index.dense(q, 10)] == [c for c, _ in fresh.dense(q, 10)]
+
+
+class BatchMatesEmbedder(HashEmbedder):
+    """Like the int8 model, whose activations share one quantization scale per call: a text's vector
+    depends a little on the other texts embedded with it. `delay` slows every call down."""
+
+    def __init__(self, dim: int, delay: float) -> None:
+        super().__init__(dim)
+        self.delay = delay
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        import time
+
+        time.sleep(self.delay)
+        own = super().embed(texts)
+        mixed = own + 0.05 * own.mean(axis=0)
+        return mixed / np.linalg.norm(mixed, axis=1, keepdims=True)
+
+
+def test_the_same_files_give_the_same_vectors_on_a_busy_or_a_quiet_machine(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found when the clean-clone suite failed twice with an index a few per cent of cosine off: the
+    embedding thread took whatever documents were queued when it woke, so a slow model embedded bigger
+    windows than a fast one, and each clause's vector depends on its batch-mates. Windows are now cut
+    by content alone."""
+    from retrieval.indexing import embedding_plan
+
+    monkeypatch.setattr(embedding_plan, "WINDOW_CLAUSES", 100)  # a few documents a window
+    d = tmp_path / "docs"
+    d.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    for n in range(6):
+        # every clause its own text: no vector is shared between the files
+        lines = [f"{line} (copy {n})" if len(line.split()) > 3 else line for line in text.splitlines()]
+        (d / f"seed{n}.txt").write_text("\n".join(lines).replace("47A4", f"4{n}A4"), encoding="utf-8")
+
+    def stored(delay: float, name: str) -> dict[str, np.ndarray]:
+        settings = make_settings(tmp_path / name, embedder="hash")
+        index = ClauseIndex(settings, embedder_name(settings))
+        report = ingest(index, BatchMatesEmbedder(256, delay), [d])
+        assert not report.failed, report.failed
+        got = index.clauses_collection.get(include=["embeddings"])
+        return {i: np.asarray(v) for i, v in zip(got["ids"], got["embeddings"], strict=True)}
+
+    quiet, busy = stored(0.0, "quiet"), stored(0.05, "busy")
+    assert quiet.keys() == busy.keys() and len(quiet) > 5 * 20
+    assert max(float(np.abs(quiet[k] - busy[k]).max()) for k in quiet) < 1e-6

@@ -5,7 +5,14 @@
   clauses and computed 1.56x the real tokens on ITU texts; sorted across files, 1.01x).
 - Reuse: a clause whose embedded text is already in the index (a revised document keeps most of its
   clauses; the same text in two files) takes the stored vector, looked up by a hash of that text.
-  Identical texts in one window are embedded once.
+  A text queued earlier in the run takes that one's vector: each text is embedded once.
+- The same files give the same vectors, however busy the machine. The int8 model quantizes each call's
+  activations with one scale for the whole batch, so a clause's vector depends on its batch-mates
+  (cosine 0.994 between one text embedded alone and in a batch of three: enough to reorder close
+  hits). Windows are therefore cut by content alone: the thread takes the queue's first documents up to
+  WINDOW_CLAUSES texts only once that window is closed (full, or followed by a document that does not
+  fit) or a writer waits for one of its documents, and the writer's pace is set by what it has
+  submitted, never by how far the thread has got.
 - Threads by measurement: on a shared 2-core host one thread beat two (38.5 vs 30.3 sentences/s),
   on a quiet one two win. With SECTORBOT_EMBED_THREADS=0 the first batches are timed with one thread
   and with all cores (tokens per second) and the faster count is kept for the rest of the job; on a
@@ -35,7 +42,7 @@ log = logging.getLogger(__name__)
 BATCH_TOKENS = 4096  # tokens per embedder call: big enough to amortise a call, small enough to report progress
 TRIAL_BATCHES = 2  # batches timed per thread count before choosing
 WINDOW_CLAUSES = 512  # texts embedded as one length-sorted job: small enough that writing starts early
-RECENT = 4 * WINDOW_CLAUSES  # vectors of this run kept for documents parsed before their twin was written
+RECENT = 4 * WINDOW_CLAUSES  # texts of this run remembered for documents that repeat them
 PROGRESS_EVERY = 0.2  # seconds between progress reports while waiting for a document's vectors
 
 
@@ -117,6 +124,7 @@ class Job:
         self.vecs = dict(found)
         self.todo = todo  # text key → text still to embed
         self.reused = reused
+        self.twins: dict[str, Job] = {}  # text key → the earlier job of this run that embeds that text
         self.done = threading.Event()
         self.error: BaseException | None = None
         if not todo:
@@ -146,7 +154,9 @@ class EmbeddingPlan:
         self._closed = False
         self._progress = 0  # clauses embedded and not yet reported through `advance`
         self._thread: threading.Thread | None = None
-        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._owner: OrderedDict[str, Job] = OrderedDict()  # the last RECENT texts queued, by submission
+        self._waiting: set[Job] = set()  # jobs a writer waits for: their window is embedded even if not full
+        self._outstanding = 0  # texts submitted to embed whose documents were not collected yet
 
     def submit(self, doc: ParsedDocument, reuse: bool = True) -> Job:
         """Queue a document; clauses whose text is stored take the stored vector (unless `reuse` is off:
@@ -158,27 +168,37 @@ class EmbeddingPlan:
             k = text_key(t)
             keys.append(k)
             todo.setdefault(k, t)
-        # Vectors embedded moments ago by this run first: the document that wrote them may still be
-        # waiting to be written, so the store does not have them yet.
+        # A text queued earlier by this run takes that job's vector: the document that holds it may not be
+        # written yet, so the store does not have it, and embedding it again in another window would give
+        # it another vector. Which texts are remembered depends on the submissions alone.
         with self._wake:
-            found = {k: self._recent[k] for k in todo if k in self._recent}
-        rest = sorted(k for k in todo if k not in found)
-        if reuse and rest:
-            found.update(self.lookup(rest))
-        for k in found:
+            twins = {k: self._owner[k] for k in todo if k in self._owner}
+        rest = sorted(k for k in todo if k not in twins)
+        found = self.lookup(rest) if reuse and rest else {}
+        for k in [*found, *twins]:
             del todo[k]
-        job = Job(keys, found, todo, sum(k in found for k in keys))
-        if todo:
-            with self._wake:
+        job = Job(keys, found, todo, sum(k in found or k in twins for k in keys))
+        job.twins = twins
+        with self._wake:
+            for k in todo:
+                self._owner[k] = job
+                self._owner.move_to_end(k)
+            while len(self._owner) > RECENT:
+                self._owner.popitem(last=False)
+            if todo:
+                self._outstanding += len(todo)
                 self._queue.append(job)
                 self._wake.notify()
+        if todo:
             self._start()
         return job
 
     def pending(self) -> int:
-        """Clauses queued and not embedded yet: how far ingest has parsed ahead of the model."""
+        """Texts submitted to embed whose documents were not collected yet: how far ingest has parsed
+        ahead of its writes. Counted from the submissions, not from the thread's progress, so when a
+        document is written does not depend on the machine's speed (see the module note)."""
         with self._wake:
-            return sum(len(j.todo) for j in self._queue)
+            return self._outstanding
 
     def collect(self, job: Job, advance: Callable[[int], None]) -> np.ndarray:
         """The document's vectors, rows in clause order; `advance(n)` hears of clauses embedded meanwhile."""
@@ -186,14 +206,24 @@ class EmbeddingPlan:
             self.reused += job.reused
             advance(job.reused)
             job.reused = 0
-        while not job.done.wait(PROGRESS_EVERY):
-            self._report(advance)
+        for waited in [*dict.fromkeys(job.twins.values()), job]:
+            if not waited.done.is_set():
+                with self._wake:
+                    self._waiting.add(waited)
+                    self._wake.notify()
+            while not waited.done.wait(PROGRESS_EVERY):
+                self._report(advance)
+            with self._wake:
+                self._waiting.discard(waited)
+            if waited.error is not None:
+                raise waited.error
         self._report(advance)
-        if job.error is not None:
-            raise job.error
+        with self._wake:
+            self._outstanding -= len(job.todo)
         import numpy as np
 
-        return np.stack([job.vecs[k] for k in job.keys]) if job.keys else np.zeros((0, 1), np.float32)
+        vecs = {**{k: owner.vecs[k] for k, owner in job.twins.items()}, **job.vecs}
+        return np.stack([vecs[k] for k in job.keys]) if job.keys else np.zeros((0, 1), np.float32)
 
     def vectors(self, docs: Sequence[ParsedDocument], advance: Callable[[int], None],
                 reuse: bool = True) -> list[np.ndarray]:
@@ -231,7 +261,7 @@ class EmbeddingPlan:
     def _run(self) -> None:
         while True:
             with self._wake:
-                while not self._queue and not self._closed:
+                while not self._closed and not self._window_ready():
                     self._wake.wait()
                 if self._closed:
                     for job in self._queue:
@@ -248,15 +278,29 @@ class EmbeddingPlan:
             for job in window:
                 job.done.set()
 
+    def _window_size(self) -> int:
+        """How many jobs from the front of the queue make the next window: whole documents up to
+        WINDOW_CLAUSES texts, at least one."""
+        n = size = 0
+        while n < len(self._queue) and (n == 0 or size + len(self._queue[n].todo) <= WINDOW_CLAUSES):
+            size += len(self._queue[n].todo)
+            n += 1
+        return n
+
+    def _window_ready(self) -> bool:
+        """The next window is cut the same way whenever it is taken: it is full or followed by a document
+        that does not fit, or a writer waits for a document queued (nothing more will join it first)."""
+        if not self._queue:
+            return False
+        n = self._window_size()
+        return (n < len(self._queue) or sum(len(j.todo) for j in self._queue[:n]) >= WINDOW_CLAUSES
+                or any(j in self._waiting for j in self._queue))
+
     def _take_window(self) -> list[Job]:
-        """Whole documents from the front of the queue, up to WINDOW_CLAUSES texts (at least one):
-        sorted by length across them, batches pad to nearly their real length."""
-        window: list[Job] = []
-        size = 0
-        while self._queue and (not window or size + len(self._queue[0].todo) <= WINDOW_CLAUSES):
-            job = self._queue.pop(0)
-            window.append(job)
-            size += len(job.todo)
+        """The next window (see `_window_size`): sorted by length across its documents, batches pad to
+        nearly their real length."""
+        n = self._window_size()
+        window, self._queue = self._queue[:n], self._queue[n:]
         return window
 
     def _embed(self, window: list[Job]) -> None:
@@ -289,8 +333,5 @@ class EmbeddingPlan:
                 job.vecs.update({k: v for k, v in got.items() if k in job.todo})
             done = sum(wanted[k] for k in got)
             with self._wake:
-                self._recent.update(got)
-                while len(self._recent) > RECENT:
-                    self._recent.popitem(last=False)
                 self.embedded += done
                 self._progress += done
