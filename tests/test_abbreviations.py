@@ -53,3 +53,21 @@ def test_pairs_say_which_form_was_typed() -> None:
 
     assert expansion_pairs("what is in the MIFR?", find) == [("MIFR", "Master International Frequency Register")]
     assert expansion_pairs("who publishes the ICT Development Index?", find) == [("ICT Development Index", "IDI")]
+
+
+def test_a_short_form_with_a_small_word_inside_is_read_both_ways() -> None:
+    """A question on "the Internet of Things" found PP Res 197, whose clauses write "IoT", and abstained:
+    "the clauses found do not speak of Internet" (found when a clean-clone run ranked its clauses so).
+    "IoT", "MoU": the small word gives a small letter."""
+    from retrieval.answering.abbreviations import expansion_pairs, short_forms_in
+
+    texts = ["Resolution 197, on facilitating the Internet of Things (IoT) and smart sustainable cities",
+             "a memorandum of understanding (MoU) signed"]
+
+    def find(needles: list[bytes]) -> list[str]:
+        return [t for t in texts if any(n.decode() in t for n in needles)]
+
+    assert expansion_pairs("is there a resolution on the Internet of Things?", find) == [("Internet of Things", "IoT")]
+    assert expansion_pairs("who handles IoT?", find) == [("IoT", "Internet of Things")]
+    assert short_forms_in("did they sign MoUs on IoT?") == ["MoU", "IoT"]
+    assert expansion_pairs("what did the MoU say?", find) == [("MoU", "memorandum of understanding")]

@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable
 
 _WORD_RE = re.compile(r"[A-Za-z][\w-]*")
 _SMALL = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "with"})
-_ABBR_RE = re.compile(r"\b([A-Z][A-Z0-9]{1,5})(s?)\b")
+# "MIFR", "IXPs"; with a small word's letter inside, "IoT", "MoU"
+_ABBR_RE = re.compile(r"\b([A-Z][A-Z0-9]{1,5}|[A-Z]{1,3}[a-z][A-Z]{1,3})(s?)\b")
 # Short forms a question uses that are ITU's own names, never defined in brackets worth reading.
 _COMMON = frozenset({"ITU", "TSB", "BDT", "BR", "TSAG", "TDAG", "RAG", "WTSA", "WTDC", "WRC", "PP", "RA", "SG",
                      "ICT", "ICTS", "UN", "US", "EU", "OK", "FYI", "ASAP"})
@@ -20,8 +21,13 @@ RARE_USES = 5  # a short form used in at most this many clauses is searched in i
 
 
 def _initials(words: list[str]) -> str:
-    """"ICT Development Index" → "IDI"; small words count only when capitalised ("Internet of Things")."""
+    """"ICT Development Index" → "IDI"; small words count only when capitalised ("Internet Of Things")."""
     return "".join(w[0].upper() for w in words if w.lower() not in _SMALL or w[0].isupper())
+
+
+def _mixed_initials(words: list[str]) -> str:
+    """… or as a small letter inside ("Internet of Things" → "IoT", "terms of reference" → "ToR")."""
+    return "".join(w[0].lower() if w.lower() in _SMALL else w[0].upper() for w in words)
 
 
 def long_form_candidates(text: str) -> dict[str, str]:
@@ -39,9 +45,9 @@ def long_form_candidates(text: str) -> dict[str, str]:
             # International Frequency Register"); "Who reports on cybersecurity" is no name of WRC.
             if not any(w[0].isupper() for w in words[max(i, 1):j]):
                 continue
-            abbr = _initials(words[i:j])
-            if 2 <= len(abbr) <= 6:  # ITU's own names too: "Telecommunication Standardization Advisory Group"
-                out.setdefault(abbr, " ".join(words[i:j]))
+            for abbr in (_initials(words[i:j]), _mixed_initials(words[i:j])):
+                if 2 <= len(abbr) <= 6:  # ITU's own names too: "Telecommunication Standardization Advisory Group"
+                    out.setdefault(abbr, " ".join(words[i:j]))
     return out
 
 
@@ -68,7 +74,7 @@ def _spells(abbr: str, words: list[str]) -> bool:
     ("Intersector Coordination Group" → "IS" + "C" + "G"); small words may give nothing."""
     if not words:
         return not abbr
-    w, rest = words[0].upper(), words[1:]
+    w, rest, abbr = words[0].upper(), words[1:], abbr.upper()  # "IoT" is spelt by "Internet of Things"
     if w.lower() in _SMALL and _spells(abbr, rest):
         return True
     return bool(abbr) and abbr[0] == w[0] and any(
