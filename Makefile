@@ -17,15 +17,15 @@ LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-$(BIN)/sectorbot: pyproject.toml
+$(BIN)/sectorbot: pyproject.toml constraints.txt
 	@echo "Installing sectorbot and its dependencies into $(VENV) (first time: about a minute; pip shows each package)"
 	$(PY) -m venv $(VENV)
-	$(BIN)/pip install --disable-pip-version-check --progress-bar off -e .
+	$(BIN)/pip install --disable-pip-version-check --progress-bar off -c constraints.txt -e .
 	@touch $@
 
 # The test tools (pytest, ruff, mypy, the deploy validators) on top; `make demo` does without them.
 $(BIN)/pytest: $(BIN)/sectorbot
-	$(BIN)/pip install --disable-pip-version-check --progress-bar off -e ".[dev]"
+	$(BIN)/pip install --disable-pip-version-check --progress-bar off -c constraints.txt -e ".[dev]"
 	@touch $@
 
 install: $(BIN)/sectorbot  ## create .venv and install sectorbot
