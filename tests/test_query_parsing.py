@@ -784,3 +784,17 @@ def test_no_sector_is_offered_in_everyday_yes_or_no_questions() -> None:
 def test_the_sg_of_a_pp_recommendation_is_the_secretary_general() -> None:
     assert "Secretary-General" in read_query("pp rec 7 on trafficking - is the SG tasked with anything?").text
     assert "Secretary-General" not in read_query("can the SG approve a draft Rec at its meeting?").text
+
+
+def test_chat_shorthand_for_a_period_a_preliminary_amount_and_and() -> None:
+    """blind22, first run: "dec 5 - prelim contrib unit for 2024-27, who fixes it n by when" abstained
+    ("Nothing in the corpus mentions prelim, 2024-27"); Decision 5 writes "the preliminary amount of the
+    contributory unit for the period 2024-2027"."""
+    from retrieval.answering.query import expand_shorthand
+
+    assert expand_shorthand("dec 5 - prelim contrib unit for 2024-27, who fixes it n by when") == \
+        "dec 5 - preliminary contrib unit for 2024-2027, who fixes it and by when"
+    assert expand_shorthand("the 2020-23 plan, 2019/20 budget") == "the 2020-2023 plan, 2019-2020 budget"
+    # a range already written out, a clause number, a capital N: left as typed
+    for kept in ("budget 2020-2023", "Res 1 §2024-25.1", "Figure N 3", "2023-21"):
+        assert expand_shorthand(kept) == kept

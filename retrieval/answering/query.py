@@ -346,6 +346,12 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"\b(?:mths?|mnths?|mos)\b", re.IGNORECASE), "months"),
               (re.compile(r"\byrs?\b", re.IGNORECASE), "years"),
               (re.compile(r"\bhrs?\b", re.IGNORECASE), "hours"),
+              # "prelim", "2024-27", "who fixes it n by when": a preliminary amount, the period as the texts
+              # write it ("2024-2027"), "and" (a lone small "n" between words)
+              (re.compile(r"\bprelim\b\.?", re.IGNORECASE), "preliminary"),
+              (re.compile(r"\b((?:19|20)(\d\d))\s*[-\u2013/]\s*(\d\d)\b(?![-./]\d)"),
+               lambda m: f"{m.group(1)}-{m.group(1)[:2]}{m.group(3)}" if m.group(3) > m.group(2) else m.group(0)),
+              (re.compile(r"(?<=[a-z,])\s+n\s+(?=[a-z])"), " and "),
               # chat spellings of the words that ask: "wat does …", "wut", "wht", "whcih"
               (re.compile(r"^(\W*)(?:wat|wut|wht)\b", re.IGNORECASE), r"\1what"),
               (re.compile(r"\bwhcih\b", re.IGNORECASE), "which"),
