@@ -798,3 +798,17 @@ def test_chat_shorthand_for_a_period_a_preliminary_amount_and_and() -> None:
     # a range already written out, a clause number, a capital N: left as typed
     for kept in ("budget 2020-2023", "Res 1 §2024-25.1", "Figure N 3", "2023-21"):
         assert expand_shorthand(kept) == kept
+
+
+def test_who_is_asking_is_not_what_the_question_is_about() -> None:
+    """blind23, first run: "our ministry has questions about our country-code TLD - …" abstained because
+    no clause of Res 102 speaks of a ministry or of questions."""
+    from retrieval.answering.query import read_query
+
+    q = read_query("our ministry has questions about our country-code TLD - under res 102 which bureau works "
+                   "with member states on that?")
+    assert q.text.startswith("our country-code TLD") and "ministry" not in q.topic
+    assert read_query("my boss wants to know about the ITU Journal: who runs it?").text.startswith("the ITU Journal")
+    # a ministry that is the subject stays
+    kept = read_query("which ministry has to approve a national numbering plan?")
+    assert "ministry" in kept.text

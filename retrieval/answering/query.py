@@ -482,11 +482,20 @@ _ASIDE_RE = re.compile(r",?\s*\b(?:in\s+a\s+nutshell|in\s+short|in\s+brief|in\s+
                        r"|in\s+(?:one|a\s+few)\s+(?:lines?|sentences?|words?))\b", re.IGNORECASE)
 
 
+# Who is asking, not what about: "our ministry has questions about our ccTLD - …", "my boss wants to know
+# about …". Left in, "ministry" and "questions" were words the clauses had to hold (blind23, first run).
+_ASKER_RE = re.compile(r"^\s*(?:(?:my|our|the)\s+)?(?:ministry|minister|regulator|administration|government|delegation|"
+                       r"boss|team|office|director|colleagues?|head\s+of\s+delegation|member\s+state|operator|client)"
+                       r"\s+(?:has|have|had|is\s+asking|asked|asks|wants\s+to\s+know|is\s+wondering)\s+"
+                       r"(?:(?:a|some|few|a\s+few)\s+)?(?:questions?|quer(?:y|ies)|concerns?)?\s*"
+                       r"(?:about|on|regarding|re:?|over)\s+", re.IGNORECASE)
+
+
 def read_query(question: str, corrector: Corrector | None = None, embedder: str = "") -> Query:
     """`embedder`: the configured one's name; a French or Spanish question is read in English through the
     glossary unless it understands the question's language (then it is searched as asked)."""
     asked = question.strip()
-    text = expand_shorthand(_ASIDE_RE.sub("", clean_text(asked)).strip() or clean_text(asked))
+    text = expand_shorthand(_ASKER_RE.sub("", _ASIDE_RE.sub("", clean_text(asked))).strip() or clean_text(asked))
     language = detect_language(text)
     read_as = ""
     if language in ("fr", "es") and not answers_in(language, embedder):
