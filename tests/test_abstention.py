@@ -789,3 +789,14 @@ def test_a_year_naming_the_instrument_and_things_paid_for() -> None:
                  corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.9).abstain
     assert not asks_amount("if I join remotely, what do I still have to pay for?")
     assert asks_amount("what does a remote participant pay?")
+
+
+def test_a_when_clause_that_sets_the_scene_asks_no_date() -> None:
+    """blind21, first run: "when ITU talks about evolving infrastructure …, whose Recommendations is that
+    evolution supposed to be based on?" was judged a question for a date and abstained."""
+    from retrieval.answering.compose.evidence import asks_when
+
+    assert not asks_when("when ITU talks about evolving infrastructure (not rip-and-replace), whose "
+                         "Recommendations is that evolution supposed to be based on?")
+    assert not asks_when("when a study group meets remotely, why does TSB keep the minutes?")
+    assert asks_when("when does TSAG meet?") and asks_when("when is the deadline, and who sets it?")

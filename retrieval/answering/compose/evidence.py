@@ -123,7 +123,7 @@ _AMOUNT_RE = re.compile(r"\b(?:CHF|USD|EUR|Swiss\s+francs?|US\s+dollars?)\b|[$â‚
 # "When ITU-T and an SDO produce a common text, who edits it?" asks who, not when.
 # "When can a review be skipped?" asks for the condition, not a date.
 _WHEN_Q_RE = re.compile(r"^\s*(?:when\b(?!\s+(?:can|could|may|might)\b)"
-                        r"(?![^?]*,\s*(?:and\s+)?(?:what|who|which|how|where|is|are|does|do|can|must)\b)|what\s+date\b"
+                        r"(?![^?]*,\s*(?:and\s+)?(?:what|who|whose|whom|which|how|where|why|is|are|does|do|did|can|must|should)\b)|what\s+date\b"
                         r"|on\s+which\s+date\b|by\s+when\b|what\s+year\b|in\s+which\s+year\b)"
                         r"|\bwhen\s+(?:is|was|will|does|do|must|should|are)\b|\bdeadline\b"
                         r"|\b(?:on|at)\s+(?:what|which)\s+dates?\b", _I)
