@@ -812,3 +812,14 @@ def test_who_is_asking_is_not_what_the_question_is_about() -> None:
     # a ministry that is the subject stays
     kept = read_query("which ministry has to approve a national numbering plan?")
     assert "ministry" in kept.text
+
+
+def test_hr_is_human_resources_unless_it_counts_hours() -> None:
+    """blind22, first run: "the 4-year HR strategic plan - who drafts it …" was read as "the 4-year hours
+    strategic plan" and answered with the Union's strategic plan."""
+    from retrieval.answering.query import expand_shorthand
+
+    assert expand_shorthand("the 4-year HR strategic plan") == "the 4-year human resources strategic plan"
+    assert expand_shorthand("someone in HR asked me") == "someone in human resources asked me"
+    assert expand_shorthand("48 hrs notice, within 24hr") == "48 hours notice, within 24 hours"
+    assert expand_shorthand("how many hrs before the meeting") == "how many hours before the meeting"

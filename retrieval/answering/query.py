@@ -345,7 +345,13 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"\bwks?\b", re.IGNORECASE), "weeks"),
               (re.compile(r"\b(?:mths?|mnths?|mos)\b", re.IGNORECASE), "months"),
               (re.compile(r"\byrs?\b", re.IGNORECASE), "years"),
-              (re.compile(r"\bhrs?\b", re.IGNORECASE), "hours"),
+              # "48 hrs" are hours; "HR", "the HR plan", "someone in HR" human resources (read as "hours", the HR
+              # strategic plan was the strategic plan of the Union)
+              (re.compile(r"(?<=\d)\s*hrs?\b", re.IGNORECASE), " hours"),
+              (re.compile(r"\bhrs\b(?=\s+(?:before|after|ahead|in\s+advance|notice|later|earlier|max|min)\b)", re.IGNORECASE),
+               "hours"),
+              (re.compile(r"\bHR\b|\bhr\b(?!\s+(?:before|after|ahead|in\s+advance|notice|later|earlier))"),
+               "human resources"),
               # "prelim", "2024-27", "who fixes it n by when": a preliminary amount, the period as the texts
               # write it ("2024-2027"), "and" (a lone small "n" between words)
               (re.compile(r"\bprelim\b\.?", re.IGNORECASE), "preliminary"),
