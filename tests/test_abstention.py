@@ -800,3 +800,28 @@ def test_a_when_clause_that_sets_the_scene_asks_no_date() -> None:
                          "Recommendations is that evolution supposed to be based on?")
     assert not asks_when("when a study group meets remotely, why does TSB keep the minutes?")
     assert asks_when("when does TSAG meet?") and asks_when("when is the deadline, and who sets it?")
+
+
+# PP Res 71's targets, as the Final Acts' conversion flattened the table into one paragraph.
+_TARGETS = ("Table 1: Targets Target Goal 1: Growth Target 1.1: By 2023, 65% of households worldwide with access to "
+            "the Internet Target 1.2: By 2023, 70% of individuals worldwide will be using the Internet Goal 2: "
+            "Inclusiveness Target 2.6: By 2023, broadband services should cost no more than 3% of average monthly "
+            "income in developing countries Target 2.7: By 2023, 96% of the world population covered by broadband "
+            "services Goal 3: Sustainability Target 3.1: By 2023, improve cybersecurity preparedness of countries, "
+            "with key capabilities: presence of strategy, national computer incident/emergency response teams and "
+            "legislation Target 3.2: By 2023, increase the global e-waste recycling rate to 30% Target 3.3: By 2023, "
+            "raise the percentage of countries with an e-waste legislation to 50%")
+
+
+def test_a_flattened_table_is_quoted_and_answered_row_by_row() -> None:
+    """blind21/23, first runs: the 2023 targets of the strategic plan were answered with the paragraph's
+    opening ("Targets represent the effect …") or with the first row's 65%: no full stop ends a row."""
+    from retrieval.answering.compose.direct import answer_with_actor
+    from retrieval.answering.quotes import best_quote
+
+    table = clause(_TARGETS + " " + "Targets represent the effect and long-term impact of ITU's work. " * 8)
+    assert best_quote(table.text, "target for the global e-waste recycling rate?") == \
+        "Target 3.2: By 2023, increase the global e-waste recycling rate to 30%"
+    found = answer_with_actor("by 2023 broadband in developing countries shouldn't cost more than what share of "
+                              "monthly income?", table, best=True)
+    assert found is not None and found[0].startswith("No more than 3%: “Target 2.6"), found

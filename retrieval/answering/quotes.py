@@ -10,7 +10,13 @@ from retrieval.indexing.lexical import lexical_tokens
 MAX_QUOTE = 600
 MIN_QUOTE = 100
 _ABBREV = re.compile(r"(?:\bNos?|\be\.g|\bi\.e|\bRev|\bArt|\bres|\bResp|\bcf|\bvol|\bpara|\b[A-Z])\.$")
-_BREAK_RE = re.compile(r"(?<=[;.])\s+|" + FOOTNOTE_MARK_RE.pattern)
+# … and before the row labels of a table flattened into one paragraph (PP Res 71's strategic plan: "Target
+# 1.2: By 2023, 70% of individuals …", "T.3-a: …", "T.3 Telecommunication resources: …", "Table 6: …"), where
+# no full stop ends a row.
+_ROW_RE = (r"\s+(?=(?:Target|Goal|Objective|Table)\s+\d+(?:\.\d+)?:\s|[A-Z]\.\d+(?:-[a-z0-9]+)?:\s"
+           r"|[A-Z]\.\d+\s+[A-Z][^:.;]{2,60}:\s)")
+_BREAK_RE = re.compile(r"(?<=[;.])\s+|" + FOOTNOTE_MARK_RE.pattern + "|" + _ROW_RE)
+_ROW_START_RE = re.compile(_ROW_RE.replace(r"\s+(?=", "(?=", 1))
 
 
 def segments(text: str) -> list[tuple[int, int]]:
@@ -51,7 +57,8 @@ def best_quote(text: str, question: str) -> str:
     # A bare list item ("emergency communications;") says little: widen it to the sentence around it.
     spans = segments(text)
     i = spans.index((s, e))
-    while e - s < MIN_QUOTE and (i > 0 or i < len(spans) - 1):
+    # (a table's row stands alone: "Target 3.2: By 2023, increase the global e-waste recycling rate to 30%")
+    while e - s < MIN_QUOTE and (i > 0 or i < len(spans) - 1) and not _ROW_START_RE.match(text, s):
         if i > 0:
             i -= 1
             s = spans[i][0]

@@ -43,7 +43,7 @@ _QUANT_Q = re.compile(r"\bhow\s+(?:often|frequently|many|much|long|soon|early|fa
                       r"|\bwhat\s+(?:does|do|did|would|will)\b[^?]*\b(?:pay|paid|charged?)\b", _I)
 _NUM_WORD = r"(?:\d[\d\s,.]*\d|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|thirty)"
 _SPAN = re.compile(
-    r"(?:(?:normally\s+)?(?:at\s+least|not\s+later\s+than|no\s+later\s+than|within|up\s+to|at\s+most|more\s+than|less\s+than|"
+    r"(?:(?:normally\s+)?(?:at\s+least|not\s+later\s+than|no\s+later\s+than|within|up\s+to|at\s+most|(?:no|not)\s+more\s+than|(?:no|not)\s+less\s+than|more\s+than|less\s+than|"
     r"an\s+objective\s+of|every|each)\s+)?"
     r"(?:once\s+a\s+(?:year|month)|twice\s+a\s+year|annually|quarterly|monthly|"
     r"(?:CHF|USD|EUR)\s*" + _NUM_WORD + r"(?:\s+(?:million|billion))?|"
@@ -131,7 +131,11 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
         # (a sum among the first clauses found answers: the judge has checked that one of them speaks of it)
         if not kind or not (best or sums):
             return None
-        seg = clause.text[kind[0][0]:kind[0][1]]
+        # … the one of them sharing most of the question's words (a table's rows each give a share: "no more
+        # than 3% of average monthly income" answers the affordability target, not the first row's "65%")
+        q_words = set(lexical_tokens(q))
+        a, b = max(kind, key=lambda ab: (len(q_words & set(lexical_tokens(clause.text[ab[0]:ab[1]]))), -ab[0]))
+        seg = clause.text[a:b]
     if _YESNO.search(q) and not covers(q, seg, clause.part, share=1.0):
         return None  # a yes or no must come from a sentence about exactly what was asked
     if quant:
