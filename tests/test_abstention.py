@@ -825,3 +825,18 @@ def test_a_flattened_table_is_quoted_and_answered_row_by_row() -> None:
     found = answer_with_actor("by 2023 broadband in developing countries shouldn't cost more than what share of "
                               "monthly income?", table, best=True)
     assert found is not None and found[0].startswith("No more than 3%: “Target 2.6"), found
+
+
+def test_how_long_is_answered_by_seconds_and_hours_too() -> None:
+    """blind22, first run: "how long can it take before the first character of the waiting sequence goes out"
+    abstained ("do not give how long it lasts") on U.1 §10.2.3's "within 8 seconds"."""
+
+    def judged(q: str, t: str) -> bool:
+        return judge(q, [clause(t)], corpus_has=lambda s: True, known_word=lambda s: True,
+                     coverage=lambda s: 1.0).abstain
+
+    q = "how long can it take before the first character of the waiting sequence goes out?"
+    assert not judged(q, "The first character of the waiting signal sequence shall be transmitted within 8 seconds "
+                         "of the commencement of the call-connected signal.")
+    assert judged(q, "The first character of the waiting signal sequence shall be transmitted after the "
+                     "call-connected signal.")

@@ -151,7 +151,8 @@ _HOW_MANY_RE = re.compile(r"\bhow\s+many\b|\b(?:max(?:imum)?|min(?:imum)?)\.?\s+
 _DURATION_Q_RE = re.compile(r"\b(?:duration|length)\s+of\b|\bhow\s+long\s+(?:can|may|does|do|should|will|is|are|must)\b"
                             r"[^?]*\b(?:last|run|take|be\s+held|sit|meet)\b", _I)
 _TIME_SPAN_RE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|"
-                           r"twenty|thirty)[\s-](?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?)\b", _I)
+                           r"twenty|thirty|sixty)[\s-](?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|"
+                           r"milliseconds?|ms|s)\b", _I)
 _NUMBER_RE = re.compile(r"\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|majority)\b", _I)
 # Questions about the state of things now: adopted texts do not record live figures or memberships.
 _CURRENT_RE = re.compile(
