@@ -823,3 +823,18 @@ def test_hr_is_human_resources_unless_it_counts_hours() -> None:
     assert expand_shorthand("someone in HR asked me") == "someone in human resources asked me"
     assert expand_shorthand("48 hrs notice, within 24hr") == "48 hours notice, within 24 hours"
     assert expand_shorthand("how many hrs before the meeting") == "how many hours before the meeting"
+
+
+def test_more_ways_of_asking_which_sector() -> None:
+    """blind21/22, first runs: each of these was read as a plain question, so no Sector was given."""
+    from retrieval.answering.query import read_query
+
+    for q in ["capacity building for national broadband plans - whose lead is that?",
+              "PP Res 34: resource mobilization for countries rebuilding after disasters - is that on BDT?",
+              "the IMT-2020-and-beyond studies - whose studies are they?",
+              "accessibility work for persons with disabilities - do we go to ITU-T study groups only, or R and D too?",
+              "when ITU talks about evolving infrastructure, whose Recommendations is that evolution based on?"]:
+        got = read_query(q)
+        assert got.intent == "sector", q
+        assert not {"whose", "only", "when", "talks"} & set(got.topic.lower().split()), got.topic
+    assert read_query("is that on the agenda of the next meeting?").intent != "sector"

@@ -26,14 +26,19 @@ _WHICH_SECTOR = (r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b"
                  r"|\b(?:which|what)\s+(?:part|arm|branch|wing)\s+of\s+(?:the\s+)?ITU\b")
 _WHOSE = (r"\bwhose\s+(?:study\s+groups?|bureau|sector|job|task|responsibility|remit"
           # "whose programme is the Special Voluntary Programme?": which Bureau runs it
-          r"|programmes?|programs?|projects?|initiatives?|portal|database|platform)\b")
+          r"|programmes?|programs?|projects?|initiatives?|portal|database|platform"
+          # "whose lead is that?", "whose studies are the IMT-2020 ones?", "whose Recommendations …"
+          r"|lead|call|turf|area|domain|baby|studies|expertise|mandate|recommendations|recs)\b")
 _EITHER = r"\bITU-[RTD](?:'s)?\s+or\s+(?:the\s+)?ITU-[RTD](?:'s)?\b"  # "… is that ITU-T or ITU-R?", "ITU-D's or ITU-T's job"
 _BUREAU = r"(?:ITU-[RTD]|BR|TSB|BDT)"
 # "is that one Sector's job or all of them?", "is that a BDT thing or all three?", "BDT alone or the other
 # two?": the asker weighs Sectors against each other.
 _WHOSE_JOB = (r"\b(?:one|a\s+single|each)\s+(?:Sector|Bureau)(?:'s)?\s+(?:job|task|thing|responsibility|remit|matter)\b"
               r"|\b(?:a|an)\s+" + _BUREAU + r"\s+(?:job|task|thing|matter|show)\s+or\b"
-              r"|\b" + _BUREAU + r"\s+(?:alone|only|on\s+its\s+own)\s+or\b")
+              # "do we go to ITU-T study groups only, or R and D too?"
+              r"|\b(?:" + _BUREAU + r"|[RTD])\s+(?:(?:study\s+groups?|SGs?)\s+)?(?:alone|only|on\s+its\s+own)\s*,?\s+or\b"
+              # "… - is that on BDT?", "is this down to TSB?": one Bureau offered for a yes or no
+              r"|\b(?:is|was)\s+(?:that|this|it)\s+(?:on|with|down\s+to|up\s+to)\s+(?:the\s+)?" + _BUREAU + r"\b")
 # What a chat question calls a Sector's share of the work: "ITU-D or ITU-T's baby", "a BDT or TSB thing".
 _JOB = r"(?:job|task|thing|matter|remit|responsibility|work|baby|area|domain|turf|business|lane|patch|call|role|show|topic)"
 # "just a T study group topic": the Sector's study groups stand for it
@@ -246,8 +251,14 @@ _ROLE_SURFACE = frozenset([
 ]) | CHAT_WORDS
 
 
+# "when ITU talks about X, whose …?": the scene set, not a time asked
+_SCENE_RE = re.compile(r"^\s*(?:when|whenever|if|as)\s+(?:ITU|the\s+ITU|we|people|delegates|texts?)\s+"
+                       r"(?:talks?|speaks?|says?|refers?|mentions?|writes?)\s+(?:about|of|to)\s+", re.IGNORECASE)
+
+
 def sector_topic(question: str) -> str:
     """What a "which Sector" question asks about, without the words that ask it."""
+    question = _SCENE_RE.sub("", question)
     words = re.findall(r"[\w][\w'./-]*", _WHOSE_RE.sub(" ", _TOPIC_STRIP.sub(" ", question)))
     kept = [w for w in words if w.lower() not in _ROLE_SURFACE]
     return " ".join(kept) or topic_of(question)
@@ -416,7 +427,10 @@ _CHOICE_RE = re.compile(r"[,;:\u2013\u2014-]?\s*\b(?:is|was)\s+(?:that|this|it)\
                         r"|[,;:\u2013\u2014-]\s*\b(?:is|are|was)\s+[^?]*\b(?:only|just|alone|solely)\b[^?]*\bor\b[^?]*\?*\s*$"
                         r"|(?<=\?)\s*[^?]*\b(?:alone|only|on\s+its\s+own)\s+or\b[^?]*\?*\s*$"
                         # "… - BDT alone or all three bureaux?"
-                        r"|[,;:\u2013\u2014-]\s*(?:the\s+)?" + _BUREAU + r"\s+(?:alone|only|on\s+its\s+own)\s+or\b[^?]*\?*\s*$",
+                        r"|[,;:\u2013\u2014-]\s*(?:the\s+)?" + _BUREAU + r"\s+(?:alone|only|on\s+its\s+own)\s+or\b[^?]*\?*\s*$"
+                        # "… - do we go to ITU-T study groups only, or R and D too?"
+                        r"|[,;:\u2013\u2014-]\s*(?:do|should|can|shall|must)\s+(?:we|I|they|you)\s+(?:go\s+to|contact|approach|"
+                        r"talk\s+to|work\s+with|turn\s+to)\s+[^?]*\b(?:only|just|alone)\b[^?]*\bor\b[^?]*\?*\s*$",
                         re.IGNORECASE)
 
 
