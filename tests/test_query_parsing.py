@@ -838,3 +838,14 @@ def test_more_ways_of_asking_which_sector() -> None:
         assert got.intent == "sector", q
         assert not {"whose", "only", "when", "talks"} & set(got.topic.lower().split()), got.topic
     assert read_query("is that on the agenda of the next meeting?").intent != "sector"
+
+
+def test_changes_named_as_where_to_look_ask_what_they_say() -> None:
+    """blind22, first run: "in the RCC's proposed changes to Res 57, what are RAG, TSAG and TDAG asked to
+    do?" was answered with the proposal's changes, not with its resolves 1 as proposed."""
+    from retrieval.answering.query import asks_what_changed, detect
+
+    q = "in the RCC's proposed changes to Res 57, what are RAG, TSAG and TDAG asked to do?"
+    assert detect(q)[0] != "diff" and not asks_what_changed(q)
+    assert detect("what changes does the RCC propose to Res 57?")[0] == "diff"
+    assert asks_what_changed("what changed in Res 1 at Hammamet?")

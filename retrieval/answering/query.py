@@ -128,6 +128,16 @@ _DIFF_RE = re.compile(
     re.IGNORECASE)
 
 
+# "in the RCC's proposed changes to Res 57, what are RAG, TSAG and TDAG asked to do?": the changes are where
+# to look, and what they say is asked, not what they change.
+_SCOPED_CHANGES_RE = re.compile(r"^\s*(?:so\s+)?(?:in|under|per|according\s+to|within|from)\s+[^,?;:]*\bchanges?\b[^,?;:]*[,;:-]\s*"
+                                r"(?:what|who|whom|which|how|when|where|does|do|is|are|must|should|can)\b", re.IGNORECASE)
+
+
+def _asks_diff(question: str) -> bool:
+    return bool(_DIFF_RE.search(question)) and not _SCOPED_CHANGES_RE.search(question)
+
+
 _DANGLING_RE = re.compile(r"^(?:per|under|in|from|according\s+to)\s*,\s*|\s*\b(?:per|under|in|from|according\s+to)\s*(?=[?]*$)",
                           re.IGNORECASE)
 
@@ -183,7 +193,7 @@ def without_revisions(text: str) -> str:
 
 def asks_what_changed(question: str) -> bool:
     """"What changed at Hammamet?": a diff question, with or without an instrument named."""
-    return bool(_DIFF_RE.search(question))
+    return _asks_diff(question)
 
 
 def asks_about_more_than(question: str) -> bool:
@@ -200,7 +210,7 @@ def detect(question: str) -> tuple[Intent, Reference | None]:
     """The intent, and for "cite" the reference to look up. Other intents carry no reference: the
     answerer scopes their search by every resolution the question names."""
     ref = parse_reference(question)
-    if ref is not None and _DIFF_RE.search(question):  # "what changed in Res 57 at Hammamet?"
+    if ref is not None and _asks_diff(question):  # "what changed in Res 57 at Hammamet?"
         return "diff", ref
     if ref is not None and (ref.symbol or ref.part or ref.label):
         return "cite", ref
