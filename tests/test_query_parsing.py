@@ -849,3 +849,16 @@ def test_changes_named_as_where_to_look_ask_what_they_say() -> None:
     assert detect(q)[0] != "diff" and not asks_what_changed(q)
     assert detect("what changes does the RCC propose to Res 57?")[0] == "diff"
     assert asks_what_changed("what changed in Res 1 at Hammamet?")
+
+
+def test_country_groups_are_read_in_both_forms() -> None:
+    """Five questions on Res 41 in five sets asked "max repayment schedule for an LDC?" and got the one-year
+    deadline of another clause: the rule by group is written "up to fifteen years for least developed
+    countries", and the texts use "LDC" too freely (16 clauses) for the abbreviation look-up to add it."""
+    from retrieval.answering.query import expand_shorthand
+
+    assert expand_shorthand("max repayment schedule for an LDC?") == \
+        "max repayment schedule for least developed country (LDC)?"
+    assert expand_shorthand("LDCs, LLDCs and SIDS") == \
+        "least developed countries (LDCs), landlocked developing countries (LLDCs) and small island developing states (SIDS)"
+    assert expand_shorthand("least developed countries (LDCs)") == "least developed countries (LDCs)"

@@ -373,6 +373,13 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
                "hours"),
               (re.compile(r"\bHR\b|\bhr\b(?!\s+(?:before|after|ahead|in\s+advance|notice|later|earlier))"),
                "human resources"),
+              # ITU's country groups by their short forms, which the texts spell out where a rule differs by
+              # group ("up to fifteen years for least developed countries"): both forms, as the texts define them
+              (re.compile(r"(?<![\w(])(?:an?\s+)?(LDC|LLDC|SIDS)(s?)\b(?!\))"),
+               lambda m: {"LDC": "least developed countr{} (LDC{})", "LLDC": "landlocked developing countr{} (LLDC{})",
+                          "SIDS": "small island developing state{} (SIDS{})"}[m.group(1)].format(
+                   ("ies" if m.group(2) or m.group(1) == "SIDS" else "y") if m.group(1) != "SIDS" else "s",
+                   m.group(2))),
               # "prelim", "2024-27", "who fixes it n by when": a preliminary amount, the period as the texts
               # write it ("2024-2027"), "and" (a lone small "n" between words)
               (re.compile(r"\bprelim\b\.?", re.IGNORECASE), "preliminary"),
