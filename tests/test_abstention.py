@@ -840,3 +840,19 @@ def test_how_long_is_answered_by_seconds_and_hours_too() -> None:
                          "of the commencement of the call-connected signal.")
     assert judged(q, "The first character of the waiting signal sequence shall be transmitted after the "
                      "call-connected signal.")
+
+
+def test_a_span_asked_of_a_thing_comes_from_the_sentence_about_it() -> None:
+    """Two sets asked "how long does the AAP Last Call comment period run?" and got A.8 §4.5's three weeks
+    (the additional review, whose text goes on about comments from the last call): §4.1 says "The last
+    call encompasses the four-week time period"."""
+    from retrieval.answering.compose.direct import states_quantity_of
+
+    q = "How long does the AAP Last Call comment period run?"
+    assert states_quantity_of(q, "The last call encompasses the four-week time period and procedures beginning "
+                                 "with the Director's announcement.")
+    assert not states_quantity_of(q, "The additional review encompasses a three-week time period. The text and "
+                                     "comments from the last call must be made available to TSB.")
+    # a doer and a task is no thing named: left to the ranking
+    assert not states_quantity_of("how long does the Director have to send out the circular?",
+                                  "The Director shall send out the circular within two weeks.")

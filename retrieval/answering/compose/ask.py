@@ -4,7 +4,7 @@ clauses, each with the part of it that answers."""
 from __future__ import annotations
 
 from retrieval.answering.compose import asks_who, lead, note, ordered_sectors
-from retrieval.answering.compose.direct import answer_with_actor, doer
+from retrieval.answering.compose.direct import answer_with_actor, doer, states_quantity_of
 from retrieval.answering.query import Query, without_alternatives
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display
@@ -24,6 +24,13 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
         says = next((h for h in top if doer(asked, h.clause) is not None), None)
         if says is not None:
             top = [says, *[x for x in top if x is not says]]
+    elif top and not states_quantity_of(asked, top[0].clause.text):
+        # "How long does the Last Call run?": a clause whose span is about the thing asked ("The last call
+        # encompasses the four-week time period") answers before one giving another step's span that
+        # mentions it ("The additional review encompasses a three-week time period … comments from the last call").
+        about = next((h for h in top[1:] if states_quantity_of(asked, h.clause.text)), None)
+        if about is not None:
+            top = [about, *[x for x in top if x is not about]]
     found = answer_with_actor(asked, top[0].clause, best=True) if top else None
     if found is None:
         # "Who has to …?": the best clause may only describe the task; the next that gives it to someone

@@ -321,6 +321,31 @@ def holds_quantity(question: str, text: str) -> bool:
     return any(unit.search(s) for unit in kinds for s in spans)  # no kind known ("max delay in ms"): a guess
 
 
+# "how long does the AAP Last Call comment period run?": what the span is asked of
+_SPAN_SUBJECT_RE = re.compile(r"\bhow\s+(?:long|often|soon|far\s+ahead)\s+(?:does|do|is|are|will|can|must|should|may)\s+"
+                              r"(?P<subject>[^?,(]+?)(?:\s+(?:run|last|take|stay|remain|be\s+open|go\s+on))?\s*(?:[?,(]|$)", _I)
+
+
+def states_quantity_of(question: str, text: str) -> bool:
+    """The sentence that gives the span asked for is about what the question asks it of: "The last call
+    encompasses the four-week time period" for the Last Call, not "The additional review encompasses a
+    three-week time period …" (a clause on another step that mentions the last call further on)."""
+    m = _SPAN_SUBJECT_RE.search(norm_hyphens(question))
+    # a thing named ("the AAP last call"), not a doer and its task ("the Director have to send out …")
+    if not m or len(m.group("subject").split()) > 6 or re.search(r"\b(?:to|have|has|get|gets|need|needs)\b",
+                                                                  m.group("subject"), _I):
+        return False
+    wanted = {t for t in lexical_tokens(m.group("subject")) if t not in STOPWORDS}
+    for a, b in segments(text):
+        piece = text[a:b]
+        if holds_quantity(question, piece):
+            span = _SPAN.search(piece)
+            before = piece[: span.start()] if span else piece
+            if wanted & set(lexical_tokens(" ".join(before.split()[:8]))):
+                return True
+    return False
+
+
 _WHO_VERB = re.compile(r"^\s*who(?:'s|\s+is|\s+are)?\s+(?:supposed\s+to\s+|meant\s+to\s+|has\s+to\s+|have\s+to\s+|must\s+|"
                        r"should\s+|can\s+|will\s+|does\s+|do\s+|gets?\s+to\s+)?(?P<verb>[a-z]+)\b", _I)
 _MODAL = re.compile(r"\b(?:shall|will|may|should|must|is\s+to|are\s+to)\s+(?:(?:also|then|normally|not|be)\s+)?"
