@@ -856,3 +856,22 @@ def test_a_span_asked_of_a_thing_comes_from_the_sentence_about_it() -> None:
     # a doer and a task is no thing named: left to the ranking
     assert not states_quantity_of("how long does the Director have to send out the circular?",
                                   "The Director shall send out the circular within two weeks.")
+
+
+def test_current_holders_and_latest_figures_are_not_in_adopted_texts() -> None:
+    """blind24, first run: "who currently chairs the ISCG?" was answered with the Deputy Secretary-General
+    who headed ISC-TF in 2016, "what's the latest ICT price basket figure for mobile broadband in the
+    LDCs?" with a recital's figure, and "who is the session chair supposed to send the allocation table
+    to?" was refused as a question about who holds the post."""
+
+    def judged(q: str, t: str) -> bool:
+        return judge(q, [clause(t)], corpus_has=lambda s: True, known_word=lambda s: True,
+                     coverage=lambda s: 1.0).abstain
+
+    assert judged("who currently chairs the ISCG (intersector coordination group)?",
+                  "an Intersector Coordination Task Force (ISC-TF) in the secretariat headed by the Deputy Secretary-General")
+    assert judged("what's the latest ICT price basket figure for mobile broadband in the LDCs?",
+                  "Mobile broadband costs more than 5 per cent of GNI per capita in most LDCs")
+    assert not judged("after the incubation allocation session, who is the session chair supposed to send the "
+                      "allocation table to?",
+                      "The session chair sends the allocation table to the study group chairman and to TSB.")

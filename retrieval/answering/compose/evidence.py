@@ -53,6 +53,10 @@ _PERSON_RE = re.compile(
     r"(?:secretary-general|deputy|director|chair(?:man|woman|person)?|vice-chair\w*|head|president|"
     r"convenor|co-convenor|(?:co-|associate\s+)?rapporteur|(?:co-)?editor(?:-in-chief)?|editors|"
     r"spokes(?:person|man|woman)|coordinator|focal\s+point|contact(?:\s+(?:person|point))?|point\s+of\s+contact)\b"
+    # "who is the session chair supposed to send the table to?" asks what the post does, not who holds it
+    r"(?!\s+(?:supposed|meant|expected|required|obliged|allowed|going|able)\b)"
+    # "who currently chairs the ISCG?": whoever holds the post now
+    r"|\bwho\s+(?:currently|now|presently|at\s+present)\s+(?:chairs|heads|leads|runs|presides|convenes|holds)\b"
     r"|\bnames?\s+of\s+(?:the\s+)?(?:current\s+|present\s+|new\s+)?(?:ITU\s+)?(?:[\w-]+\s+){0,2}?(?:deputy\s+|vice-)?"
     r"(?:chair|director|secretary|editor|head|president|convenor|rapporteur)"
     # who chaired a past meeting: a person on that day, which no adopted text records
@@ -165,8 +169,8 @@ _CURRENT_RE = re.compile(
     r"|\bwhat(?:'s|s|\s+is)\s+the\s+status\s+of\s+(?:the\s+)?(?:[\w+-]+\s+){0,4}?(?:review|project|process|construction|"
     r"renovation|negotiations?|ratification|work|preparations?)\b|"
     r"\bhow\s+many\b[^?]*\b(?:currently|now|today|at\s+present|presently|so\s+far|to\s+date|this\s+year)\b"
-    r"|\b(?:current|latest|present)\s+(?:number|figures?|count|total|membership|list\s+of\s+members|balance|level|"
-    r"status|value|rate|score|size|rank|ranking|position|standing)\b"
+    r"|\b(?:current|latest|present|most\s+recent|newest)\s+(?:[\w-]+\s+){0,4}?(?:number|figures?|count|total|membership|"
+    r"list\s+of\s+members|balance|level|status|value|rate|score|size|rank|ranking|position|standing|data|statistics|stats)\b"
     # "when does the current term of the TSB Director end?": when someone's present term runs out
     r"|\b(?:current|present|incumbent's|ongoing)\s+(?:term|mandate\s+period|tenure)\b"
     # "Kenya's rank in the latest IDI", "where does Kenya rank": a country's place in a published index
