@@ -875,3 +875,19 @@ def test_current_holders_and_latest_figures_are_not_in_adopted_texts() -> None:
     assert not judged("after the incubation allocation session, who is the session chair supposed to send the "
                       "allocation table to?",
                       "The session chair sends the allocation table to the study group chairman and to TSB.")
+
+
+def test_a_count_in_brackets_after_what_it_counts_answers_how_many() -> None:
+    """blind24, first run: "how many members normally have to commit support before a study group can
+    approve a new Question?" quoted Res 1 §7.2.2 without its count, written "some Member States and Sector
+    Members (normally at least four)"."""
+    from retrieval.answering.compose.direct import answer_sentence, holds_quantity
+
+    text = ("New or revised Questions may be approved by a study group if consensus is achieved. In addition, "
+            "some Member States and Sector Members (normally at least four) have to commit themselves to support "
+            "the work.")
+    q = "how many members normally have to commit support before a study group can approve a new Question?"
+    assert holds_quantity(q, text)
+    short = answer_sentence(q, clause(text))
+    assert short is not None and short.startswith("Normally at least four"), short
+    assert not holds_quantity("how many meetings are held?", text)

@@ -61,6 +61,8 @@ _SPAN = re.compile(
     r"sixteenth|tenth|thirty[-\s]?second|sixty[-\s]?fourth)s?|(?:simple|absolute|two-thirds|qualified)\s+majority|"
     r"(?:normally\s+)?at\s+least\s+" + _NUM_WORD + r"\b)",
     _I)
+_BRACKETED_COUNT = re.compile(r"\(\s*(?:normally\s+|usually\s+|generally\s+)?(?:at\s+least\s+|at\s+most\s+|up\s+to\s+|"
+                              r"not\s+more\s+than\s+|no\s+more\s+than\s+)?" + _NUM_WORD + r"\s*\)", _I)
 _COUNT = re.compile(r"\b" + _NUM_WORD + r"(?:\s+(?:hundred|thousand|million|billion))?\s+(?P<noun>(?:[\w-]+\s+)?[\w-]+)", _I)
 _NEG = re.compile(r"\b(?:shall|may|must|can|should)\s+not\b|\bcannot\b|\bno\s+\w+\s+shall\b", _I)
 _POS = re.compile(r"\b(?:may|can|shall|must|should|is\s+authorized|are\s+authorized)\b", _I)
@@ -311,7 +313,11 @@ def holds_quantity(question: str, text: str) -> bool:
         # "how many people …": "1 billion persons", "three Member States" — a count of that noun (or the
         # texts' word for it), one qualifier between at most
         same = {noun[0]} | SYNONYMS.get(noun[0], frozenset())
-        return any(set(lexical_tokens(m.group("noun"))) & same for m in _COUNT.finditer(text))
+        if any(set(lexical_tokens(m.group("noun"))) & same for m in _COUNT.finditer(text)):
+            return True
+        # … or the count in brackets after them: "some Member States and Sector Members (normally at least four)"
+        return any(set(lexical_tokens(" ".join(text[: m.start()].split()[-6:]))) & same
+                   for m in _BRACKETED_COUNT.finditer(text))
     spans = [m.group(0) for m in _SPAN.finditer(text)]
     if not spans:
         return False
