@@ -891,3 +891,21 @@ def test_a_count_in_brackets_after_what_it_counts_answers_how_many() -> None:
     found = answer_with_actor(q, clause(text), best=True)  # the search's first clause, as in the pipeline
     assert found is not None and found[0].startswith("Normally at least four"), found
     assert not holds_quantity("how many meetings are held?", text)
+
+
+def test_which_question_is_answered_by_the_question_a_sentence_names() -> None:
+    """Five sets asked which SG17 Question hosts the incubation queue; the answers quoted C823's general
+    description or the heading of §2.4.3, never "We therefore proposed Q4 to host the incubation role"."""
+    from retrieval.answering.compose.direct import answer_with_actor, question_named
+
+    text = ("To which question to attach the incubation queue\nBoth Q2 and Q4 are reasonable candidates to host, at "
+            "this stage, the incubation question. We therefore proposed Q4 to host the incubation role and mechanism "
+            "at this stage.")
+    q = "which question in SG17 hosts the incubation queue?"
+    assert question_named(q, text) == ("Q4", "We therefore proposed Q4 to host the incubation role and mechanism at "
+                                           "this stage.")
+    found = answer_with_actor(q, clause(text), best=True)
+    assert found is not None and found[0].startswith("Q4: “We therefore proposed Q4"), found
+    # a Question number already given, or no sentence sharing the question's words: nothing to name
+    assert question_named("what does Q4/17 study?", text) is None
+    assert question_named("which question covers biometrics?", text) is None

@@ -4,7 +4,7 @@ clauses, each with the part of it that answers."""
 from __future__ import annotations
 
 from retrieval.answering.compose import asks_who, lead, note, ordered_sectors
-from retrieval.answering.compose.direct import answer_with_actor, doer, states_quantity_of
+from retrieval.answering.compose.direct import answer_with_actor, doer, question_named, states_quantity_of
 from retrieval.answering.query import Query, without_alternatives
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display
@@ -24,6 +24,10 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
         says = next((h for h in top if doer(asked, h.clause) is not None), None)
         if says is not None:
             top = [says, *[x for x in top if x is not says]]
+    elif top and question_named(asked, top[0].clause.text) is None and \
+            (naming := next((h for h in top[1:] if question_named(asked, h.clause.text) is not None), None)):
+        # "which question in SG17 hosts the incubation queue?": the clause naming the Question that does it
+        top = [naming, *[x for x in top if x is not naming]]
     elif top and not states_quantity_of(asked, top[0].clause.text):
         # "How long does the Last Call run?": a clause whose span is about the thing asked ("The last call
         # encompasses the four-week time period") answers before one giving another step's span that

@@ -29,6 +29,10 @@ _TO_WHOM = re.compile(r"(?i:\breport\w*\s+to\s*\?|\bto\s+whom\b|\bwho\b.*\brepor
 # "which study group handles …", "what ITU-T SG works on …": a group by its number answers.
 _WHICH_GROUP_Q = re.compile(r"\b(?:which|what)\s+(?:ITU-[RTD]\s+)?(?:study\s+groups?|SGs?)\b(?!\s*\d)", _I)
 _GROUP_NAMED = re.compile(r"\b(?:ITU-[RTD]\s+)?(?:Study\s+Groups?|SG)\s*\d+(?:\s*(?:,|and)\s*\d+)*\b")
+# "which question in SG17 hosts the incubation queue?": a Question of a study group, named "Q4", "Q4/17",
+# "Question 4/17" (not "which Questions does Res 1 say …", nor a question number already given)
+_WHICH_QUESTION_Q = re.compile(r"\b(?:which|what)\s+(?:SG\s?\d+\s+)?(?:Question|Q)\b(?!\s*\d)(?!s\b)", _I)
+_QUESTION_NAMED = re.compile(r"\b(?:Q\d{1,2}(?:/\d{1,2})?|Questions?\s+\d{1,2}/\d{1,2})\b")
 _YESNO = re.compile(r"^\s*(?:can|may|must|is|are|does|do|should|shall|will|could)\b", _I)
 # "when" asks for a time at the start or before its verb, not inside a clause ("when a Question goes to
 # consultation, what is needed …" asks what, not when).
@@ -151,6 +155,8 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
                 seg = next((clause.text[a:b] for a, b in segments(clause.text) if a <= at < b), seg)
         if spans:
             return f"{_cap(_pick(spans, q, seg))}: “{readable(seg)}”", []
+    if (named_q := question_named(q, clause.text)) is not None:
+        return f"{named_q[0]}: “{readable(named_q[1])}”", []
     if _WHICH_GROUP_Q.search(q):
         # "Which SG does security in ITU-T?": the study group the clause names is the answer, in the
         # sentence that names it.
@@ -350,6 +356,23 @@ def states_quantity_of(question: str, text: str) -> bool:
             if wanted & set(lexical_tokens(" ".join(before.split()[:8]))):
                 return True
     return False
+
+
+def question_named(question: str, text: str) -> tuple[str, str] | None:
+    """For "which Question … ?", (the Question, the sentence) of the sentence naming one that shares most
+    of the question's other words ("We therefore proposed Q4 to host the incubation role …" for "which
+    question hosts the incubation queue?"); None when no such sentence shares any."""
+    if not _WHICH_QUESTION_Q.search(question):
+        return None
+    wanted = set(lexical_tokens(question)) - set(lexical_tokens("question questions sg17 study group"))
+    best: tuple[int, str, str] | None = None
+    for a, b in segments(text):
+        piece = text[a:b]
+        named = [m.group(0) for m in _QUESTION_NAMED.finditer(piece)]
+        shared = len(wanted & set(lexical_tokens(piece)))
+        if len(set(named)) == 1 and shared and (best is None or shared > best[0]):
+            best = (shared, named[0], piece)
+    return (best[1], best[2]) if best else None
 
 
 _WHO_VERB = re.compile(r"^\s*who(?:'s|\s+is|\s+are)?\s+(?:supposed\s+to\s+|meant\s+to\s+|has\s+to\s+|have\s+to\s+|must\s+|"
