@@ -52,6 +52,18 @@ def test_other_languages_are_detected_and_said_to_be_answered_in_english(corpus_
     assert any("looks Russian" in n for n in ans.notes), ans.notes
 
 
+def test_a_language_no_text_is_in_is_refused_plainly(corpus_service: Service) -> None:
+    """Tried as a new user: a German question was read as English ("Sektor" → "sector") and answered with
+    clauses of E.119's French version. No text is in German and the model is English-only: say so."""
+    from retrieval.answering.language import detect_language
+
+    ans = corpus_service.answer("Welcher Sektor ist für Notfallkommunikation zuständig?")
+    assert ans.abstained and not ans.citations and "looks German" in ans.text and "in English" in ans.text, ans.text
+    assert detect_language("Wer ist für Cybersicherheit zuständig?") == "de"
+    for english in ("who was elected chair of the study group?", "what does the die-hard rule say on der Spiegel?"):
+        assert detect_language(english) == "en"
+
+
 def test_whole_part_and_range_of_res57(corpus_service: Service) -> None:
     whole = corpus_service.cite("resolves of Res 57")
     assert [c.label for c in whole.clauses] == ["1", "2", "3", "4"]

@@ -66,6 +66,7 @@ from retrieval.answering.compose.series import (
 )
 from retrieval.answering.compose.topic import SUPPORT, clean_topic, held_by
 from retrieval.answering.facts import CorpusFacts
+from retrieval.answering.language import LANGUAGE_NAMES, answers_in
 from retrieval.answering.llm import ChatLLM
 from retrieval.answering.query import (
     Query,
@@ -130,6 +131,7 @@ NAMED_BODY_WEIGHT = 1.1  # … and one naming the body the question names ("TSAG
 MEETING_WEIGHT = 1.15  # for "when …" of a meeting, a clause giving it for that meeting
 _BODY_ACRONYM_RE = re.compile(r"\b(TSAG|TDAG|RAG|ISCG|ISC-TF|IRG-AVA|JCA-AHF|CWG-[A-Z]+)\b")  # not "SG17": every SG17 paper names it
 ENUMERATION_WEIGHT = 1.15  # for "what are the ways …?", a clause counting them ("in one of three ways: …")
+OFFICIAL_LANGUAGES = frozenset({"en", "fr", "es", "ru", "ar", "zh"})  # the languages ITU publishes its texts in
 OTHER_LANGUAGE_WEIGHT = 0.8  # the same text in another language than the question's ("~es" versions)
 DOCUMENT_ROW_WEIGHT = 0.6  # for "who …?", a table row listing a document ("TD2079 | Agenda of …") names no one
 _DOCUMENT_ROW_RE = re.compile(r"^\s*(?:TD\s?\d+|C\s?\d+|[A-Z]{1,4}\d*-(?:TD|C)\d+)(?:\s*\(\w+\))?\s*\|")
@@ -177,7 +179,8 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
         w = RECITAL_WEIGHT if is_recital(c) else 1.0
         # A version in the question's language before the same text in another ("~es" in the id).
         lang = c.doc_id.rpartition("~")[2] if "~" in c.doc_id else "en"
-        if lang != ("en" if query.read_as else query.language):  # a question read in English searched English
+        # a question read in English searched English; one in a language no text is in, English too
+        if lang != ("en" if query.read_as or query.language not in OFFICIAL_LANGUAGES else query.language):
             w *= OTHER_LANGUAGE_WEIGHT
         if who and any(gives_task(m) for m in c.mandates):
             w *= TASKED_WEIGHT
@@ -323,6 +326,13 @@ class Answerer:
                                             self.corpus.settings.embedder))
 
     def answer_query(self, query: Query) -> Answer:
+        if query.language not in OFFICIAL_LANGUAGES and not answers_in(query.language, self.corpus.settings.embedder):
+            # A language none of the texts is in, and an English-only model: whatever it found would be noise
+            # (a German question matched E.119's French version).
+            name = LANGUAGE_NAMES.get(query.language, query.language)
+            return self._final_check(compose_abstain(
+                query, self.coverage(), f"This question looks {name}; the texts are in ITU's official languages and "
+                "questions are answered in English: please ask it in English.", ["an English question"]))
         if query.reference is None and (ref := self._cited_by_description(query)) is not None:
             # "resolves 2 of the SME participation res": a clause of an instrument named by its subject.
             query = query.model_copy(update={"intent": "cite", "reference": ref, "references": [ref]})

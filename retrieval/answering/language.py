@@ -9,7 +9,7 @@ import re
 Language = str  # ISO 639-1: "en", "fr", "es", "ru", "ar", "zh"
 
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "ru": "Russian", "ar": "Arabic",
-                  "zh": "Chinese"}
+                  "zh": "Chinese", "de": "German"}
 _SCRIPTS = (
     ("ar", re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")),
     ("ru", re.compile(r"[\u0400-\u04ff]")),
@@ -23,8 +23,12 @@ _WORDS = {
                     "de et ou")),
     "es": frozenset(str.split("el la los las del una un es que qué quién quiénes cuál cuáles sector sectores ocupa se "
                     "para en con por dice dicen sobre cómo dónde uit de y o")),
+    # Not an official language, but asked in Geneva: read as English, "Sektor" became "sector" and the
+    # answer quoted E.119's French version. Detected, it gets the English-only note like the others.
+    "de": frozenset(str.split("der das den dem ein eine ist sind welcher welche welches wer wie wo wann für und oder "
+                    "nicht mit von zu im auf zuständig sektor sektoren befasst sich")),
 }
-_ACCENTS = {"fr": re.compile(r"[éèêàçùâîôœë]"), "es": re.compile(r"[ñ¿¡áíóú]")}
+_ACCENTS = {"fr": re.compile(r"[éèêàçùâîôœë]"), "es": re.compile(r"[ñ¿¡áíóú]"), "de": re.compile(r"[äöüß]")}
 _WORD_RE = re.compile(r"[a-zà-ÿœ']+(?:-[a-zà-ÿ]+)*")
 
 
@@ -43,7 +47,8 @@ def detect_language(text: str) -> Language:
     score = {lang: sum(w in vocab for w in words) for lang, vocab in _WORDS.items()}
     score["fr"] += sum(w in ("l'", "d'", "s'", "qu'") for w in words) + len(_ACCENTS["fr"].findall(low))
     score["es"] += 2 * len(_ACCENTS["es"].findall(low))
-    best = max(("fr", "es"), key=lambda lang: score[lang])
+    score["de"] += 2 * len(_ACCENTS["de"].findall(low))
+    best = max(("fr", "es", "de"), key=lambda lang: score[lang])
     if score[best] >= 2 and score[best] > score["en"]:
         return best
     return "en"
