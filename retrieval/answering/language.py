@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-Language = str  # ISO 639-1: "en", "fr", "es", "ru", "ar", "zh"
+Language = str  # ISO 639-1: "en", "fr", "es", "ru", "ar", "zh"; "de" detected, never a text's
 
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "ru": "Russian", "ar": "Arabic",
                   "zh": "Chinese", "de": "German"}
@@ -24,7 +24,8 @@ _WORDS = {
     "es": frozenset(str.split("el la los las del una un es que qué quién quiénes cuál cuáles sector sectores ocupa se "
                     "para en con por dice dicen sobre cómo dónde uit de y o")),
     # Not an official language, but asked in Geneva: read as English, "Sektor" became "sector" and the
-    # answer quoted E.119's French version. Detected, it gets the English-only note like the others.
+    # answer quoted E.119's French version. Detected, it is refused plainly unless the embedder is
+    # multilingual (no text is in German).
     "de": frozenset(str.split("der das den dem ein eine ist sind welcher welche welches wer wie wo wann für und oder "
                     "nicht mit von zu im auf zuständig sektor sektoren befasst sich")),
 }

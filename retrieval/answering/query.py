@@ -337,6 +337,10 @@ def search_form(text: str) -> str:
     return _SPACE_RE.sub(" ", out).strip() or text
 
 
+# ITU's country groups, (one, several) as the texts write them
+_COUNTRY_GROUPS = {"LDC": ("least developed country", "least developed countries"),
+                   "LLDC": ("landlocked developing country", "landlocked developing countries"),
+                   "SIDS": ("small island developing states", "small island developing states")}
 # Chat forms of what the texts spell out: "Gen Sec" is the Secretary-General, "w/" is "with".
 _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [(re.compile(r"\b(?:Gen(?:eral)?\.?\s*Sec(?:retary)?|Sec\.?\s*Gen|SecGen)\b\.?", re.IGNORECASE),
                "Secretary-General"),
@@ -376,10 +380,7 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # ITU's country groups by their short forms, which the texts spell out where a rule differs by
               # group ("up to fifteen years for least developed countries"): both forms, as the texts define them
               (re.compile(r"(?<![\w(])(?:an?\s+)?(LDC|LLDC|SIDS)(s?)\b(?!\))"),
-               lambda m: {"LDC": "least developed countr{} (LDC{})", "LLDC": "landlocked developing countr{} (LLDC{})",
-                          "SIDS": "small island developing state{} (SIDS{})"}[m.group(1)].format(
-                   ("ies" if m.group(2) or m.group(1) == "SIDS" else "y") if m.group(1) != "SIDS" else "s",
-                   m.group(2))),
+               lambda m: f"{_COUNTRY_GROUPS[m.group(1)][bool(m.group(2))]} ({m.group(1)}{m.group(2)})"),
               # "prelim", "2024-27", "who fixes it n by when": a preliminary amount, the period as the texts
               # write it ("2024-2027"), "and" (a lone small "n" between words)
               (re.compile(r"\bprelim\b\.?", re.IGNORECASE), "preliminary"),
