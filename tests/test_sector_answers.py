@@ -1058,3 +1058,35 @@ def test_the_instrument_speaking_most_of_a_topic_gives_its_lead(itu_service: obj
     ans = ask(itu_service, "which bureau handles IPv6 capacity building?")
     assert ans.lead_sectors == ["ITU-D"], ans.text
     assert any(c.doc_id.startswith("pp-res-180@") for c in ans.citations[:2]), ans.text
+
+
+def test_a_topic_described_in_one_objectives_entry_is_that_sectors_remit() -> None:
+    """blind21, first run: "helping countries produce internationally comparable ICT statistics is an outcome
+    of which sector?" was given all three Sectors: Res 71's tables (one paragraph of 11,787 characters) name
+    all three, and no objective's heading holds the topic. D.3's entry does ("D.3-b: Strengthened capacity of
+    Member States to produce high-quality, internationally comparable … statistics")."""
+    from retrieval.answering.compose.sector import sector_objective
+    from retrieval.core.models import Clause, Instrument
+    from retrieval.indexing.lexical import lexical_tokens
+
+    plan = Instrument(body="PP", kind="resolution", number="71", title="Strategic plan for the Union for 2020-2023")
+    text = ("Table 6: ITU-T objectives, outcomes and outputs T.3 Telecommunication resources: Ensure effective "
+            "allocation and management of international telecommunication numbering, naming, addressing and "
+            "identification resources T.3-a: Timely and accurate allocation Table 8: ITU-D objectives D.3 Enabling "
+            "Environment: Foster an enabling policy and regulatory environment D.3-b: Strengthened capacity of "
+            "Member States to produce high- quality, internationally comparable telecommunication/ICT statistics "
+            "Table 10: Inter-Sectoral objectives I.3 Telecommunication/ICT accessibility: Enhance accessibility "
+            "for persons with disabilities I.3-1: Reports, guidelines, standards")
+    tables = Clause(clause_id="pp-res-71@x#annex-1.5-2.1", doc_id="pp-res-71@x", instrument=plan, part="annex 1",
+                    label="5 2.1", span=(0, 10), text=text)
+
+    def terms(topic: str) -> list[str]:
+        return list(dict.fromkeys(lexical_tokens(topic)))
+
+    assert sector_objective(tables, terms("countries produce internationally comparable ICT statistics outcome")) == (
+        "ITU-D", "D.3 Enabling Environment")
+    assert sector_objective(tables, terms("allocating international numbering naming addressing resources")) == (
+        "ITU-T", "T.3 Telecommunication resources")
+    # an inter-sectoral objective is no one Sector's remit; words from no entry, none
+    assert sector_objective(tables, terms("accessibility for persons with disabilities")) is None
+    assert sector_objective(tables, terms("spectrum auctions revenue")) is None

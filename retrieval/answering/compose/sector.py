@@ -316,7 +316,37 @@ def sector_objective(c: Clause, terms: list[str]) -> tuple[str, str] | None:
         head = m.group("head")
         if len(head.split()) <= 10 and all(holds(set(lexical_tokens(head)), t) for t in terms):
             return f"ITU-{m.group('letter')}", f"{m.group('letter')}.{m.group('n')} {head.strip()}"
-    return None
+    return _objective_entry(c, terms)
+
+
+# An objective's entry in the plan's tables: "T.3 Telecommunication resources: Ensure effective allocation …
+# T.3-a: … T.3-1: …" up to the next objective ("I.3 Telecommunication/ICT accessibility: …" is inter-sectoral).
+_ENTRY_RE = re.compile(r"(?<![\w.-])(?P<letter>[RTDI])\.(?P<n>\d)\s+(?P<head>[A-Z][^:•\n]{2,90}?):\s")
+_FRAMING = frozenset(lexical_tokens("strategic plan objective objectives outcome outcomes output outputs target targets "
+                                    "sit sits fall falls belong belongs come comes under sector sectors"))
+ENTRY_SHARE = 0.75  # of the topic's words an objective's entry must hold to be the topic's objective
+
+
+def _objective_entry(c: Clause, terms: list[str]) -> tuple[str, str] | None:
+    """(Sector, objective) for a topic described in one objective's entry rather than in its heading ("allocating
+    international numbering, naming, addressing and identification resources" is T.3's, "Telecommunication
+    resources"): the entry holding most of the topic's words, when it is one Sector's and holds most of them."""
+    title = set(lexical_tokens(c.instrument.title or ""))
+    asked = [t for t in terms if t not in _FRAMING and t not in title]
+    entries = list(_ENTRY_RE.finditer(c.text))
+    if len(asked) < 2 or not entries:
+        return None
+    scored = []
+    for i, m in enumerate(entries):
+        end = entries[i + 1].start() if i + 1 < len(entries) else len(c.text)
+        have = set(lexical_tokens(c.text[m.start():end]))
+        scored.append((sum(holds(have, t) for t in asked) / len(asked), m))
+    best = max(x for x, _m in scored)
+    top = {m.group("letter") for x, m in scored if x == best}
+    if best < ENTRY_SHARE or len(top) != 1 or top == {"I"}:
+        return None
+    m = next(m for x, m in scored if x == best)
+    return f"ITU-{m.group('letter')}", f"{m.group('letter')}.{m.group('n')} {m.group('head').strip()}"
 
 
 _SG_NAME_RE = re.compile(r"^SG(\d+)$")
