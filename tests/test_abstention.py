@@ -176,6 +176,9 @@ def test_itu_shorthand_countries_as_typed_and_amounts_asked_in_chat(corpus_servi
     assert stem("contribution") in SYNONYMS[stem("contribs")]
     assert stem("plenipotentiary") in SYNONYMS[stem("plenipot")]
     assert stem("consumers") in SYNONYMS[stem("customers")]  # PP Res 196 protects "consumers"
+    # blind24, first run: "gather the stats" (Res 200: BDT coordinates their "collection"), "threats and vulns"
+    assert stem("collection") in SYNONYMS[stem("gather")]
+    assert stem("vulnerabilities") in SYNONYMS[stem("vulns")]
     assert countries_in("what is the US position on OTT regulation?") == ["US"]
     assert countries_in("let us know what the UK said") == ["UK"]
     assert _AMOUNT_Q_RE.search("whats ITU's budget for 2024-2027?")
