@@ -862,3 +862,12 @@ def test_country_groups_are_read_in_both_forms() -> None:
     assert expand_shorthand("LDCs, LLDCs and SIDS") == \
         "least developed countries (LDCs), landlocked developing countries (LLDCs) and small island developing states (SIDS)"
     assert expand_shorthand("least developed countries (LDCs)") == "least developed countries (LDCs)"
+
+
+def test_which_parts_of_itu_asks_which_sector() -> None:
+    """blind24, first run: "which parts of ITU are expected to feed into the expert group reviewing the ITRs?"
+    was read as a plain question ("which part of ITU" was a Sector question; the plural was not)."""
+    from retrieval.answering.query import detect
+
+    assert detect("which parts of ITU are expected to feed into the expert group reviewing the ITRs?")[0] == "sector"
+    assert detect("what arms of the ITU work on IMT?")[0] == "sector"

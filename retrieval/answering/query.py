@@ -23,7 +23,7 @@ Intent = Literal["cite", "sector", "find", "ask", "diff", "refs"]
 
 _WHICH_SECTOR = (r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b"
                  # "which part of ITU is tasked with …", "what arm of the ITU …"
-                 r"|\b(?:which|what)\s+(?:part|arm|branch|wing)\s+of\s+(?:the\s+)?ITU\b")
+                 r"|\b(?:which|what)\s+(?:parts?|arms?|branch(?:es)?|wings?)\s+of\s+(?:the\s+)?ITU\b")
 _WHOSE = (r"\bwhose\s+(?:study\s+groups?|bureau|sector|job|task|responsibility|remit"
           # "whose programme is the Special Voluntary Programme?": which Bureau runs it
           r"|programmes?|programs?|projects?|initiatives?|portal|database|platform"
