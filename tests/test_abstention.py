@@ -912,3 +912,15 @@ def test_which_question_is_answered_by_the_question_a_sentence_names() -> None:
     # a Question number already given, or no sentence sharing the question's words: nothing to name
     assert question_named("what does Q4/17 study?", text) is None
     assert question_named("which question covers biometrics?", text) is None
+
+
+def test_whether_a_target_was_hit_or_what_a_later_conference_added_is_not_in_the_texts() -> None:
+    """blind21, abstentions missed since its first run: "did ITU actually hit its 30% global e-waste recycling
+    target by 2023?" quoted the target, "which countries got added to the Res 34 special-need list at PP-22?"
+    quoted Res 160."""
+    from retrieval.answering.compose.evidence import _OUTCOME_RE, decided_at
+
+    assert _OUTCOME_RE.search("did ITU actually hit its 30% global e-waste recycling target by 2023?")
+    assert _OUTCOME_RE.search("have we missed the broadband affordability target?")
+    assert decided_at("which countries got added to the Res 34 special-need list at PP-22?") == ("PP", 2022)
+    assert decided_at("which countries are on the Res 34 list?") is None

@@ -188,7 +188,7 @@ _OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?
                          r"|\b(?:did|were|was)\b[^?]*\b(?:agree|adopt|decide|approve|set\s+up|establish)\w*\b[^?]*\bat\s+"
                          r"(?:its|the|their)\s+(?:last|latest|most\s+recent|previous)\s+(?:meeting|session|plenary)\b"
                          r"|^\s*(?:did|has|have)\b[^?]*\b(?:meet|met|achieve[ds]?|reach(?:ed)?|succeed(?:ed)?|"
-                         r"fulfil+(?:ed)?)\b[^?]*\b(?:targets?|goals?|objectives?|aims?)\b"
+                         r"fulfil+(?:ed)?|hit|miss(?:ed)?|make|made)\b[^?]*\b(?:targets?|goals?|objectives?|aims?)\b"
                          r"|\bwas\b[^?]*\b(?:a\s+)?success(?:ful)?\b"
                          # "was TP.inno approved at the March 2020 SG17 meeting?": a meeting's verdict is in its report
                          r"|\b(?:(?:was|were|has\s+been|have\s+been|got)\s+(?:[\w/.-]+\s+){0,6}?(?:approved|adopted|agreed|"
@@ -212,6 +212,9 @@ _FATE_VERB_RE = re.compile(r"^\s*(?:did|was|were|has|have|is|are)\b[^?]*\b(?:ado
 # decided, which only its own texts hold.
 _DECIDED_RE = re.compile(r"\b(?:what|which)\b[^?]*\b(?:did|were|was|has|have)\b[^?]*\b(?:decide|adopt|agree|approve|conclude|"
                          r"suppress|revise|change)\w*\b|\b(?:decided|adopted|agreed|approved)\s+(?:at|by)\b"
+                         # "which countries got added to the list at PP-22?": what a later event did
+                         r"|\b(?:got|were|was|been)\s+(?:added|removed|dropped|deleted|included|listed|elected|appointed)\b[^?]*"
+                         r"\b(?:at|by|during)\s+(?:the\s+)?(?:WRC|WTSA|WTDC|PP|RA|WTPF|Council|plenipot\w*)"
                          # "did the 2021 Council session approve …?"
                          r"|^\s*(?:did|has|have|was|were)\b[^?]*\b(?:decide|adopt|agree|approv|accept|endors|reject|revis|"
                          r"amend|modif|updat|chang)\w*\b"
