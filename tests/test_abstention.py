@@ -924,3 +924,21 @@ def test_whether_a_target_was_hit_or_what_a_later_conference_added_is_not_in_the
     assert _OUTCOME_RE.search("have we missed the broadband affordability target?")
     assert decided_at("which countries got added to the Res 34 special-need list at PP-22?") == ("PP", 2022)
     assert decided_at("which countries are on the Res 34 list?") is None
+
+
+def test_blind25_first_run_honesty_and_reading() -> None:
+    """blind25, first run: "what does WTSA Resolution 2 give SG17 …?" was answered from WTSA Res 1 (PP Res 2
+    is indexed, and the number alone found it); "walk me through the A.13 procedure" from Res 1 §1bis.6.2;
+    "did PP-22 make the SME reduced fees permanent?" from Res 209; "what date format …" was refused as a
+    question for a date; "a8 cl 5.4" and "does T or D lead …" were not read."""
+    from retrieval.answering.compose.evidence import asks_when, decided_at, recommendations_asked
+    from retrieval.answering.query import detect, expand_shorthand
+
+    assert recommendations_asked("walk me through the A.13 procedure for agreeing a new supplement") == ["A.13"]
+    assert recommendations_asked("what does the D.50 work say") == []
+    assert decided_at("did PP-22 make the SME reduced fees from res 209 permanent?") == ("PP", 2022)
+    assert not asks_when("what date format is supposed to appear with the rec number on the cover?")
+    assert expand_shorthand("a8 cl 5.4 - does it pass?").startswith("A.8 clause 5.4")
+    assert expand_shorthand("b4 the meeting") == "b4 the meeting"
+    assert detect("telecom consumer protection: does T or D lead the work according to PP-18?")[0] == "sector"
+

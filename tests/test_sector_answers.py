@@ -1090,3 +1090,12 @@ def test_a_topic_described_in_one_objectives_entry_is_that_sectors_remit() -> No
     # an inter-sectoral objective is no one Sector's remit; words from no entry, none
     assert sector_objective(tables, terms("accessibility for persons with disabilities")) is None
     assert sector_objective(tables, terms("spectrum auctions revenue")) is None
+
+
+def test_a_resolution_of_another_body_with_the_same_number_is_not_the_one_asked(itu_service: object) -> None:
+    """blind25, first run: "what does WTSA Resolution 2 give SG17 …?" was answered from WTSA Res 1: PP Res 2
+    is indexed, and the number alone found it, so WTSA Res 2 counted as held."""
+    ans = ask(itu_service, "what does WTSA Resolution 2 give SG17 as its lead study group areas?")
+    assert ans.abstained and "WTSA Resolution 2 is not in the corpus" in ans.text, ans.text
+    # PP Resolution 2 itself is still cited
+    assert not ask(itu_service, "what does PP Resolution 2 resolve about the WTPF?").abstained

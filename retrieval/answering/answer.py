@@ -433,13 +433,18 @@ class Answerer:
             # for no number; the Sector is the answer.
             text = re.sub(r"\bhow\s+(?:many|much|long|often)\b", " ", text, flags=re.IGNORECASE)
         catalog = self.corpus.catalog()
-        if query.references and all(catalog.cite_candidates(r) for r in query.references):
+
+        def indexed(r: Reference) -> bool:
+            # "WTSA Resolution 2" is not PP Resolution 2, which the number alone finds
+            return any(not r.body or c.instrument.body == r.body for c in catalog.cite_candidates(r))
+
+        if query.references and all(indexed(r) for r in query.references):
             # Every instrument named is indexed and the search was scoped to it: its name is not a word
             # the clauses must hold. One named but absent ("WTDC Resolution 59") stays a term to cover.
             text = without_references(text) or text
         text = self._without_described(query, self._without_document_names(query, text))
         named = [r for r in query.references if r.number and not r.symbol and r.kind in (None, "decision")]
-        unindexed = [r for r in named if not catalog.cite_candidates(r) and asked_as_source(query.text, r.text)]
+        unindexed = [r for r in named if not indexed(r) and asked_as_source(query.text, r.text)]
         if unindexed and len(unindexed) == len(named) and query.intent not in ("cite", "find", "refs"):
             # "What does WTSA Res 52 require?" with Res 52 only named by other texts: its own words are
             # what was asked, and a clause that merely mentions it would be a confident wrong answer.

@@ -50,8 +50,9 @@ _SECTOR_RE = re.compile(
     _WHICH_SECTOR + "|" + _WHOSE + "|" + _WHOSE_JOB + "|" + _EITHER + r"(?:\s*\?|\s+" + _JOB + r"\b)"
     # "is cybersecurity a BDT or TSB job?"
     r"|\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU + r"(?:'s)?\s+" + _JOB + r"\b"
-    # "does BDT or TSB do the EMF work?", "emergency telecoms: R, T or D?"
+    # "does BDT or TSB do the EMF work?", "emergency telecoms: R, T or D?", "does T or D lead the work?"
     r"|\b(?:does|do|is|should|will|would|must)\s+(?:the\s+)?" + _BUREAU + r"\s+or\s+(?:the\s+)?" + _BUREAU + r"\b"
+    r"|\b(?:does|do|should|will|would|must)\s+[RTD]\s+or\s+[RTD]\s+(?:lead|handle|run|cover|own|do|take)\b"
     # "is it TSB or BDT that works with countries on …?", "was it BR or BDT who …"
     r"|\b(?:is|was|will)\s+(?:it|that)\s+(?:the\s+)?" + _BUREAU + r"\s+or\s+(?:the\s+)?" + _BUREAU + r"\b"
     r"|(?<![\w-])R\s*,\s*T\s*,?\s*(?:or|and|/)\s*D\b"
@@ -400,6 +401,9 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"(?<![\w./-])([ABD-FHJ-PR-Z])(\d{1,4})(?![\w.]|/\d)"), r"\1.\2"),
               # … typed in lower case ("a12", "e119"), with two digits at least: "b4" is "before", "w8" "wait"
               (re.compile(r"(?<![\w./-])([abd-fhj-pr-z])(\d{2,4})(?![\w.]|/\d)"),
+               lambda m: f"{m.group(1).upper()}.{m.group(2)}"),
+              # … with one digit when a clause follows: "a8 cl 5.4" (read as "a8 clause 5.4" by then)
+              (re.compile(r"(?<![\w./-])([abd-fhj-pr-z])(\d)(?=\s*(?:clause|§|section)\s*\d)"),
                lambda m: f"{m.group(1).upper()}.{m.group(2)}")]
 
 

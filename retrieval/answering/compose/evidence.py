@@ -127,7 +127,8 @@ _AMOUNT_RE = re.compile(r"\b(?:CHF|USD|EUR|Swiss\s+francs?|US\s+dollars?)\b|[$�
 # "When ITU-T and an SDO produce a common text, who edits it?" asks who, not when.
 # "When can a review be skipped?" asks for the condition, not a date.
 _WHEN_Q_RE = re.compile(r"^\s*(?:when\b(?!\s+(?:can|could|may|might)\b)"
-                        r"(?![^?]*,\s*(?:and\s+)?(?:what|who|whose|whom|which|how|where|why|is|are|does|do|did|can|must|should)\b)|what\s+date\b"
+                        r"(?![^?]*,\s*(?:and\s+)?(?:what|who|whose|whom|which|how|where|why|is|are|does|do|did|can|must|should)\b)"
+                        r"|what\s+date\b(?!\s+(?:format|formats|style|field|stamp|notation))"
                         r"|on\s+which\s+date\b|by\s+when\b|what\s+year\b|in\s+which\s+year\b)"
                         r"|\bwhen\s+(?:is|was|will|does|do|must|should|are)\b|\bdeadline\b"
                         r"|\b(?:on|at)\s+(?:what|which)\s+dates?\b", _I)
@@ -217,7 +218,9 @@ _DECIDED_RE = re.compile(r"\b(?:what|which)\b[^?]*\b(?:did|were|was|has|have)\b[
                          r"\b(?:at|by|during)\s+(?:the\s+)?(?:WRC|WTSA|WTDC|PP|RA|WTPF|Council|plenipot\w*)"
                          # "did the 2021 Council session approve …?"
                          r"|^\s*(?:did|has|have|was|were)\b[^?]*\b(?:decide|adopt|agree|approv|accept|endors|reject|revis|"
-                         r"amend|modif|updat|chang)\w*\b"
+                         r"amend|modif|updat|chang|extend|renew|abolish|scrap|keep|kept|drop|end)\w*\b"
+                         # "did PP-22 make the SME fees permanent?"
+                         r"|^\s*did\b[^?]*\bmake\b[^?]*\b(?:permanent|binding|mandatory|optional|free)\b"
                          # "is Res 208 still in force after PP-22?": whether a later event kept, revised or dropped it
                          r"|\bstill\s+(?:in\s+force|valid|applicable|current|in\s+effect)\b|\b(?:abrogated|suppressed|"
                          r"superseded|replaced|revised|amended)\s+(?:at|by|since|after)\b", _I)
@@ -438,7 +441,9 @@ _SOURCE_BEFORE_RE = re.compile(r"(?:\b(?:under|in|per|by|from|of|according\s+to)
                                r"(?:(?:the\s+)?(?:ITU-T\s+)?Rec(?:ommendation)?\.?\s+(?:ITU-T\s+)?)?$", _I)
 _SOURCE_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:(?:actually|really|exactly|basically|in\s+fact)\s+)?"
                               r"(?:says?|said|requires?|defines?|specif(?:y|ies|ied)|describes?|covers?|contains?|"
-                              r"clauses?|cl\.|§|sections?|annex)\b", _I)
+                              r"clauses?|cl\.|§|sections?|annex"
+                              # "walk me through the A.13 procedure": the Recommendation's own procedure
+                              r"|(?:approval\s+)?(?:procedures?|process|rules?|steps?|workflow)(?=\s+(?:for|to|on)\b|\s*[?.]|$))\b", _I)
 
 
 def recommendations_asked(question: str) -> list[str]:
