@@ -731,7 +731,8 @@ def test_chat_forms_read_as_the_texts_write_them() -> None:
     # a Recommendation typed in lower case; "b4" is "before", not Recommendation B.4
     assert read_query("a12 whats letter W for").text.startswith("A.12 ")
     assert "E.119" in read_query("e119 language reqs?").text
-    assert "b4 the meeting" in read_query("contrib arriving <12 days b4 the mtg, what happens to it").text
+    read = read_query("contrib arriving <12 days b4 the mtg, what happens to it").text
+    assert "before the meeting" in read and "B.4" not in read
     # "takes part in" is how people say "participate in"; "on ITU's behalf" only frames the question
     assert search_form("who takes part in the WHO EMF project on ITU's behalf?") == \
         "who participate in the WHO EMF project?"
@@ -871,3 +872,19 @@ def test_which_parts_of_itu_asks_which_sector() -> None:
 
     assert detect("which parts of ITU are expected to feed into the expert group reviewing the ITRs?")[0] == "sector"
     assert detect("what arms of the ITU work on IMT?")[0] == "sector"
+
+
+def test_more_chat_spellings_and_lower_case_meeting_symbols() -> None:
+    """blind25, first run: "c823 vs td2484 whats new abt who defines n maintains the incubation mech" abstained
+    ("nothing in the corpus mentions c823, mech"); "… hv to commit … a new qn b4 … btwn wtsas" was read word by
+    word."""
+    from retrieval.answering.query import expand_shorthand, meeting_symbols
+
+    assert meeting_symbols("c823 vs td2484 whats new") == ["C823", "TD2484"]
+    assert meeting_symbols("see section c 3 of the report") == []
+    assert expand_shorthand("who defines n maintains the incubation mech") == \
+        "who defines and maintains the incubation mechanism"
+    assert expand_shorthand("members hv to commit to a new qn b4 a SG can approve it btwn wtsas") == \
+        "members have to commit to a new question before a SG can approve it between wtsas"
+    assert expand_shorthand("contribs arriving <12 days, >3 weeks") == "contribs arriving less than 12 days, more than 3 weeks"
+    assert expand_shorthand("is it in b4?") == "is it in b4?"  # no word after it: left as typed

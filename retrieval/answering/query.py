@@ -367,6 +367,12 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"\bsec\.?\s*(?=\d)", re.IGNORECASE), "section "),
               (re.compile(r"(?<![\w.])s\.\s?(?=\d+\.\d)"), "section "),
               (re.compile(r"\bmtg(s?)\b", re.IGNORECASE), r"meeting\1"),
+              # "… hv to commit … a new qn b4 … btwn wtsas", "<12 days": chat spellings of small words
+              (re.compile(r"(?<!\S)<\s*(?=\d)"), "less than "), (re.compile(r"(?<!\S)>\s*(?=\d)"), "more than "),
+              (re.compile(r"\bhv\b", re.IGNORECASE), "have"), (re.compile(r"\bbtwn\b", re.IGNORECASE), "between"),
+              (re.compile(r"\bqn(s?)\b", re.IGNORECASE), r"question\1"), (re.compile(r"\bthru\b", re.IGNORECASE), "through"),
+              (re.compile(r"(?<![\w.])b4(?=\s+(?:a|an|the|it|we|they|that|this|any|each|every|[a-z]+ing)\b)", re.IGNORECASE), "before"),
+              (re.compile(r"\bmech\b", re.IGNORECASE), "mechanism"),
               # "how many wks", "3 mths", "yrs": units in chat shorthand
               (re.compile(r"\bwks?\b", re.IGNORECASE), "weeks"),
               (re.compile(r"\b(?:mths?|mnths?|mos)\b", re.IGNORECASE), "months"),
@@ -769,7 +775,8 @@ _REC_REF_RE = re.compile(
     re.IGNORECASE,
 )
 _MEETING_REF_RE = re.compile(
-    r"\b(?P<sym>(?:(?:SG\d{1,2}|TSAG|TDAG|RAG)-)?(?P<type>C|TD|td)\s?0*\d+)\b"
+    # ("c823" in chat: a small "c" with three or four digits)
+    r"\b(?P<sym>(?:(?:SG\d{1,2}|TSAG|TDAG|RAG|sg\d{1,2})-)?(?P<type>C|TD|td|c(?=0*\d{3,4}\b))\s?0*\d+)\b"
     r"\s*,?\s*(?:§|section|clause|sec\.)?\s*(?P<label>\d+(?:\.\d+)*)?",
 )
 

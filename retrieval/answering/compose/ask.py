@@ -25,9 +25,10 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
         if says is not None:
             top = [says, *[x for x in top if x is not says]]
     elif top and question_named(asked, top[0].clause.text) is None and \
-            (naming := next((h for h in top[1:] if question_named(asked, h.clause.text) is not None), None)):
+            (naming := next((h for h in hits[1:5] if question_named(asked, h.clause.text) is not None), None)):
         # "which question in SG17 hosts the incubation queue?": the clause naming the Question that does it
-        top = [naming, *[x for x in top if x is not naming]]
+        # (from the first five: the general description of the mechanism ranks above it on meaning)
+        top = [naming, *[x for x in top if x is not naming]][:3]
     elif top and not states_quantity_of(asked, top[0].clause.text):
         # "How long does the Last Call run?": a clause whose span is about the thing asked ("The last call
         # encompasses the four-week time period") answers before one giving another step's span that
