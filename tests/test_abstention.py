@@ -942,3 +942,13 @@ def test_blind25_first_run_honesty_and_reading() -> None:
     assert expand_shorthand("b4 the meeting") == "b4 the meeting"
     assert detect("telecom consumer protection: does T or D lead the work according to PP-18?")[0] == "sector"
 
+
+
+def test_on_an_annual_basis_after_council_consideration_answers_when() -> None:
+    """blind25, first run: "who publishes the external auditor's reports and when do they go online?" was
+    refused for want of a date; Res 94 has them published "on an annual basis, and after their
+    consideration by the Council"."""
+    from retrieval.answering.compose.evidence import _DATE_RE
+
+    assert _DATE_RE.search("to publish on an annual basis, and after their consideration by the Council, the reports")
+    assert not _DATE_RE.search("to publish the reports of the external auditor on a public website")

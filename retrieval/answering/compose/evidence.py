@@ -136,7 +136,10 @@ _DATE_RE = re.compile(
     rf"\b{MONTHS}\b"
     r"|\b(?:19|20)\d\d\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen)\s+"
     r"(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?)\b|\bonce\s+a\s+(?:year|month)\b|\bannually\b"
-    r"|\bevery\s+(?:\w+\s+)?(?:years?|months?|Thursday|week)\b|\b(?:before|after)\s+the\s+(?:opening|closure|close|start)\b",
+    r"|\bevery\s+(?:\w+\s+)?(?:years?|months?|Thursday|week)\b|\b(?:before|after)\s+the\s+(?:opening|closure|close|start)\b"
+    # "to publish on an annual basis, and after their consideration by the Council, the reports …"
+    r"|\bon\s+an?\s+(?:annual|yearly|monthly|quarterly|biennial|regular)\s+basis\b"
+    r"|\b(?:after|following|upon)\s+(?:their|its|the)\s+(?:consideration|approval|adoption|review|endorsement)\b",
     _I)
 # The year of a cited text ("Resolution 71 (Rev. Busan, 2014)", "WTDC-17") says when that text was
 # adopted, not when anything asked about happens.
