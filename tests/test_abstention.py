@@ -939,7 +939,7 @@ def test_blind25_first_run_honesty_and_reading() -> None:
     assert decided_at("did PP-22 make the SME reduced fees from res 209 permanent?") == ("PP", 2022)
     assert not asks_when("what date format is supposed to appear with the rec number on the cover?")
     assert expand_shorthand("a8 cl 5.4 - does it pass?").startswith("A.8 clause 5.4")
-    assert expand_shorthand("b4 the meeting") == "b4 the meeting"
+    assert expand_shorthand("b4 the meeting") == "before the meeting"  # "before", never Recommendation B.4
     assert detect("telecom consumer protection: does T or D lead the work according to PP-18?")[0] == "sector"
 
 

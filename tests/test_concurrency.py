@@ -117,7 +117,7 @@ def _integrity_isolated(data: Path, env: dict[str, str]) -> tuple[int, int, int,
     crash, a runaway file, or a hang)."""
     import json
 
-    got = _run_watched([sys.executable, "-c", _INTEGRITY, str(data)], {**env, "PYTHONPATH": str(ROOT)}, data, 300)
+    got = _run_watched([sys.executable, "-c", _INTEGRITY, str(data)], {**env, "PYTHONPATH": str(ROOT)}, data, NATIVE_HANG_S)
     if got.returncode != 0:
         return None
     docs, promised, records, bad = json.loads(got.stdout.strip().splitlines()[-1])
