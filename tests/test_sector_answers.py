@@ -1099,3 +1099,12 @@ def test_a_resolution_of_another_body_with_the_same_number_is_not_the_one_asked(
     assert ans.abstained and "WTSA Resolution 2 is not in the corpus" in ans.text, ans.text
     # PP Resolution 2 itself is still cited
     assert not ask(itu_service, "what does PP Resolution 2 resolve about the WTPF?").abstained
+
+
+def test_which_bureau_s_asks_for_every_bureau_tasked() -> None:
+    from retrieval.answering.compose.sector import _PLURAL_ASK_RE
+
+    assert _PLURAL_ASK_RE.search("Counterfeit ICT devices: which Bureau(s) are told to help member states?")
+    assert _PLURAL_ASK_RE.search("digital financial services - which sector(s) got tasked at Dubai?")
+    assert _PLURAL_ASK_RE.search("guidelines on call-back procedures - BDT, TSB or both?")
+    assert not _PLURAL_ASK_RE.search("which sector leads on IMT?")

@@ -566,7 +566,9 @@ _EXCEPT_RE = re.compile(r"\b(?:apart\s+from|other\s+than|besides|except(?:\s+for
 
 
 # "Which Bureaux have to help …", "which Bureau Directors are made responsible …": several are expected.
-_PLURAL_ASK_RE = re.compile(r"\bwhich\s+(?:ITU\s+)?(?:bureaux|bureaus|bureau\s+directors|directors|sectors)\b", re.I)
+# "which sectors …", "which sector(s) …", "BDT, TSB or both?": the asker expects more than one may be tasked
+_PLURAL_ASK_RE = re.compile(r"\bwhich\s+(?:ITU\s+)?(?:bureaux|bureaus|bureau\s+directors|directors|sectors|sector\(s\)|"
+                            r"bureau\(x\)|bureau\(s\))(?!\w)|\bor\s+both\s*\??\s*$", re.I)
 JOINT_COVERAGE = 0.3  # the clause tasking them together must speak of the question this much
 JOINT_HITS = 5  # … and be among the best few found
 
