@@ -888,3 +888,10 @@ def test_more_chat_spellings_and_lower_case_meeting_symbols() -> None:
         "members have to commit to a new question before a SG can approve it between wtsas"
     assert expand_shorthand("contribs arriving <12 days, >3 weeks") == "contribs arriving less than 12 days, more than 3 weeks"
     assert expand_shorthand("is it in b4?") == "is it in b4?"  # no word after it: left as typed
+
+
+def test_a_plural_mark_is_no_word_of_the_topic() -> None:
+    from retrieval.answering.query import read_query
+
+    topic = read_query("digital financial services / financial inclusion standards work - which sector(s) got tasked?").topic
+    assert topic.split()[-1] != "s" and "(s)" not in topic, topic

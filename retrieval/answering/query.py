@@ -269,7 +269,8 @@ _SCENE_RE = re.compile(r"^\s*(?:when|whenever|if|as)\s+(?:ITU|the\s+ITU|we|peopl
 
 def sector_topic(question: str) -> str:
     """What a "which Sector" question asks about, without the words that ask it."""
-    question = _SCENE_RE.sub("", question)
+    # "which sector(s)", "which Bureau(x)": the plural mark is no word of the topic
+    question = re.sub(r"(?<=\w)\((?:s|x|es)\)", "", _SCENE_RE.sub("", question))
     words = re.findall(r"[\w][\w'./-]*", _WHOSE_RE.sub(" ", _TOPIC_STRIP.sub(" ", question)))
     kept = [w for w in words if w.lower() not in _ROLE_SURFACE]
     return " ".join(kept) or topic_of(question)
