@@ -880,7 +880,7 @@ class Answerer:
         if rows:
             kept = rows + [h for h in kept if h.clause.clause_id not in {r.clause.clause_id for r in rows}]
         ranked = rerank(kept, query, coverage)
-        # The extra hits read for a quantity were only candidates for the first few places.
+        # The extra hits a plain question reads were only candidates for the first few places.
         return ranked[:max(settings.top_k, 5)] if deep else ranked
 
     def _with_abbreviations(self, text: str) -> str:
