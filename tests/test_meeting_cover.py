@@ -131,3 +131,22 @@ def test_cite_reads_cover_rows_and_shorthand_like_ask(meetings_service: object, 
     res1 = corpus_service.cite("res1 sec 4.1")  # type: ignore[attr-defined]
     if res1.clauses:  # WTSA Resolution 1 is indexed when ../shared is present
         assert res1.clauses[0].clause_id.endswith("#s4.1")
+
+
+def test_a_question_in_the_language_of_a_text_is_matched_by_its_words_under_a_note(shared_itu: Path,
+                                                                                    tmp_path: Path) -> None:
+    """With the English-only model, a Russian question finds E.119's Russian text by its words: shown, under
+    a first line that says how it was found; a Chinese one (no text in Chinese) is no answer."""
+    from retrieval import Service
+    from tests.conftest import make_settings
+
+    service = Service(make_settings(tmp_path / "e119"))
+    report = service.ingest([shared_itu / "languages" / "T-REC-E.119-201704-I!!MSW-E.docx",
+                             shared_itu / "languages" / "T-REC-E.119-201704-I!!MSW-R.docx"])
+    assert not report.failed
+    ru = service.answer("Какие требования к услуге подтверждения безопасности при бедствиях?")
+    assert ru.text.startswith("This question looks Russian;") and "texts in Russian" in ru.lines[0].plain, ru.text
+    assert not ru.abstained and ru.thin_evidence
+    assert ru.citations and all(c.clause_id.startswith("itu-t-rec-e.119@2017-04~ru#") for c in ru.citations[:1])
+    zh = service.answer("安全确认服务有哪些要求？")
+    assert zh.text.startswith("This question looks Chinese;") and zh.abstained, zh.text

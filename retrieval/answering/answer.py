@@ -66,7 +66,7 @@ from retrieval.answering.compose.series import (
 )
 from retrieval.answering.compose.topic import SUPPORT, clean_topic, held_by
 from retrieval.answering.facts import CorpusFacts
-from retrieval.answering.language import LANGUAGE_NAMES, answers_in
+from retrieval.answering.language import LANGUAGE_NAMES, answers_in, english_only_note
 from retrieval.answering.llm import ChatLLM
 from retrieval.answering.query import (
     Query,
@@ -90,7 +90,7 @@ from retrieval.answering.verify import claim_supported, keep_verified
 from retrieval.core.citations import citation, display, version_display
 from retrieval.core.config import Settings
 from retrieval.core.errors import LLMError
-from retrieval.core.models import SECTORS, Answer, Citation, Clause, Reference, SearchHit
+from retrieval.core.models import SECTORS, Answer, Citation, Clause, Reference, SearchHit, plain_text
 from retrieval.indexing.catalog import Catalog
 from retrieval.indexing.lexical import holds, lexical_tokens
 from retrieval.parsing.mandates import document_sector, gives_task, is_front_matter, is_recital
@@ -300,6 +300,29 @@ _POINTS_TO_RE = re.compile(r"\b(?:specified|referred\s+to|set\s+out|mentioned|de
                            r"instructs|invites|requests)\s+(?P<label>\d{1,2}|[a-z]\))", re.IGNORECASE)
 
 
+def _unread_language(query: Query, found: Answer) -> Answer:
+    """A question in Russian, Arabic or Chinese (or French or Spanish the glossary cannot read) with an
+    English-only embedder: what the search found matched a few shared words or numbers at best, so it is
+    shown under the plain note, never as the answer ("哪个部门负责应急通信？" led with a clause about
+    terminology databases)."""
+    name = LANGUAGE_NAMES.get(query.language, query.language)
+    if any(c.clause_id.partition("#")[0].endswith(f"~{query.language}") for c in found.citations):
+        # A text in the question's own language shares its words (E.119 in Russian): real evidence, found
+        # by its words alone.
+        lines = [lead(f"This question looks {name}; the English-only model in use cannot read it, so below are "
+                      f"the clauses of texts in {name} that share its words; ask in English for a full search."),
+                 *found.lines]
+        return found.model_copy(update={"lines": lines, "text": plain_text(lines), "thin_evidence": True})
+    lines = [lead(f"This question looks {name}; questions are answered in English, and the English-only model "
+                  "in use cannot match it to the texts: please ask it in English."),
+             *([] if found.abstained else [note("What a search for its words found, not checked against the "
+                                                "question:")]), *found.lines]
+    return found.model_copy(update={"lines": lines, "text": plain_text(lines), "abstained": True,
+                                    "thin_evidence": True,
+                                    "lead_sectors": [], "involved_sectors": [],
+                                    "missing": [*found.missing, "an English question"]})
+
+
 class Answerer:
     def __init__(self, corpus: Corpus, llm: ChatLLM | None = None) -> None:
         self.corpus = corpus
@@ -386,8 +409,12 @@ class Answerer:
             if self.llm is not None and not result.abstained:
                 result = self._with_llm(query, hits, result)
         result = self._final_check(result)
+        if (query.language != "en" and not query.read_as and result.intent != "cite"
+                and not answers_in(query.language, self.corpus.settings.embedder)):
+            result = _unread_language(query, result)
         # How the question was read (typos corrected, language) goes first among the notes.
-        reading = reading_notes(query, self.corpus.settings.embedder)
+        reading = [n for n in reading_notes(query, self.corpus.settings.embedder)
+                   if not (n == english_only_note(query.language) and "an English question" in result.missing)]
         return result.model_copy(update={"notes": [*reading, *result.notes]}) if reading else result
 
     def _compose(self, query: Query, hits: list[SearchHit]) -> Answer:
