@@ -63,6 +63,7 @@ def test_spectrum_management_is_itu_r_not_a_word_match_on_management(itu_service
     assert ans.citations[0].doc_id.startswith("pp-res-71@"), ans.text
     assert not any(c.doc_id.startswith("itu-t-rec-a.12") for c in ans.citations)
     assert "ITU-R" in ans.lines[0].plain
+    assert "ITU-T" not in ans.involved_sectors, ans.text  # named only as assisting Palestine
     assert quotes_verbatim(itu_service, ans)
 
 
@@ -72,6 +73,9 @@ def test_tariffs_are_itu_t_from_res_1_considering_b(itu_service: object) -> None
     assert any(c.clause_id.endswith("#considering.b") and c.doc_id.startswith("wtsa-res-1@")
                for c in ans.citations[:3])
     assert "ITU-T" in ans.lines[0].plain
+    # "assistance to Palestine … spectrum management, tariff …" (ITU-D with the assistance of ITU-R and ITU-T)
+    # listed ITU-R as involved in tariffs: named as assisting in another instrument's list of assistance areas.
+    assert "ITU-R" not in ans.involved_sectors, ans.text
 
 
 def test_who_reports_to_tsag_respects_direction(corpus_service: object) -> None:

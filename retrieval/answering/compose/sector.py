@@ -350,6 +350,8 @@ def _objective_entry(c: Clause, terms: list[str]) -> tuple[str, str] | None:
 
 
 _SG_NAME_RE = re.compile(r"^SG(\d+)$")
+INVOLVED_SHARE = 0.1  # of the lead's weight, below which another Sector is not listed as involved …
+BESIDE_SHARE = 0.25  # … unless named in a document that gives the lead at least this share of its best weight
 # "the appropriate ITU-T study groups, particularly Study Groups 2 and 3": the groups a clause singles out
 _SINGLED_OUT_RE = re.compile(r"\b(?:particularly|in\s+particular|notably|especially|including)\s+"
                              r"(?P<g>Study\s+Groups?\s+\d+(?:\s*(?:,|and)\s*\d+)*)", re.IGNORECASE)
@@ -458,7 +460,14 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
         if len(own) == 1 and (sector := own.pop()) in THREE:
             lead_s = [sector]
             own_text = ev.supporting[0]
-    involved = [s for s in THREE if scores.get(s, 0) > 0 and s not in lead_s]
+    # Beside a lead, a Sector the evidence barely weighs is no part of the answer: tariffs are ITU-T's, and
+    # "assistance to Palestine … spectrum management, tariff …" (ITU-D with ITU-R) is not ITU-R on tariffs.
+    # Named in an instrument that gives the lead ("ITU-D, with the assistance of ITU-R and ITU-T"), it stays.
+    least = INVOLVED_SHARE * max((scores.get(s, 0) for s in lead_s), default=0.0)
+    beside = {doc for s in lead_s if s in ev.parts for doc, cs in ev.parts[s].items()
+              if max(w for w, _c, _how in cs) >= BESIDE_SHARE * ev.best(s)[0]}
+    involved = [s for s in THREE if s not in lead_s and scores.get(s, 0) > 0 and (
+        scores[s] > least or any(doc in beside for doc in ev.parts.get(s, {})))]
     if ev.listing is not None and not lead_s:
         involved = list(THREE)
     who = asks_who(query.text)
