@@ -492,3 +492,36 @@ def test_who_does_a_verb_is_also_the_agent_of_its_passive() -> None:
     found = doer("who approves new Questions between assemblies?", c)
     assert found is not None and "study groups" in found[0].name
     assert doer("who drafts new Questions?", c) is None
+
+
+def test_a_deadline_question_takes_the_clause_that_sets_a_limit_on_what_it_asks_about() -> None:
+    """"what's the deadline for submitting contributions to a study group meeting?" led with A.1 §1.1.4 (the
+    timetable communicated "well in advance (one year)"), then A.Sup5's convening letter "two months prior";
+    §3.1.8 sets the limit on contributions: "at least 12 calendar days before the meeting"."""
+    from retrieval.answering.answer import rerank
+    from retrieval.answering.compose.direct import asks_deadline, gives_deadline
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Clause, Instrument, SearchHit
+
+    def c(label: str, text: str) -> Clause:
+        return Clause(clause_id=f"itu-t-rec-a.1@x#clause.{label}", doc_id="itu-t-rec-a.1@x", part="clause",
+                      label=label, instrument=Instrument(body="ITU-T", kind="recommendation", number="A.1"),
+                      text=text, span=(0, len(text)))
+
+    timetable = c("1.1.4", "The timetable of meetings shall be prepared and communicated to participating bodies well "
+                           "in advance (one year), to give them time to study problems and submit contributions "
+                           "within the prescribed time-limits.")
+    notice = c("III.2.4", "Meeting notices and the agenda respect the deadlines of both ITU-T (e.g., a convening "
+                          "letter for rapporteur meetings is posted, normally at least two months prior to the "
+                          "meeting, on the study group webpage) and the organization. Each agenda provides a list "
+                          "of documents to be considered, including input contributions.")
+    limit = c("3.1.8", "Contributions that are to be considered at a study group or working party meeting shall "
+                       "reach TSB at least 12 calendar days before the meeting.")
+    q = "what's the deadline for submitting contributions to a study group meeting?"
+    assert asks_deadline(q) and asks_deadline("how far ahead do contributions need to reach the convenor?")
+    assert not asks_deadline("how long is the Last Call period?")
+    assert gives_deadline(limit.text, q) and not gives_deadline(timetable.text, q)
+    assert not gives_deadline(notice.text, q)  # a limit on the convening letter, not on contributions
+    hits = [SearchHit(clause=timetable, score=0.97), SearchHit(clause=notice, score=0.89),
+            SearchHit(clause=limit, score=0.84)]
+    assert rerank(hits, read_query(q))[0].clause.label == "3.1.8"

@@ -22,11 +22,13 @@ from retrieval.answering.compose.cover import (
     recommendation_about,
 )
 from retrieval.answering.compose.direct import (
+    asks_deadline,
     asks_doer,
     asks_enumeration,
     asks_quantity,
     doer,
     enumerates,
+    gives_deadline,
     holds_quantity,
 )
 from retrieval.answering.compose.evidence import (
@@ -128,6 +130,7 @@ OPERATIVE_QUANTITY_WEIGHT = 1.1  # … and more so when an operative clause give
 QUANTITY_WEIGHT = 1.15  # for "how many terms …?", a clause giving "two terms" holds the answer
 DOER_WEIGHT = 1.15  # for "who decides …?", a clause saying "the Council shall decide …" names the answer
 NAMED_BODY_WEIGHT = 1.1  # … and one naming the body the question names ("TSAG") before one on groups in general
+DEADLINE_WEIGHT = 1.2  # for "what's the deadline …", a clause setting a time before an event
 MEETING_WEIGHT = 1.15  # for "when …" of a meeting, a clause giving it for that meeting
 _BODY_ACRONYM_RE = re.compile(r"\b(TSAG|TDAG|RAG|ISCG|ISC-TF|IRG-AVA|JCA-AHF|CWG-[A-Z]+)\b")  # not "SG17": every SG17 paper names it
 ENUMERATION_WEIGHT = 1.15  # for "what are the ways …?", a clause counting them ("in one of three ways: …")
@@ -165,6 +168,7 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
     listing = query.intent == "ask" and asks_enumeration(query.text)
     amount = query.intent == "ask" and asks_amount(query.text)
     doing = query.intent == "ask" and asks_doer(query.text)
+    deadline = query.intent == "ask" and asks_deadline(query.text)
     # A country the question names is a condition, not a word among others: "Afghanistan … which Sector"
     # is answered by the clause about Afghanistan (a long annex listing it ranks low on meaning).
     places = countries_in(query.text)
@@ -196,6 +200,10 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
         if amount and not held and gives_amount(c.text, query.text):
             # "what is the budget cap for the new HQ building?": the clause giving a sum ("CHF 140 million")
             w *= QUANTITY_WEIGHT
+        if deadline and gives_deadline(c.text, query.text):
+            # "deadline for contributions to a SG meeting?": "shall reach TSB at least 12 calendar days before
+            # the meeting", not "the timetable … communicated well in advance (one year)"
+            w *= DEADLINE_WEIGHT
         if listing and enumerates(c.text):
             w *= ENUMERATION_WEIGHT
         if bodies and all(re.search(rf"\b{re.escape(b)}\b", c.text) for b in bodies):

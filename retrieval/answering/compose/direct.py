@@ -283,6 +283,45 @@ def _before(text: str, span: str) -> set[str]:
     return set(lexical_tokens(" ".join(head.split()[-_NEAR:])))
 
 
+# "what's the deadline for contributions …", "how far ahead …", "how long before the meeting …", "by when …"
+_DEADLINE_Q = re.compile(r"\bdeadlines?\b|\bhow\s+(?:far|long|many\s+\w+)\s+(?:ahead|in\s+advance|before|prior)\b"
+                         r"|\bby\s+when\b|\b(?:latest|last)\s+(?:date|day|moment|we\s+can|you\s+can|one\s+can)\b"
+                         r"|\bcut-?off\b", _I)
+# "shall reach TSB at least 12 calendar days before the meeting", "no later than two weeks prior to …"
+_DEADLINE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                       r"forty|sixty|ninety)(?:[\s-]+\w+)?\s+(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?)"
+                       r"\s+(?:before|prior\s+to|in\s+advance\s+of|ahead\s+of|preceding)\b"
+                       r"|\b(?:no|not)\s+later\s+than\b", _I)
+
+
+def asks_deadline(question: str) -> bool:
+    return bool(_DEADLINE_Q.search(norm_hyphens(question)))
+
+
+# "the deadline for submitting contributions to …": what must be done in time
+_DEADLINE_OF = re.compile(r"\bdeadlines?\s+(?:for|to|of|on)\s+(?P<what>[\w\s-]+?)(?:\s+(?:to|for|at|before|in|of|under|with)\b|[?,]|$)",
+                          _I)
+
+
+def gives_deadline(text: str, question: str = "") -> bool:
+    """The text sets a time limit before an event, not merely a length of time; for "the deadline for X", a
+    limit on X (a convening letter's "two months prior" is no deadline for contributions)."""
+    text = norm_hyphens(text)
+    limits = list(_DEADLINE.finditer(text))
+    m = _DEADLINE_OF.search(norm_hyphens(question))
+    what = set(lexical_tokens(m.group("what"))) if m else set()
+    if not limits or not what:
+        return bool(limits)
+    # in the sentence that sets the limit: "… and input contributions" two sentences on is not it
+    return any(what & set(lexical_tokens(_sentence_at(text, x.start()))) for x in limits)
+
+
+def _sentence_at(text: str, at: int) -> str:
+    start = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at))
+    ends = [i for i in (text.find(". ", at), text.find("; ", at)) if i >= 0]
+    return text[start + 1:min(ends) if ends else len(text)]
+
+
 def asks_quantity(question: str) -> bool:
     """"How many terms …", "how long …", "what share …": a number, a time or a share is the answer."""
     return bool(_QUANT_Q.search(norm_hyphens(question)))
