@@ -287,3 +287,20 @@ def test_the_sg_beside_council_is_the_secretary_general() -> None:
 
     assert "Secretary-General" in expand_shorthand("on e-meetings, what is the SG meant to keep council updated on?")
     assert "Secretary-General" not in expand_shorthand("what is the SG meeting deadline for contributions?")
+
+
+def test_an_assembly_named_as_an_instruments_author_is_no_actor() -> None:
+    """"which group coordinates intersector work?" was answered "Plenipotentiary Conference" from "in line
+    with PP-14 Resolution 191": the assembly there names a text, it is asked to do nothing."""
+    def names(text: str) -> list[str]:
+        return [a.name for _s, a in actors_in(text)]
+
+    assert names("bringing it into line with PP-14 Resolution 191, taking into account the ISCG") == ["ISCG"]
+    assert names("Resolution 191 (Rev. Dubai, 2018) of the Plenipotentiary Conference") == []
+    assert names("as outlined in Resolution 5 (Rev. Dubai, 2014) of the World Telecommunication Development "
+                 "Conference") == []
+    assert names("WTSA-16 Res. 2 sets out the mandates") == []
+    # acting, they stay actors
+    assert names("to report to the next Plenipotentiary Conference") == ["Plenipotentiary Conference"]
+    assert names("as decided by PP-18, the Council shall") == ["Plenipotentiary Conference", "Council"]
+    assert names("WTSA shall appoint the chairmen") == ["WTSA"]

@@ -196,8 +196,23 @@ def actors_in(text: str, default_sector: Sector | None = None) -> list[tuple[int
             if free(m.start(), m.end()):
                 taken.append((m.start(), m.end()))
                 found.append((m.start(), m.end(), Actor(f"{default_sector} study groups", default_sector)))
+    found = [x for x in found if not (x[2].name in _ASSEMBLY_NAMES and _names_an_instrument(t, x[0], x[1]))]
     found.sort(key=lambda x: x[0])
     return [(s, a) for s, _e, a in found]
+
+
+_ASSEMBLY_NAMES = frozenset({"Plenipotentiary Conference", "WTSA", "WTDC", "RA", "WRC"})
+# "PP-14 Resolution 191", "WTSA-16 Res. 2": the assembly names the instrument it adopted
+_INSTRUMENT_AFTER_RE = re.compile(r"^\s*(?:Resolutions?|Decisions?|Recommendations?|Res\.?|Dec\.?)\s*\d", _I)
+# "Resolution 191 (Rev. Dubai, 2018) of the Plenipotentiary Conference", "Resolution 5 of WTDC"
+_INSTRUMENT_BEFORE_RE = re.compile(r"\b(?:Resolutions?|Decisions?|Recommendations?|Res\.?|Dec\.?)\s*\d+[A-Z]?"
+                                   r"(?:\s*\([^()]{0,40}\))?\s+of\s+(?:the\s+)?$", _I)
+
+
+def _names_an_instrument(text: str, start: int, end: int) -> bool:
+    """The assembly is named as the author of an instrument, not as one that acts: "in line with PP-14
+    Resolution 191" asks nothing of the Plenipotentiary Conference."""
+    return bool(_INSTRUMENT_AFTER_RE.match(text[end:end + 20]) or _INSTRUMENT_BEFORE_RE.search(text[max(0, start - 70):start]))
 
 
 def document_sector(inst: Instrument) -> Sector | None:
