@@ -525,3 +525,9 @@ def test_a_deadline_question_takes_the_clause_that_sets_a_limit_on_what_it_asks_
     hits = [SearchHit(clause=timetable, score=0.97), SearchHit(clause=notice, score=0.89),
             SearchHit(clause=limit, score=0.84)]
     assert rerank(hits, read_query(q))[0].clause.label == "3.1.8"
+    # asked about the timetable, "well in advance (one year)" is its limit, not the collective letter's
+    letter = c("1.3.2", "This collective letter should be received by bodies participating in the activities of "
+                        "particular ITU-T study groups, as far as practicable, two months before the beginning of "
+                        "the meeting.")
+    timetable_q = "How far ahead must the timetable of study group meetings be communicated?"
+    assert gives_deadline(timetable.text, timetable_q) and not gives_deadline(letter.text, timetable_q)

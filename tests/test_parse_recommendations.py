@@ -51,6 +51,24 @@ def test_a1_numbered_clauses_in_itu_form(a1) -> None:  # type: ignore[no-untyped
     assert "two months before" in by_label["1.3.2"].text
 
 
+def test_a_numbered_clause_is_searched_with_the_headings_above_it(a1) -> None:  # type: ignore[no-untyped-def]
+    """"what happens to a contribution that arrives late?": §3.2.5 says "Contributions received … less than
+    12 calendar days before …"; "Processing of contributions" is §3.2's heading. BM25 reads the headings
+    with the clause; the embedded text, the quote and the citation are the clause's own."""
+    from retrieval.indexing.catalog import lexical_text, search_text
+
+    _, doc = a1
+    by_label = {c.label: c for c in doc.clauses if c.part == "clause"}
+    late = by_label["3.2.5"]
+    assert late.heading == "Submission and processing of contributions / Processing of contributions", late.heading
+    assert late.heading not in late.text and late.heading not in search_text(late)
+    assert lexical_text(late).endswith("\nSubmission and processing of contributions / Processing of contributions")
+    assert by_label["1.1.4"].heading == "Study groups and their relevant groups / Frequency of meetings"
+    # a heading is a few words, not a sentence: "1.8 Definitions This Recommendation defines …" is none
+    assert by_label["1.8.2.1"].heading == "Study groups and their relevant groups / Terms defined in this Recommendation"
+    assert by_label["3.2"].heading is None or "Processing" not in by_label["3.2"].heading
+
+
 def test_a_clause_number_followed_by_a_space_and_a_tab_starts_its_clause(a1) -> None:  # type: ignore[no-untyped-def]
     """Word paragraphs "2.3.3.8 <tab>Rapporteurs …" and "1.8.2.10<tab>  work item: …" are clauses of their
     own, not text of the clause before."""

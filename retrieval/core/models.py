@@ -87,6 +87,9 @@ class Clause(BaseModel):
     # The clause this one is an item of, when that opens a list ("that the schedule … shall be as follows:"):
     # an item ("WTDC shall be held in 2021") is read, searched and judged with it.
     lead_in: str | None = None
+    # The headings of the numbered sections it sits in ("Participation in meetings" over Res 1 §2.3.1, which
+    # says "shall be represented"): searched with it, never quoted.
+    heading: str | None = None
 
 
 class ParsedDocument(BaseModel):

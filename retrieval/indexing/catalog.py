@@ -32,6 +32,13 @@ def search_text(clause: Clause) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def lexical_text(clause: Clause) -> str:
+    """What BM25 indexes: the embedded text and the headings of the sections the clause sits in ("who can
+    participate in study groups?" finds Res 1 §2.3.1, "… shall be represented …", under "Participation in
+    meetings"). Not embedded: """
+    return f"{search_text(clause)}\n{clause.heading}" if clause.heading else search_text(clause)
+
+
 def text_key(text: str) -> str:
     """The key under which a clause's vector is reused: a hash of exactly what was embedded (one
     collection has one embedder, so the text alone decides)."""
@@ -85,7 +92,7 @@ class Catalog:
         self._raw: _Lines | _Strings | None = None
         self._parsed: dict[int, Clause] = dict(enumerate(clauses))
         self._pos_map: dict[str, int] | None = None
-        self._lexical: LexicalIndex | None = lexical or LexicalIndex(self.ids, [lexical_tokens(search_text(c)) for c in clauses])
+        self._lexical: LexicalIndex | None = lexical or LexicalIndex(self.ids, [lexical_tokens(lexical_text(c)) for c in clauses])
         self._load_lexical: Callable[[], LexicalIndex] | None = None
         self._lazy_lock = threading.Lock()
         self._lookup: dict[str, dict[str, list[int]]] | None = None

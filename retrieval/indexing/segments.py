@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from retrieval.core.models import Clause
-from retrieval.indexing.catalog import CatalogRecord, search_text
+from retrieval.indexing.catalog import CatalogRecord, lexical_text, search_text
 from retrieval.indexing.lexical import TOKENIZER_VERSION, LexicalIndex, lexical_tokens, number_tokens
 
 if TYPE_CHECKING:  # numpy only when a catalog is rebuilt from segments, never for `cite` from the cache
@@ -47,8 +47,7 @@ class Forms(NamedTuple):
 
     @classmethod
     def of(cls, c: Clause) -> Forms:
-        text = search_text(c)
-        return cls(c.model_dump_json(), text, lexical_tokens(text))
+        return cls(c.model_dump_json(), search_text(c), lexical_tokens(lexical_text(c)))
 
 
 def segment_ids(doc_id: str, gen: str, clauses: int) -> list[str]:

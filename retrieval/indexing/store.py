@@ -26,7 +26,7 @@ from retrieval.core.citations import DISPLAY_VERSION
 from retrieval.core.config import Settings
 from retrieval.core.errors import StoreUnavailable
 from retrieval.core.models import SECTORS, Clause, DocumentMeta, ParsedDocument
-from retrieval.indexing.catalog import Catalog, CatalogRecord, load_cached, save_cache, search_text, text_key
+from retrieval.indexing.catalog import Catalog, CatalogRecord, lexical_text, load_cached, save_cache, text_key
 from retrieval.indexing.lexical import TOKENIZER_VERSION, lexical_tokens
 from retrieval.indexing.segments import Forms, Segment, decode, encode, merge, segment_ids
 
@@ -134,7 +134,7 @@ def _record(m: dict[str, Any]) -> CatalogRecord:
                              proposal=m.get("proposal"))
     c = Clause.model_validate_json(m["clause_json"])
     return CatalogRecord(clause_id=c.clause_id, doc_id=c.doc_id, json=m["clause_json"], pos=c.span[0],
-                         tokens=lexical_tokens(search_text(c)), number=c.instrument.number,
+                         tokens=lexical_tokens(lexical_text(c)), number=c.instrument.number,
                          kind=c.instrument.kind, symbol=c.instrument.symbol, proposal=c.proposal)
 
 

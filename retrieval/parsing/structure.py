@@ -95,7 +95,7 @@ def _finish(ctx: Context, meta: DocumentMeta, drafts: list[Draft]) -> list[Claus
             references=references_in(body, inst.body if inst.body != "other" else None),
         ))
         clauses[-1].mandates = mandates_of(clauses[-1])
-    return inherit_lead_in(clauses)
+    return inherit_heading(inherit_lead_in(clauses))
 
 
 # "2 vii)", "2-vii", "1 a)": an item under a numbered clause (not "4.6", a clause of its own)
@@ -121,6 +121,35 @@ def inherit_lead_in(clauses: list[Clause]) -> list[Clause]:
             tasks = [m.model_copy(update={"what": c.text.strip()[:300]}) for m in parent.mandates
                      if gives_task(m) or m.role == "assists"]
             c.mandates = [*tasks, *c.mandates]
+    return clauses
+
+
+# A section heading: a few words, no sentence ("Processing of contributions", "Participation in meetings")
+_HEADING_TEXT = re.compile(r"^[A-Z][^.:;!?]{2,90}$")
+_VERB = re.compile(r"\b(?:shall|should|may|must|will|is|are|was|were|has|have)\b")
+
+
+def _is_section_heading(text: str) -> bool:
+    t = " ".join(text.split())
+    return bool(_HEADING_TEXT.match(t)) and len(t.split()) <= 14 and not _VERB.search(t)
+
+
+def inherit_heading(clauses: list[Clause]) -> list[Clause]:
+    """A numbered clause ("2.3.1", "3.2.5") takes the headings of the sections above it ("2.3 Participation
+    in meetings"): the words a reader asks with are often only there."""
+    by_label = {(c.part, c.label): c for c in clauses if c.label}
+    for c in clauses:
+        if "." not in c.label or " " in c.label:
+            continue
+        heads = []
+        label = c.label
+        while "." in label:
+            label = label.rsplit(".", 1)[0]
+            parent = by_label.get((c.part, label))
+            if parent is not None and _is_section_heading(parent.text):
+                heads.append(parent.text.strip())
+        if heads:
+            c.heading = " / ".join(reversed(heads[:2]))
     return clauses
 
 

@@ -291,6 +291,7 @@ _DEADLINE_Q = re.compile(r"\bdeadlines?\b|\bhow\s+(?:far|long|many\s+\w+)\s+(?:a
 _DEADLINE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
                        r"forty|sixty|ninety)(?:[\s-]+\w+)?\s+(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?)"
                        r"\s+(?:before|prior\s+to|in\s+advance\s+of|ahead\s+of|preceding)\b"
+                       r"|\bin\s+advance\s+\((?:one|two|three|six|\d+)\s+(?:days?|weeks?|months?|years?)\)"
                        r"|\b(?:no|not)\s+later\s+than\b", _I)
 
 
@@ -299,8 +300,10 @@ def asks_deadline(question: str) -> bool:
 
 
 # "the deadline for submitting contributions to …": what must be done in time
-_DEADLINE_OF = re.compile(r"\bdeadlines?\s+(?:for|to|of|on)\s+(?P<what>[\w\s-]+?)(?:\s+(?:to|for|at|before|in|of|under|with)\b|[?,]|$)",
-                          _I)
+# "the deadline for submitting contributions to …", "how far ahead must the timetable … be communicated"
+_DEADLINE_OF = re.compile(r"\bdeadlines?\s+(?:for|to|of|on)\s+(?P<what>[\w\s-]+?)(?:\s+(?:to|for|at|before|in|of|under|with)\b|[?,]|$)"
+                          r"|\bhow\s+far\s+(?:ahead|in\s+advance)\s+(?:must|should|do|does|is|are|has|have)\s+(?:the\s+)?"
+                          r"(?P<thing>[\w-]+)", _I)
 
 
 def gives_deadline(text: str, question: str = "") -> bool:
@@ -309,17 +312,16 @@ def gives_deadline(text: str, question: str = "") -> bool:
     text = norm_hyphens(text)
     limits = list(_DEADLINE.finditer(text))
     m = _DEADLINE_OF.search(norm_hyphens(question))
-    what = set(lexical_tokens(m.group("what"))) if m else set()
+    what = set(lexical_tokens(m.group("what") or m.group("thing"))) if m else set()
     if not limits or not what:
         return bool(limits)
-    # in the sentence that sets the limit: "… and input contributions" two sentences on is not it
-    return any(what & set(lexical_tokens(_sentence_at(text, x.start()))) for x in limits)
+    # named before the limit, in its sentence: "Contributions … shall reach TSB at least 12 calendar days
+    # before"; not "the timetable … well in advance (one year), to give them time to … submit contributions"
+    return any(what & set(lexical_tokens(_sentence_before(text, x.start()))) for x in limits)
 
 
-def _sentence_at(text: str, at: int) -> str:
-    start = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at))
-    ends = [i for i in (text.find(". ", at), text.find("; ", at)) if i >= 0]
-    return text[start + 1:min(ends) if ends else len(text)]
+def _sentence_before(text: str, at: int) -> str:
+    return text[max(text.rfind(". ", 0, at), text.rfind("; ", 0, at)) + 1:at]
 
 
 def asks_quantity(question: str) -> bool:
