@@ -178,3 +178,26 @@ def test_cite_json_says_why_nothing_was_found(corpus_service: object) -> None:
                          cwd=Path(__file__).resolve().parent.parent, env=env, capture_output=True, text=True, timeout=300)
     assert out.returncode == 1 and out.stdout.strip() == "[]"
     assert "has no resolves 99" in out.stderr
+
+
+@pytest.mark.parametrize("question", ["summary of Res 57", "what is the purpose of Resolution 57?",
+                                      "what does Resolution 57 do?", "Res 57 in a nutshell", "what's res 57 about?"])
+def test_an_instrument_asked_about_as_a_whole_gives_its_title_then_what_it_decides(corpus_service: Service,
+                                                                                    question: str) -> None:
+    """"summary of Res 57" abstained ("no clause speaks of summary"), "what is the purpose of Resolution 57?"
+    led with the contribution's "It is proposed that Resolution 57 be modified accordingly"."""
+    ans = corpus_service.answer(question)
+    assert not ans.abstained, ans.text
+    first = ans.lines[0].plain
+    assert first.startswith("WTSA Resolution 57") and "Strengthening coordination and cooperation" in first, first
+    assert [c.clause_id for c in ans.citations[:4]] == [f"rcc-47a4@wtsa-16#proposal.1/resolves.{n}" for n in range(1, 5)]
+
+
+def test_a_question_about_something_inside_an_instrument_is_no_overview(corpus_service: Service) -> None:
+    from retrieval.answering.compose.cite import asks_overview
+
+    assert not asks_overview("what does Res 57 say about TSAG?")
+    assert not asks_overview("what is the purpose of the incubation queue in C823?")
+    assert not asks_overview("Res 57 resolves 3")
+    ans = corpus_service.answer("what does Res 57 say about TSAG?")
+    assert "TSAG" in ans.lines[0].plain and not ans.lines[0].plain.endswith("4 clauses:"), ans.text

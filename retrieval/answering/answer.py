@@ -14,7 +14,7 @@ from retrieval.answering.abbreviations import expansion_pairs
 from retrieval.answering.cite import CiteResult, describe_reference, revision_matches, select_part
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, lead, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
-from retrieval.answering.compose.cite import compose_cite
+from retrieval.answering.compose.cite import asks_overview, compose_cite, whole_instrument
 from retrieval.answering.compose.cover import (
     about_a_document,
     compose_cover,
@@ -364,6 +364,10 @@ class Answerer:
             return self._final_check(compose_abstain(
                 query, self.coverage(), f"This question looks {name}; the texts are in ITU's official languages and "
                 "questions are answered in English: please ask it in English.", ["an English question"]))
+        whole = query.reference or (query.references[0] if len(query.references) == 1 else None)
+        if query.intent != "cite" and whole_instrument(whole) and asks_overview(query.text, query.asked):
+            # "what is the purpose of Resolution 57?": the instrument as a whole, not a search inside it
+            query = query.model_copy(update={"intent": "cite", "reference": whole})
         if query.reference is None and (ref := self._cited_by_description(query)) is not None:
             # "resolves 2 of the SME participation res": a clause of an instrument named by its subject.
             query = query.model_copy(update={"intent": "cite", "reference": ref, "references": [ref]})

@@ -13,6 +13,7 @@ from retrieval.core.citations import citation, display, instrument_display, part
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Reference
 from retrieval.core.text import quoted, readable
 from retrieval.indexing.lexical import lexical_tokens
+from retrieval.parsing.mandates import is_recital
 
 MAX_PART_CLAUSES = 12  # a whole part is listed (and cited) up to this many clauses; the rest are counted
 CITED_SHARE = 0.5  # the question names the clause: half its other words in the answering sentence will do
@@ -39,11 +40,14 @@ def compose_cite(query: Query, res: CiteResult, coverage: str) -> Answer:
         lines = [lead(f"{display(c)}: {quoted(readable(c.text))}")]
         if c.previous_text:
             lines.append(lead(f"Before the tracked changes it read: {quoted(readable(c.previous_text))}"))
+    elif whole_instrument(ref) and asks_overview(query.text, query.asked):
+        lines, cits = overview(clauses)
     else:
         lines, cits = part_listing(clauses, ref)
     if res.message:
         lines.append(note(res.message))
-    asked = asks_about_more_than(query.text) and asks_of_the_text(query.text)
+    asked = asks_about_more_than(query.text) and asks_of_the_text(query.text) and not (
+        whole_instrument(ref) and asks_overview(query.text, query.asked))
     direct = direct_answer(query.text, clauses) if asked else None
     if direct is not None:
         # "Res 165 resolves 1 - contribution deadline?": the span that answers first, then the text.
@@ -109,6 +113,64 @@ def direct_answer(question: str, clauses: list[Clause]) -> tuple[str, Clause] | 
         if short is not None:
             return short, c
     return None
+
+
+# "what is Res 191 about?", "purpose of Resolution 57", "summary of Res 57", "what does Res 136 do?",
+# "Res 70 in a nutshell": the instrument as a whole, when nothing else is asked of it.
+_OVERVIEW_RE = re.compile(r"\b(?:purpose|aims?|objectives?|goals?|gist|summary|summari[sz]e|overview|tl;?\s?dr|"
+                          r"nutshell|in\s+short|in\s+brief|about)\b|\bwhat\s+(?:does|did)\b.*\b(?:do|cover)\s*\??\s*$"
+                          r"|\bwhat(?:'s|\s+is)\b.*\bfor\s*\??\s*$", re.IGNORECASE)
+_OVERVIEW_WORDS = frozenset(lexical_tokens(
+    "purpose aim aims objective objectives goal goals gist summary summarize summarise overview tldr tl dr "
+    "nutshell short brief about what does did do cover for is whats main key in a an the of its it this that "
+    "please quick quickly give me tell us explain briefly overall general"))
+
+
+def whole_instrument(ref: Reference | None) -> bool:
+    return (ref is not None and bool(ref.number) and not ref.part and not ref.label and not ref.symbol
+            and ref.kind in (None, "resolution", "decision"))
+
+
+def asks_overview(*questions: str) -> bool:
+    """The question (as read, or as typed: "Res 70 in a nutshell" is read as "Res 70") asks what an
+    instrument it names is about, and nothing else of it."""
+    def one(question: str) -> bool:
+        if not _OVERVIEW_RE.search(question):
+            return False
+        rest = _REF_WORDS.sub(" ", without_references(question))
+        return all(t in _OVERVIEW_WORDS or t.isdigit() or len(t) < 2 for t in lexical_tokens(rest))
+
+    return any(one(q) for q in questions if q)
+
+
+def overview(clauses: list[Clause]) -> tuple[list[AnswerLine], list[Citation]]:
+    """An instrument asked about as a whole: its title, then what it decides (its operative part) in order;
+    the preamble only when it has nothing else. Listed and cited as a part is."""
+    first = clauses[0]
+    inst = first.instrument
+    body = [c for c in clauses if not c.part.lower().startswith(("cover", "foreword", "summary", "history", "keywords",
+                                                                 "contents", "title"))]
+    operative = [c for c in body if not is_recital(c) and not c.part.lower().startswith("annex")] or body or clauses
+    shown = operative[:MAX_PART_CLAUSES]
+    more = len(operative) - len(shown)
+    title = f", “{' '.join(inst.title.split())}”" if inst.title else ""
+    held = f" (held here as proposed in {first.proposal})" if first.proposal else ""
+    what = "what it decides" if len(operative) < len(body) else "its text"
+    lines = [lead(f"{instrument_display(inst)}{title}{held}: {what}, {len(operative)} clauses"
+                  + (f" (the first {len(shown)} shown)" if more else "") + ":")]
+    cits: list[Citation] = []
+    for c in shown:
+        text = c.text.strip()
+        if len(text) > ITEM_CHARS:
+            cut = text.rfind(" ", 0, ITEM_CHARS)
+            text = text[: cut if cut > 0 else ITEM_CHARS]
+        cit = citation(c, text)
+        cits.append(cit)
+        label = part_display(c.part, c.label) if c.label else c.part.capitalize()
+        lines.append(item(f"{label}: {quoted(quote_display(cit))}"))
+    if more:
+        lines.append(note(f"{more} more operative clause(s) are not listed; cite one by its part and label."))
+    return lines, cits
 
 
 def part_heading(clauses: list[Clause], ref: Reference) -> str:
