@@ -895,3 +895,20 @@ def test_a_plural_mark_is_no_word_of_the_topic() -> None:
 
     topic = read_query("digital financial services / financial inclusion standards work - which sector(s) got tasked?").topic
     assert topic.split()[-1] != "s" and "(s)" not in topic, topic
+
+
+@pytest.mark.parametrize(("typed", "body", "number"), [
+    ("under ITU-R res 1, what share of replies is needed?", "RA", "ITU-R 1"),
+    ("what does Resolution ITU-R 1 say", "RA", "ITU-R 1"),
+    ("ITU-D res 2 says?", "WTDC", "2"),
+    ("ITU-T Resolution 1 §4.2", "WTSA", "1"),
+])
+def test_a_sector_before_resolution_names_its_assembly(typed: str, body: str, number: str) -> None:
+    """"under ITU-R res 1 …" was read as any Resolution 1 and answered from WTSA Resolution 1."""
+    from retrieval.answering.cite import describe_reference
+    from retrieval.answering.query import read_query
+
+    refs = read_query(typed).references
+    assert [(r.body, r.number) for r in refs] == [(body, number)]
+    if body == "RA":
+        assert describe_reference(refs[0]) == "Resolution ITU-R 1"

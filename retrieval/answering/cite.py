@@ -389,7 +389,9 @@ def _year(clauses: list[Clause], doc_id: str) -> int:
 
 def describe_reference(ref: Reference) -> str:
     what = "Decision" if ref.kind == "decision" else "Resolution"
-    out = f"{ref.body + ' ' if ref.body else ''}{what} {ref.number}"
+    # "Resolution ITU-R 1" names its assembly in its number
+    body = ref.body if ref.body and not (ref.number or "").startswith("ITU-R") else ""
+    out = f"{body + ' ' if body else ''}{what} {ref.number}"
     if ref.revision and ref.revision.place:
         out += f" ({ref.revision.place}{f', {ref.revision.year}' if ref.revision.year else ''})"
     elif ref.revision:

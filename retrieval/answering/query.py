@@ -647,6 +647,8 @@ def fix_reference_words(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 _BODY_WORDS: dict[str, Body] = {
     "wtsa": "WTSA", "pp": "PP", "wtdc": "WTDC", "ra": "RA", "wrc": "WRC", "plenipotentiary": "PP",
+    # "ITU-R res 1" is the Radiocommunication Assembly's "Resolution ITU-R 1", "ITU-D Resolution 2" WTDC's
+    "itu-r": "RA", "itu-t": "WTSA", "itu-d": "WTDC",
 }
 # The rarer preamble headings are everyday words too ("what is Res 70 concerned with?"): they name a part
 # only with a label after them ("Res 2 conscious c").
@@ -685,7 +687,7 @@ _PART_ABBREV = {"res": "resolves", "cons": "considering", "consid": "considering
                 "recog": "recognizing", "req": "requests", "inv": "invites"}
 _SYMBOL_RE = re.compile(r"\b([A-Z][A-Za-z]{1,9})/(\d+[A-Z]?\d*)(?:/(\d+))?\b")
 _RES_RE = re.compile(
-    r"\b(?:(?P<body>WTSA|PP|WTDC|RA|WRC)(?:-?(?P<yy>\d{2}))?\s+)?"
+    r"\b(?:(?P<body>WTSA|PP|WTDC|RA|WRC|ITU-[RTD])(?:-?(?P<yy>\d{2}))?\s+)?"
     # French "Résolution", Spanish "Resolución"/"Res." as well: a question in another official language
     # still names its instrument.
     r"(?:Res(?:olution)?s?\.?|R[ée]solutions?|Resoluci[oó]n(?:es)?|(?P<dec>Dec(?:ision)?s?\.?|D[ée]cision|Decisi[oó]n))"
@@ -868,6 +870,8 @@ def parse_reference(query: str) -> Reference | None:
             body = _BODY_WORDS.get(pb.group(1).lower())
     if num.startswith("ITU-R"):
         body = "RA"
+    elif body == "RA" and (m.group("body") or "").upper() == "ITU-R":
+        num = f"ITU-R {num}"
     revision = later_reading(m.group("rev")) if m.group("rev") else None
     ref = Reference(body=body, number=num, revision=revision, text=query,
                     kind="decision" if m.group("dec") else None)
