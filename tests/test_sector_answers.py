@@ -753,7 +753,8 @@ def test_a_value_the_texts_do_not_give_is_not_answered(itu_service: object) -> N
     ("what does Rec ITU-T E.1100 specify?") by its own text: clauses that merely speak of them are no
     answer."""
     for q in ("which number was picked as the global harmonized emergency number under res 136?",
-              "what regional phone number got allocated for child online protection?"):
+              "what regional phone number got allocated for child online protection?",
+              "what's the regional child helpline number that was allocated for europe?"):
         ans = ask(itu_service, q)
         assert ans.abstained and "do not give that number" in ans.text, (q, ans.text)
     ans = ask(itu_service, "what does Rec ITU-T E.1100 actually specify?")
