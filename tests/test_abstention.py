@@ -184,6 +184,9 @@ def test_itu_shorthand_countries_as_typed_and_amounts_asked_in_chat(corpus_servi
     assert _AMOUNT_Q_RE.search("whats ITU's budget for 2024-2027?")
     assert _AMOUNT_Q_RE.search("what ITU's budget for 2024-2027?")  # as the speller leaves "whats"
     assert not _AMOUNT_Q_RE.search("What does WTSA's Budget Control Committee do?")
+    # blind27, first run: answered with "one-sixteenth of the … contributory unit" (no sum in CHF)
+    assert _AMOUNT_Q_RE.search("how many CHF a year does a university pay for academia membership?")
+    assert not _AMOUNT_Q_RE.search("how many members does TSAG have?")
     assert detect("EMF human exposure - is that ITU-T or ITU-R?")[0] == "sector"
     assert sector_topic("EMF human exposure - is that ITU-T or ITU-R?") == "EMF human exposure"
     ans = ask(corpus_service, "When is the deadline for submitting contribs to the assembly?")

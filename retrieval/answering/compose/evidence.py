@@ -111,7 +111,8 @@ _AMOUNT_Q_RE = re.compile(
     r"\b(?:budgets?|costs?|prices?|fees?|salar(?:y|ies)|expenses|ceiling|rate|amount|contributory\s+unit|"
     r"revenues?|turnover|income)\b"
     r"|^\s*(?:budget|cost|price|fee|salary)\s+(?:of|for)\b|\bprice\s+of\b"
-    r"|\bwhat\s+(?:does|do|did|would|will)\b[^?]*\b(?:pay|paid|charged?)\b|\bin\s+(?:CHF|USD|EUR|Swiss\s+francs|dollars)\b",
+    r"|\bwhat\s+(?:does|do|did|would|will)\b[^?]*\b(?:pay|paid|charged?)\b|\bin\s+(?:CHF|USD|EUR|Swiss\s+francs|dollars)\b"
+    r"|\bhow\s+many\s+(?:CHF|USD|EUR|Swiss\s+francs|francs|dollars|euros)\b",
     _I)
 # "What does 'termination charge' mean?" asks for a definition, not an amount.
 # … and "what's a settlement rate?": with "a", what the thing is, not its value ("what is the rate …?")
