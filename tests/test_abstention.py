@@ -206,6 +206,20 @@ def test_terms_and_amounts_are_answer_spans() -> None:
     assert short is not None and short.startswith("CHF 318 000"), short
 
 
+def test_a_length_asked_for_is_a_duration_not_a_date() -> None:
+    """blind27: "pp18 res 77 whats the max lenght of a plenipot" led with "the Plenipotentiary Conference shall
+    be held in the last quarter of 2022" and abstained ("do not give how long it lasts")."""
+    from retrieval.answering.compose.direct import holds_quantity
+    from retrieval.indexing.lexical import SYNONYMS, stem
+
+    q = "what's the max length of a plenipot"
+    assert holds_quantity(q, "that plenipotentiary conferences shall … be limited to a duration of three weeks;")
+    assert not holds_quantity(q, "the Plenipotentiary Conference shall be held in the last quarter of 2022;")
+    assert holds_quantity("max delay for the call-confirmation signal?", "with a delay not exceeding 150 milliseconds")
+    assert holds_quantity("when is the next plenipot?", "shall be held in the last quarter of 2022")
+    assert stem("duration") in SYNONYMS[stem("length")] and stem("deadline") in SYNONYMS[stem("cutoff")]
+
+
 def _judged(q: str, *texts: str, this_year: int = 0) -> Verdict:
     return judge(q, [clause(t) for t in texts], corpus_has=lambda s: True, known_word=lambda w: True,
                  coverage=lambda t: 1.0, this_year=this_year)

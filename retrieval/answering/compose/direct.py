@@ -202,16 +202,19 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
     return None
 
 
+_NAMED_UNITS = 2  # the first entries of _UNIT_OF: a unit the question names, which alone then counts
 _UNIT_OF = [
     # a unit the question names comes first: "max delay in ms" is not "3 seconds"
     (re.compile(r"\b(?:in\s+)?(?:ms|milliseconds?)\b", _I), re.compile(r"\bms\b|milliseconds?", _I)),
     (re.compile(r"\b(?:how\s+many|in)\s+(?:secs?|seconds)\b", _I), re.compile(r"\bseconds?\b", _I)),
     (re.compile(r"\bhow\s+(?:often|frequently)\b|\bfrequency\b", _I),
      re.compile(r"once|twice|annually|every|each|quarterly|monthly|weekly", _I)),
-    # "the longest repayment schedule", "max period": a length of time
-    (re.compile(r"\bhow\s+(?:long|soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b|\bwhat\s+(?:date|year)\b"
-                r"|\b(?:longest|shortest)\b|\b(?:max(?:imum)?|min(?:imum)?)\b[^?]{0,30}\b(?:schedules?|periods?|"
-                r"duration|length|time|delay|notice)\b", _I),
+    # "the longest repayment schedule", "max length of a plenipot": a length of time, not a date ("held in
+    # the last quarter of 2022" is no length)
+    (re.compile(r"\b(?:longest|shortest)\b|\b(?:max(?:imum)?|min(?:imum)?)\b[^?]{0,30}\b(?:schedules?|periods?|"
+                r"duration|length|lenght|time|delay|notice)\b|\b(?:duration|length)\s+of\b", _I),
+     re.compile(r"\b(?:milliseconds?|ms|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", _I)),
+    (re.compile(r"\bhow\s+(?:long|soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b|\bwhat\s+(?:date|year)\b", _I),
      re.compile(r"days?|weeks?|months?|years?|before|after|Monday|Tuesday|Wednesday|Thursday|Friday|quarter|half|"
                 r"(?:19|20)\d\d", _I)),
     (re.compile(r"\bhow\s+much\b", _I), re.compile(r"CHF|USD|EUR|million|billion|per\s*cent|%", _I)),
@@ -371,6 +374,8 @@ def holds_quantity(question: str, text: str) -> bool:
     # Every kind the question asks for counts: "how much does an SME pay" is an amount in CHF or a share
     # of the contributory unit ("one-thirty second").
     kinds = [unit for asks, unit in _UNIT_OF if asks.search(q)]
+    named = [unit for asks, unit in _UNIT_OF[:_NAMED_UNITS] if asks.search(q)]
+    kinds = named or kinds  # "max delay in ms": milliseconds, not any length of time
     return any(unit.search(s) for unit in kinds for s in spans)  # no kind known ("max delay in ms"): a guess
 
 
