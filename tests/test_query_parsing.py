@@ -912,3 +912,14 @@ def test_a_sector_before_resolution_names_its_assembly(typed: str, body: str, nu
     assert [(r.body, r.number) for r in refs] == [(body, number)]
     if body == "RA":
         assert describe_reference(refs[0]) == "Resolution ITU-R 1"
+
+
+def test_calling_a_meeting_off_is_cancelling_it() -> None:
+    """blind27: "… who gets to call the meeting off?" missed A.1 §1.3.3 ("The decision whether to cancel a
+    meeting …"): the phrasal verb is read as the texts' word."""
+    from retrieval.answering.query import expand_shorthand
+
+    assert expand_shorthand("who gets to call the meeting off?") == "who gets to cancel the meeting?"
+    assert expand_shorthand("who can call off the meeting?") == "who can cancel the meeting?"
+    assert expand_shorthand("they called the SG meeting off") == "they cancelled the SG meeting"
+    assert expand_shorthand("the call offered nothing") == "the call offered nothing"

@@ -374,6 +374,11 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"\bqn(s?)\b", re.IGNORECASE), r"question\1"), (re.compile(r"\bthru\b", re.IGNORECASE), "through"),
               (re.compile(r"(?<![\w.])b4(?=\s+(?:a|an|the|it|we|they|that|this|any|each|every|[a-z]+ing)\b)", re.IGNORECASE), "before"),
               (re.compile(r"\bmech\b", re.IGNORECASE), "mechanism"),
+              # "who gets to call the meeting off?": the texts say "cancelled"
+              (re.compile(r"\bcall(s|ed|ing)?\s+off\s+(?=(?:the|a|an|this|that|its|their)\s)|"
+                          r"\bcall(s|ed|ing)?\s+((?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?)off\b", re.IGNORECASE),
+               lambda m: {"s": "cancels ", "ed": "cancelled ", "ing": "cancelling "}.get(
+                   ((m.group(1) or m.group(2) or "").lower()), "cancel ") + (m.group(3) or "").rstrip()),
               # "how many wks", "3 mths", "yrs": units in chat shorthand
               (re.compile(r"\bwks?\b", re.IGNORECASE), "weeks"),
               (re.compile(r"\b(?:mths?|mnths?|mos)\b", re.IGNORECASE), "months"),
