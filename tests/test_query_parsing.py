@@ -923,3 +923,14 @@ def test_calling_a_meeting_off_is_cancelling_it() -> None:
     assert expand_shorthand("who can call off the meeting?") == "who can cancel the meeting?"
     assert expand_shorthand("they called the SG meeting off") == "they cancelled the SG meeting"
     assert expand_shorthand("the call offered nothing") == "the call offered nothing"
+
+
+def test_one_bureau_offered_with_someone_else_as_the_other_side_is_a_sector_question() -> None:
+    """blind27: "is it TSB that takes part in WHO's electromagnetic fields project for ITU, or someone else?" was
+    read as a plain question and no Sector was given."""
+    from retrieval.answering.query import read_query
+
+    q = read_query("is it TSB that takes part in WHO's electromagnetic fields project for ITU, or someone else?")
+    assert q.intent == "sector" and q.topic == "electromagnetic fields project", q.topic
+    assert read_query("was it BDT who ran the workshops on EMF measurement?").intent == "sector"
+    assert read_query("is it true that TSB posts contributions within three days?").intent != "sector"

@@ -55,6 +55,8 @@ _SECTOR_RE = re.compile(
     r"|\b(?:does|do|should|will|would|must)\s+[RTD]\s+or\s+[RTD]\s+(?:lead|handle|run|cover|own|do|take)\b"
     # "is it TSB or BDT that works with countries on …?", "was it BR or BDT who …"
     r"|\b(?:is|was|will)\s+(?:it|that)\s+(?:the\s+)?" + _BUREAU + r"\s+or\s+(?:the\s+)?" + _BUREAU + r"\b"
+    # "is it TSB that takes part in …, or someone else?": one Bureau offered, the answer may be another
+    r"|\b(?:is|was)\s+it\s+(?:the\s+)?" + _BUREAU + r"\s+(?:that|who)\b"
     r"|(?<![\w-])R\s*,\s*T\s*,?\s*(?:or|and|/)\s*D\b"
     # "… D with help from R and T?": the Sectors by their letters
     r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD]\b"
@@ -267,10 +269,17 @@ _SCENE_RE = re.compile(r"^\s*(?:when|whenever|if|as)\s+(?:ITU|the\s+ITU|we|peopl
                        r"(?:talks?|speaks?|says?|refers?|mentions?|writes?)\s+(?:about|of|to)\s+", re.IGNORECASE)
 
 
+_OFFERED_RE = re.compile(r"\b(?:is|was)\s+it\s+(?:the\s+)?" + _BUREAU + r"\s+(?:that|who)\b"
+                         r"|,?\s*\bor\s+(?:is\s+it\s+)?(?:someone|somebody|anyone|anybody|another\s+(?:one|bureau|sector)|"
+                         r"some\s+other\s+(?:bureau|sector|body))(?:\s+else)?\b", re.IGNORECASE)
+
+
 def sector_topic(question: str) -> str:
     """What a "which Sector" question asks about, without the words that ask it."""
     # "which sector(s)", "which Bureau(x)": the plural mark is no word of the topic
     question = re.sub(r"(?<=\w)\((?:s|x|es)\)", "", _SCENE_RE.sub("", question))
+    # "is it TSB that takes part in X, or someone else?": the Bureau offered and the other side ask
+    question = _OFFERED_RE.sub(" ", question)
     words = re.findall(r"[\w][\w'./-]*", _WHOSE_RE.sub(" ", _TOPIC_STRIP.sub(" ", question)))
     kept = [w for w in words if w.lower() not in _ROLE_SURFACE]
     return " ".join(kept) or topic_of(question)
