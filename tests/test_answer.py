@@ -531,3 +531,29 @@ def test_a_deadline_question_takes_the_clause_that_sets_a_limit_on_what_it_asks_
                         "the meeting.")
     timetable_q = "How far ahead must the timetable of study group meetings be communicated?"
     assert gives_deadline(timetable.text, timetable_q) and not gives_deadline(letter.text, timetable_q)
+
+
+def test_what_a_question_sets_aside_is_not_its_answer() -> None:
+    """blind27: "longest arrears repayment schedule an LDC can normally get, leaving aside disaster or conflict
+    cases?" answered "Up to thirty years" from the bullet on countries in special need due to natural
+    disasters and civil conflicts; the rule for LDCs is "up to fifteen years"."""
+    from retrieval.answering.answer import rerank
+    from retrieval.answering.compose.direct import set_aside
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Clause, Instrument, SearchHit
+
+    def c(label: str, text: str) -> Clause:
+        return Clause(clause_id=f"pp-res-41@x#instructs-the-itu-council.{label}", doc_id="pp-res-41@x",
+                      part="instructs the ITU Council", label=label,
+                      instrument=Instrument(body="PP", kind="resolution", number="41"), text=text, span=(0, len(text)))
+
+    special = c("2", "• a repayment schedule for up to thirty years maximum for countries in special need due to "
+                     "natural disasters, civil conflicts or extreme economic hardship;")
+    rule = c("1", "to review the guidelines for repayment schedules, including a maximum duration, which would be up "
+                  "to five years for developed countries, up to ten years for developing countries and up to fifteen "
+                  "years for least developed countries;")
+    q = "longest arrears repayment schedule an LDC can normally get, leaving aside disaster or conflict cases?"
+    assert {"disast", "conflict"} <= set_aside(q) and "case" not in set_aside(q)
+    assert not set_aside("longest repayment schedule for an LDC?")
+    hits = [SearchHit(clause=special, score=0.9), SearchHit(clause=rule, score=0.8)]
+    assert rerank(hits, read_query(q))[0].clause.label == "1"

@@ -30,6 +30,7 @@ from retrieval.answering.compose.direct import (
     enumerates,
     gives_deadline,
     holds_quantity,
+    set_aside,
 )
 from retrieval.answering.compose.evidence import (
     Verdict,
@@ -130,6 +131,7 @@ OPERATIVE_QUANTITY_WEIGHT = 1.1  # … and more so when an operative clause give
 QUANTITY_WEIGHT = 1.15  # for "how many terms …?", a clause giving "two terms" holds the answer
 DOER_WEIGHT = 1.15  # for "who decides …?", a clause saying "the Council shall decide …" names the answer
 NAMED_BODY_WEIGHT = 1.1  # … and one naming the body the question names ("TSAG") before one on groups in general
+SET_ASIDE_WEIGHT = 0.8  # a clause on what the question sets aside ("leaving aside disaster cases")
 DEADLINE_WEIGHT = 1.2  # for "what's the deadline …", a clause setting a time before an event
 MEETING_WEIGHT = 1.15  # for "when …" of a meeting, a clause giving it for that meeting
 _BODY_ACRONYM_RE = re.compile(r"\b(TSAG|TDAG|RAG|ISCG|ISC-TF|IRG-AVA|JCA-AHF|CWG-[A-Z]+)\b")  # not "SG17": every SG17 paper names it
@@ -169,6 +171,7 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
     amount = query.intent == "ask" and asks_amount(query.text)
     doing = query.intent == "ask" and asks_doer(query.text)
     deadline = query.intent == "ask" and asks_deadline(query.text)
+    aside = set_aside(query.text) if query.intent == "ask" else set()
     # A country the question names is a condition, not a word among others: "Afghanistan … which Sector"
     # is answered by the clause about Afghanistan (a long annex listing it ranks low on meaning).
     places = countries_in(query.text)
@@ -204,6 +207,9 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
             # "deadline for contributions to a SG meeting?": "shall reach TSB at least 12 calendar days before
             # the meeting", not "the timetable … communicated well in advance (one year)"
             w *= DEADLINE_WEIGHT
+        if aside and aside & set(lexical_tokens(c.text)):
+            # "longest repayment schedule, leaving aside disaster or conflict cases?": not the clause on them
+            w *= SET_ASIDE_WEIGHT
         if listing and enumerates(c.text):
             w *= ENUMERATION_WEIGHT
         if bodies and all(re.search(rf"\b{re.escape(b)}\b", c.text) for b in bodies):

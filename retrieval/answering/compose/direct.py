@@ -298,6 +298,24 @@ _DEADLINE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
                        r"|\b(?:no|not)\s+later\s+than\b", _I)
 
 
+# "… leaving aside disaster or conflict cases?", "except for LDCs": what the answer must not be about
+_SET_ASIDE_RE = re.compile(r"\b(?:leaving\s+aside|setting\s+aside|leave\s+aside|aside\s+from|apart\s+from|except(?:\s+for)?|"
+                           r"excluding|not\s+counting|ignoring|other\s+than|outside\s+of)\s+(?P<x>[^,.;:?()]+)", _I)
+
+
+def set_aside(question: str) -> set[str]:
+    """The words of what the question sets aside ("disaster", "conflict" in "leaving aside disaster or
+    conflict cases"), the generic nouns aside."""
+    out: set[str] = set()
+    for m in _SET_ASIDE_RE.finditer(norm_hyphens(question)):
+        out |= {t for t in lexical_tokens(m.group("x")) if t not in _ASIDE_GENERIC}
+    return out
+
+
+_ASIDE_GENERIC = frozenset(lexical_tokens("case cases situation situations kind kinds type types thing things one ones "
+                                          "special the a an any"))
+
+
 def asks_deadline(question: str) -> bool:
     return bool(_DEADLINE_Q.search(norm_hyphens(question)))
 
