@@ -969,3 +969,26 @@ def test_on_an_annual_basis_after_council_consideration_answers_when() -> None:
 
     assert _DATE_RE.search("to publish on an annual basis, and after their consideration by the Council, the reports")
     assert not _DATE_RE.search("to publish the reports of the external auditor on a public website")
+
+
+def test_spending_wants_money_a_count_is_no_label_and_a_template_is_its_recommendations() -> None:
+    """Tried as a new user: "how much did ITU spend on the new headquarters in 2023?" answered "65%" (a 2023
+    Internet target); "how many study groups does ITU-D have?" answered with "ITU-D Study Group 1";
+    "what is the ITU-T A.2 template for contributions?" answered from A.Sup5 (A.2 is not indexed)."""
+    from retrieval.answering.compose.evidence import recommendations_asked
+
+    v = _judged("how much did ITU spend on the new headquarters in 2023?",
+                "Target 1.1: By 2023, 65% of households worldwide with access to the Internet")
+    assert v.abstain and "amount" in v.reason, v
+    # a share asked for is still answered by a share
+    assert not _judged("what share of the staff-cost budget goes to in-service training?",
+                       "to earmark 3 per cent of the staff-cost budget for in-service training").abstain
+    assert not _judged("how much did the Council budget for the HQ project?",
+                       "a maximum budget for total project costs of CHF 140 million").abstain
+    v = _judged("how many study groups does ITU-D have?",
+                "studies and ongoing work in ITU-T and ITU-D study groups, particularly ITU-T Study Groups 3 and 17 "
+                "and ITU-D Study Group 1;")
+    assert v.abstain and "number" in v.reason, v
+    assert not _judged("how many replies are needed?", "if at least ten replies are received").abstain
+    assert recommendations_asked("what is the ITU-T A.2 template for contributions?") == ["A.2"]
+    assert recommendations_asked("the D.50 work in SG3 - who leads it?") == []

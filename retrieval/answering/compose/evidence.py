@@ -402,9 +402,32 @@ def gives_amount(text: str, question: str = "") -> bool:
     return _gives_sum(text, question, _YEAR_RE.findall(_REF_YEAR_RE.sub(" ", question)) if question else [])
 
 
+# Numbers that name, not count: "ITU-D Study Group 1", "SG17", "Question 4/17", "Resolution 45", "clause 7.4"
+_LABEL_NUMBER_RE = re.compile(r"\b(?:Study\s+Groups?|SGs?|Questions?|Q|Resolutions?|Res\.?|Decisions?|Recommendations?|"
+                              r"clauses?|sections?|§|Articles?|No\.|Nos\.)\s*\d+(?:[./-]\d+)*(?:\s*(?:,|and|or)\s*\d+(?:[./-]\d+)*)*"
+                              r"|\bSG\d+\b|\b[A-Z]\.\d+(?:\.\d+)*\b", _I)
+
+
+def _unlabelled(text: str) -> str:
+    """The text without the numbers that label things and the years of references: what is left counts."""
+    return _LABEL_NUMBER_RE.sub(" ", _REF_YEAR_RE.sub(" ", text))
+
+
 def _gives_sum(text: str, question: str, years: list[str]) -> bool:
-    """A sum, for the membership category the question names and in each of `years`."""
-    return bool(_AMOUNT_RE.search(text)) and _same_members(question, text) and all(y in text for y in years)
+    """A sum, for the membership category the question names and in each of `years`; money when money is
+    asked ("how much did ITU spend on the new HQ in 2023?" is no "65% of households by 2023")."""
+    money = _MONEY_Q_RE.search(question) and not _SHARE_Q_RE.search(question)
+    found = _MONEY_RE.search(text) if money else _AMOUNT_RE.search(text)
+    return bool(found) and _same_members(question, text) and all(y in text for y in years)
+
+
+# Spending, or a currency named: a sum of money answers ("support cost … 7 per cent" and "a share of the budget"
+# are shares)
+_MONEY_Q_RE = re.compile(r"\b(?:spend|spends|spent|spending|CHF|francs?|dollars?|USD|EUR|euros?)\b", _I)
+_SHARE_Q_RE = re.compile(r"\b(?:share|percent(?:age)?|per\s*cent|proportion|fraction|how\s+much\s+of)\b|%", _I)
+_MONEY_RE = re.compile(r"\b(?:CHF|USD|EUR|Swiss\s+francs?|US\s+dollars?)\b|[$€£]\s?\d|\b\d[\d\s,.]*\s*(?:million|billion)\b"
+                       r"|\b(?:one|a)[-\s](?:half|third|quarter|fourth|fifth|sixth|eighth|tenth|sixteenth|thirty[-\s]?second|"
+                       r"sixty[-\s]?fourth)\b[^.;]{0,40}\bcontributory\s+unit", _I)
 
 
 def event_as_written(text: str, keep: bool = True) -> str:
@@ -442,10 +465,12 @@ def content_terms(text: str) -> list[str]:
 # The Recommendation as the subject of the question ("does A.1 allow …", "can A.8 …") is its source too.
 _SOURCE_BEFORE_RE = re.compile(r"(?:\b(?:under|in|per|by|from|of|according\s+to)\s+|\bwhat(?:'s|\s+(?:does|do|did|is))\s+|"
                                r"\b(?:does|doesn't|did|do|can|could|will|would|should|must)\s+|^\s*)"
-                               r"(?:(?:the\s+)?(?:ITU-T\s+)?Rec(?:ommendation)?\.?\s+(?:ITU-T\s+)?)?$", _I)
+                               r"(?:(?:the\s+)?(?:ITU-T\s+)?Rec(?:ommendation)?\.?\s+(?:ITU-T\s+)?)?$"
+                               # "what is the ITU-T A.2 template …?": the thing asked for is A.2's
+                               r"|\bwhat(?:'s|\s+is|\s+are)\s+the\s+$", _I)
 _SOURCE_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:(?:actually|really|exactly|basically|in\s+fact)\s+)?"
                               r"(?:says?|said|requires?|defines?|specif(?:y|ies|ied)|describes?|covers?|contains?|"
-                              r"clauses?|cl\.|§|sections?|annex"
+                              r"clauses?|cl\.|§|sections?|annex|templates?|format|forms?"
                               # "walk me through the A.13 procedure": the Recommendation's own procedure
                               r"|(?:approval\s+)?(?:procedures?|process|rules?|steps?|workflow)(?=\s+(?:for|to|on)\b|\s*[?.]|$))\b", _I)
 
@@ -701,7 +726,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         # long question of which it holds less, and the best of them in its own words ("shall not exceed
         # two terms" for "max number of terms").
         holding = [c for c in clauses[:3] if holds_quantity(q, c.text)]
-        ok = [c for c in clauses[:3] if (_NUMBER_RE.search(c.text) and coverage(_said(c)) >= 0.6)
+        ok = [c for c in clauses[:3] if (_NUMBER_RE.search(_unlabelled(c.text)) and coverage(_said(c)) >= 0.6)
               or (c in holding and (coverage(_said(c)) >= KIND_COVERAGE or c is holding[0]))]
         if not ok:
             return Verdict(abstain=True, missing=["the number"], reason="The clauses found do not give that number.")
