@@ -201,3 +201,16 @@ def test_a_question_about_something_inside_an_instrument_is_no_overview(corpus_s
     assert not asks_overview("Res 57 resolves 3")
     ans = corpus_service.answer("what does Res 57 say about TSAG?")
     assert "TSAG" in ans.lines[0].plain and not ans.lines[0].plain.endswith("4 clauses:"), ans.text
+
+
+@pytest.mark.parametrize("question", ["what does RCC/47A4 want the Director of TSB to do?",
+                                      "in the RCC contribution, what is the Director of TSB asked to do?",
+                                      "what does the RCC proposal ask the Director of TSB to do?"])
+def test_an_actors_tasks_in_a_contribution_named_by_symbol_or_source(corpus_service: Service, question: str) -> None:
+    """Tried as a new user: the first was answered with the proposal's summary, the second abstained ("the
+    clauses found do not speak of RCC, contribution, TSB"), the third listed the Director's mandates in every
+    text. The contribution proposes two: resolves 2 (with the other Directors) and resolves 4."""
+    ans = corpus_service.answer(question)
+    assert not ans.abstained and ans.intent == "mandate", ans.text
+    ids = {c.clause_id for c in ans.citations}
+    assert ids == {"rcc-47a4@wtsa-16#proposal.1/resolves.2", "rcc-47a4@wtsa-16#proposal.1/resolves.4"}, ans.text

@@ -380,7 +380,12 @@ class Answerer:
         if query.intent == "cite" and query.reference is not None:
             ref = query.reference
             cited = self.corpus.cite(ref)
-            if ref.symbol and cited.clauses and asks_fate(query.text):
+            ask = read_mandate_question(query.text) if ref.symbol and not ref.part else None
+            scoped = self._mandate(query, ask) if ask is not None and ask.actors and cited.clauses else None
+            if scoped is not None and not scoped.abstained:
+                # "what does RCC/47A4 want the Director of TSB to do?": that actor's tasks in what it proposes
+                result = scoped
+            elif ref.symbol and cited.clauses and asks_fate(query.text):
                 # The contribution is here, but not what the meeting made of it.
                 sym = f"{ref.symbol}/{ref.proposal}" if ref.proposal else ref.symbol
                 result = compose_abstain(query, self.coverage(), f"The corpus holds what {sym} "
@@ -436,6 +441,13 @@ class Answerer:
         return result.model_copy(update={"notes": [*reading, *result.notes]}) if reading else result
 
     def _compose(self, query: Query, hits: list[SearchHit]) -> Answer:
+        ask = read_mandate_question(query.text)
+        if ask is not None and ask.actors and self._documents_named(query):
+            # "in the RCC contribution, what is the Director of TSB asked to do?": the named text's mandates
+            # of that actor, before the judge reads "RCC" and "contribution" as words the clauses lack
+            scoped = self._mandate(query, ask)
+            if scoped is not None and not scoped.abstained:
+                return scoped
         verdict = self._judge(query, [h.clause for h in hits])
         if not hits:
             reason = verdict.reason if verdict.abstain else "The closest clauses are too far from the question."
@@ -443,7 +455,6 @@ class Answerer:
         if verdict.abstain:
             return compose_abstain(query, self.coverage(), verdict.reason, verdict.missing)
         answer: Answer | None = None
-        ask = read_mandate_question(query.text)
         if (query.intent == "sector" and asks_who(query.text) and not asks_which_sector(query.text)
                 and _tasks_no_sector(hits[0].clause)):
             pass  # "Who coordinates …?" and the best clause tasks the Secretary-General: that is the answer
@@ -737,6 +748,7 @@ class Answerer:
                 if (r.body is None or c.instrument.body == r.body) and revision_matches(r.revision, c)
                 and _kind_matches(r, c)} \
             | self._meeting_documents_named(query) | self._recommendations_named(query) \
+            | self._contributions_by_source(query) \
             | {d for _phrase, docs in self._described(query) for d in docs}
 
     def _described(self, query: Query) -> list[tuple[str, set[str]]]:
@@ -814,6 +826,19 @@ class Answerer:
         return {c.doc_id for r in recommendations_asked(query.text)
                 for c in catalog.cite_candidates(Reference(kind="recommendation", number=r, text=r))
                 if c.instrument.kind in ("recommendation", "supplement")}
+
+    def _contributions_by_source(self, query: Query) -> set[str]:
+        """Contributions a question names by who sent them ("the RCC proposal", "what does the RCC want …"):
+        the part of a symbol before its slash, as written ("RCC" of RCC/47A4), standing as a word."""
+        catalog = self.corpus.catalog()
+        out: set[str] = set()
+        for doc, at in catalog.doc_positions().items():
+            inst = catalog.clause_at(at[0]).instrument
+            source = (inst.symbol or "").split("/")[0] if inst.kind == "contribution" and "/" in (inst.symbol or "") \
+                else ""
+            if len(source) >= 2 and re.search(rf"(?<![\w/]){re.escape(source)}(?![\w])", query.text):
+                out.add(doc)
+        return out
 
     def _meeting_documents_named(self, query: Query) -> set[str]:
         """Meeting documents named bare ("C 823", "TD2484"), which are no reference on their own (a
