@@ -206,6 +206,20 @@ def test_terms_and_amounts_are_answer_spans() -> None:
     assert short is not None and short.startswith("CHF 318 000"), short
 
 
+def test_convened_on_an_ad_hoc_basis_answers_how_often() -> None:
+    """Tried as a new user: "how often is WTPF held?" led with Res 2 resolves 4 (who may attend); resolves 5
+    says "convened on an ad hoc basis"."""
+    from retrieval.answering.compose.direct import answer_sentence, holds_quantity
+
+    text = ("that WTPF shall be convened on an ad hoc basis to respond quickly to emerging policy issues arising "
+            "from the changing telecommunication/ICT environment;")
+    assert holds_quantity("how often is WTPF held?", text)
+    assert not holds_quantity("how often is WTPF held?", "that WTPF shall be open to all Member States and Sector "
+                                                          "Members;")
+    short = answer_sentence("how often is WTPF held?", clause(text), share=0.3)
+    assert short is not None and short.startswith("On an ad hoc basis"), short
+
+
 def test_a_length_asked_for_is_a_duration_not_a_date() -> None:
     """blind27: "pp18 res 77 whats the max lenght of a plenipot" led with "the Plenipotentiary Conference shall
     be held in the last quarter of 2022" and abstained ("do not give how long it lasts")."""

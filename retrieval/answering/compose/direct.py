@@ -49,7 +49,7 @@ _NUM_WORD = r"(?:\d[\d\s,.]*\d|\d|one|two|three|four|five|six|seven|eight|nine|t
 _SPAN = re.compile(
     r"(?:(?:normally\s+)?(?:at\s+least|not\s+later\s+than|no\s+later\s+than|within|up\s+to|at\s+most|(?:no|not)\s+more\s+than|(?:no|not)\s+less\s+than|more\s+than|less\s+than|"
     r"an\s+objective\s+of|every|each)\s+)?"
-    r"(?:once\s+a\s+(?:year|month)|twice\s+a\s+year|annually|quarterly|monthly|"
+    r"(?:once\s+a\s+(?:year|month)|twice\s+a\s+year|annually|quarterly|monthly|on\s+an\s+ad\s+hoc\s+basis|"
     r"(?:CHF|USD|EUR)\s*" + _NUM_WORD + r"(?:\s+(?:million|billion))?|"
     + _NUM_WORD + r"(?:\s+|-)(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|seconds?|minutes?|hours?|"
     r"milliseconds?|ms|"
@@ -208,7 +208,7 @@ _UNIT_OF = [
     (re.compile(r"\b(?:in\s+)?(?:ms|milliseconds?)\b", _I), re.compile(r"\bms\b|milliseconds?", _I)),
     (re.compile(r"\b(?:how\s+many|in)\s+(?:secs?|seconds)\b", _I), re.compile(r"\bseconds?\b", _I)),
     (re.compile(r"\bhow\s+(?:often|frequently)\b|\bfrequency\b", _I),
-     re.compile(r"once|twice|annually|every|each|quarterly|monthly|weekly", _I)),
+     re.compile(r"once|twice|annually|every|each|quarterly|monthly|weekly|ad\s+hoc", _I)),
     # "the longest repayment schedule", "max length of a plenipot": a length of time, not a date ("held in
     # the last quarter of 2022" is no length)
     (re.compile(r"\b(?:longest|shortest)\b|\b(?:max(?:imum)?|min(?:imum)?)\b[^?]{0,30}\b(?:schedules?|periods?|"
