@@ -304,3 +304,31 @@ def test_an_assembly_named_as_an_instruments_author_is_no_actor() -> None:
     assert names("to report to the next Plenipotentiary Conference") == ["Plenipotentiary Conference"]
     assert names("as decided by PP-18, the Council shall") == ["Plenipotentiary Conference", "Council"]
     assert names("WTSA shall appoint the chairmen") == ["WTSA"]
+
+
+def test_who_reports_on_a_topic_and_to_whom() -> None:
+    """blind27: "who's meant to report back on options for tighter cooperation between the three bureaux at
+    secretariat level, and who do they report to?" named ISCG (to whom they report) as the one who reports."""
+    from retrieval.answering.compose.mandate import compose_mandate, find_mandates, read_mandate_question
+    from retrieval.core.models import Clause, Instrument
+
+    q = ("who's meant to report back on options for tighter cooperation between the three bureaux at secretariat "
+         "level, and who do they report to?")
+    ask = read_mandate_question(q)
+    assert ask is not None and ask.kind == "reports_on" and ask.topic.startswith("options for tighter cooperation")
+    assert read_mandate_question("who has to report on results-based management, and how often?") is None
+    assert read_mandate_question("who reports to TSAG?").kind == "reports_to"  # type: ignore[union-attr]
+    text = ("the Directors of the Radiocommunication, Telecommunication Standardization and Telecommunication "
+            "Development Bureaux and ISC-TF to report to ISCG and the respective Sector advisory groups on options for "
+            "improving cooperation at the secretariat level to ensure that close coordination is maximized,")
+    c = Clause(clause_id="pp-res-191@x#invites.2", doc_id="pp-res-191@x", part="invites", label="2",
+               instrument=Instrument(body="PP", kind="resolution", number="191"), text=text, span=(0, len(text)))
+    c.mandates = mandates_of(c)
+    pairs = find_mandates(ask, [c])
+    ans = compose_mandate(q, ask, pairs, coverage=lambda t: 0.6)
+    assert ans is not None
+    first = ans.lines[0].plain
+    assert first.startswith("Director of BR, Director of TSB, Director of BDT and ISC-TF report to ISCG"), first
+    assert ans.lead_sectors == ["ITU-R", "ITU-T", "ITU-D"]
+    # a clause holding too little of the topic answers nothing
+    assert compose_mandate(q, ask, pairs, coverage=lambda t: 0.2) is None

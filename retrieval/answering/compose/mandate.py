@@ -15,7 +15,7 @@ from retrieval.answering.compose.topic import SUPPORT
 from retrieval.core.citations import citation, display, instrument_display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Mandate
 from retrieval.core.text import norm_hyphens
-from retrieval.parsing.mandates import actors_in, document_sector, gives_task
+from retrieval.parsing.mandates import actors_in, document_sector, gives_task, is_recital
 
 _I = re.IGNORECASE
 _ACTOR = r"(?P<actor>[A-Z][\w\s,.'()-]{1,80}?)"
@@ -28,6 +28,12 @@ _REPORTS_FROM = re.compile(
     r"|\bwhat\s+(?:is|are|does|do|must|should|shall)\s+(?P<actor4>.+?)\s+(?:meant|supposed|expected|required|"
     r"obliged|asked|told)\s+to\s+(?:keep\s+\S+\s+(?:updated|informed|posted)|report|inform|update)\b"
     r"|\bwhat\s+(?:is|are|must|should|shall)\s+(?:the\s+)?(?P<actor5>.+?)['\u2019]s\s+(?:\w+\s+){0,2}?reports?\b", _I)
+# "who has to report on options for closer cooperation, and to whom?": the reporters on a topic
+_REPORTS_ON = re.compile(r"^\W*who(?:'s|\s+is|\s+are)?\s+(?:(?:meant|supposed|required|expected|obliged|tasked|asked)\s+to\s+"
+                         r"|(?:has|have|needs?)\s+to\s+|must\s+|should\s+|shall\s+)?report(?:s|ing)?\s+(?:back\s+)?"
+                         r"(?:\w+ly\s+)?(?:on|about|regarding)\s+(?P<topic>.+?)"
+                         r"(?:\s*,?\s*(?:and\s+)?(?:to\s+whom|(?:and\s+)?who\s+(?:do|does|did|must|should)\s+\w+\s+report\s+to)\b.*)?\s*\??$",
+                         _I)
 _TASKED = re.compile(
     r"\bwhat\s+(?:is|are|has|have)\s+(?:the\s+)?(?P<actor>.+?)\s+(?:been\s+)?(?P<role>instructed|invited|requested|asked"
     r"|encouraged|required|told|tasked|called upon)\s+to\s+do\b(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic>.+?))?\s*\??$"
@@ -47,7 +53,8 @@ _FAMILY = {"BDT": "Director of BDT", "TSB": "Director of TSB", "BR": "Director o
 
 @dataclass
 class MandateAsk:
-    kind: str  # "reports_to" (who reports to X), "reports_from" (X reports to whom), "tasked", "heads"
+    kind: str  # "reports_to" (who reports to X), "reports_from" (X reports to whom), "reports_on" (who reports
+    # on a topic, and to whom), "tasked", "heads"
     actors: list[str]  # canonical names of X
     role: str | None = None
     topic: str = ""
@@ -93,6 +100,10 @@ def read_mandate_question(question: str) -> MandateAsk | None:
         names = _actor_names(target)
         if names:
             return MandateAsk(kind="reports_to", actors=names, topic=topic.strip(" ?"))
+    m = _REPORTS_ON.search(q)
+    # "… and how often?" asks a span too: the search answers both
+    if m and len(m.group("topic").split()) >= 2 and not re.search(r"\b(?:how|when)\b", m.group("topic"), _I):
+        return MandateAsk(kind="reports_on", actors=[], topic=m.group("topic").strip(" ,?"))
     # "how long is the mandate of the external auditor?" asks for a term, not a list of tasks.
     m = None if asks_quantity(q) else _TASKED.search(q)
     if m:
@@ -136,7 +147,8 @@ def find_mandates(ask: MandateAsk, clauses: Iterable[Clause],
             if by_title[title] < SUPPORT and coverage(c.text) < SUPPORT:
                 continue
         for m in c.mandates:
-            if (ask.kind == "reports_to" and m.role == "reports" and m.to in wanted) or (ask.kind == "reports_from" and m.role == "reports" and m.actor in wanted) or (ask.kind == "tasked" and m.actor in wanted and m.role != "noted" and \
+            if (ask.kind == "reports_on" and m.role == "reports") or \
+                    (ask.kind == "reports_to" and m.role == "reports" and m.to in wanted) or (ask.kind == "reports_from" and m.role == "reports" and m.actor in wanted) or (ask.kind == "tasked" and m.actor in wanted and m.role != "noted" and \
                     (ask.role is None or m.role == ask.role or m.role in ("resolved", "responsible", "reports"))) or (ask.kind == "heads" and m.role == "responsible" and m.actor not in wanted and \
                     any(a in {x.name for _s, x in actors_in(c.text)} for a in wanted)):
                 out.append((c, m))
@@ -177,9 +189,28 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
     if not pairs:
         return None
     pairs = _rank(pairs, ask, coverage)
-    target = ask.actors[0]
+    if ask.kind == "reports_on":
+        # the clause that speaks most of the topic; its reporters and those they report to
+        def weight(c: Clause) -> tuple[bool, bool, float]:
+            cov = coverage(c.text) if coverage is not None else 0.0
+            # an operative clause before an annex (a strategic plan's table) or a recital
+            return cov >= REPORTS_ON_COVERAGE, not is_recital(c) and not c.part.lower().startswith("annex"), cov
+
+        best = max((c for c, _m in pairs), key=weight)
+        if coverage is not None and coverage(best.text) < REPORTS_ON_COVERAGE:
+            return None
+        pairs = [p for p in pairs if p[0].clause_id == best.clause_id] + \
+            [p for p in pairs if p[0].clause_id != best.clause_id and coverage is not None
+             and coverage(p[0].text) >= REPORTS_ON_COVERAGE]
+    target = ask.actors[0] if ask.actors else ""
     lines: list[AnswerLine] = []
-    if ask.kind == "reports_to":
+    if ask.kind == "reports_on":
+        first = [m for c, m in pairs if c.clause_id == pairs[0][0].clause_id]
+        who = list(dict.fromkeys(m.actor for m in first))
+        to = list(dict.fromkeys(m.to or "" for m in first if m.to))
+        lines.append(lead(f"{_join(who)} {'report' if len(who) > 1 else 'reports'} to {_join(to)} on it, "
+                          f"per {display(pairs[0][0])}."))
+    elif ask.kind == "reports_to":
         who = list(dict.fromkeys(m.actor for _c, m in pairs))
         lines.append(lead(f"{_join(who)} {'report' if len(who) > 1 else 'reports'} to {target}, "
                           f"per {display(pairs[0][0])}."))
@@ -208,7 +239,7 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
             cits.append(citation(c, m.what if m.what and m.what in c.text else c.text))
     sectors = ordered_sectors(m.sector for _c, m in pairs if m.sector)
     # "Who reports to ISCG …?" is answered by actors; their Sectors lead, as in any "who" answer.
-    leads = [x for x in sectors if x in ("ITU-R", "ITU-T", "ITU-D")] if ask.kind == "reports_to" else []
+    leads = [x for x in sectors if x in ("ITU-R", "ITU-T", "ITU-D")] if ask.kind in ("reports_to", "reports_on") else []
     shown = 1 + 2 * MAX_CITATIONS
     more = len(lines) - shown
     lines = lines[:shown]
@@ -221,6 +252,7 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
                   lead_sectors=leads)
 
 
+REPORTS_ON_COVERAGE = 0.5  # "who reports on X": the clause must hold at least this share of X's words
 LIST_LIMIT = 40  # mandates listed by default: a Director of BDT has hundreds in the PP-18 texts
 
 
