@@ -934,3 +934,18 @@ def test_one_bureau_offered_with_someone_else_as_the_other_side_is_a_sector_ques
     assert q.intent == "sector" and q.topic == "electromagnetic fields project", q.topic
     assert read_query("was it BDT who ran the workshops on EMF measurement?").intent == "sector"
     assert read_query("is it true that TSB posts contributions within three days?").intent != "sector"
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("who's in charge of the ITU's work on climate change?", "climate change"),
+    ("which bureau should I talk to about e-waste?", "e-waste"),
+    ("who does the standardization gap programme belong to?", "standardization gap programme"),
+    ("which sector should we contact about spam?", "spam"),
+])
+def test_who_to_ask_and_whose_it_is_are_sector_questions(question: str, topic: str) -> None:
+    """Tried as a new user: "which bureau should I talk to about e-waste?" abstained on "Nothing in the corpus
+    mentions 'talk'"; "who's in charge of …" and "who does … belong to?" were read as plain questions."""
+    from retrieval.answering.query import read_query
+
+    q = read_query(question)
+    assert q.intent == "sector" and q.topic == topic, (q.intent, q.topic)

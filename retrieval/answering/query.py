@@ -66,6 +66,8 @@ _SECTOR_RE = re.compile(
     r"|\bis\s+(?!there\b)[^?]{0,80}?\b(?:an?\s+)(?:ITU-[RTD]|BR|TSB|BDT|[RTD])(?:'s)?\s+" + _SG_OF + _JOB + r"\b"
     r"|" + _ALL_SIDE + r"|"
     r"\bwho(?:'s|\s+is)\s+(?:on\s+the\s+hook|accountable)\b"
+    # "who does the standardization gap programme belong to?": whose it is
+    r"|\bwho\s+(?:does|do)\s+[^?]{3,80}?\s+belong\s+to\b|\bwho(?:'s|\s+is)\s+in\s+charge\b"
     r"|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
     r"|works\s+on|coordinates|leads|covers|looks\s+after)\b|\bsectors?\s+(?:handles?|deals?|responsible)\b",
     re.IGNORECASE,
@@ -261,6 +263,8 @@ _ROLE_SURFACE = frozenset([
     "baby", "turf", "lane", "patch", "thing", "matter",
     # "in the driving seat", "at the helm": who leads, said in chat ("calling" stays: "alternative calling procedures")
     "driving", "seat", "driver's", "helm",
+    # "which bureau should I talk to about e-waste?", "who does the BSG programme belong to?": who to ask
+    "i", "we", "talk", "speak", "contact", "approach", "reach", "turn", "go", "belong", "belongs", "about",
 ]) | CHAT_WORDS
 
 
