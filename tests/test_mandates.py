@@ -332,3 +332,23 @@ def test_who_reports_on_a_topic_and_to_whom() -> None:
     assert ans.lead_sectors == ["ITU-R", "ITU-T", "ITU-D"]
     # a clause holding too little of the topic answers nothing
     assert compose_mandate(q, ask, pairs, coverage=lambda t: 0.2) is None
+
+
+def test_directors_of_the_bureaux_listed_are_those_directors_and_no_others() -> None:
+    """PP Res 204 "instructs the Directors of the Telecommunication Standardization and Telecommunication
+    Development Bureaux": no actor was read (so no mandate); "the Directors of the Radiocommunication and
+    Telecommunication Development Bureaux" was read as all three."""
+    def names(text: str) -> list[str]:
+        return [a.name for _s, a in actors_in(text)]
+
+    assert names("instructs the Directors of the Telecommunication Standardization and Telecommunication "
+                 "Development Bureaux") == ["Director of TSB", "Director of BDT"]
+    assert names("the Directors of the Radiocommunication and Telecommunication Development Bureaux") == \
+        ["Director of BR", "Director of BDT"]
+    assert names("the Directors of the Radiocommunication (BR), Telecommunication Standardization (TSB) and "
+                 "Telecommunication Development (BDT) Bureaux and the ISC-TF") == \
+        ["Director of BR", "Director of TSB", "Director of BDT", "ISC-TF"]
+    assert names("Directors of TSB and BDT") == ["Director of TSB", "Director of BDT"]
+    assert names("the Directors of the Bureaux") == ["Director of BR", "Director of TSB", "Director of BDT"]
+    assert names("instructs the relevant study groups of the ITU Telecommunication Standardization Sector") == \
+        ["ITU-T study groups"]

@@ -1113,3 +1113,12 @@ def test_which_bureau_s_asks_for_every_bureau_tasked() -> None:
     assert _PLURAL_ASK_RE.search("digital financial services - which sector(s) got tasked at Dubai?")
     assert _PLURAL_ASK_RE.search("guidelines on call-back procedures - BDT, TSB or both?")
     assert not _PLURAL_ASK_RE.search("which sector leads on IMT?")
+
+
+def test_digital_financial_services_tasks_itu_t_study_groups_and_both_directors(itu_service: object) -> None:
+    """PP Res 204 instructs ITU-T's study groups and the Directors of TSB and BDT: asked which Sectors, both;
+    asked whose study groups, ITU-T's."""
+    both = ask(itu_service, "digital financial services / financial inclusion - which sector(s) got tasked at Dubai?")
+    assert both.lead_sectors == ["ITU-T", "ITU-D"], both.text
+    sgs = ask(itu_service, "digital financial services standards - whose study groups are on the hook?")
+    assert sgs.lead_sectors == ["ITU-T"], sgs.text

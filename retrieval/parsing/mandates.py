@@ -27,8 +27,7 @@ class Actor(NamedTuple):
 # Canonical actors with the wording ITU texts use for them. Order matters: longer, more specific
 # names first (the Deputy Secretary-General before the Secretary-General).
 _ACTOR_PATTERNS: list[tuple[re.Pattern[str], tuple[Actor, ...]]] = [
-    (re.compile(r"\bDirectors of the (?:three )?Bureaux\b|\bDirectors of the Radiocommunication\b[^;.]{0,120}?"
-                r"Bureaux|\bthree Directors\b|\bDirectors of the three\b", _I),
+    (re.compile(r"\bDirectors of the (?:three )?Bureaux\b|\bthree Directors\b|\bDirectors of the three\b", _I),
      (Actor("Director of BR", "ITU-R"), Actor("Director of TSB", "ITU-T"), Actor("Director of BDT", "ITU-D"))),
     (re.compile(r"\bDirector of (?:the )?(?:Radiocommunication Bureau|BR)\b", _I), (Actor("Director of BR", "ITU-R"),)),
     (re.compile(r"\bDirector of (?:the )?(?:Telecommunication Standardi[sz]ation Bureau|TSB)\b", _I),
@@ -50,10 +49,14 @@ _ACTOR_PATTERNS: list[tuple[re.Pattern[str], tuple[Actor, ...]]] = [
     (re.compile(r"\bRadiocommunication Bureau\b|\bBR\b"), (Actor("BR", "ITU-R"),)),
     (re.compile(r"\bTelecommunication Standardi[sz]ation Bureau\b|\bTSB\b"), (Actor("TSB", "ITU-T"),)),
     (re.compile(r"\bTelecommunication Development Bureau\b|\bBDT\b"), (Actor("BDT", "ITU-D"),)),
-    (re.compile(r"\bITU-R study groups?\b|\bstudy groups? of (?:the )?ITU-R\b|\bRadiocommunication study groups\b", _I),
+    # "the relevant study groups of the ITU Telecommunication Standardization Sector" too
+    (re.compile(r"\bITU-R study groups?\b|\bstudy groups? of (?:the )?(?:ITU-R|(?:ITU )?Radiocommunication Sector)\b"
+                r"|\bRadiocommunication study groups\b", _I),
      (Actor("ITU-R study groups", "ITU-R"),)),
-    (re.compile(r"\bITU-T study groups?\b|\bstudy groups? of (?:the )?ITU-T\b", _I), (Actor("ITU-T study groups", "ITU-T"),)),
-    (re.compile(r"\bITU-D study groups?\b|\bstudy groups? of (?:the )?ITU-D\b", _I), (Actor("ITU-D study groups", "ITU-D"),)),
+    (re.compile(r"\bITU-T study groups?\b|\bstudy groups? of (?:the )?(?:ITU-T|(?:ITU )?Telecommunication Standardi[sz]ation "
+                r"Sector)\b", _I), (Actor("ITU-T study groups", "ITU-T"),)),
+    (re.compile(r"\bITU-D study groups?\b|\bstudy groups? of (?:the )?(?:ITU-D|(?:ITU )?Telecommunication Development "
+                r"Sector)\b", _I), (Actor("ITU-D study groups", "ITU-D"),)),
     (re.compile(r"\bthree Sectors\b|\ball (?:three )?Sectors\b|\bITU-R, ITU-T and ITU-D\b", _I),
      (Actor("ITU-R", "ITU-R"), Actor("ITU-T", "ITU-T"), Actor("ITU-D", "ITU-D"))),
     (re.compile(r"\bITU-R\b|\bRadiocommunication Sector\b", _I), (Actor("ITU-R", "ITU-R"),)),
@@ -145,6 +148,17 @@ _RECITALS = re.compile(
     r"|concerned|taking note|reaffirms)", _I)
 
 
+_BUREAU_NAME = r"(?:Radiocommunication|Telecommunication\s+Standardi[sz]ation|Telecommunication\s+Development|BR|TSB|BDT)"
+_DIRECTORS_OF_RE = re.compile(r"\bDirectors\s+of\s+(?:the\s+)?(?P<list>" + _BUREAU_NAME + r"(?:\s*\((?:BR|TSB|BDT)\))?"
+                              r"(?:\s*(?:,|and|,\s*and)\s*(?:the\s+)?" + _BUREAU_NAME + r"(?:\s*\((?:BR|TSB|BDT)\))?){1,2})"
+                              r"(?:\s+Bureaux|\s+Bureaus)?", _I)
+_BUREAU_DIRECTORS = (
+    (re.compile(r"Radiocommunication|\bBR\b", _I), Actor("Director of BR", "ITU-R")),
+    (re.compile(r"Standardi[sz]ation|\bTSB\b", _I), Actor("Director of TSB", "ITU-T")),
+    (re.compile(r"Development|\bBDT\b", _I), Actor("Director of BDT", "ITU-D")),
+)
+
+
 def actors_in(text: str, default_sector: Sector | None = None) -> list[tuple[int, Actor]]:
     """Every actor named in the text with the offset of its mention, in order; a mention inside a
     longer one ("Director of TSB" holds "TSB") counts once, as the longer."""
@@ -155,6 +169,13 @@ def actors_in(text: str, default_sector: Sector | None = None) -> list[tuple[int
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    for m in _DIRECTORS_OF_RE.finditer(t):
+        # "the Directors of the Telecommunication Standardization and Telecommunication Development Bureaux":
+        # a Director for each Bureau listed, and only those
+        named = [(bureau, director) for bureau, director in _BUREAU_DIRECTORS if bureau.search(m.group("list"))]
+        if len(named) >= 2:
+            taken.append((m.start(), m.end()))
+            found.extend((m.start(), m.end(), director) for _b, director in named)
     for m in _SG_RE.finditer(t):
         if free(m.start(), m.end()):
             letter: dict[str, Sector] = {"R": "ITU-R", "T": "ITU-T", "D": "ITU-D"}

@@ -460,6 +460,12 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
         if len(own) == 1 and (sector := own.pop()) in THREE:
             lead_s = [sector]
             own_text = ev.supporting[0]
+    if len(lead_s) > 1 and _WHOSE_SGS_RE.search(query.text):
+        # "whose study groups are on the hook for DFS standards?": the Sector whose study groups the texts task
+        # (Res 204 instructs ITU-T's; the Directors of TSB and BDT have other tasks there)
+        tasked = [s for s in lead_s if any(m.sector == s and m.role in OPERATIVE and (
+            m.actor.endswith("study groups") or _SG_NAME_RE.match(m.actor)) for _w, c, _how in ev.all() for m in c.mandates)]
+        lead_s = tasked or lead_s
     # Beside a lead, a Sector the evidence barely weighs is no part of the answer: tariffs are ITU-T's, and
     # "assistance to Palestine … spectrum management, tariff …" (ITU-D with ITU-R) is not ITU-R on tariffs.
     # Named in an instrument that gives the lead ("ITU-D, with the assistance of ITU-R and ITU-T"), it stays.
@@ -576,6 +582,7 @@ _EXCEPT_RE = re.compile(r"\b(?:apart\s+from|other\s+than|besides|except(?:\s+for
 
 # "Which Bureaux have to help …", "which Bureau Directors are made responsible …": several are expected.
 # "which sectors …", "which sector(s) …", "BDT, TSB or both?": the asker expects more than one may be tasked
+_WHOSE_SGS_RE = re.compile(r"\b(?:whose|which\s+sector(?:'s|s')?|what\s+sector(?:'s|s')?)\s+(?:study\s+groups?|SGs?)\b", re.I)
 _PLURAL_ASK_RE = re.compile(r"\bwhich\s+(?:ITU\s+)?(?:bureaux|bureaus|bureau\s+directors|directors|sectors|sector\(s\)|"
                             r"bureau\(x\)|bureau\(s\))(?!\w)|\bor\s+both\s*\??\s*$", re.I)
 JOINT_COVERAGE = 0.3  # the clause tasking them together must speak of the question this much
