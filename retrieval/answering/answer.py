@@ -345,6 +345,7 @@ class Answerer:
         self._facts: CorpusFacts | None = None
         self._alias_cache: dict[tuple[int, str], list[tuple[str, str]]] = {}
         self._titles_of: tuple[Catalog, dict[str, str]] | None = None
+        self._sources_of: tuple[Catalog, dict[str, set[str]]] | None = None  # contributions by their source
 
     def facts(self) -> CorpusFacts:
         """What the corpus knows (its words, the names it mentions, its mandates), built once per catalog."""
@@ -831,14 +832,15 @@ class Answerer:
         """Contributions a question names by who sent them ("the RCC proposal", "what does the RCC want …"):
         the part of a symbol before its slash, as written ("RCC" of RCC/47A4), standing as a word."""
         catalog = self.corpus.catalog()
-        out: set[str] = set()
-        for doc, at in catalog.doc_positions().items():
-            inst = catalog.clause_at(at[0]).instrument
-            source = (inst.symbol or "").split("/")[0] if inst.kind == "contribution" and "/" in (inst.symbol or "") \
-                else ""
-            if len(source) >= 2 and re.search(rf"(?<![\w/]){re.escape(source)}(?![\w])", query.text):
-                out.add(doc)
-        return out
+        if self._sources_of is None or self._sources_of[0] is not catalog:
+            sources: dict[str, set[str]] = {}
+            for doc, at in catalog.doc_positions().items():
+                inst = catalog.clause_at(at[0]).instrument
+                if at and inst.kind == "contribution" and "/" in (inst.symbol or ""):
+                    sources.setdefault((inst.symbol or "").split("/")[0], set()).add(doc)
+            self._sources_of = (catalog, {k: v for k, v in sources.items() if len(k) >= 2})
+        return {d for source, docs in self._sources_of[1].items()
+                if re.search(rf"(?<![\w/]){re.escape(source)}(?![\w])", query.text) for d in docs}
 
     def _meeting_documents_named(self, query: Query) -> set[str]:
         """Meeting documents named bare ("C 823", "TD2484"), which are no reference on their own (a
