@@ -557,3 +557,33 @@ def test_what_a_question_sets_aside_is_not_its_answer() -> None:
     assert not set_aside("longest repayment schedule for an LDC?")
     hits = [SearchHit(clause=special, score=0.9), SearchHit(clause=rule, score=0.8)]
     assert rerank(hits, read_query(q))[0].clause.label == "1"
+
+
+def test_what_is_x_prefers_the_clause_that_defines_x() -> None:
+    """Tried as a new user: "what does TAP stand for?" led with A.Sup5 IV.6 (which uses TAP), "what is the
+    ISCG?" with "Collaboration between the task force and the ISCG is scheduled."."""
+    from retrieval.answering.answer import rerank
+    from retrieval.answering.compose.direct import defined_term, defines
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Clause, Instrument, SearchHit
+
+    assert defined_term("what does TAP stand for?") == "TAP"
+    assert defined_term("what's a JCA?") == "JCA"
+    assert defined_term("what is the incubation mechanism?") == "incubation mechanism"
+    assert defined_term("what is TSB instructed to do on gender equality in the ITU?") is None
+    assert defines("The incubation mechanism is a mechanism that allows any contribution …", "incubation mechanism")
+    assert defines("AAP\tAlternative Approval Process\nTAP\tTraditional Approval Process", "TAP")
+    assert defines("the establishment of the Inter-Sector Coordination Group on issues of mutual interest (ISCG)", "ISCG")
+    assert not defines("JCAs are open, but should primarily be limited to official representatives", "JCA")
+    assert not defines("Collaboration between the task force and the ISCG is scheduled.", "ISCG")
+
+    def c(label: str, text: str) -> Clause:
+        return Clause(clause_id=f"itu-t-sup-a.sup5@x#clause.{label}", doc_id="itu-t-sup-a.sup5@x", part="clause",
+                      label=label, instrument=Instrument(body="ITU-T", kind="supplement", number="A.Sup5"),
+                      text=text, span=(0, len(text)))
+
+    uses = c("IV.6", "If no negative votes are submitted during the AAP Last Call or the TAP consultation, …")
+    spelt = c("4", "This Supplement uses the following abbreviations and acronyms: AAP\tAlternative Approval Process "
+                   "TAP\tTraditional Approval Process")
+    hits = [SearchHit(clause=uses, score=0.97), SearchHit(clause=spelt, score=0.8)]
+    assert rerank(hits, read_query("what does TAP stand for?"))[0].clause.label == "4"

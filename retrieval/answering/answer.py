@@ -26,6 +26,8 @@ from retrieval.answering.compose.direct import (
     asks_doer,
     asks_enumeration,
     asks_quantity,
+    defined_term,
+    defines,
     doer,
     enumerates,
     gives_deadline,
@@ -131,6 +133,7 @@ OPERATIVE_QUANTITY_WEIGHT = 1.1  # … and more so when an operative clause give
 QUANTITY_WEIGHT = 1.15  # for "how many terms …?", a clause giving "two terms" holds the answer
 DOER_WEIGHT = 1.15  # for "who decides …?", a clause saying "the Council shall decide …" names the answer
 NAMED_BODY_WEIGHT = 1.1  # … and one naming the body the question names ("TSAG") before one on groups in general
+DEFINITION_WEIGHT = 1.3  # for "what is X?", a clause saying "X is …", "X: …" or spelling X out
 SET_ASIDE_WEIGHT = 0.8  # a clause on what the question sets aside ("leaving aside disaster cases")
 DEADLINE_WEIGHT = 1.2  # for "what's the deadline …", a clause setting a time before an event
 MEETING_WEIGHT = 1.15  # for "when …" of a meeting, a clause giving it for that meeting
@@ -172,6 +175,7 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
     doing = query.intent == "ask" and asks_doer(query.text)
     deadline = query.intent == "ask" and asks_deadline(query.text)
     aside = set_aside(query.text) if query.intent == "ask" else set()
+    term = defined_term(query.text) if query.intent == "ask" else None
     # A country the question names is a condition, not a word among others: "Afghanistan … which Sector"
     # is answered by the clause about Afghanistan (a long annex listing it ranks low on meaning).
     places = countries_in(query.text)
@@ -207,6 +211,10 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
             # "deadline for contributions to a SG meeting?": "shall reach TSB at least 12 calendar days before
             # the meeting", not "the timetable … communicated well in advance (one year)"
             w *= DEADLINE_WEIGHT
+        if term and defines(c.text, term):
+            # "what is the incubation mechanism?": "The incubation mechanism is a mechanism that allows …", not
+            # "Risks of the incubation mechanism"
+            w *= DEFINITION_WEIGHT
         if aside and aside & set(lexical_tokens(c.text)):
             # "longest repayment schedule, leaving aside disaster or conflict cases?": not the clause on them
             w *= SET_ASIDE_WEIGHT

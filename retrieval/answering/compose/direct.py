@@ -316,6 +316,35 @@ _ASIDE_GENERIC = frozenset(lexical_tokens("case cases situation situations kind 
                                           "special the a an any"))
 
 
+# "what is the incubation mechanism?", "what's a JCA?", "what does TAP stand for?": the term to define
+_DEFINE_Q = re.compile(r"^\W*(?:so\s+)?(?:what(?:'s|\s+is|\s+are|s)\s+(?:an?\s+|the\s+)?(?P<term>[\w.-]+(?:\s+[\w.-]+){0,3}?)"
+                       r"|what\s+does\s+(?:an?\s+|the\s+)?(?P<abbr>[\w.-]+(?:\s+[\w.-]+){0,2}?)\s+(?:stand\s+for|mean))"
+                       r"\s*\??\s*$", _I)
+
+
+def defined_term(question: str) -> str | None:
+    """The term a "what is X?" question asks to define (a few words, nothing else asked), or None."""
+    m = _DEFINE_Q.match(norm_hyphens(question))
+    if m is None:
+        return None
+    term = (m.group("term") or m.group("abbr") or "").strip()
+    return term if term and term.lower() not in ("it", "this", "that", "there") else None
+
+
+def defines(text: str, term: str) -> bool:
+    """The text defines the term: "X is/means/refers to …", "X: …", "… X (ABBR)" or an abbreviation list's
+    "ABBR Expanded Name"."""
+    t = norm_hyphens(text)
+    x = re.escape(term).replace(r"\ ", r"\s+")
+    plural = r"s?"  # "JCAs are …"
+    # "… is a mechanism …", not "JCAs are open" or "the ISCG is scheduled"
+    return bool(re.search(rf"(?:^|[.;:]\s+|\bThe\s+|\bAn?\s+){x}{plural}(?:\s*\([A-Z][\w-]*\))?\s+(?:(?:is|are)\s+(?:an?|the|"
+                          rf"defined|described|known|composed|made\s+up)\b|means|refers\s+to|denotes|consists)\b", t, _I)
+                or re.search(rf"(?:^|\n)\s*{x}\s*:", t, _I)
+                or re.search(rf"\(\s*{x}\s*\)", t)
+                or (term.isupper() and re.search(rf"\b{x}\s+[A-Z][a-z]+(?:\s+[A-Za-z][a-z]+){{1,6}}", t)))
+
+
 def asks_deadline(question: str) -> bool:
     return bool(_DEADLINE_Q.search(norm_hyphens(question)))
 
