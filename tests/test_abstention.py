@@ -292,6 +292,14 @@ def test_who_does_a_verb_is_the_subject_of_that_verb_in_the_clause() -> None:
         "WTSA: “WTSA shall appoint the chairman and vice-chairmen of TSAG in accordance with Resolution 35.”",
         ["ITU-T"])
     assert doer("who reports to TSAG?", c) is None  # no "report" after a modal here
+    # tried as a new user: "who appoints rapporteurs?" led with §2.3.3.3 on liaison rapporteurs not appointed
+    a1 = Clause(clause_id="itu-t-rec-a.1@x#clause.2.3.3.2", doc_id="itu-t-rec-a.1@x", part="clause", label="2.3.3.2",
+                instrument=Instrument(body="ITU-T", kind="recommendation", number="A.1"), span=(0, 1),
+                text="Rapporteurs may be appointed (and their appointments may be terminated) at any time with the "
+                     "agreement of the competent working party, or of the study group, where the Question(s) are not "
+                     "allocated to a working party.")
+    found = doer("who appoints rapporteurs?", a1)
+    assert found is not None and found[0].name == "ITU-T study groups", found
 
 
 def test_hosts_officials_by_post_outcomes_and_absent_things_asked_for() -> None:

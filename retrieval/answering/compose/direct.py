@@ -525,7 +525,10 @@ def doer(question: str, clause: Clause) -> tuple[Actor, str] | None:
     return None
 
 
-_PASSIVE_RE = re.compile(r"\b(?:be|is|are|been|being)\s+(?P<verb>[a-z]+(?:ed|en))\s+by\s+", _I)
+# "… may be approved by a study group", "Rapporteurs may be appointed (…) at any time with the agreement of the
+# competent working party, or of the study group"
+_PASSIVE_RE = re.compile(r"\b(?:be|is|are|been|being)\s+(?P<verb>[a-z]+(?:ed|en))\b(?:\s+by\s+|[^.;]{0,80}?\bwith\s+the\s+"
+                         r"(?:agreement|approval|consent|endorsement)\s+of\s+)", _I)
 
 
 def _three(sectors: list[Sector | None]) -> list[Sector]:
