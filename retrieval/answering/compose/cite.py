@@ -151,13 +151,19 @@ def overview(clauses: list[Clause]) -> tuple[list[AnswerLine], list[Citation]]:
     body = [c for c in clauses if not c.part.lower().startswith(("cover", "foreword", "summary", "history", "keywords",
                                                                  "contents", "title"))]
     operative = [c for c in body if not is_recital(c) and not c.part.lower().startswith("annex")] or body or clauses
-    shown = operative[:MAX_PART_CLAUSES]
-    more = len(operative) - len(shown)
     title = f", “{' '.join(inst.title.split())}”" if inst.title else ""
     held = f" (held here as proposed in {first.proposal})" if first.proposal else ""
     what = "what it decides" if len(operative) < len(body) else "its text"
-    lines = [lead(f"{instrument_display(inst)}{title}{held}: {what}, {len(operative)} clauses"
-                  + (f" (the first {len(shown)} shown)" if more else "") + ":")]
+    return listing(f"{instrument_display(inst)}{title}{held}: {what}, ", operative,
+                   "operative clause(s) are not listed; cite one by its part and label.")
+
+
+def listing(head: str, clauses: list[Clause], more_note: str, order: str = "") -> tuple[list[AnswerLine], list[Citation]]:
+    """"<head>N clauses<order> (the first 12 shown):" then one item per clause under its label, shortened for
+    display if long, each cited (so verified) with the slice shown; the rest counted."""
+    shown = clauses[:MAX_PART_CLAUSES]
+    more = len(clauses) - len(shown)
+    lines = [lead(f"{head}{len(clauses)} clauses{order}" + (f" (the first {len(shown)} shown)" if more else "") + ":")]
     cits: list[Citation] = []
     for c in shown:
         text = c.text.strip()
@@ -169,7 +175,7 @@ def overview(clauses: list[Clause]) -> tuple[list[AnswerLine], list[Citation]]:
         label = part_display(c.part, c.label) if c.label else c.part.capitalize()
         lines.append(item(f"{label}: {quoted(quote_display(cit))}"))
     if more:
-        lines.append(note(f"{more} more operative clause(s) are not listed; cite one by its part and label."))
+        lines.append(note(f"{more} more {more_note}"))
     return lines, cits
 
 
@@ -200,23 +206,8 @@ def part_heading(clauses: list[Clause], ref: Reference) -> str:
 def part_listing(clauses: list[Clause], ref: Reference) -> tuple[list[AnswerLine], list[Citation]]:
     """Every clause of a part or range in document order, each shortened for display if long; each
     listed clause is cited (so verified) with the slice shown."""
-    shown = clauses[:MAX_PART_CLAUSES]
-    more = len(clauses) - len(shown)
-    lines = [lead(f"{part_heading(clauses, ref)}: {len(clauses)} clauses, in order"
-                  + (f" (the first {len(shown)} shown)" if more else "") + ":")]
-    cits: list[Citation] = []
-    for c in shown:
-        text = c.text.strip()
-        if len(text) > ITEM_CHARS:
-            cut = text.rfind(" ", 0, ITEM_CHARS)
-            text = text[: cut if cut > 0 else ITEM_CHARS]
-        cit = citation(c, text)
-        cits.append(cit)
-        label = part_display(c.part, c.label) if c.label else c.part.capitalize()
-        lines.append(item(f"{label}: {quoted(quote_display(cit))}"))
-    if more:
-        lines.append(note(f"{more} more clause(s) of this part are not listed; cite one of them by its label."))
-    return lines, cits
+    return listing(f"{part_heading(clauses, ref)}: ", clauses,
+                   "clause(s) of this part are not listed; cite one of them by its label.", ", in order")
 
 
 def proposal_summary(clauses: list[Clause], ref: Reference) -> list[AnswerLine]:
