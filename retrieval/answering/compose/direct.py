@@ -212,7 +212,7 @@ _UNIT_OF = [
     # "the longest repayment schedule", "max length of a plenipot": a length of time, not a date ("held in
     # the last quarter of 2022" is no length)
     (re.compile(r"\b(?:longest|shortest)\b|\b(?:max(?:imum)?|min(?:imum)?)\b[^?]{0,30}\b(?:schedules?|periods?|"
-                r"duration|length|lenght|time|delay|notice)\b|\b(?:duration|length)\s+of\b", _I),
+                r"duration|length|time|delay|notice)\b|\b(?:duration|length)\s+of\b", _I),
      re.compile(r"\b(?:milliseconds?|ms|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", _I)),
     (re.compile(r"\bhow\s+(?:long|soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b|\bwhat\s+(?:date|year)\b", _I),
      re.compile(r"days?|weeks?|months?|years?|before|after|Monday|Tuesday|Wednesday|Thursday|Friday|quarter|half|"
@@ -349,8 +349,8 @@ def asks_deadline(question: str) -> bool:
     return bool(_DEADLINE_Q.search(norm_hyphens(question)))
 
 
-# "the deadline for submitting contributions to …": what must be done in time
-# "the deadline for submitting contributions to …", "how far ahead must the timetable … be communicated"
+# What must be done in time: "the deadline for submitting contributions to …", "how far ahead must the
+# timetable … be communicated"
 _DEADLINE_OF = re.compile(r"\bdeadlines?\s+(?:for|to|of|on)\s+(?P<what>[\w\s-]+?)(?:\s+(?:to|for|at|before|in|of|under|with)\b|[?,]|$)"
                           r"|\bhow\s+far\s+(?:ahead|in\s+advance)\s+(?:must|should|do|does|is|are|has|have)\s+(?:the\s+)?"
                           r"(?P<thing>[\w-]+)", _I)

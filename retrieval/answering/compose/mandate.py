@@ -208,8 +208,8 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
         first = [m for c, m in pairs if c.clause_id == pairs[0][0].clause_id]
         who = list(dict.fromkeys(m.actor for m in first))
         to = list(dict.fromkeys(m.to or "" for m in first if m.to))
-        lines.append(lead(f"{_join(who)} {'report' if len(who) > 1 else 'reports'} to {_join(to)} on it, "
-                          f"per {display(pairs[0][0])}."))
+        lines.append(lead(f"{_join(who)} {'report' if len(who) > 1 else 'reports'}{' to ' + _join(to) if to else ''} "
+                          f"on it, per {display(pairs[0][0])}."))
     elif ask.kind == "reports_to":
         who = list(dict.fromkeys(m.actor for _c, m in pairs))
         lines.append(lead(f"{_join(who)} {'report' if len(who) > 1 else 'reports'} to {target}, "
