@@ -1013,4 +1013,12 @@ def test_spending_wants_money_a_count_is_no_label_and_a_template_is_its_recommen
     assert v.abstain and "number" in v.reason, v
     assert not _judged("how many replies are needed?", "if at least ten replies are received").abstain
     assert recommendations_asked("what is the ITU-T A.2 template for contributions?") == ["A.2"]
+    # "which countries are in the RAG bureau?" answered with a recital naming Resolution ITU-R 7-3; "what's the
+    # page limit for liaison statements?" with a clause on forwarding them
+    v = _judged("which countries are in the RAG bureau?", "Resolution ITU-R 7-3 (Rev. Geneva, 2015) of the "
+                "Radiocommunication Assembly (RA), on telecommunication development")
+    assert v.abstain and "who holds them" in v.reason, v
+    v = _judged("what's the page limit for liaison statements?", "Liaison statements should be forwarded to the "
+                "appropriate destinations as soon after the meeting as possible.")
+    assert v.abstain and "number" in v.reason, v
     assert recommendations_asked("the D.50 work in SG3 - who leads it?") == []

@@ -155,7 +155,9 @@ _EVENT_TIME_RE = re.compile(r"\b(?:at|during|before|after|prior\s+to|following)\
 QUESTION_COVERAGE = 0.6  # a sentence holding this much of the question speaks of it (an open question or not)
 KIND_COVERAGE = 0.4  # … and a clause giving the kind of count asked, this much of a "how many" question
 WHEN_COVERAGE = 0.5  # a clause giving a time must hold this much of a "when" question
-_HOW_MANY_RE = re.compile(r"\bhow\s+many\b|\b(?:max(?:imum)?|min(?:imum)?)\.?\s+(?:number|no\.|nb)\s+of\b", _I)
+_HOW_MANY_RE = re.compile(r"\bhow\s+many\b|\b(?:max(?:imum)?|min(?:imum)?)\.?\s+(?:number|no\.|nb)\s+of\b"
+                          # "what's the page limit for liaison statements?": a count, which the clause must give
+                          r"|\b(?:page|word|character|size)\s+limits?\b", _I)
 # "what's the max duration of a WTDC?", "how long can a conference last?": a span of time answers
 _DURATION_Q_RE = re.compile(r"\b(?:duration|length)\s+of\b|\bhow\s+long\s+(?:can|may|does|do|should|will|is|are|must)\b"
                             r"[^?]*\b(?:last|run|take|be\s+held|sit|meet)\b", _I)
@@ -309,7 +311,10 @@ _UNIT_Q_RE = re.compile(r"\bin\s+(?P<unit>" + _UNITS + r")\s*\??\s*$|\((?P<brack
 # "which company chairs SG17?": who holds a post, named as an entity
 _HOLDER_ENTITY_RE = re.compile(r"\bwhich\s+(?:company|firm|person|individual|country|administration|member\s+state|"
                                r"organi[sz]ation|operator|vendor)\s+(?:currently\s+)?(?:chairs|heads|holds|presides|convenes|"
-                               r"hosts|is\s+(?:the\s+)?(?:chair|head|host)\w*)\b", _I)
+                               r"hosts|is\s+(?:the\s+)?(?:chair|head|host)\w*)\b"
+                               # "which countries are in the RAG bureau?", "which companies sit on …": who the members are
+                               r"|\bwhich\s+(?:countries|member\s+states|administrations|companies|firms|operators|people|persons)"
+                               r"\s+(?:currently\s+)?(?:are|sit|serve|were)\s+(?:in|on)\b", _I)
 
 # "which number was picked as the emergency number?", "what phone number got allocated …?": a number
 # as a value (not "what number of …", a count), which a clause gives in digits or not at all.
