@@ -941,6 +941,7 @@ def test_one_bureau_offered_with_someone_else_as_the_other_side_is_a_sector_ques
     ("which bureau should I talk to about e-waste?", "e-waste"),
     ("who does the standardization gap programme belong to?", "standardization gap programme"),
     ("which sector should we contact about spam?", "spam"),
+    ("whose work is internet resources like domain names?", "internet resources domain names"),
 ])
 def test_who_to_ask_and_whose_it_is_are_sector_questions(question: str, topic: str) -> None:
     """Tried as a new user: "which bureau should I talk to about e-waste?" abstained on "Nothing in the corpus

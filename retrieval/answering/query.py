@@ -28,7 +28,7 @@ _WHOSE = (r"\bwhose\s+(?:study\s+groups?|bureau|sector|job|task|responsibility|r
           # "whose programme is the Special Voluntary Programme?": which Bureau runs it
           r"|programmes?|programs?|projects?|initiatives?|portal|database|platform"
           # "whose lead is that?", "whose studies are the IMT-2020 ones?", "whose Recommendations …"
-          r"|lead|call|turf|area|domain|baby|studies|expertise|mandate|recommendations|recs)\b")
+          r"|lead|call|turf|area|domain|baby|studies|expertise|mandate|recommendations|recs|work|role)\b")
 _EITHER = r"\bITU-[RTD](?:'s)?\s+or\s+(?:the\s+)?ITU-[RTD](?:'s)?\b"  # "… is that ITU-T or ITU-R?", "ITU-D's or ITU-T's job"
 _BUREAU = r"(?:ITU-[RTD]|BR|TSB|BDT)"
 # "is that one Sector's job or all of them?", "is that a BDT thing or all three?", "BDT alone or the other
