@@ -950,3 +950,15 @@ def test_who_to_ask_and_whose_it_is_are_sector_questions(question: str, topic: s
 
     q = read_query(question)
     assert q.intent == "sector" and q.topic == topic, (q.intent, q.topic)
+
+
+def test_rec_in_chat_is_read_as_recommendation() -> None:
+    """blind27 and blind25: "how long should the title of a rec ideally be?" and "what date format … with the rec
+    number" missed A.12 (the model reads "Recommendation", not "rec"); a reference keeps its form."""
+    from retrieval.answering.query import expand_shorthand
+
+    assert expand_shorthand("how long should the title of a rec ideally be?") == \
+        "how long should the title of a Recommendation ideally be?"
+    assert expand_shorthand("draft recs approved by AAP") == "draft Recommendations approved by AAP"
+    assert expand_shorthand("Rec. ITU-T A.1 clause 3") == "Rec. ITU-T A.1 clause 3"
+    assert expand_shorthand("records of the meeting") == "records of the meeting"

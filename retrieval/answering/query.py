@@ -387,6 +387,8 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"\bqn(s?)\b", re.IGNORECASE), r"question\1"), (re.compile(r"\bthru\b", re.IGNORECASE), "through"),
               (re.compile(r"(?<![\w.])b4(?=\s+(?:a|an|the|it|we|they|that|this|any|each|every|[a-z]+ing)\b)", re.IGNORECASE), "before"),
               (re.compile(r"\bmech\b", re.IGNORECASE), "mechanism"),
+              # "the title of a rec", "draft recs": the model reads "Recommendation", not the chat word
+              (re.compile(r"(?<![\w.])rec(s?)\b(?!\.)"), r"Recommendation\1"),
               # "who gets to call the meeting off?": the texts say "cancelled"
               (re.compile(r"\bcall(s|ed|ing)?\s+off\s+(?=(?:the|a|an|this|that|its|their)\s)|"
                           r"\bcall(s|ed|ing)?\s+((?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?)off\b", re.IGNORECASE),
