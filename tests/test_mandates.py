@@ -352,3 +352,14 @@ def test_directors_of_the_bureaux_listed_are_those_directors_and_no_others() -> 
     assert names("the Directors of the Bureaux") == ["Director of BR", "Director of TSB", "Director of BDT"]
     assert names("instructs the relevant study groups of the ITU Telecommunication Standardization Sector") == \
         ["ITU-T study groups"]
+
+
+def test_a_task_asked_with_how_often_is_still_a_mandate_question() -> None:
+    """blind11: "… the RCC contrib 47A4 … - what do they want the TSB Director to do every year?" was searched
+    as a plain question (introduction paragraphs); "every year" is no topic."""
+    from retrieval.answering.compose.mandate import read_mandate_question
+
+    ask = read_mandate_question("what do they want the TSB Director to do every year?")
+    assert ask is not None and ask.kind == "tasked" and "Director of TSB" in ask.actors and ask.topic == ""
+    ask = read_mandate_question("what is BDT instructed to do on gender annually?")
+    assert ask is not None and ask.topic == "gender"

@@ -962,3 +962,6 @@ def test_rec_in_chat_is_read_as_recommendation() -> None:
     assert expand_shorthand("draft recs approved by AAP") == "draft Recommendations approved by AAP"
     assert expand_shorthand("Rec. ITU-T A.1 clause 3") == "Rec. ITU-T A.1 clause 3"
     assert expand_shorthand("records of the meeting") == "records of the meeting"
+    # blind2, blind10: "contrib arriving <12 days b4 the mtg"
+    assert expand_shorthand("contrib deadline for a SG mtg") == "contribution deadline for a SG meeting"
+    assert expand_shorthand("RCC contribs") == "RCC contributions"
