@@ -794,7 +794,7 @@ def test_chat_shorthand_for_a_period_a_preliminary_amount_and_and() -> None:
     from retrieval.answering.query import expand_shorthand
 
     assert expand_shorthand("dec 5 - prelim contrib unit for 2024-27, who fixes it n by when") == \
-        "dec 5 - preliminary contrib unit for 2024-2027, who fixes it and by when"
+        "dec 5 - preliminary contributory unit for 2024-2027, who fixes it and by when"
     assert expand_shorthand("the 2020-23 plan, 2019/20 budget") == "the 2020-2023 plan, 2019-2020 budget"
     # a range already written out, a clause number, a capital N: left as typed
     for kept in ("budget 2020-2023", "Res 1 §2024-25.1", "Figure N 3", "2023-21"):
@@ -886,7 +886,8 @@ def test_more_chat_spellings_and_lower_case_meeting_symbols() -> None:
         "who defines and maintains the incubation mechanism"
     assert expand_shorthand("members hv to commit to a new qn b4 a SG can approve it btwn wtsas") == \
         "members have to commit to a new question before a SG can approve it between wtsas"
-    assert expand_shorthand("contribs arriving <12 days, >3 weeks") == "contribs arriving less than 12 days, more than 3 weeks"
+    assert expand_shorthand("contribs arriving <12 days, >3 weeks") == \
+        "contributions arriving less than 12 days, more than 3 weeks"
     assert expand_shorthand("is it in b4?") == "is it in b4?"  # no word after it: left as typed
 
 

@@ -390,6 +390,7 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # "the title of a rec", "draft recs": the model reads "Recommendation", not the chat word
               (re.compile(r"(?<![\w.])rec(s?)\b(?!\.)"), r"Recommendation\1"),
               # chat words the model does not read, which BM25 reads through its synonyms
+              (re.compile(r"\bcontrib\.?\s+unit", re.IGNORECASE), "contributory unit"),  # "prelim contrib unit"
               (re.compile(r"\bcontrib(s?)\b", re.IGNORECASE), r"contribution\1"),
               # "who gets to call the meeting off?": the texts say "cancelled"
               (re.compile(r"\bcall(s|ed|ing)?\s+off\s+(?=(?:the|a|an|this|that|its|their)\s)|"
