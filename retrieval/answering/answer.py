@@ -451,12 +451,12 @@ class Answerer:
 
     def _compose(self, query: Query, hits: list[SearchHit]) -> Answer:
         ask = read_mandate_question(query.text)
-        if ask is not None and ask.actors and self._documents_named(query):
+        docs = self._documents_named(query) if ask is not None and ask.actors else set()
+        scoped = self._mandate(query, ask, docs) if ask is not None and docs else None
+        if scoped is not None and not scoped.abstained:
             # "in the RCC contribution, what is the Director of TSB asked to do?": the named text's mandates
             # of that actor, before the judge reads "RCC" and "contribution" as words the clauses lack
-            scoped = self._mandate(query, ask)
-            if scoped is not None and not scoped.abstained:
-                return scoped
+            return scoped
         verdict = self._judge(query, [h.clause for h in hits])
         if not hits:
             reason = verdict.reason if verdict.abstain else "The closest clauses are too far from the question."
@@ -474,7 +474,8 @@ class Answerer:
                 # …" in a long sentence): answer from it as any other question.
                 answer = None
         elif ask is not None:
-            answer = self._mandate(query, ask)
+            # the scoped reading was tried above; the documents named are read once
+            answer = scoped if docs else self._mandate(query, ask, docs if ask.actors else None)
         if answer is None and query.intent == "find":
             topic = clean_topic(query.topic)
             topic_coverage = self.corpus.catalog().lexical.coverage_of(topic)
@@ -664,10 +665,11 @@ class Answerer:
         coverage = self.corpus.catalog().lexical.coverage_of(key_text(clean_topic(query.topic)))
         return bool(hits) and max(coverage(h.clause.text) for h in hits[:3]) >= FALLBACK_COVERAGE
 
-    def _mandate(self, query: Query, ask: MandateAsk) -> Answer | None:
+    def _mandate(self, query: Query, ask: MandateAsk, docs: set[str] | None = None) -> Answer | None:
+        """`docs`: the documents the question names, when the caller has them already."""
         facts = self.facts()
         lexical = self.corpus.catalog().lexical
-        docs = self._documents_named(query)
+        docs = self._documents_named(query) if docs is None else docs
         if docs and ask.topic:  # "… about the external auditor in Res 94": scoped to it, its name is no topic
             # the words joining the name to the topic go with it: "in Res 175 on accessibility" is "accessibility"
             rest = re.sub(r"\s+(?:in|under|of|per|from|by|according\s+to)$", "", without_references(ask.topic).strip(" ,.?"))

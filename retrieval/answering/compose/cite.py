@@ -30,6 +30,7 @@ def compose_cite(query: Query, res: CiteResult, coverage: str) -> Answer:
                       lines=[lead(f"{text} {coverage}".strip())])
     clauses = res.clauses
     cits = [citation(c, c.text) for c in clauses[:MAX_CITATIONS]]
+    whole = whole_instrument(ref) and asks_overview(query.text, query.asked)
     lines: list[AnswerLine]
     if ref.symbol and not ref.part:
         lines = proposal_summary(clauses, ref)
@@ -40,14 +41,13 @@ def compose_cite(query: Query, res: CiteResult, coverage: str) -> Answer:
         lines = [lead(f"{display(c)}: {quoted(readable(c.text))}")]
         if c.previous_text:
             lines.append(lead(f"Before the tracked changes it read: {quoted(readable(c.previous_text))}"))
-    elif whole_instrument(ref) and asks_overview(query.text, query.asked):
+    elif whole:
         lines, cits = overview(clauses)
     else:
         lines, cits = part_listing(clauses, ref)
     if res.message:
         lines.append(note(res.message))
-    asked = asks_about_more_than(query.text) and asks_of_the_text(query.text) and not (
-        whole_instrument(ref) and asks_overview(query.text, query.asked))
+    asked = asks_about_more_than(query.text) and asks_of_the_text(query.text) and not whole
     direct = direct_answer(query.text, clauses) if asked else None
     if direct is not None:
         # "Res 165 resolves 1 - contribution deadline?": the span that answers first, then the text.

@@ -34,14 +34,15 @@ _REPORTS_ON = re.compile(r"^\W*who(?:'s|\s+is|\s+are)?\s+(?:(?:meant|supposed|re
                          r"(?:\w+ly\s+)?(?:on|about|regarding)\s+(?P<topic>.+?)"
                          r"(?:\s*,?\s*(?:and\s+)?(?:to\s+whom|(?:and\s+)?who\s+(?:do|does|did|must|should)\s+\w+\s+report\s+to)\b.*)?\s*\??$",
                          _I)
-# ("… to do every year?": how often is no topic; the tasks that say so are among those listed)
+# "… to do every year?": how often is no topic; the tasks that say so are among those listed
+_HOW_OFTEN = r"(?:\s+(?:every|each|per)\s+(?:year|session|meeting|study\s+period)|\s+annually|\s+yearly)?"
 _TASKED = re.compile(
     r"\bwhat\s+(?:is|are|has|have)\s+(?:the\s+)?(?P<actor>.+?)\s+(?:been\s+)?(?P<role>instructed|invited|requested|asked"
-    r"|encouraged|required|told|tasked|called upon)\s+to\s+do\b(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic>.+?))?(?:\s+(?:every|each|per)\s+(?:year|session|meeting|study\s+period)|\s+annually|\s+yearly)?\s*\??$"
+    r"|encouraged|required|told|tasked|called upon)\s+to\s+do\b(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic>.+?))?" + _HOW_OFTEN + r"\s*\??$"
     r"|\b(?:mandates?|tasks?|duties|instructions)\s+(?:of|for|given\s+to)\s+(?:the\s+)?(?P<actor2>.+?)"
-    r"(?:\s+(?:on|about|for|regarding)\s+(?P<topic2>.+?))?(?:\s+(?:every|each|per)\s+(?:year|session|meeting|study\s+period)|\s+annually|\s+yearly)?\s*\??$"
+    r"(?:\s+(?:on|about|for|regarding)\s+(?P<topic2>.+?))?" + _HOW_OFTEN + r"\s*\??$"
     r"|\bwhat\s+(?:must|should|shall|does|do)\s+(?:the\s+)?(?P<actor3>.+?)\s+(?:have\s+to\s+)?do\b"
-    r"(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic3>.+?))?(?:\s+(?:every|each|per)\s+(?:year|session|meeting|study\s+period)|\s+annually|\s+yearly)?\s*\??$", _I)
+    r"(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic3>.+?))?" + _HOW_OFTEN + r"\s*\??$", _I)
 _ABOUT_RE = re.compile(r"\b(?:on|about|regarding|concerning)\s+(?P<topic>[^?,;]+?)(?:\s+and\s+to\s+whom\b|\s*[?,;]|$)", _I)
 _HEADS = re.compile(r"\bwho\s+(?P<verb>heads|leads|chairs|runs|is\s+at\s+the\s+head\s+of)\s+(?:the\s+)?(?P<target>.+?)\s*\??$", _I)
 # "asked" and "told" are how people say any task ("what is BDT asked to do under Res 177?" means its part's
