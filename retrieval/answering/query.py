@@ -31,6 +31,8 @@ _WHOSE = (r"\bwhose\s+(?:study\s+groups?|bureau|sector|job|task|responsibility|r
           r"|lead|call|turf|area|domain|baby|studies|expertise|mandate|recommendations|recs|work|role)\b")
 _EITHER = r"\bITU-[RTD](?:'s)?\s+or\s+(?:the\s+)?ITU-[RTD](?:'s)?\b"  # "… is that ITU-T or ITU-R?", "ITU-D's or ITU-T's job"
 _BUREAU = r"(?:ITU-[RTD]|BR|TSB|BDT)"
+# "is it TSB that takes part in …?": one Bureau offered (a which-Sector question, and no words of its topic)
+_IS_IT_BUREAU = r"\b(?:is|was)\s+it\s+(?:the\s+)?" + _BUREAU + r"\s+(?:that|who)\b"
 # "is that one Sector's job or all of them?", "is that a BDT thing or all three?", "BDT alone or the other
 # two?": the asker weighs Sectors against each other.
 _WHOSE_JOB = (r"\b(?:one|a\s+single|each)\s+(?:Sector|Bureau)(?:'s)?\s+(?:job|task|thing|responsibility|remit|matter)\b"
@@ -56,7 +58,7 @@ _SECTOR_RE = re.compile(
     # "is it TSB or BDT that works with countries on …?", "was it BR or BDT who …"
     r"|\b(?:is|was|will)\s+(?:it|that)\s+(?:the\s+)?" + _BUREAU + r"\s+or\s+(?:the\s+)?" + _BUREAU + r"\b"
     # "is it TSB that takes part in …, or someone else?": one Bureau offered, the answer may be another
-    r"|\b(?:is|was)\s+it\s+(?:the\s+)?" + _BUREAU + r"\s+(?:that|who)\b"
+    r"|" + _IS_IT_BUREAU +
     r"|(?<![\w-])R\s*,\s*T\s*,?\s*(?:or|and|/)\s*D\b"
     # "… D with help from R and T?": the Sectors by their letters
     r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD]\b"
@@ -273,7 +275,7 @@ _SCENE_RE = re.compile(r"^\s*(?:when|whenever|if|as)\s+(?:ITU|the\s+ITU|we|peopl
                        r"(?:talks?|speaks?|says?|refers?|mentions?|writes?)\s+(?:about|of|to)\s+", re.IGNORECASE)
 
 
-_OFFERED_RE = re.compile(r"\b(?:is|was)\s+it\s+(?:the\s+)?" + _BUREAU + r"\s+(?:that|who)\b"
+_OFFERED_RE = re.compile(_IS_IT_BUREAU +
                          r"|,?\s*\bor\s+(?:is\s+it\s+)?(?:someone|somebody|anyone|anybody|another\s+(?:one|bureau|sector)|"
                          r"some\s+other\s+(?:bureau|sector|body))(?:\s+else)?\b", re.IGNORECASE)
 
