@@ -1122,3 +1122,34 @@ def test_digital_financial_services_tasks_itu_t_study_groups_and_both_directors(
     assert both.lead_sectors == ["ITU-T", "ITU-D"], both.text
     sgs = ask(itu_service, "digital financial services standards - whose study groups are on the hook?")
     assert sgs.lead_sectors == ["ITU-T"], sgs.text
+
+
+@pytest.mark.parametrize(("question", "offers"), [
+    ("is it only BDT that compiles best practices, or are BR/TSB in it too?", True),
+    ("is BR doing that alone or with BDT?", True),
+    ("technical help for the plan - is that purely on BDT?", True),
+    ("who writes the guidelines - TSB or BDT?", True),
+    ("who runs it: BDT, TSB or both?", True),
+    ("what does TSB have to report to TSAG?", False),
+    ("how long is the TSB last call?", False),
+])
+def test_a_bureau_offered_to_confirm_is_recognised(question: str, offers: bool) -> None:
+    from retrieval.answering.compose.ask import offers_sector
+
+    assert offers_sector(question) is offers
+
+
+def test_a_bureau_offered_is_confirmed_or_corrected_by_the_clause_giving_the_task(itu_service: object) -> None:
+    """Asked whether one Bureau does something, the answer leads with the Sector whose actor the best clause
+    tasks, and names those it works with (PP Res 189: BDT, in coordination with BR and TSB)."""
+    ans = ask(itu_service, "mobile phone theft: is BDT gathering the anti-theft best practices on its own, "
+                           "or are the other bureaux in it too?")
+    assert ans.lead_sectors == ["ITU-D"], ans.text
+    assert set(ans.involved_sectors) == {"ITU-R", "ITU-T"}, ans.text
+    assert ans.lines[0].plain.startswith("The Director of BDT (ITU-D) is instructed, in coordination with"), ans.text
+    assert "189" in ans.lines[0].plain
+    ans = ask(itu_service, "orbit/spectrum capacity building for affordable satellite broadband - is that "
+                           "just BR?")
+    assert ans.lead_sectors == ["ITU-R"], ans.text
+    assert "ITU-D" in ans.lines[0].plain and "139" in ans.lines[0].plain, ans.text
+    assert quotes_verbatim(itu_service, ans)

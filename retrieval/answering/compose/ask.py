@@ -3,6 +3,7 @@ clauses, each with the part of it that answers."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from retrieval.answering.compose import asks_who, lead, note, ordered_sectors
@@ -10,7 +11,7 @@ from retrieval.answering.compose.direct import answer_with_actor, doer, question
 from retrieval.answering.query import Query, without_alternatives
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display
-from retrieval.core.models import Answer, Clause, SearchHit
+from retrieval.core.models import Answer, Clause, Mandate, SearchHit, Sector
 from retrieval.core.text import quoted
 from retrieval.parsing.mandates import gives_task
 
@@ -45,6 +46,15 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
                     top = [h, *[x for x in top if x is not h]]
                     break
     short, leads = found or (None, [])
+    involved: list[Sector] = []
+    if not leads and top and offers_sector(query.text):
+        # "is BR doing that alone or with BDT?": the Bureau offered is to be confirmed or corrected by the
+        # clause that gives the task, the first of the best few that gives it to a Sector's actor
+        tasking = next((h for h in top if tasked_sectors(h.clause)[0]), None)
+        if tasking is not None:
+            leads, involved = tasked_sectors(tasking.clause)
+            top = [tasking, *[x for x in top if x is not tasking]]
+            short = _tasked_sentence(tasking.clause)
     if short:
         lines.append(lead(f"{short} — {display(top[0].clause)}."))
     for h in top:
@@ -53,7 +63,54 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
         cits.append(citation(h.clause, q))
     # "Who runs the forums, TSB or BDT?" answered by the Director of BDT: ITU-D leads, as a Sector answer would say.
     return Answer(question=query.text, intent=query.intent, lines=lines, citations=cits, lead_sectors=leads,
-                  sectors=ordered_sectors([*leads, *(s for h in top[:1] for s in h.clause.sectors)]))
+                  involved_sectors=[x for x in ordered_sectors(involved) if x not in leads],
+                  sectors=ordered_sectors([*leads, *involved, *(s for h in top[:1] for s in h.clause.sectors)]))
+
+
+THREE: tuple[Sector, ...] = ("ITU-R", "ITU-T", "ITU-D")
+_ROLE_SAID = {"resolved": "tasked", "reports": "to report"}
+_OFFERED = r"(?:ITU-[RTD]|BR|TSB|BDT)"
+# The asker offers a Bureau to confirm or correct: "is it only BDT that …, or are BR/TSB in it too?", "is BR
+# doing that alone or with BDT?", "is that purely on BDT?", "… - TSB or BDT?", "BDT, TSB or both?"
+_OFFERS_RE = re.compile(
+    r"\b(?:is|was|are)\s+(?:it|that|this|they)\s+(?:only|just|purely|solely|mainly|all)?\s*(?:on\s+|down\s+to\s+|up\s+to\s+)?"
+    r"(?:the\s+)?" + _OFFERED + r"\b"
+    r"|\b(?:is|does)\s+(?:the\s+)?" + _OFFERED + r"\b[^?]{0,120}?\b(?:alone|on\s+(?:its|their)\s+own|by\s+itself)\b"
+    r"|\bor\s+(?:are|is|do|does)\s+(?:the\s+)?(?:other\s+(?:bureaux|bureaus|sectors|two)|" + _OFFERED
+    + r"(?:\s*(?:/|,|and)\s*" + _OFFERED + r")*)\s+(?:in\s+(?:on\s+)?it|involved|part\s+of\s+it|helping)\b"
+    r"|\b(?:only|just|purely|solely)\s+(?:on\s+)?(?:the\s+)?" + _OFFERED + r"\b"
+    r"|\b" + _OFFERED + r"(?:\s*,\s*" + _OFFERED + r")*\s*(?:,?\s*or|/)\s*(?:the\s+)?(?:" + _OFFERED + r"|both|all\s+(?:three|3))\b",
+    re.IGNORECASE)
+
+
+def offers_sector(question: str) -> bool:
+    return bool(_OFFERS_RE.search(question))
+
+
+def tasked_sectors(c: Clause) -> tuple[list[Sector], list[Sector]]:
+    """The Sectors whose actors the clause gives the task (they lead), and those it names beside them
+    (assisting, or named in its text)."""
+    leads = [x for x in THREE if any(m.sector == x and gives_task(m) for m in c.mandates)]
+    beside = [x for x in THREE if x in c.sectors or any(m.sector == x and m.role == "assists" for m in c.mandates)]
+    return leads, [x for x in beside if x not in leads]
+
+
+def _tasked_sentence(c: Clause) -> str:
+    """"The Director of BDT (ITU-D) is instructed, with the Director of BR (ITU-R) assisting"."""
+    def who(ms: list[Mandate]) -> str:
+        names = [f"the {m.actor} ({m.sector})" if m.actor.startswith("Director") else f"{m.actor} ({m.sector})"
+                 for m in ms]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    doing = [m for m in c.mandates if gives_task(m) and m.sector in THREE]
+    helping = [m for m in c.mandates if m.role == "assists" and m.sector in THREE]
+    verb = "are" if len(doing) > 1 else "is"
+    told = who(doing)
+    # "instructs the Director of BR: to implement actions, in coordination with the Director of the
+    # Telecommunication Development Bureau": a Sector named in the task's text, not as an actor of its own
+    named = [x for x in tasked_sectors(c)[1] if not any(m.sector == x for m in helping)]
+    return (f"{told[0].upper()}{told[1:]} {verb} {_ROLE_SAID.get(doing[0].role, doing[0].role)}"
+            + (f", in coordination with {who(helping)}" if helping else "")
+            + (f"; the clause also names {' and '.join(named)}" if named else ""))
 
 
 def _promoted(top: list[SearchHit], candidates: list[SearchHit], ok: Callable[[Clause], bool]) -> list[SearchHit]:
