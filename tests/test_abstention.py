@@ -401,6 +401,24 @@ def test_who_s_signatories_places_and_notice_periods() -> None:
     assert not _judged("rapporteur meetings - how much advance notice normally?", text).abstain
 
 
+def test_a_count_a_venue_or_a_degree_the_clause_itself_states_is_answered() -> None:
+    """The depositary's count, an event's venue and "by how much" are abstained on only when no clause on
+    them states it (blind28-29, first run: three right clauses ranked first were refused)."""
+    signed = "that four States have signed the Space Protocol at the date of this conference;"
+    assert not _judged("how many states had signed the space protocol by then?", signed).abstain
+    assert _judged("How many Member States signed the PP-18 Final Acts?", "the Final Acts of the conference").abstain
+    venue = "WRC-19 shall be held in Sharm el-Sheikh (Egypt) from 28 October to 22 November 2019;"
+    far = judge("where is WRC-19 going to take place?", [clause(venue)], corpus_has=lambda s: True,
+                known_word=lambda w: True, coverage=lambda t: 0.3)
+    assert not far.abstain, far
+    other = judge("where was Kaleidoscope 2019 going to take place?", [clause(venue)], corpus_has=lambda s: True,
+                  known_word=lambda w: True, coverage=lambda t: 0.3)
+    assert other.abstain and "no place" in other.reason, other
+    delay = "Risk of not doing now: it will delay by 6 months any decisions and won't resolve anything."
+    assert not _judged("if it stopped, by how much would decisions be delayed?", delay).abstain
+    assert _judged("by how much did the budget for the forum rise?", delay).abstain
+
+
 def test_a_question_about_one_sectors_procedures_is_not_answered_by_anothers_rules(corpus_service: object) -> None:
     from retrieval.answering.answer import other_sector
     from retrieval.answering.query import read_query

@@ -106,7 +106,11 @@ _FIXED_DATE_RE = re.compile(rf"\b{MONTHS}\s+(?:19|20)\d\d\b|\b\d{{1,2}}\s+{MONTH
 _AMOUNT_Q_RE = re.compile(
     # "what's / whats / what is the budget …", also as the speller leaves it ("what ITU's budget"); not
     # "what does the Budget Control Committee do".
-    r"\bhow\s+much\b(?!\s+(?:advance\s+)?(?:notice|time|lead\s+time|warning|earlier|ahead|in\s+advance)\b)|\bspends?\b|\b(?:what(?:'s|s)?|which)\s+(?:(?:is|are|was|were|will\s+be)\s+)?"
+    # "by how much would decisions be delayed?" asks a degree, which any quantity gives; "by how much did the
+    # budget rise?" still asks a sum
+    r"(?<!\bby\s)\bhow\s+much\b(?!\s+(?:advance\s+)?(?:notice|time|lead\s+time|warning|earlier|ahead|in\s+advance)\b)"
+    r"|\bby\s+how\s+much\b(?=[^?]*\b(?:budgets?|costs?|prices?|fees?|CHF|francs|spend|spent|pay|paid|contributions?|"
+    r"money|funds?|funding|expenses|revenues?|income)\b)|\bspends?\b|\b(?:what(?:'s|s)?|which)\s+(?:(?:is|are|was|were|will\s+be)\s+)?"
     r"(?!(?:does|do|did|can|could|should|must|shall|would)\b)(?:the\s+)?[\w\s'-]{0,30}?"
     r"\b(?:budgets?|costs?|prices?|fees?|salar(?:y|ies)|expenses|ceiling|rate|amount|contributory\s+unit|"
     r"revenues?|turnover|income)\b"
@@ -638,7 +642,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=["outcomes"],
                        reason="The corpus holds what contributions proposed; what a meeting decided on them is in "
                               "its records, not in these texts.")
-    if _RESULT_RE.search(q):
+    if (result := _RESULT_RE.search(q)) and not _count_stated(q, result.group(0), clauses[:3], coverage):
         return Verdict(abstain=True, missing=["results"],
                        reason="The corpus holds adopted texts; it does not record who won, was elected, hosted, "
                               "sponsored a text or attended, or how votes went.")
@@ -711,8 +715,9 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
                                             for n, c in enumerate(clauses[:3])):
         return Verdict(abstain=True, missing=["a duration"], reason="The clauses found do not give how long it lasts.")
     # A place named in a clause about something else (WRC-19's venue for "where was Kaleidoscope held?") is no answer.
-    if _PLACE_Q_RE.search(q) and not any((countries_in(c.text) or _CITY_RE.search(c.text)) and coverage(c.text) >= 0.6
-                                         for c in clauses[:3]):
+    if _PLACE_Q_RE.search(q) and not any((countries_in(c.text) or _CITY_RE.search(c.text))
+                                         and (coverage(c.text) >= 0.6 or (n == 0 and _holds_venue_of(q, c.text)))
+                                         for n, c in enumerate(clauses[:3])):
         return Verdict(abstain=True, missing=["places"], reason="The clauses found name no place for it.")
     if _CODE_Q_RE.search(q) and not any(re.search(r"\bcodes?\b", c.text, _I) and _CODE_RE.search(_REF_YEAR_RE.sub(" ", c.text))
                                         for c in clauses[:3]):
@@ -864,6 +869,31 @@ def _without_references(text: str) -> str:
     their numbers are no value it gives."""
     return re.sub(r"\b(?:Resolutions?|Recommendations?|Decisions?|Articles?|No\.|Nos\.|§)\s+(?:ITU-[RTD]\s+)?"
                   r"[A-Z]?\.?\d+(?:[.\-]\d+)*", " ", _REC_RE.sub(" ", text))
+
+
+_HELD_IN_RE = re.compile(r"\b(?:be|been|is|was|are|were)\s+held\s+in\s+[A-Z]|\b(?:take|took|taking)\s+place\s+in\s+[A-Z]"
+                         r"|\bhosted\s+by\s+(?:the\s+)?[A-Z]")
+_NAME_RE = re.compile(r"(?<![\w-])(?=[\w-]*[A-Z0-9])[A-Za-z][\w-]*[A-Z0-9][\w-]*|(?<![\w-])[A-Z]{2,}(?![\w-])")
+
+
+def _holds_venue_of(q: str, text: str) -> bool:
+    """"Where was WRC-19 scheduled to take place?": the first clause found says where an event is held and
+    names every event the question names ("WRC-19 shall be held in Sharm el-Sheikh (Egypt)"); "where was
+    Kaleidoscope held?" is not answered by WRC-19's venue."""
+    names = _NAME_RE.findall(q)
+    return bool(_HELD_IN_RE.search(text)) and bool(names) and all(n.lower() in text.lower() for n in names)
+
+
+_COUNTED_RE = re.compile(r"\bhow\s+many\b[^?]*\b(?P<verb>signed|ratified|acceded)\b", _I)
+
+
+def _count_stated(q: str, matched: str, clauses: list[Clause], coverage: Callable[[str], float]) -> bool:
+    """"How many States had signed the Space Protocol by PP-18?" is a depositary's record, unless a clause on
+    it states the count itself ("that four States have signed the Space Protocol at the date of this
+    conference")."""
+    m = _COUNTED_RE.search(matched)
+    return bool(m) and any(re.search(rf"\b{m.group('verb')}\b", c.text, _I) and _NUMBER_RE.search(_unlabelled(c.text))
+                           and coverage(c.text) >= QUESTION_COVERAGE for c in clauses)
 
 
 def _asked_not_answered(clauses: list[Clause], coverage: Callable[[str], float]) -> bool:
