@@ -892,7 +892,10 @@ def _count_stated(q: str, matched: str, clauses: list[Clause], coverage: Callabl
     it states the count itself ("that four States have signed the Space Protocol at the date of this
     conference")."""
     m = _COUNTED_RE.search(matched)
-    return bool(m) and any(re.search(rf"\b{m.group('verb')}\b", c.text, _I) and _NUMBER_RE.search(_unlabelled(c.text))
+    if m is None:
+        return False
+    verb = m.group("verb")
+    return any(re.search(rf"\b{verb}\b", c.text, _I) and _NUMBER_RE.search(_unlabelled(c.text))
                            and coverage(c.text) >= QUESTION_COVERAGE for c in clauses)
 
 
