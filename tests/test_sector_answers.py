@@ -1130,6 +1130,7 @@ def test_digital_financial_services_tasks_itu_t_study_groups_and_both_directors(
     ("technical help for the plan - is that purely on BDT?", True),
     ("who writes the guidelines - TSB or BDT?", True),
     ("who runs it: BDT, TSB or both?", True),
+    ("IPv6 statistics - TSB job or BDT job under the plenipot reso?", True),
     ("what does TSB have to report to TSAG?", False),
     ("how long is the TSB last call?", False),
 ])
@@ -1153,3 +1154,11 @@ def test_a_bureau_offered_is_confirmed_or_corrected_by_the_clause_giving_the_tas
     assert ans.lead_sectors == ["ITU-R"], ans.text
     assert "ITU-D" in ans.lines[0].plain and "139" in ans.lines[0].plain, ans.text
     assert quotes_verbatim(itu_service, ans)
+
+
+def test_a_study_group_named_bare_is_given_with_its_sector(itu_service: object) -> None:
+    """PP Res 101 calls upon "ITU-T, in particular Study Group 3": asked which study group, the answer names
+    ITU-T Study Group 3 and ITU-T leads."""
+    ans = ask(itu_service, "which study group has to wrap up the work on international internet connection costs?")
+    assert ans.lines[0].plain.startswith("ITU-T Study Group 3:"), ans.text
+    assert ans.lead_sectors == ["ITU-T"]

@@ -42,7 +42,7 @@ _WHOSE_JOB = (r"\b(?:one|a\s+single|each)\s+(?:Sector|Bureau)(?:'s)?\s+(?:job|ta
               # "… - is that on BDT?", "is this down to TSB?": one Bureau offered for a yes or no
               r"|\b(?:is|was)\s+(?:that|this|it)\s+(?:on|with|down\s+to|up\s+to)\s+(?:the\s+)?" + _BUREAU + r"\b")
 # What a chat question calls a Sector's share of the work: "ITU-D or ITU-T's baby", "a BDT or TSB thing".
-_JOB = r"(?:job|task|thing|matter|remit|responsibility|work|baby|area|domain|turf|business|lane|patch|call|role|show|topic)"
+JOB_WORDS = _JOB = r"(?:job|task|thing|matter|remit|responsibility|work|baby|area|domain|turf|business|lane|patch|call|role|show|topic)"
 # "just a T study group topic": the Sector's study groups stand for it
 _SG_OF = r"(?:(?:study\s+groups?|SGs?)\s+)?"
 # "… or are all 3 sectors on it?", "or do the other two work on it too?": the other side of a choice

@@ -7,7 +7,14 @@ import re
 from collections.abc import Callable
 
 from retrieval.answering.compose import asks_who, lead, note, ordered_sectors
-from retrieval.answering.compose.direct import answer_with_actor, doer, question_named, states_quantity_of
+from retrieval.answering.compose.direct import (
+    answer_with_actor,
+    doer,
+    group_named,
+    question_named,
+    states_quantity_of,
+)
+from retrieval.answering.query import JOB_WORDS as _JOB
 from retrieval.answering.query import Query, without_alternatives
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display
@@ -25,7 +32,8 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
     if asks_who(query.text):
         # "Who appoints …?": a clause saying who does that verb answers before one that only mentions it.
         top = _promoted(top, top, lambda c: doer(asked, c) is not None)
-    elif (naming := _promoted(top, hits[:5], lambda c: question_named(asked, c.text) is not None)) is not top:
+    elif (naming := _promoted(top, hits[:5], lambda c: question_named(asked, c.text) is not None
+                              or group_named(asked, c.text))) is not top:
         # "which question in SG17 hosts the incubation queue?": the clause naming the Question that does it
         # (from the first five: the general description of the mechanism ranks above it on meaning)
         top = naming
@@ -79,7 +87,8 @@ _OFFERS_RE = re.compile(
     r"|\bor\s+(?:are|is|do|does)\s+(?:the\s+)?(?:other\s+(?:bureaux|bureaus|sectors|two)|" + _OFFERED
     + r"(?:\s*(?:/|,|and)\s*" + _OFFERED + r")*)\s+(?:in\s+(?:on\s+)?it|involved|part\s+of\s+it|helping)\b"
     r"|\b(?:only|just|purely|solely)\s+(?:on\s+)?(?:the\s+)?" + _OFFERED + r"\b"
-    r"|\b" + _OFFERED + r"(?:\s*,\s*" + _OFFERED + r")*\s*(?:,?\s*or|/)\s*(?:the\s+)?(?:" + _OFFERED + r"|both|all\s+(?:three|3))\b",
+    r"|\b" + _OFFERED + r"(?:'s)?(?:\s+" + _JOB + r")?(?:\s*,\s*" + _OFFERED + r")*\s*(?:,?\s*or|/)\s*(?:the\s+|an?\s+)?"
+    r"(?:" + _OFFERED + r"|both|all\s+(?:three|3))\b",
     re.IGNORECASE)
 
 

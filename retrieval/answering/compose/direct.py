@@ -168,7 +168,14 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
         if named_at is not None:
             name = " ".join(named_at.group(0).split())
             sector = re.match(r"ITU-[RTD]", name)
-            return f"{name}: “{readable(seg)}”", [cast(Sector, sector.group(0))] if sector else []
+            if sector:
+                return f"{name}: “{readable(seg)}”", [cast(Sector, sector.group(0))]
+            # "ITU-T, in particular Study Group 3": a group named bare is of the Sector the clause's mandate for
+            # it gives, or of the text's own Sector (a WTSA text's study groups are ITU-T's)
+            number = re.search(r"\d+", name)
+            of = _three([next((m.sector for m in clause.mandates if number and m.actor == f"SG{number.group(0)}"
+                               and _three([m.sector])), None) or document_sector(clause.instrument)])
+            return f"{' '.join([*of, name])}: “{readable(seg)}”", of
     if _WHO.search(q) and not _TO_WHOM.search(q):
         # "Who appoints the TSAG chairman?" answered by "WTSA shall appoint the chairman …": the subject
         # of the question's own verb in the clause, before anyone the clause's heading tasks.
@@ -466,6 +473,15 @@ def question_named(question: str, text: str) -> tuple[str, str] | None:
         if len(set(named)) == 1 and shared and (best is None or shared > best[0]):
             best = (shared, named[0], piece)
     return (best[1], best[2]) if best else None
+
+
+# … as what is asked, not inside it ("how long do admins have to say which SGs they want to join?")
+_ASKS_GROUP = re.compile(r"(?:^|[:;\u2013\u2014?]|\s-)\W*(?:so\s+)?" + _WHICH_GROUP_Q.pattern, _I)
+
+
+def group_named(question: str, text: str) -> bool:
+    """For "which study group …?", the text names one ("ITU-T, in particular Study Group 3, …")."""
+    return bool(_ASKS_GROUP.search(question) and _GROUP_NAMED.search(text))
 
 
 _WHO_VERB = re.compile(r"^\s*who(?:'s|\s+is|\s+are)?\s+(?:supposed\s+to\s+|meant\s+to\s+|has\s+to\s+|have\s+to\s+|must\s+|"
