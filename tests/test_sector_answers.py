@@ -1162,3 +1162,22 @@ def test_a_study_group_named_bare_is_given_with_its_sector(itu_service: object) 
     ans = ask(itu_service, "which study group has to wrap up the work on international internet connection costs?")
     assert ans.lines[0].plain.startswith("ITU-T Study Group 3:"), ans.text
     assert ans.lead_sectors == ["ITU-T"]
+
+
+def test_bureaux_working_with_the_secretary_general_are_the_sectors_doing_it() -> None:
+    """"instructs the Secretary-General, in close cooperation with the Directors of the three Bureaux": the
+    Secretariat is no Sector, so asked which Bureaux, the three it works with are the answer; a clause
+    tasking a Director keeps that Director's Sector alone."""
+    from retrieval.answering.compose.sector import sectors_doing
+    from retrieval.core.models import Clause, Instrument, Mandate
+
+    inst = Instrument(body="PP", kind="resolution", number="64", title="Non-discriminatory access")
+    with_sg = Clause(clause_id="pp-res-64@x#i.1", doc_id="pp-res-64@x", instrument=inst, part="instructs",
+                     label="1", text="to compile a list of online services", span=(0, 10), mandates=[
+                         Mandate(actor="Secretary-General", sector="GS", role="instructed"),
+                         *(Mandate(actor=f"Director of {b}", sector=s, role="assists")
+                           for b, s in (("BR", "ITU-R"), ("TSB", "ITU-T"), ("BDT", "ITU-D")))])
+    assert sectors_doing(with_sg) == {"ITU-R", "ITU-T", "ITU-D"}
+    bdt = with_sg.model_copy(update={"mandates": [Mandate(actor="Director of BDT", sector="ITU-D", role="instructed"),
+                                                  Mandate(actor="Director of TSB", sector="ITU-T", role="assists")]})
+    assert sectors_doing(bdt) == {"ITU-D"}

@@ -438,8 +438,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     deciding = _jointly_tasked(query.text, hits, coverage, excluded) or \
         _tasked_with_the_action(query.text, hits, coverage, excluded)
     if deciding is not None:
-        lead_s = [s for s in THREE if any(m.sector == s and m.role in OPERATIVE for m in deciding.mandates)
-                  and s not in excluded]
+        lead_s = [s for s in THREE if s in sectors_doing(deciding) and s not in excluded]
     remit = [s for s in THREE if any(x == s for x, _c in ev.remits) and s not in excluded]
     if deciding is None and remit:
         # The strategic plan names the topic as a Sector's objective: its remit, whoever else is tasked
@@ -498,8 +497,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
         names = full[0] if len(full) == 1 else f"{', '.join(full[:-1])} and {full[-1]}"
         if deciding is not None:
             c = deciding
-            how = next(f"{_actor_shown(m.actor, m.sector or '', c)} {_ROLE_WORDS[m.role]}" for m in deciding.mandates
-                       if m.sector == lead_s[0] and m.role in OPERATIVE)
+            how = _tasked_how(c, lead_s[0])
         elif lead_s[0] in remit:
             _w, c, how = max((x for x in ev.all() if (lead_s[0], x[1]) in ev.remits), key=lambda x: x[0])
         elif own_text is not None and lead_s[0] not in ev.parts:
@@ -531,8 +529,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
             continue
         if deciding is not None and s in lead_s:
             c = deciding
-            how = next(f"{_actor_shown(m.actor, s, c)} {_ROLE_WORDS[m.role]}" for m in deciding.mandates
-                       if m.sector == s and m.role in OPERATIVE)
+            how = _tasked_how(c, s)
         elif s in remit and s in lead_s:
             _w, c, how = max((x for x in ev.all() if (s, x[1]) in ev.remits), key=lambda x: x[0])
         else:
@@ -601,10 +598,28 @@ def _jointly_tasked(question: str, hits: list[SearchHit], coverage: Callable[[st
         # The instrument's title says what its clauses are about ("… to Palestine for rebuilding its networks").
         if is_recital(c) or coverage(f"{c.instrument.title or ''} {c.text}") < JOINT_COVERAGE:
             continue
-        tasked = {m.sector for m in c.mandates if m.role in OPERATIVE and m.sector in THREE} - excluded
+        tasked = sectors_doing(c) - excluded
         if len(tasked) >= 2:
             return c
     return None
+
+
+def _tasked_how(c: Clause, sector: str) -> str:
+    """How the clause tasks the Sector's actor ("Director of BDT instructed"), or has it work with the
+    Secretary-General it tasks."""
+    m = next(m for m in sorted(c.mandates, key=lambda m: m.role not in OPERATIVE)
+             if m.sector == sector and (m.role in OPERATIVE or m.role == "assists"))
+    return f"{_actor_shown(m.actor, sector, c)} {_ROLE_WORDS[m.role]}"
+
+
+def sectors_doing(c: Clause) -> set[str]:
+    """The Sectors whose actors the clause tasks; for "instructs the Secretary-General, in close cooperation
+    with the Directors of the three Bureaux", those Bureaux' (the Secretariat is no Sector: the Sectors
+    doing the work with it are the ones it names)."""
+    tasked = {m.sector for m in c.mandates if m.role in OPERATIVE and m.sector in THREE}
+    if tasked or not any(m.role in OPERATIVE and m.sector == "GS" for m in c.mandates):
+        return {s for s in tasked if s}
+    return {m.sector for m in c.mandates if m.role == "assists" and m.sector in THREE and m.sector}
 
 
 # "Which sector organises it?", "which Bureau is supposed to publish …": the action asked about.
