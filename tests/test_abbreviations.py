@@ -71,3 +71,24 @@ def test_a_short_form_with_a_small_word_inside_is_read_both_ways() -> None:
     assert expansion_pairs("who handles IoT?", find) == [("IoT", "Internet of Things")]
     assert short_forms_in("did they sign MoUs on IoT?") == ["MoU", "IoT"]
     assert expansion_pairs("what did the MoU say?", find) == [("MoU", "memorandum of understanding")]
+
+
+def test_a_long_form_typed_in_lower_case_counts_only_when_asked_for() -> None:
+    """A mandate's topic as chat types it ("the human resources strategic plan") is the HRSP Res 48 defines;
+    in the search such guesses moved good results out, so they are only made when asked for."""
+    from retrieval.answering.abbreviations import expansion_pairs
+
+    text = "a comprehensive human resources strategic plan (HRSP) to be approved by the Council"
+
+    def find(needles: list[bytes]) -> list[str]:
+        return [text] if any(n in text.encode() for n in needles) else []
+
+    assert "HRSP" not in long_form_candidates("the human resources strategic plan")
+    assert long_form_candidates("the human resources strategic plan", lowercase=True)["HRSP"] == \
+        "human resources strategic plan"
+    assert expansion_pairs("the human resources strategic plan", find, lowercase=True) == \
+        [("human resources strategic plan", "HRSP")]
+    assert expansion_pairs("the human resources strategic plan", find) == []
+    # a guess the texts do not define word for word is never an alias
+    wrc = "the World Radiocommunication Conference (WRC) shall"
+    assert expansion_pairs("who reports on cybersecurity?", lambda n: [wrc], lowercase=True) == []

@@ -363,3 +363,16 @@ def test_a_task_asked_with_how_often_is_still_a_mandate_question() -> None:
     assert ask is not None and ask.kind == "tasked" and "Director of TSB" in ask.actors and ask.topic == ""
     ask = read_mandate_question("what is BDT instructed to do on gender annually?")
     assert ask is not None and ask.topic == "gender"
+
+
+def test_a_role_or_job_on_a_topic_asks_for_the_actors_mandates() -> None:
+    from retrieval.answering.compose.mandate import read_mandate_question
+
+    ask = read_mandate_question("what is council's job on the ITU human resources strategic plan?")
+    assert ask is not None and ask.kind == "tasked" and ask.actors == ["Council"]
+    assert ask.topic == "the ITU human resources strategic plan"
+    ask = read_mandate_question("what role does TSAG play in the strategic plan?")
+    assert ask is not None and ask.actors == ["TSAG"] and ask.topic == "the strategic plan"
+    ask = read_mandate_question("what is bdt told to do on gender?")
+    assert ask is not None and "Director of BDT" in ask.actors
+    assert read_mandate_question("what is the role of the incubation mechanism?") is None

@@ -1181,3 +1181,12 @@ def test_bureaux_working_with_the_secretary_general_are_the_sectors_doing_it() -
     bdt = with_sg.model_copy(update={"mandates": [Mandate(actor="Director of BDT", sector="ITU-D", role="instructed"),
                                                   Mandate(actor="Director of TSB", sector="ITU-T", role="assists")]})
     assert sectors_doing(bdt) == {"ITU-D"}
+
+
+def test_a_mandate_topic_typed_out_finds_the_clause_using_its_abbreviation(itu_service: object) -> None:
+    """Res 48 instructs the Council "to examine and approve the four-year HRSP": asked about the human
+    resources strategic plan, that clause comes first, before one only near the words."""
+    ans = ask(itu_service, "what does the council have to do about the human resources strategic plan?")
+    assert ans.intent == "mandate", ans.text
+    assert ans.citations and ans.citations[0].clause_id.startswith("pp-res-48@"), ans.text
+    assert "HRSP" in ans.lines[0].plain

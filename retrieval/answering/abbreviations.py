@@ -30,7 +30,7 @@ def _mixed_initials(words: list[str]) -> str:
     return "".join(w[0].lower() if w.lower() in _SMALL else w[0].upper() for w in words)
 
 
-def long_form_candidates(text: str) -> dict[str, str]:
+def long_form_candidates(text: str, lowercase: bool = False) -> dict[str, str]:
     """The abbreviations the question's phrases would have ({"IDI": "ICT Development Index"}), for phrases
     of two to six words; the texts decide which are real."""
     words = _WORD_RE.findall(text)
@@ -43,7 +43,9 @@ def long_form_candidates(text: str) -> dict[str, str]:
                 continue
             # A name has a capital beyond the question's first word ("ICT price basket", "Master
             # International Frequency Register"); "Who reports on cybersecurity" is no name of WRC.
-            if not any(w[0].isupper() for w in words[max(i, 1):j]):
+            # … or, with `lowercase`, three words or more as chat types a name ("human resources strategic
+            # plan", which Res 48 defines as HRSP): the texts must still define it word for word.
+            if not any(w[0].isupper() for w in words[max(i, 1):j]) and (not lowercase or j - i < 3):
                 continue
             for abbr in (_initials(words[i:j]), _mixed_initials(words[i:j])):
                 if 2 <= len(abbr) <= 6:  # ITU's own names too: "Telecommunication Standardization Advisory Group"
@@ -93,13 +95,13 @@ def expansions(question: str, find: Callable[[list[bytes]], Iterable[str]],
 
 
 def expansion_pairs(question: str, find: Callable[[list[bytes]], Iterable[str]],
-                    uses: Callable[[str], int] | None = None) -> list[tuple[str, str]]:
+                    uses: Callable[[str], int] | None = None, lowercase: bool = False) -> list[tuple[str, str]]:
     """(the form the question uses, the other form) for each long form it spells out and each short form
     it uses, when a text defines them. `find(needles)` gives the texts holding
     any of the needles (the catalog's byte scan); `uses(abbr)`, how many clauses use a short form: a form
     no clause uses is never looked up (the look-up is a scan), and one the texts use freely ("IMT",
     "TAP", "JCA") already finds them, so its long form would only add noise."""
-    longs = {a: f for a, f in long_form_candidates(question).items() if uses is None or uses(a) > 0}
+    longs = {a: f for a, f in long_form_candidates(question, lowercase).items() if uses is None or uses(a) > 0}
     shorts = [a for a in short_forms_in(question) if uses is None or 0 < uses(a) <= RARE_USES]
     wanted = set(longs) | set(shorts)
     if not wanted:

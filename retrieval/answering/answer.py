@@ -351,7 +351,7 @@ class Answerer:
         settings = corpus.settings
         self.llm = llm if llm is not None else (ChatLLM(settings) if settings.llm_configured else None)
         self._facts: CorpusFacts | None = None
-        self._alias_cache: dict[tuple[int, str], list[tuple[str, str]]] = {}
+        self._alias_cache: dict[tuple[int, str, bool], list[tuple[str, str]]] = {}
         self._titles_of: tuple[Catalog, dict[str, str]] | None = None
         self._sources_of: tuple[Catalog, dict[str, set[str]]] | None = None  # contributions by their source
 
@@ -675,9 +675,11 @@ class Answerer:
             rest = re.sub(r"\s+(?:in|under|of|per|from|by|according\s+to)$", "", without_references(ask.topic).strip(" ,.?"))
             rest = re.sub(r"^(?:on|about|regarding|concerning|re|for)\s+", "", rest, flags=re.IGNORECASE)
             ask = replace(ask, topic=rest)
-        coverage = lexical.coverage_of(ask.topic) if ask.topic else None
+        # "the human resources strategic plan" is held by "the four-year HRSP", which Res 48 defines
+        aliases = self._aliases(ask.topic, lowercase=True) if ask.topic else []
+        coverage = lexical.coverage_of(ask.topic, aliases) if ask.topic else None
         # A clause whose indexed text cannot cover the topic is skipped before it is parsed.
-        near = lexical.covering(ask.topic, SUPPORT) if ask.topic else None
+        near = lexical.covering(ask.topic, SUPPORT, aliases) if ask.topic else None
         clauses = [c for c in facts.mandate_clauses(list(ask.actors), near) if not docs or c.doc_id in docs]
         pairs = find_mandates(ask, clauses, coverage)
         if not pairs and ask.topic and not docs and not _PRONOUN_RE.match(ask.topic):
@@ -973,11 +975,12 @@ class Answerer:
         extra = list(dict.fromkeys(other for _typed, other in self._aliases(text)))
         return f"{text} {' '.join(extra)}" if extra else text
 
-    def _aliases(self, text: str) -> list[tuple[str, str]]:
+    def _aliases(self, text: str, lowercase: bool = False) -> list[tuple[str, str]]:
         """(form typed, other form) of the abbreviations in `text` that a clause defines, looked up once
-        per text (the search, the evidence judge and the Sector composer all ask)."""
+        per text (the search, the evidence judge and the Sector composer all ask). `lowercase`: long forms
+        typed in lower case count too (a mandate's topic; in the search they moved good results out)."""
         catalog = self.corpus.catalog()
-        key = (id(catalog), text)  # a new catalog (another ingest) may define other abbreviations
+        key = (id(catalog), text, lowercase)  # a new catalog (another ingest) may define other abbreviations
         if key in self._alias_cache:
             return self._alias_cache[key]
 
@@ -988,7 +991,7 @@ class Answerer:
             tokens = lexical_tokens(abbr)
             return catalog.lexical.doc_count(tokens[0]) if len(tokens) == 1 else 0
 
-        pairs = expansion_pairs(text, find, uses)
+        pairs = expansion_pairs(text, find, uses, lowercase)
         if len(self._alias_cache) > ALIAS_CACHE:
             self._alias_cache.clear()
         self._alias_cache[key] = pairs

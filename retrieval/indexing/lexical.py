@@ -201,14 +201,14 @@ class LexicalIndex:
         docs, scores = self.bm25.retrieve([q], k=k, show_progress=False)
         return [(self.ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
 
-    def covering(self, query: str, at_least: float) -> set[int]:
+    def covering(self, query: str, at_least: float, aliases: Sequence[tuple[str, str]] = ()) -> set[int]:
         """Positions (in `ids`) of the clauses whose indexed text reaches `at_least` of the query's
         coverage (see coverage_of), read from the index's columns instead of tokenizing each clause. A
         clause's text and its instrument's title are both inside what was indexed, so neither can
-        cover the query when this does not."""
+        cover the query when this does not. `aliases` as for coverage_of."""
         import numpy as np
 
-        wanted, alts, weight, compounds = self._weights(query)
+        wanted, alts, weight, compounds = self._weights(query, aliases)
         total = sum(weight.values())
         if not self.ids or not total:
             return set()

@@ -42,7 +42,12 @@ _TASKED = re.compile(
     r"|\b(?:mandates?|tasks?|duties|instructions)\s+(?:of|for|given\s+to)\s+(?:the\s+)?(?P<actor2>.+?)"
     r"(?:\s+(?:on|about|for|regarding)\s+(?P<topic2>.+?))?" + _HOW_OFTEN + r"\s*\??$"
     r"|\bwhat\s+(?:must|should|shall|does|do)\s+(?:the\s+)?(?P<actor3>.+?)\s+(?:have\s+to\s+)?do\b"
-    r"(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic3>.+?))?" + _HOW_OFTEN + r"\s*\??$", _I)
+    r"(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic3>.+?))?" + _HOW_OFTEN + r"\s*\??$"
+    # "what is council's job on the HR strategic plan?", "what role does TSAG play in …?"
+    r"|\bwhat(?:'s|\s+is|\s+are)\s+(?:the\s+)?(?P<actor4>[^?]+?)['\u2019]s?\s+(?:job|role|tasks?|responsibilit(?:y|ies)|"
+    r"part|dut(?:y|ies)|remit)\s+(?:on|in|for|regarding|about|under|concerning)\s+(?P<topic4>.+?)" + _HOW_OFTEN + r"\s*\??$"
+    r"|\bwhat\s+(?:role|part)\s+(?:does|do|should|must)\s+(?:the\s+)?(?P<actor5>.+?)\s+(?:have|play|take)\s+"
+    r"(?:on|in|for|regarding|about|under|concerning)\s+(?P<topic5>.+?)" + _HOW_OFTEN + r"\s*\??$", _I)
 _ABOUT_RE = re.compile(r"\b(?:on|about|regarding|concerning)\s+(?P<topic>[^?,;]+?)(?:\s+and\s+to\s+whom\b|\s*[?,;]|$)", _I)
 _HEADS = re.compile(r"\bwho\s+(?P<verb>heads|leads|chairs|runs|is\s+at\s+the\s+head\s+of)\s+(?:the\s+)?(?P<target>.+?)\s*\??$", _I)
 # "asked" and "told" are how people say any task ("what is BDT asked to do under Res 177?" means its part's
@@ -67,8 +72,14 @@ _SECRETARIAT_RE = re.compile(r"\b(?:the\s+)?(?:ITU\s+)?secretariat\b", _I)
 _SECRETARIAT = ["Secretary-General", "Director of BR", "Director of TSB", "Director of BDT"]
 
 
+# How chat types the bodies the texts capitalise: "what is council's job …", "what is bdt told to do"
+_CHAT_CASE_RE = re.compile(r"\b(?:council|bdt|tsb|br)\b")
+
+
 def _actor_names(text: str) -> list[str]:
-    names = list(dict.fromkeys(a.name for _s, a in actors_in(text)))
+    names = list(dict.fromkeys(a.name for _s, a in actors_in(text))) or list(dict.fromkeys(
+        a.name for _s, a in actors_in(_CHAT_CASE_RE.sub(lambda m: m.group(0).title() if m.group(0) == "council"
+                                                        else m.group(0).upper(), text))))
     if not names and _SECRETARIAT_RE.search(text):
         return list(_SECRETARIAT)
     out: list[str] = []
@@ -109,7 +120,7 @@ def read_mandate_question(question: str) -> MandateAsk | None:
     # "how long is the mandate of the external auditor?" asks for a term, not a list of tasks.
     m = None if asks_quantity(q) else _TASKED.search(q)
     if m:
-        who = m.group("actor") or m.group("actor2") or m.group("actor3") or ""
+        who = m.group("actor") or m.group("actor2") or m.group("actor3") or m.group("actor4") or m.group("actor5") or ""
         # "WTSA's Budget Control Committee" asks about the committee, not WTSA; "BDT's director" is
         # the Director of BDT.
         owner, _s, owned = who.rpartition("'s ")
@@ -117,7 +128,7 @@ def read_mandate_question(question: str) -> MandateAsk | None:
             _actor_names(f"{owned} of {owner}") if re.fullmatch(r"(?:the\s+)?director", owned.strip(), _I) else [])
         if names:
             role = ROLE_OF_WORD.get((m.group("role") or "").lower()) if m.group("role") else None
-            topic = m.group("topic") or m.group("topic2") or m.group("topic3") or ""
+            topic = next((t for t in m.group("topic", "topic2", "topic3", "topic4", "topic5") if t), "")
             return MandateAsk(kind="tasked", actors=names, role=role, topic=topic.strip(" ?"))
     m = _HEADS.search(q)
     if m:
@@ -167,9 +178,12 @@ def _rank(pairs: list[tuple[Clause, Mandate]], ask: MandateAsk,
     # A Sector's own texts speak with authority about its own bodies: for TSAG, WTSA's texts first.
     home = {a.sector for name in ask.actors for _s, a in actors_in(name) if a.sector in ("ITU-R", "ITU-T", "ITU-D")}
 
-    def key(p: tuple[Clause, Mandate]) -> tuple[int, int, int, int, int, int, int]:
+    def key(p: tuple[Clause, Mandate]) -> tuple[int, int, int, int, int, int, int, int]:
         c, m = p
         on_topic = 0 if coverage is None or not ask.topic or coverage(c.instrument.title or "") >= SUPPORT else 1
+        # … and a clause holding nearly all of it before one holding just enough ("the four-year HRSP" for
+        # "the human resources strategic plan", before "consistent with the financial and strategic plans")
+        in_text = 0 if coverage is None or not ask.topic or coverage(c.text) >= CLOSE_COVERAGE else 1
         own = 0 if any(a.lower() in c.part.lower() for a in ask.actors) else 1
         # The actor's own task before one it only assists ("… BDT, in collaboration with … TSB").
         assisting = 0 if gives_task(m) else 1
@@ -178,7 +192,7 @@ def _rank(pairs: list[tuple[Clause, Mandate]], ask: MandateAsk,
         # TSAG" only implies it.
         direct = 0 if m.role != "reports" or _DIRECT_REPORT.match(m.what) else 1
         # Adopted text before text a contribution only proposes.
-        return (assisting, on_topic, own if ask.kind == "tasked" else 0, at_home, direct, 1 if c.proposal else 0,
+        return (assisting, on_topic, in_text, own if ask.kind == "tasked" else 0, at_home, direct, 1 if c.proposal else 0,
                 0 if m.role != "resolved" else 1)
 
     return sorted(pairs, key=key)
@@ -254,6 +268,7 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
                   lead_sectors=leads)
 
 
+CLOSE_COVERAGE = 0.85  # a clause holding this share of the topic's words speaks of it, not just near it
 REPORTS_ON_COVERAGE = 0.5  # "who reports on X": the clause must hold at least this share of X's words
 LIST_LIMIT = 40  # mandates listed by default: a Director of BDT has hundreds in the PP-18 texts
 
