@@ -1190,3 +1190,11 @@ def test_a_mandate_topic_typed_out_finds_the_clause_using_its_abbreviation(itu_s
     assert ans.intent == "mandate", ans.text
     assert ans.citations and ans.citations[0].clause_id.startswith("pp-res-48@"), ans.text
     assert "HRSP" in ans.lines[0].plain
+
+
+def test_who_at_itu_is_answered_by_a_part_of_itu_not_the_member_states(itu_service: object) -> None:
+    """Res 133 invites Member States and instructs the Secretary-General and the Directors to take part in
+    the IDN discussions: "who in ITU" asks for the latter."""
+    ans = ask(itu_service, "who in ITU takes part in the international discussions on internationalized domain names?")
+    assert ans.lines[0].plain.startswith("Secretary-General, Director of BR, Director of TSB and Director of BDT"), ans.text
+    assert ans.lead_sectors == ["ITU-R", "ITU-T", "ITU-D"]

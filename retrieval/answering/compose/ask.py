@@ -32,6 +32,10 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
     if asks_who(query.text):
         # "Who appoints …?": a clause saying who does that verb answers before one that only mentions it.
         top = _promoted(top, top, lambda c: doer(asked, c) is not None)
+        if _AT_ITU_RE.search(query.text):
+            # "who at ITU follows the IDN discussions?": the asker wants a part of ITU, not the Member States
+            # a clause invites to do the same
+            top = _promoted(top, top, _tasks_itu)
     elif (naming := _promoted(top, hits[:5], lambda c: question_named(asked, c.text) is not None
                               or group_named(asked, c.text))) is not top:
         # "which question in SG17 hosts the incubation queue?": the clause naming the Question that does it
@@ -90,6 +94,16 @@ _OFFERS_RE = re.compile(
     r"|\b" + _OFFERED + r"(?:'s)?(?:\s+" + _JOB + r")?(?:\s*,\s*" + _OFFERED + r")*\s*(?:,?\s*or|/)\s*(?:the\s+|an?\s+)?"
     r"(?:" + _OFFERED + r"|both|all\s+(?:three|3))\b",
     re.IGNORECASE)
+
+
+_AT_ITU_RE = re.compile(r"^\W*who\s+(?:at|in|within|inside)\s+(?:the\s+)?ITU\b|\bwho\b[^?]{3,80}?\b(?:at|in|within)\s+(?:the\s+)?ITU\s*\?",
+                        re.IGNORECASE)
+
+
+def _tasks_itu(c: Clause) -> bool:
+    """The clause gives a task to a part of ITU (its secretariat, a Sector's Bureau or group), first."""
+    first = next((m for m in c.mandates if gives_task(m)), None)
+    return first is not None and first.sector is not None
 
 
 def offers_sector(question: str) -> bool:
