@@ -419,6 +419,20 @@ def test_a_count_a_venue_or_a_degree_the_clause_itself_states_is_answered() -> N
     assert _judged("by how much did the budget for the forum rise?", delay).abstain
 
 
+def test_rankings_numbers_settled_on_and_allowances_need_the_clause_to_give_them() -> None:
+    """blind28-29, first run: a ranking, "the number ITU settled on" and a daily allowance were answered with
+    clauses that only mention the index, the idea of a number, or participation."""
+    text = ("to explore the possibility of introducing a globally harmonized emergency number; to support ITU "
+            "initiatives including the Global Cybersecurity Index; fellowships for delegates of developing countries")
+    for q, why in [("which country came top in the latest Global Cybersecurity Index?", "ranked"),
+                   ("who ranked first in the cybersecurity index?", "ranked"),
+                   ("what is the single global emergency number ITU settled on?", "number"),
+                   ("what daily subsistence allowance do fellowship holders get?", "amount")]:
+        v = _judged(q, text)
+        assert v.abstain and why in v.reason, (q, v)
+    assert not _judged("what daily allowance do fellows get?", "fellows receive a daily allowance of CHF 150").abstain
+
+
 def test_a_question_about_one_sectors_procedures_is_not_answered_by_anothers_rules(corpus_service: object) -> None:
     from retrieval.answering.answer import other_sector
     from retrieval.answering.query import read_query

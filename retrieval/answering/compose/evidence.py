@@ -76,7 +76,11 @@ _HOLDER_RE = re.compile(r"\bwho\s+(?:chairs|heads|convenes|presides)\b(?!\s+(?:i
 # "Who decides who chairs the CWGs?" asks for the body that chooses, which the texts name.
 _CHOOSER_RE = re.compile(r"\bwho\s+(?:decides|appoints|elects|chooses|selects|determines|designates|nominates|names)\b", _I)
 _HELD_BY_RE = re.compile(r"\b(?:headed|chaired|led|presided(?:\s+over)?|convened)\s+by\b", _I)
-_RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b|\b(?:was|were|got|get|gets|been|is|are)\s+"
+_RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b"
+                        # a ranking is a result: "which country came top in the latest GCI?"
+                        r"|\b(?:came|comes|ranked|ranks|placed|finished)\s+(?:top|first|highest|last|bottom)\b"
+                        r"|\b(?:top|highest|lowest|best|worst)[-\s]ranked\b"
+                        r"|\bwhich\s+countr(?:y|ies)\s+(?:leads?|led|tops?|topped)\s+the\b|\b(?:was|were|got|get|gets|been|is|are)\s+"
                         r"(?:re-?)?elected\b|\belection\s+results?\b"
                         r"|\bhow\s+many\s+votes\b|\bvotes?\s+did\b"
                         # whom a body chose: "which audit institution did the Council appoint"
@@ -113,7 +117,9 @@ _AMOUNT_Q_RE = re.compile(
     r"money|funds?|funding|expenses|revenues?|income)\b)|\bspends?\b|\b(?:what(?:'s|s)?|which)\s+(?:(?:is|are|was|were|will\s+be)\s+)?"
     r"(?!(?:does|do|did|can|could|should|must|shall|would)\b)(?:the\s+)?[\w\s'-]{0,30}?"
     r"\b(?:budgets?|costs?|prices?|fees?|salar(?:y|ies)|expenses|ceiling|rate|amount|contributory\s+unit|"
-    r"revenues?|turnover|income)\b"
+    r"revenues?|turnover|income|allowances?|stipends?|per\s+diems?)\b"
+    # "what daily subsistence allowance do fellows get?"
+    r"|\b(?:what|how\s+much)\b[^?]{0,40}\b(?:allowances?|stipends?|per\s+diems?)\b"
     r"|^\s*(?:budget|cost|price|fee|salary)\s+(?:of|for)\b|\bprice\s+of\b"
     r"|\bwhat\s+(?:does|do|did|would|will)\b[^?]*\b(?:pay|paid|charged?)\b|\bin\s+(?:CHF|USD|EUR|Swiss\s+francs|dollars)\b"
     r"|\bhow\s+many\s+(?:CHF|USD|EUR|Swiss\s+francs|francs|dollars|euros)\b",
@@ -324,7 +330,7 @@ _HOLDER_ENTITY_RE = re.compile(r"\bwhich\s+(?:company|firm|person|individual|cou
 # as a value (not "what number of …", a count), which a clause gives in digits or not at all.
 _NUMBER_VALUE_Q_RE = re.compile(r"\b(?:what|which)(?:'s|\s+is|\s+was)?\s+(?:[\w-]+\s+){0,4}?(?:number|numbers|short\s+code)\b(?!\s+of\b)"
                                 r"(?=[^?]*\b(?:picked|chosen|allocated|assigned|selected|designated|agreed|adopted|"
-                                r"reserved|used|dial(?:led)?|is|was|were|got|has\s+been)\b)", _I)
+                                r"reserved|used|dial(?:led)?|is|was|were|got|has\s+been|settled|decided|fixed|harmoni[sz]ed)\b)", _I)
 # (not the number of a Recommendation: "E.164" gives no code)
 _CODE_RE = re.compile(r"\+\s?\d{1,4}\b|(?<!No\.\s)(?<![A-Z]\.)\b(?!(?:19|20)\d\d\b)\d{2,4}\b(?![./]\d)")
 # "Which bands …": the answer is a frequency, which a clause gives in Hz or not at all.
@@ -644,7 +650,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
                               "its records, not in these texts.")
     if (result := _RESULT_RE.search(q)) and not _count_stated(q, result.group(0), clauses[:3], coverage):
         return Verdict(abstain=True, missing=["results"],
-                       reason="The corpus holds adopted texts; it does not record who won, was elected, hosted, "
+                       reason="The corpus holds adopted texts; it does not record who won, ranked, was elected, hosted, "
                               "sponsored a text or attended, or how votes went.")
     if not _CHOOSER_RE.search(q) and (_PERSON_RE.search(q) or (
             # … unless a clause on what was asked says who holds it ("presided over by the chairman of the
