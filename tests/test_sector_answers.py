@@ -1198,3 +1198,13 @@ def test_who_at_itu_is_answered_by_a_part_of_itu_not_the_member_states(itu_servi
     ans = ask(itu_service, "who in ITU takes part in the international discussions on internationalized domain names?")
     assert ans.lines[0].plain.startswith("Secretary-General, Director of BR, Director of TSB and Director of BDT"), ans.text
     assert ans.lead_sectors == ["ITU-R", "ITU-T", "ITU-D"]
+
+
+
+def test_a_time_after_the_closure_of_a_meeting_answers_when(itu_service: object) -> None:
+    """Res 1 §4.8: TSAG's report is due "within an objective of six weeks after the closure of the
+    meeting": a time relative to an event, which answers "when" (blind29, first run: refused, asked with
+    how often TSAG meets)."""
+    ans = ask(itu_service, "res1 tsag how often does it have to meet at least + when is the meeting report due?")
+    assert not ans.abstained, ans.text
+    assert any(c.clause_id.endswith("#s4.8") for c in ans.citations), ans.text

@@ -158,7 +158,7 @@ _REF_YEAR_RE = re.compile(r"\((?:Rev\.\s*)?[A-Z][\w\s.'-]*,\s*\d{4}\)|\b[A-Z]{2,
 # A time given by an event ("just after the opening plenary", "at the first meeting"): it answers only a
 # question about that event, so a looser match of the question's words is enough.
 _EVENT_TIME_RE = re.compile(r"\b(?:at|during|before|after|prior\s+to|following)\s+(?:the\s+|each\s+|every\s+)?"
-                            r"(?:opening|closing|first|last|final|start|end|beginning)\b"
+                            r"(?:opening|closing|closure|first|last|final|start|end|beginning)\b"
                             # "no later than the plenipotentiary conference", "before the assembly"
                             r"|\b(?:(?:no|not)\s+later\s+than|before|after|prior\s+to)\s+the\s+(?:[\w-]+\s+){0,2}"
                             r"(?:conference|assembly|meeting|session|council)\b", _I)
