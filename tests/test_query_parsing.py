@@ -667,6 +667,10 @@ def test_instruments_named_by_their_subject() -> None:
         [("In the PP resolution on Internet-related public policy issues", "Internet-related public policy issues")]
     assert instruments_described("the resolution on the ITU Journal - who edits it?") == \
         [("the resolution on the ITU Journal", "Journal")]
+    # the subject after "on" is whole: not "three sectors" (the phrase after its last article)
+    assert instruments_described("in the resolution on coordination among the three sectors, what is the Council "
+                                 "told to do?") == [("in the resolution on coordination among the three sectors",
+                                                     "coordination among three sectors")]
     # a question asking which resolution, a number, or no subject names none
     for q in ("which resolution deals with cybersecurity?", "what does Res 57 say", "what does the same resolution say"):
         assert instruments_described(q) == [], q

@@ -177,8 +177,10 @@ def instruments_described(question: str) -> list[tuple[str, str]]:
     out = []
     for m in _DESCRIBED_RE.finditer(question):
         subject = " ".join((m.group("a") or m.group("b") or "").split())
-        # "the bit in the IDN resolution": the instrument is what the last article introduces
-        subject = re.split(r"\b(?:the|this|that)\s+", subject, flags=re.IGNORECASE)[-1]
+        if m.group("a"):
+            # "the bit in the IDN resolution": the instrument is what the last article introduces ("the
+            # resolution on coordination among the three Sectors" names its subject whole)
+            subject = re.split(r"\b(?:the|this|that)\s+", subject, flags=re.IGNORECASE)[-1]
         words = [w for w in subject.split() if not _NOT_A_SUBJECT.match(w)]
         if words:
             out.append((m.group(0).strip(), " ".join(words)))
