@@ -1131,6 +1131,7 @@ def test_digital_financial_services_tasks_itu_t_study_groups_and_both_directors(
     ("who writes the guidelines - TSB or BDT?", True),
     ("who runs it: BDT, TSB or both?", True),
     ("IPv6 statistics - TSB job or BDT job under the plenipot reso?", True),
+    ("capacity building - just a TSB job, or do all the bureaux have a part?", True),
     ("what does TSB have to report to TSAG?", False),
     ("how long is the TSB last call?", False),
 ])
@@ -1208,3 +1209,11 @@ def test_a_time_after_the_closure_of_a_meeting_answers_when(itu_service: object)
     ans = ask(itu_service, "res1 tsag how often does it have to meet at least + when is the meeting report due?")
     assert not ans.abstained, ans.text
     assert any(c.clause_id.endswith("#s4.8") for c in ans.citations), ans.text
+
+
+def test_a_choice_with_all_the_bureaux_on_the_other_side_asks_which_bureaux(itu_service: object) -> None:
+    """"… purely a TSB thing or do all the bureaux have a part?" expects several may be tasked: Res 123 tasks
+    the Directors of the three Bureaux with it, which outweighs one Sector's strategic objective."""
+    ans = ask(itu_service, "helping developing countries build standardization capacity - just a TSB job, "
+                           "or do all the bureaux have a part?")
+    assert ans.lead_sectors == ["ITU-R", "ITU-T", "ITU-D"], ans.text

@@ -90,7 +90,7 @@ _OFFERS_RE = re.compile(
     r"|\b(?:is|does)\s+(?:the\s+)?" + _OFFERED + r"\b[^?]{0,120}?\b(?:alone|on\s+(?:its|their)\s+own|by\s+itself)\b"
     r"|\bor\s+(?:are|is|do|does)\s+(?:the\s+)?(?:other\s+(?:bureaux|bureaus|sectors|two)|" + _OFFERED
     + r"(?:\s*(?:/|,|and)\s*" + _OFFERED + r")*)\s+(?:in\s+(?:on\s+)?it|involved|part\s+of\s+it|helping)\b"
-    r"|\b(?:only|just|purely|solely)\s+(?:on\s+)?(?:the\s+)?" + _OFFERED + r"\b"
+    r"|\b(?:only|just|purely|solely)\s+(?:on\s+)?(?:the\s+|an?\s+)?" + _OFFERED + r"\b"
     r"|\b" + _OFFERED + r"(?:'s)?(?:\s+" + _JOB + r")?(?:\s*,\s*" + _OFFERED + r")*\s*(?:,?\s*or|/)\s*(?:the\s+|an?\s+)?"
     r"(?:" + _OFFERED + r"|both|all\s+(?:three|3))\b",
     re.IGNORECASE)

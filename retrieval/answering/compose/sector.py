@@ -581,7 +581,10 @@ _EXCEPT_RE = re.compile(r"\b(?:apart\s+from|other\s+than|besides|except(?:\s+for
 # "which sectors …", "which sector(s) …", "BDT, TSB or both?": the asker expects more than one may be tasked
 _WHOSE_SGS_RE = re.compile(r"\b(?:whose|which\s+sector(?:'s|s')?|what\s+sector(?:'s|s')?)\s+(?:study\s+groups?|SGs?)\b", re.I)
 _PLURAL_ASK_RE = re.compile(r"\bwhich\s+(?:ITU\s+)?(?:bureaux|bureaus|bureau\s+directors|directors|sectors|sector\(s\)|"
-                            r"bureau\(x\)|bureau\(s\))(?!\w)|\bor\s+both\s*\??\s*$", re.I)
+                            r"bureau\(x\)|bureau\(s\))(?!\w)|\bor\s+both\s*\??\s*$"
+                            # "… purely a TSB thing or do all the bureaux have a part?", "… or all three?"
+                            r"|\bor\s+(?:(?:do|does|are|is|have)\s+)?(?:all|each)\s+(?:of\s+)?(?:the\s+)?(?:three|3)?\s*"
+                            r"(?:bureaux|bureaus|sectors|of\s+them)?\b", re.I)
 JOINT_COVERAGE = 0.3  # the clause tasking them together must speak of the question this much
 JOINT_HITS = 5  # … and be among the best few found
 
