@@ -433,6 +433,29 @@ def test_rankings_numbers_settled_on_and_allowances_need_the_clause_to_give_them
     assert not _judged("what daily allowance do fellows get?", "fellows receive a daily allowance of CHF 150").abstain
 
 
+def test_exact_dates_replies_other_bodies_rules_and_going_rates_are_not_in_the_texts() -> None:
+    """A quarter is no exact date; a reply is a later document; 3GPP's or ETSI's own procedures and a going
+    market rate are not in ITU's texts (blind29-31 and a new-user trial, first runs: all answered)."""
+    text = ("WTSA shall be held in the last quarter of 2020; the approval procedure of ITU-T Recommendations; "
+            "Settlement rate: a rate agreed between administrations; a liaison statement was sent to TSAG")
+    for q, why in [("exact dates and host city for WTSA-20?", "exact dates"),
+                   ("what did TSAG reply to SG17's liaison on the security studies?", "reply"),
+                   ("what is the 3gpp process for approving a spec", "3GPP's own procedures"),
+                   ("how long is the approval ballot for an ETSI ISG deliverable?", "ETSI's own procedures"),
+                   ("how long can a work item in ISO/IEC JTC 1/SC 27 stay open?", "ISO/IEC's own procedures"),
+                   ("typical settlement rate per minute for international voice these days?", "going rates"),
+                   ("results of the wtsa-24 elections for SG chairs?", "was elected")]:
+        v = _judged(q, text)
+        assert v.abstain and why in v.reason, (q, v)
+    assert not _judged("what are the exact dates of RA-19?", "RA-19 shall be held from 21 to 25 October 2019").abstain
+    # a clause about the other body that speaks of the question answers it
+    assert not _judged("what does A.Sup5 say about ETSI deliverables?",
+                       "ETSI deliverables may be referenced in ITU-T Recommendations").abstain
+    # a host country named as a party is no question of place
+    assert not _judged("how big is the loan from the host country for the new HQ?",
+                       "an interest-free loan of CHF 150 million from the host country").abstain
+
+
 def test_a_question_about_one_sectors_procedures_is_not_answered_by_anothers_rules(corpus_service: object) -> None:
     from retrieval.answering.answer import other_sector
     from retrieval.answering.query import read_query

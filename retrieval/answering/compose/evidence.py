@@ -81,7 +81,7 @@ _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b"
                         r"|\b(?:came|comes|ranked|ranks|placed|finished)\s+(?:top|first|highest|last|bottom)\b"
                         r"|\b(?:top|highest|lowest|best|worst)[-\s]ranked\b"
                         r"|\bwhich\s+countr(?:y|ies)\s+(?:leads?|led|tops?|topped)\s+the\b|\b(?:was|were|got|get|gets|been|is|are)\s+"
-                        r"(?:re-?)?elected\b|\belection\s+results?\b"
+                        r"(?:re-?)?elected\b|\belection\s+results?\b|\bresults?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}elections?\b"
                         r"|\bhow\s+many\s+votes\b|\bvotes?\s+did\b"
                         # whom a body chose: "which audit institution did the Council appoint"
                         r"|\b(?:which|who|whom)\b[^?]*\bdid\b[^?]*\b(?:appoint|select|choose|elect|hire|pick|designate)\b"
@@ -264,6 +264,25 @@ def asks_fate(question: str) -> bool:
     return bool(_FATE_VERB_RE.search(question) or _PROPOSAL_FATE_RE.search(question))
 
 
+# "exact dates and host city for WTSA-20?": a day and month, which "in the last quarter of 2020" is not
+_EXACT_DATE_Q_RE = re.compile(r"\b(?:exact|precise|specific|actual)\s+(?:start\s+|opening\s+)?dates?\b", _I)
+_DAY_DATE_RE = re.compile(rf"\b\d{{1,2}}(?:\s*(?:-|to|and|\u2013)\s*\d{{1,2}})?\s+{MONTHS}\b|\b{MONTHS}\s+\d{{1,2}}\b")
+# "what did TSAG reply to SG17's liaison …?": the answer is a later document, not the texts that asked
+_REPLY_Q_RE = re.compile(r"\bwhat\s+(?:did|has|have|was)\s+[^?]*\b(?:reply|replied|respond|responded|answer(?:ed)?|"
+                         r"response)\b(?:\s+\w+){0,3}\s+(?:to|on)\b", _I)
+# Another standards body's own rules: "the 3GPP process for approving a spec", "ETSI IPR policy", "how long can
+# a preliminary work item in ISO/IEC JTC 1/SC 27 stay open?"
+_OTHER_SDO = r"(?:3GPP|ETSI|IEEE(?:-SA)?|IETF|IRTF|ISO(?:/IEC)?|IEC|JTC\s*1(?:/SC\s*\d+)?|GSMA|W3C|oneM2M|OASIS|ICANN|ATIS|ARIB|TTC|TTA|CCSA)"
+_OTHER_RULES_Q_RE = re.compile(
+    r"\b(?P<org>" + _OTHER_SDO + r")(?:['\u2019]s)?\s+(?:[\w/-]+\s+){0,3}?(?:process(?:es)?|procedures?|polic(?:y|ies)|rules?|"
+    r"approval|ballots?|balloting|deliverables?|work\s+items?|specs?|specifications?|voting|membership)\b"
+    r"|\b(?:process(?:es)?|procedures?|polic(?:y|ies)|rules?|approval|ballots?|voting)\s+(?:of|for|in|at|under)\s+(?:an?\s+|the\s+)?"
+    r"(?P<org2>" + _OTHER_SDO + r")\b"
+    r"|\b(?:how\s+long|how\s+many|how\s+much|how\s+often|when)\b[^?]*\b(?:in|at|by|of|for)\s+(?:an?\s+|the\s+)?(?P<org3>" + _OTHER_SDO
+    + r")\b", _I)
+# "typical settlement rate per minute these days?": a going rate is a figure of the market, which texts do not give
+_GOING_RATE_Q_RE = re.compile(r"\b(?:typical|average|going|usual|current|today's)\s+(?:[\w-]+\s+){0,2}(?:rates?|prices?|costs?|"
+                              r"fees?|tariffs?|charges?)\b", _I)
 _PROPOSAL_FATE_RE = re.compile(r"\bfinal\s+outcome\b|\boutcome\s+(?:in|of|at)\s+(?:the\s+)?plenary\b|"
                                r"^\s*(?:did|was|were|has|have)\b[^?]*\b(?:adopt(?:ed)?|approved?|accept(?:ed)?|agreed|"
                                r"rejected)\b[^?]*\b(?:proposals?|proposed|changes|amendments|modifications)\b"
@@ -282,7 +301,7 @@ _LATER_REVISION_RE = re.compile(r"\bafter\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+
 # "Which Recommendation number did SG12 give …": the answer is a Recommendation, which a clause names or not.
 _WHICH_REC_Q_RE = re.compile(r"\b(?:which|what)\s+(?:ITU-T\s+)?Recommendation(?:\s+(?:number|no\.?))?\s+(?:did|was|is|has|number)\b", _I)
 # "In which cities are the regional offices?": the answer is a place, which a clause names or not.
-_PLACE_Q_RE = re.compile(r"\b(?:which|what)\s+(?:cities|city|towns?|locations?|venues?)\b|\bwhere\b[^?]*\b(?:located|based|headquartered)\b"
+_PLACE_Q_RE = re.compile(r"\b(?:which|what)\s+(?:cities|city|towns?|locations?|venues?)\b|\b(?:which|what)(?:'s|\s+is|\s+was|\s+are)?\s+(?:the\s+)?host\s+(?:city|country|venue)\b|\b(?:dates?|when)\s+(?:and|&)\s+(?:the\s+)?(?:host\s+(?:city|country)|venue)\b|\bwhere\b[^?]*\b(?:located|based|headquartered)\b"
                          # "where exactly was WTSA-20 held?", "when and where does TSAG meet?" ("in cases where
                          # a meeting is held" is no question of place)
                          r"|(?:^\s*|\b(?:and|or)\s+)where(?:'s|\s+(?:exactly\s+)?(?:is|was|were|are|will|does|did)\b)[^?]*"
@@ -648,6 +667,18 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=["outcomes"],
                        reason="The corpus holds what contributions proposed; what a meeting decided on them is in "
                               "its records, not in these texts.")
+    if _REPLY_Q_RE.search(q):
+        return Verdict(abstain=True, missing=["replies"],
+                       reason="The corpus holds the documents themselves; a reply to one is a later document, not in it.")
+    if (other_rules := _OTHER_RULES_Q_RE.search(q)) and not any(
+            re.search(re.escape(org := next(g for g in other_rules.group("org", "org2", "org3") if g)).replace(r"\ ", r"\s*"),
+                      c.text, _I) and coverage(c.text) >= QUESTION_COVERAGE for c in clauses[:3]):
+        org = org if any(ch.isupper() for ch in org) else org.upper()  # as typed in chat: "3gpp", "etsi"
+        return Verdict(abstain=True, missing=[f"{org}'s own rules"],
+                       reason=f"The corpus holds ITU texts; {org}'s own procedures and policies are not in it.")
+    if _GOING_RATE_Q_RE.search(q) and not any(_gives_sum(c.text, q, []) for c in clauses[:3]):
+        return Verdict(abstain=True, missing=["current figures"],
+                       reason="The corpus holds adopted texts; it does not give going rates or prices.")
     if (result := _RESULT_RE.search(q)) and not _count_stated(q, result.group(0), clauses[:3], coverage):
         return Verdict(abstain=True, missing=["results"],
                        reason="The corpus holds adopted texts; it does not record who won, ranked, was elected, hosted, "
@@ -705,6 +736,9 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         if not ok:
             return Verdict(abstain=True, missing=["a date"],
                            reason="The clauses found do not give that date.")
+    if _EXACT_DATE_Q_RE.search(q) and not any(_DAY_DATE_RE.search(c.text) and coverage(c.text) >= 0.5 for c in clauses[:3]):
+        return Verdict(abstain=True, missing=["exact dates"],
+                       reason="The clauses found give no exact dates for it (a year or a quarter at most).")
     if _WHEN_Q_RE.search(q) and clauses and (other_meeting := _another_meeting(q, clauses[0].text)):
         # "Res 1 – deadline for contributions before a SG meeting?": §6.1's month is WTSA's deadline
         asked, given = other_meeting
