@@ -456,6 +456,16 @@ def test_exact_dates_replies_other_bodies_rules_and_going_rates_are_not_in_the_t
                        "an interest-free loan of CHF 150 million from the host country").abstain
 
 
+def test_the_next_meeting_according_to_a_named_text_is_what_that_text_says() -> None:
+    """"When is the next WTSA according to PP-18?" asks what the Dubai texts set, past or not; PP-18 is the
+    source, not the meeting asked about (a new-user trial, first run: refused as past, then as the wrong
+    meeting)."""
+    text = "WTSA shall be held in the last quarter of 2020;"
+    v = _judged("when is the next wtsa supposed to be held according to PP-18", text, this_year=2026)
+    assert not v.abstain, v
+    assert _judged("when is the next wtsa supposed to be held?", text, this_year=2026).abstain
+
+
 def test_a_question_about_one_sectors_procedures_is_not_answered_by_anothers_rules(corpus_service: object) -> None:
     from retrieval.answering.answer import other_sector
     from retrieval.answering.query import read_query

@@ -1217,3 +1217,10 @@ def test_a_choice_with_all_the_bureaux_on_the_other_side_asks_which_bureaux(itu_
     ans = ask(itu_service, "helping developing countries build standardization capacity - just a TSB job, "
                            "or do all the bureaux have a part?")
     assert ans.lead_sectors == ["ITU-R", "ITU-T", "ITU-D"], ans.text
+
+
+def test_the_value_of_a_unit_is_its_amount(itu_service: object) -> None:
+    """Decision 5 gives "the amount of the contributory unit … CHF 318 000": asked its value, the answer
+    is that amount (a new-user trial, first run: "the clauses found do not state the amount")."""
+    ans = ask(itu_service, "what's the value of the contributory unit for 2020-2023?")
+    assert ans.lines[0].plain.startswith("CHF 318 000"), ans.text

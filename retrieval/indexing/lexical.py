@@ -78,7 +78,7 @@ _SYNONYM_GROUPS = [
     ("redo", "revise"), ("wk", "wks", "week", "weeks"), ("stats", "statistics"),
     # Everyday verbs for the texts' own ("gather the stats": "the collection … of statistics")
     ("gather", "collect"), ("hire", "recruit"), ("vuln", "vulns", "vulnerability", "vulnerabilities"),
-    ("length", "duration"), ("cutoff", "deadline"), ("recoup", "recover"),
+    ("length", "duration"), ("cutoff", "deadline"), ("recoup", "recover"), ("value", "amount"),
     ("doc", "docs", "document", "documents"),
     # Telecom chat words for what the texts name generically.
     ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),

@@ -104,7 +104,9 @@ _NEXT_EVENT_RE = re.compile(r"\b(?:when|where|what\s+date|theme|agenda|venue|hos
                             r"conference|assembly|plenipot\w*|PP|WTSA|WRC|WTDC|RA|Council|TSAG|RAG|TDAG))\b", _I)
 # "according to the scheduling res", "per Resolution 77", "under Res 77": what the text says is asked.
 _PER_TEXT_RE = re.compile(r"\b(?:according\s+to|per|under|in|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
-                          r"(?:res(?:olution)?s?|decisions?|texts?|schedul\w*)\b|\b(?:Res(?:olution)?|Decision)\s*\d", _I)
+                          r"(?:res(?:olution)?s?|decisions?|texts?|schedul\w*)\b|\b(?:Res(?:olution)?|Decision)\s*\d"
+                          # "… according to PP-18", "under the Dubai Final Acts": what those texts say
+                          r"|\b(?:according\s+to|per|under|in|by)\s+(?:the\s+)?(?:(?:PP|WTSA|WTDC)-?\d{2}|Final\s+Acts)\b", _I)
 MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _FIXED_DATE_RE = re.compile(rf"\b{MONTHS}\s+(?:19|20)\d\d\b|\b\d{{1,2}}\s+{MONTHS}\b|\b(?:in|of)\s+(?:19|20)\d\d\b")
 _AMOUNT_Q_RE = re.compile(
@@ -871,7 +873,8 @@ def asks_when(question: str) -> bool:
 
 def _another_meeting(question: str, text: str) -> tuple[str, str] | None:
     """(the meeting asked about, the one the clause gives it for) when they differ."""
-    asked, said = meetings_in(question), meetings_in(text)
+    # "… according to PP-18" names the source, not the meeting asked about
+    asked, said = meetings_in(_PER_TEXT_RE.sub(" ", question)), meetings_in(text)
     if len(asked) != 1 or not said or asked[0] in said:
         return None
     return asked[0], said[0]
