@@ -466,6 +466,25 @@ def test_the_next_meeting_according_to_a_named_text_is_what_that_text_says() -> 
     assert _judged("when is the next wtsa supposed to be held?", text, this_year=2026).abstain
 
 
+def test_a_budget_typed_as_a_heading_asks_a_sum() -> None:
+    """"itu budget for 2026-2027?" had been answered with Decision 5's "the Council shall establish the
+    biennial budgets … for 2026-2027", which gives no sum."""
+    text = "the Council shall establish the biennial budgets of the Union for 2024-2025 and 2026-2027"
+    v = _judged("itu budget for 2026-2027?", text)
+    assert v.abstain and "amount" in v.reason, v
+    assert not _judged("itu budget for 2026-2027?", "a budget of CHF 330 million for 2026-2027").abstain
+
+
+def test_whether_a_meeting_approved_what_its_documents_propose_is_not_in_them(corpus_service: object) -> None:
+    """Only a contribution speaks of it: whether the meeting approved it is in the meeting's report."""
+    ans = corpus_service.answer("was the inter-sectoral coordination team finally approved?")  # type: ignore[attr-defined]
+    assert ans.abstained and "what the meeting decided" in ans.text, ans.text
+    # … while what the document itself says happened is in it
+    ans = corpus_service.answer("what happened with the inter-Sector coordination group, according to the "  # type: ignore[attr-defined]
+                                "RCC contribution?")
+    assert not ans.abstained, ans.text
+
+
 def test_a_question_about_one_sectors_procedures_is_not_answered_by_anothers_rules(corpus_service: object) -> None:
     from retrieval.answering.answer import other_sector
     from retrieval.answering.query import read_query

@@ -265,6 +265,13 @@ def _kind_matches(ref: Reference, c: Clause) -> bool:
     return c.instrument.kind == kind
 
 
+
+# "what happened with ISCG after WTSA-12, according to the RCC contribution?": what the document says happened
+_PER_DOCUMENT_RE = re.compile(r"\b(?:according\s+to|per|in|from)\s+(?:the\s+|this\s+|that\s+)?(?:[\w/.-]+\s+){0,2}"
+                              r"(?:contribution|document|TD|proposal|paper)s?\b", re.IGNORECASE)
+_FATE_NOT_HERE = ("The corpus holds what meeting documents propose; what the meeting decided on them is in its "
+                  "report, not in these texts.")
+
 class Corpus(Protocol):
     """What answering needs from the index. The search Engine is the real one; tests pass an
     in-memory corpus (harness/fakes.py) so composers run without a model or a store."""
@@ -533,8 +540,7 @@ class Answerer:
                            "in the corpus (other texts only refer to it).")
         if asks_fate(query.text) and (meeting_symbols(query.text) or any(r.symbol for r in query.references)):
             # "Was C823's incubation mechanism approved?": the contribution is here, the meeting's verdict not.
-            return Verdict(abstain=True, missing=["outcomes"], reason="The corpus holds what meeting documents "
-                           "propose; what the meeting decided on them is in its report, not in these texts.")
+            return Verdict(abstain=True, missing=["outcomes"], reason=_FATE_NOT_HERE)
         if query.intent == "find" and query.language == "en":
             absent = absent_topic_words(text, facts.uses)
             if absent:
@@ -553,9 +559,14 @@ class Answerer:
         def known(term: str) -> bool:
             return term in held_symbols or facts.knows(term)
 
-        return judge(text, clauses, corpus_has=facts.mentions, known_word=known,
-                     coverage=coverage, foreign=query.language != "en", exact_word=facts.has_word,
-                     per_text=bool(query.references or self._described(query)))
+        verdict = judge(text, clauses, corpus_has=facts.mentions, known_word=known,
+                        coverage=coverage, foreign=query.language != "en", exact_word=facts.has_word,
+                        per_text=bool(query.references or self._described(query)))
+        if not verdict.abstain and asks_fate(query.text) and not _PER_DOCUMENT_RE.search(query.text) and clauses and all(
+                c.instrument.kind in ("contribution", "td") or c.proposal for c in clauses[:3]):
+            # "was TP.inno finally approved by SG17?": all that was found is what meeting documents propose
+            return Verdict(abstain=True, missing=["outcomes"], reason=_FATE_NOT_HERE)
+        return verdict
 
     def _without_document_names(self, query: Query, text: str) -> str:
         """"What is the RCC contribution on Res 57 trying to achieve?": the words naming a meeting document

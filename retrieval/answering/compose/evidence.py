@@ -123,6 +123,9 @@ _AMOUNT_Q_RE = re.compile(
     # "what daily subsistence allowance do fellows get?"
     r"|\b(?:what|how\s+much)\b[^?]{0,40}\b(?:allowances?|stipends?|per\s+diems?)\b"
     r"|^\s*(?:budget|cost|price|fee|salary)\s+(?:of|for)\b|\bprice\s+of\b"
+    # "itu budget for 2026-2027?", "ITU-T budget in 2025": a sum, typed as a heading
+    r"|^\W*(?:the\s+)?(?:ITU(?:-[RTD])?|union|BDT|TSB|BR|the\s+Union)(?:['\u2019]s)?\s+(?:total\s+|annual\s+|biennial\s+)?"
+    r"budgets?\s+(?:for|in|of)\s+(?:19|20)\d\d\b"
     r"|\bwhat\s+(?:does|do|did|would|will)\b[^?]*\b(?:pay|paid|charged?)\b|\bin\s+(?:CHF|USD|EUR|Swiss\s+francs|dollars)\b"
     r"|\bhow\s+many\s+(?:CHF|USD|EUR|Swiss\s+francs|francs|dollars|euros)\b",
     _I)
