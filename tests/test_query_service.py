@@ -181,7 +181,8 @@ def test_cite_json_says_why_nothing_was_found(corpus_service: object) -> None:
 
 
 @pytest.mark.parametrize("question", ["summary of Res 57", "what is the purpose of Resolution 57?",
-                                      "what does Resolution 57 do?", "Res 57 in a nutshell", "what's res 57 about?"])
+                                      "what does Resolution 57 do?", "Res 57 in a nutshell", "what's res 57 about?",
+                                      "summarise res 57 pls"])
 def test_an_instrument_asked_about_as_a_whole_gives_its_title_then_what_it_decides(corpus_service: Service,
                                                                                     question: str) -> None:
     """"summary of Res 57" abstained ("no clause speaks of summary"), "what is the purpose of Resolution 57?"

@@ -1224,3 +1224,18 @@ def test_the_value_of_a_unit_is_its_amount(itu_service: object) -> None:
     is that amount (a new-user trial, first run: "the clauses found do not state the amount")."""
     ans = ask(itu_service, "what's the value of the contributory unit for 2020-2023?")
     assert ans.lines[0].plain.startswith("CHF 318 000"), ans.text
+
+
+def test_a_mutual_interest_list_names_a_topic_only_in_one_of_its_items() -> None:
+    """PP Res 191 recognizing f) lists "international mobile telecommunications (IMT), …, and better use of
+    scarce resources": its words "international" and "resources" are not "international numbering
+    resources" (a new-user trial: listed as of mutual interest, though no item speaks of numbering)."""
+    from retrieval.answering.compose.topic import item_names
+    from retrieval.indexing.lexical import lexical_tokens
+
+    text = ("that, given the growing number of issues of mutual interest related to the three Sectors, such as "
+            "international mobile telecommunications (IMT), emergency telecommunications, telecommunications/ICT "
+            "and climate change, cybersecurity, and better use of scarce resources, among others")
+    assert not item_names(text, lexical_tokens("misuse of international numbering resources"))
+    assert item_names(text, lexical_tokens("climate change and e-waste"))
+    assert item_names(text, lexical_tokens("emergency telecoms"))

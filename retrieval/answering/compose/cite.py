@@ -123,7 +123,7 @@ _OVERVIEW_RE = re.compile(r"\b(?:purpose|aims?|objectives?|goals?|gist|summary|s
 _OVERVIEW_WORDS = frozenset(lexical_tokens(
     "purpose aim aims objective objectives goal goals gist summary summarize summarise overview tldr tl dr "
     "nutshell short brief about what does did do cover for is whats main key in a an the of its it this that "
-    "please quick quickly give me tell us explain briefly overall general"))
+    "please pls plz thx thanks cheers quick quickly give me tell us explain briefly overall general"))
 
 
 def whole_instrument(ref: Reference | None) -> bool:

@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, em, item, lead, note
-from retrieval.answering.compose.topic import listed, segment_at, topic_position
+from retrieval.answering.compose.topic import item_names, listed, segment_at, topic_position
 from retrieval.answering.query import Query
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display
@@ -286,7 +286,9 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
         ev.add(sector, ROLE_WEIGHT["responsible"] * r * context, c, f"{sector}'s objective {objective}")
         return
     if MUTUAL_RE.search(c.text) and is_listed:
-        ev.listing = ev.listing or c
+        # (a list of mutual interest whose items only share words with the topic does not name it)
+        if item_names(c.text, terms):
+            ev.listing = ev.listing or c
         return
     s0, e0 = segment_at(c.text, pos)
     piece = c.text[s0:e0]

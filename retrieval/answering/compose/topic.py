@@ -59,6 +59,21 @@ def listed(text: str, pos: int) -> bool:
     return len(items) >= 4 and len(short) >= 3 and len(short) / len(items) >= 0.5
 
 
+ITEM_SHARE = 0.5  # of the topic's terms one item of a list must hold to be that topic
+
+
+def item_names(text: str, terms: list[str]) -> bool:
+    """One item of the text's enumeration holds at least half the topic's terms: the list names the topic
+    ("… telecommunications/ICT and climate change, …" for climate change), not words of it spread over
+    other items ("international mobile telecommunications … scarce resources" is not international
+    numbering resources)."""
+    want = set(terms)
+    if not want:
+        return False
+    return any(len(want & set(lexical_tokens(item))) >= ITEM_SHARE * len(want)
+               for item in re.split(r"[;,:]|\band\b|\bsuch\s+as\b", text))
+
+
 def speaks_of(c: Clause, coverage: Callable[[str], float]) -> tuple[bool, bool]:
     """(in its text, via its instrument's title): whether a clause may support a topic at all."""
     in_text = coverage(c.text) >= SUPPORT
