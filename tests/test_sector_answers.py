@@ -1239,3 +1239,13 @@ def test_a_mutual_interest_list_names_a_topic_only_in_one_of_its_items() -> None
     assert not item_names(text, lexical_tokens("misuse of international numbering resources"))
     assert item_names(text, lexical_tokens("climate change and e-waste"))
     assert item_names(text, lexical_tokens("emergency telecoms"))
+
+
+def test_an_adopted_list_of_mutual_interest_comes_before_one_only_proposed(itu_service: object) -> None:
+    """PP Res 191 recognizing f) (adopted) and WTSA Res 57 considering b) as the RCC proposes it both list
+    climate change: the adopted text is named first, the proposal cited after it (a new-user trial: the
+    proposal led)."""
+    ans = ask(itu_service, "which sector deals with climate change and e-waste")
+    assert "PP Resolution 191" in ans.lines[0].plain, ans.text
+    assert ans.citations[0].clause_id.startswith("pp-res-191@")
+    assert any("proposal" in c.clause_id or "RCC" in c.display for c in ans.citations[1:3]), ans.text

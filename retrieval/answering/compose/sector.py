@@ -78,12 +78,23 @@ class _Evidence:
     parts: dict[str, dict[str, list[tuple[float, Clause, str]]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     doc_weight: dict[str, float] = field(default_factory=dict)
-    listing: Clause | None = None
+    listings: list[Clause] = field(default_factory=list)  # clauses listing the topic as of mutual interest
     supporting: list[Clause] = field(default_factory=list)  # clauses that name the topic
     # Set when no clause on the topic names a Sector and the Sectors come from the rest of its instrument.
     by_instrument: Clause | None = None
     # A Sector's objective in a strategic plan whose heading is the topic: (Sector, clause)
     remits: list[tuple[str, Clause]] = field(default_factory=list)
+
+    @property
+    def listing(self) -> Clause | None:
+        """The listing cited first: an adopted text before one a contribution only proposes."""
+        return next((c for c in self.listings if not c.proposal), None) or next(iter(self.listings), None)
+
+    def lists_topic(self, c: Clause, terms: list[str]) -> None:
+        """Note a clause listing the topic among matters of mutual interest, when one of the list's items
+        names it (a list whose items only share words with the topic does not)."""
+        if item_names(c.text, terms) and all(x.clause_id != c.clause_id for x in self.listings):
+            self.listings.append(c)
 
     def add(self, sector: str, w: float, c: Clause, how: str) -> None:
         self.parts[sector][c.doc_id].append((w, c, how))
@@ -148,7 +159,7 @@ def weigh(hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], t
         if rel[c.clause_id] >= 0.5 and MUTUAL_RE.search(c.text) and coverage(c.text) >= names_at:
             pos = topic_position(c.text, terms)
             if pos is not None and listed(c.text, pos):
-                ev.listing = ev.listing or c
+                ev.lists_topic(c, terms)
     for d in reached:
         named = [c for c in by_id.values() if c.doc_id == d and coverage(c.text) >= names_at]
         title = next(c.instrument.title for c in by_id.values() if c.doc_id == d) or ""
@@ -286,9 +297,7 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
         ev.add(sector, ROLE_WEIGHT["responsible"] * r * context, c, f"{sector}'s objective {objective}")
         return
     if MUTUAL_RE.search(c.text) and is_listed:
-        # (a list of mutual interest whose items only share words with the topic does not name it)
-        if item_names(c.text, terms):
-            ev.listing = ev.listing or c
+        ev.lists_topic(c, terms)
         return
     s0, e0 = segment_at(c.text, pos)
     piece = c.text[s0:e0]
@@ -554,9 +563,10 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
          for cs in ev.parts[s].values() for w, c, h in cs),
         # equal weights (clauses lent by an instrument about the topic): the one holding more of it first
         key=lambda x: (*x[:3], -coverage(x[3].text)))]
-    ranked += [(0.0, c) for c in ([ev.listing] if ev.listing else []) + ev.supporting]
+    listings = sorted(ev.listings, key=lambda c: c is not ev.listing)
+    ranked += [(0.0, c) for c in listings + ev.supporting]
     if ev.listing is not None and not lead_s:
-        first.append(ev.listing)
+        first += listings  # the texts listing it say most: each (adopted first)
     if ev.by_instrument is not None:
         # The clauses that speak of the topic come before the instrument's mandates read for it.
         first += ev.supporting[:WIDEN_CLAUSES]
