@@ -215,3 +215,18 @@ def test_an_actors_tasks_in_a_contribution_named_by_symbol_or_source(corpus_serv
     assert not ans.abstained and ans.intent == "mandate", ans.text
     ids = {c.clause_id for c in ans.citations}
     assert ids == {"rcc-47a4@wtsa-16#proposal.1/resolves.2", "rcc-47a4@wtsa-16#proposal.1/resolves.4"}, ans.text
+
+
+def test_every_citation_as_printed_cites_its_own_clause(corpus_service: Service) -> None:
+    """An answer's citation pasted back into `cite` gives that clause first: a proposed text's citation
+    ("… resolves 3 (as proposed in MOD RCC/47A4/1)") had given the whole proposal from its first clause."""
+    from retrieval.core.citations import display
+
+    paths = [SEED] + ([RES1] if RES1.exists() else [])
+    # (a long clause's later pieces, "…#s9~2", print as the clause they continue: citing it gives them all)
+    clauses = [c for out in corpus_service.parse(paths) for d in out.documents for c in d.clauses
+               if "~" not in c.clause_id.split("#")[1]]
+    assert len(clauses) > 20
+    for c in clauses:
+        cited = [x.clause_id for x in corpus_service.cite(display(c)).clauses]
+        assert cited and cited[0] == c.clause_id, (display(c), cited[:3])

@@ -668,6 +668,8 @@ def test_citations_as_the_answers_print_them_cite_that_clause(itu_service: objec
         "instructs-the-secretary-general-in-consultation-with-the-directors-of-the-bureaux.14"]
     assert cited("Res 130 instructs the Director of TSB 1 ii)") == ["instructs-the-director-of-tsb.1-ii"]
     assert cited("Res 135 resolves 2 vi)") == ["resolves.2-vi"]
+    # "recalling further" had been read as "recalling", and every recital of that part came back
+    assert cited("PP Resolution 179 (Rev. Dubai, 2018), recalling further d)") == ["recalling-further.d"]
     assert cited("Res 130 instructs the Secretary-General") == [
         "instructs-the-secretary-general", "instructs-the-secretary-general.1", "instructs-the-secretary-general.2"]
 

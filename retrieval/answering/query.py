@@ -688,7 +688,8 @@ _PART_WORDS = (
     # longest first ("further resolves" before "resolves")
     "further resolves", "further decides", "further invites", "further requests", "further instructs",
     *sorted(_RARE_PART_WORDS, key=len, reverse=True),
-    "resolves further", "noting further", "considering further", "recognizing further",
+    "resolves further", "noting further", "considering further", "recognizing further", "recalling further",
+    "taking into account also", "recognizing also", "noting also", "considering also", "recalling also",
     "instructs the director of tsb", "instructs the director of bdt", "instructs the director of br",
     "instructs the secretary-general", "instructs", "invites", "requests", "encourages", "urges",
     "taking into account", "bearing in mind", "noting", "considering", "recognizing", "recalling",
@@ -877,7 +878,12 @@ def parse_reference(query: str) -> Reference | None:
         ref = Reference(symbol=f"{sym.group(1).upper()}/{sym.group(2).upper()}",
                         proposal=int(sym.group(3)) if sym.group(3) else None, text=query)
         # "RCC/47A4/1 resolves 3", "taking into account b) of RCC/47A4": one clause of what it proposes.
-        _read_part(ref, q[: sym.start()], q[sym.end():])
+        proposed = _AS_PROPOSED_RE.search(q[: sym.start()])
+        if proposed and (found := _part_in(q[: proposed.start()], tied=False)):
+            # a citation as the answers print it: "WTSA Resolution 57 (…), resolves 3 (as proposed in MOD RCC/47A4/1)"
+            ref.part, ref.label, ref.label_to = found
+        else:
+            _read_part(ref, q[: sym.start()], q[sym.end():])
         if ref.part == "section" or not ref.label:
             ref.part = ref.label = ref.label_to = None
         return ref
@@ -912,6 +918,9 @@ def parse_reference(query: str) -> Reference | None:
         ref.revision = revision_named(_RES_RE.sub(" ", q[: m.start()] + " | " + q[m.end():]))
     _read_part(ref, q[: m.start()], q[m.end():])
     return ref
+
+
+_AS_PROPOSED_RE = re.compile(r"\(\s*as\s+proposed\s+in\s+(?:(?:MOD|ADD|SUP)\s+)?$", re.IGNORECASE)
 
 
 def _read_part(ref: Reference, before: str, after: str) -> None:
