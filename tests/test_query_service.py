@@ -230,3 +230,14 @@ def test_every_citation_as_printed_cites_its_own_clause(corpus_service: Service)
     for c in clauses:
         cited = [x.clause_id for x in corpus_service.cite(display(c)).clauses]
         assert cited and cited[0] == c.clause_id, (display(c), cited[:3])
+
+
+def test_what_a_lettered_recital_says_is_given_whole(corpus_service: Service) -> None:
+    """"what does wtsa res 57 considering b) say" asks for the text: the letter "b)" is its label, not a word
+    asked about (a new-user trial: the first line stopped at the list's first semicolon)."""
+    ans = corpus_service.answer("what does wtsa res 57 considering b) say")
+    clause = corpus_service.clause(ans.citations[0].clause_id)
+    assert clause is not None and clause.clause_id.endswith("considering.b")
+    from retrieval.core.text import quoted, readable
+
+    assert ans.lines[0].plain.endswith(quoted(readable(clause.text))), ans.lines[0].plain

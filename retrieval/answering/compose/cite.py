@@ -73,6 +73,8 @@ _REF_WORDS = re.compile(
     r"\b(?:Rec(?:ommendation)?|Res(?:olution)?|Dec(?:ision)?|clauses?|cl|sections?|sec|para(?:graph)?|annex|"
     r"resolves|decides|instructs|invites|requests|considering|recognizing|noting|recalling|further)\b\.?"
     r"|§+|\b(?:ITU-[RTD]\s+)?[A-Z]{1,2}\.(?:Sup\s?)?\d+(?:\.\d+)*\b|\b\d+(?:\.\d+)+\b|\b\d+\s*[a-z]?\)"
+    # a recital's letter: "considering b)", "b) bis"
+    r"|(?<![\w)])[a-z]\)(?:\s?(?:bis|ter)\b)?"
     # "PP-18", "WTSA Res 1": the body of a reference; "the PP" alone is the conference asked about
     r"|\b(?:PP|WTSA|WTDC|RA|WRC)(?:-\d{2}\b|(?=\s+(?:Res(?:olution)?|Dec(?:ision)?|Rec(?:ommendation)?)\b))|\([^)]*\)|\b[A-Z][A-Za-z]{1,9}/\d+[A-Z]?\d*(?:/\d+)?", re.IGNORECASE)
 
