@@ -1134,6 +1134,10 @@ def test_digital_financial_services_tasks_itu_t_study_groups_and_both_directors(
     ("who runs it: BDT, TSB or both?", True),
     ("IPv6 statistics - TSB job or BDT job under the plenipot reso?", True),
     ("capacity building - just a TSB job, or do all the bureaux have a part?", True),
+    ("connectivity charges and D.50 – is that studied in T or in D?", True),
+    ("special voluntary programme – is that run by BDT?", True),
+    ("safety confirmation requirements – is that an ITU-R spec or someone elses?", True),
+    ("is that in the strategic plan?", False),
     ("what does TSB have to report to TSAG?", False),
     ("how long is the TSB last call?", False),
 ])
@@ -1251,3 +1255,10 @@ def test_an_adopted_list_of_mutual_interest_comes_before_one_only_proposed(itu_s
     assert "PP Resolution 191" in ans.lines[0].plain, ans.text
     assert ans.citations[0].clause_id.startswith("pp-res-191@")
     assert any("proposal" in c.clause_id or "RCC" in c.display for c in ans.citations[1:3]), ans.text
+
+
+def test_a_sector_offered_for_a_recommendation_is_answered_by_its_own_sector(itu_service: object) -> None:
+    """A Recommendation tasks no one: asked whether it is ITU-R's, its own Sector answers."""
+    ans = ask(itu_service, "the Series M network management recs – is that an ITU-R spec or someone else's?")
+    assert ans.lead_sectors == ["ITU-T"], ans.text
+    assert ans.lines[0].plain.startswith("ITU-T's own text: Recommendation ITU-T"), ans.text

@@ -17,10 +17,10 @@ from retrieval.answering.compose.direct import (
 from retrieval.answering.query import JOB_WORDS as _JOB
 from retrieval.answering.query import Query, without_alternatives
 from retrieval.answering.quotes import best_quote
-from retrieval.core.citations import citation, display
+from retrieval.core.citations import citation, display, instrument_display
 from retrieval.core.models import Answer, Clause, Mandate, SearchHit, Sector
 from retrieval.core.text import quoted
-from retrieval.parsing.mandates import gives_task
+from retrieval.parsing.mandates import document_sector, gives_task
 
 
 def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
@@ -67,6 +67,12 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
             leads, involved = tasked_sectors(tasking.clause)
             top = [tasking, *[x for x in top if x is not tasking]]
             short = _tasked_sentence(tasking.clause)
+        elif (own := document_sector(top[0].clause.instrument)) in THREE and \
+                top[0].clause.instrument.kind in ("recommendation", "supplement"):
+            # "safety-confirmation requirements – is that an ITU-R spec or someone else's?": a Recommendation
+            # is its Sector's own text
+            leads = [own]
+            short = f"{own}'s own text: {instrument_display(top[0].clause.instrument)}"
     if short:
         lines.append(lead(f"{short} — {display(top[0].clause)}."))
     for h in top:
@@ -91,6 +97,10 @@ _OFFERS_RE = re.compile(
     r"|\bor\s+(?:are|is|do|does)\s+(?:the\s+)?(?:other\s+(?:bureaux|bureaus|sectors|two)|" + _OFFERED
     + r"(?:\s*(?:/|,|and)\s*" + _OFFERED + r")*)\s+(?:in\s+(?:on\s+)?it|involved|part\s+of\s+it|helping)\b"
     r"|\b(?:only|just|purely|solely)\s+(?:on\s+)?(?:the\s+|an?\s+)?" + _OFFERED + r"\b"
+    # "is that run by BDT?", "is that studied in T or in D?", "an ITU-R spec or someone else's?"
+    r"|\b(?:is|was|are)\s+(?:that|this|it|they)\s+(?:\w+\s+){0,2}(?:by|in|at|with|from|under)\s+(?:the\s+)?"
+    r"(?:" + _OFFERED + r"|[RTD](?=\s+or\b))\b"
+    r"|\b" + _OFFERED + r"(?:'s)?\s+(?:\w+\s+)?or\s+(?:someone|somebody|another|some\s+other)\b"
     r"|\b" + _OFFERED + r"(?:'s)?(?:\s+" + _JOB + r")?(?:\s*,\s*" + _OFFERED + r")*\s*(?:,?\s*or|/)\s*(?:the\s+|an?\s+)?"
     r"(?:" + _OFFERED + r"|both|all\s+(?:three|3))\b",
     re.IGNORECASE)
@@ -120,13 +130,17 @@ def tasked_sectors(c: Clause) -> tuple[list[Sector], list[Sector]]:
 
 def _tasked_sentence(c: Clause) -> str:
     """"The Director of BDT (ITU-D) is instructed, with the Director of BR (ITU-R) assisting"."""
+    def shown(m: Mandate) -> str:
+        group = re.fullmatch(r"SG(\d+)", m.actor)
+        return f"{m.sector} Study Group {group.group(1)}" if group else m.actor if m.actor == m.sector else \
+            f"the {m.actor} ({m.sector})" if m.actor.startswith("Director") else f"{m.actor} ({m.sector})"
+
     def who(ms: list[Mandate]) -> str:
-        names = [f"the {m.actor} ({m.sector})" if m.actor.startswith("Director") else f"{m.actor} ({m.sector})"
-                 for m in ms]
+        names = list(dict.fromkeys(shown(m) for m in ms))  # "SG3 requested" and "SG3 responsible": one SG3
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     doing = [m for m in c.mandates if gives_task(m) and m.sector in THREE]
     helping = [m for m in c.mandates if m.role == "assists" and m.sector in THREE]
-    verb = "are" if len(doing) > 1 else "is"
+    verb = "are" if len({shown(m) for m in doing}) > 1 else "is"
     told = who(doing)
     # "instructs the Director of BR: to implement actions, in coordination with the Director of the
     # Telecommunication Development Bureau": a Sector named in the task's text, not as an actor of its own
