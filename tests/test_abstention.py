@@ -443,6 +443,7 @@ def test_exact_dates_replies_other_bodies_rules_and_going_rates_are_not_in_the_t
                    ("what is the 3gpp process for approving a spec", "3GPP's own procedures"),
                    ("how long is the approval ballot for an ETSI ISG deliverable?", "ETSI's own procedures"),
                    ("how long can a work item in ISO/IEC JTC 1/SC 27 stay open?", "ISO/IEC's own procedures"),
+                   ("how do 3GPP TSG plenaries approve change requests?", "3GPP's own procedures"),
                    ("typical settlement rate per minute for international voice these days?", "going rates"),
                    ("results of the wtsa-24 elections for SG chairs?", "was elected")]:
         v = _judged(q, text)

@@ -376,3 +376,14 @@ def test_a_role_or_job_on_a_topic_asks_for_the_actors_mandates() -> None:
     ask = read_mandate_question("what is bdt told to do on gender?")
     assert ask is not None and "Director of BDT" in ask.actors
     assert read_mandate_question("what is the role of the incubation mechanism?") is None
+
+
+def test_a_subject_put_first_is_the_topic_of_a_task_question_unless_it_names_a_text() -> None:
+    from retrieval.answering.compose.mandate import read_mandate_question
+
+    ask = read_mandate_question("youth delegates in national delegations - what are member states asked to do?")
+    assert ask is not None and ask.actors == ["Member States"]
+    assert ask.topic == "youth delegates in national delegations"
+    ask = read_mandate_question("reading the RCC contrib that modifies Res 57 - what do they want the TSB Director "
+                                "to do?")
+    assert ask is not None and ask.topic == ""

@@ -1138,6 +1138,7 @@ def test_digital_financial_services_tasks_itu_t_study_groups_and_both_directors(
     ("special voluntary programme – is that run by BDT?", True),
     ("safety confirmation requirements – is that an ITU-R spec or someone elses?", True),
     ("is that in the strategic plan?", False),
+    ("we want a test lab recognised as a centre of excellence, who do we call?", True),
     ("what does TSB have to report to TSAG?", False),
     ("how long is the TSB last call?", False),
 ])

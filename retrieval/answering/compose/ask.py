@@ -97,6 +97,9 @@ _OFFERS_RE = re.compile(
     r"|\bor\s+(?:are|is|do|does)\s+(?:the\s+)?(?:other\s+(?:bureaux|bureaus|sectors|two)|" + _OFFERED
     + r"(?:\s*(?:/|,|and)\s*" + _OFFERED + r")*)\s+(?:in\s+(?:on\s+)?it|involved|part\s+of\s+it|helping)\b"
     r"|\b(?:only|just|purely|solely)\s+(?:on\s+)?(?:the\s+|an?\s+)?" + _OFFERED + r"\b"
+    # "… recognised as a centre of excellence, who do we call?": which Bureau to ask, as the tasked clause says
+    r"|\bwho\s+(?:do|should|can|could|would|shall)\s+(?:we|i|they|our\s+\w+)\s+(?:call|contact|ask|talk\s+to|speak\s+to|"
+    r"go\s+to|approach|write\s+to|reach\s+out\s+to)\b"
     # "is that run by BDT?", "is that studied in T or in D?", "an ITU-R spec or someone else's?"
     r"|\b(?:is|was|are)\s+(?:that|this|it|they)\s+(?:\w+\s+){0,2}(?:by|in|at|with|from|under)\s+(?:the\s+)?"
     r"(?:" + _OFFERED + r"|[RTD](?=\s+or\b))\b"

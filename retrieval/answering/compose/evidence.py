@@ -283,6 +283,7 @@ _OTHER_RULES_Q_RE = re.compile(
     r"approval|ballots?|balloting|deliverables?|work\s+items?|specs?|specifications?|voting|membership)\b"
     r"|\b(?:process(?:es)?|procedures?|polic(?:y|ies)|rules?|approval|ballots?|voting)\s+(?:of|for|in|at|under)\s+(?:an?\s+|the\s+)?"
     r"(?P<org2>" + _OTHER_SDO + r")\b"
+    r"|\bhow\s+(?:do|does|did|can|must|should)\s+(?:the\s+)?(?P<org4>" + _OTHER_SDO + r")\b"
     r"|\b(?:how\s+long|how\s+many|how\s+much|how\s+often|when)\b[^?]*\b(?:in|at|by|of|for)\s+(?:an?\s+|the\s+)?(?P<org3>" + _OTHER_SDO
     + r")\b", _I)
 # "typical settlement rate per minute these days?": a going rate is a figure of the market, which texts do not give
@@ -676,7 +677,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=["replies"],
                        reason="The corpus holds the documents themselves; a reply to one is a later document, not in it.")
     if (other_rules := _OTHER_RULES_Q_RE.search(q)) and not any(
-            re.search(re.escape(org := next(g for g in other_rules.group("org", "org2", "org3") if g)).replace(r"\ ", r"\s*"),
+            re.search(re.escape(org := next(g for g in other_rules.group("org", "org2", "org3", "org4") if g)).replace(r"\ ", r"\s*"),
                       c.text, _I) and coverage(c.text) >= QUESTION_COVERAGE for c in clauses[:3]):
         org = org if any(ch.isupper() for ch in org) else org.upper()  # as typed in chat: "3gpp", "etsi"
         return Verdict(abstain=True, missing=[f"{org}'s own rules"],

@@ -67,6 +67,10 @@ class MandateAsk:
     topic: str = ""
 
 
+_NAMES_TEXT_RE = re.compile(r"\b(?:res(?:olution)?s?|reso|contrib\w*|decisions?|dec|rec(?:ommendation)?s?|documents?|TD|"
+                            r"reading|proposals?)\b|\d", re.IGNORECASE)
+
+
 # "The secretariat" of a question is the Secretary-General's and the Bureaux': the texts task them together.
 _SECRETARIAT_RE = re.compile(r"\b(?:the\s+)?(?:ITU\s+)?secretariat\b", _I)
 _SECRETARIAT = ["Secretary-General", "Director of BR", "Director of TSB", "Director of BDT"]
@@ -129,6 +133,12 @@ def read_mandate_question(question: str) -> MandateAsk | None:
         if names:
             role = ROLE_OF_WORD.get((m.group("role") or "").lower()) if m.group("role") else None
             topic = next((t for t in m.group("topic", "topic2", "topic3", "topic4", "topic5") if t), "")
+            # "youth delegates in national delegations – what are member states asked to do?": the subject
+            # put first, chat style
+            first = re.fullmatch(r"\s*(?P<topic>[^:?]{3,80}?)\s*[:\u2013\u2014-]\s*", q[:m.start()])
+            # (not a document set first: "reading the RCC contrib 47A4 that modifies Res 57 - …" says where)
+            if first and not _NAMES_TEXT_RE.search(first.group("topic")):
+                topic = topic or first.group("topic")
             return MandateAsk(kind="tasked", actors=names, role=role, topic=topic.strip(" ?"))
     m = _HEADS.search(q)
     if m:
