@@ -1263,3 +1263,13 @@ def test_a_sector_offered_for_a_recommendation_is_answered_by_its_own_sector(itu
     ans = ask(itu_service, "the Series M network management recs – is that an ITU-R spec or someone else's?")
     assert ans.lead_sectors == ["ITU-T"], ans.text
     assert ans.lines[0].plain.startswith("ITU-T's own text: Recommendation ITU-T"), ans.text
+
+
+def test_who_does_a_task_is_the_actor_given_that_task(itu_service: object) -> None:
+    """Decision 5 instructs the Council "to review and approve the balanced biennial budgets": asked who
+    approves the budget, the Council, not the conference a condition of another clause names (a new-user
+    trial: "Plenipotentiary Conference"). "Who is tasked with …" asks who, not about a Task Force."""
+    ans = ask(itu_service, "who approves the union's biennial budget?")
+    assert ans.lines[0].plain.startswith("Council:"), ans.text
+    ans = ask(itu_service, "who is tasked with keeping the council working group on languages going?")
+    assert ans.lines[0].plain.startswith("Council:"), ans.text

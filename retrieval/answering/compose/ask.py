@@ -13,6 +13,7 @@ from retrieval.answering.compose.direct import (
     group_named,
     question_named,
     states_quantity_of,
+    tasked_to,
 )
 from retrieval.answering.query import JOB_WORDS as _JOB
 from retrieval.answering.query import Query, without_alternatives
@@ -31,7 +32,7 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
     asked = without_alternatives(query.text)
     if asks_who(query.text):
         # "Who appoints …?": a clause saying who does that verb answers before one that only mentions it.
-        top = _promoted(top, top, lambda c: doer(asked, c) is not None)
+        top = _promoted(top, top, lambda c: doer(asked, c) is not None or tasked_to(asked, c))
         if _AT_ITU_RE.search(query.text):
             # "who at ITU follows the IDN discussions?": the asker wants a part of ITU, not the Member States
             # a clause invites to do the same

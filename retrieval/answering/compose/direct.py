@@ -541,6 +541,20 @@ def doer(question: str, clause: Clause) -> tuple[Actor, str] | None:
     return None
 
 
+def tasked_to(question: str, clause: Clause) -> bool:
+    """The clause gives someone the task a "who <verb>s …?" question asks: "instructs the ITU Council: to
+    review and approve the balanced biennial budgets" for "who approves the biennial budget?"."""
+    wm = _WHO_VERB.match(question)
+    verb = lexical_tokens(wm.group("verb")) if wm else []
+    return bool(verb) and verb[0] not in _SHAPE and verb[0] not in _BEING_TASKED and any(
+        gives_task(m) and verb[0] in lexical_tokens(m.what) for m in clause.mandates)
+
+
+# "who is tasked with …", "who is asked to …": the words of being given a task, not the task ("Task Force")
+_BEING_TASKED = frozenset(lexical_tokens("tasked asked told instructed invited requested responsible meant supposed "
+                                         "expected required allowed entitled charged mandated called"))
+
+
 # "… may be approved by a study group", "Rapporteurs may be appointed (…) at any time with the agreement of the
 # competent working party, or of the study group"
 _PASSIVE_RE = re.compile(r"\b(?:be|is|are|been|being)\s+(?P<verb>[a-z]+(?:ed|en))\b(?:\s+by\s+|[^.;]{0,80}?\bwith\s+the\s+"
