@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from retrieval.answering.compose import asks_who, lead, note, ordered_sectors
 from retrieval.answering.compose.direct import (
+    and_joined,
     answer_with_actor,
     doer,
     group_named,
@@ -115,7 +116,7 @@ _AT_ITU_RE = re.compile(r"^\W*who\s+(?:at|in|within|inside)\s+(?:the\s+)?ITU\b|\
 
 
 def _tasks_itu(c: Clause) -> bool:
-    """The clause gives a task to a part of ITU (its secretariat, a Sector's Bureau or group), first."""
+    """The first actor the clause gives a task is a part of ITU (its secretariat, a Sector's Bureau or group)."""
     first = next((m for m in c.mandates if gives_task(m)), None)
     return first is not None and first.sector is not None
 
@@ -133,15 +134,14 @@ def tasked_sectors(c: Clause) -> tuple[list[Sector], list[Sector]]:
 
 
 def _tasked_sentence(c: Clause) -> str:
-    """"The Director of BDT (ITU-D) is instructed, with the Director of BR (ITU-R) assisting"."""
+    """"The Director of BDT (ITU-D) is instructed, in coordination with the Director of BR (ITU-R)"."""
     def shown(m: Mandate) -> str:
         group = re.fullmatch(r"SG(\d+)", m.actor)
         return f"{m.sector} Study Group {group.group(1)}" if group else m.actor if m.actor == m.sector else \
             f"the {m.actor} ({m.sector})" if m.actor.startswith("Director") else f"{m.actor} ({m.sector})"
 
     def who(ms: list[Mandate]) -> str:
-        names = list(dict.fromkeys(shown(m) for m in ms))  # "SG3 requested" and "SG3 responsible": one SG3
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return and_joined(list(dict.fromkeys(shown(m) for m in ms)))  # "SG3 requested" and "SG3 responsible": one SG3
     doing = [m for m in c.mandates if gives_task(m) and m.sector in THREE]
     helping = [m for m in c.mandates if m.role == "assists" and m.sector in THREE]
     verb = "are" if len({shown(m) for m in doing}) > 1 else "is"

@@ -195,7 +195,7 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
         if tasked:
             # "the Directors of the three Bureaux and ISC-TF to report …": all of them, and a lead Sector
             # only when they are of one Sector.
-            who = _and([m.actor for m in tasked[:4]])
+            who = and_joined([m.actor for m in tasked[:4]])
             return f"{who}: “{readable(seg)}”", _three([m.sector for m in tasked])
         actors = [a for _s, a in actors_in(seg, document_sector(clause.instrument))]
         found = [a for a in actors if a.name not in named] or actors
@@ -566,7 +566,8 @@ def _three(sectors: list[Sector | None]) -> list[Sector]:
     return [x for x in ("ITU-R", "ITU-T", "ITU-D") if x in sectors]
 
 
-def _and(names: list[str]) -> str:
+def and_joined(names: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
