@@ -676,16 +676,17 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _REPLY_Q_RE.search(q):
         return Verdict(abstain=True, missing=["replies"],
                        reason="The corpus holds the documents themselves; a reply to one is a later document, not in it.")
-    if (other_rules := _OTHER_RULES_Q_RE.search(q)) and not any(
-            re.search(re.escape(org := next(g for g in other_rules.group("org", "org2", "org3", "org4") if g)).replace(r"\ ", r"\s*"),
-                      c.text, _I) and coverage(c.text) >= QUESTION_COVERAGE for c in clauses[:3]):
+    other_rules = _OTHER_RULES_Q_RE.search(q)
+    org = next((g for g in other_rules.group("org", "org2", "org3", "org4") if g), "") if other_rules else ""
+    if org and not any(re.search(re.escape(org).replace(r"\ ", r"\s*"), c.text, _I)
+                       and coverage(c.text) >= QUESTION_COVERAGE for c in clauses[:3]):
         org = org if any(ch.isupper() for ch in org) else org.upper()  # as typed in chat: "3gpp", "etsi"
         return Verdict(abstain=True, missing=[f"{org}'s own rules"],
                        reason=f"The corpus holds ITU texts; {org}'s own procedures and policies are not in it.")
     if _GOING_RATE_Q_RE.search(q) and not any(_gives_sum(c.text, q, []) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["current figures"],
                        reason="The corpus holds adopted texts; it does not give going rates or prices.")
-    if (result := _RESULT_RE.search(q)) and not _count_stated(q, result.group(0), clauses[:3], coverage):
+    if (result := _RESULT_RE.search(q)) and not _count_stated(result.group(0), clauses[:3], coverage):
         return Verdict(abstain=True, missing=["results"],
                        reason="The corpus holds adopted texts; it does not record who won, ranked, was elected, hosted, "
                               "sponsored a text or attended, or how votes went.")
@@ -925,8 +926,8 @@ _NAME_RE = re.compile(r"(?<![\w-])(?=[\w-]*[A-Z0-9])[A-Za-z][\w-]*[A-Z0-9][\w-]*
 
 def _holds_venue_of(q: str, text: str) -> bool:
     """"Where was WRC-19 scheduled to take place?": the first clause found says where an event is held and
-    names every event the question names ("WRC-19 shall be held in Sharm el-Sheikh (Egypt)"); "where was
-    Kaleidoscope held?" is not answered by WRC-19's venue."""
+    names every event the question names by a code ("WRC-19 shall be held in Sharm el-Sheikh (Egypt)");
+    a question naming none ("where was Kaleidoscope held?") is not answered by another event's venue."""
     names = _NAME_RE.findall(q)
     return bool(_HELD_IN_RE.search(text)) and bool(names) and all(n.lower() in text.lower() for n in names)
 
@@ -934,7 +935,7 @@ def _holds_venue_of(q: str, text: str) -> bool:
 _COUNTED_RE = re.compile(r"\bhow\s+many\b[^?]*\b(?P<verb>signed|ratified|acceded)\b", _I)
 
 
-def _count_stated(q: str, matched: str, clauses: list[Clause], coverage: Callable[[str], float]) -> bool:
+def _count_stated(matched: str, clauses: list[Clause], coverage: Callable[[str], float]) -> bool:
     """"How many States had signed the Space Protocol by PP-18?" is a depositary's record, unless a clause on
     it states the count itself ("that four States have signed the Space Protocol at the date of this
     conference")."""
