@@ -970,3 +970,14 @@ def test_rec_in_chat_is_read_as_recommendation() -> None:
     # blind2, blind10: "contrib arriving <12 days b4 the mtg"
     assert expand_shorthand("contrib deadline for a SG mtg") == "contribution deadline for a SG meeting"
     assert expand_shorthand("RCC contribs") == "RCC contributions"
+
+
+def test_a_conferences_r_number_is_its_resolution() -> None:
+    """"pp18 r157" is PP Resolution 157, not Recommendation R.157 (blind31, first run: "R.157 is not in the
+    corpus"); "R.157" typed alone stays a Recommendation."""
+    from retrieval.answering.query import expand_shorthand, read_query
+
+    assert expand_shorthand("pp18 r157 min support cost") == "pp18 Resolution 157 min support cost"
+    assert [r.number for r in read_query("pp-18 r 41 arrears").references] == ["41"]
+    assert read_query("wtsa16 r1 4.8").intent == "cite"
+    assert "R.157" in expand_shorthand("what does r157 say")

@@ -430,6 +430,9 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # "whos responsible …": "who's", not "whose" (the speller's nearest word)
               (re.compile(r"\bwhos\b(?=\s+(?:responsible|in\s+charge|supposed|meant|tasked|running|doing|the|on|behind|leading|chairing)\b)",
                           re.IGNORECASE), "who is"),
+              # "pp18 r157", "wtsa-16 r1": a conference's resolution in shorthand, not Recommendation R.157
+              (re.compile(r"\b((?:pp|wtsa|wtdc|ra|wrc)(?:-?\d{2})?)\s+r\.?\s?(\d{1,3})\b(?!\.\d)", re.IGNORECASE),
+               r"\1 Resolution \2"),
               # "D000", "A1", "E119": a Recommendation typed without its dot ("Q4" is a Question, "C823" a
               # contribution, "G20" a summit).
               (re.compile(r"(?<![\w./-])([ABD-FHJ-PR-Z])(\d{1,4})(?![\w.]|/\d)"), r"\1.\2"),
