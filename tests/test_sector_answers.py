@@ -1139,6 +1139,7 @@ def test_digital_financial_services_tasks_itu_t_study_groups_and_both_directors(
     ("safety confirmation requirements – is that an ITU-R spec or someone elses?", True),
     ("is that in the strategic plan?", False),
     ("we want a test lab recognised as a centre of excellence, who do we call?", True),
+    ("does ITU-R deal with making the satellite data in the MIFR easier to use?", True),
     ("what does TSB have to report to TSAG?", False),
     ("how long is the TSB last call?", False),
 ])

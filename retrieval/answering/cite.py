@@ -83,6 +83,14 @@ def _within(key: tuple[float, ...], lo: tuple[float, ...], hi: tuple[float, ...]
 _DECIDING = {"resolves": "decides", "decides": "resolves"}
 
 
+def _further_swapped(part: str) -> str | None:
+    """"further resolves" ↔ "resolves further": the texts head the same part both ways."""
+    m = re.fullmatch(r"further\s+(\w+)(.*)", part) or re.fullmatch(r"(\w+)\s+further(.*)", part)
+    if not m:
+        return None
+    return f"{m.group(1)} further{m.group(2)}" if part.startswith("further") else f"further {m.group(1)}{m.group(2)}"
+
+
 def select_part(ref: Reference, clauses: list[Clause]) -> list[Clause]:
     """The clauses of one version a reference names: one clause, a whole part ("resolves", "Section 4",
     "Annex A"), or a range ("resolves 3-5", "considering a) to c)"), in document order."""
@@ -104,6 +112,10 @@ def select_part(ref: Reference, clauses: list[Clause]) -> list[Clause]:
             chosen = [c for c in sections if _within(label_key(_section_label(c)), lo, hi)]
     else:
         in_part = [c for c in clauses if _part_matches(part, c.part)]
+        if not in_part and (swapped := _further_swapped(part)):
+            # "further resolves 4" where the text heads it "resolves further" (PP Res 208), and the other way
+            in_part = [c for c in clauses if _part_matches(swapped, c.part)]
+            part = swapped if in_part else part
         if not in_part and part in _DECIDING:
             # "what did Res 70 decide?": a resolution decides under "resolves", a decision under "decides"
             in_part = [c for c in clauses if c.part.lower() == _DECIDING[part]]

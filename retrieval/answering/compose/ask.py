@@ -102,6 +102,9 @@ _OFFERS_RE = re.compile(
     # "… recognised as a centre of excellence, who do we call?": which Bureau to ask, as the tasked clause says
     r"|\bwho\s+(?:do|should|can|could|would|shall)\s+(?:we|i|they|our\s+\w+)\s+(?:call|contact|ask|talk\s+to|speak\s+to|"
     r"go\s+to|approach|write\s+to|reach\s+out\s+to)\b"
+    # "does ITU-R deal with making the MIFR easier to use?": one Sector offered for a yes or no
+    r"|^\W*(?:so\s+)?(?:does|do|is|are|will|should)\s+(?:the\s+)?" + _OFFERED + r"\s+(?:actually\s+|really\s+)?(?:deal|handle|do|"
+    r"cover|work|look|take|run|lead|manage|oversee|coordinate|responsible|in\s+charge)\b"
     # "is that run by BDT?", "is that studied in T or in D?", "an ITU-R spec or someone else's?"
     r"|\b(?:is|was|are)\s+(?:that|this|it|they)\s+(?:\w+\s+){0,2}(?:by|in|at|with|from|under)\s+(?:the\s+)?"
     r"(?:" + _OFFERED + r"|[RTD](?=\s+or\b))\b"
