@@ -1293,3 +1293,16 @@ def test_who_does_a_task_is_the_actor_given_that_task() -> None:
     force = second.model_copy(update={"mandates": [Mandate(actor="Secretary-General", sector="GS", role="instructed",
                                                            what="to support the WSIS/SDG Task Force")]})
     assert not tasked_to("who is tasked with keeping CWG-LANG going?", force)
+
+
+def test_harmed_or_hurt_is_adversely_affected(corpus_service: object) -> None:
+    """Res 1 §9.3.10: "Any Member States considering themselves to be adversely affected by a Recommendation
+    approved in the course of a study period may refer their case to the Director": four blind sets asked
+    it as "hurts them" or "feels harmed", and it ranked fourth or lower."""
+    from tests.conftest import RES1
+
+    if not RES1.exists():
+        pytest.skip("../shared/itu is absent")
+    ans = ask(corpus_service, "if a member state feels harmed by an ITU-T Recommendation approved mid study "
+                              "period, what route does it have?")
+    assert ans.citations and ans.citations[0].clause_id.endswith("#s9.3.10"), ans.text
