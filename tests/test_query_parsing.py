@@ -981,3 +981,14 @@ def test_a_conferences_r_number_is_its_resolution() -> None:
     assert [r.number for r in read_query("pp-18 r 41 arrears").references] == ["41"]
     assert read_query("wtsa16 r1 4.8").intent == "cite"
     assert "R.157" in expand_shorthand("what does r157 say")
+
+
+def test_who_is_asking_with_issues_is_not_the_topic() -> None:
+    """"our ministry has some issues with how our ccTLD is handled": the asker's issues are no words the
+    clauses must hold (blind32, first run: ITU-D was added to the lead through "issues")."""
+    from retrieval.answering.query import read_query
+
+    q = read_query("our ministry has some issues with how our country-code top-level domain is handled. "
+                   "which part of ITU should we approach?")
+    assert q.intent == "sector"
+    assert "ministry" not in q.topic and "issues" not in q.topic and "country-code top-level domain" in q.topic

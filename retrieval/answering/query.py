@@ -566,8 +566,9 @@ _ASIDE_RE = re.compile(r",?\s*\b(?:in\s+a\s+nutshell|in\s+short|in\s+brief|in\s+
 _ASKER_RE = re.compile(r"^\s*(?:(?:my|our|the)\s+)?(?:ministry|minister|regulator|administration|government|delegation|"
                        r"boss|team|office|director|colleagues?|head\s+of\s+delegation|member\s+state|operator|client)"
                        r"\s+(?:has|have|had|is\s+asking|asked|asks|wants\s+to\s+know|is\s+wondering)\s+"
-                       r"(?:(?:a|some|few|a\s+few)\s+)?(?:questions?|quer(?:y|ies)|concerns?)?\s*"
-                       r"(?:about|on|regarding|re:?|over)\s+", re.IGNORECASE)
+                       r"(?:(?:a|some|few|a\s+few)\s+)?(?:questions?|quer(?:y|ies)|concerns?|issues?|problems?|trouble)?\s*"
+                       # "… has some issues with how our ccTLD is handled"
+                       r"(?:about|on|regarding|re:?|over|with)\s+(?:how\s+)?", re.IGNORECASE)
 
 
 def read_query(question: str, corrector: Corrector | None = None, embedder: str = "") -> Query:
