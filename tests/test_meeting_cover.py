@@ -93,6 +93,10 @@ def test_what_a_recommendation_is_about_and_its_scope() -> None:
     # something inside it, or two of them, is searched
     assert recommendation_about("what does A.1 say about TDs?") is None
     assert recommendation_about("how do A.1 and A.8 differ in scope?") is None
+    # an abbreviation's long form is asked, not what the Recommendation is for (blind31, first run)
+    assert recommendation_about("E.119 mentions DTN - what's that short for?") is None
+    assert recommendation_about("what does DTN in E.119 stand for?") is None
+    assert recommendation_about("what is E.119 for?") == ("E.119", False)
 
 
 def test_a_recommendation_asked_about_is_answered_from_its_summary_and_scope(shared_itu: Path,

@@ -33,7 +33,8 @@ _ROW_ASKS: dict[str, re.Pattern[str]] = {
     # asks something inside it and is searched.
     "Abstract": re.compile(
         r"\b(?:abstract|summary|summari[sz]e|gist|overview|tl;?dr)\b"
-        r"|\bwhat(?:\s+is|\s+was|'s|s)\s+(?:\S+\s+){0,3}(?:about|for)\s*\??\s*$"
+        # ("what's that short for?", "what does it stand for?" ask for a long form, not an abstract)
+        r"|\bwhat(?:\s+is|\s+was|'s|s)\s+(?:\S+\s+){0,3}(?:about|(?<!\bshort\s)(?<!\bstand\s)(?<!\bstands\s)for)\s*\??\s*$"
         # "what did Broadcom propose in C823?": the document named after its source
         r"|\bwhat\s+(?:does|did)\s+(?:\S+\s+){0,3}(?:propose|say|cover|contain|do)(?:\s+in\s+\S+)?\s*\??\s*$",
         re.IGNORECASE),
