@@ -992,3 +992,12 @@ def test_who_is_asking_with_issues_is_not_the_topic() -> None:
                    "which part of ITU should we approach?")
     assert q.intent == "sector"
     assert "ministry" not in q.topic and "issues" not in q.topic and "country-code top-level domain" in q.topic
+
+
+def test_a_deadline_said_with_emphasis_is_a_deadline() -> None:
+    """"absolute last deadline": the emphasis is no word the clause must hold (blind30, first run: refused)."""
+    from retrieval.answering.query import expand_shorthand
+
+    assert expand_shorthand("absolute last deadline for contributions to WTSA?") == "deadline for contributions to WTSA?"
+    assert expand_shorthand("the very final deadline for comments") == "the deadline for comments"
+    assert expand_shorthand("the last day of the meeting") == "the last day of the meeting"

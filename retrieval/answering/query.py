@@ -396,6 +396,9 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # chat words the model does not read, which BM25 reads through its synonyms
               (re.compile(r"\bcontrib\.?\s+unit", re.IGNORECASE), "contributory unit"),  # "prelim contrib unit"
               (re.compile(r"\bcontrib(s?)\b", re.IGNORECASE), r"contribution\1"),
+              # "absolute last deadline", "the very final deadline": a deadline, said with emphasis
+              (re.compile(r"\b(?:absolute(?:ly)?\s+|very\s+)?(?:last|final|hard)\s+(?=deadline\b)|\babsolute(?:ly)?\s+(?=deadline\b)",
+                          re.IGNORECASE), ""),
               # "who gets to call the meeting off?": the texts say "cancelled"
               (re.compile(r"\bcall(s|ed|ing)?\s+off\s+(?=(?:the|a|an|this|that|its|their)\s)|"
                           r"\bcall(s|ed|ing)?\s+((?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?)off\b", re.IGNORECASE),
