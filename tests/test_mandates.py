@@ -387,3 +387,21 @@ def test_a_subject_put_first_is_the_topic_of_a_task_question_unless_it_names_a_t
     ask = read_mandate_question("reading the RCC contrib that modifies Res 57 - what do they want the TSB Director "
                                 "to do?")
     assert ask is not None and ask.topic == ""
+
+
+def test_all_else_equal_the_task_holding_more_of_the_topic_comes_first() -> None:
+    from retrieval.answering.compose.mandate import MandateAsk, _rank
+    from retrieval.indexing.lexical import lexical_tokens
+
+    general = clause("invites Member States", "to continue to promote specific initiatives at the national level;")
+    routers = clause("invites Member States", "to encourage IPv6 support in home routers and ISP services;")
+    pairs = [(c, m) for c in (general, routers) for m in mandates_of(c) if m.actor == "Member States"]
+    # (neither holds nearly all of it: the order is the tie-break's, not the close-coverage rule's)
+    topic = "IPv6 support in home routers and ISP services nationwide rollout"
+
+    def coverage(text: str) -> float:
+        want = set(lexical_tokens(topic))
+        return len(want & set(lexical_tokens(text))) / len(want)
+
+    ranked = _rank(pairs, MandateAsk(kind="tasked", actors=["Member States"], topic=topic), coverage)
+    assert ranked[0][0] is routers

@@ -188,7 +188,7 @@ def _rank(pairs: list[tuple[Clause, Mandate]], ask: MandateAsk,
     # A Sector's own texts speak with authority about its own bodies: for TSAG, WTSA's texts first.
     home = {a.sector for name in ask.actors for _s, a in actors_in(name) if a.sector in ("ITU-R", "ITU-T", "ITU-D")}
 
-    def key(p: tuple[Clause, Mandate]) -> tuple[int, int, int, int, int, int, int, int]:
+    def key(p: tuple[Clause, Mandate]) -> tuple[int, int, int, int, int, int, int, int, float]:
         c, m = p
         on_topic = 0 if coverage is None or not ask.topic or coverage(c.instrument.title or "") >= SUPPORT else 1
         # … and a clause holding nearly all of it before one holding just enough ("the four-year HRSP" for
@@ -202,8 +202,11 @@ def _rank(pairs: list[tuple[Clause, Mandate]], ask: MandateAsk,
         # TSAG" only implies it.
         direct = 0 if m.role != "reports" or _DIRECT_REPORT.match(m.what) else 1
         # Adopted text before text a contribution only proposes.
+        # … and, all else equal, the one holding more of the topic ("IPv6 support in home routers": Res 180
+        # invites Member States 4 before 1, which promotes initiatives in general)
+        held = -round(coverage(c.text), 2) if coverage is not None and ask.topic else 0.0
         return (assisting, on_topic, in_text, own if ask.kind == "tasked" else 0, at_home, direct, 1 if c.proposal else 0,
-                0 if m.role != "resolved" else 1)
+                0 if m.role != "resolved" else 1, held)
 
     return sorted(pairs, key=key)
 
