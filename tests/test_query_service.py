@@ -243,7 +243,7 @@ def test_what_a_lettered_recital_says_is_given_whole(corpus_service: Service) ->
     assert ans.lines[0].plain.endswith(quoted(readable(clause.text))), ans.lines[0].plain
 
 
-def test_a_further_part_is_found_whichever_way_round_it_is_typed(corpus_service: Service) -> None:
+def test_a_further_part_is_found_whichever_way_round_it_is_typed() -> None:
     """"further resolves 4" where a text heads the part "resolves further" (PP Res 208), and the other way:
     blind32's first run said the part did not exist."""
     from retrieval.answering.cite import _further_swapped
