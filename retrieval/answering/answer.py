@@ -858,8 +858,8 @@ class Answerer:
         if self._sources_of is None or self._sources_of[0] is not catalog:
             sources: dict[str, set[str]] = {}
             for doc, at in catalog.doc_positions().items():
-                inst = catalog.clause_at(at[0]).instrument
-                if at and inst.kind == "contribution" and "/" in (inst.symbol or ""):
+                inst = catalog.clause_at(at[0]).instrument if at else None
+                if inst is not None and inst.kind == "contribution" and "/" in (inst.symbol or ""):
                     sources.setdefault((inst.symbol or "").split("/")[0], set()).add(doc)
             self._sources_of = (catalog, {k: v for k, v in sources.items() if len(k) >= 2})
         return {d for source, docs in self._sources_of[1].items()

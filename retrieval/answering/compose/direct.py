@@ -567,8 +567,11 @@ def _three(sectors: list[Sector | None]) -> list[Sector]:
 
 
 def and_joined(names: list[str]) -> str:
-    """"a", "a and b", "a, b and c"."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    """"a", "a and b", "a, b and c" (empty names left out; none is "")."""
+    names = [n for n in names if n]
+    if len(names) <= 1:
+        return names[0] if names else ""
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _cap(s: str) -> str:

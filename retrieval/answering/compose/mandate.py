@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from retrieval.answering.compose import MAX_CITATIONS, item, lead, note, ordered_sectors
-from retrieval.answering.compose.direct import asks_quantity
+from retrieval.answering.compose.direct import and_joined, asks_quantity
 from retrieval.answering.compose.topic import SUPPORT
 from retrieval.core.citations import citation, display, instrument_display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Mandate
@@ -237,18 +237,18 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
         first = [m for c, m in pairs if c.clause_id == pairs[0][0].clause_id]
         who = list(dict.fromkeys(m.actor for m in first))
         to = list(dict.fromkeys(m.to or "" for m in first if m.to))
-        lines.append(lead(f"{_join(who)} {'report' if len(who) > 1 else 'reports'}{' to ' + _join(to) if to else ''} "
+        lines.append(lead(f"{and_joined(who)} {'report' if len(who) > 1 else 'reports'}{' to ' + and_joined(to) if to else ''} "
                           f"on it, per {display(pairs[0][0])}."))
     elif ask.kind == "reports_to":
         who = list(dict.fromkeys(m.actor for _c, m in pairs))
-        lines.append(lead(f"{_join(who)} {'report' if len(who) > 1 else 'reports'} to {target}, "
+        lines.append(lead(f"{and_joined(who)} {'report' if len(who) > 1 else 'reports'} to {target}, "
                           f"per {display(pairs[0][0])}."))
     elif ask.kind == "reports_from":
         to = list(dict.fromkeys(m.to or "" for _c, m in pairs))
-        lines.append(lead(f"{target} reports to {_join(to)}, per {display(pairs[0][0])}."))
+        lines.append(lead(f"{target} reports to {and_joined(to)}, per {display(pairs[0][0])}."))
     elif ask.kind == "heads":
         who = list(dict.fromkeys(m.actor for _c, m in pairs))
-        lines.append(lead(f"{_join(who)} — {display(pairs[0][0])}: {pairs[0][1].what}"))
+        lines.append(lead(f"{and_joined(who)} — {display(pairs[0][0])}: {pairs[0][1].what}"))
     else:
         n = len({c.clause_id for c, _m in pairs})
         about = f" on {ask.topic}" if ask.topic else ""
@@ -333,8 +333,3 @@ def _natural(doc_id: str) -> tuple[tuple[int, str], ...]:
     return tuple((int(x), "") if x.isdigit() else (-1, x) for x in re.findall(r"\d+|\D+", doc_id))
 
 
-def _join(names: list[str]) -> str:
-    names = [n for n in names if n]
-    if len(names) <= 1:
-        return names[0] if names else ""
-    return ", ".join(names[:-1]) + " and " + names[-1]
