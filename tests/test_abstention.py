@@ -1117,3 +1117,15 @@ def test_spending_wants_money_a_count_is_no_label_and_a_template_is_its_recommen
                 "appropriate destinations as soon after the meeting as possible.")
     assert v.abstain and "number" in v.reason, v
     assert recommendations_asked("the D.50 work in SG3 - who leads it?") == []
+
+
+def test_paying_in_advance_answers_when_to_pay() -> None:
+    """"In advance" is a time the texts give ("shall pay in advance their annual contributory shares"); the
+    answer leads with it rather than refusing for want of a date."""
+    from retrieval.answering.compose.direct import answer_sentence
+
+    text = ("that, in accordance with No. 168 of the ITU Constitution, Member States and Sector Members shall pay "
+            "in advance their annual contributory shares;")
+    q = "when do member states have to pay their contributions?"
+    assert not _judged(q, text).abstain
+    assert (answer_sentence(q, clause(text)) or "").startswith("In advance:")

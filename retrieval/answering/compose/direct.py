@@ -50,6 +50,7 @@ _SPAN = re.compile(
     r"(?:(?:normally\s+)?(?:at\s+least|not\s+later\s+than|no\s+later\s+than|within|up\s+to|at\s+most|(?:no|not)\s+more\s+than|(?:no|not)\s+less\s+than|more\s+than|less\s+than|"
     r"an\s+objective\s+of|every|each)\s+)?"
     r"(?:once\s+a\s+(?:year|month)|twice\s+a\s+year|annually|quarterly|monthly|on\s+an\s+ad\s+hoc\s+basis|"
+    r"in\s+advance(?:\s+of\s+(?:the\s+|each\s+)?\w+)?|"
     r"(?:CHF|USD|EUR)\s*" + _NUM_WORD + r"(?:\s+(?:million|billion))?|"
     + _NUM_WORD + r"(?:\s+|-)(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|seconds?|minutes?|hours?|"
     r"milliseconds?|ms|"

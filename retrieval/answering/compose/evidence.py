@@ -155,7 +155,9 @@ _DATE_RE = re.compile(
     r"|\bevery\s+(?:\w+\s+)?(?:years?|months?|Thursday|week)\b|\b(?:before|after)\s+the\s+(?:opening|closure|close|start)\b"
     # "to publish on an annual basis, and after their consideration by the Council, the reports …"
     r"|\bon\s+an?\s+(?:annual|yearly|monthly|quarterly|biennial|regular)\s+basis\b"
-    r"|\b(?:after|following|upon)\s+(?:their|its|the)\s+(?:consideration|approval|adoption|review|endorsement)\b",
+    r"|\b(?:after|following|upon)\s+(?:their|its|the)\s+(?:consideration|approval|adoption|review|endorsement)\b"
+    # "Member States … shall pay in advance their annual contributive shares" answers "when do they pay?"
+    r"|\bin\s+advance\b",
     _I)
 # The year of a cited text ("Resolution 71 (Rev. Busan, 2014)", "WTDC-17") says when that text was
 # adopted, not when anything asked about happens.
