@@ -1129,3 +1129,26 @@ def test_paying_in_advance_answers_when_to_pay() -> None:
     q = "when do member states have to pay their contributions?"
     assert not _judged(q, text).abstain
     assert (answer_sentence(q, clause(text)) or "").startswith("In advance:")
+
+
+def test_an_english_word_the_corpus_lacks_is_meant_not_mistyped(corpus_service: object) -> None:
+    """"drones" is a letter from a word Resolution 1 uses, but it is an English word: the asker meant it, so
+    the answer says the corpus never mentions it instead of quoting clauses about something else. A non-word
+    a letter away is still read as a typo (the spelling tests)."""
+    import pytest
+
+    from tests.conftest import RES1
+
+    if not RES1.exists():
+        pytest.skip("../shared/itu is absent")
+    ans = ask(corpus_service, "What does Resolution 1 say about drones?")
+    assert ans.abstained and "“drones”" in ans.text, ans.text
+
+
+def test_a_word_the_corpus_never_uses_at_the_end_of_for_is_the_subject() -> None:
+    """"… the use of ICT for refugees?": what it is for is the subject; the corpus never naming it is a refusal,
+    however many of the other words the clauses share."""
+    text = "the role of telecommunications/information and communication technologies (ICTs) in regard to climate"
+    v = judge("is there anything in PP-18 on the use of ICT for refugees?", [clause(text)], corpus_has=lambda s: True,
+              known_word=lambda w: w != "refuge", coverage=lambda t: 1.0)
+    assert v.abstain and "“refugees”" in v.reason, v

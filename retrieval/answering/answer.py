@@ -90,14 +90,14 @@ from retrieval.answering.query import (
     without_remark,
 )
 from retrieval.answering.search import Filters
-from retrieval.answering.spelling import speller_for
+from retrieval.answering.spelling import MIN_CORPUS_FIX, english_count, speller_for
 from retrieval.answering.verify import claim_supported, keep_verified
 from retrieval.core.citations import citation, display, version_display
 from retrieval.core.config import Settings
 from retrieval.core.errors import LLMError
 from retrieval.core.models import SECTORS, Answer, Citation, Clause, Reference, SearchHit, plain_text
 from retrieval.indexing.catalog import Catalog
-from retrieval.indexing.lexical import holds, lexical_tokens
+from retrieval.indexing.lexical import holds, lexical_tokens, stem
 from retrieval.parsing.mandates import document_sector, gives_task, is_front_matter, is_recital
 
 log = logging.getLogger(__name__)
@@ -556,8 +556,13 @@ class Answerer:
         # "nothing in the corpus mentions C823".
         held_symbols = {s.lower() for s in meeting_symbols(query.text)} if self._meeting_documents_named(query) else set()
 
+        # An English word the corpus never uses is what the asker meant ("refugees"), not a slip for a corpus
+        # word a letter away ("refuse"): only a non-word is read as a typo, as the speller reads them.
+        meant = {stem(w) for w in re.findall(r"[a-z]+", text.lower())
+                 if len(w) >= MIN_CORPUS_FIX and english_count(w) and not facts.uses(stem(w))}
+
         def known(term: str) -> bool:
-            return term in held_symbols or facts.knows(term)
+            return term in held_symbols or (term not in meant and facts.knows(term))
 
         verdict = judge(text, clauses, corpus_has=facts.mentions, known_word=known,
                         coverage=coverage, foreign=query.language != "en", exact_word=facts.has_word,

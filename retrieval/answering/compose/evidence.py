@@ -320,7 +320,7 @@ _CITY_RE = re.compile(r"\b(?:Geneva|New\s+York|Addis\s+Ababa|Cairo|Bangkok|Brasi
 _CODE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\b"
                         # "what international access code was assigned to …?"
                         r"|\b(?:what|which)\s+(?:[\w.-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\s+(?:is|was|are|were|has|have|did|does)\b", _I)
-_SUBJECT_RE = re.compile(r"\b(?:on|about|regarding|concerning|(?:deals?|dealing)\s+with|covering|say\s+about)\s+"
+_SUBJECT_RE = re.compile(r"\b(?:on|for|about|regarding|concerning|(?:deals?|dealing)\s+with|covering|say\s+about)\s+"
                          r"((?:[\w-]+\s+){0,2}[\w-]+)\s*(?:[?.!,;]|$)", _I)
 # Values a question asks for that a clause gives in one form or not at all (a near-domain question the
 # texts touch without answering: "what percentage of ITU staff are women?", "the URL of the portal").
