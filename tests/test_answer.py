@@ -587,3 +587,22 @@ def test_what_is_x_prefers_the_clause_that_defines_x() -> None:
                    "TAP\tTraditional Approval Process")
     hits = [SearchHit(clause=uses, score=0.97), SearchHit(clause=spelt, score=0.8)]
     assert rerank(hits, read_query("what does TAP stand for?"))[0].clause.label == "4"
+
+
+def test_a_count_of_the_noun_asked_leads_how_many() -> None:
+    """"How many official languages …?" is answered by the count the text gives of that noun ("the six
+    official languages of the Union"), ending at the noun; a count of something else answers nothing."""
+    from retrieval.answering.compose.direct import answer_with_actor
+    from retrieval.core.models import Clause, Instrument
+
+    def _first(found: tuple[str, object] | None) -> str:
+        return found[0] if found else ""
+
+    text = ("to continue to take all necessary measures to ensure use of the six official languages of the Union on "
+            "an equal footing;")
+    c = Clause(clause_id="pp-res-154@x#resolves", doc_id="pp-res-154@x", instrument=Instrument(body="PP"),
+               part="resolves", text=text, span=(0, len(text)))
+    assert _first(answer_with_actor("how many official languages does ITU have?", c, best=True)).startswith("Six official languages:")
+    signed = c.model_copy(update={"text": "that four States have signed the Space Protocol at the date of this conference;"})
+    assert _first(answer_with_actor("how many States have signed the space protocol?", signed, best=True)).startswith("Four States:")
+    assert not _first(answer_with_actor("how many regional offices does ITU have?", c, best=True)).startswith("Six")

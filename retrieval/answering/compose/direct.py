@@ -156,6 +156,13 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
                 seg = next((clause.text[a:b] for a, b in segments(clause.text) if a <= at < b), seg)
         if spans:
             return f"{_cap(_pick(spans, q, seg))}: “{readable(seg)}”", []
+        # "how many official languages does ITU have?": "the six official languages of the Union", a count of
+        # the very noun asked, in the sentence that gives it
+        for a, b in [(0, 0), *segments(clause.text)]:
+            piece = seg if (a, b) == (0, 0) else clause.text[a:b]
+            count = _count_of(q, piece)
+            if count:
+                return f"{_cap(count)}: “{readable(piece)}”", []
     if (named_q := question_named(q, clause.text)) is not None:
         return f"{named_q[0]}: “{readable(named_q[1])}”", []
     if _WHICH_GROUP_Q.search(q):
@@ -432,6 +439,26 @@ def holds_quantity(question: str, text: str) -> bool:
     named = [unit for asks, unit in _UNIT_OF[:_NAMED_UNITS] if asks.search(q)]
     kinds = named or kinds  # "max delay in ms": milliseconds, not any length of time
     return any(unit.search(s) for unit in kinds for s in spans)  # no kind known ("max delay in ms"): a guess
+
+
+def _count_of(question: str, text: str) -> str | None:
+    """The count of the noun a "how many <noun>" question asks for, as the text gives it ("six official
+    languages"), or None."""
+    many = re.search(r"\bhow\s+many\s+((?:[\w-]+\s+){0,2}?[\w-]+)(?=\s+(?:does|do|did|is|are|was|were|can|could|has|have|"
+                     r"had|must|should|will|would|shall|may|in|of|for|at|on|per|to)\b|\s*[?,.;]|\s*$)",
+                     norm_hyphens(question), _I)
+    # the head of the noun phrase asked: "official languages", not "official"
+    noun = lexical_tokens(many.group(1).split()[-1]) if many else []
+    if not noun:
+        return None
+    same = {noun[0]} | SYNONYMS.get(noun[0], frozenset())
+    for m in _COUNT.finditer(text):
+        words = m.group(0).split()
+        # … ending at that noun: "four States", not "four States have"
+        at = next((n for n, w in enumerate(words) if n and set(lexical_tokens(w)) & same), None)
+        if at is not None:
+            return " ".join(words[: at + 1])
+    return None
 
 
 # "how long does the AAP Last Call comment period run?": what the span is asked of
