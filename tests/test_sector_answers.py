@@ -1306,3 +1306,39 @@ def test_harmed_or_hurt_is_adversely_affected(corpus_service: object) -> None:
     ans = ask(corpus_service, "if a member state feels harmed by an ITU-T Recommendation approved mid study "
                               "period, what route does it have?")
     assert ans.citations and ans.citations[0].clause_id.endswith("#s9.3.10"), ans.text
+
+
+
+
+def test_a_lead_from_another_instrument_is_not_said_to_be_in_the_same_one() -> None:
+    """Res 25 speaks of numbering plans without naming a Sector, and its own tasks are read for the Sectors;
+    the task that gives the lead is Res 133's. The lead line may say both, but not that the Director of TSB
+    is tasked "in the same instrument"."""
+    from retrieval.answering.compose.sector import compose_sector
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Clause, Instrument, Mandate, SearchHit
+
+    def mk(number: str, part: str, label: str, text: str, mandates: list[Mandate]) -> Clause:
+        inst = Instrument(body="PP", kind="resolution", number=number, title=f"Resolution {number}")
+        return Clause(clause_id=f"pp-res-{number}@x#{part}.{label}", doc_id=f"pp-res-{number}@x", instrument=inst,
+                      part=part, label=label, text=text, span=(0, len(text)), mandates=mandates)
+
+    def tsb(what: str) -> list[Mandate]:
+        return [Mandate(actor="Director of TSB", sector="ITU-T", role="instructed", what=what)]
+
+    topic = mk("25", "instructs-the-secretary-general", "1", "to study numbering plans in the regions", [])
+    topic2 = mk("25", "instructs-the-secretary-general", "2", "to publish the numbering plans of the regions", [])
+    own = mk("25", "instructs-the-director-of-tsb", "1", "to provide fellowships", tsb("to provide fellowships"))
+    other = mk("133", "instructs-the-director-of-tsb", "1", "to work on numbering plans", tsb("to work on numbering plans"))
+
+    def cov(t: str) -> float:
+        return sum(w in t.lower() for w in ("numbering", "plans")) / 2
+
+    hits = [SearchHit(clause=topic, score=1.0), SearchHit(clause=topic2, score=1.0), SearchHit(clause=other, score=0.9)]
+    ans = compose_sector(read_query("which sector looks after numbering plans?"), hits,
+                         {"pp-res-25@x": [own], "pp-res-133@x": [other]}, ["number", "plan"], cov, "numbering plans",
+                         size_by_doc={"pp-res-25@x": 40, "pp-res-133@x": 40})
+    assert ans is not None and ans.lead_sectors == ["ITU-T"], ans
+    first = ans.lines[0].plain
+    assert "without naming a Sector" in first, first
+    assert "Resolution 133" not in first or "same instrument" not in first, first

@@ -520,9 +520,13 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
         else:
             _w, c, how = ev.best(lead_s[0])
         verb = "lead" if len(lead_s) > 1 else "leads"
-        if ev.by_instrument is not None:
+        # (the clause giving the lead may be in another instrument than the one read for the Sectors)
+        if ev.by_instrument is not None and c.doc_id == ev.by_instrument.doc_id:
             lines.append(lead(names, f" {verb} on ", em(topic), f": {display(ev.by_instrument)} speaks of it "
                               f"without naming a Sector; in the same instrument, {how} ({display(c)})."))
+        elif ev.by_instrument is not None:
+            lines.append(lead(names, f" {verb} on ", em(topic), f": {display(ev.by_instrument)} speaks of it "
+                              f"without naming a Sector; {how} in {display(c)}."))
         else:
             lines.append(lead(names, f" {verb} on ", em(topic), f": {how} in {display(c)}."))
     elif ev.listing is not None:
