@@ -1152,3 +1152,16 @@ def test_a_word_the_corpus_never_uses_at_the_end_of_for_is_the_subject() -> None
     v = judge("is there anything in PP-18 on the use of ICT for refugees?", [clause(text)], corpus_has=lambda s: True,
               known_word=lambda w: w != "refuge", coverage=lambda t: 1.0)
     assert v.abstain and "“refugees”" in v.reason, v
+
+
+def test_an_elected_officials_term_is_not_answered_by_another_posts() -> None:
+    """"Term of office of the Secretary-General?" against Res 208's limit on chairmen's terms: that is another
+    post's rule, so the answer refuses; the chairmen's own question is still answered by it."""
+    chairs = "that the term of office for both chairmen and vice-chairmen shall not exceed two terms of office"
+    for q in ("what is the term of office of the Secretary-General?", "how many terms can the Director of TSB serve?",
+              "who elects the Secretary-General?"):
+        v = _judged(q, chairs)
+        assert v.abstain and "other posts" in v.reason, (q, v)
+    assert not _judged("how many terms can a study group chairman serve?", chairs).abstain
+    assert not _judged("who reports to the Secretary-General on the term of office of chairmen?",
+                       "the Secretary-General shall report on the terms of office of chairmen").abstain

@@ -753,6 +753,11 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         asked, given = other_meeting
         return Verdict(abstain=True, missing=[f"a deadline for the {asked}"],
                        reason=f"The clause found gives it for {given}, not for a {asked}.")
+    if clauses and (post := _elected_post(q)) and not any(post in _posts(c.text) for c in clauses[:3]):
+        # "term of office of the Secretary-General?" answered by the limit on chairmen's terms (Res 208): the
+        # elected officials' terms are the Constitution's, which the clauses found do not speak of
+        return Verdict(abstain=True, missing=[f"the rule for the {post}"],
+                       reason=f"The clauses found speak of other posts, not of the {post}.")
     if asks_span and clauses and (kind := _another_kind(q, _said(clauses[0]))):
         asked, given = kind
         return Verdict(abstain=True, missing=[f"the rule for {asked}s"],
@@ -903,6 +908,26 @@ def _kinds(text: str, asked: bool = False) -> set[str]:
         return {m.group(1) for m in _KINDS_RE.finditer(plain)}
     return {m.group(1).capitalize() if m.group(1) else _KIND_LETTER[(m.group(2) or m.group(3)).lower()]
             for m in _ASKED_KINDS_RE.finditer(plain)}
+
+
+# "the term of office of the Secretary-General", "how many terms can a Bureau Director serve?"
+_POST_TERM_RE = re.compile(r"\b(?:terms?(?:\s+of\s+office)?|tenure|time\s+in\s+office|re-?elect\w*|elect(?:s|ed|ion)?|"
+                           r"serve|stay\s+in\s+office)\b", _I)
+_ELECTED = ("Secretary-General", "Deputy Secretary-General", "Director of BR", "Director of TSB", "Director of BDT",
+            "Radio Regulations Board")
+
+
+def _posts(text: str) -> set[str]:
+    from retrieval.parsing.mandates import actors_in
+
+    return {a.name for _at, a in actors_in(text)}
+
+
+def _elected_post(question: str) -> str | None:
+    """The elected official whose term or election a question asks about, or None."""
+    if not _POST_TERM_RE.search(question):
+        return None
+    return next((p for p in _posts(question) if p in _ELECTED), None)
 
 
 def _another_kind(question: str, text: str) -> tuple[str, str] | None:
