@@ -20,6 +20,7 @@ from retrieval.answering.compose.cover import (
     compose_cover,
     cover_rows_asked,
     recommendation_about,
+    recommendation_named,
 )
 from retrieval.answering.compose.direct import (
     asks_deadline,
@@ -53,6 +54,7 @@ from retrieval.answering.compose.evidence import (
     recommendations_asked,
 )
 from retrieval.answering.compose.find import compose_find, names_topic
+from retrieval.answering.compose.history import asks_approval_history, compose_approval, compose_history
 from retrieval.answering.compose.mandate import (
     LIST_LIMIT,
     MandateAsk,
@@ -438,7 +440,7 @@ class Answerer:
             result = diff_answer(query.text, old, self.corpus.catalog().clauses, old, new)
         elif query.intent == "ask" and asks_what_changed(query.text) and (revised := self._revised_at(query)):
             result = self._changes_at(query, revised)
-        elif query.intent != "cite" and (cover := self._cover(query) or self._about_recommendation(query)) is not None:
+        elif query.intent != "cite" and (cover := self._cover(query) or self._history(query) or self._about_recommendation(query)) is not None:
             result = cover
         elif query.intent != "cite" and (series := self._series(query)) is not None:
             result = series
@@ -925,6 +927,23 @@ class Answerer:
         answer = compose_cover(query.text, body)
         head = lead(f"{version_display(clauses[0])} is titled {title[:1].lower() + title[1:]}; its first clauses:")
         return answer.model_copy(update={"lines": [head, *answer.lines]})
+
+    def _history(self, query: Query) -> Answer | None:
+        """"When was A.12 approved?", "which study group approved E.119?": the Recommendation's history table."""
+        named = recommendation_named(query.text)
+        if named is None or not asks_approval_history(query.text):
+            return None
+        catalog = self.corpus.catalog()
+        ref = Reference(number=named, kind="recommendation", text=named)
+        docs = sorted({c.doc_id for c in catalog.cite_candidates(ref)}, key=lambda d: ("~" in d, d))
+        if not docs:
+            return None
+        clauses = [catalog.clause_at(i) for i in catalog.doc_positions().get(docs[0], [])]
+        table = next((c for c in clauses if c.part.lower() == "history"), None)
+        if table is not None:
+            return compose_history(query.text, table)
+        # without one (A.8, U.1): the summary or foreword saying when and by whom it was approved
+        return compose_approval(query.text, [c for c in clauses if is_front_matter(c)])
 
     def _cover(self, query: Query) -> Answer | None:
         """"Who submitted C823?", "what's the title of TD 2484?", "what is C823 about?": the rows of the

@@ -75,6 +75,12 @@ def recommendation_about(question: str) -> tuple[str, bool] | None:
     return named[0].replace(" ", ""), scope
 
 
+def recommendation_named(question: str) -> str | None:
+    """The one Recommendation a question names ("A.12", "A.Sup5"), or None."""
+    named = list(dict.fromkeys(_REC_NAMED_RE.findall(question)))
+    return named[0].replace(" ", "") if len(named) == 1 else None
+
+
 def cover_rows_asked(question: str) -> list[str]:
     """The cover rows a question asks for ("who submitted …" → ["Source"]), in the rows' order."""
     return [row for row, pat in _ROW_ASKS.items() if pat.search(question)]

@@ -1,0 +1,105 @@
+"""When a Recommendation was approved, by which group, and its editions: from the history table ITU's
+Recommendations carry after their summary ("4.0 | ITU-T A.12 | 2016-11-02 | TSAG | 11.1002/1000/13164").
+"When was A.12 approved?" is answered from that row, quoted as printed, never from a clause that only
+says how Recommendations are approved."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from retrieval.answering.compose import lead, note
+from retrieval.core.citations import citation, display
+from retrieval.core.models import Answer, Clause
+from retrieval.core.text import quoted
+
+_I = re.IGNORECASE
+_APPROVAL = r"(?:approv|adopt|agree|publish|revis|updat|amend|issu|releas|produc)\w*"
+# past: "who approved A.8?" asks its history, "who approves Recommendations under A.8?" the procedure
+_APPROVED = r"(?:approved|adopted|agreed|published|revised|updated|amended|issued|released|produced)\b"
+_HISTORY_Q_RE = re.compile(
+    rf"\bwhen\s+(?:was|were|did|is|has)\b[^?]*\b{_APPROVAL}"
+    rf"|\b(?:approval|adoption|publication|release)\s+dates?\b|\bdates?\s+of\s+(?:its\s+)?(?:approval|adoption|publication)\b"
+    rf"|\b(?:which|what)\s+(?:study\s+group|SG|group|body)\s+(?:(?:has\s+|first\s+)?{_APPROVED}|is\s+responsible\s+for|"
+    r"owns|maintains|looks\s+after|is\s+in\s+charge\s+of)\b"
+    rf"|\bwho\s+(?:(?:has|had|first)\s+)?{_APPROVED}"
+    r"|\bhow\s+many\s+(?:editions|versions|revisions)\b|\b(?:latest|current|last|newest|first|original)\s+"
+    r"(?:edition|version|revision)\b|\b(?:edition|version|revision)\s+history\b|\bhow\s+old\s+is\b", _I)
+_FIRST_Q_RE = re.compile(r"\bfirst\b|\boriginal(?:ly)?\b|\binitial(?:ly)?\b", _I)
+_ROW_RE = re.compile(r"(?<![\d.])(?P<edition>\d{1,2}\.\d)\s*\|\s*(?P<rec>[^|]+?)\s*\|\s*"
+                     r"(?P<date>(?:19|20)\d\d-\d\d-\d\d|\d\d-\d\d-(?:19|20)\d\d)")
+
+
+@dataclass(frozen=True)
+class Edition:
+    edition: str
+    recommendation: str
+    date: str  # as printed: "2016-11-02" (the French table writes "07-04-2017")
+    group: str  # "TSAG", "2", "III" or "" where the table leaves it empty
+    row: str  # the row as it stands in the clause, for the quote
+
+    @property
+    def iso(self) -> str:
+        d = self.date
+        return d if d[:4].isdigit() else f"{d[6:]}-{d[3:5]}-{d[:2]}"
+
+    @property
+    def by(self) -> str:
+        g = self.group
+        return f"Study Group {g}" if re.fullmatch(r"\d+|[IVXL]+", g) else g
+
+
+def asks_approval_history(question: str) -> bool:
+    """"When was A.12 approved?", "which study group approved E.119?", "latest edition of A.1?"."""
+    return bool(_HISTORY_Q_RE.search(question))
+
+
+def editions(text: str) -> list[Edition]:
+    """The rows of a history table, in the table's order."""
+    found = list(_ROW_RE.finditer(text))
+    out = []
+    for n, m in enumerate(found):
+        end = found[n + 1].start() if n + 1 < len(found) else len(text)
+        fields = [f.strip() for f in text[m.end():end].split("|")]
+        group = next((f for f in fields if f and not f.startswith("11.1002")), "")
+        out.append(Edition(m.group("edition"), " ".join(m.group("rec").split()), m.group("date"), group,
+                           text[m.start():end].strip()))
+    return out
+
+
+def compose_history(question: str, clause: Clause) -> Answer | None:
+    """The edition asked about (the latest, or the first when asked), when and by whom it was approved, and
+    how many editions the table lists; None when the clause holds no such table."""
+    rows = editions(clause.text)
+    if not rows:
+        return None
+    ordered = sorted(rows, key=lambda e: e.iso)
+    asked = ordered[0] if _FIRST_Q_RE.search(question) else ordered[-1]
+    which = "first" if asked is ordered[0] and len(rows) > 1 else "latest" if len(rows) > 1 else "only"
+    by = f" by {asked.by}" if asked.by else ""
+    short = f"{asked.recommendation}, edition {asked.edition} (the {which} of {len(rows)}), was approved on {asked.date}{by}"
+    if len(rows) == 1:
+        short = f"{asked.recommendation}, edition {asked.edition} (the only one), was approved on {asked.date}{by}"
+    lines = [lead(f"{short}: {quoted(asked.row)} — {display(clause)}.")]
+    if len(rows) > 1:
+        lines.append(note("Editions: " + "; ".join(f"{e.edition} ({e.date}{', ' + e.by if e.by else ''})" for e in rows)
+                          + "."))
+    return Answer(question=question, intent="ask", lines=lines, citations=[citation(clause, asked.row)])
+
+
+# "Recommendation ITU-T A.8 was prepared by TSAG (2005-2008) and approved by the World Telecommunication
+# Standardization Assembly (Johannesburg, 21-30 October 2008).": a Recommendation without a history table
+_APPROVED_RE = re.compile(r"\b(?:was|were|has\s+been)\s+(?:\S+\s+){0,8}?(?:approved|adopted)\s+(?:by|on|at|in)\b", _I)
+
+
+def compose_approval(question: str, clauses: list[Clause]) -> Answer | None:
+    """For a Recommendation without a history table: the sentence of its summary or foreword saying it was
+    approved, quoted; None when none says so."""
+    for c in clauses:
+        for sentence in re.split(r"(?<=[.;])\s+", c.text):
+            if _APPROVED_RE.search(sentence) and re.search(r"\bRecommendation\b", sentence, _I):
+                quote = sentence.strip()
+                return Answer(question=question, intent="ask", lines=[lead(f"{quoted(quote)} — {display(c)}.")],
+                              citations=[citation(c, quote)])
+    return None
+

@@ -1,0 +1,87 @@
+"""When a Recommendation was approved and by whom, from its history table (or, without one, the sentence
+of its summary saying so): "when was A.12 approved?" is answered by the table's row, quoted verbatim, not
+by a clause on how Recommendations are approved in general."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from retrieval.answering.compose.history import asks_approval_history, compose_approval, compose_history, editions
+from retrieval.core.models import Clause, Instrument
+from tests.conftest import SHARED_ITU, make_settings
+
+A12 = ("Edition | Recommendation | Approval | Study Group | Unique ID* 1.0 | ITU-T A.12 | 2000-10-06 | TSAG | "
+       "11.1002/1000/5279 2.0 | ITU-T A.12 | 2004-10-14 | TSAG | 11.1002/1000/7422 3.1 | \tITU-T A.12 (2008) Cor.1 | "
+       "2015-06-05 | TSAG | 11.1002/1000/12526 4.0 | ITU-T A.12 | 2016-11-02 | TSAG | 11.1002/1000/13164")
+D000 = ("Edition | Recommendation | Approval | Study Group 1.0 | ITU-T D.000 | 1984-10-19 2.0 | ITU-T D.000 | "
+        "1988-11-25 3.0 | ITU-T D.000 | 1993-03-12 | III 4.0 | ITU-T D.000 | 2000-10-06 | 3")
+
+
+def clause(text: str, part: str = "history", number: str = "A.12") -> Clause:
+    inst = Instrument(body="ITU-T", kind="recommendation", number=number)
+    return Clause(clause_id=f"itu-t-rec-{number.lower()}@x#{part}", doc_id=f"itu-t-rec-{number.lower()}@x",
+                  instrument=inst, part=part, text=text, span=(0, len(text)))
+
+
+def test_history_rows_are_read_with_their_group_or_none() -> None:
+    rows = editions(A12)
+    assert [(e.edition, e.date, e.group) for e in rows] == [
+        ("1.0", "2000-10-06", "TSAG"), ("2.0", "2004-10-14", "TSAG"), ("3.1", "2015-06-05", "TSAG"),
+        ("4.0", "2016-11-02", "TSAG")]
+    assert rows[2].recommendation == "ITU-T A.12 (2008) Cor.1" and all(e.row in A12 for e in rows)
+    old = editions(D000)
+    assert [(e.edition, e.group) for e in old] == [("1.0", ""), ("2.0", ""), ("3.0", "III"), ("4.0", "3")]
+    assert old[3].by == "Study Group 3" and editions("07-04-2017")[:1] == []
+    assert editions("1.0 | UIT-T E.119 | 07-04-2017 | 2 | 11.1002/1000/13074")[0].iso == "2017-04-07"
+
+
+def test_the_latest_edition_answers_and_the_first_when_asked() -> None:
+    ans = compose_history("when was A.12 approved?", clause(A12))
+    assert ans is not None and ans.lines[0].plain.startswith("ITU-T A.12, edition 4.0 (the latest of 4), was approved "
+                                                            "on 2016-11-02 by TSAG")
+    assert ans.citations[0].quote in A12 and "2016-11-02" in ans.citations[0].quote
+    first = compose_history("when was D.000 first approved?", clause(D000, number="D.000"))
+    assert first is not None and "edition 1.0 (the first of 4), was approved on 1984-10-19:" in first.lines[0].plain
+    assert compose_history("when was A.12 approved?", clause("The approval of ITU-T Recommendations is covered")) is None
+
+
+def test_which_questions_ask_for_the_history() -> None:
+    for q in ("when was Recommendation A.12 approved?", "which study group approved E.119?", "who approved A.8?",
+              "what's the latest version of A.Sup5?", "how many editions of A.1 are there?", "approval date of D.000?"):
+        assert asks_approval_history(q), q
+    for q in ("what does A.12 say about letter series?", "who approves Recommendations under A.8?",
+              "how long is the last call under A.8?", "which study group approves a Recommendation under A.8?"):
+        assert not asks_approval_history(q), q
+
+
+def test_without_a_table_the_summary_saying_so_answers() -> None:
+    text = ("Recommendation ITU‑T A.8 was prepared by TSAG (2005-2008) and approved by the World Telecommunication "
+            "Standardization Assembly (Johannesburg, 21-30 October 2008).")
+    ans = compose_approval("when was A.8 approved?", [clause("It describes the AAP.", "summary", "A.8"),
+                                                       clause(text, "summary", "A.8")])
+    assert ans is not None and ans.citations[0].quote == text
+    assert compose_approval("when was A.8 approved?", [clause("It describes the AAP.", "summary", "A.8")]) is None
+
+
+@pytest.fixture(scope="module")
+def recs_service(tmp_path_factory: pytest.TempPathFactory, model_dir: Path) -> Iterator[object]:
+    files = [SHARED_ITU / "T-REC-A.12-201611-E.docx", SHARED_ITU / "T-REC-D.000-201005-E.docx"]
+    if not all(f.exists() for f in files):
+        pytest.skip("../shared/itu is absent")
+    from retrieval import Service
+
+    service = Service(make_settings(tmp_path_factory.mktemp("recs-history")))
+    assert not service.ingest(files).failed
+    yield service
+
+
+def test_a_real_history_table_answers_when_and_by_whom(recs_service: object) -> None:
+    ans = recs_service.answer("when was Recommendation A.12 approved?")  # type: ignore[attr-defined]
+    assert not ans.abstained and "2016-11-02 by TSAG" in ans.text.splitlines()[0], ans.text
+    assert ans.citations[0].clause_id.endswith("#history")
+    assert ans.citations[0].quote in recs_service.clause(ans.citations[0].clause_id).text  # type: ignore[attr-defined]
+    sg = recs_service.answer("which study group approved D.000?")  # type: ignore[attr-defined]
+    assert "by Study Group 3" in sg.text.splitlines()[0], sg.text
