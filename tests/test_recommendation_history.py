@@ -1,6 +1,7 @@
 """When a Recommendation was approved and by whom, from its history table (or, without one, the sentence
 of its summary saying so): "when was A.12 approved?" is answered by the table's row, quoted verbatim, not
-by a clause on how Recommendations are approved in general."""
+by a clause on how Recommendations are approved in general. A resolution's version is the one its heading
+gives ("Rev. Dubai, 2018")."""
 
 from __future__ import annotations
 
@@ -85,3 +86,29 @@ def test_a_real_history_table_answers_when_and_by_whom(recs_service: object) -> 
     assert ans.citations[0].quote in recs_service.clause(ans.citations[0].clause_id).text  # type: ignore[attr-defined]
     sg = recs_service.answer("which study group approved D.000?")  # type: ignore[attr-defined]
     assert "by Study Group 3" in sg.text.splitlines()[0], sg.text
+
+
+def test_a_resolutions_version_is_read_from_its_heading() -> None:
+    from retrieval.answering.compose.history import adoption_sentence, asks_adoption
+    from retrieval.core.models import Revision
+
+    rev = Instrument(body="PP", kind="resolution", number="130", revised=True, revision=Revision(place="Dubai", year=2018))
+    assert adoption_sentence(rev) == ("PP Resolution 130 (Rev. Dubai, 2018) was last revised by the Plenipotentiary "
+                                      "Conference (Dubai, 2018), as its heading says")
+    new = rev.model_copy(update={"number": "208", "revised": False})
+    assert "was adopted by the Plenipotentiary Conference" in (adoption_sentence(new) or "")
+    assert adoption_sentence(Instrument(kind="contribution", symbol="RCC/47A4")) is None
+    for q in ("when was PP Resolution 130 last revised?", "which conference adopted Resolution 191?",
+              "when was res 208 adopted?", "how old is Resolution 1?"):
+        assert asks_adoption(q), q
+    assert not asks_adoption("what does Resolution 130 say about CIRTs?")
+
+
+def test_when_a_resolution_was_revised_leads_with_its_version(corpus_service: object) -> None:
+    from tests.conftest import RES1
+
+    if not RES1.exists():
+        pytest.skip("../shared/itu is absent")
+    ans = corpus_service.answer("when was WTSA Res 1 last revised?")  # type: ignore[attr-defined]
+    assert ans.text.splitlines()[0].startswith("WTSA Resolution 1 (Rev. Hammamet, 2016) was last revised by the World "
+                                               "Telecommunication Standardization Assembly (Hammamet, 2016)"), ans.text

@@ -54,7 +54,13 @@ from retrieval.answering.compose.evidence import (
     recommendations_asked,
 )
 from retrieval.answering.compose.find import compose_find, names_topic
-from retrieval.answering.compose.history import asks_approval_history, compose_approval, compose_history
+from retrieval.answering.compose.history import (
+    adoption_sentence,
+    asks_adoption,
+    asks_approval_history,
+    compose_approval,
+    compose_history,
+)
 from retrieval.answering.compose.mandate import (
     LIST_LIMIT,
     MandateAsk,
@@ -389,7 +395,8 @@ class Answerer:
                 query, self.coverage(), f"This question looks {name}; the texts are in ITU's official languages and "
                 "questions are answered in English: please ask it in English.", ["an English question"]))
         whole = query.reference or (query.references[0] if len(query.references) == 1 else None)
-        if query.intent != "cite" and whole_instrument(whole) and asks_overview(query.text, query.asked):
+        if query.intent != "cite" and whole_instrument(whole) and (asks_overview(query.text, query.asked)
+                                                                  or asks_adoption(query.text)):
             # "what is the purpose of Resolution 57?": the instrument as a whole, not a search inside it
             query = query.model_copy(update={"intent": "cite", "reference": whole})
         if query.reference is None and (ref := self._cited_by_description(query)) is not None:
@@ -411,6 +418,12 @@ class Answerer:
                                          "in these texts.", ["outcomes"])
             else:
                 result = compose_cite(query, cited, self.coverage())
+                adopted = adoption_sentence(cited.clauses[0].instrument) if cited.clauses and not ref.part \
+                    and not cited.clauses[0].proposal and asks_adoption(query.text) else None
+                if adopted:
+                    # "when was Res 130 last revised?": the version its heading gives, then the text itself
+                    result = result.model_copy(update={"lines": [lead(f"{adopted}."), *result.lines], "text": ""})
+                    result = Answer.model_validate(result.model_dump())
         elif query.intent == "diff" and asks_fate(query.text):
             # "did WTSA-16 adopt the RCC changes to Res 57?": the proposal is here, the meeting's verdict not.
             result = compose_abstain(query, self.coverage(), "The corpus holds what contributions proposed; what a "

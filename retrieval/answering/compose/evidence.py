@@ -555,7 +555,7 @@ def named_things(question: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-_EVENT_NAMES = {"PP": "Plenipotentiary Conference", "WTSA": "World Telecommunication Standardization Assembly",
+EVENT_NAMES = {"PP": "Plenipotentiary Conference", "WTSA": "World Telecommunication Standardization Assembly",
                 "WTDC": "World Telecommunication Development Conference", "WRC": "World Radiocommunication Conference",
                 "RA": "Radiocommunication Assembly", "WTPF": "World Telecommunication/ICT Policy Forum"}
 
@@ -570,7 +570,7 @@ def mentioned(thing: str, corpus_has: Callable[[str], bool]) -> bool:
         full = yy if len(yy) == 4 else f"20{yy}"
         forms |= {f"{head}-{yy[-2:]}", f"{head}-{full}", f"{head} {full}", f"{head}-{yy}"}
         # "the 2022 plenipotentiary conference", "the Plenipotentiary Conference in 2022": PP-22 by name
-        long = _EVENT_NAMES.get(head.upper())
+        long = EVENT_NAMES.get(head.upper())
         if long:
             for name in (long, long.lower()):
                 forms |= {f"{full} {name}", f"{name} in {full}", f"{name} of {full}", f"{name}, {full}"}

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 
 from retrieval.answering.compose import lead, note
-from retrieval.core.citations import citation, display
-from retrieval.core.models import Answer, Clause
+from retrieval.core.citations import citation, display, instrument_display
+from retrieval.core.models import Answer, Clause, Instrument
 from retrieval.core.text import quoted
 
 _I = re.IGNORECASE
@@ -102,4 +102,30 @@ def compose_approval(question: str, clauses: list[Clause]) -> Answer | None:
                 return Answer(question=question, intent="ask", lines=[lead(f"{quoted(quote)} — {display(c)}.")],
                               citations=[citation(c, quote)])
     return None
+
+
+# "when was Res 130 last revised?", "which conference adopted Resolution 191?"
+_ADOPTION_Q_RE = re.compile(
+    r"\bwhen\s+(?:was|were|did)\b[^?]*\b(?:adopt|approv|revis|updat|amend|agree|pass)\w*"
+    r"|\b(?:which|what)\s+(?:conference|assembly|meeting|plenipotentiary|PP|WTSA|WTDC|WRC|RA)\s+(?:first\s+)?"
+    r"(?:adopted|approved|revised|agreed|passed|updated|amended)\b|\bhow\s+(?:old|recent)\s+is\b"
+    r"|\blast\s+(?:revised|updated|amended)\b|\b(?:latest|current)\s+(?:revision|version)\b", _I)
+
+
+def asks_adoption(question: str) -> bool:
+    return bool(_ADOPTION_Q_RE.search(question))
+
+
+def adoption_sentence(inst: Instrument) -> str | None:
+    """"PP Resolution 130 (Rev. Dubai, 2018) was last revised by the Plenipotentiary Conference (Dubai,
+    2018)": what the instrument's own heading says of its version; None for a text without one."""
+    from retrieval.answering.compose.evidence import EVENT_NAMES
+
+    conference = EVENT_NAMES.get(inst.body)
+    if inst.kind not in ("resolution", "decision", "recommendation") or conference is None or inst.revision is None \
+            or not inst.revision.place:
+        return None
+    verb = "last revised" if inst.revised else "adopted"
+    return (f"{instrument_display(inst)} was {verb} by the {conference} ({inst.revision.place}, "
+            f"{inst.revision.year}), as its heading says")
 
