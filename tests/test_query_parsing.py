@@ -486,6 +486,7 @@ def test_a_series_letter_is_asked_about_only_when_the_question_is_what_the_serie
     assert series_asked("what's the K series of ITU-T Recs for again?") == "K"
     assert series_asked("What does the D-series cover?") == "D"
     assert series_asked("what is series Z about") == "Z"
+    assert series_asked("What does the D series cover according to A.12?") == "D"  # the text it is in, named
     assert series_asked("how many Recommendations of the X series did TAP approve?") is None
     assert series_asked("Series M: which sector handles spectrum management?") is None
     table = Clause(clause_id="a12#clause.2.2", doc_id="a12", instrument=Instrument(), part="clause", span=(0, 1),
@@ -693,7 +694,8 @@ def test_a_choice_between_sectors_asks_which_sector() -> None:
     for q, topic in [("consumer protection for telecom users - is that ITU-D or ITU-T's baby?",
                       "consumer protection telecom users"),
                      ("emergency telecoms: R, T or D?", "emergency telecoms"),
-                     ("does BDT or TSB do the EMF work?", "EMF")]:
+                     ("does BDT or TSB do the EMF work?", "EMF"),
+                     ("who leads on alternative calling procedures, T or D?", "alternative calling procedures")]:
         assert detect(q)[0] == "sector", q
         assert sector_topic(q) == topic, (q, sector_topic(q))
     assert detect("what does R 3 say about it?")[0] != "sector"

@@ -78,7 +78,9 @@ _SECTOR_RE = re.compile(
 _WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + r"\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU
                        + r"(?:'s)?" + r"|(?<![\w-])R\s*,\s*T\s*,?\s*(?:or|and|/)\s*D\b"
                        + r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+" + _JOB + r"\b"
-                       + r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD](?:\s+and\s+[RTD])?\b",
+                       + r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD](?:\s+and\s+[RTD])?\b"
+                       # "who leads on alternative calling procedures, T or D?": a closing choice by letters
+                       + r"|(?<![\w.-])[RTD]\s+or\s+[RTD]\s*\?*\s*$",
                        re.IGNORECASE)
 # "Is there a resolution on X?", "do we have anything about X?", "any Rec on X?": which texts deal with X,
 # asked as yes or no.

@@ -25,7 +25,8 @@ _ROW_RE = re.compile(r"(?m)^[ \t]*(?P<letter>[A-Z])\t\S[^\n]*")  # one series: "
 # series did TAP approve?") asks something else and is searched.
 _ABOUT_WORDS = frozenset(re.findall(r"\S+", """what what's whats which is are was does do the a an of for about
 cover covers covered mean means stand stands again itu-t itu recs rec recommendations recommendation series letter
-its scope topic topics subject deal deals with on in remind me pls please quick q a.12 used"""))
+its scope topic topics subject deal deals with on in remind me pls please quick q a.12 used according to per under
+say says tell"""))
 
 
 def series_asked(question: str) -> str | None:
