@@ -606,3 +606,26 @@ def test_a_count_of_the_noun_asked_leads_how_many() -> None:
     signed = c.model_copy(update={"text": "that four States have signed the Space Protocol at the date of this conference;"})
     assert _first(answer_with_actor("how many States have signed the space protocol?", signed, best=True)).startswith("Four States:")
     assert not _first(answer_with_actor("how many regional offices does ITU have?", c, best=True)).startswith("Six")
+
+
+def test_to_whom_is_never_answered_by_the_one_tasked() -> None:
+    """"Who does MSAG report to?" against "instructs the Secretary-General: to work closely with MSAG": the
+    Secretary-General is tasked, not reported to, so no lead; "who receives the annual report …?" asks whom
+    it goes to, answered by the body the clause reports to."""
+    from retrieval.answering.compose.direct import answer_with_actor
+    from retrieval.core.models import Clause, Instrument, Mandate
+
+    def c(text: str, mandates: list[Mandate]) -> Clause:
+        return Clause(clause_id="pp-res-212@x#instructs-the-secretary-general.2", doc_id="pp-res-212@x",
+                      instrument=Instrument(body="PP", kind="resolution", number="212"),
+                      part="instructs the Secretary-General", label="2", text=text, span=(0, len(text)),
+                      mandates=mandates)
+
+    sg = c("to work closely with MSAG, and with the host country through the Liaison Committee;",
+           [Mandate(actor="Secretary-General", role="instructed", what="to work closely with MSAG")])
+    assert answer_with_actor("who does MSAG report to?", sg, best=True) is None
+    report = c("to present annually to the Council a report on the budget for translation;",
+               [Mandate(actor="Secretary-General", role="instructed", what="to present annually to the Council"),
+                Mandate(actor="Secretary-General", role="reports", to="Council", what="a report on the budget")])
+    found = answer_with_actor("who receives the annual report on the translation budget?", report, best=True)
+    assert found is not None and found[0].startswith("Council:"), found

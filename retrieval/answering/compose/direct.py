@@ -25,7 +25,9 @@ _WHO = re.compile(r"^\s*(?:who|which\s+(?:body|group|organ|committee|official))\
                   r"|\bwho\s+(?:would|will|must|should|shall|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to)\b", _I)
 # "… report to?", "to whom", "who does X report to every year": the body reported to is asked for (a
 # capital after "report to" names it already: "who reports to TSAG").
-_TO_WHOM = re.compile(r"(?i:\breport\w*\s+to\s*\?|\bto\s+whom\b|\bwho\b.*\breport\w*\s+to\b)(?!\s+(?:the\s+)?[A-Z])")
+_TO_WHOM = re.compile(r"(?i:\breport\w*\s+to\s*\?|\bto\s+whom\b|\bwho\b.*\breport\w*\s+to\b"
+                      # "who receives the annual report on …?": whom it goes to
+                      r"|\bwho\s+(?:receives|gets|is\s+sent|is\s+given)\b[^?]*\breports?\b)(?!\s+(?:the\s+)?[A-Z])")
 # "which study group handles …", "what ITU-T SG works on …": a group by its number answers.
 _WHICH_GROUP_Q = re.compile(r"\b(?:which|what)\s+(?:ITU-[RTD]\s+)?(?:study\s+groups?|SGs?)\b(?!\s*\d)", _I)
 _GROUP_NAMED = re.compile(r"\b(?:ITU-[RTD]\s+)?(?:Study\s+Groups?|SG)\s*\d+(?:\s*(?:,|and)\s*\d+)*\b")
@@ -198,6 +200,9 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
             to = [m.to for m in clause.mandates if m.role == "reports" and m.to and m.to not in named]
             if to:
                 return f"{to[0]}: “{readable(seg)}”", []
+            # … and never the one tasked: "the Secretary-General: to work closely with MSAG" is not whom
+            # MSAG reports to
+            return None
         # The actor the clause tasks (often named only in its part heading: "instructs the Secretary-General").
         tasked = list({m.actor: m for m in clause.mandates if gives_task(m) and m.actor not in named}.values())
         if tasked:
