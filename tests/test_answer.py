@@ -629,3 +629,34 @@ def test_to_whom_is_never_answered_by_the_one_tasked() -> None:
                 Mandate(actor="Secretary-General", role="reports", to="Council", what="a report on the budget")])
     found = answer_with_actor("who receives the annual report on the translation budget?", report, best=True)
     assert found is not None and found[0].startswith("Council:"), found
+
+
+def test_how_long_a_meeting_lasts_is_a_length_not_when_it_is_held() -> None:
+    """"How long can a plenipotentiary conference last?": "a duration of three weeks" answers; "held in the
+    last quarter of 2022" (when, not how long) gives no lead, and the judge does not ask the clause giving
+    the length to repeat "how long … last"."""
+    import re
+
+    from retrieval.answering.compose.direct import answer_with_actor
+    from retrieval.answering.compose.evidence import judge
+    from retrieval.core.models import Clause, Instrument
+
+    q = "how long can a plenipotentiary conference last?"
+
+    def c(text: str) -> Clause:
+        return Clause(clause_id="pp-res-77@x#resolves.2", doc_id="pp-res-77@x", instrument=Instrument(body="PP"),
+                      part="resolves", label="2", text=text, span=(0, len(text)))
+
+    held = c("the Plenipotentiary Conference shall be held in the last quarter of 2022;")
+    assert answer_with_actor(q, held, best=True) is None
+    weeks = c("that plenipotentiary conferences shall, unless there is a pressing need otherwise, be limited to a "
+              "duration of three weeks;")
+    found = answer_with_actor(q, weeks, best=True)
+    assert found is not None and found[0].startswith("Three weeks:"), found
+    words = {"long", "plenipotentiary", "conference", "last"}
+
+    def cov(t: str) -> float:
+        return len(words & set(re.findall(r"\w+", t.lower()))) / len(words)
+
+    v = judge(q, [held, weeks], corpus_has=lambda s: True, known_word=lambda w: True, coverage=cov)
+    assert not v.abstain, v

@@ -156,7 +156,7 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
             if elsewhere:
                 at = elsewhere[0].start()
                 seg = next((clause.text[a:b] for a, b in segments(clause.text) if a <= at < b), seg)
-        if spans:
+        if spans and _of_kind_asked(spans, q):
             return f"{_cap(_pick(spans, q, seg))}: “{readable(seg)}”", []
         # "how many official languages does ITU have?": "the six official languages of the Union", a count of
         # the very noun asked, in the sentence that gives it
@@ -232,10 +232,13 @@ _UNIT_OF = [
     # "the longest repayment schedule", "max length of a plenipot": a length of time, not a date ("held in
     # the last quarter of 2022" is no length)
     (re.compile(r"\b(?:longest|shortest)\b|\b(?:max(?:imum)?|min(?:imum)?)\b[^?]{0,30}\b(?:schedules?|periods?|"
-                r"duration|length|time|delay|notice)\b|\b(?:duration|length)\s+of\b", _I),
+                r"duration|length|time|delay|notice)\b|\b(?:duration|length)\s+of\b"
+                # "how long can a plenipotentiary conference last?": a length of time, not when it is held
+                r"|\bhow\s+long\s+(?:can|may|does|do|should|will|is|are|must)\b[^?]*\b(?:last|run|take|sit|meet)\b", _I),
      re.compile(r"\b(?:milliseconds?|ms|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", _I)),
-    (re.compile(r"\bhow\s+(?:long|soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b|\bwhat\s+(?:date|year)\b", _I),
-     re.compile(r"days?|weeks?|months?|years?|before|after|Monday|Tuesday|Wednesday|Thursday|Friday|quarter|half|"
+    (re.compile(r"\bhow\s+(?:long(?!\s+(?:can|may|does|do|should|will|is|are|must)\b[^?]*\b(?:last|run|take|sit|meet)\b)|"
+                r"soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b|\bwhat\s+(?:date|year)\b", _I),
+     re.compile(r"days?|weeks?|months?|years?|before|after|advance|Monday|Tuesday|Wednesday|Thursday|Friday|quarter|half|"
                 r"(?:19|20)\d\d", _I)),
     (re.compile(r"\bhow\s+much\b", _I), re.compile(r"CHF|USD|EUR|million|billion|per\s*cent|%", _I)),
     # a fee or a contribution is often a share of the contributory unit ("one-thirty second")
@@ -253,6 +256,15 @@ _UNIT_OF = [
 _ASKED_NOUN = re.compile(r"^\W*(?:so\s+)?what(?:'s|\s+is|\s+are|s)\s+(?:the\s+)?(?:(?:max(?:imum)?|min(?:imum)?|firm|final|"
                          r"official|usual|current)\s+)?(?P<noun>[a-z]+)\b", _I)
 _NEAR = 12  # words before a span that say what it is ("the submission deadline … shall be not later than")
+
+
+def _of_kind_asked(spans: list[str], question: str) -> bool:
+    """Some span is of a kind the question asks for, when it asks for one: "how long can a conference
+    last?" is not answered by "the last quarter of 2022" (when it is held)."""
+    if re.search(r"\bhow\s+many\b", question, _I):
+        return True  # a count of the noun asked (`_pick` prefers it); "when …, how many replies" is no date
+    kinds = [unit for asks, unit in _UNIT_OF if asks.search(question)]
+    return not kinds or any(unit.search(s) for unit in kinds for s in spans)
 
 
 def _pick(spans: list[str], question: str, text: str = "") -> str:

@@ -178,6 +178,7 @@ _HOW_MANY_RE = re.compile(r"\bhow\s+many\b|\b(?:max(?:imum)?|min(?:imum)?)\.?\s+
 # "what's the max duration of a WTDC?", "how long can a conference last?": a span of time answers
 _DURATION_Q_RE = re.compile(r"\b(?:duration|length)\s+of\b|\bhow\s+long\s+(?:can|may|does|do|should|will|is|are|must)\b"
                             r"[^?]*\b(?:last|run|take|be\s+held|sit|meet)\b", _I)
+_DURATION_WORDS = "how long last lasts run runs take takes duration length"
 _TIME_SPAN_RE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|"
                            r"twenty|thirty|sixty)[\s-](?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|"
                            r"milliseconds?|ms|s)\b", _I)
@@ -765,7 +766,9 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _WHICH_REC_Q_RE.search(q) and not any(_REC_RE.search(c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["a Recommendation number"],
                        reason="The clauses found name no Recommendation for it.")
-    if _DURATION_Q_RE.search(q) and not any(_TIME_SPAN_RE.search(c.text) and (coverage(c.text) >= 0.5 or n == 0)
+    # (the span is what "how long … last" asks: those words need not be in the clause besides it)
+    if _DURATION_Q_RE.search(q) and not any(_TIME_SPAN_RE.search(c.text) and (coverage(f"{c.text} {_DURATION_WORDS}") >= 0.5
+                                                                              or n == 0)
                                             for n, c in enumerate(clauses[:3])):
         return Verdict(abstain=True, missing=["a duration"], reason="The clauses found do not give how long it lasts.")
     # A place named in a clause about something else (WRC-19's venue for "where was Kaleidoscope held?") is no answer.
