@@ -1165,3 +1165,14 @@ def test_an_elected_officials_term_is_not_answered_by_another_posts() -> None:
     assert not _judged("how many terms can a study group chairman serve?", chairs).abstain
     assert not _judged("who reports to the Secretary-General on the term of office of chairmen?",
                        "the Secretary-General shall report on the terms of office of chairmen").abstain
+
+
+def test_what_a_target_actually_reached_is_an_outcome() -> None:
+    """"What recycling rate was actually reached by 2023?" against the strategic plan's target ("By 2023,
+    increase the global e-waste recycling rate to 30%"): the target is no result, so no "30%"."""
+    target = "Target 3.2: By 2023, increase the global e-waste recycling rate to 30%"
+    for q in ("what global e-waste recycling rate was actually reached by 2023?",
+              "did ITU actually achieve the 30% e-waste target?"):
+        v = _judged(q, target)
+        assert v.abstain and "came of it" in v.reason, (q, v)
+    assert not _judged("what e-waste recycling rate is targeted for 2023?", target).abstain

@@ -51,7 +51,8 @@ def test_the_latest_edition_answers_and_the_first_when_asked() -> None:
 
 def test_which_questions_ask_for_the_history() -> None:
     for q in ("when was Recommendation A.12 approved?", "which study group approved E.119?", "who approved A.8?",
-              "what's the latest version of A.Sup5?", "how many editions of A.1 are there?", "approval date of D.000?"):
+              "what's the latest version of A.Sup5?", "how many editions of A.1 are there?", "approval date of D.000?",
+              "e.119 disastr relief safty confirmation rec - which SG did it come out of"):
         assert asks_approval_history(q), q
     for q in ("what does A.12 say about letter series?", "who approves Recommendations under A.8?",
               "how long is the last call under A.8?", "which study group approves a Recommendation under A.8?"):
@@ -112,3 +113,12 @@ def test_when_a_resolution_was_revised_leads_with_its_version(corpus_service: ob
     ans = corpus_service.answer("when was WTSA Res 1 last revised?")  # type: ignore[attr-defined]
     assert ans.text.splitlines()[0].startswith("WTSA Resolution 1 (Rev. Hammamet, 2016) was last revised by the World "
                                                "Telecommunication Standardization Assembly (Hammamet, 2016)"), ans.text
+
+
+def test_a_recommendation_typed_in_lower_case_is_named() -> None:
+    from retrieval.answering.compose.cover import recommendation_named
+
+    assert recommendation_named("e.119 disaster relief rec - which SG did it come out of") == "E.119"
+    assert recommendation_named("a.sup5 approved when?") == "A.Sup5"
+    assert recommendation_named("when was A.12 approved?") == "A.12"
+    assert recommendation_named("e.119 and a.1 - which is older?") is None

@@ -77,7 +77,10 @@ def recommendation_about(question: str) -> tuple[str, bool] | None:
 
 def recommendation_named(question: str) -> str | None:
     """The one Recommendation a question names ("A.12", "A.Sup5"), or None."""
-    named = list(dict.fromkeys(_REC_NAMED_RE.findall(question)))
+    # typed in lower case in chat ("e.119 … which SG did it come out of")
+    typed = re.sub(r"(?i)\.sup\s?(?=\d)", ".Sup", question)
+    typed = re.sub(r"(?<![\w.])[a-z]{1,2}(?=\.(?:Sup)?\d)", lambda m: m.group(0).upper(), typed)
+    named = list(dict.fromkeys(_REC_NAMED_RE.findall(typed)))
     return named[0].replace(" ", "") if len(named) == 1 else None
 
 

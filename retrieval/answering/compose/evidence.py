@@ -215,6 +215,11 @@ _OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?
                          r"|^\s*(?:did|has|have)\b[^?]*\b(?:meet|met|achieve[ds]?|reach(?:ed)?|succeed(?:ed)?|"
                          r"fulfil+(?:ed)?|hit|miss(?:ed)?|make|made)\b[^?]*\b(?:targets?|goals?|objectives?|aims?)\b"
                          r"|\bwas\b[^?]*\b(?:a\s+)?success(?:ful)?\b"
+                         # "what recycling rate was actually reached by 2023?": what came of a target, not the target
+                         r"|\b(?:was|were|has\s+been|have\s+been|got)\s+(?:actually|really|in\s+fact|finally|eventually)\s+"
+                         r"(?:reached|achieved|attained|met|hit|delivered|accomplished)\b"
+                         r"|\b(?:did|has|have)\s+(?:[\w-]+\s+){1,6}?(?:actually|really|in\s+fact|finally|eventually)\s+"
+                         r"(?:reach|achieve|attain|meet|hit|deliver)\b"
                          # "was TP.inno approved at the March 2020 SG17 meeting?": a meeting's verdict is in its report
                          r"|\b(?:(?:was|were|has\s+been|have\s+been|got)\s+(?:[\w/.-]+\s+){0,6}?(?:approved|adopted|agreed|"
                          r"accepted|consented|endorsed)|did\s+(?:[\w/.-]+\s+){0,6}?(?:approve|adopt|agree|accept|consent|endorse))"

@@ -23,6 +23,9 @@ _HISTORY_Q_RE = re.compile(
     rf"|\b(?:which|what)\s+(?:study\s+group|SG|group|body)\s+(?:(?:has\s+|first\s+)?{_APPROVED}|is\s+responsible\s+for|"
     r"owns|maintains|looks\s+after|is\s+in\s+charge\s+of)\b"
     rf"|\bwho\s+(?:(?:has|had|first)\s+)?{_APPROVED}"
+    # "e.119 – which SG did it come out of?", "from which study group is A.1?"
+    r"|\b(?:which|what)\s+(?:study\s+group|SG|group)\b[^?]*\b(?:come\s+(?:out\s+)?(?:of|from)|came\s+(?:out\s+)?(?:of|from)|"
+    r"produced|developed|wrote|written|drafted|prepared)\b|\bfrom\s+which\s+(?:study\s+group|SG|group)\b"
     r"|\bhow\s+many\s+(?:editions|versions|revisions)\b|\b(?:latest|current|last|newest|first|original)\s+"
     r"(?:edition|version|revision)\b|\b(?:edition|version|revision)\s+history\b|\bhow\s+old\s+is\b", _I)
 _FIRST_Q_RE = re.compile(r"\bfirst\b|\boriginal(?:ly)?\b|\binitial(?:ly)?\b", _I)
