@@ -660,3 +660,18 @@ def test_how_long_a_meeting_lasts_is_a_length_not_when_it_is_held() -> None:
 
     v = judge(q, [held, weeks], corpus_has=lambda s: True, known_word=lambda w: True, coverage=cov)
     assert not v.abstain, v
+
+
+def test_in_advance_answers_when_but_not_how_long() -> None:
+    from retrieval.answering.compose.direct import answer_with_actor
+    from retrieval.core.models import Clause, Instrument
+
+    text = ("In this way, study group chairmen and delegates will be given the opportunity to consider the "
+            "contributions in advance, thus helping to make meetings more efficient.")
+    c = Clause(clause_id="a1#clause.3", doc_id="a1", instrument=Instrument(), part="clause", label="3", text=text,
+               span=(0, len(text)))
+    found = answer_with_actor("how long can someone chair a study group?", c, best=True)
+    assert not (found and found[0].startswith("In advance")), found
+    paid = c.model_copy(update={"text": "Member States shall pay in advance their annual contributory shares;"})
+    found = answer_with_actor("when do member states have to pay their shares?", paid, best=True)
+    assert found is not None and found[0].startswith("In advance:"), found

@@ -236,9 +236,11 @@ _UNIT_OF = [
                 # "how long can a plenipotentiary conference last?": a length of time, not when it is held
                 r"|\bhow\s+long\s+(?:can|may|does|do|should|will|is|are|must)\b[^?]*\b(?:last|run|take|sit|meet)\b", _I),
      re.compile(r"\b(?:milliseconds?|ms|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", _I)),
+    # "when do member states have to pay?": "in advance" (not for "how long", which it does not answer)
+    (re.compile(r"\bwhen\b|\bby\s+when\b", _I), re.compile(r"\badvance\b", _I)),
     (re.compile(r"\bhow\s+(?:long(?!\s+(?:can|may|does|do|should|will|is|are|must)\b[^?]*\b(?:last|run|take|sit|meet)\b)|"
                 r"soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b|\bwhat\s+(?:date|year)\b", _I),
-     re.compile(r"days?|weeks?|months?|years?|before|after|advance|Monday|Tuesday|Wednesday|Thursday|Friday|quarter|half|"
+     re.compile(r"days?|weeks?|months?|years?|before|after|Monday|Tuesday|Wednesday|Thursday|Friday|quarter|half|"
                 r"(?:19|20)\d\d", _I)),
     (re.compile(r"\bhow\s+much\b", _I), re.compile(r"CHF|USD|EUR|million|billion|per\s*cent|%", _I)),
     # a fee or a contribution is often a share of the contributory unit ("one-thirty second")
