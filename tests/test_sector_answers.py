@@ -1137,6 +1137,8 @@ def test_digital_financial_services_tasks_itu_t_study_groups_and_both_directors(
     ("connectivity charges and D.50 – is that studied in T or in D?", True),
     ("special voluntary programme – is that run by BDT?", True),
     ("safety confirmation requirements – is that an ITU-R spec or someone elses?", True),
+    ("is protecting sovereignty over E.164 numbering plans a TSB-only job?", True),
+    ("wireless broadband with operators - is that put on BR and TSB, or on BDT?", True),
     ("is that in the strategic plan?", False),
     ("we want a test lab recognised as a centre of excellence, who do we call?", True),
     ("does ITU-R deal with making the satellite data in the MIFR easier to use?", True),

@@ -46,8 +46,9 @@ JOB_WORDS = _JOB = r"(?:job|task|thing|matter|remit|responsibility|work|baby|are
 # "just a T study group topic": the Sector's study groups stand for it
 _SG_OF = r"(?:(?:study\s+groups?|SGs?)\s+)?"
 # "… or are all 3 sectors on it?", "or do the other two work on it too?": the other side of a choice
-_ALL_SIDE = (r"\bor\s+(?:are|is|do|does)\s+(?:all\s+(?:three|3)|the\s+other\s+(?:two|2))"
-             r"(?:\s+(?:sectors|bureaux|bureaus))?\b[^?]*\?*\s*$")
+# (… "or did PP-18 put all three bureaux on it?")
+_ALL_SIDE = (r"\bor\s+(?:are|is|do|does|did|has|have|was|were)\s+(?:[\w-]+\s+){0,3}?(?:all\s+(?:three|3)|the\s+other\s+(?:two|2))"
+             r"(?:\s+(?:sectors|bureaux|bureaus|directors))?\b[^?]*\?*\s*$")
 _SECTOR_RE = re.compile(
     _WHICH_SECTOR + "|" + _WHOSE + "|" + _WHOSE_JOB + "|" + _EITHER + r"(?:\s*\?|\s+" + _JOB + r"\b)"
     # "is cybersecurity a BDT or TSB job?"
@@ -290,6 +291,8 @@ def sector_topic(question: str) -> str:
     question = re.sub(r"(?<=\w)\((?:s|x|es)\)", "", _SCENE_RE.sub("", question))
     # "is it TSB that takes part in X, or someone else?": the Bureau offered and the other side ask
     question = _OFFERED_RE.sub(" ", question)
+    # "is X purely a TSB thing, or did PP-18 put all three bureaux on it?": the offer and its other side
+    question = _ONE_OFFERED_RE.sub(" ", question)
     words = re.findall(r"[\w][\w'./-]*", _WHOSE_RE.sub(" ", _TOPIC_STRIP.sub(" ", question)))
     kept = [w for w in words if w.lower() not in _ROLE_SURFACE]
     return " ".join(kept) or topic_of(question)
@@ -526,7 +529,7 @@ def without_remark(question: str) -> str:
 # "… - is that a BDT job?", "is X mainly a BDT thing?": the Sector offered is the answer to confirm, not the topic.
 _ONE_OFFERED_RE = re.compile(r"(?:[,;:\u2013\u2014-]\s*(?:is|was)\s+(?:that|this|it)\s+)?\b(?:(?:mainly|mostly|primarily|really|"
                              r"just|basically|only|purely)\s+)?(?:an?\s+)(?:ITU-[RTD]|BR|TSB|BDT|[RTD])(?:'s)?\s+"
-                             + _SG_OF + _JOB + r"\b(?:\s*" + _ALL_SIDE + ")?", re.IGNORECASE)
+                             + _SG_OF + _JOB + r"\b(?:\s*,?\s*" + _ALL_SIDE + ")?", re.IGNORECASE)
 
 
 def without_alternatives(question: str) -> str:

@@ -99,6 +99,9 @@ _OFFERS_RE = re.compile(
     r"|\bor\s+(?:are|is|do|does)\s+(?:the\s+)?(?:other\s+(?:bureaux|bureaus|sectors|two)|" + _OFFERED
     + r"(?:\s*(?:/|,|and)\s*" + _OFFERED + r")*)\s+(?:in\s+(?:on\s+)?it|involved|part\s+of\s+it|helping)\b"
     r"|\b(?:only|just|purely|solely)\s+(?:on\s+)?(?:the\s+|an?\s+)?" + _OFFERED + r"\b"
+    # "a TSB-only job?", "is that put on BR and TSB, or on BDT?"
+    r"|\b" + _OFFERED + r"[-\s]only\b"
+    r"|\b(?:put|placed|left|landed)\s+on\s+(?:the\s+)?" + _OFFERED + r"\b"
     # "… recognised as a centre of excellence, who do we call?": which Bureau to ask, as the tasked clause says
     r"|\bwho\s+(?:do|should|can|could|would|shall)\s+(?:we|i|they|our\s+\w+)\s+(?:call|contact|ask|talk\s+to|speak\s+to|"
     r"go\s+to|approach|write\s+to|reach\s+out\s+to)\b"
