@@ -779,6 +779,12 @@ def test_a_closing_only_x_or_y_choice_is_not_the_topic() -> None:
     ("is IPv6 just an ITU-T topic or do the other two work on it too?", "IPv6"),
     ("is bridging the standardization gap purely a TSB thing, or did PP-18 put all three bureaux on it?",
      "bridging standardization gap"),
+    # why the asker asks is no part of the topic; "more a T thing or a D thing" is the choice
+    ("boss wants a one-liner: under PP-18 is OTT more a T thing or a D thing?", "OTT"),
+    ("for the briefing note: is ICT accessibility for persons with disabilities an R, T or D thing, or is it split "
+     "across sectors?", "ICT accessibility persons disabilities"),
+    ("my DG asked whether e-waste sits with one sector in the strategic plan or is shared. what do i tell her?",
+     "e-waste strategic plan"),
 ])
 def test_one_sector_offered_for_a_yes_or_no_is_a_sector_question(q: str, topic: str) -> None:
     read = read_query(q)
@@ -1005,3 +1011,14 @@ def test_a_deadline_said_with_emphasis_is_a_deadline() -> None:
     assert expand_shorthand("absolute last deadline for contributions to WTSA?") == "deadline for contributions to WTSA?"
     assert expand_shorthand("the very final deadline for comments") == "the deadline for comments"
     assert expand_shorthand("the last day of the meeting") == "the last day of the meeting"
+
+
+def test_why_the_asker_asks_is_not_the_question() -> None:
+    from retrieval.answering.query import without_framing
+
+    assert without_framing("doing a brief for our delegation - BDT runs the ITU Telecom events, right?") == \
+        "BDT runs the ITU Telecom events, right?"
+    # a topic before the colon stays: only words of the asker's world are framing
+    for q in ("director of TSB: what must he report?", "TSAG - who chairs it?", "COP: which Sector leads?"):
+        assert without_framing(q) == q
+

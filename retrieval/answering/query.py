@@ -71,6 +71,9 @@ _SECTOR_RE = re.compile(
     r"\bwho(?:'s|\s+is)\s+(?:on\s+the\s+hook|accountable)\b"
     # "who does the standardization gap programme belong to?": whose it is
     r"|\bwho\s+(?:does|do)\s+[^?]{3,80}?\s+belong\s+to\b|\bwho(?:'s|\s+is)\s+in\s+charge\b"
+    # "do X and Y sit with one sector or are they shared?", "is it split across sectors?"
+    r"|\bsits?\s+with\s+(?:one|a\s+single|a)\s+(?:sector|bureau)\b|\b(?:split|shared|divided)\s+(?:across|between|among)\s+"
+    r"(?:the\s+)?(?:sectors|bureaux|bureaus)\b"
     r"|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
     r"|works\s+on|coordinates|leads|covers|looks\s+after)\b|\bsectors?\s+(?:handles?|deals?|responsible)\b",
     re.IGNORECASE,
@@ -81,7 +84,11 @@ _WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + r"\b" + _BUREAU + r"(?:'s)
                        + r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+" + _JOB + r"\b"
                        + r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD](?:\s+and\s+[RTD])?\b"
                        # "who leads on alternative calling procedures, T or D?": a closing choice by letters
-                       + r"|(?<![\w.-])[RTD]\s+or\s+[RTD]\s*\?*\s*$",
+                       + r"|(?<![\w.-])[RTD]\s+or\s+[RTD]\s*\?*\s*$"
+                       # "… sit with one sector … or are shared", "or is it split across sectors?"
+                       + r"|\bsits?\s+with\s+(?:one|a\s+single|a)\s+(?:sector|bureau)\b"
+                       + r"|,?\s*\bor\s+(?:(?:is|are)\s+(?:it|they|these|those)\s+|(?:is|are)\s+)?(?:split|shared|divided)"
+                       + r"(?:\s+(?:across|between|among)\s+(?:the\s+)?(?:sectors|bureaux|bureaus))?\b",
                        re.IGNORECASE)
 # "Is there a resolution on X?", "do we have anything about X?", "any Rec on X?": which texts deal with X,
 # asked as yes or no.
@@ -290,10 +297,9 @@ def sector_topic(question: str) -> str:
     # "which sector(s)", "which Bureau(x)": the plural mark is no word of the topic
     question = re.sub(r"(?<=\w)\((?:s|x|es)\)", "", _SCENE_RE.sub("", question))
     # "is it TSB that takes part in X, or someone else?": the Bureau offered and the other side ask
-    question = _OFFERED_RE.sub(" ", question)
-    # "is X purely a TSB thing, or did PP-18 put all three bureaux on it?": the offer and its other side
-    question = _ONE_OFFERED_RE.sub(" ", question)
-    words = re.findall(r"[\w][\w'./-]*", _WHOSE_RE.sub(" ", _TOPIC_STRIP.sub(" ", question)))
+    question = _OFFERED_RE.sub(" ", _MORE_OF_RE.sub("", question))
+    # … then "is X purely a TSB thing, or did PP-18 put all three bureaux on it?": the offer and its other side
+    words = re.findall(r"[\w][\w'./-]*", _ONE_OFFERED_RE.sub(" ", _WHOSE_RE.sub(" ", _TOPIC_STRIP.sub(" ", question))))
     kept = [w for w in words if w.lower() not in _ROLE_SURFACE]
     return " ".join(kept) or topic_of(question)
 
@@ -532,10 +538,15 @@ _ONE_OFFERED_RE = re.compile(r"(?:[,;:\u2013\u2014-]\s*(?:is|was)\s+(?:that|this
                              + _SG_OF + _JOB + r"\b(?:\s*,?\s*" + _ALL_SIDE + ")?", re.IGNORECASE)
 
 
+# "is OTT more a T thing or a D thing?": how much, said of the choice, not of the topic
+_MORE_OF_RE = re.compile(r"\b(?:more|rather)\s+(?=an?\s+(?:ITU-[RTD]|BR|TSB|BDT|[RTD])(?:'s)?\s)", re.IGNORECASE)
+
+
 def without_alternatives(question: str) -> str:
     """The question without a closing choice between actors or Sectors ("TSB or BDT?", "is that a BDT
     thing or all three?"), a choice inside it ("is X an ITU-D thing or ITU-T?") and a sentence that only
     asks which Sector ("… ? which sector leads per PP-18")."""
+    question = _MORE_OF_RE.sub("", question)
     sentences = [p for p in re.split(r"(?<=\?)\s+", question.strip()) if p.strip()]
     if len(sentences) > 1 and (kept := [p for p in sentences if not _ONLY_ASKS_RE.match(p)]) \
             and len(kept) < len(sentences):
@@ -544,6 +555,8 @@ def without_alternatives(question: str) -> str:
     if closing != question:
         return closing
     inner = _ONE_OFFERED_RE.sub("", _INNER_CHOICE_RE.sub("", question))
+    # each side offered ("a T thing or a D thing") leaves the "or" between them
+    inner = re.sub(r"\s+or\s*(?=[?.!]*\s*$)", "", inner)
     # "is this ITU-T or ITU-R?" leaves nothing to ask about: it stays as asked
     said = [w for w in re.findall(r"[\w'/-]+", inner) if w.lower() not in ("is", "this", "that", "it", "a", "an", "the")]
     return inner if said else question
@@ -579,11 +592,33 @@ _ASKER_RE = re.compile(r"^\s*(?:(?:my|our|the)\s+)?(?:ministry|minister|regulato
                        r"(?:about|on|regarding|re:?|over|with)\s+(?:how\s+)?", re.IGNORECASE)
 
 
+# Why the asker asks, before a colon or a dash: "boss wants a one-liner: …", "for the briefing note: …",
+# "doing a brief for our delegation - …"; and "my DG asked whether … what do i tell her?"
+# (words of the asker's world only: "director of TSB: what must he report?" names the topic before its colon)
+_FRAMING = (r"(?:boss|DG|minister|HoD|colleague|brief|briefing(?:\s+note)?|one-liner|talking\s+points?|speech|memo|"
+            r"for\s+the\s+record)")
+_FRAME_RE = re.compile(r"^\s*[^:?\u2013\u2014]{0,60}?\b" + _FRAMING + r"\b[^:?\u2013\u2014]{0,40}?(?::|\s[-\u2013\u2014]+\s)\s*"
+                       r"|^\s*(?:my|our|the)\s+" + _FRAMING + r"\s+(?:asked|asks|is\s+asking|wants\s+to\s+know|wonders|"
+                       r"is\s+wondering)\s+(?:me\s+|us\s+)?(?:whether|if)\s+", re.IGNORECASE)
+_TELL_RE = re.compile(r"[.?]?\s*\bwhat\s+(?:do|should|shall|can)\s+(?:i|we)\s+(?:tell|say\s+to|answer|reply\s+to)\s+"
+                      r"(?:him|her|them|my\s+\w+|our\s+\w+)\s*\??\s*$", re.IGNORECASE)
+
+
+def without_framing(text: str) -> str:
+    """The question without why the asker asks; unchanged when that would leave too little."""
+    m = _FRAME_RE.search(text)
+    if m and re.search(r"\b(?:about|regarding|concerning|re)\b", m.group(0), re.IGNORECASE):
+        return text  # "my boss wants to know about the ITU Journal: who runs it?" names the topic there
+    rest = _TELL_RE.sub("?", _FRAME_RE.sub("", text, count=1)).strip()
+    return rest if len(rest.split()) >= 3 else text
+
+
 def read_query(question: str, corrector: Corrector | None = None, embedder: str = "") -> Query:
     """`embedder`: the configured one's name; a French or Spanish question is read in English through the
     glossary unless it understands the question's language (then it is searched as asked)."""
     asked = question.strip()
-    text = expand_shorthand(_ASKER_RE.sub("", _ASIDE_RE.sub("", clean_text(asked))).strip() or clean_text(asked))
+    text = expand_shorthand(_ASKER_RE.sub("", without_framing(_ASIDE_RE.sub("", clean_text(asked)))).strip()
+                            or clean_text(asked))
     language = detect_language(text)
     read_as = ""
     if language in ("fr", "es") and not answers_in(language, embedder):
