@@ -1176,3 +1176,18 @@ def test_what_a_target_actually_reached_is_an_outcome() -> None:
         v = _judged(q, target)
         assert v.abstain and "came of it" in v.reason, (q, v)
     assert not _judged("what e-waste recycling rate is targeted for 2023?", target).abstain
+
+
+def test_a_page_length_is_a_count_of_pages_not_a_time() -> None:
+    """"Max page length for a contribution?" against "well in advance (one year)": a year is no page count."""
+    q = "what's the max page length for a contribution to an ITU-T study group?"
+    words = {"max", "page", "length", "contribution", "itu-t", "study", "group"}
+
+    def cov(t: str) -> float:
+        return len(words & set(re.findall(r"[\w-]+", t.lower()))) / len(words)
+
+    year = "The timetable of study group meetings shall be communicated well in advance (one year)."
+    v = judge(q, [clause(year)], corpus_has=lambda s: True, known_word=lambda w: True, coverage=cov)
+    assert v.abstain and "number" in v.reason, v
+    pages = "A contribution to a study group should not exceed 2 500 words (about five pages)."
+    assert not judge(q, [clause(pages)], corpus_has=lambda s: True, known_word=lambda w: True, coverage=cov).abstain

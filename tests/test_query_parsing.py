@@ -1022,3 +1022,21 @@ def test_why_the_asker_asks_is_not_the_question() -> None:
     for q in ("director of TSB: what must he report?", "TSAG - who chairs it?", "COP: which Sector leads?"):
         assert without_framing(q) == q
 
+
+
+def test_a_condition_a_reminder_and_sectors_by_name_are_read() -> None:
+    """blind34: "when a developing country sends a request …, which bureau …?" was judged as asking a date;
+    "remind me who's allowed to sit in TSAG?" needed "remind" and "me" in a clause; "radio or
+    standardization sector?" asks which Sector."""
+    when = read_query("when a developing country sends a request through BDT about examining an ITU-T question, "
+                      "which bureau has to deal with it?")
+    assert when.intent == "sector" and not when.topic.lower().startswith("when"), when.topic
+    assert read_query("remind me who's allowed to sit in TSAG?").text == "who's allowed to sit in TSAG?"
+    ccv = read_query("the CCV vocabulary committee that res 208 mentions - radio or standardization sector?")
+    assert ccv.intent == "sector" and "radio" not in ccv.topic and "standardization" not in ccv.topic, ccv.topic
+
+
+def test_who_is_behind_a_document_asks_its_source() -> None:
+    from retrieval.answering.compose.cover import cover_rows_asked
+
+    assert cover_rows_asked("who's behind C823?") == ["Source"]

@@ -71,6 +71,9 @@ _SECTOR_RE = re.compile(
     r"\bwho(?:'s|\s+is)\s+(?:on\s+the\s+hook|accountable)\b"
     # "who does the standardization gap programme belong to?": whose it is
     r"|\bwho\s+(?:does|do)\s+[^?]{3,80}?\s+belong\s+to\b|\bwho(?:'s|\s+is)\s+in\s+charge\b"
+    # "… – radio or standardization sector?": the Sectors by their names
+    r"|\b(?:radio(?:communication)?|standardi[sz]ation|development)\s+or\s+(?:the\s+)?(?:radio(?:communication)?|"
+    r"standardi[sz]ation|development)\s+sectors?\b"
     # "do X and Y sit with one sector or are they shared?", "is it split across sectors?"
     r"|\bsits?\s+with\s+(?:one|a\s+single|a)\s+(?:sector|bureau)\b|\b(?:split|shared|divided)\s+(?:across|between|among)\s+"
     r"(?:the\s+)?(?:sectors|bureaux|bureaus)\b"
@@ -85,6 +88,8 @@ _WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + r"\b" + _BUREAU + r"(?:'s)
                        + r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD](?:\s+and\s+[RTD])?\b"
                        # "who leads on alternative calling procedures, T or D?": a closing choice by letters
                        + r"|(?<![\w.-])[RTD]\s+or\s+[RTD]\s*\?*\s*$"
+                       + r"|\b(?:radio(?:communication)?|standardi[sz]ation|development)\s+or\s+(?:the\s+)?(?:radio(?:communication)?|"
+                       + r"standardi[sz]ation|development)\s+sectors?\b"
                        # "… sit with one sector … or are shared", "or is it split across sectors?"
                        + r"|\bsits?\s+with\s+(?:one|a\s+single|a)\s+(?:sector|bureau)\b"
                        + r"|,?\s*\bor\s+(?:(?:is|are)\s+(?:it|they|these|those)\s+|(?:is|are)\s+)?(?:split|shared|divided)"
@@ -301,6 +306,9 @@ def sector_topic(question: str) -> str:
     # … then "is X purely a TSB thing, or did PP-18 put all three bureaux on it?": the offer and its other side
     words = re.findall(r"[\w][\w'./-]*", _ONE_OFFERED_RE.sub(" ", _WHOSE_RE.sub(" ", _TOPIC_STRIP.sub(" ", question))))
     kept = [w for w in words if w.lower() not in _ROLE_SURFACE]
+    # "when a developing country sends a request …, which bureau …?": the condition is the topic, not a "when"
+    while kept[:1] and kept[0].lower() in ("when", "whenever", "if", "once"):
+        kept = kept[1:]
     return " ".join(kept) or topic_of(question)
 
 
@@ -332,7 +340,8 @@ class Query(BaseModel):
 
 # How people chat, never what they ask about: "hey quick one - does TSAG actually have to meet every year?"
 # Left in, "actually … every year … a year" ranks the yearly schedule of conferences above TSAG's meetings.
-_GREETING_RE = re.compile(r"^(?:\s*(?:hey|hi|hello|morning|good\s+morning|quick\s+(?:one|q|question)|lol|um|btw|fyi)\b"
+_GREETING_RE = re.compile(r"^(?:\s*(?:hey|hi|hello|morning|good\s+morning|quick\s+(?:one|q|question)|lol|um|btw|fyi|"
+                          r"remind\s+me(?:\s+again)?|can\s+you\s+remind\s+me)\b"
                           r"[\s,!:;.\u2013\u2014-]*)+", re.IGNORECASE)
 _FILLER_RE = re.compile(r"\b(?:actually|really|basically|just|kinda|sorta|pls|plz|please|thx|thanks)\b\s*", re.IGNORECASE)
 _YEARLY_RE = re.compile(r"\b(?:every|each|per)\s+year\b|\byearly\b", re.IGNORECASE)  # not "twice a year"
@@ -579,6 +588,7 @@ def _without_closing_choice(question: str) -> str:
 
 # How the asker wants it said, not what about: "what's E.119 about in a nutshell?"
 _ASIDE_RE = re.compile(r",?\s*\b(?:in\s+a\s+nutshell|in\s+short|in\s+brief|in\s+plain\s+(?:English|terms|words)|tl;?dr"
+                       r"|(?:can\s+you\s+)?remind\s+me(?:\s+again)?(?=\s+(?:who|what|when|where|which|how|whether|if)\b)"
                        r"|in\s+(?:one|a\s+few)\s+(?:lines?|sentences?|words?))\b", re.IGNORECASE)
 
 

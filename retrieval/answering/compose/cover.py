@@ -17,6 +17,7 @@ _ROW_ASKS: dict[str, re.Pattern[str]] = {
         r"\bwho\s+(?:(?:has|had|did)\s+)?(?:submit{1,2}(?:ed)?|sen[dt]|wr[io]te|authou?red|contributed|tabled|"
         r"brought|presented|proposed|is\s+behind|was\s+behind|put\s+(?:in|forward))\b"
         r"|\bwho(?:'s|\s+is|\s+was)\s+(?:it|this|that)\s+from\b|\bfrom\s+whom\b|\bwhose\s+(?:contribution|document|TD)\b"
+        r"|\bwho(?:'s|\s+is|\s+was|\s+are|\s+were)\s+behind\b"
         r"|\b(?:source|author|authors|submitter|originator)\b"
         r"|\b(?:which|what)\s+(?:company|companies|organi[sz]ation|member|administration|entity|rapporteur)\b",
         re.IGNORECASE),

@@ -55,7 +55,7 @@ _SPAN = re.compile(
     r"in\s+advance(?:\s+of\s+(?:the\s+|each\s+)?\w+)?|"
     r"(?:CHF|USD|EUR)\s*" + _NUM_WORD + r"(?:\s+(?:million|billion))?|"
     + _NUM_WORD + r"(?:\s+|-)(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|seconds?|minutes?|hours?|"
-    r"milliseconds?|ms|"
+    r"milliseconds?|ms|pages?|"
     r"replies|Member\s+States|"
     r"(?:consecutive\s+)?terms?(?:\s+of\s+office)?)\b"
     r"(?:\s+(?:before|after)\s+the\s+\w+(?:\s+of\s+(?:the\s+)?\w+)?)?|"
@@ -222,11 +222,13 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
     return None
 
 
-_NAMED_UNITS = 2  # the first entries of _UNIT_OF: a unit the question names, which alone then counts
+_NAMED_UNITS = 3  # the first entries of _UNIT_OF: a unit the question names, which alone then counts
 _UNIT_OF = [
     # a unit the question names comes first: "max delay in ms" is not "3 seconds"
     (re.compile(r"\b(?:in\s+)?(?:ms|milliseconds?)\b", _I), re.compile(r"\bms\b|milliseconds?", _I)),
     (re.compile(r"\b(?:how\s+many|in)\s+(?:secs?|seconds)\b", _I), re.compile(r"\bseconds?\b", _I)),
+    # "max page length for a contribution": pages, not "one year"
+    (re.compile(r"\bpages?\b", _I), re.compile(r"\bpages?\b", _I)),
     (re.compile(r"\bhow\s+(?:often|frequently)\b|\bfrequency\b", _I),
      re.compile(r"once|twice|annually|every|each|quarterly|monthly|weekly|ad\s+hoc", _I)),
     # "the longest repayment schedule", "max length of a plenipot": a length of time, not a date ("held in
@@ -266,6 +268,7 @@ def _of_kind_asked(spans: list[str], question: str) -> bool:
     if re.search(r"\bhow\s+many\b", question, _I):
         return True  # a count of the noun asked (`_pick` prefers it); "when …, how many replies" is no date
     kinds = [unit for asks, unit in _UNIT_OF if asks.search(question)]
+    kinds = [unit for asks, unit in _UNIT_OF[:_NAMED_UNITS] if asks.search(question)] or kinds
     return not kinds or any(unit.search(s) for unit in kinds for s in spans)
 
 

@@ -174,7 +174,7 @@ KIND_COVERAGE = 0.4  # … and a clause giving the kind of count asked, this muc
 WHEN_COVERAGE = 0.5  # a clause giving a time must hold this much of a "when" question
 _HOW_MANY_RE = re.compile(r"\bhow\s+many\b|\b(?:max(?:imum)?|min(?:imum)?)\.?\s+(?:number|no\.|nb)\s+of\b"
                           # "what's the page limit for liaison statements?": a count, which the clause must give
-                          r"|\b(?:page|word|character|size)\s+limits?\b", _I)
+                          r"|\b(?:page|word|character|size)\s+(?:limits?|length|count)\b|\bmax(?:imum)?\s+(?:number\s+of\s+)?pages\b", _I)
 # "what's the max duration of a WTDC?", "how long can a conference last?": a span of time answers
 _DURATION_Q_RE = re.compile(r"\b(?:duration|length)\s+of\b|\bhow\s+long\s+(?:can|may|does|do|should|will|is|are|must)\b"
                             r"[^?]*\b(?:last|run|take|be\s+held|sit|meet)\b", _I)
