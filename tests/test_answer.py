@@ -675,3 +675,15 @@ def test_in_advance_answers_when_but_not_how_long() -> None:
     paid = c.model_copy(update={"text": "Member States shall pay in advance their annual contributory shares;"})
     found = answer_with_actor("when do member states have to pay their shares?", paid, best=True)
     assert found is not None and found[0].startswith("In advance:"), found
+
+
+def test_who_actually_does_it_reads_the_verb_after_the_chat_adverb() -> None:
+    """"who actually appoints the TSAG chair?" asks who appoints: "WTSA shall appoint …" answers it."""
+    from retrieval.answering.compose.direct import doer
+    from retrieval.core.models import Clause, Instrument
+
+    text = "WTSA shall appoint the chairman and vice-chairmen of TSAG in accordance with WTSA Resolution 35."
+    c = Clause(clause_id="wtsa-res-1@x#s4.3bis", doc_id="wtsa-res-1@x", instrument=Instrument(body="WTSA"),
+               part="SECTION 4", label="4.3bis", text=text, span=(0, len(text)))
+    found = doer("who actually appoints the TSAG chair and vice-chairs?", c)
+    assert found is not None and found[0].name == "WTSA", found

@@ -535,7 +535,10 @@ def group_named(question: str, text: str) -> bool:
 
 
 _WHO_VERB = re.compile(r"^\s*who(?:'s|\s+is|\s+are)?\s+(?:supposed\s+to\s+|meant\s+to\s+|has\s+to\s+|have\s+to\s+|must\s+|"
-                       r"should\s+|can\s+|will\s+|does\s+|do\s+|gets?\s+to\s+)?(?P<verb>[a-z]+)\b", _I)
+                       r"should\s+|can\s+|will\s+|does\s+|do\s+|gets?\s+to\s+)?"
+                       # "who actually appoints …": the verb after the chat adverb
+                       r"(?:(?:actually|really|usually|normally|formally|officially|ultimately|finally|then)\s+)?"
+                       r"(?P<verb>[a-z]+)\b", _I)
 _MODAL = re.compile(r"\b(?:shall|will|may|should|must|is\s+to|are\s+to)\s+(?:(?:also|then|normally|not|be)\s+)?"
                     r"(?P<verb>[a-z]+)\b", _I)
 
