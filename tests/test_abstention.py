@@ -1191,3 +1191,16 @@ def test_a_page_length_is_a_count_of_pages_not_a_time() -> None:
     assert v.abstain and "number" in v.reason, v
     pages = "A contribution to a study group should not exceed 2 500 words (about five pages)."
     assert not judge(q, [clause(pages)], corpus_has=lambda s: True, known_word=lambda w: True, coverage=cov).abstain
+
+
+def test_a_country_typed_in_lower_case_is_named_unless_given_as_an_example() -> None:
+    from retrieval.answering.compose.evidence import countries_in
+
+    assert countries_in("what F.69 telex destination code does switzerland use?") == ["Switzerland"]
+    assert countries_in("does turkey have a CIRT?") == []  # an everyday word too
+    telex = "[4] CCITT Recommendation Operational provisions for the international telex service, Rec. F.60"
+    v = _judged("what F.69 telex destination code does switzerland use?", telex)
+    assert v.abstain and "Switzerland" in v.reason, v
+    needs = "to carry out a needs assessment of the countries in special need listed in the annex"
+    assert not _judged("for the countries-in-special-need list (afghanistan etc.) who does the needs assessment?",
+                       needs).abstain

@@ -393,9 +393,33 @@ def _country_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:the\s+)?({alt})(?='s\b|\b|(?<=\.))")
 
 
+@functools.cache
+def _lower_country_re() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Country names as typed in chat, in lower case ("what code does switzerland use?"), each with its
+    proper form; not those that are also everyday words ("turkey", "jordan")."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            n = getattr(c, attr, None)
+            if n and "," not in n and "(" not in n and len(n) >= 5 and n.lower() not in _EVERYDAY_COUNTRY_WORDS:
+                names[n.lower()] = n
+    alt = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alt})(?![\w-])"), names
+
+
+_EXAMPLES_RE = re.compile(r"\((?:e\.g\.|i\.e\.|like|such\s+as)?[^()]*?\betc\.?\)|\((?:e\.g\.|like|such\s+as)\s[^()]*\)"
+                          r"|\b(?:e\.g\.|such\s+as|like)\s+[\w\s,-]+?\s+etc\b\.?", _I)
+_EVERYDAY_COUNTRY_WORDS = frozenset({"turkey", "jordan", "georgia", "guinea", "niger", "chile", "jersey"})
+
+
 def countries_in(question: str) -> list[str]:
-    """Countries the question names ("Kenya's numbering plan"): an answer must speak of them."""
-    return list(dict.fromkeys(m.group(1) for m in _country_re().finditer(question)))
+    """Countries the question names ("Kenya's numbering plan", "switzerland"): an answer must speak of them."""
+    found = [m.group(1) for m in _country_re().finditer(question)]
+    lower, canonical = _lower_country_re()
+    found += [canonical[m.group(1)] for m in lower.finditer(question)]
+    return list(dict.fromkeys(found))
 
 
 @dataclass
@@ -657,7 +681,8 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=["outcomes"],
                        reason="The corpus holds adopted texts; they say what was decided or planned, not what came "
                               "of it (whether it was achieved, what a review or survey found).")
-    places = [p for p in countries_in(q) if not any(p in c.text for c in clauses[:3])]
+    # (a country given as an example, "the countries-in-special-need list (afghanistan etc.)", is not asked about)
+    places = [p for p in countries_in(_EXAMPLES_RE.sub(" ", q)) if not any(p in c.text for c in clauses[:3])]
     if places:
         names = ", ".join(places)
         return Verdict(abstain=True, missing=places,
