@@ -41,11 +41,11 @@ def test_history_rows_are_read_with_their_group_or_none() -> None:
 
 def test_the_latest_edition_answers_and_the_first_when_asked() -> None:
     ans = compose_history("when was A.12 approved?", clause(A12))
-    assert ans is not None and ans.lines[0].plain.startswith("ITU-T A.12, edition 4.0 (the latest of 4), was approved "
+    assert ans is not None and ans.lines[0].plain.startswith("ITU-T A.12, edition 4.0 (the latest of 4 editions), was approved "
                                                             "on 2016-11-02 by TSAG")
     assert ans.citations[0].quote in A12 and "2016-11-02" in ans.citations[0].quote
     first = compose_history("when was D.000 first approved?", clause(D000, number="D.000"))
-    assert first is not None and "edition 1.0 (the first of 4), was approved on 1984-10-19:" in first.lines[0].plain
+    assert first is not None and "edition 1.0 (the first of 4 editions), was approved on 1984-10-19:" in first.lines[0].plain
     assert compose_history("when was A.12 approved?", clause("The approval of ITU-T Recommendations is covered")) is None
 
 
@@ -122,3 +122,15 @@ def test_a_recommendation_typed_in_lower_case_is_named() -> None:
     assert recommendation_named("a.sup5 approved when?") == "A.Sup5"
     assert recommendation_named("when was A.12 approved?") == "A.12"
     assert recommendation_named("e.119 and a.1 - which is older?") is None
+
+
+def test_an_amendment_the_table_does_not_list_is_not_answered() -> None:
+    """"When did E.119 get its first amendment?": its table lists one edition and no amendment, so the
+    answer refuses and says so; D.000's Amend. 1 answers for D.000."""
+    e119 = "Edition | Recommendation | Approval | Study Group 1.0 | ITU-T E.119 | 2017-04-07 | 2 | 11.1002/1000/13074"
+    ans = compose_history("when did E.119 get its first amendment?", clause(e119, number="E.119"))
+    assert ans is not None and ans.abstained and not ans.citations and "no amendment" in ans.text, ans
+    d = D000 + " 5.1 | \tITU-T D.000 (2002) Amend. 1 | 2007-10-09 | 3"
+    amended = compose_history("when was D.000 amended?", clause(d, number="D.000"))
+    assert amended is not None and not amended.abstained and "2007-10-09" in amended.lines[0].plain, amended
+

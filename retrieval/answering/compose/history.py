@@ -70,19 +70,38 @@ def editions(text: str) -> list[Edition]:
     return out
 
 
+_AMENDMENT_Q_RE = re.compile(r"\b(?:amendments?|amended|corrigend(?:um|a)|errat(?:um|a))\b", _I)
+_AMENDMENT_ROW_RE = re.compile(r"\b(?:Amend|Amd|Cor|Corr|Corrigendum|Erratum)\b\.?", _I)
+
+
 def compose_history(question: str, clause: Clause) -> Answer | None:
     """The edition asked about (the latest, or the first when asked), when and by whom it was approved, and
-    how many editions the table lists; None when the clause holds no such table."""
+    how many editions the table lists; None when the clause holds no such table. Asked for an amendment or
+    corrigendum the table does not list, it says so and answers nothing."""
     rows = editions(clause.text)
     if not rows:
         return None
+    if _AMENDMENT_Q_RE.search(question):
+        amended = [e for e in rows if _AMENDMENT_ROW_RE.search(e.recommendation)]
+        if not amended:
+            latest = max(rows, key=lambda e: e.iso)
+            text = (f"I found no clause in the corpus that answers this. The history of {display(clause).split(',')[0]} "
+                    f"lists no amendment or corrigendum; its latest edition, {latest.edition}, was approved on "
+                    f"{latest.date}.")
+            return Answer(question=question, intent="ask", abstained=True, lines=[lead(text)],
+                          missing=["an amendment"])
+        rows = amended
     ordered = sorted(rows, key=lambda e: e.iso)
     asked = ordered[0] if _FIRST_Q_RE.search(question) else ordered[-1]
     which = "first" if asked is ordered[0] and len(rows) > 1 else "latest" if len(rows) > 1 else "only"
     by = f" by {asked.by}" if asked.by else ""
-    short = f"{asked.recommendation}, edition {asked.edition} (the {which} of {len(rows)}), was approved on {asked.date}{by}"
+    asks_amendment = bool(_AMENDMENT_Q_RE.search(question))
+    kind = "amendments and corrigenda" if asks_amendment else "editions"
+    short = f"{asked.recommendation}, edition {asked.edition} (the {which} of {len(rows)} {kind}), was approved on " \
+            f"{asked.date}{by}"
     if len(rows) == 1:
-        short = f"{asked.recommendation}, edition {asked.edition} (the only one), was approved on {asked.date}{by}"
+        only = "amendment or corrigendum" if asks_amendment else "edition"
+        short = f"{asked.recommendation}, edition {asked.edition} (its only {only}), was approved on {asked.date}{by}"
     lines = [lead(f"{short}: {quoted(asked.row)} — {display(clause)}.")]
     if len(rows) > 1:
         lines.append(note("Editions: " + "; ".join(f"{e.edition} ({e.date}{', ' + e.by if e.by else ''})" for e in rows)
