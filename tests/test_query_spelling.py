@@ -34,13 +34,14 @@ def speller() -> Speller:
     ("wich", "which"), ("standardisation", "standardization"), ("telecomunicatons", "telecommunications"), ("acessibilty", "accessibility"),
     ("accesibility", "accessibility"), ("coordinaton", "coordination"), ("telecomunications", "telecommunications"),
     ("secter", "sector"),  # one edit from "sector" and from the French "secteur": the question word wins
+    ("cuttoff", "cutoff"),  # no corpus word, but one the search reads through a synonym ("deadline")
 ])
 def test_unknown_words_are_corrected(speller: Speller, typed: str, meant: str) -> None:
     assert speller.suggest(typed) == meant
 
 
 @pytest.mark.parametrize("word", ["report", "reporting", "Sectors", "cybersecurity", "which", "budget", "coffee",
-                                  "TSAG", "abc", "57", "ours", "yours", "info"])
+                                  "TSAG", "abc", "57", "ours", "yours", "info", "cutoff", "plenipot"])
 def test_known_or_far_words_are_left_alone(speller: Speller, word: str) -> None:
     assert speller.suggest(word) is None
 
@@ -103,3 +104,18 @@ def test_an_english_word_far_rarer_than_a_question_word_is_that_question_word(sp
 
 def test_plural_acronyms_are_names(speller: Speller) -> None:
     assert read_query("which Sector handles NWIs and ITUs?", speller).corrections == []
+
+
+def test_member_states_and_sector_members_in_chat_shorthand() -> None:
+    assert read_query("can sector members answer the TAP consultation too or is that just for MSs?").text.endswith(
+        "just for Member States?")
+    assert read_query("do MS and SMs pay the same?").text == "do Member States and Sector Members pay the same?"
+    assert read_query("what does MS Word do?").text == "what does MS Word do?"
+
+
+
+def test_answering_a_consultation_is_responding_to_it() -> None:
+    """"can sector members answer the TAP consultation?" against "Only Member States are entitled to respond"."""
+    from retrieval.indexing.lexical import holds, lexical_tokens
+
+    assert holds(set(lexical_tokens("Only Member States are entitled to respond")), "answer")

@@ -405,6 +405,9 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"\bsec\.?\s*(?=\d)", re.IGNORECASE), "section "),
               (re.compile(r"(?<![\w.])s\.\s?(?=\d+\.\d)"), "section "),
               (re.compile(r"\bmtg(s?)\b", re.IGNORECASE), r"meeting\1"),
+              # "is that just for MSs?", "SMs and associates": Member States and Sector Members, in capitals only
+              (re.compile(r"\bMSs\b|\bMS(?=\s+(?:and|or|&)\s+SMs?\b)"), "Member States"),
+              (re.compile(r"\bSMs\b"), "Sector Members"),
               # "… hv to commit … a new qn b4 … btwn wtsas", "<12 days": chat spellings of small words
               (re.compile(r"(?<!\S)<\s*(?=\d)"), "less than "), (re.compile(r"(?<!\S)>\s*(?=\d)"), "more than "),
               (re.compile(r"\bhv\b", re.IGNORECASE), "have"), (re.compile(r"\bbtwn\b", re.IGNORECASE), "between"),

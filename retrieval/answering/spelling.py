@@ -128,9 +128,13 @@ class Speller:
             elif len(w) >= MIN_CORPUS_FIX and not common and self.lexical.knows(stem(cand)):
                 # Then the commoner corpus word (lower idf).
                 scored.append((1, _OP_ORDER[op], self.lexical.idf(stem(cand)), cand))
-        for _, _, _, cand in sorted(scored)[:3]:
-            if cand in _QUESTION_WORDS:
-                return cand
+            elif len(w) >= MIN_CORPUS_FIX and not common and not variant and not self._known_alias(w) \
+                    and self._known_alias(cand):
+                # … or a word the search reads through its synonyms ("cuttoff" → "cutoff", read as "deadline")
+                scored.append((2, _OP_ORDER[op], 0.0, cand))
+        for rank, _, _, cand in sorted(scored)[:3]:
+            if cand in _QUESTION_WORDS or rank == 2:
+                return cand  # (an alias is no clause word: it stands as typed, corrected)
             # Shown as a word the clauses use: an edit can land on a non-word with a known stem
             # ("standardisation" → "standardication", stem "standard"); the clause word is "standardization".
             real = self._as_written(w, stem(cand), cand)

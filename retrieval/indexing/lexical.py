@@ -79,7 +79,7 @@ _SYNONYM_GROUPS = [
     # Everyday verbs for the texts' own ("gather the stats": "the collection … of statistics")
     ("gather", "collect"), ("hire", "recruit"), ("vuln", "vulns", "vulnerability", "vulnerabilities"),
     ("length", "duration"), ("cutoff", "deadline"), ("recoup", "recover"), ("value", "amount"),
-    ("harm", "harmed", "hurt", "hurts", "adversely"),
+    ("harm", "harmed", "hurt", "hurts", "adversely"), ("answer", "respond"),
     ("doc", "docs", "document", "documents"),
     # Telecom chat words for what the texts name generically.
     ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),
