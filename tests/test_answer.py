@@ -687,3 +687,23 @@ def test_who_actually_does_it_reads_the_verb_after_the_chat_adverb() -> None:
                part="SECTION 4", label="4.3bis", text=text, span=(0, len(text)))
     found = doer("who actually appoints the TSAG chair and vice-chairs?", c)
     assert found is not None and found[0].name == "WTSA", found
+
+
+def test_who_is_doing_after_a_topic_and_which_two_directors_ask_for_actors() -> None:
+    from retrieval.answering.compose.direct import answer_with_actor
+    from retrieval.core.models import Clause, Instrument, Mandate
+
+    text = "to continue to carry out pilot projects for conformity to ITU-T recommendations;"
+    tsb = Clause(clause_id="pp-res-177@x#instructs-the-director-of-tsb.2", doc_id="pp-res-177@x",
+                 instrument=Instrument(body="PP", kind="resolution", number="177"), part="instructs the Director of TSB",
+                 label="2", text=text, span=(0, len(text)),
+                 mandates=[Mandate(actor="Director of TSB", sector="ITU-T", role="instructed", what=text)])
+    found = answer_with_actor("C&I: who's doing the conformity pilots against ITU-T recs?", tsb, best=True)
+    assert found is not None and found[0].startswith("Director of TSB:") and found[1] == ["ITU-T"], found
+    text2 = "to instruct the Director of BR and the Director of BDT to ensure that this resolution is implemented,"
+    both = tsb.model_copy(update={"text": text2, "part": "resolves", "mandates": [
+        Mandate(actor="Director of BR", sector="ITU-R", role="instructed", what=text2),
+        Mandate(actor="Director of BDT", sector="ITU-D", role="instructed", what=text2)]})
+    found = answer_with_actor("res 125 - which two bureau directors have to make sure it gets implemented?", both,
+                              best=True)
+    assert found is not None and found[1] == ["ITU-R", "ITU-D"], found

@@ -19,7 +19,10 @@ _WHO = re.compile(r"^\s*(?:who|which\s+(?:body|group|organ|committee|official))\
                   r"|\bwho(?:'s|\s+is|\s+are)?\s+(?:at\s+ITU|in\s+ITU|supposed|meant|expected|responsible|in\s+charge|"
                   r"on\s+the\s+hook|tasked|told|asked|instructed|required|requested|invited|charged)\b"
                   # "Under the C&I resolution, who carries out …": "who" opening a sentence or clause
-                  r"|(?:^|[:;,.!?\u2013\u2014]\s*|\s-\s*)who\s+(?!(?:reports?|is\s+the|are\s+the)\b)[a-z]+s\b|\bwhich\s+(?:parts?\s+of\s+(?:the\s+)?ITU|bureau\s+directors?|directors?|"
+                  r"|(?:^|[:;,.!?\u2013\u2014]\s*|\s-\s*)who\s+(?!(?:reports?|is\s+the|are\s+the)\b)[a-z]+s\b"
+                  # "C&I: who's doing the conformity pilots …?"
+                  r"|(?:^|[:;,.!?\u2013\u2014]\s*|\s-\s*)who(?:'s|\s+is|\s+are)\s+(?:actually\s+|really\s+)?[a-z]+ing\b"
+                  r"|\bwhich\s+(?:two\s+|three\s+|2\s+|3\s+)?(?:parts?\s+of\s+(?:the\s+)?ITU|bureau\s+directors?|directors?|"
                   r"bureaux|bodies|body|organs?|officials?)\b|\bwhose\s+(?:job|task|responsibility|remit)\b"
                   # "In the RCC proposal, who would have to report …": a modal after "who" mid-sentence
                   r"|\bwho\s+(?:would|will|must|should|shall|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to)\b", _I)
