@@ -707,3 +707,17 @@ def test_who_is_doing_after_a_topic_and_which_two_directors_ask_for_actors() -> 
     found = answer_with_actor("res 125 - which two bureau directors have to make sure it gets implemented?", both,
                               best=True)
     assert found is not None and found[1] == ["ITU-R", "ITU-D"], found
+
+
+def test_who_after_a_dash_with_a_bare_verb_asks_for_the_actor() -> None:
+    """"res130 anti-spam projects - who facilitate them?" (the verb as the speller corrected it)."""
+    from retrieval.answering.compose.direct import answer_with_actor
+    from retrieval.core.models import Clause, Instrument, Mandate
+
+    text = "facilitate projects deriving from the outcomes of WTSA, in particular Resolution 52 on spam;"
+    c = Clause(clause_id="pp-res-130@x#instructs-the-director-of-tsb.1-iii", doc_id="pp-res-130@x",
+               instrument=Instrument(body="PP", kind="resolution", number="130"), part="instructs the Director of TSB",
+               label="1 iii)", text=text, span=(0, len(text)),
+               mandates=[Mandate(actor="Director of TSB", sector="ITU-T", role="instructed", what=text)])
+    found = answer_with_actor("res 130 anti-spam projects from wtsa res 52 - who facilitate them?", c, best=True)
+    assert found is not None and found[0].startswith("Director of TSB:"), found

@@ -87,6 +87,7 @@ def test_a_real_history_table_answers_when_and_by_whom(recs_service: object) -> 
     assert ans.citations[0].quote in recs_service.clause(ans.citations[0].clause_id).text  # type: ignore[attr-defined]
     sg = recs_service.answer("which study group approved D.000?")  # type: ignore[attr-defined]
     assert "by Study Group 3" in sg.text.splitlines()[0], sg.text
+    assert sg.lead_sectors == ["ITU-T"]  # an ITU-T Recommendation's study group is ITU-T's
 
 
 def test_a_resolutions_version_is_read_from_its_heading() -> None:

@@ -20,6 +20,8 @@ _WHO = re.compile(r"^\s*(?:who|which\s+(?:body|group|organ|committee|official))\
                   r"on\s+the\s+hook|tasked|told|asked|instructed|required|requested|invited|charged)\b"
                   # "Under the C&I resolution, who carries out …": "who" opening a sentence or clause
                   r"|(?:^|[:;,.!?\u2013\u2014]\s*|\s-\s*)who\s+(?!(?:reports?|is\s+the|are\s+the)\b)[a-z]+s\b"
+                  # "… - who facilitate them?" (a verb as corrected from "facilitats")
+                  r"|(?:[:;,.!?\u2013\u2014]\s*|\s-\s*)who\s+(?!(?:reports?|report|is|are|was|were|the)\b)[a-z]+\s+(?:them|it|this|that|these|those)\b"
                   # "C&I: who's doing the conformity pilots …?"
                   r"|(?:^|[:;,.!?\u2013\u2014]\s*|\s-\s*)who(?:'s|\s+is|\s+are)\s+(?:actually\s+|really\s+)?[a-z]+ing\b"
                   r"|\bwhich\s+(?:two\s+|three\s+|2\s+|3\s+)?(?:parts?\s+of\s+(?:the\s+)?ITU|bureau\s+directors?|directors?|"

@@ -12,6 +12,7 @@ from retrieval.answering.compose import lead, note
 from retrieval.core.citations import citation, display, instrument_display
 from retrieval.core.models import Answer, Clause, Instrument
 from retrieval.core.text import quoted
+from retrieval.parsing.mandates import document_sector
 
 _I = re.IGNORECASE
 _APPROVAL = r"(?:approv|adopt|agree|publish|revis|updat|amend|issu|releas|produc)\w*"
@@ -28,6 +29,7 @@ _HISTORY_Q_RE = re.compile(
     r"produced|developed|wrote|written|drafted|prepared)\b|\bfrom\s+which\s+(?:study\s+group|SG|group)\b"
     r"|\bhow\s+many\s+(?:editions|versions|revisions)\b|\b(?:latest|current|last|newest|first|original)\s+"
     r"(?:edition|version|revision)\b|\b(?:edition|version|revision)\s+history\b|\bhow\s+old\s+is\b", _I)
+_GROUP_Q_RE = re.compile(r"\b(?:which|what)\s+(?:study\s+group|SG|group|body|sector|bureau)\b|\bwho\b", _I)
 _FIRST_Q_RE = re.compile(r"\bfirst\b|\boriginal(?:ly)?\b|\binitial(?:ly)?\b", _I)
 _ROW_RE = re.compile(r"(?<![\d.])(?P<edition>\d{1,2}\.\d)\s*\|\s*(?P<rec>[^|]+?)\s*\|\s*"
                      r"(?P<date>(?:19|20)\d\d-\d\d-\d\d|\d\d-\d\d-(?:19|20)\d\d)")
@@ -106,7 +108,11 @@ def compose_history(question: str, clause: Clause) -> Answer | None:
     if len(rows) > 1:
         lines.append(note("Editions: " + "; ".join(f"{e.edition} ({e.date}{', ' + e.by if e.by else ''})" for e in rows)
                           + "."))
-    return Answer(question=question, intent="ask", lines=lines, citations=[citation(clause, asked.row)])
+    # "which SG did E.119 come out of?": the group that approved it is of the Recommendation's own Sector
+    own = document_sector(clause.instrument)
+    leads = [own] if own in ("ITU-R", "ITU-T", "ITU-D") and asked.by and _GROUP_Q_RE.search(question) else []
+    return Answer(question=question, intent="ask", lines=lines, citations=[citation(clause, asked.row)],
+                  lead_sectors=leads, sectors=leads)
 
 
 # "Recommendation ITU-T A.8 was prepared by TSAG (2005-2008) and approved by the World Telecommunication
