@@ -119,3 +119,10 @@ def test_answering_a_consultation_is_responding_to_it() -> None:
     from retrieval.indexing.lexical import holds, lexical_tokens
 
     assert holds(set(lexical_tokens("Only Member States are entitled to respond")), "answer")
+
+
+def test_every_year_in_chat_spelling_is_annually() -> None:
+    q = read_query("kalidoscope acadmia conf - wich bureau organises it evry yr?")
+    assert q.text.endswith("every year?") and "annually" in q.search_text, (q.text, q.search_text)
+    assert read_query("how many yrs is the term?").text == "how many years is the term?"
+

@@ -399,6 +399,8 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # "reso 77", "abt": chat spellings of "Resolution" and "about"
               (re.compile(r"\bresos?\b\.?(?=\s*\d)", re.IGNORECASE), "Resolution"),
               (re.compile(r"\babt\b", re.IGNORECASE), "about"),
+              # "evry yr": too short for the speller, which leaves four-letter words alone
+              (re.compile(r"\bevry\b", re.IGNORECASE), "every"),
               # "res1 sec 4", "A8 cl 4.1", "tsag mtgs": a reference and a word typed in chat shorthand
               (re.compile(r"\b(res|reso|dec)(\d{1,3})\b", re.IGNORECASE), r"\1 \2"),
               (re.compile(r"\bcl\.?\s*(?=\d)", re.IGNORECASE), "clause "),
@@ -430,6 +432,7 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # "how many wks", "3 mths", "yrs": units in chat shorthand
               (re.compile(r"\bwks?\b", re.IGNORECASE), "weeks"),
               (re.compile(r"\b(?:mths?|mnths?|mos)\b", re.IGNORECASE), "months"),
+              (re.compile(r"\b(every|each|per|a)\s+yr\b", re.IGNORECASE), r"\1 year"),
               (re.compile(r"\byrs?\b", re.IGNORECASE), "years"),
               # "48 hrs" are hours; "HR", "the HR plan", "someone in HR" human resources (read as "hours", the HR
               # strategic plan was the strategic plan of the Union)
