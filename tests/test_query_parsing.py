@@ -1040,3 +1040,9 @@ def test_who_is_behind_a_document_asks_its_source() -> None:
     from retrieval.answering.compose.cover import cover_rows_asked
 
     assert cover_rows_asked("who's behind C823?") == ["Source"]
+
+
+def test_whose_objective_asks_which_sector() -> None:
+    q = read_query("in the 2020-2023 strategic plan, whose objective is managing international numbering resources?")
+    assert q.intent == "sector", q
+

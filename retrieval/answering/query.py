@@ -28,7 +28,9 @@ _WHOSE = (r"\bwhose\s+(?:study\s+groups?|bureau|sector|job|task|responsibility|r
           # "whose programme is the Special Voluntary Programme?": which Bureau runs it
           r"|programmes?|programs?|projects?|initiatives?|portal|database|platform"
           # "whose lead is that?", "whose studies are the IMT-2020 ones?", "whose Recommendations …"
-          r"|lead|call|turf|area|domain|baby|studies|expertise|mandate|recommendations|recs|work|role)\b")
+          r"|lead|call|turf|area|domain|baby|studies|expertise|mandate|recommendations|recs|work|role"
+          # "in the strategic plan, whose objective is …?": a Sector's objective
+          r"|objectives?|goals?)\b")
 _EITHER = r"\bITU-[RTD](?:'s)?\s+or\s+(?:the\s+)?ITU-[RTD](?:'s)?\b"  # "… is that ITU-T or ITU-R?", "ITU-D's or ITU-T's job"
 _BUREAU = r"(?:ITU-[RTD]|BR|TSB|BDT)"
 # "is it TSB that takes part in …?": one Bureau offered (a which-Sector question, and no words of its topic)
