@@ -405,3 +405,30 @@ def test_all_else_equal_the_task_holding_more_of_the_topic_comes_first() -> None
 
     ranked = _rank(pairs, MandateAsk(kind="tasked", actors=["Member States"], topic=topic), coverage)
     assert ranked[0][0] is routers
+
+
+def test_a_part_addressed_to_two_directors_is_both_of_theirs() -> None:
+    """"What are the TSB and BDT directors instructed to do …?" against "instructs the Directors of BDT and
+    TSB": the lead and each item name both, not "TSB has 4 mandates"."""
+    from retrieval.answering.compose.mandate import MandateAsk, compose_mandate
+    from retrieval.core.models import Mandate
+
+    inst = Instrument(body="PP", kind="resolution", number="21")
+    pairs = []
+    for i in (1, 2):
+        text = f"to collaborate on studies of alternative calling procedures {i}"
+        tsb = Mandate(actor="Director of TSB", sector="ITU-T", role="instructed", what=text)
+        bdt = Mandate(actor="Director of BDT", sector="ITU-D", role="instructed", what=text)
+        c = Clause(clause_id=f"pp-res-21@x#instructs-the-directors-of-bdt-and-tsb.{i}", doc_id="pp-res-21@x",
+                   instrument=inst, part="instructs the Directors of BDT and TSB", label=str(i), text=text,
+                   span=(0, len(text)), mandates=[tsb, bdt])
+        pairs += [(c, tsb), (c, bdt)]
+    ask = MandateAsk(kind="tasked", actors=["TSB", "Director of TSB", "BDT", "Director of BDT"], role="instructed",
+                     topic="alternative calling procedures")
+    ans = compose_mandate("What are the TSB and BDT directors instructed to do on alternative calling procedures?", ask,
+                          pairs)
+    assert ans is not None and ans.lines[0].plain.startswith("Director of TSB and Director of BDT have 2 mandates"), ans
+    assert ans.lines[1].plain.startswith("Director of TSB and Director of BDT (instructed)"), ans.lines[1].plain
+    one = compose_mandate("what is TSB instructed to do?", MandateAsk(kind="tasked", actors=["TSB", "Director of TSB"]),
+                          [p for p in pairs if p[1].actor == "Director of TSB"])
+    assert one is not None and one.lines[0].plain.startswith("TSB has 2 mandates"), one.lines[0].plain

@@ -252,7 +252,12 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
     else:
         n = len({c.clause_id for c, _m in pairs})
         about = f" on {ask.topic}" if ask.topic else ""
-        verb = "have" if re.search(r"(?:States|Members|groups|Groups|Bureaux|Directors|Sectors)$", target) else "has"
+        # "what are the TSB and BDT directors instructed to do …?": both, when the mandates found are of both
+        tasked = list(dict.fromkeys(m.actor for _c, m in pairs))
+        if len(tasked) > 1 and len({_bureau_of(a) for a in ask.actors} - {""}) > 1:
+            target = and_joined(tasked[:3])
+        verb = "have" if re.search(r"(?:States|Members|groups|Groups|Bureaux|Directors|Sectors)$", target) \
+            or " and " in target else "has"
         where = ", ".join(dict.fromkeys(instrument_display(c.instrument) for c, _m in pairs)) if scoped else "the corpus"
         lines.append(lead(f"{target} {verb} {n} mandate{'s' if n != 1 else ''}{about} in {where}; the first: "
                           f"{pairs[0][1].what} ({display(pairs[0][0])})."))
@@ -263,7 +268,9 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
             continue
         seen.add(c.clause_id)
         extra = f" → {m.to}" if m.to else ""
-        lines.append(item(f"{m.actor} ({m.role}{extra}) — {display(c)}"))
+        # a part addressed to several ("instructs the Directors of BDT and TSB"): each of them it tasks
+        alike = list(dict.fromkeys(x.actor for y, x in pairs if y.clause_id == c.clause_id and x.role == m.role))
+        lines.append(item(f"{and_joined(alike) if ask.kind == 'tasked' else m.actor} ({m.role}{extra}) — {display(c)}"))
         if len(cits) < MAX_CITATIONS:
             cits.append(citation(c, m.what if m.what and m.what in c.text else c.text))
     sectors = ordered_sectors(m.sector for _c, m in pairs if m.sector)
@@ -279,6 +286,12 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
         lines.append(note(f"… and {more} more; `sectorbot mandates \"{what}\"` lists them all."))
     return Answer(question=question, intent="mandate", lines=lines, citations=cits, sectors=sectors,
                   lead_sectors=leads)
+
+
+def _bureau_of(actor: str) -> str:
+    """"TSB" for "TSB" and "Director of TSB": the two names of one actor count once."""
+    m = re.search(r"\b(BR|TSB|BDT)\b", actor)
+    return m.group(1) if m else actor
 
 
 CLOSE_COVERAGE = 0.85  # a clause holding this share of the topic's words speaks of it, not just near it
