@@ -721,3 +721,11 @@ def test_who_after_a_dash_with_a_bare_verb_asks_for_the_actor() -> None:
                mandates=[Mandate(actor="Director of TSB", sector="ITU-T", role="instructed", what=text)])
     found = answer_with_actor("res 130 anti-spam projects from wtsa res 52 - who facilitate them?", c, best=True)
     assert found is not None and found[0].startswith("Director of TSB:"), found
+
+
+def test_a_span_before_a_hyphenated_name_keeps_the_name_whole() -> None:
+    """"by 4 months before the ITU‑T study group meeting" (a no-break hyphen): not "… before the ITU"."""
+    from retrieval.answering.compose.direct import _SPAN
+
+    text = "a) for TAP: by 4 months before the ITU\u2011T study group (or working party) meeting"
+    assert [m.group(0) for m in _SPAN.finditer(text)] == ["4 months before the ITU\u2011T"]

@@ -63,7 +63,8 @@ _SPAN = re.compile(
     r"milliseconds?|ms|pages?|"
     r"replies|Member\s+States|"
     r"(?:consecutive\s+)?terms?(?:\s+of\s+office)?)\b"
-    r"(?:\s+(?:before|after)\s+the\s+\w+(?:\s+of\s+(?:the\s+)?\w+)?)?|"
+    # ("4 months before the ITU‑T study group": the name whole, whatever its hyphen)
+    r"(?:\s+(?:before|after)\s+the\s+\w+(?:[\u2010\u2011-]\w+)?(?:\s+of\s+(?:the\s+)?\w+)?)?|"
     r"(?:first|second|third|fourth|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday)\s+of\s+\w+|"
     # a time a text fixes: "the last quarter of 2022", "from 28 October to 22 November 2019", "1 April 2019"
     r"(?:(?:first|second|third|fourth|last)\s+quarter|(?:first|second)\s+half)\s+of\s+(?:19|20)\d\d|"
