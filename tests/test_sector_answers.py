@@ -1344,3 +1344,10 @@ def test_a_lead_from_another_instrument_is_not_said_to_be_in_the_same_one() -> N
     first = ans.lines[0].plain
     assert "without naming a Sector" in first, first
     assert "Resolution 133" not in first or "same instrument" not in first, first
+
+
+def test_a_body_asked_by_its_initials_is_the_actor_the_texts_task(itu_service: object) -> None:
+    """Res 212 instructs "the Member States Advisory Group" and never writes "(MSAG)": "who does MSAG report
+    to?" is that group's report to the Council, not the Secretary-General told to work with MSAG."""
+    ans = ask(itu_service, "who does MSAG report to?")
+    assert ans.text.startswith("Member States Advisory Group reports to Council"), ans.text

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Protocol
 
-from retrieval.answering.abbreviations import expansion_pairs
+from retrieval.answering.abbreviations import expansion_pairs, initials
 from retrieval.answering.cite import CiteResult, describe_reference, revision_matches, select_part
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, lead, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
@@ -106,7 +107,7 @@ from retrieval.core.errors import LLMError
 from retrieval.core.models import SECTORS, Answer, Citation, Clause, Reference, SearchHit, plain_text
 from retrieval.indexing.catalog import Catalog
 from retrieval.indexing.lexical import holds, lexical_tokens, stem
-from retrieval.parsing.mandates import document_sector, gives_task, is_front_matter, is_recital
+from retrieval.parsing.mandates import actors_in, document_sector, gives_task, is_front_matter, is_recital
 
 log = logging.getLogger(__name__)
 MAX_CHANGED = 4  # resolutions shown for "what changed at <venue>?"
@@ -367,6 +368,7 @@ class Answerer:
         self.llm = llm if llm is not None else (ChatLLM(settings) if settings.llm_configured else None)
         self._facts: CorpusFacts | None = None
         self._alias_cache: dict[tuple[int, str, bool], list[tuple[str, str]]] = {}
+        self._initials_of: tuple[int, dict[str, str]] = (0, {})
         self._titles_of: tuple[Catalog, dict[str, str]] | None = None
         self._sources_of: tuple[Catalog, dict[str, set[str]]] | None = None  # contributions by their source
 
@@ -473,6 +475,13 @@ class Answerer:
 
     def _compose(self, query: Query, hits: list[SearchHit]) -> Answer:
         ask = read_mandate_question(query.text)
+        if ask is None or not ask.actors:
+            # "who does MSAG report to?": a body named by the short form a text defines, whose mandates are
+            # under its long form ("instructs the Member States Advisory Group")
+            spelled = self._actors_spelled_out(query.text)
+            ask = read_mandate_question(spelled) if spelled != query.text else ask
+            if ask is not None and ask.actors:
+                query = query.model_copy(update={"text": spelled})
         docs = self._documents_named(query) if ask is not None and ask.actors else set()
         scoped = self._mandate(query, ask, docs) if ask is not None and docs else None
         if scoped is not None and not scoped.abstained:
@@ -1022,6 +1031,29 @@ class Answerer:
         did not lift "to publish annually the IPB and the IDI" into the first ten.)"""
         extra = list(dict.fromkeys(other for _typed, other in self._aliases(text)))
         return f"{text} {' '.join(extra)}" if extra else text
+
+    def _actors_spelled_out(self, text: str) -> str:
+        """The text with each short form written out when only its long form names an actor: one a clause
+        defines, or the initials of an actor the texts task ("MSAG": "instructs the Member States Advisory
+        Group", which never writes "(MSAG)")."""
+        pairs = [(t, o) for t, o in self._aliases(text) if t.isupper()]
+        tasked = self._tasked_by_initials()
+        pairs += [(t, tasked[t]) for t in re.findall(r"(?<![\w-])[A-Z]{3,6}(?![\w-])", text) if t in tasked]
+        for typed, other in pairs:
+            if not actors_in(typed) and actors_in(other):
+                text = re.sub(rf"(?<![\w-]){re.escape(typed)}(?![\w-])", other, text)
+        return text
+
+    def _tasked_by_initials(self) -> dict[str, str]:
+        """{initials: actor} for the actors of three or more words the texts' mandates name, once per catalog."""
+        catalog = self.corpus.catalog()
+        if self._initials_of[0] != id(catalog):
+            names = {m.actor for c in catalog.clauses for m in c.mandates if len(m.actor.split()) >= 3}
+            by: dict[str, set[str]] = defaultdict(set)
+            for n in names:
+                by[initials(n.split())].add(n)
+            self._initials_of = (id(catalog), {k: next(iter(v)) for k, v in by.items() if len(v) == 1})
+        return self._initials_of[1]
 
     def _aliases(self, text: str, lowercase: bool = False) -> list[tuple[str, str]]:
         """(form typed, other form) of the abbreviations in `text` that a clause defines, looked up once
