@@ -1036,9 +1036,12 @@ class Answerer:
         """The text with each short form written out when only its long form names an actor: one a clause
         defines, or the initials of an actor the texts task ("MSAG": "instructs the Member States Advisory
         Group", which never writes "(MSAG)")."""
+        short = [t for t in re.findall(r"(?<![\w-])[A-Z]{3,6}(?![\w-])", text) if not actors_in(t)]
+        if not short:
+            return text
         pairs = [(t, o) for t, o in self._aliases(text) if t.isupper()]
-        tasked = self._tasked_by_initials()
-        pairs += [(t, tasked[t]) for t in re.findall(r"(?<![\w-])[A-Z]{3,6}(?![\w-])", text) if t in tasked]
+        tasked = self._tasked_by_initials()  # (read from every clause once, so only when a short form is typed)
+        pairs += [(t, tasked[t]) for t in short if t in tasked]
         for typed, other in pairs:
             if not actors_in(typed) and actors_in(other):
                 text = re.sub(rf"(?<![\w-]){re.escape(typed)}(?![\w-])", other, text)
