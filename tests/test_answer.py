@@ -8,6 +8,7 @@ import sys
 
 from retrieval.answering.answer import Answerer
 from retrieval.answering.search import Engine
+from retrieval.core.models import Clause
 from retrieval.evaluation import run_eval
 from tests.conftest import ROOT, SEED
 
@@ -689,15 +690,21 @@ def test_who_actually_does_it_reads_the_verb_after_the_chat_adverb() -> None:
     assert found is not None and found[0].name == "WTSA", found
 
 
-def test_who_is_doing_after_a_topic_and_which_two_directors_ask_for_actors() -> None:
-    from retrieval.answering.compose.direct import answer_with_actor
+def _tsb_tasked(number: str, label: str, text: str) -> Clause:
+    """A clause of PP Resolution `number` under "instructs the Director of TSB", with that mandate."""
     from retrieval.core.models import Clause, Instrument, Mandate
 
-    text = "to continue to carry out pilot projects for conformity to ITU-T recommendations;"
-    tsb = Clause(clause_id="pp-res-177@x#instructs-the-director-of-tsb.2", doc_id="pp-res-177@x",
-                 instrument=Instrument(body="PP", kind="resolution", number="177"), part="instructs the Director of TSB",
-                 label="2", text=text, span=(0, len(text)),
-                 mandates=[Mandate(actor="Director of TSB", sector="ITU-T", role="instructed", what=text)])
+    return Clause(clause_id=f"pp-res-{number}@x#instructs-the-director-of-tsb.{label}", doc_id=f"pp-res-{number}@x",
+                  instrument=Instrument(body="PP", kind="resolution", number=number),
+                  part="instructs the Director of TSB", label=label, text=text, span=(0, len(text)),
+                  mandates=[Mandate(actor="Director of TSB", sector="ITU-T", role="instructed", what=text)])
+
+
+def test_who_is_doing_after_a_topic_and_which_two_directors_ask_for_actors() -> None:
+    from retrieval.answering.compose.direct import answer_with_actor
+    from retrieval.core.models import Mandate
+
+    tsb = _tsb_tasked("177", "2", "to continue to carry out pilot projects for conformity to ITU-T recommendations;")
     found = answer_with_actor("C&I: who's doing the conformity pilots against ITU-T recs?", tsb, best=True)
     assert found is not None and found[0].startswith("Director of TSB:") and found[1] == ["ITU-T"], found
     text2 = "to instruct the Director of BR and the Director of BDT to ensure that this resolution is implemented,"
@@ -712,13 +719,9 @@ def test_who_is_doing_after_a_topic_and_which_two_directors_ask_for_actors() -> 
 def test_who_after_a_dash_with_a_bare_verb_asks_for_the_actor() -> None:
     """"res130 anti-spam projects - who facilitate them?" (the verb as the speller corrected it)."""
     from retrieval.answering.compose.direct import answer_with_actor
-    from retrieval.core.models import Clause, Instrument, Mandate
 
-    text = "facilitate projects deriving from the outcomes of WTSA, in particular Resolution 52 on spam;"
-    c = Clause(clause_id="pp-res-130@x#instructs-the-director-of-tsb.1-iii", doc_id="pp-res-130@x",
-               instrument=Instrument(body="PP", kind="resolution", number="130"), part="instructs the Director of TSB",
-               label="1 iii)", text=text, span=(0, len(text)),
-               mandates=[Mandate(actor="Director of TSB", sector="ITU-T", role="instructed", what=text)])
+    c = _tsb_tasked("130", "1-iii", "facilitate projects deriving from the outcomes of WTSA, in particular Resolution 52 "
+                    "on spam;")
     found = answer_with_actor("res 130 anti-spam projects from wtsa res 52 - who facilitate them?", c, best=True)
     assert found is not None and found[0].startswith("Director of TSB:"), found
 

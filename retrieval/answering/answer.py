@@ -926,13 +926,9 @@ class Answerer:
         if asked is None:
             return None
         number, scope = asked
-        catalog = self.corpus.catalog()
-        ref = Reference(number=number, kind="recommendation", text=number)
-        # the version in English, which answers are given in, when there are several
-        docs = sorted({c.doc_id for c in catalog.cite_candidates(ref)}, key=lambda d: ("~" in d, d))
-        if not docs:
+        clauses = self._recommendation_clauses(number)
+        if not clauses:
             return None
-        clauses = [catalog.clause_at(i) for i in catalog.doc_positions().get(docs[0], [])]
         summary = [c for c in clauses if c.part.lower() == "summary" and len(c.text.split()) > 3]
         scoped = [c for c in clauses if c.label in ("1", "1.1") and c.text.lstrip().lower().startswith("scope")]
         rows = (scoped + summary) if scope else (summary + scoped)
@@ -950,17 +946,22 @@ class Answerer:
         head = lead(f"{version_display(clauses[0])} is titled {title[:1].lower() + title[1:]}; its first clauses:")
         return answer.model_copy(update={"lines": [head, *answer.lines]})
 
+    def _recommendation_clauses(self, number: str) -> list[Clause]:
+        """The clauses of Recommendation `number` in the index, in order; of its English version, which
+        answers are given in, when there are several."""
+        catalog = self.corpus.catalog()
+        ref = Reference(number=number, kind="recommendation", text=number)
+        docs = sorted({c.doc_id for c in catalog.cite_candidates(ref)}, key=lambda d: ("~" in d, d))
+        return [catalog.clause_at(i) for i in catalog.doc_positions().get(docs[0], [])] if docs else []
+
     def _history(self, query: Query) -> Answer | None:
         """"When was A.12 approved?", "which study group approved E.119?": the Recommendation's history table."""
         named = recommendation_named(query.text)
         if named is None or not asks_approval_history(query.text):
             return None
-        catalog = self.corpus.catalog()
-        ref = Reference(number=named, kind="recommendation", text=named)
-        docs = sorted({c.doc_id for c in catalog.cite_candidates(ref)}, key=lambda d: ("~" in d, d))
-        if not docs:
+        clauses = self._recommendation_clauses(named)
+        if not clauses:
             return None
-        clauses = [catalog.clause_at(i) for i in catalog.doc_positions().get(docs[0], [])]
         table = next((c for c in clauses if c.part.lower() == "history"), None)
         if table is not None:
             return compose_history(query.text, table)
