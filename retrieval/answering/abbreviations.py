@@ -25,7 +25,7 @@ def initials(words: list[str]) -> str:
     return "".join(w[0].upper() for w in words if w.lower() not in _SMALL or w[0].isupper())
 
 
-def _mixedinitials(words: list[str]) -> str:
+def _mixed_initials(words: list[str]) -> str:
     """… or as a small letter inside ("Internet of Things" → "IoT", "terms of reference" → "ToR")."""
     return "".join(w[0].lower() if w.lower() in _SMALL else w[0].upper() for w in words)
 
@@ -47,7 +47,7 @@ def long_form_candidates(text: str, lowercase: bool = False) -> dict[str, str]:
             # plan", which Res 48 defines as HRSP): the texts must still define it word for word.
             if not any(w[0].isupper() for w in words[max(i, 1):j]) and (not lowercase or j - i < 3):
                 continue
-            for abbr in (initials(words[i:j]), _mixedinitials(words[i:j])):
+            for abbr in (initials(words[i:j]), _mixed_initials(words[i:j])):
                 if 2 <= len(abbr) <= 6:  # ITU's own names too: "Telecommunication Standardization Advisory Group"
                     out.setdefault(abbr, " ".join(words[i:j]))
     return out

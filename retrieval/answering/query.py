@@ -48,6 +48,11 @@ JOB_WORDS = _JOB = r"(?:job|task|thing|matter|remit|responsibility|work|baby|are
 # "just a T study group topic": the Sector's study groups stand for it
 _SG_OF = r"(?:(?:study\s+groups?|SGs?)\s+)?"
 # "… or are all 3 sectors on it?", "or do the other two work on it too?": the other side of a choice
+# "… – radio or standardization sector?": the Sectors by their names
+_BY_NAME = (r"\b(?:radio(?:communication)?|standardi[sz]ation|development)\s+or\s+(?:the\s+)?(?:radio(?:communication)?|"
+            r"standardi[sz]ation|development)\s+sectors?\b")
+# "do X and Y sit with one sector or are they shared?"
+_ONE_OR_SHARED = r"\bsits?\s+with\s+(?:one|a\s+single|a)\s+(?:sector|bureau)\b"
 # (… "or did PP-18 put all three bureaux on it?")
 _ALL_SIDE = (r"\bor\s+(?:are|is|do|does|did|has|have|was|were)\s+(?:[\w-]+\s+){0,3}?(?:all\s+(?:three|3)|the\s+other\s+(?:two|2))"
              r"(?:\s+(?:sectors|bureaux|bureaus|directors))?\b[^?]*\?*\s*$")
@@ -73,11 +78,7 @@ _SECTOR_RE = re.compile(
     r"\bwho(?:'s|\s+is)\s+(?:on\s+the\s+hook|accountable)\b"
     # "who does the standardization gap programme belong to?": whose it is
     r"|\bwho\s+(?:does|do)\s+[^?]{3,80}?\s+belong\s+to\b|\bwho(?:'s|\s+is)\s+in\s+charge\b"
-    # "… – radio or standardization sector?": the Sectors by their names
-    r"|\b(?:radio(?:communication)?|standardi[sz]ation|development)\s+or\s+(?:the\s+)?(?:radio(?:communication)?|"
-    r"standardi[sz]ation|development)\s+sectors?\b"
-    # "do X and Y sit with one sector or are they shared?", "is it split across sectors?"
-    r"|\bsits?\s+with\s+(?:one|a\s+single|a)\s+(?:sector|bureau)\b|\b(?:split|shared|divided)\s+(?:across|between|among)\s+"
+    r"|" + _BY_NAME + r"|" + _ONE_OR_SHARED + r"|\b(?:split|shared|divided)\s+(?:across|between|among)\s+"
     r"(?:the\s+)?(?:sectors|bureaux|bureaus)\b"
     r"|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
     r"|works\s+on|coordinates|leads|covers|looks\s+after)\b|\bsectors?\s+(?:handles?|deals?|responsible)\b",
@@ -90,10 +91,8 @@ _WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + r"\b" + _BUREAU + r"(?:'s)
                        + r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD](?:\s+and\s+[RTD])?\b"
                        # "who leads on alternative calling procedures, T or D?": a closing choice by letters
                        + r"|(?<![\w.-])[RTD]\s+or\s+[RTD]\s*\?*\s*$"
-                       + r"|\b(?:radio(?:communication)?|standardi[sz]ation|development)\s+or\s+(?:the\s+)?(?:radio(?:communication)?|"
-                       + r"standardi[sz]ation|development)\s+sectors?\b"
-                       # "… sit with one sector … or are shared", "or is it split across sectors?"
-                       + r"|\bsits?\s+with\s+(?:one|a\s+single|a)\s+(?:sector|bureau)\b"
+                       + r"|" + _BY_NAME + r"|" + _ONE_OR_SHARED
+                       # "… or are shared", "or is it split across sectors?"
                        + r"|,?\s*\bor\s+(?:(?:is|are)\s+(?:it|they|these|those)\s+|(?:is|are)\s+)?(?:split|shared|divided)"
                        + r"(?:\s+(?:across|between|among)\s+(?:the\s+)?(?:sectors|bureaux|bureaus))?\b",
                        re.IGNORECASE)
@@ -342,8 +341,7 @@ class Query(BaseModel):
 
 # How people chat, never what they ask about: "hey quick one - does TSAG actually have to meet every year?"
 # Left in, "actually … every year … a year" ranks the yearly schedule of conferences above TSAG's meetings.
-_GREETING_RE = re.compile(r"^(?:\s*(?:hey|hi|hello|morning|good\s+morning|quick\s+(?:one|q|question)|lol|um|btw|fyi|"
-                          r"remind\s+me(?:\s+again)?|can\s+you\s+remind\s+me)\b"
+_GREETING_RE = re.compile(r"^(?:\s*(?:hey|hi|hello|morning|good\s+morning|quick\s+(?:one|q|question)|lol|um|btw|fyi)\b"
                           r"[\s,!:;.\u2013\u2014-]*)+", re.IGNORECASE)
 _FILLER_RE = re.compile(r"\b(?:actually|really|basically|just|kinda|sorta|pls|plz|please|thx|thanks)\b\s*", re.IGNORECASE)
 _YEARLY_RE = re.compile(r"\b(?:every|each|per)\s+year\b|\byearly\b", re.IGNORECASE)  # not "twice a year"

@@ -273,9 +273,15 @@ def _of_kind_asked(spans: list[str], question: str) -> bool:
     last?" is not answered by "the last quarter of 2022" (when it is held)."""
     if re.search(r"\bhow\s+many\b", question, _I):
         return True  # a count of the noun asked (`_pick` prefers it); "when …, how many replies" is no date
-    kinds = [unit for asks, unit in _UNIT_OF if asks.search(question)]
-    kinds = [unit for asks, unit in _UNIT_OF[:_NAMED_UNITS] if asks.search(question)] or kinds
+    kinds = _kinds_asked(question)
     return not kinds or any(unit.search(s) for unit in kinds for s in spans)
+
+
+def _kinds_asked(question: str) -> list[re.Pattern[str]]:
+    """The units a question asks a span in: a unit it names alone ("max delay in ms": milliseconds, not any
+    length of time), else every kind it asks for ("how much does an SME pay": a sum or a share)."""
+    named = [unit for asks, unit in _UNIT_OF[:_NAMED_UNITS] if asks.search(question)]
+    return named or [unit for asks, unit in _UNIT_OF if asks.search(question)]
 
 
 def _pick(spans: list[str], question: str, text: str = "") -> str:
@@ -463,9 +469,7 @@ def holds_quantity(question: str, text: str) -> bool:
         return False
     # Every kind the question asks for counts: "how much does an SME pay" is an amount in CHF or a share
     # of the contributory unit ("one-thirty second").
-    kinds = [unit for asks, unit in _UNIT_OF if asks.search(q)]
-    named = [unit for asks, unit in _UNIT_OF[:_NAMED_UNITS] if asks.search(q)]
-    kinds = named or kinds  # "max delay in ms": milliseconds, not any length of time
+    kinds = _kinds_asked(q)
     return any(unit.search(s) for unit in kinds for s in spans)  # no kind known ("max delay in ms"): a guess
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from retrieval.core.models import Clause
 from retrieval.core.text import norm_hyphens
 from retrieval.indexing.lexical import CHAT_WORDS, holds, lexical_tokens
+from retrieval.parsing.mandates import actors_in
 
 _I = re.IGNORECASE
 
@@ -586,8 +587,8 @@ def named_things(question: str) -> list[str]:
 
 
 EVENT_NAMES = {"PP": "Plenipotentiary Conference", "WTSA": "World Telecommunication Standardization Assembly",
-                "WTDC": "World Telecommunication Development Conference", "WRC": "World Radiocommunication Conference",
-                "RA": "Radiocommunication Assembly", "WTPF": "World Telecommunication/ICT Policy Forum"}
+               "WTDC": "World Telecommunication Development Conference", "WRC": "World Radiocommunication Conference",
+               "RA": "Radiocommunication Assembly", "WTPF": "World Telecommunication/ICT Policy Forum"}
 
 
 def mentioned(thing: str, corpus_has: Callable[[str], bool]) -> bool:
@@ -951,8 +952,6 @@ _ELECTED = ("Secretary-General", "Deputy Secretary-General", "Director of BR", "
 
 
 def _posts(text: str) -> set[str]:
-    from retrieval.parsing.mandates import actors_in
-
     return {a.name for _at, a in actors_in(text)}
 
 

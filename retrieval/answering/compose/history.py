@@ -83,11 +83,12 @@ def compose_history(question: str, clause: Clause) -> Answer | None:
     rows = editions(clause.text)
     if not rows:
         return None
-    if _AMENDMENT_Q_RE.search(question):
+    asks_amendment = bool(_AMENDMENT_Q_RE.search(question))
+    if asks_amendment:
         amended = [e for e in rows if _AMENDMENT_ROW_RE.search(e.recommendation)]
         if not amended:
             latest = max(rows, key=lambda e: e.iso)
-            text = (f"I found no clause in the corpus that answers this. The history of {display(clause).split(',')[0]} "
+            text = (f"I found no clause in the corpus that answers this. The history of {instrument_display(clause.instrument)} "
                     f"lists no amendment or corrigendum; its latest edition, {latest.edition}, was approved on "
                     f"{latest.date}.")
             return Answer(question=question, intent="ask", abstained=True, lines=[lead(text)],
@@ -97,7 +98,6 @@ def compose_history(question: str, clause: Clause) -> Answer | None:
     asked = ordered[0] if _FIRST_Q_RE.search(question) else ordered[-1]
     which = "first" if asked is ordered[0] and len(rows) > 1 else "latest" if len(rows) > 1 else "only"
     by = f" by {asked.by}" if asked.by else ""
-    asks_amendment = bool(_AMENDMENT_Q_RE.search(question))
     kind = "amendments and corrigenda" if asks_amendment else "editions"
     short = f"{asked.recommendation}, edition {asked.edition} (the {which} of {len(rows)} {kind}), was approved on " \
             f"{asked.date}{by}"
