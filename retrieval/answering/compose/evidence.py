@@ -785,7 +785,8 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         asked, given = other_meeting
         return Verdict(abstain=True, missing=[f"a deadline for the {asked}"],
                        reason=f"The clause found gives it for {given}, not for a {asked}.")
-    if clauses and (post := _elected_post(q)) and not any(post in _posts(c.text) for c in clauses[:3]):
+    if clauses and (post := _elected_post(q)) and not any(_ELECTED_AS.get(post, {post}) & _posts(c.text)
+                                                           for c in clauses[:3]):
         # "term of office of the Secretary-General?" answered by the limit on chairmen's terms (Res 208): the
         # elected officials' terms are the Constitution's, which the clauses found do not speak of
         return Verdict(abstain=True, missing=[f"the rule for the {post}"],
@@ -955,10 +956,17 @@ def _posts(text: str) -> set[str]:
     return {a.name for _at, a in actors_in(text)}
 
 
+# "the term of a Bureau Director": any of the three, which a clause must name
+_ANY_DIRECTOR_RE = re.compile(r"\bBureau\s+Directors?\b|\bDirectors?\s+of\s+(?:a|the|any)\s+Bureau\b", _I)
+_ELECTED_AS = {"Bureau Director": {"Director of BR", "Director of TSB", "Director of BDT"}}
+
+
 def _elected_post(question: str) -> str | None:
     """The elected official whose term or election a question asks about, or None."""
     if not _POST_TERM_RE.search(question):
         return None
+    if _ANY_DIRECTOR_RE.search(question):
+        return "Bureau Director"
     return next((p for p in _posts(question) if p in _ELECTED), None)
 
 
