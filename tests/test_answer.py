@@ -732,3 +732,17 @@ def test_a_span_before_a_hyphenated_name_keeps_the_name_whole() -> None:
 
     text = "a) for TAP: by 4 months before the ITU\u2011T study group (or working party) meeting"
     assert [m.group(0) for m in _SPAN.finditer(text)] == ["4 months before the ITU\u2011T"]
+
+
+def test_a_question_set_aside_is_not_the_answer() -> None:
+    """"If Q4 hadn't been picked, which question was next in line?": "Q4 hosts the incubation management"
+    names the Question set aside, so it does not lead; "… Q4 is the best candidate but with Q2 as the next
+    one" answers with Q2."""
+    from retrieval.answering.compose.direct import question_named
+
+    q = "in TP.inno, if Q4 hadn't been picked to host incubation, which question was next in line?"
+    assert question_named(q, "Q4 hosts the incubation management part of the incubation mechanism.") is None
+    found = question_named(q, "Q4 is right now the best candidate to host incubation, with Q2 as the next one in line.")
+    assert found is not None and found[0] == "Q2", found
+    assert question_named("which question hosts the incubation queue?", "Q4 hosts the incubation queue.") is not None
+    assert question_named("other than Q4, which question could host the queue?", "Q4 hosts the queue.") is None

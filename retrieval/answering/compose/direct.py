@@ -39,6 +39,9 @@ _GROUP_NAMED = re.compile(r"\b(?:ITU-[RTD]\s+)?(?:Study\s+Groups?|SG)\s*\d+(?:\s
 # "which question in SG17 hosts the incubation queue?": a Question of a study group, named "Q4", "Q4/17",
 # "Question 4/17" (not "which Questions does Res 1 say …", nor a question number already given)
 _WHICH_QUESTION_Q = re.compile(r"\b(?:which|what)\s+(?:SG\s?\d+\s+)?(?:Question|Q)\b(?!\s*\d)(?!s\b)", _I)
+# the one named was not chosen, or is not the one asked: "if Q4 hadn't been picked", "which was next in line?"
+_NOT_CHOSEN_Q = re.compile(r"\bif\b[^?]*\b(?:hadn't|had\s+not|wasn't|was\s+not|weren't|were\s+not)\b|\binstead\s+of\b"
+                           r"|\bnext\s+in\s+line\b|\bsecond\s+(?:choice|best)\b|\bbackup\b|\brunner-?up\b", _I)
 _QUESTION_NAMED = re.compile(r"\b(?:Q\d{1,2}(?:/\d{1,2})?|Questions?\s+\d{1,2}/\d{1,2})\b")
 _YESNO = re.compile(r"^\s*(?:can|may|must|is|are|does|do|should|shall|will|could)\b", _I)
 # "when" asks for a time at the start or before its verb, not inside a clause ("when a Question goes to
@@ -525,10 +528,14 @@ def question_named(question: str, text: str) -> tuple[str, str] | None:
     if not _WHICH_QUESTION_Q.search(question):
         return None
     wanted = set(lexical_tokens(question)) - set(lexical_tokens("question questions sg17 study group"))
+    # "if Q4 hadn't been picked, which question was next in line?", "other than Q4": the Question set aside
+    # is not the answer
+    aside = set(_QUESTION_NAMED.findall(question)) if _NOT_CHOSEN_Q.search(question) else set()
+    aside |= {q for m in _SET_ASIDE_RE.finditer(question) for q in _QUESTION_NAMED.findall(m.group("x"))}
     best: tuple[int, str, str] | None = None
     for a, b in segments(text):
         piece = text[a:b]
-        named = [m.group(0) for m in _QUESTION_NAMED.finditer(piece)]
+        named = [m.group(0) for m in _QUESTION_NAMED.finditer(piece) if m.group(0) not in aside]
         shared = len(wanted & set(lexical_tokens(piece)))
         if len(set(named)) == 1 and shared and (best is None or shared > best[0]):
             best = (shared, named[0], piece)
