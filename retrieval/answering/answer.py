@@ -104,7 +104,7 @@ from retrieval.answering.verify import claim_supported, keep_verified
 from retrieval.core.citations import citation, display, version_display
 from retrieval.core.config import Settings
 from retrieval.core.errors import LLMError
-from retrieval.core.models import SECTORS, Answer, Citation, Clause, Reference, SearchHit, plain_text
+from retrieval.core.models import SECTORS, Answer, AnswerLine, Citation, Clause, Reference, SearchHit, plain_text
 from retrieval.indexing.catalog import Catalog
 from retrieval.indexing.lexical import holds, lexical_tokens, stem
 from retrieval.parsing.mandates import actors_in, document_sector, gives_task, is_front_matter, is_recital
@@ -338,6 +338,12 @@ _POINTS_TO_RE = re.compile(r"\b(?:specified|referred\s+to|set\s+out|mentioned|de
                            r"instructs|invites|requests)\s+(?P<label>\d{1,2}|[a-z]\))", re.IGNORECASE)
 
 
+def _with_lead(answer: Answer, line: AnswerLine) -> Answer:
+    """The answer with a line put first, its plain text kept in step."""
+    lines = [line, *answer.lines]
+    return answer.model_copy(update={"lines": lines, "text": plain_text(lines)})
+
+
 def _unread_language(query: Query, found: Answer) -> Answer:
     """A question in Russian, Arabic or Chinese (or French or Spanish the glossary cannot read) with an
     English-only embedder: what the search found matched a few shared words or numbers at best, so it is
@@ -424,8 +430,7 @@ class Answerer:
                     and not cited.clauses[0].proposal and asks_adoption(query.text) else None
                 if adopted:
                     # "when was Res 130 last revised?": the version its heading gives, then the text itself
-                    result = result.model_copy(update={"lines": [lead(f"{adopted}."), *result.lines], "text": ""})
-                    result = Answer.model_validate(result.model_dump())
+                    result = _with_lead(result, lead(f"{adopted}."))
         elif query.intent == "diff" and asks_fate(query.text):
             # "did WTSA-16 adopt the RCC changes to Res 57?": the proposal is here, the meeting's verdict not.
             result = compose_abstain(query, self.coverage(), "The corpus holds what contributions proposed; what a "
