@@ -154,3 +154,17 @@ def test_a_question_in_the_language_of_a_text_is_matched_by_its_words_under_a_no
     assert ru.citations and all(c.clause_id.startswith("itu-t-rec-e.119@2017-04~ru#") for c in ru.citations[:1])
     zh = service.answer("安全确认服务有哪些要求？")
     assert zh.text.startswith("This question looks Chinese;") and zh.abstained, zh.text
+
+
+def test_a_recommendation_without_summary_leads_with_its_title_in_lines_and_text(shared_itu: Path,
+                                                                                 tmp_path: Path) -> None:
+    """U.1 (1993) has no summary or scope: the answer leads with its title, and the plain text (what JSON
+    and scripts read) leads with the same line as the rendered lines."""
+    from retrieval import Service
+    from tests.conftest import make_settings
+
+    service = Service(make_settings(tmp_path / "u1"))
+    assert not service.ingest([shared_itu / "T-REC-U.1-199303-E.pdf"]).failed
+    ans = service.answer("what does U.1 cover?")
+    assert ans.lines[0].plain.startswith("Recommendation ITU-T U.1 (03/1993) is titled"), ans.lines[0].plain
+    assert ans.text.splitlines()[0] == ans.lines[0].plain

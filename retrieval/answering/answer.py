@@ -947,9 +947,8 @@ class Answerer:
         body = [c for c in clauses if not is_front_matter(c) and len(c.text.split()) > 6][:2]
         if not body:
             return None
-        answer = compose_cover(query.text, body)
         head = lead(f"{version_display(clauses[0])} is titled {title[:1].lower() + title[1:]}; its first clauses:")
-        return answer.model_copy(update={"lines": [head, *answer.lines]})
+        return _with_lead(compose_cover(query.text, body), head)
 
     def _recommendation_clauses(self, number: str) -> list[Clause]:
         """The clauses of Recommendation `number` in the index, in order; of its English version, which
