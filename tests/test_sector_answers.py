@@ -1351,3 +1351,17 @@ def test_a_body_asked_by_its_initials_is_the_actor_the_texts_task(itu_service: o
     to?" is that group's report to the Council, not the Secretary-General told to work with MSAG."""
     ans = ask(itu_service, "who does MSAG report to?")
     assert ans.text.startswith("Member States Advisory Group reports to Council"), ans.text
+
+
+def test_a_body_named_with_its_sector_belongs_to_that_sector_only(itu_service: object) -> None:
+    # PP-18 Res 154 and Res 208 name "the CCV of the ITU Radiocommunication Sector, and the SCV of the ITU
+    # Telecommunication Standardization Sector" in one sentence: each body is its own Sector's.
+    from retrieval.parsing.sectors import sector_of_body
+
+    text = "the Coordination Committee for Vocabulary (CCV) in the ITU Radiocommunication Sector (ITU-R), and the SCV of ITU-T"
+    is_ccv = lambda w: w.lower() in {"ccv", "coordination", "committee", "vocabulary"}  # noqa: E731
+    assert sector_of_body(text, text.index("Coordination"), is_ccv) == "ITU-R"
+    assert sector_of_body(text, text.index("SCV"), lambda w: w == "SCV") == "ITU-T"
+    assert sector_of_body("the CCV, with ITU-R and ITU-T", 4, lambda w: w == "CCV") is None
+    assert ask(itu_service, "which sector runs the CCV?").lead_sectors == ["ITU-R"]
+    assert ask(itu_service, "who is responsible for the SCV?").lead_sectors == ["ITU-T"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from retrieval.core.models import SECTORS, Sector
 from retrieval.core.text import norm_hyphens
@@ -63,6 +64,31 @@ _GROUP_RE = re.compile(
 def sectors_in(text: str) -> list[Sector]:
     t = norm_hyphens(text)
     return [s for s in SECTORS if any(p.search(t) for p in SECTOR_PATTERNS[s])]
+
+
+# "the Coordination Committee for Vocabulary (CCV) of the ITU Radiocommunication Sector": a body followed by the
+# Sector it belongs to. Words of the body's own name (and "for", "of", "on") may come between.
+_BODY_WORD_RE = re.compile(r"[A-Za-z][\w-]*")
+_JOINING = frozenset({"for", "of", "on", "the", "and"})
+_BELONGS_RE = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:of|in|within)\s+(?:the\s+)?(?P<head>(?:[\w-]+\s+){0,3}[\w-]+)")
+
+
+def sector_of_body(text: str, pos: int, is_name_word: Callable[[str], bool]) -> Sector | None:
+    """The one Sector a body at `pos` is said to belong to ("… (CCV) in the ITU Radiocommunication Sector"),
+    when the words right after the body's name (`is_name_word`) say so; None otherwise."""
+    end = None
+    for m in _BODY_WORD_RE.finditer(text, pos):
+        if is_name_word(m.group(0)):
+            end = m.end()
+        elif m.group(0).lower() not in _JOINING or end is None:
+            break
+    if end is None:
+        return None
+    after = _BELONGS_RE.match(text, end)
+    if after is None:
+        return None
+    named = [s for s in sectors_in(after.group("head")) if s != "GS"]
+    return named[0] if len(named) == 1 else None
 
 
 # "… within the framework of ITU-D, with the specialized assistance of ITU-R and ITU-T, …": the Sectors

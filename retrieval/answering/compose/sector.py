@@ -35,7 +35,7 @@ from retrieval.core.citations import citation, display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, SearchHit
 from retrieval.indexing.lexical import holds, lexical_tokens
 from retrieval.parsing.mandates import actors_in, document_sector, is_front_matter, is_recital
-from retrieval.parsing.sectors import SECTOR_NAMES, assisting_sectors, mechanisms_in, sectors_in
+from retrieval.parsing.sectors import SECTOR_NAMES, assisting_sectors, mechanisms_in, sector_of_body, sectors_in
 
 THREE = ("ITU-R", "ITU-T", "ITU-D")
 OPERATIVE = frozenset({"instructed", "invited", "requested", "encouraged", "resolved", "responsible", "reports"})
@@ -302,7 +302,10 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
     s0, e0 = segment_at(c.text, pos)
     piece = c.text[s0:e0]
     helping = set(assisting_sectors(piece))
-    for s in sectors_in(piece):
+    # "CCV of the ITU Radiocommunication Sector, and the SCV of ITU-T": the Sector the body belongs to,
+    # not every Sector of the sentence.
+    own = sector_of_body(c.text, pos, lambda w: bool(set(lexical_tokens(w)) & set(terms)))
+    for s in [own] if own in THREE else sectors_in(piece):
         if s in THREE:
             w = (context if context < 1.0 else 0.5 if is_listed else 1.0) * r
             if s in helping:
