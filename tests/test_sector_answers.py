@@ -1365,3 +1365,14 @@ def test_a_body_named_with_its_sector_belongs_to_that_sector_only(itu_service: o
     assert sector_of_body("the CCV, with ITU-R and ITU-T", 4, lambda w: w == "CCV") is None
     assert ask(itu_service, "which sector runs the CCV?").lead_sectors == ["ITU-R"]
     assert ask(itu_service, "who is responsible for the SCV?").lead_sectors == ["ITU-T"]
+
+
+def test_minimum_qualifying_the_thing_asked_does_not_make_a_who_question_a_quantity(itu_service: object) -> None:
+    # "minimum QoE guidelines" names what is done; the question asks which study group does it (PP-18 Res 21
+    # resolves 5: "to encourage ITU-T Study Group 12 to develop guidelines regarding minimum QoS and QoE").
+    from retrieval.answering.compose.direct import asks_quantity
+
+    assert not asks_quantity("which study group should write the minimum QoE guidelines on call-back?")
+    assert asks_quantity("what is the minimum contribution for a Sector Member?")
+    ans = ask(itu_service, "which study group should write the minimum QoE guidelines on call-back?")
+    assert ans.text.startswith("ITU-T Study Group 12") and ans.lead_sectors == ["ITU-T"], ans.text

@@ -139,7 +139,7 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
     seg = best_segment(clause.text, q)
     # "what is the budget cap …?": a sum asked for is answered as a quantity is
     amount = asks_amount(q)
-    quant = bool(_QUANT_Q.search(q)) or amount
+    quant = asks_quantity(q) or amount
     if quant and not covers(q, seg, clause.part, share=share):
         # "how many replies …?" and the best clause's list ends "– at least ten replies are received": the
         # segment giving that very kind of quantity answers, though it repeats few of the question's words.
@@ -426,9 +426,17 @@ def _sentence_before(text: str, at: int) -> str:
     return text[max(text.rfind(". ", 0, at), text.rfind("; ", 0, at)) + 1:at]
 
 
+_MIN_MAX = re.compile(r"^(?:max|maximum|min|minimum)$", _I)
+
+
 def asks_quantity(question: str) -> bool:
-    """"How many terms …", "how long …", "what share …": a number, a time or a share is the answer."""
-    return bool(_QUANT_Q.search(norm_hyphens(question)))
+    """"How many terms …", "how long …", "what share …": a number, a time or a share is the answer. Not
+    "which SG produces the minimum QoS guidelines?": an actor asked for, whatever "minimum" qualifies."""
+    q = norm_hyphens(question)
+    found = [m.group(0) for m in _QUANT_Q.finditer(q)]
+    if found and all(_MIN_MAX.match(f) for f in found) and (_WHO.search(q) or _WHICH_GROUP_Q.search(q)):
+        return False
+    return bool(found)
 
 
 _ENUM_NOUN = r"(?:ways|modes|options|types|kinds|methods|means|categories|forms|mechanisms|routes|approaches|models)"
