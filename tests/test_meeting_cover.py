@@ -36,6 +36,8 @@ def test_which_rows_a_question_asks_for() -> None:
     assert cover_rows_asked("under which question was C823 submitted?") == ["Questions"]
     assert cover_rows_asked("what is C823 about?") == ["Abstract"]
     assert cover_rows_asked("what does C823 propose?") == ["Abstract"]
+    assert cover_rows_asked("what's the SG17 paper TD2484 really suggesting?") == ["Abstract"]
+    assert cover_rows_asked("what is C823 proposing for the incubation queue?") == []
     # something inside the document is searched, not its cover
     assert cover_rows_asked("what does C823 propose for the incubation queue?") == []
     assert cover_rows_asked("C823 - which work item was consented?") == []

@@ -37,7 +37,9 @@ _ROW_ASKS: dict[str, re.Pattern[str]] = {
         # ("what's that short for?", "what does it stand for?" ask for a long form, not an abstract)
         r"|\bwhat(?:\s+is|\s+was|'s|s)\s+(?:\S+\s+){0,3}(?:about|(?<!\bshort\s)(?<!\bstand\s)(?<!\bstands\s)for)\s*\??\s*$"
         # "what did Broadcom propose in C823?": the document named after its source
-        r"|\bwhat\s+(?:does|did)\s+(?:\S+\s+){0,3}(?:propose|say|cover|contain|do)(?:\s+in\s+\S+)?\s*\??\s*$",
+        r"|\bwhat\s+(?:does|did)\s+(?:\S+\s+){0,3}(?:propose|say|cover|contain|do)(?:\s+in\s+\S+)?\s*\??\s*$"
+        # "what's the SG17 contribution C823 actually proposing?"
+        r"|\bwhat(?:\s+is|\s+was|'s|s)\s+(?:\S+\s+){0,5}(?:proposing|suggesting|asking\s+for)\s*\??\s*$",
         re.IGNORECASE),
 }
 # A question about a meeting document it does not name: "who submitted the contribution on incubation?"
