@@ -1376,3 +1376,17 @@ def test_minimum_qualifying_the_thing_asked_does_not_make_a_who_question_a_quant
     assert asks_quantity("what is the minimum contribution for a Sector Member?")
     ans = ask(itu_service, "which study group should write the minimum QoE guidelines on call-back?")
     assert ans.text.startswith("ITU-T Study Group 12") and ans.lead_sectors == ["ITU-T"], ans.text
+
+
+def test_which_advisory_groups_or_directors_is_answered_by_an_actor_of_that_kind(corpus_service: object) -> None:
+    # The RCC contribution's abstract names the ISC-TF and an introduction paragraph "the TSAG subgroup"; the
+    # proposed resolves 1 is the clause inviting RAG, TSAG and TDAG.
+    from retrieval.answering.compose.direct import of_kind_asked
+
+    assert of_kind_asked("which advisory groups should help?", "TDAG")
+    assert not of_kind_asked("which advisory groups should help?", "ISC-TF")
+    assert of_kind_asked("which director reports?", "Director of TSB") and of_kind_asked("who reports?", "ISC-TF")
+    ans = ask(corpus_service, "in RCC's draft of Res 57, which advisory groups are to assist the ISCG in finding "
+                              "subjects the three sectors have in common?")
+    assert ans.text.startswith("RAG, TSAG and TDAG"), ans.text
+    assert ans.citations[0].clause_id.endswith("proposal.1/resolves.1")

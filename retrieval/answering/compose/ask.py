@@ -10,8 +10,10 @@ from retrieval.answering.compose import asks_who, lead, note, ordered_sectors
 from retrieval.answering.compose.direct import (
     and_joined,
     answer_with_actor,
+    asks_actor_kind,
     doer,
     group_named,
+    of_kind_asked,
     question_named,
     states_quantity_of,
     tasked_to,
@@ -22,7 +24,7 @@ from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display, instrument_display
 from retrieval.core.models import Answer, Clause, Mandate, SearchHit, Sector
 from retrieval.core.text import quoted
-from retrieval.parsing.mandates import document_sector, gives_task
+from retrieval.parsing.mandates import actors_in, document_sector, gives_task
 
 
 def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
@@ -31,7 +33,13 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
     cits = []
     # "…, BDT or the Secretary-General?": the actors offered are candidates, not actors the answer excludes.
     asked = without_alternatives(query.text)
-    if asks_who(query.text):
+    if asks_actor_kind(asked):
+        # "which advisory groups should help …?": unless the best clause names one, the first of the best five
+        # tasking an actor of that kind
+        if top and not any(of_kind_asked(asked, a.name) for _s, a in actors_in(top[0].clause.text)):
+            top = _promoted(top, hits[:5], lambda c: any(gives_task(m) and of_kind_asked(asked, m.actor)
+                                                         for m in c.mandates))
+    elif asks_who(query.text):
         # "Who appoints …?": a clause saying who does that verb answers before one that only mentions it.
         top = _promoted(top, top, lambda c: doer(asked, c) is not None or tasked_to(asked, c))
         if _AT_ITU_RE.search(query.text):

@@ -25,7 +25,7 @@ _WHO = re.compile(r"^\s*(?:who|which\s+(?:body|group|organ|committee|official))\
                   # "C&I: who's doing the conformity pilots …?"
                   r"|(?:^|[:;,.!?\u2013\u2014]\s*|\s-\s*)who(?:'s|\s+is|\s+are)\s+(?:actually\s+|really\s+)?[a-z]+ing\b"
                   r"|\bwhich\s+(?:two\s+|three\s+|2\s+|3\s+)?(?:parts?\s+of\s+(?:the\s+)?ITU|bureau\s+directors?|directors?|"
-                  r"bureaux|bodies|body|organs?|officials?)\b|\bwhose\s+(?:job|task|responsibility|remit)\b"
+                  r"bureaux|bodies|body|organs?|officials?|(?:sector\s+)?advisory\s+(?:groups?|bodies))\b|\bwhose\s+(?:job|task|responsibility|remit)\b"
                   # "In the RCC proposal, who would have to report …": a modal after "who" mid-sentence
                   r"|\bwho\s+(?:would|will|must|should|shall|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to)\b", _I)
 # "… report to?", "to whom", "who does X report to every year": the body reported to is asked for (a
@@ -128,6 +128,25 @@ def answer_sentence(question: str, clause: Clause, share: float = SEGMENT_COVERA
     return found[0] if found else None
 
 
+# "which advisory groups should …?", "which director is on the hook …?": the answer is an actor of that kind,
+# not the first actor a clause names.
+_ACTOR_KINDS = [
+    (re.compile(r"\bwhich\s+(?:sector\s+)?advisory\s+(?:groups?|bodies)\b", _I),
+     re.compile(r"\b(?:RAG|TSAG|TDAG)\b|\bAdvisory\s+(?:Groups?|bod)", _I)),
+    (re.compile(r"\bwhich\s+(?:bureau\s+|two\s+|three\s+|2\s+|3\s+)?directors?\b", _I), re.compile(r"\bDirectors?\b")),
+]
+
+
+def asks_actor_kind(question: str) -> bool:
+    return any(asks.search(question) for asks, _want in _ACTOR_KINDS)
+
+
+def of_kind_asked(question: str, actor: str) -> bool:
+    """The actor is of the kind a "which <kind> …?" question asks for (any actor when it asks none)."""
+    kind = next((want for asks, want in _ACTOR_KINDS if asks.search(question)), None)
+    return kind is None or bool(kind.search(actor))
+
+
 def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVERAGE,
                       best: bool = False) -> tuple[str, list[Sector]] | None:
     """`answer_sentence`, with the Sectors of the actors it names when it answers "who does this" (`best`:
@@ -199,7 +218,7 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
         # "Who appoints the TSAG chairman?" answered by "WTSA shall appoint the chairman …": the subject
         # of the question's own verb in the clause, before anyone the clause's heading tasks.
         done = doer(q, clause)
-        if done is not None:
+        if done is not None and of_kind_asked(q, done[0].name):
             actor, where = done
             return f"{actor.name}: “{readable(where)}”", _three([actor.sector])
     if _WHO.search(q) or _TO_WHOM.search(q):
@@ -213,13 +232,14 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
             # MSAG reports to
             return None
         # The actor the clause tasks (often named only in its part heading: "instructs the Secretary-General").
-        tasked = list({m.actor: m for m in clause.mandates if gives_task(m) and m.actor not in named}.values())
+        tasked = list({m.actor: m for m in clause.mandates
+                       if gives_task(m) and m.actor not in named and of_kind_asked(q, m.actor)}.values())
         if tasked:
             # "the Directors of the three Bureaux and ISC-TF to report …": all of them, and a lead Sector
             # only when they are of one Sector.
             who = and_joined([m.actor for m in tasked[:4]])
             return f"{who}: “{readable(seg)}”", _three([m.sector for m in tasked])
-        actors = [a for _s, a in actors_in(seg, document_sector(clause.instrument))]
+        actors = [a for _s, a in actors_in(seg, document_sector(clause.instrument)) if of_kind_asked(q, a.name)]
         found = [a for a in actors if a.name not in named] or actors
         if found and _does_what_is_asked(q, seg):
             return f"{found[0].name}: “{readable(seg)}”", _three([found[0].sector])
