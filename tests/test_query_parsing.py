@@ -772,6 +772,9 @@ def test_a_closing_only_x_or_y_choice_is_not_the_topic() -> None:
     ("assistance to somalia for rebuilding its telecoms - is that a BDT job?", "assistance somalia rebuilding telecoms"),
     ("is youth empowerment through ICT mainly a BDT thing?", "youth empowerment through ICT"),
     ("is cybersecurity an ITU-T thing?", "cybersecurity"),
+    # the Sector by its possessive, with or without the other side of the choice
+    ("is cybersecurity ITU-T's job?", "cybersecurity"),
+    ("is spectrum management ITU-R's job or ITU-T's?", "spectrum management"),
     ("who is responsible for strengthening the regional offices - BDT alone or all three bureaux?",
      "strengthening regional offices"),
     ("who's on the hook for standards work on digital financial services?", "standards digital financial services"),
@@ -792,7 +795,8 @@ def test_one_sector_offered_for_a_yes_or_no_is_a_sector_question(q: str, topic: 
 
 
 def test_no_sector_is_offered_in_everyday_yes_or_no_questions() -> None:
-    for q in ["is it a good thing?", "is there a T thing about it?", "does the study group or the TSAG decide or do both?"]:
+    for q in ["is it a good thing?", "is there a T thing about it?", "does the study group or the TSAG decide or do both?",
+              "what is ITU-T's role in Res 57?", "is there ITU-T's work on it?"]:
         assert read_query(q).intent != "sector", q
 
 

@@ -1390,3 +1390,12 @@ def test_which_advisory_groups_or_directors_is_answered_by_an_actor_of_that_kind
                               "subjects the three sectors have in common?")
     assert ans.text.startswith("RAG, TSAG and TDAG"), ans.text
     assert ans.citations[0].clause_id.endswith("proposal.1/resolves.1")
+
+
+def test_a_sector_offered_by_its_possessive_asks_which_sector(itu_service: object) -> None:
+    # PP-18 Res 21 resolves 4 asks ITU-T Study Groups 2 and 3 and ITU-D Study Group 1 to study OI and CLI;
+    # "is that ITU-T's job or ITU-D's?" had been read as a plain question and answered from resolves 2.
+    ans = ask(itu_service, "studies of origin identification and CLI under the call-back resolution: is that "
+                           "ITU-T's job or ITU-D's?")
+    assert sorted(ans.lead_sectors) == ["ITU-D", "ITU-T"], ans.text
+    assert ans.citations[0].clause_id.startswith("pp-res-21@"), ans.text

@@ -74,6 +74,8 @@ _SECTOR_RE = re.compile(
     r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+" + _JOB + r"\b"
     # "is youth empowerment mainly a BDT thing?", "… - is that a BDT job?": one Sector offered for a yes or no
     r"|\bis\s+(?!there\b)[^?]{0,80}?\b(?:an?\s+)(?:ITU-[RTD]|BR|TSB|BDT|[RTD])(?:'s)?\s+" + _SG_OF + _JOB + r"\b"
+    # "is cybersecurity ITU-T's job?", "… is that ITU-T's job or ITU-D's?": a Sector's by the possessive
+    r"|(?:^|[-–—:;,?]|\b(?:so|and|but))\s*is\s+(?!there\b)[^?]{0,80}?\b" + _BUREAU + r"'s\s+" + _SG_OF + _JOB + r"\b"
     r"|" + _ALL_SIDE + r"|"
     r"\bwho(?:'s|\s+is)\s+(?:on\s+the\s+hook|accountable)\b"
     # "who does the standardization gap programme belong to?": whose it is
@@ -549,7 +551,8 @@ def without_remark(question: str) -> str:
 
 # "… - is that a BDT job?", "is X mainly a BDT thing?": the Sector offered is the answer to confirm, not the topic.
 _ONE_OFFERED_RE = re.compile(r"(?:[,;:\u2013\u2014-]\s*(?:is|was)\s+(?:that|this|it)\s+)?\b(?:(?:mainly|mostly|primarily|really|"
-                             r"just|basically|only|purely)\s+)?(?:an?\s+)(?:ITU-[RTD]|BR|TSB|BDT|[RTD])(?:'s)?\s+"
+                             r"just|basically|only|purely)\s+)?(?:(?:an?\s+)(?:ITU-[RTD]|BR|TSB|BDT|[RTD])(?:'s)?"
+                             r"|(?:ITU-[RTD]|BR|TSB|BDT)'s)\s+"
                              + _SG_OF + _JOB + r"\b(?:\s*,?\s*" + _ALL_SIDE + ")?", re.IGNORECASE)
 
 
