@@ -26,6 +26,9 @@ def test_convex_fusion_edge_cases() -> None:
 
 def test_stemming_matches_word_forms() -> None:
     assert lexical_tokens("meetings appointment studies") == lexical_tokens("meet appoints study")
+    # Snowball's undoubling ("staffing" → "staf") must not part a word from its own forms
+    assert lexical_tokens("staffing added") == lexical_tokens("staff add")
+    assert lexical_tokens("planning") == lexical_tokens("plan") and lexical_tokens("ad hoc") != lexical_tokens("add hoc")
 
 
 def test_tracked_change_seams_split_for_search() -> None:

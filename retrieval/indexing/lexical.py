@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # numpy takes 0.1 s to import: `cite`, `status` and `parse` r
 from retrieval.core.text import tokens
 
 # Part of the catalog cache key: a change to how text becomes tokens must rebuild cached BM25 indexes.
-TOKENIZER_VERSION = "snowball-en-4"  # query-side synonyms need no rebuild
+TOKENIZER_VERSION = "snowball-en-5"  # query-side synonyms need no rebuild
 _local = threading.local()  # PyStemmer objects are not thread-safe; one per thread
 
 STOPWORDS = frozenset([
@@ -52,7 +52,15 @@ def stem(word: str) -> str:
         import Stemmer
 
         stemmer = _local.stemmer = Stemmer.Stemmer("english")
-    return str(stemmer.stemWord(word))
+    out = str(stemmer.stemWord(word))
+    # Snowball undoubles a final consonant after removing -ing/-ed ("staffing" → "staf") but leaves the
+    # bare word ("staff"): the two never met. Only where the doubled form is itself the word.
+    doubled = out + out[-1:]
+    return doubled if doubled in _UNDOUBLED and word.lower().startswith(doubled) else out
+
+
+# Words whose -ing/-ed forms Snowball stems apart from the word itself.
+_UNDOUBLED = frozenset(["staff", "add"])
 
 
 def lexical_tokens(text: str) -> list[str]:
