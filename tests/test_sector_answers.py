@@ -1399,3 +1399,14 @@ def test_a_sector_offered_by_its_possessive_asks_which_sector(itu_service: objec
                            "ITU-T's job or ITU-D's?")
     assert sorted(ans.lead_sectors) == ["ITU-D", "ITU-T"], ans.text
     assert ans.citations[0].clause_id.startswith("pp-res-21@"), ans.text
+
+
+def test_two_bureaux_named_find_the_other_two_bureaux_of_a_bureau_s_own_text(itu_service: object) -> None:
+    # Res 1 §9.4.3: "The Director shall inform the Directors of the other two Bureaux …" — TSB's text never
+    # writes "BR and BDT", and the PP-18 clauses that do ("the Directors of BR and TSB") had outranked it.
+    from retrieval.answering.query import search_form
+
+    assert search_form("do BR and BDT get told?") == "do BR and BDT (the other two Bureaux) get told?"
+    assert search_form("BR, TSB and BDT or TSB or BDT?") == "BR, TSB and BDT or TSB or BDT?"  # all three, a choice
+    ans = ask(itu_service, "when TSB starts a TAP consultation of Member States, do BR and BDT get told?")
+    assert any(c.clause_id.endswith("#s9.4.3") for c in ans.citations[:3]), ans.text

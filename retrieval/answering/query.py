@@ -365,7 +365,11 @@ def without_exclusions(text: str) -> str:
 # the question (its rare word "behalf" outweighed "EMF" and dropped the clause that answers).
 _REGISTER = [(re.compile(r"\b(?:takes?|taking|took)\s+part\s+in\b", re.IGNORECASE), "participate in"),
              (re.compile(r"\s*\bon\s+(?:ITU's|its|the\s+Union's|their|our)\s+behalf\b|\s*\bon\s+behalf\s+of\s+"
-                         r"(?:ITU|the\s+Union)\b", re.IGNORECASE), "")]
+                         r"(?:ITU|the\s+Union)\b", re.IGNORECASE), ""),
+             # "are BR and BDT told?": a Bureau's own texts name the other two as "the other two Bureaux"
+             (re.compile(r"(?<!BR,\s)(?<!TSB,\s)(?<!BDT,\s)\b(?:BR|BDT|TSB)\s+(?:and|&)\s+(?:the\s+)?(?:BR|BDT|TSB)\b"
+                         r"(?!\s*(?:,|and|or)\s*(?:BR|BDT|TSB))"),
+              r"\g<0> (the other two Bureaux)")]
 
 
 def search_form(text: str) -> str:
