@@ -263,6 +263,13 @@ def test_records_results_people_and_live_figures_are_not_in_adopted_texts() -> N
         v = _judged(q, text)
         assert v.abstain and why in v.reason, (q, v)
     assert not _judged("how often is the satisfaction survey held?", text).abstain
+    # how much of a sum has been used by now, or what share a group makes up: a live figure or a share
+    loan = "a loan of up to CHF 150 million from the host country for the new building, and young professionals"
+    v = _judged("how much of the CHF 150m loan has ITU drawn down so far?", loan)
+    assert v.abstain and "current figures" in v.reason, v
+    v = _judged("what share of ITU staff are young professionals?", loan)
+    assert v.abstain and "share" in v.reason, v
+    assert not _judged("how much is the loan for the new building?", loan).abstain
 
 
 def test_what_is_asked_for_must_be_what_the_clauses_speak_of() -> None:

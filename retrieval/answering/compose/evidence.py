@@ -194,7 +194,7 @@ _CURRENT_RE = re.compile(
     # their standing, which texts give)
     r"|\bwhat(?:'s|s|\s+is)\s+the\s+status\s+of\s+(?:the\s+)?(?:[\w+-]+\s+){0,4}?(?:review|project|process|construction|"
     r"renovation|negotiations?|ratification|work|preparations?)\b|"
-    r"\bhow\s+many\b[^?]*\b(?:currently|now|today|at\s+present|presently|so\s+far|to\s+date|this\s+year)\b"
+    r"\bhow\s+(?:many|much)\b[^?]*\b(?:currently|now|today|at\s+present|presently|so\s+far|to\s+date|this\s+year)\b"
     r"|\b(?:current|latest|present|most\s+recent|newest)\s+(?:[\w-]+\s+){0,4}?(?:number|figures?|count|total|membership|"
     r"list\s+of\s+members|balance|level|status|value|rate|score|size|rank|ranking|position|standing|data|statistics|stats)\b"
     # "when does the current term of the TSB Director end?": when someone's present term runs out
@@ -331,7 +331,7 @@ _SUBJECT_RE = re.compile(r"\b(?:on|for|about|regarding|concerning|(?:deals?|deal
                          r"((?:[\w-]+\s+){0,2}[\w-]+)\s*(?:[?.!,;]|$)", _I)
 # Values a question asks for that a clause gives in one form or not at all (a near-domain question the
 # texts touch without answering: "what percentage of ITU staff are women?", "the URL of the portal").
-_PERCENT_Q_RE = re.compile(r"\b(?:what|which)\s+(?:percentage|per\s*cent(?:age)?|proportion|fraction)\b"
+_PERCENT_Q_RE = re.compile(r"\b(?:what|which)\s+(?:percentage|per\s*cent(?:age)?|proportion|fraction|share\s+of)\b"
                            r"|\bhow\s+many\s+per\s*cent\b|\bwhat\s*%", _I)
 _PERCENT_RE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)|\bmajority\b|\bhalf\b|\b(?:one|a|two|three)[-\s]"
                          r"(?:half|third|quarter|fourth|fifth|sixth|eighth|tenth|sixteenth|thirty[-\s]?second|"
