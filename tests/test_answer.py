@@ -201,6 +201,15 @@ def test_no_yes_or_number_from_a_sentence_about_something_else() -> None:
         "Not later than 14 calendar days")
     assert (answer_sentence("how long before WTSA should contributions be submitted?", two) or "").startswith(
         "Not later than one month")
+    # A time on the other side of the event is not the time asked.
+    ahead = c("The revised draft is produced by 4 months before the study group meeting.")
+    assert answer_sentence("how long after the study group meeting is the revised draft produced?", ahead) is None
+    assert (answer_sentence("how long before the study group meeting is the revised draft produced?", ahead)
+            or "").startswith("4 months before")
+    after = c("The draft is produced by 4 months before the meeting, and the text is notified within two weeks "
+              "after the meeting.")
+    assert (answer_sentence("how soon after the meeting is the text notified?", after) or "").startswith(
+        "Within two weeks")
 
 
 def test_naming_an_indexed_resolution_is_not_a_gap_in_the_evidence(corpus_service: object) -> None:

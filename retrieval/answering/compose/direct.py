@@ -291,11 +291,32 @@ _ASKED_NOUN = re.compile(r"^\W*(?:so\s+)?what(?:'s|\s+is|\s+are|s)\s+(?:the\s+)?
 _NEAR = 12  # words before a span that say what it is ("the submission deadline … shall be not later than")
 
 
+# A time asked on one side of an event ("how long after the meeting …?") and a span on the other ("4 months
+# before the study group meeting"): not the time asked.
+_TIME_Q = re.compile(r"\bhow\s+(?:long|soon|fast|quickly|early|far\s+ahead|many\s+(?:days|weeks|months))\b|\bby\s+when\b"
+                     r"|\bwithin\s+(?:how|what)\b", _I)
+_BEFORE = re.compile(r"\bbefore\b|\bprior\s+to\b|\bin\s+advance\b|\bahead\b|\bbeforehand\b", _I)
+_AFTER = re.compile(r"\bafter\b", _I)
+
+
+def _facing(spans: list[str], question: str) -> list[str]:
+    """The spans on the side of the event the question asks about (all of them when it names no side)."""
+    if not _TIME_Q.search(question):
+        return spans
+    after, before = bool(_AFTER.search(question)), bool(_BEFORE.search(question))
+    if after == before:
+        return spans
+    wrong = _BEFORE if after else _AFTER
+    return [s for s in spans if not wrong.search(s)]
+
+
 def _of_kind_asked(spans: list[str], question: str) -> bool:
     """Some span is of a kind the question asks for, when it asks for one: "how long can a conference
-    last?" is not answered by "the last quarter of 2022" (when it is held)."""
+    last?" is not answered by "the last quarter of 2022" (when it is held), nor "how long after the
+    meeting …?" by "4 months before the meeting"."""
+    spans = _facing(spans, question)
     if re.search(r"\bhow\s+many\b", question, _I):
-        return True  # a count of the noun asked (`_pick` prefers it); "when …, how many replies" is no date
+        return bool(spans)  # a count of the noun asked (`_pick` prefers it); "when …, how many replies" is no date
     kinds = _kinds_asked(question)
     return not kinds or any(unit.search(s) for unit in kinds for s in spans)
 
@@ -311,6 +332,7 @@ def _pick(spans: list[str], question: str, text: str = "") -> str:
     """The span of the unit the question asks for: "how many replies" → "ten replies". Of several of
     that unit in `text` ("should be submitted not later than one month …, and at any event the
     submission deadline … not later than 14 calendar days"), the one the noun asked for introduces."""
+    spans = _facing(spans, question) or spans
     many = re.search(r"\bhow\s+many\s+(\w+)", question, _I)
     if many:
         noun = lexical_tokens(many.group(1))
@@ -495,7 +517,7 @@ def holds_quantity(question: str, text: str) -> bool:
         # … or the count in brackets after them: "some Member States and Sector Members (normally at least four)"
         return any(set(lexical_tokens(" ".join(text[: m.start()].split()[-6:]))) & same
                    for m in _BRACKETED_COUNT.finditer(text))
-    spans = [m.group(0) for m in _SPAN.finditer(text)]
+    spans = _facing([m.group(0) for m in _SPAN.finditer(text)], q)
     if not spans:
         return False
     # Every kind the question asks for counts: "how much does an SME pay" is an amount in CHF or a share
