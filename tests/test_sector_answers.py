@@ -1410,3 +1410,10 @@ def test_two_bureaux_named_find_the_other_two_bureaux_of_a_bureau_s_own_text(itu
     assert search_form("BR, TSB and BDT or TSB or BDT?") == "BR, TSB and BDT or TSB or BDT?"  # all three, a choice
     ans = ask(itu_service, "when TSB starts a TAP consultation of Member States, do BR and BDT get told?")
     assert any(c.clause_id.endswith("#s9.4.3") for c in ans.citations[:3]), ans.text
+
+
+def test_circulating_a_result_finds_the_clause_that_sends_it_by_circular(itu_service: object) -> None:
+    # Res 1 §9.6.1: "… the Director shall notify whether the text is approved or not, by circular"; Snowball
+    # stems "circulate" and "circular" apart, and Figure 9.1's notes had come first.
+    ans = ask(itu_service, "under TAP, how many weeks after the SG meeting does the director circulate the decision?")
+    assert ans.citations[0].clause_id.endswith("#s9.6.1"), ans.text

@@ -89,6 +89,8 @@ _SYNONYM_GROUPS = [
     ("length", "duration"), ("cutoff", "deadline"), ("recoup", "recover"), ("value", "amount"),
     ("harm", "harmed", "hurt", "hurts", "adversely"), ("answer", "respond"),
     ("doc", "docs", "document", "documents"),
+    # "circulate the result": the texts send it "by a circular" (Snowball keeps the two stems apart)
+    ("circulate", "circular"),
     # Telecom chat words for what the texts name generically.
     ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),
     ("imei", "imeis", "identifier", "identifiers"),
