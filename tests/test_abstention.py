@@ -828,6 +828,14 @@ def test_a_possessive_or_a_year_makes_what_is_a_an_amount_and_case_i_is_no_varia
 
     assert asks_amount("What is a Sector Member's contributory unit for 2024?")
     assert not asks_amount("D-series terms: what's a settlement rate?")
+    # the name of a thing is asked, not its value
+    assert not asks_amount("what's the part of the accounting rate owed to a transit country called?")
+    assert not asks_amount("what is the term for the rate paid to the terminal administration?")
+    assert asks_amount("what's the accounting rate for calls to Geneva?")
+    share = "Transit share The part of the accounting rate which is due to an intermediate Administration."
+    v = judge("what's the part of the accounting rate owed to a transit country called?", [clause(share)],
+              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    assert not v.abstain, v
     text = "Participants who cannot attend may follow the meeting remotely."
     v = judge("what happens in case I cannot attend the meeting?", [clause(text)], corpus_has=lambda s: True,
               known_word=lambda w: True, coverage=lambda t: 1.0)

@@ -32,7 +32,7 @@ GENERIC = frozenset(lexical_tokens(
     "current currently today now next upcoming forthcoming per according exactly actually really much many long often main principal "
     "also still ever every which who whom what when where why how does did do can could would should "
     "must shall has have had need needs get got make made take ask asks asked supposed expected meant going "
-    "want wants wanted us under happen happens happened look looks ahead far trying try tries told")) | frozenset(
+    "want wants wanted us under happen happens happened look looks ahead far trying try tries told stay stays staying")) | frozenset(
     lexical_tokens(" ".join(CHAT_WORDS)))
 
 # Named things people ask about: conferences and events with their year, Recommendations, years,
@@ -133,6 +133,8 @@ _AMOUNT_Q_RE = re.compile(
 # "What does 'termination charge' mean?" asks for a definition, not an amount.
 # … and "what's a settlement rate?": with "a", what the thing is, not its value ("what is the rate …?")
 _MEANING_Q_RE = re.compile(r"\b(?:mean|means|meaning|stands?\s+for|definition|defined|define)\b"
+                           # "what's the share of the rate owed to X called?": a term is asked for, not its value
+                           r"|\b(?:called|termed|known\s+as)\s*\?*\s*$|\bwhat(?:'s|s|\s+is)\s+the\s+(?:term|name|word)\s+for\b"
                            r"|(?:^|[:;,.!?]\s*)\W*what(?:'s|s|\s+is|\s+are)\s+an?\s+(?!(?:total|maximum|minimum|max|min)\b)"
                            # … not "what is a Sector Member's unit for 2024?", "what is an Associate's fee?"
                            r"(?![^?]*(?:'s\b|\b(?:19|20)\d\d\b|\bCHF\b|\bfees?\b|\bcosts?\b|\bprices?\b|\bamount))", _I)
@@ -527,8 +529,15 @@ def key_text(question: str) -> str:
 
 
 def _generic(t: str) -> bool:
-    """A question word, or a typo of one ("wich", "handels")."""
-    return t in GENERIC or (len(t) >= 4 and bool(difflib.get_close_matches(t, GENERIC, n=1, cutoff=0.8)))
+    """A question word, or a typo of one ("wich", "handels"); a common English word is no typo ("staff" is
+    not "stuff"; "handel" is too rare to be meant)."""
+    from retrieval.answering.spelling import english_count
+
+    return t in GENERIC or (len(t) >= 4 and bool(difflib.get_close_matches(t, GENERIC, n=1, cutoff=0.8))
+                            and english_count(t) < _COMMON_WORD)
+
+
+_COMMON_WORD = 1000  # pyspellchecker's count above which a word is typed on purpose
 
 
 def content_terms(text: str) -> list[str]:
