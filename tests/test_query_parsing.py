@@ -780,6 +780,7 @@ def test_a_closing_only_x_or_y_choice_is_not_the_topic() -> None:
     ("who's on the hook for standards work on digital financial services?", "standards digital financial services"),
     ("is ict accessibility just a T study group topic or are all 3 sectors on it?", "ict accessibility"),
     ("is IPv6 just an ITU-T topic or do the other two work on it too?", "IPv6"),
+    ("is IPv6 purely a TSB thing, or are the study groups of every sector meant to take it up?", "IPv6"),
     ("is bridging the standardization gap purely a TSB thing, or did PP-18 put all three bureaux on it?",
      "bridging standardization gap"),
     # why the asker asks is no part of the topic; "more a T thing or a D thing" is the choice

@@ -54,8 +54,10 @@ _BY_NAME = (r"\b(?:radio(?:communication)?|standardi[sz]ation|development)\s+or\
 # "do X and Y sit with one sector or are they shared?"
 _ONE_OR_SHARED = r"\bsits?\s+with\s+(?:one|a\s+single|a)\s+(?:sector|bureau)\b"
 # (… "or did PP-18 put all three bureaux on it?")
-_ALL_SIDE = (r"\bor\s+(?:are|is|do|does|did|has|have|was|were)\s+(?:[\w-]+\s+){0,3}?(?:all\s+(?:three|3)|the\s+other\s+(?:two|2))"
-             r"(?:\s+(?:sectors|bureaux|bureaus|directors))?\b[^?]*\?*\s*$")
+_ALL_SIDE = (r"\bor\s+(?:are|is|do|does|did|has|have|was|were)\s+(?:[\w-]+\s+){0,4}?(?:(?:all\s+(?:three|3)|the\s+other\s+(?:two|2))"
+             r"(?:\s+(?:sectors|bureaux|bureaus|directors))?"
+             # "… or are the study groups of all sectors meant to take it up?"
+             r"|(?:all\s+(?:the\s+)?|every\s+|each\s+)(?:sectors?|bureaux|bureaus|bureau))\b[^?]*\?*\s*$")
 _SECTOR_RE = re.compile(
     _WHICH_SECTOR + "|" + _WHOSE + "|" + _WHOSE_JOB + "|" + _EITHER + r"(?:\s*\?|\s+" + _JOB + r"\b)"
     # "is cybersecurity a BDT or TSB job?"
