@@ -552,6 +552,8 @@ def test_a_series_asked_for_by_its_topic() -> None:
 
     assert asks_which_series("what letter series would an IoT / smart cities Recommendation go in?")
     assert not asks_which_series("what's the K series for?")  # a letter given: series_asked reads it
+    assert asks_which_series("which rec series would a lightning-protection text go in?")
+    assert asks_which_series("what Recommendation series covers data networks?")
     table = Clause(clause_id="a12#clause.2.2", doc_id="a12", instrument=Instrument(), part="clause", span=(0, 1),
                    text="The scope of the series:\nD\tTariff and accounting principles\nX\tData networks and security\n"
                         "Y\tGlobal information infrastructure, Internet of Things and smart cities")

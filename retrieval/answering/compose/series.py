@@ -43,7 +43,8 @@ def series_asked(question: str) -> str | None:
     return m.group("a") or m.group("b") or m.group("c")
 
 
-_WHICH_SERIES_RE = re.compile(r"\b(?:which|what)\s+(?:letter\s+|ITU-T\s+)?series\b|\bseries\s+letter\b", re.IGNORECASE)
+_WHICH_SERIES_RE = re.compile(r"\b(?:which|what)\s+(?:letter\s+|ITU-T\s+)?(?:rec(?:ommendation)?s?\s+)?series\b"
+                              r"|\bseries\s+letter\b", re.IGNORECASE)
 TOPIC_COVERAGE = 0.5  # a series line holding this share of the question's words is the series it asks for
 
 
