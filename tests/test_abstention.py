@@ -317,6 +317,14 @@ def test_who_does_a_verb_is_the_subject_of_that_verb_in_the_clause() -> None:
                      "allocated to a working party.")
     found = doer("who appoints rapporteurs?", a1)
     assert found is not None and found[0].name == "ITU-T study groups", found
+    # asked after its scene ("during AAP, who …"), and in another verb of telling than the text's
+    a8 = Clause(clause_id="itu-t-rec-a.8@x#clause.4.3", doc_id="itu-t-rec-a.8@x", part="clause", label="4.3",
+                instrument=Instrument(body="ITU-T", kind="recommendation", number="A.8"), span=(0, 1),
+                text="The Director of TSB shall advise the Directors of the other two Bureaux that Member States are "
+                     "being asked to comment.")
+    found = doer("during AAP, who tells the other Bureaux that members are asked to comment?", a8)
+    assert found is not None and found[0].name == "Director of TSB", found
+    assert doer("during AAP, who approves the text?", a8) is None
 
 
 def test_hosts_officials_by_post_outcomes_and_absent_things_asked_for() -> None:

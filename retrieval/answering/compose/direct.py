@@ -601,11 +601,13 @@ def group_named(question: str, text: str) -> bool:
     return bool(_ASKS_GROUP.search(question) and _GROUP_NAMED.search(text))
 
 
-_WHO_VERB = re.compile(r"^\s*who(?:'s|\s+is|\s+are)?\s+(?:supposed\s+to\s+|meant\s+to\s+|has\s+to\s+|have\s+to\s+|must\s+|"
-                       r"should\s+|can\s+|will\s+|does\s+|do\s+|gets?\s+to\s+)?"
-                       # "who actually appoints …": the verb after the chat adverb
-                       r"(?:(?:actually|really|usually|normally|formally|officially|ultimately|finally|then)\s+)?"
-                       r"(?P<verb>[a-z]+)\b", _I)
+_WHO_DOES = (r"who(?:'s|\s+is|\s+are)?\s+(?:supposed\s+to\s+|meant\s+to\s+|has\s+to\s+|have\s+to\s+|must\s+|"
+             r"should\s+|can\s+|will\s+|does\s+|do\s+|gets?\s+to\s+)?"
+             # "who actually appoints …": the verb after the chat adverb
+             r"(?:(?:actually|really|usually|normally|formally|officially|ultimately|finally|then)\s+)?"
+             r"(?P<verb>[a-z]+)\b")
+# … first in the question, or after the scene it is asked in ("during TAP, who tells …?")
+_WHO_VERB = re.compile(r"^\s*(?:(?:during|under|in|for|at|after|before|once|when)\s+[^,?]{1,40},\s*)?" + _WHO_DOES, _I)
 _MODAL = re.compile(r"\b(?:shall|will|may|should|must|is\s+to|are\s+to)\s+(?:(?:also|then|normally|not|be)\s+)?"
                     r"(?P<verb>[a-z]+)\b", _I)
 
@@ -615,7 +617,7 @@ _NOT_DOING = frozenset(lexical_tokens("is are was were be has have had does do d
                                      "looks takes gets runs"))
 
 
-_WHO_VERB_ANYWHERE = re.compile(_WHO_VERB.pattern.replace("^\\s*who", "\\bwho", 1), _I)
+_WHO_VERB_ANYWHERE = re.compile(r"\b" + _WHO_DOES, _I)
 
 
 def _does_what_is_asked(question: str, segment: str) -> bool:
@@ -635,6 +637,14 @@ def asks_doer(question: str) -> bool:
     return bool(verb) and verb[0] not in _SHAPE and verb[0] not in _NOT_DOING
 
 
+# Verbs of telling that the texts use for one another ("who tells BR …?": "The Director of TSB shall advise …").
+_VERB_KIN = [frozenset(lexical_tokens("tell inform advise notify"))]
+
+
+def _same_verb(a: str, b: str) -> bool:
+    return a == b or any(a in kin and b in kin for kin in _VERB_KIN)
+
+
 def doer(question: str, clause: Clause) -> tuple[Actor, str] | None:
     """The actor a clause says does what a "who <verb>s …?" question asks ("WTSA shall appoint …" for
     "who appoints …"), with the sentence saying so; None when no sentence has that verb after a modal
@@ -646,14 +656,14 @@ def doer(question: str, clause: Clause) -> tuple[Actor, str] | None:
     for a, b in segments(clause.text):
         sentence = clause.text[a:b]
         for m in _MODAL.finditer(sentence):
-            if lexical_tokens(m.group("verb"))[:1] != verb[:1]:
+            if not _same_verb(next(iter(lexical_tokens(m.group("verb"))), ""), verb[0]):
                 continue
             before = actors_in(sentence[max(0, m.start() - 80): m.start()], document_sector(clause.instrument))
             if before:
                 return before[-1][1], sentence
         # "New or revised Questions may be approved by a study group if …": the agent of the passive
         for m in _PASSIVE_RE.finditer(sentence):
-            if lexical_tokens(m.group("verb"))[:1] != verb[:1]:
+            if not _same_verb(next(iter(lexical_tokens(m.group("verb"))), ""), verb[0]):
                 continue
             after = actors_in(sentence[m.end(): m.end() + 60], document_sector(clause.instrument))
             if after:
