@@ -1417,3 +1417,16 @@ def test_circulating_a_result_finds_the_clause_that_sends_it_by_circular(itu_ser
     # stems "circulate" and "circular" apart, and Figure 9.1's notes had come first.
     ans = ask(itu_service, "under TAP, how many weeks after the SG meeting does the director circulate the decision?")
     assert ans.citations[0].clause_id.endswith("#s9.6.1"), ans.text
+
+
+def test_a_question_inside_a_contribution_named_whole_is_searched_within_it(corpus_service: object) -> None:
+    # The RCC contribution's proposed resolves 3: "to propose to the ITU-T study groups to continue cooperation
+    # with the study groups of the other two Sectors …"; the whole-contribution summary had answered instead.
+    from retrieval.answering.compose.cite import asks_inside
+
+    assert asks_inside("RCC/47A4 - which study groups should go on working with the other Sectors' groups?")
+    assert not asks_inside("what did RCC/47A4/1 propose to change?") and not asks_inside("RCC/47A4?")
+    ans = ask(corpus_service, "RCC/47A4 - which study groups should go on working with the other Sectors' groups?")
+    assert ans.citations[0].clause_id.endswith("proposal.1/resolves.3"), ans.text
+    whole = ask(corpus_service, "What did RCC/47A4/1 propose to change?")
+    assert whole.text.startswith("MOD RCC/47A4/1 proposes"), whole.text

@@ -15,7 +15,7 @@ from retrieval.answering.abbreviations import expansion_pairs, initials
 from retrieval.answering.cite import CiteResult, describe_reference, revision_matches, select_part
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, lead, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
-from retrieval.answering.compose.cite import asks_overview, compose_cite, whole_instrument
+from retrieval.answering.compose.cite import asks_inside, asks_overview, compose_cite, whole_instrument
 from retrieval.answering.compose.cover import (
     about_a_document,
     compose_cover,
@@ -410,6 +410,12 @@ class Answerer:
         if query.reference is None and (ref := self._cited_by_description(query)) is not None:
             # "resolves 2 of the SME participation res": a clause of an instrument named by its subject.
             query = query.model_copy(update={"intent": "cite", "reference": ref, "references": [ref]})
+        if query.intent == "cite" and (ref := query.reference) is not None and ref.symbol and not ref.part \
+                and asks_inside(query.text) and not asks_fate(query.text) \
+                and not ((m := read_mandate_question(query.text)) is not None and m.actors):
+            # "RCC/47A4 - which study groups are asked to …?": searched within the contribution, as any
+            # question about something in a named text is; an actor named goes to its tasks below.
+            query = query.model_copy(update={"intent": "ask", "reference": None, "references": [ref]})
         if query.intent == "cite" and query.reference is not None:
             ref = query.reference
             cited = self.corpus.cite(ref)

@@ -90,6 +90,22 @@ def asks_of_the_text(question: str) -> bool:
 _ASKS_RE = re.compile(r"\b(?:when|who|whom|whose|where|how\s+(?:long|many|much|often|soon))\b", re.IGNORECASE)
 
 
+# "RCC/47A4 - which study groups are asked to keep cooperating …?": something inside a contribution, asked
+# by who or which; "what did RCC/47A4/1 propose to change?" asks for the proposal itself.
+_WHICH_RE = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:study\s+groups?|SGs?|groups?|bodies|body|bureaux?|"
+                       r"directors?|sectors?|advisory\s+groups?)\b", re.IGNORECASE)
+_OF_THE_PROPOSAL = frozenset(lexical_tokens("propose proposal proposing change changes modify modification amend "
+                                            "suggest want wants add delete summary summarise purpose aim about"))
+
+
+def asks_inside(question: str) -> bool:
+    """A question naming a contribution as a whole asks who, which group or when of something in it, not
+    what it proposes: it is searched within the contribution."""
+    rest = _REF_WORDS.sub(" ", without_references(question))
+    return bool(_ASKS_RE.search(rest) or _WHICH_RE.search(rest)) and \
+        not _OF_THE_PROPOSAL & set(lexical_tokens(rest))
+
+
 _SAY = SAY_WORDS | frozenset(lexical_tokens("what does do verbatim the of in please"))
 
 
