@@ -1428,5 +1428,7 @@ def test_a_question_inside_a_contribution_named_whole_is_searched_within_it(corp
     assert not asks_inside("what did RCC/47A4/1 propose to change?") and not asks_inside("RCC/47A4?")
     ans = ask(corpus_service, "RCC/47A4 - which study groups should go on working with the other Sectors' groups?")
     assert ans.citations[0].clause_id.endswith("proposal.1/resolves.3"), ans.text
+    # "the ITU-T study groups", unnumbered, answer "which study groups" with their Sector
+    assert ans.text.startswith("ITU-T study groups:") and ans.lead_sectors == ["ITU-T"], ans.text
     whole = ask(corpus_service, "What did RCC/47A4/1 propose to change?")
     assert whole.text.startswith("MOD RCC/47A4/1 proposes"), whole.text

@@ -35,6 +35,7 @@ _TO_WHOM = re.compile(r"(?i:\breport\w*\s+to\s*\?|\bto\s+whom\b|\bwho\b.*\brepor
                       r"|\bwho\s+(?:receives|gets|is\s+sent|is\s+given)\b[^?]*\breports?\b)(?!\s+(?:the\s+)?[A-Z])")
 # "which study group handles …", "what ITU-T SG works on …": a group by its number answers.
 _WHICH_GROUP_Q = re.compile(r"\b(?:which|what)\s+(?:ITU-[RTD]\s+)?(?:study\s+groups?|SGs?)\b(?!\s*\d)", _I)
+_SECTOR_GROUPS = re.compile(r"\b(ITU-[RTD])\s+study\s+groups\b")
 _GROUP_NAMED = re.compile(r"\b(?:ITU-[RTD]\s+)?(?:Study\s+Groups?|SG)\s*\d+(?:\s*(?:,|and)\s*\d+)*\b")
 # "which question in SG17 hosts the incubation queue?": a Question of a study group, named "Q4", "Q4/17",
 # "Question 4/17" (not "which Questions does Res 1 say …", nor a question number already given)
@@ -214,6 +215,9 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
             of = _three([next((m.sector for m in clause.mandates if number and m.actor == f"SG{number.group(0)}"
                                and _three([m.sector])), None) or document_sector(clause.instrument)])
             return f"{' '.join([*of, name])}: “{readable(seg)}”", of
+        # "to propose to the ITU-T study groups to continue cooperation …": a Sector's study groups, unnumbered
+        if (generic := _SECTOR_GROUPS.search(seg)) is not None:
+            return f"{generic.group(1)} study groups: “{readable(seg)}”", [cast(Sector, generic.group(1))]
     if _WHO.search(q) and not _TO_WHOM.search(q):
         # "Who appoints the TSAG chairman?" answered by "WTSA shall appoint the chairman …": the subject
         # of the question's own verb in the clause, before anyone the clause's heading tasks.
