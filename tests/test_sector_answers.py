@@ -1432,3 +1432,10 @@ def test_a_question_inside_a_contribution_named_whole_is_searched_within_it(corp
     assert ans.text.startswith("ITU-T study groups:") and ans.lead_sectors == ["ITU-T"], ans.text
     whole = ask(corpus_service, "What did RCC/47A4/1 propose to change?")
     assert whole.text.startswith("MOD RCC/47A4/1 proposes"), whole.text
+
+
+def test_who_reports_to_a_body_is_whoever_the_clause_has_report_to_it(corpus_service: object) -> None:
+    # The RCC draft's resolves 4: "to propose to the Director of TSB to report annually to TSAG …"; asked after a
+    # scene-setting phrase, the quote had come with no one named and no Sector.
+    ans = ask(corpus_service, "in RCC's version of Res 57, who reports each year to TSAG on the results?")
+    assert ans.text.startswith("Director of TSB:") and ans.lead_sectors == ["ITU-T"], ans.text

@@ -33,6 +33,7 @@ _WHO = re.compile(r"^\s*(?:who|which\s+(?:body|group|organ|committee|official))\
 _TO_WHOM = re.compile(r"(?i:\breport\w*\s+to\s*\?|\bto\s+whom\b|\bwho\b.*\breport\w*\s+to\b"
                       # "who receives the annual report on …?": whom it goes to
                       r"|\bwho\s+(?:receives|gets|is\s+sent|is\s+given)\b[^?]*\breports?\b)(?!\s+(?:the\s+)?[A-Z])")
+_WHO_REPORTS = re.compile(r"\bwho(?:'s|\s+is|\s+has\s+to|\s+must|\s+should|\s+will|\s+is\s+to)?\s+(?:\w+\s+)?report(?:s|ing)?\b", _I)
 # "which study group handles …", "what ITU-T SG works on …": a group by its number answers.
 _WHICH_GROUP_Q = re.compile(r"\b(?:which|what)\s+(?:ITU-[RTD]\s+)?(?:study\s+groups?|SGs?)\b(?!\s*\d)", _I)
 _SECTOR_GROUPS = re.compile(r"\b(ITU-[RTD])\s+study\s+groups\b")
@@ -225,6 +226,12 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
         if done is not None and of_kind_asked(q, done[0].name):
             actor, where = done
             return f"{actor.name}: “{readable(where)}”", _three([actor.sector])
+    if _WHO_REPORTS.search(q) and not _TO_WHOM.search(q):
+        # "… who reports every year to TSAG on …?": the one the clause has report to the body named
+        bodies = {a.name for _s, a in actors_in(q)}
+        reporters = [m for m in clause.mandates if m.role == "reports" and m.to in bodies and m.actor not in bodies]
+        if reporters:
+            return f"{reporters[0].actor}: “{readable(seg)}”", _three([reporters[0].sector])
     if _WHO.search(q) or _TO_WHOM.search(q):
         named = {a.name for _s, a in actors_in(q)}
         if _TO_WHOM.search(q):
