@@ -132,6 +132,11 @@ def test_reports_to_with_a_topic_and_own_tasks_before_assisted_ones() -> None:
     ask = read_mandate_question("who reports to Council on the ITU Journal")
     assert ask is not None and ask.kind == "reports_to" and ask.actors == ["Council"]
     assert ask.topic == "the ITU Journal"
+    # what is reported may come between "report" and "to"; "report to according to …" names no topic
+    ask = read_mandate_question("who does the Secretary-General report action line progress to?")
+    assert ask is not None and ask.kind == "reports_from" and ask.topic == "action line progress"
+    ask = read_mandate_question("who do the regional offices report to according to Resolution 25?")
+    assert ask is not None and ask.topic == ""
     helped = clause("instructs the Director of BDT, in collaboration with the Director of TSB", "to hold workshops;")
     own = clause("instructs the Director of TSB, in collaboration with the Director of BR", "to join the EMF project;")
     pairs = [(c, m) for c in (helped, own) for m in mandates_of(c) if m.actor == "Director of TSB"]

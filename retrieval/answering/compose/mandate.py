@@ -48,6 +48,7 @@ _TASKED = re.compile(
     r"part|dut(?:y|ies)|remit)\s+(?:on|in|for|regarding|about|under|concerning)\s+(?P<topic4>.+?)" + _HOW_OFTEN + r"\s*\??$"
     r"|\bwhat\s+(?:role|part)\s+(?:does|do|should|must)\s+(?:the\s+)?(?P<actor5>.+?)\s+(?:have|play|take)\s+"
     r"(?:on|in|for|regarding|about|under|concerning)\s+(?P<topic5>.+?)" + _HOW_OFTEN + r"\s*\??$", _I)
+_REPORTED_RE = re.compile(r"\s+(?!(?:to|on|about|back|annually|every|each|according)\b)(?P<topic>[\w&/-]+(?:\s+[\w&/-]+){0,5}?)\s+to\b", _I)
 _ABOUT_RE = re.compile(r"\b(?:on|about|regarding|concerning)\s+(?P<topic>[^?,;]+?)(?:\s+and\s+to\s+whom\b|\s*[?,;]|$)", _I)
 _HEADS = re.compile(r"\bwho\s+(?P<verb>heads|leads|chairs|runs|is\s+at\s+the\s+head\s+of)\s+(?:the\s+)?(?P<target>.+?)\s*\??$", _I)
 # "asked" and "told" are how people say any task ("what is BDT asked to do under Res 177?" means its part's
@@ -104,7 +105,9 @@ def read_mandate_question(question: str) -> MandateAsk | None:
         if names:
             # "what must the SG report to the Council on gender?": reports about gender only; "on
             # e-meetings, what is the SG meant to keep Council updated on?" names it first.
-            about = _ABOUT_RE.search(q[m.end():]) or _ABOUT_RE.search(q[:m.start()])
+            about = _ABOUT_RE.search(q[m.end():]) or _ABOUT_RE.search(q[:m.start()]) \
+                or (None if re.search(r"\bto$", m.group(0)) else _REPORTED_RE.match(q[m.end():]))
+            # ("who does the SG report WSIS progress to?": what is reported, put before "to")
             # "languages: what is the SG's annual report … to cover?": a subject put first, chat style
             first = re.fullmatch(r"\s*(?P<topic>[^:?]{3,60}?)\s*[:\u2013\u2014-]\s*", q[:m.start()])
             topic = about.group("topic").strip() if about else first.group("topic") if first else ""
