@@ -105,12 +105,12 @@ def read_mandate_question(question: str) -> MandateAsk | None:
         if names:
             # "what must the SG report to the Council on gender?": reports about gender only; "on
             # e-meetings, what is the SG meant to keep Council updated on?" names it first.
-            about = _ABOUT_RE.search(q[m.end():]) or _ABOUT_RE.search(q[:m.start()]) \
-                or (None if re.search(r"\bto$", m.group(0)) else _REPORTED_RE.match(q[m.end():]))
-            # ("who does the SG report WSIS progress to?": what is reported, put before "to")
+            about = _ABOUT_RE.search(q[m.end():]) or _ABOUT_RE.search(q[:m.start()])
             # "languages: what is the SG's annual report … to cover?": a subject put first, chat style
             first = re.fullmatch(r"\s*(?P<topic>[^:?]{3,60}?)\s*[:\u2013\u2014-]\s*", q[:m.start()])
-            topic = about.group("topic").strip() if about else first.group("topic") if first else ""
+            # "who does the SG report WSIS progress to?": what is reported, put before "to"
+            reported = _REPORTED_RE.match(q[m.end():]) if m.group("actor") and not m.group(0).endswith("to") else None
+            topic = next((x.group("topic").strip() for x in (about, first, reported) if x), "")
             return MandateAsk(kind="reports_from", actors=names, topic=topic)
     m = _REPORTS_TO.search(q)
     if m:
