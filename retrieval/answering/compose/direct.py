@@ -652,8 +652,10 @@ def asks_doer(question: str) -> bool:
 _VERB_KIN = [frozenset(lexical_tokens("tell inform advise notify"))]
 
 
-def _same_verb(a: str, b: str) -> bool:
-    return a == b or any(a in kin and b in kin for kin in _VERB_KIN)
+def _same_verb(word: str, stemmed: str) -> bool:
+    """The typed `word` is the verb `stemmed`, or one of its kin."""
+    a = next(iter(lexical_tokens(word)), "")
+    return a == stemmed or any(a in kin and stemmed in kin for kin in _VERB_KIN)
 
 
 def doer(question: str, clause: Clause) -> tuple[Actor, str] | None:
@@ -667,14 +669,14 @@ def doer(question: str, clause: Clause) -> tuple[Actor, str] | None:
     for a, b in segments(clause.text):
         sentence = clause.text[a:b]
         for m in _MODAL.finditer(sentence):
-            if not _same_verb(next(iter(lexical_tokens(m.group("verb"))), ""), verb[0]):
+            if not _same_verb(m.group("verb"), verb[0]):
                 continue
             before = actors_in(sentence[max(0, m.start() - 80): m.start()], document_sector(clause.instrument))
             if before:
                 return before[-1][1], sentence
         # "New or revised Questions may be approved by a study group if …": the agent of the passive
         for m in _PASSIVE_RE.finditer(sentence):
-            if not _same_verb(next(iter(lexical_tokens(m.group("verb"))), ""), verb[0]):
+            if not _same_verb(m.group("verb"), verb[0]):
                 continue
             after = actors_in(sentence[m.end(): m.end() + 60], document_sector(clause.instrument))
             if after:
