@@ -193,6 +193,13 @@ def test_no_yes_or_number_from_a_sentence_about_something_else() -> None:
     meets = c("TSAG shall hold regular scheduled meetings, at least once a year.")
     assert (answer_sentence("How often must TSAG meet?", meets) or "").startswith("At least once a year")
     assert answer_sentence("How often must the Council meet?", meets) is None
+    # TSAG's time is not WTSA's, though the clause is in a WTSA text and its second sentence names no one
+    meets2 = c("TSAG shall hold regular scheduled meetings. The meetings should take place at least once a year.")
+    from retrieval.answering.compose.direct import answer_with_actor
+
+    assert answer_with_actor("how often does WTSA meet?", meets2, best=True) is None
+    assert (answer_with_actor("how often does TSAG meet?", meets2, best=True) or ("",))[0].startswith(
+        "At least once a year")
     # Of two times in one sentence, the one the noun asked for introduces.
     two = c("Contributions should be submitted not later than one month before the opening of WTSA, and at any "
             "event the submission deadline for all contributions to WTSA shall be not later than 14 calendar days "

@@ -139,6 +139,21 @@ _ACTOR_KINDS = [
 ]
 
 
+# The membership takes part in everything; naming it says whose procedure nothing about
+_MEMBERS = frozenset({"Member States", "Sector Members", "Associates", "Academia"})
+
+
+def _of_another_body(question: str, text: str) -> bool:
+    """The question asks about a body ("how often does WTSA meet?") and the text names bodies, but not that
+    one: what the text says is someone else's."""
+    from retrieval.answering.query import without_references
+
+    asked = {a.name for _s, a in actors_in(without_references(question))} - _MEMBERS
+    named = {a.name for _s, a in actors_in(text)}
+    # "BDT" asked, "the Director of BDT" named: the same body
+    return bool(asked) and bool(named) and not any(x in y or y in x for x in asked for y in named)
+
+
 def asks_actor_kind(question: str) -> bool:
     return any(asks.search(question) for asks, _want in _ACTOR_KINDS)
 
@@ -177,6 +192,10 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
         seg = clause.text[a:b]
     if _YESNO.search(q) and not covers(q, seg, clause.part, share=1.0):
         return None  # a yes or no must come from a sentence about exactly what was asked
+    if quant and _of_another_body(q, f"{clause.part}\n{clause.lead_in}\n{clause.text}"):
+        # "how often does WTSA meet?" and "TSAG shall hold regular meetings … at least once a year": that is
+        # TSAG's time, not the one asked
+        return None
     if quant:
         spans = [m.group(0).strip() for m in _SPAN.finditer(seg)]
         if not spans:
