@@ -73,6 +73,20 @@ def test_how_often_people_say_it_finds_how_the_texts_write_it() -> None:
     assert expand(lexical_tokens("the year 2016")) == lexical_tokens("the year 2016")
 
 
+def test_chat_phrases_and_words_find_the_texts_own() -> None:
+    """blind39: "can the WTPF put out binding regs?" is "shall not produce prescriptive regulatory outcomes";
+    a review "skipped" is "dispensed with"; "keeping tabs on" is monitoring; "take place" is "held"."""
+    from retrieval.indexing.lexical import expand, stem
+
+    index = LexicalIndex(["1", "2"], [lexical_tokens(t) for t in (
+        "that WTPF shall not produce prescriptive regulatory outcomes",
+        "the review by TSAG may be dispensed with only where urgent approval is justified")])
+    assert index.search("can the wtpf put out binding regs", 1)[0][0] == "1"
+    assert index.search("can the review be skipped", 1)[0][0] == "2"
+    assert stem("monitor") in expand(lexical_tokens("keeping tabs on ICT services"))
+    assert "held" in expand(lexical_tokens("when is WTSA meant to take place"))
+
+
 def test_a_name_with_its_number_is_held_however_it_is_typed() -> None:
     index = LexicalIndex(["1", "2"], [lexical_tokens(t) for t in (
         "coordinate studies within ITU-R on IMT-2020 and beyond", "country code top-level domains")])

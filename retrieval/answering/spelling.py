@@ -146,8 +146,12 @@ class Speller:
         """A long word the search reads only through a synonym may still be another spelling of a
         clause word ("standardisation"): it is shown as the clause word, which one edit finds. Short
         chat words ("info") are left alone: one edit from them is another English word ("into")."""
-        return len(w) >= MIN_CORPUS_FIX and w not in _QUESTION_WORDS and w not in CHAT_WORDS \
-            and not self.lexical.knows(stem(w)) and self._known_alias(w)
+        if len(w) < MIN_CORPUS_FIX or w in _QUESTION_WORDS or w in CHAT_WORDS or self.lexical.knows(stem(w)):
+            return False
+        # Only a spelling of its synonym ("organisation": "organization"), not a word the search merely
+        # reads as another ("binding" as "prescriptive"): that one stands as typed.
+        t = stem(w)
+        return any(edit_distance(t, alt) <= 2 for alt in SYNONYMS.get(t, ()))
 
     def _as_written(self, w: str, t: str, cand: str = "") -> str | None:
         """The word with stem `t` that clauses use, closest to `w` and within its edits, or None."""

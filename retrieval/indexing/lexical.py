@@ -91,6 +91,8 @@ _SYNONYM_GROUPS = [
     ("doc", "docs", "document", "documents"),
     # "circulate the result": the texts send it "by a circular" (Snowball keeps the two stems apart)
     ("circulate", "circular"),
+    # "can the WTPF put out binding regs?": the texts say "prescriptive regulatory outcomes"
+    ("binding", "prescriptive", "mandatory"), ("skip", "skipped", "dispense", "dispensed", "waive", "waived"), ("regs", "regulations"),
     # Telecom chat words for what the texts name generically.
     ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),
     ("imei", "imeis", "identifier", "identifiers"),
@@ -121,11 +123,12 @@ SYNONYMS = _synonyms()
 
 
 # How often, as people say it and as ITU texts write it ("report annually to TSAG"); stemmed.
-_PHRASES = {
-    ("everi", "year"): "annual", ("each", "year"): "annual", ("per", "year"): "annual",
-    ("everi", "two", "year"): "biennial", ("everi", "four", "year"): "quadrenni",
+_PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("everi", "year"): ("annual",), ("each", "year"): ("annual",), ("per", "year"): ("annual",),
+    ("everi", "two", "year"): ("biennial",), ("everi", "four", "year"): ("quadrenni",),
     # Phrasal verbs people use for the texts' verbs.
-    ("put", "out"): "publish", ("bring", "out"): "publish", ("set", "up"): "establish",
+    ("put", "out"): ("publish", "produc"), ("bring", "out"): ("publish", "produc"), ("set", "up"): ("establish",),
+    ("take", "place"): ("held",), ("keep", "tab"): ("monitor",), ("keep", "track"): ("monitor",),
 }
 
 
@@ -136,10 +139,10 @@ def holds(have: set[str], word: str) -> bool:
 
 def expand(query_tokens: list[str]) -> list[str]:
     extra = [alt for t in query_tokens for alt in sorted(SYNONYMS.get(t, ())) if alt not in query_tokens]
-    for phrase, alt in _PHRASES.items():
+    for phrase, alts in _PHRASES.items():
         n = len(phrase)
         if any(tuple(query_tokens[i : i + n]) == phrase for i in range(len(query_tokens) - n + 1)):
-            extra.append(alt)
+            extra.extend(alts)
     return query_tokens + [t for t in dict.fromkeys(extra) if t not in query_tokens]
 
 
