@@ -1232,3 +1232,32 @@ def test_a_country_typed_in_lower_case_is_named_unless_given_as_an_example() -> 
     needs = "to carry out a needs assessment of the countries in special need listed in the annex"
     assert not _judged("for the countries-in-special-need list (afghanistan etc.) who does the needs assessment?",
                        needs).abstain
+
+
+def test_what_a_body_chose_later_a_balance_and_a_meeting_after_a_year_are_not_in_the_texts() -> None:
+    """blind39: Council's later choices are in its records; a balance on a date is a sum; "the WTDC after 2021"
+    is not the one the 2018 schedule sets for 2021."""
+    themes = "to continue to decide on the duration, date, venue, agenda and themes of any future WTPF;"
+    v = _judged("what themes did council pick for the 2021 WTPF?", themes)
+    assert v.abstain and "what it chose" in v.reason and "Council" in v.reason, v
+    assert not _judged("what does council have to decide about the WTPF?", themes).abstain
+    reserve = "that the Council shall aim in all circumstances to keep the Reserve Account at a level above 6 per cent"
+    v = _judged("what was the balance of ITU's reserve account at the end of 2019?", reserve)
+    assert v.abstain and "amount" in v.reason, v
+    assert not _judged("what level is council supposed to keep the reserve account above?", reserve).abstain
+    sched = "WTDC shall be held in the last quarter of 2021;"
+    v = _judged("where and when is the WTDC after 2021 taking place?", sched, this_year=2020)
+    assert v.abstain and "date" in v.reason, v
+    assert not _judged("when is the WTDC taking place according to Res 77?", sched, this_year=2020).abstain
+
+
+def test_on_what_grounds_asks_why_and_taking_place_is_being_held() -> None:
+    """"… who decides that and on what grounds?" names no subject the corpus lacks; "when is WTSA meant to take
+    place" is covered by "WTSA shall be held …" (blind39, both abstained at first)."""
+    from retrieval.answering.compose.evidence import key_text
+
+    skip = "The opportunity for review by TSAG may be dispensed with only where urgent approval is justified"
+    v = judge("can TSAG's review be skipped? who decides that and on what grounds?", [clause(skip)],
+              corpus_has=lambda s: True, known_word=lambda w: w not in ("skip", "ground"), coverage=lambda t: 0.7)
+    assert not v.abstain, v
+    assert "held" in key_text("when is the next WTSA meant to take place?").split()

@@ -32,13 +32,15 @@ GENERIC = frozenset(lexical_tokens(
     "current currently today now next upcoming forthcoming per according exactly actually really much many long often main principal "
     "also still ever every which who whom what when where why how does did do can could would should "
     "must shall has have had need needs get got make made take ask asks asked supposed expected meant going "
-    "want wants wanted us under happen happens happened look looks ahead far trying try tries told stay stays staying")) | frozenset(
+    "want wants wanted us under happen happens happened look looks ahead far trying try tries told stay stays staying "
+    "yes no")) | frozenset(
     lexical_tokens(" ".join(CHAT_WORDS)))
 
 # Named things people ask about: conferences and events with their year, Recommendations, years,
 # quantities. Each must appear somewhere in the corpus, or the corpus cannot answer.
 _EVENT_RE = re.compile(r"\b(?:WRC|WTSA|WTDC|PP|RA|WTPF|WSIS|GSR|WCIT)[- ]?(\d{2}|\d{4})\b")
 _REC_RE = re.compile(r"\b(?:ITU-[RTD]\s+)?([A-Z]\.(?:Sup)?\d{1,4}(?:\.\d+)?)\b")  # "A.Sup5": a Supplement
+_AFTER_YEAR_RE = re.compile(r"\b(?:after|following|post-?|later\s+than|beyond)\s*((?:19|20)\d\d)\b", _I)
 _YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _RES_NAMED_RE = re.compile(r"\bResolutions?\s+(?:No\.\s*)?((?:ITU-R\s+)?\d+(?:-\d+)?)\b")
 _VARIANT_RE = re.compile(r"\b(?i:type|category|class|variant|option|case|mode|method)\s+(?:[A-HJ-Z]|\d{1,2})\b(?![.\-/]\w)")
@@ -120,7 +122,9 @@ _AMOUNT_Q_RE = re.compile(
     r"money|funds?|funding|expenses|revenues?|income)\b)|\bspends?\b|\b(?:what(?:'s|s)?|which)\s+(?:(?:is|are|was|were|will\s+be)\s+)?"
     r"(?!(?:does|do|did|can|could|should|must|shall|would)\b)(?:the\s+)?[\w\s'-]{0,30}?"
     r"\b(?:budgets?|costs?|prices?|fees?|salar(?:y|ies)|expenses|ceiling|rate|amount|contributory\s+unit|"
-    r"revenues?|turnover|income|allowances?|stipends?|per\s+diems?)\b"
+    r"revenues?|turnover|income|allowances?|stipends?|per\s+diems?"
+    # "what was the balance of the reserve account?" (not "the balance between HQ and the regions")
+    r"|balance\s+(?:of|in|on)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:accounts?|funds?|reserves?))\b"
     # "what daily subsistence allowance do fellows get?"
     r"|\b(?:what|how\s+much)\b[^?]{0,40}\b(?:allowances?|stipends?|per\s+diems?)\b"
     r"|^\s*(?:budget|cost|price|fee|salary)\s+(?:of|for)\b|\bprice\s+of\b"
@@ -207,7 +211,14 @@ _CURRENT_RE = re.compile(
     r"|\b(?:rates?|prices?|costs?|budgets?|amounts?|numbers?|figures?|scores?|overruns?|spent|spending|expenditures?)\b"
     r"[^?]*\b(?:today|currently|right\s+now|at\s+present|this\s+year|so\s+far|to\s+date)\b", _I)
 # Whether something worked out: the texts state intentions, not outcomes.
+# "which countries did Council add to the list?", "what themes did Council pick?": what a body acting between
+# conferences chose is in its own records, not in the texts tasking it
+_BODY_CHOSE_RE = re.compile(r"\b(?:what|which)\b[^?]*\bdid\s+(?:the\s+)?(?:ITU\s+)?(?P<body>council|TSAG|TDAG|RAG|SG\s?\d+|"
+                            r"study\s+group\s+\d+|Secretary-General|SG|director|TSB|BDT|BR)\s+"
+                            r"(?:(?:actually|finally|eventually|end\s+up)\s+)?"
+                            r"(?:pick|choose|select|add|remove|drop|name|elect|appoint|settle\s+on|go\s+with|opt\s+for)\b", _I)
 _OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?:outcomes?|results?|conclusions?|findings?)\s+of\b"
+
                          # "which countries have actually deployed …?": what was done with a text, not the text
                          r"|\bwhich\s+(?:countries|administrations|Member\s+States|operators|states)\s+(?:have|has|had)\s+"
                          r"(?:actually\s+|already\s+|so\s+far\s+|now\s+)?(?:deployed|implemented|adopted|ratified|"
@@ -330,7 +341,8 @@ _CODE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:[\w
                         # "what international access code was assigned to …?"
                         r"|\b(?:what|which)\s+(?:[\w.-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\s+(?:is|was|are|were|has|have|did|does)\b", _I)
 _SUBJECT_RE = re.compile(r"\b(?:on|for|about|regarding|concerning|(?:deals?|dealing)\s+with|covering|say\s+about)\s+"
-                         r"((?:[\w-]+\s+){0,2}[\w-]+)\s*(?:[?.!,;]|$)", _I)
+                         # "on what grounds?", "for which reason?" ask why, about no subject
+                         r"(?!(?:what|which|whose|how)\b)((?:[\w-]+\s+){0,2}[\w-]+)\s*(?:[?.!,;]|$)", _I)
 # Values a question asks for that a clause gives in one form or not at all (a near-domain question the
 # texts touch without answering: "what percentage of ITU staff are women?", "the URL of the portal").
 _PERCENT_Q_RE = re.compile(r"\b(?:what|which)\s+(?:percentage|per\s*cent(?:age)?|proportion|fraction|share\s+of)\b"
@@ -437,6 +449,8 @@ class Verdict:
 
 
 _EVERY_YEAR_RE = re.compile(r"\b(?:every|each|per|a)\s+year\b", re.IGNORECASE)
+# "when is WTSA meant to take place?": the texts say a meeting "shall be held"
+_TAKE_PLACE_RE = re.compile(r"\b(?:take|takes|took|taking|taken)\s+place\b", re.IGNORECASE)
 
 
 _GROUP_SHORT = [(re.compile(r"\bSGs\b"), "study groups"), (re.compile(r"\bSG\b(?![\d/-])"), "study group"),
@@ -521,7 +535,7 @@ def key_text(question: str) -> str:
     """The question without the words that only shape it: what coverage is measured on. "Every year" is
     read as the texts write it, "annually"; "a SG / WP meeting" as "study group / working party" (left as
     typed for the search, where the short forms ranked well)."""
-    question = event_as_written(_EVERY_YEAR_RE.sub("annually", question), keep=False)
+    question = event_as_written(_TAKE_PLACE_RE.sub("held", _EVERY_YEAR_RE.sub("annually", question)), keep=False)
     for rx, full in _GROUP_SHORT:
         question = rx.sub(full, question)
     words = [w for w in re.findall(r"[\w-]+", question) if not (lexical_tokens(w) and lexical_tokens(w)[0] in GENERIC)]
@@ -733,6 +747,12 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=["results"],
                        reason="The corpus holds adopted texts; it does not record who won, ranked, was elected, hosted, "
                               "sponsored a text or attended, or how votes went.")
+    if chose := _BODY_CHOSE_RE.search(q):
+        body = chose.group("body")
+        body = body.title() if body.islower() else body
+        return Verdict(abstain=True, missing=["outcomes"],
+                       reason=f"The texts say what {body} is to decide; what it chose is in its own records, not in "
+                              "the corpus.")
     if not _CHOOSER_RE.search(q) and (_PERSON_RE.search(q) or (
             # … unless a clause on what was asked says who holds it ("presided over by the chairman of the
             # assembly" answers for the Steering Committee, not for CWG-LANG)
@@ -783,6 +803,9 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _WHEN_Q_RE.search(q):
         ok = [c for c in clauses[:3] if (_DATE_RE.search(_REF_YEAR_RE.sub(" ", c.text)) and coverage(_said(c)) >= 0.7)
               or (_EVENT_TIME_RE.search(c.text) and coverage(c.text) >= WHEN_COVERAGE)]
+        if after := _AFTER_YEAR_RE.search(q):
+            # "when is the WTDC after 2021?": a clause setting it for 2021 gives the one before
+            ok = [c for c in ok if any(int(y) > int(after.group(1)) for y in _YEAR_RE.findall(_REF_YEAR_RE.sub(" ", c.text)))]
         if not ok:
             return Verdict(abstain=True, missing=["a date"],
                            reason="The clauses found do not give that date.")
