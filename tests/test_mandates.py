@@ -437,3 +437,32 @@ def test_a_part_addressed_to_two_directors_is_both_of_theirs() -> None:
     one = compose_mandate("what is TSB instructed to do?", MandateAsk(kind="tasked", actors=["TSB", "Director of TSB"]),
                           [p for p in pairs if p[1].actor == "Director of TSB"])
     assert one is not None and one.lines[0].plain.startswith("TSB has 2 mandates"), one.lines[0].plain
+
+
+def test_a_text_asking_an_actor_and_chat_roles_are_mandate_questions() -> None:
+    """blind39: "what does the plenipot recommendation on X ask the SG to do?" tasks the SG with X as the topic;
+    "what's the SG meant to do about X?" is a mandate question; a second question ("which director leads, and
+    what are BR and TSB expected to do?") or a case ("when the SG chair asks for AAP, what …") is left to the
+    search; "…, and for what term?" is not shown as part of the topic."""
+    from retrieval.answering.compose.mandate import compose_mandate, read_mandate_question
+
+    ask = read_mandate_question("what does the plenipot recommendation on human trafficking ask the Secretary-General to do?")
+    assert ask is not None and (ask.kind, ask.actors, ask.topic) == ("tasked", ["Secretary-General"], "human trafficking")
+    ask = read_mandate_question("what does Res 70 ask BDT to do?")
+    assert ask is not None and ask.actors == ["BDT", "Director of BDT"] and ask.topic == "", ask
+    ask = read_mandate_question("what's the Secretary-General meant to do about using ICTs against human trafficking?")
+    assert ask is not None and ask.topic == "using ICTs against human trafficking", ask
+    ask = read_mandate_question("regional offices, what are BR and TSB expected to do?")
+    assert ask is not None and ask.topic == "regional offices", ask
+    assert read_mandate_question("strengthening the regional offices: which director is in the driving seat, and "
+                                 "what are BR and TSB expected to do?") is None
+    assert read_mandate_question("when the SG chair asks for AAP, what does the TSB director have to do?") is None
+    ask = read_mandate_question("what did PP-18 tell Council to do about the external auditor, and for what term?")
+    assert ask is not None and ask.actors == ["Council"], ask
+    inst = Instrument(body="PP", kind="resolution", number="94", revision=Revision(place="Dubai", year=2018))
+    text = "to appoint at its 2019 session a new external auditor for a term of four years"
+    clause = Clause(clause_id="pp-res-94@dubai-2018#instructs-the-itu-council", doc_id="pp-res-94@dubai-2018",
+                    instrument=inst, part="instructs the ITU Council", text=text, span=(0, len(text)))
+    clause.mandates = mandates_of(clause)
+    ans = compose_mandate("q", ask, [(clause, m) for m in clause.mandates])
+    assert ans is not None and "mandate on the external auditor in the corpus" in ans.text, ans.text

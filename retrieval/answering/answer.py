@@ -739,6 +739,15 @@ class Answerer:
             about = {h.clause.doc_id for h in self.corpus.search(ask.topic, k=TOPIC_DOCS)}
             clauses = [c for c in facts.mandate_clauses(list(ask.actors)) if c.doc_id in about]
             pairs = find_mandates(replace(ask, topic=""), clauses)
+        elif not pairs and ask.topic and docs:
+            # "pp rec 7 - what's the SG meant to do about using ICTs against human trafficking?": the named
+            # text is about the topic, in its own words ("to combat trafficking in persons"); the actor's tasks
+            # there answer
+            # (when some of them speaks of it at least in part: Res 70's tasks are not "on cybersecurity")
+            clauses = [c for c in facts.mandate_clauses(list(ask.actors)) if c.doc_id in docs]
+            pairs = find_mandates(replace(ask, topic=""), clauses)
+            if coverage is not None and not any(coverage(c.text) >= SUPPORT / 2 for c, _m in pairs):
+                pairs = []
         return compose_mandate(query.text, ask, pairs, coverage, scoped=bool(docs))
 
     def mandates(self, actor_or_topic: str, limit: int | None = LIST_LIMIT) -> Answer:

@@ -256,7 +256,8 @@ def _abridged_heading_part(typed: list[tuple[str, int]], text: str,
 
 
 def resolve(ref: Reference, clauses: list[Clause]) -> CiteResult:
-    if ref.kind in ("recommendation", "contribution", "td"):
+    # (a conference's Recommendation, "PP Recommendation 7", is numbered and cited as its Resolutions are)
+    if ref.kind in ("contribution", "td") or (ref.kind == "recommendation" and ref.body is None):
         return _resolve_numbered(ref, clauses)
     if ref.symbol:
         return _resolve_symbol(ref, clauses)
@@ -400,7 +401,7 @@ def _year(clauses: list[Clause], doc_id: str) -> int:
 
 
 def describe_reference(ref: Reference) -> str:
-    what = "Decision" if ref.kind == "decision" else "Resolution"
+    what = {"decision": "Decision", "recommendation": "Recommendation"}.get(ref.kind or "", "Resolution")
     # "Resolution ITU-R 1" names its assembly in its number
     body = ref.body if ref.body and not (ref.number or "").startswith("ITU-R") else ""
     out = f"{body + ' ' if body else ''}{what} {ref.number}"

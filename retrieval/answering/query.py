@@ -484,8 +484,10 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
 # "What is the SG instructed to do …": "the SG" is the Secretary-General, unless the question is about the
 # work of study groups ("before the SG can consider a draft Rec for approval at its meeting").
 _THE_SG_RE = re.compile(r"\bthe\s+SG\b(?!\s*\d|[-/])")
-# (a Plenipotentiary Recommendation, "PP Rec 7", is no study group's work)
-_STUDY_GROUP_WORK_RE = re.compile(r"\b(?<!-)(?:(?<!PP )Rec(?:ommendation)?s?|draft|approv\w*|TAP|AAP|WP|working\s+party|rapporteur\w*|"
+# (a Plenipotentiary Recommendation, "PP Rec 7", "the plenipot recommendation on …", is no study group's work)
+_PP_REC_RE = re.compile(r"\b(?:PP|plenipot\w*|Plenipotentiary(?:\s+Conference)?)(?:-?\d\d)?\s+Rec(?:ommendation)?s?\b",
+                        re.IGNORECASE)
+_STUDY_GROUP_WORK_RE = re.compile(r"\b(?<!-)(?:Rec(?:ommendation)?s?|draft|approv\w*|TAP|AAP|WP|working\s+party|rapporteur\w*|"
                                   r"Questions?|contrib\w*|meetings?|mtgs?|chair\w*|vice-chair\w*|study\s+groups?)\b",
                                   re.IGNORECASE)
 
@@ -506,7 +508,7 @@ def expand_shorthand(text: str) -> str:
     text = _STUDY_GROUPS_RE.sub("study groups", _A_STUDY_GROUP_RE.sub("study group", text))
     text = _WHICH_SG_RE.sub(r"\1 study group", text)
     # ("e-meetings" are no study group's meetings; the Council hears the Secretary-General, not study groups)
-    if _THE_SG_RE.search(text) and (not _STUDY_GROUP_WORK_RE.search(text) or _COUNCIL_RE.search(text)):
+    if _THE_SG_RE.search(text) and (not _STUDY_GROUP_WORK_RE.search(_PP_REC_RE.sub(" ", text)) or _COUNCIL_RE.search(text)):
         text = _THE_SG_RE.sub("the Secretary-General", text)
     return text
 
@@ -746,6 +748,7 @@ def fix_reference_words(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 _BODY_WORDS: dict[str, Body] = {
     "wtsa": "WTSA", "pp": "PP", "wtdc": "WTDC", "ra": "RA", "wrc": "WRC", "plenipotentiary": "PP",
+    "plenipot": "PP", "plenipotentiary conference": "PP", "plenipot conference": "PP",
     # "ITU-R res 1" is the Radiocommunication Assembly's "Resolution ITU-R 1", "ITU-D Resolution 2" WTDC's
     "itu-r": "RA", "itu-t": "WTSA", "itu-d": "WTDC",
 }
@@ -787,10 +790,13 @@ _PART_ABBREV = {"res": "resolves", "cons": "considering", "consid": "considering
                 "recog": "recognizing", "req": "requests", "inv": "invites"}
 _SYMBOL_RE = re.compile(r"\b([A-Z][A-Za-z]{1,9})/(\d+[A-Z]?\d*)(?:/(\d+))?\b")
 _RES_RE = re.compile(
-    r"\b(?:(?P<body>WTSA|PP|WTDC|RA|WRC|ITU-[RTD])(?:-?(?P<yy>\d{2}))?\s+)?"
+    r"\b(?:(?P<body>WTSA|PP|WTDC|RA|WRC|ITU-[RTD]|plenipot(?:entiary)?(?:\s+conference)?)(?:-?(?P<yy>\d{2}))?\s+)?"
     # French "Résolution", Spanish "Resolución"/"Res." as well: a question in another official language
     # still names its instrument.
-    r"(?:Res(?:olution)?s?\.?|R[ée]solutions?|Resoluci[oó]n(?:es)?|(?P<dec>Dec(?:ision)?s?\.?|D[ée]cision|Decisi[oó]n))"
+    r"(?:Res(?:olution)?s?\.?|R[ée]solutions?|Resoluci[oó]n(?:es)?|(?P<dec>Dec(?:ision)?s?\.?|D[ée]cision|Decisi[oó]n)"
+    # "PP Recommendation 7", "plenipot rec 7": a conference's Recommendation, named with its conference (a bare
+    # "Recommendation 7" is no instrument of one)
+    r"|(?P<rec>(?(body)Rec(?:ommendation)?s?\.?|(?!))))"
     r"\s*(?:No\.?\s*|n[°º]\s*)?(?P<num>ITU-R\s*\d+(?:-\d+)?|\d+)"
     r"(?:\s*\((?P<rev>[^()]*\d{4})\))?",
     re.IGNORECASE,
@@ -967,7 +973,7 @@ def parse_reference(query: str) -> Reference | None:
         num = "ITU-R " + num[5:]
     body: Body | None = None
     if m.group("body"):
-        body = _BODY_WORDS[m.group("body").lower()]
+        body = _BODY_WORDS[re.sub(r"\s+", " ", m.group("body").lower())]
     else:
         pb = _PREFIX_BODY_RE.search(q[: m.start()]) or re.search(
             r"\bof (?:the )?(WTSA|PP|WTDC|RA|Plenipotentiary)\b", q[m.end():], re.IGNORECASE)
@@ -979,7 +985,7 @@ def parse_reference(query: str) -> Reference | None:
         num = f"ITU-R {num}"
     revision = later_reading(m.group("rev")) if m.group("rev") else None
     ref = Reference(body=body, number=num, revision=revision, text=query,
-                    kind="decision" if m.group("dec") else None)
+                    kind="decision" if m.group("dec") else "recommendation" if m.group("rec") else None)
     if m.group("yy"):  # "WTSA-16" names the assembly year; matched against revision years
         ref.revision = Revision(place="", year=2000 + int(m.group("yy")))
     if ref.revision is None:  # "Res 57 Dubai resolves 3": a venue right after the number names the revision

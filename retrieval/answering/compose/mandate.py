@@ -37,10 +37,15 @@ _REPORTS_ON = re.compile(r"^\W*who(?:'s|\s+is|\s+are)?\s+(?:(?:meant|supposed|re
 # "… to do every year?": how often is no topic; the tasks that say so are among those listed
 _HOW_OFTEN = r"(?:\s+(?:every|each|per)\s+(?:year|session|meeting|study\s+period)|\s+annually|\s+yearly)?"
 _TASKED = re.compile(
-    r"\bwhat\s+(?:is|are|has|have)\s+(?:the\s+)?(?P<actor>.+?)\s+(?:been\s+)?(?P<role>instructed|invited|requested|asked"
-    r"|encouraged|required|told|tasked|called upon)\s+to\s+do\b(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic>.+?))?" + _HOW_OFTEN + r"\s*\??$"
+    r"\bwhat(?:'s|\u2019s|\s+is|\s+are|\s+has|\s+have)\s+(?:the\s+)?(?P<actor>.+?)\s+(?:been\s+)?(?P<role>instructed|invited|requested|asked"
+    r"|encouraged|required|told|tasked|called upon|meant|supposed|expected)\s+to\s+do\b(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic>.+?))?" + _HOW_OFTEN + r"\s*\??$"
     r"|\b(?:mandates?|tasks?|duties|instructions)\s+(?:of|for|given\s+to)\s+(?:the\s+)?(?P<actor2>.+?)"
     r"(?:\s+(?:on|about|for|regarding)\s+(?P<topic2>.+?))?" + _HOW_OFTEN + r"\s*\??$"
+    # "what does the plenipot recommendation on human trafficking ask the SG to do?": the text asks, the SG is
+    # tasked, and what the text is about is the topic
+    r"|\bwhat\s+(?:does|do|did|will|would)\s+(?:the\s+)?(?P<source6>[^?]+?)\s+(?:ask|instruct|tell|want|require|"
+    r"request|invite|direct|expect|call\s+(?:on|upon))\s+(?:the\s+)?(?P<actor6>[^?]+?)\s+to\s+do\b"
+    r"(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic6>.+?))?" + _HOW_OFTEN + r"\s*\??$"
     r"|\bwhat\s+(?:must|should|shall|does|do)\s+(?:the\s+)?(?P<actor3>.+?)\s+(?:have\s+to\s+)?do\b"
     r"(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic3>.+?))?" + _HOW_OFTEN + r"\s*\??$"
     # "what is council's job on the HR strategic plan?", "what role does TSAG play in …?"
@@ -49,12 +54,22 @@ _TASKED = re.compile(
     r"|\bwhat\s+(?:role|part)\s+(?:does|do|should|must)\s+(?:the\s+)?(?P<actor5>.+?)\s+(?:have|play|take)\s+"
     r"(?:on|in|for|regarding|about|under|concerning)\s+(?P<topic5>.+?)" + _HOW_OFTEN + r"\s*\??$", _I)
 _REPORTED_RE = re.compile(r"\s+(?!(?:to|on|about|back|annually|every|each|according)\b)(?P<topic>[\w&/-]+(?:\s+[\w&/-]+){0,5}?)\s+to\b", _I)
+# "the recommendation on ICTs against human trafficking": what the text asking is about
+# "which director leads, and what are BR and TSB expected to do?" asks two things; "when the SG chair asks for
+# AAP, what does TSB have to do?" asks what is done in a case, which the search finds (the case's words are
+# in the procedure, not in a mandate)
+_ASKED_BEFORE_RE = re.compile(r"\b(?:which|who|whom|whose|what|how|why|when|where|if|once|unless)\b", _I)
+_LEADING_MATTER_RE = re.compile(r"^\W*(?P<topic>[^:?,]{8,120}?)\s*(?:[:,\u2013\u2014]|\s-\s)", _I)
+# "… about the external auditor, and for what term?": a second question, no part of the topic as shown
+_SECOND_QUESTION_RE = re.compile(r",?\s+and\s+(?:(?:for|in|on|by|to|with)\s+)?(?:what|which|who|whom|when|how|where|why)\b.*$", _I)
+_SOURCE_ABOUT_RE = re.compile(r"\b(?:on|about|regarding|concerning|against|for)\s+(?P<topic>.+)$", _I)
 _ABOUT_RE = re.compile(r"\b(?:on|about|regarding|concerning)\s+(?P<topic>[^?,;]+?)(?:\s+and\s+to\s+whom\b|\s*[?,;]|$)", _I)
 _HEADS = re.compile(r"\bwho\s+(?P<verb>heads|leads|chairs|runs|is\s+at\s+the\s+head\s+of)\s+(?:the\s+)?(?P<target>.+?)\s*\??$", _I)
 # "asked" and "told" are how people say any task ("what is BDT asked to do under Res 177?" means its part's
 # instructions), not the texts' "requests".
 ROLE_OF_WORD = {"instructed": "instructed", "invited": "invited", "requested": "requested", "asked": None,
-                "encouraged": "encouraged", "required": None, "told": None, "tasked": None, "called upon": "requested"}
+                "encouraged": "encouraged", "required": None, "told": None, "tasked": None, "called upon": "requested",
+                "meant": None, "supposed": None, "expected": None}
 # A Bureau and its Director answer for each other: "What is BDT instructed to do" means its Director.
 _FAMILY = {"BDT": "Director of BDT", "TSB": "Director of TSB", "BR": "Director of BR"}
 
@@ -126,8 +141,10 @@ def read_mandate_question(question: str) -> MandateAsk | None:
         return MandateAsk(kind="reports_on", actors=[], topic=m.group("topic").strip(" ,?"))
     # "how long is the mandate of the external auditor?" asks for a term, not a list of tasks.
     m = None if asks_quantity(q) else _TASKED.search(q)
+    if m and _ASKED_BEFORE_RE.search(q[:m.start()]):
+        m = None  # "which director is in the driving seat, and what are BR and TSB expected to do?": two questions
     if m:
-        who = m.group("actor") or m.group("actor2") or m.group("actor3") or m.group("actor4") or m.group("actor5") or ""
+        who = next((g for g in m.group("actor", "actor2", "actor6", "actor3", "actor4", "actor5") if g), "")
         # "WTSA's Budget Control Committee" asks about the committee, not WTSA; "BDT's director" is
         # the Director of BDT.
         owner, _s, owned = who.rpartition("'s ")
@@ -135,13 +152,20 @@ def read_mandate_question(question: str) -> MandateAsk | None:
             _actor_names(f"{owned} of {owner}") if re.fullmatch(r"(?:the\s+)?director", owned.strip(), _I) else [])
         if names:
             role = ROLE_OF_WORD.get((m.group("role") or "").lower()) if m.group("role") else None
-            topic = next((t for t in m.group("topic", "topic2", "topic3", "topic4", "topic5") if t), "")
+            topic = next((t for t in m.group("topic", "topic2", "topic6", "topic3", "topic4", "topic5") if t), "")
+            about = _SOURCE_ABOUT_RE.search(m.group("source6") or "")
+            topic = topic or (about.group("topic") if about else "")
             # "youth delegates in national delegations – what are member states asked to do?": the subject
             # put first, chat style
             first = re.fullmatch(r"\s*(?P<topic>[^:?]{3,80}?)\s*[:\u2013\u2014-]\s*", q[:m.start()])
             # (not a document set first: "reading the RCC contrib 47A4 that modifies Res 57 - …" says where)
             if first and not _NAMES_TEXT_RE.search(first.group("topic")):
                 topic = topic or first.group("topic")
+            if not topic and not first:
+                # "the regional offices, what are BR and TSB expected to do?": the matter is set first
+                before = _LEADING_MATTER_RE.match(q[:m.start()])
+                if before and not _NAMES_TEXT_RE.search(before.group("topic")):
+                    topic = before.group("topic")
             return MandateAsk(kind="tasked", actors=names, role=role, topic=topic.strip(" ?"))
     m = _HEADS.search(q)
     if m:
@@ -254,7 +278,7 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
         lines.append(lead(f"{and_joined(who)} — {display(pairs[0][0])}: {pairs[0][1].what}"))
     else:
         n = len({c.clause_id for c, _m in pairs})
-        about = f" on {ask.topic}" if ask.topic else ""
+        about = f" on {_SECOND_QUESTION_RE.sub('', ask.topic)}" if ask.topic else ""
         # "what are the TSB and BDT directors instructed to do …?": both, when the mandates found are of both
         tasked = list(dict.fromkeys(m.actor for _c, m in pairs))
         if len(tasked) > 1 and len({_bureau_of(a) for a in ask.actors} - {""}) > 1:
