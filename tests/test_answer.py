@@ -762,3 +762,37 @@ def test_a_question_set_aside_is_not_the_answer() -> None:
     assert found is not None and found[0] == "Q2", found
     assert question_named("which question hosts the incubation queue?", "Q4 hosts the incubation queue.") is not None
     assert question_named("other than Q4, which question could host the queue?", "Q4 hosts the queue.") is None
+
+
+def test_the_agent_of_a_passive_writes_the_report_not_the_meeting_before_it() -> None:
+    """"A report on … a meeting of a study group, working party … shall be prepared by TSB": TSB prepares it (the
+    study group before "shall be prepared" is what the report is about), and "writes up" is "prepares"."""
+    from retrieval.answering.compose.direct import answer_with_actor
+    from retrieval.core.models import Instrument
+
+    text = ("A report on the work done during a meeting of a study group, working party or joint working party "
+            "shall be prepared by TSB.")
+    report = Clause(clause_id="itu-t-rec-a.1@x#clause.1.7.1", doc_id="itu-t-rec-a.1@x", text=text, span=(0, len(text)),
+                    instrument=Instrument(body="ITU-T", kind="recommendation", number="A.1"), part="clause 1.7.1")
+    for q in ("who prepares the report of a working party meeting?",
+              "who actually writes up the report of a working party meeting, TSB or the WP chair?"):
+        found = answer_with_actor(q, report, best=True)
+        assert found is not None and found[0].startswith("TSB:") and found[1] == ["ITU-T"], (q, found)
+
+
+def test_which_study_groups_names_every_group_of_the_sentence_with_its_sector() -> None:
+    """PP Res 21 resolves 4: "the appropriate ITU-T study groups, particularly Study Groups 2 and 3, and ITU-D
+    Study Group 1" is answered with both Sectors' groups, and both Sectors lead."""
+    from retrieval.answering.compose.direct import answer_with_actor
+    from retrieval.core.models import Instrument
+
+    def c(text: str) -> Clause:
+        return Clause(clause_id="pp-res-21@x#resolves.4", doc_id="pp-res-21@x", instrument=Instrument(body="PP"),
+                      part="resolves", text=text, span=(0, len(text)))
+
+    cli = c("to request the appropriate ITU-T study groups, particularly Study Groups 2 and 3, and ITU-D Study "
+            "Group 1, through contributions of Member States and Sector Members, to continue to study:")
+    found = answer_with_actor("which study groups keep looking at origin identification?", cli, best=True)
+    assert found is not None, found
+    assert found[0].startswith("ITU-T Study Groups 2 and 3 and ITU-D Study Group 1:"), found
+    assert found[1] == ["ITU-T", "ITU-D"]

@@ -164,6 +164,22 @@ def of_kind_asked(question: str, actor: str) -> bool:
     return kind is None or bool(kind.search(actor))
 
 
+def _group_with_sector(text: str, m: re.Match[str], clause: Clause) -> tuple[str, list[Sector]]:
+    """A study group named in `text`, with its Sector: the one its name gives ("ITU-D Study Group 1"), or the
+    Sector whose study groups the sentence has just named ("the ITU-T study groups, particularly Study
+    Groups 2 and 3"), or the one the clause's mandate for it gives, or the text's own (a WTSA text's study
+    groups are ITU-T's)."""
+    name = " ".join(m.group(0).split())
+    if (sector := re.match(r"ITU-[RTD]", name)) is not None:
+        return name, [cast(Sector, sector.group(0))]
+    just_named = re.search(r"\b(ITU-[RTD])\s+study\s+groups?\b[^.;:]{0,40}$", text[: m.start()])
+    number = re.search(r"\d+", name)
+    of = [cast(Sector, just_named.group(1))] if just_named else _three(
+        [next((x.sector for x in clause.mandates if number and x.actor == f"SG{number.group(0)}"
+               and _three([x.sector])), None) or document_sector(clause.instrument)])
+    return " ".join([*of, name]), of
+
+
 def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVERAGE,
                       best: bool = False) -> tuple[str, list[Sector]] | None:
     """`answer_sentence`, with the Sectors of the actors it names when it answers "who does this" (`best`:
@@ -225,16 +241,11 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
             if named_at is not None:
                 seg = next((clause.text[a:b] for a, b in segments(clause.text) if a <= named_at.start() < b), seg)
         if named_at is not None:
-            name = " ".join(named_at.group(0).split())
-            sector = re.match(r"ITU-[RTD]", name)
-            if sector:
-                return f"{name}: “{readable(seg)}”", [cast(Sector, sector.group(0))]
-            # "ITU-T, in particular Study Group 3": a group named bare is of the Sector the clause's mandate for
-            # it gives, or of the text's own Sector (a WTSA text's study groups are ITU-T's)
-            number = re.search(r"\d+", name)
-            of = _three([next((m.sector for m in clause.mandates if number and m.actor == f"SG{number.group(0)}"
-                               and _three([m.sector])), None) or document_sector(clause.instrument)])
-            return f"{' '.join([*of, name])}: “{readable(seg)}”", of
+            # every group the sentence names ("ITU-T Study Groups 2 and 3, and ITU-D Study Group 1"), each with
+            # its Sector
+            groups = [_group_with_sector(seg, m, clause) for m in _GROUP_NAMED.finditer(seg)]
+            leads = _three([x for _n, of in groups for x in of])
+            return f"{and_joined(list(dict.fromkeys(n for n, _of in groups)))}: “{readable(seg)}”", leads
         # "to propose to the ITU-T study groups to continue cooperation …": a Sector's study groups, unnumbered
         if (generic := _SECTOR_GROUPS.search(seg)) is not None:
             return f"{generic.group(1)} study groups: “{readable(seg)}”", [cast(Sector, generic.group(1))]
@@ -668,7 +679,9 @@ def asks_doer(question: str) -> bool:
 
 
 # Verbs of telling that the texts use for one another ("who tells BR …?": "The Director of TSB shall advise …").
-_VERB_KIN = [frozenset(lexical_tokens("tell inform advise notify"))]
+_VERB_KIN = [frozenset(lexical_tokens("tell inform advise notify")),
+             # "who writes up the report?": "a report … shall be prepared by TSB"
+             frozenset(lexical_tokens("write prepare draft"))]
 
 
 def _same_verb(word: str, stemmed: str) -> bool:
@@ -690,6 +703,8 @@ def doer(question: str, clause: Clause) -> tuple[Actor, str] | None:
         for m in _MODAL.finditer(sentence):
             if not _same_verb(m.group("verb"), verb[0]):
                 continue
+            if re.search(r"\bbe\s+\w+$", m.group(0)) and re.match(r"\s+by\b", sentence[m.end():]):
+                continue  # "a report … shall be prepared by TSB": the one before is what is done, the agent follows
             before = actors_in(sentence[max(0, m.start() - 80): m.start()], document_sector(clause.instrument))
             if before:
                 return before[-1][1], sentence
