@@ -466,3 +466,42 @@ def test_a_text_asking_an_actor_and_chat_roles_are_mandate_questions() -> None:
     clause.mandates = mandates_of(clause)
     ans = compose_mandate("q", ask, [(clause, m) for m in clause.mandates])
     assert ans is not None and "mandate on the external auditor in the corpus" in ans.text, ans.text
+
+
+def test_who_designates_is_not_who_is_designated_and_duties_said_as_such_are_responsibilities() -> None:
+    """WTSA Res 1 §2.1.6 "A study group may be designated by WTSA or TSAG as the lead study group" made TSAG a lead
+    study group; §4.2 "TSAG's principal duties are to review priorities …" gave TSAG no task ("what does TSAG do?"
+    listed §2.1.6 first)."""
+    inst = Instrument(body="WTSA", kind="resolution", number="1", revision=Revision(place="Hammamet", year=2016))
+
+    def tasks(text: str) -> list[tuple[str, str]]:
+        c = Clause(clause_id="wtsa-res-1@x#s2", doc_id="wtsa-res-1@x", instrument=inst, part="SECTION 2", text=text,
+                   span=(0, len(text)))
+        return [(m.actor, m.role) for m in mandates_of(c)]
+
+    lead = tasks("A study group may be designated by WTSA or TSAG as the lead study group for ITU-T studies forming a "
+                 "defined programme of work involving a number of study groups.")
+    assert ("TSAG", "responsible") not in lead and ("ITU-T study groups", "responsible") in lead, lead
+    assert ("TSAG", "responsible") in tasks("TSAG's principal duties are to review priorities, programmes, operations "
+                                            "and strategies for ITU-T's activities")
+    assert ("SG17", "responsible") in tasks("Study Group 17 shall be the lead study group on security.")
+
+
+def test_what_an_actor_does_leads_with_the_clause_saying_its_duties() -> None:
+    """"What does TSAG do?": "TSAG's principal duties are …" before any one task of TSAG's."""
+    from retrieval.answering.compose.mandate import compose_mandate, read_mandate_question
+
+    inst = Instrument(body="WTSA", kind="resolution", number="1", revision=Revision(place="Hammamet", year=2016))
+    texts = [("s2.1", "TSAG shall report to WTSA on the progress of the work of the lead study group."),
+             ("s4.2", "TSAG's principal duties are to review priorities, programmes, operations and strategies for "
+                      "ITU-T's activities")]
+    pairs = []
+    for label, text in texts:
+        c = Clause(clause_id=f"wtsa-res-1@x#{label}", doc_id="wtsa-res-1@x", instrument=inst, part="SECTION 4",
+                   label=label, text=text, span=(0, len(text)))
+        c.mandates = mandates_of(c)
+        pairs += [(c, m) for m in c.mandates if m.actor == "TSAG"]
+    ask = read_mandate_question("what does TSAG do?")
+    assert ask is not None
+    ans = compose_mandate("what does TSAG do?", ask, pairs)
+    assert ans is not None and ans.citations[0].clause_id.endswith("#s4.2"), ans.text

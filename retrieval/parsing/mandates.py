@@ -124,6 +124,10 @@ _PASSIVE_BY_RE = re.compile(r"\b(?:be|is|are|being)\s+(?:\w+ly\s+)?(?:initiated|
                             r"taken|launched|led)\s+by\s+", _I)
 _AGENT_END_RE = re.compile(r",|;|\.\s|\bto\s+\w|\bin\s+order\b|\bwhich\b|\bresulting\b", _I)
 _ASSISTANCE_FROM_RE = re.compile(r",?\s*with\s+(?:\w+\s+)?(?:assistance|support|help|contributions?)\s+from\s+", _I)
+_DESIGNATED_BY_RE = re.compile(r"\b(?:designated|appointed|chosen|selected|named)\s+by\b[^.;]{0,80}?\bas\s+(?:the\s+|a\s+)?$",
+                               re.IGNORECASE)
+DUTIES_RE = re.compile(r"['\u2019]s\s+(?:principal\s+|main\s+|primary\s+|core\s+)?(?:duties|functions|tasks|"
+                        r"responsibilities|role|mandate)\s+(?:are|is|shall\s+be|include|includes)\b")
 _RESPONSIBLE_RE = re.compile(
     r"\b(?:shall|will|should)\s+(?:be\s+responsible|take\s+the\s+lead|lead|coordinate|be\s+in\s+charge|study)"
     r"|\bcontinue\s+to\s+(?:lead|take\s+the\s+lead|be\s+responsible)\b|\b(?:lead|leading)\s+(?:the\s+)?work\b"
@@ -368,10 +372,21 @@ def mandates_of(clause: Clause) -> list[Mandate]:
         sentence = max(text.rfind(". ", 0, rm.start()), text.rfind("; ", 0, rm.start()), 0)
         near = [(s, a) for s, a in mentions if (rm.end() <= s < rm.end() + 40) if after] or \
                [(s, a) for s, a in mentions if max(sentence, rm.start() - 160) <= s < rm.start() and not after]
+        if not after:
+            # "A study group may be designated by WTSA or TSAG as the lead study group": those after "by" designate,
+            # the one designated is before them
+            by = _DESIGNATED_BY_RE.search(text[max(sentence, rm.start() - 160): rm.start()])
+            if by:
+                cut = max(sentence, rm.start() - 160) + by.start()
+                near = [(s, a) for s, a in near if s < cut]
         if near:
             pick = near[:1] if after else near[-1:]
             out += [Mandate(actor=a.name, sector=a.sector, role="responsible", what=_what(text, min(s, rm.start())))
                     for s, a in pick]
+    for dm in DUTIES_RE.finditer(text):
+        # "TSAG's principal duties are to review priorities, programmes …": its responsibilities, said as such
+        owner = [(s, a) for s, a in mentions if dm.start() - 60 <= s < dm.start()]
+        out += [Mandate(actor=a.name, sector=a.sector, role="responsible", what=_what(text, s)) for s, a in owner[-1:]]
 
     for rp in _REPORT_OF_RE.finditer(text):
         targets = [a for _s, a in actors_in(rp.group("to"), default)][:1]

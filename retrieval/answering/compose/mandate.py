@@ -15,7 +15,7 @@ from retrieval.answering.compose.topic import SUPPORT
 from retrieval.core.citations import citation, display, instrument_display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Mandate
 from retrieval.core.text import norm_hyphens
-from retrieval.parsing.mandates import actors_in, document_sector, gives_task, is_recital
+from retrieval.parsing.mandates import DUTIES_RE, actors_in, document_sector, gives_task, is_recital
 
 _I = re.IGNORECASE
 _ACTOR = r"(?P<actor>[A-Z][\w\s,.'()-]{1,80}?)"
@@ -215,13 +215,15 @@ def _rank(pairs: list[tuple[Clause, Mandate]], ask: MandateAsk,
     # A Sector's own texts speak with authority about its own bodies: for TSAG, WTSA's texts first.
     home = {a.sector for name in ask.actors for _s, a in actors_in(name) if a.sector in ("ITU-R", "ITU-T", "ITU-D")}
 
-    def key(p: tuple[Clause, Mandate]) -> tuple[int, int, int, int, int, int, int, int, float]:
+    def key(p: tuple[Clause, Mandate]) -> tuple[int, int, int, int, int, int, int, int, int, float]:
         c, m = p
         on_topic = 0 if coverage is None or not ask.topic or coverage(c.instrument.title or "") >= SUPPORT else 1
         # … and a clause holding nearly all of it before one holding just enough ("the four-year HRSP" for
         # "the human resources strategic plan", before "consistent with the financial and strategic plans")
         in_text = 0 if coverage is None or not ask.topic or coverage(c.text) >= CLOSE_COVERAGE else 1
         own = 0 if any(a.lower() in c.part.lower() for a in ask.actors) else 1
+        # "TSAG's principal duties are …" says what the actor is for: before any one task of it
+        duties = 0 if m.role == "responsible" and _states_duties(c.text, m.actor) else 1
         # The actor's own task before one it only assists ("… BDT, in collaboration with … TSB").
         assisting = 0 if gives_task(m) else 1
         at_home = 0 if home and document_sector(c.instrument) in home else 1
@@ -232,10 +234,16 @@ def _rank(pairs: list[tuple[Clause, Mandate]], ask: MandateAsk,
         # … and, all else equal, the one holding more of the topic ("IPv6 support in home routers": Res 180
         # invites Member States 4 before 1, which promotes initiatives in general)
         held = -round(coverage(c.text), 2) if coverage is not None and ask.topic else 0.0
-        return (assisting, on_topic, in_text, own if ask.kind == "tasked" else 0, at_home, direct, 1 if c.proposal else 0,
-                0 if m.role != "resolved" else 1, held)
+        return (assisting, on_topic, in_text, duties, own if ask.kind == "tasked" else 0, at_home, direct,
+                1 if c.proposal else 0, 0 if m.role != "resolved" else 1, held)
 
     return sorted(pairs, key=key)
+
+
+def _states_duties(text: str, actor: str) -> bool:
+    """The text says what the actor's duties are ("TSAG's principal duties are …")."""
+    return any(actor in {a.name for _s, a in actors_in(text[max(0, d.start() - 60): d.start()])}
+               for d in DUTIES_RE.finditer(text))
 
 
 def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Mandate]],
