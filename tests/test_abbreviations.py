@@ -92,3 +92,33 @@ def test_a_long_form_typed_in_lower_case_counts_only_when_asked_for() -> None:
     # a guess the texts do not define word for word is never an alias
     wrc = "the World Radiocommunication Conference (WRC) shall"
     assert expansion_pairs("who reports on cybersecurity?", lambda n: [wrc], lowercase=True) == []
+
+
+def test_a_short_form_no_text_writes_is_the_one_name_its_letters_begin() -> None:
+    """"UPU": the texts write only "Universal Postal Union"; initials two names share give neither, and a
+    sentence's first word is no part of a name."""
+    from retrieval.answering.abbreviations import names_by_initials
+
+    names = names_by_initials(["… the Universal Postal Union and the World Health Organization …",
+                               "The Buenos Aires Action Plan", "the Working Holiday Office", "the Web Hosting Office",
+                               "The Union shall"])
+    assert names["UPU"] == "Universal Postal Union"
+    assert names["BAAP"] == "Buenos Aires Action Plan"
+    assert "WHO" not in names, names  # three names spell it
+    assert "TU" not in names and not any(n.startswith("The ") for n in names.values())
+
+
+def test_a_question_using_a_short_form_the_texts_never_write_reads_the_name(corpus_service: object) -> None:
+    """WTSA Res 1 §4.2 names "the Universal Postal Union"; "what does ITU do with the UPU?" had answered
+    with ITU's foreword. "WHO" typed in capitals is the question word."""
+    import pytest
+
+    from tests.conftest import RES1
+
+    if not RES1.exists():
+        pytest.skip("../shared/itu is absent")
+    ans = corpus_service.answer("what does ITU do with the UPU?")  # type: ignore[attr-defined]
+    assert "Read ‘UPU’ as ‘Universal Postal Union’." in ans.notes, ans.notes
+    assert "wtsa-res-1@hammamet-2016#s4.2" in [c.clause_id for c in ans.citations[:3]], ans.text
+    who = corpus_service.answer("WHO reports to TSAG?")  # type: ignore[attr-defined]
+    assert not any("World" in n for n in who.notes), who.notes

@@ -119,3 +119,30 @@ def expansion_pairs(question: str, find: Callable[[list[bytes]], Iterable[str]],
                 out.append((abbr, defined))
             break
     return list(dict.fromkeys(out))
+
+
+# A capitalised name of two to six words, small words inside ("Universal Postal Union", "Council Working Group
+# on Child Online Protection"); a sentence's first word is no part of one ("The Union").
+_NAME_RE = re.compile(r"\b(?!(?:The|A|An|This|That|These|In|For|On|At|By|To|Its|Their|Each|All|Any)\b)[A-Z][a-z]+"
+                      r"(?:(?:\s+(?:of|and|for|on|in|the)){0,2}\s+[A-Z][a-z]+){1,5}\b")
+
+
+def names_by_initials(texts: Iterable[str]) -> dict[str, str]:
+    """{initials: name} for the capitalised names the texts use ("UPU": "Universal Postal Union"), where the
+    initials give one name only: what a short form the texts never write stands for ("what does ITU do
+    with the UPU?")."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for m in _NAME_RE.finditer(text):
+            words = m.group(0).split()
+            # each run of it from one capitalised word to another: "Universal Postal Union and the World Health
+            # Organization" holds two names
+            caps = [i for i, w in enumerate(words) if w[0].isupper()]
+            for i in caps:
+                for j in (j for j in caps if 1 <= j - i <= MAX_WORDS - 1):
+                    run = words[i: j + 1]
+                    for abbr in {initials(run), _mixed_initials(run)}:
+                        if 3 <= len(abbr) <= 6:
+                            found.setdefault(abbr, set()).add(" ".join(run))
+    # (the names must agree, case aside)
+    return {abbr: min(names) for abbr, names in found.items() if len({n.lower() for n in names}) == 1}

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Protocol
 
-from retrieval.answering.abbreviations import expansion_pairs, initials
+from retrieval.answering.abbreviations import expansion_pairs, initials, names_by_initials, short_forms_in
 from retrieval.answering.cite import CiteResult, describe_reference, revision_matches, select_part
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, lead, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
@@ -375,6 +375,7 @@ class Answerer:
         self._facts: CorpusFacts | None = None
         self._alias_cache: dict[tuple[int, str, bool], list[tuple[str, str]]] = {}
         self._initials_of: tuple[int, dict[str, str]] = (0, {})
+        self._names_of: tuple[int, dict[str, str]] = (0, {})
         self._titles_of: tuple[Catalog, dict[str, str]] | None = None
         self._sources_of: tuple[Catalog, dict[str, set[str]]] | None = None  # contributions by their source
 
@@ -391,8 +392,29 @@ class Answerer:
         if not question.strip():
             return Answer(question="", text="Ask me a question, or give a reference such as “Res 57 resolves 3”.",
                           abstained=True)
-        return self.answer_query(read_query(question, speller_for(self.corpus.catalog()),
-                                            self.corpus.settings.embedder))
+        query = read_query(question, speller_for(self.corpus.catalog()), self.corpus.settings.embedder)
+        named = self._names_spelled_out(query.text)
+        if named:
+            # "what does ITU do with the UPU?": the texts write only "Universal Postal Union"
+            spelled = query.text
+            for short, name in named:
+                spelled = re.sub(rf"(?<![\w-]){re.escape(short)}(?![\w-])", name, spelled)
+            query = read_query(spelled, None, self.corpus.settings.embedder).model_copy(
+                update={"asked": query.asked, "corrections": [*query.corrections, *named]})
+        return self.answer_query(query)
+
+    def _names_spelled_out(self, text: str) -> list[tuple[str, str]]:
+        """(short form, name) for each short form the question types that no text writes, and whose letters
+        begin the words of one name the texts use ("UPU": "Universal Postal Union"). Not an English word
+        typed in capitals ("WHO")."""
+        catalog = self.corpus.catalog()
+        unknown = [a for a in dict.fromkeys(short_forms_in(text)) if len(a) >= 3 and not english_count(a)
+                   and not catalog.lexical.doc_count(a.lower())]
+        if not unknown:
+            return []
+        if self._names_of[0] != id(catalog):  # read off every clause once per catalog, and only when needed
+            self._names_of = (id(catalog), names_by_initials(c.text for c in catalog.clauses))
+        return [(a, self._names_of[1][a]) for a in unknown if a in self._names_of[1]]
 
     def answer_query(self, query: Query) -> Answer:
         if query.language not in OFFICIAL_LANGUAGES and not answers_in(query.language, self.corpus.settings.embedder):
