@@ -796,3 +796,20 @@ def test_which_study_groups_names_every_group_of_the_sentence_with_its_sector() 
     assert found is not None, found
     assert found[0].startswith("ITU-T Study Groups 2 and 3 and ITU-D Study Group 1:"), found
     assert found[1] == ["ITU-T", "ITU-D"]
+
+
+def test_how_long_a_thing_lasts_is_not_a_notice_or_a_window_before_it() -> None:
+    """"How long is a JCA meeting?" is not "announced at least four weeks in advance"; asked how far ahead, it is."""
+    from retrieval.answering.compose.direct import answer_with_actor
+    from retrieval.answering.query import search_form
+    from retrieval.core.models import Instrument
+
+    text = "If a separate meeting is to be held, it is to be announced at least four weeks in advance by a collective letter."
+    jca = Clause(clause_id="itu-t-rec-a.1@x#clause.2.2.5", doc_id="itu-t-rec-a.1@x", text=text, span=(0, len(text)),
+                 instrument=Instrument(body="ITU-T", kind="recommendation", number="A.1"), part="clause 2.2.5")
+    assert answer_with_actor("how long is a separate meeting?", jca, best=True) is None
+    ahead = answer_with_actor("how long in advance is a separate meeting announced?", jca, best=True)
+    assert ahead is not None and ahead[0].startswith("At least four weeks"), ahead
+    # "how long can someone stay as chairman?" is searched as the texts put it, a maximum term of office
+    assert "maximum term of office as study group chairman" in search_form(
+        "how long can someone stay as study group chairman?")

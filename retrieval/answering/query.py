@@ -371,7 +371,11 @@ _REGISTER = [(re.compile(r"\b(?:takes?|taking|took)\s+part\s+in\b", re.IGNORECAS
              # "are BR and BDT told?": a Bureau's own texts name the other two as "the other two Bureaux"
              (re.compile(r"(?<!BR,\s)(?<!TSB,\s)(?<!BDT,\s)\b(?:BR|BDT|TSB)\s+(?:and|&)\s+(?:the\s+)?(?:BR|BDT|TSB)\b"
                          r"(?!\s*(?:,|and|or)\s*(?:BR|BDT|TSB))"),
-              r"\g<0> (the other two Bureaux)")]
+              r"\g<0> (the other two Bureaux)"),
+             # "how long can someone stay as SG chairman?": the texts set a maximum term of office
+             (re.compile(r"\bhow\s+long\s+(?:can|may|could|should|does|do|is|are)\s+(?:\w+\s+){0,3}?(?:stay|serve|remain|sit|"
+                         r"hold\s+(?:the\s+)?(?:post|office|seat|job|role))\b(?:\s+(?:in\s+office|on))?(?:\s+as\b)?",
+                         re.IGNORECASE), "what is the maximum term of office as")]
 
 
 def search_form(text: str) -> str:

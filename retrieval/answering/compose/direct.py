@@ -213,10 +213,10 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
         # TSAG's time, not the one asked
         return None
     if quant:
-        spans = [m.group(0).strip() for m in _SPAN.finditer(seg)]
+        spans = [m.group(0).strip() for m in _SPAN.finditer(seg) if not _lead_time_for_length(q, seg, m)]
         if not spans:
             # The span is in another sentence of the clause: quote that sentence, which holds it.
-            elsewhere = list(_SPAN.finditer(clause.text))
+            elsewhere = [m for m in _SPAN.finditer(clause.text) if not _lead_time_for_length(q, clause.text, m)]
             spans = [m.group(0).strip() for m in elsewhere]
             if elsewhere:
                 at = elsewhere[0].start()
@@ -338,6 +338,20 @@ _TIME_Q = re.compile(r"\bhow\s+(?:long|soon|fast|quickly|early|far\s+ahead|many\
                      r"|\bwithin\s+(?:how|what)\b", _I)
 _BEFORE = re.compile(r"\bbefore\b|\bprior\s+to\b|\bin\s+advance\b|\bahead\b|\bbeforehand\b", _I)
 _AFTER = re.compile(r"\bafter\b", _I)
+
+
+# "how long is a study group meeting?" asks what it lasts: "announced at least four weeks in advance" is a notice
+_LENGTH_Q = re.compile(r"\bhow\s+long\s+(?:(?:is|are|was|were|will\s+be)\s+(?!there\b|it\s+before\b)"
+                       r"|(?:does|do|did|will|would|can|could|should)\s+(?:\w+\s+){1,6}?(?:last|take|run)\b)", _I)
+_LEAD_TIME_AFTER = re.compile(r"\s*(?:in\s+advance|before|prior\b|beforehand|ahead|earlier|after|following|from)\b", _I)
+
+
+def _lead_time_for_length(question: str, text: str, span: re.Match[str]) -> bool:
+    """A span giving a time before or after something, when the question asks how long a thing lasts."""
+    return bool(_LENGTH_Q.search(question)) and not _BEFORE.search(question) and not _AFTER.search(question) \
+        and not re.search(r"\bnotice\b", question, _I) and bool(
+            _LEAD_TIME_AFTER.match(text[span.end():]) or _BEFORE.search(span.group(0)) or _AFTER.search(span.group(0))
+            or re.search(r"\bwithin\s+(?:the\s+)?(?:next\s+)?$|\bin\s+advance\s*\(\s*$", text[: span.start()], _I))
 
 
 def _facing(spans: list[str], question: str) -> list[str]:
