@@ -87,6 +87,21 @@ def test_chat_phrases_and_words_find_the_texts_own() -> None:
     assert "held" in expand(lexical_tokens("when is WTSA meant to take place"))
 
 
+def test_british_spellings_stem_as_the_texts_american_ones() -> None:
+    """blind25: "told to decentralise functions" never met "functions which could be decentralized"."""
+    from retrieval.indexing.lexical import stem
+
+    for gb, us in [("decentralise", "decentralized"), ("organisation", "organizations"), ("recognised", "recognize"),
+                   ("analyse", "analyzing"), ("prioritising", "prioritize")]:
+        assert stem(gb) == stem(us), (gb, us)
+    # every form of an -ise word alike, so nothing splits
+    assert stem("advise") == stem("advised") == stem("advising") and stem("revise") == stem("revised")
+    index = LexicalIndex(["1", "2"], [lexical_tokens(t) for t in (
+        "to strengthen the regional offices by identifying functions which could be decentralized",
+        "to strengthen the regional offices by promoting their role")])
+    assert index.search("which functions to decentralise to the regional offices", 1)[0][0] == "1"
+
+
 def test_a_name_with_its_number_is_held_however_it_is_typed() -> None:
     index = LexicalIndex(["1", "2"], [lexical_tokens(t) for t in (
         "coordinate studies within ITU-R on IMT-2020 and beyond", "country code top-level domains")])

@@ -1439,3 +1439,30 @@ def test_who_reports_to_a_body_is_whoever_the_clause_has_report_to_it(corpus_ser
     # scene-setting phrase, the quote had come with no one named and no Sector.
     ans = ask(corpus_service, "in RCC's version of Res 57, who reports each year to TSAG on the results?")
     assert ans.text.startswith("Director of TSB:") and ans.lead_sectors == ["ITU-T"], ans.text
+
+
+def test_who_does_a_specific_verb_takes_the_clause_doing_it_from_the_first_five() -> None:
+    """"Who has to reconvene the expert group that reviews the ITRs?": PP Res 146 instructs the Secretary-General
+    "to reconvene an EG-ITR", fourth on the search behind clauses about the review; "who takes part …" (a light
+    verb any clause may use) keeps the first three."""
+    from retrieval.answering.compose.ask import compose_ask
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Clause, Instrument, Mandate, SearchHit
+
+    inst = Instrument(body="PP", kind="resolution", number="146", title="Periodic review and revision of the ITRs")
+
+    def c(label: str, text: str, mandates: list[Mandate] | None = None) -> Clause:
+        return Clause(clause_id=f"pp-res-146@x#{label}", doc_id="pp-res-146@x", instrument=inst, part=label,
+                      text=text, span=(0, len(text)), mandates=mandates or [])
+
+    task = "to reconvene an EG-ITR, open to the ITU Member States and Sector Members, to review those regulations;"
+    sg = c("instructs-the-secretary-general.1", task, [Mandate(actor="Secretary-General", sector="GS",
+                                                                role="instructed", what=task)])
+    others = [c("recalling.d", "the final report of the Expert Group on the ITRs (EG-ITR),"),
+              c("resolves.2", "to conduct a comprehensive review of the ITRs with a view to achieving consensus"),
+              c("resolves.1", "that the ITRs should normally be reviewed periodically;")]
+    hits = [SearchHit(clause=x, score=1.0 - n / 10) for n, x in enumerate([*others, sg])]
+    ans = compose_ask(read_query("Who has to reconvene the expert group that reviews the ITRs?"), hits)
+    assert ans.lines[0].plain.startswith("Secretary-General:"), ans.lines[0].plain
+    part = compose_ask(read_query("who takes part in the review of the ITRs?"), hits)
+    assert part.citations[0].clause_id.endswith("#recalling.d"), part.text

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # numpy takes 0.1 s to import: `cite`, `status` and `parse` r
 from retrieval.core.text import tokens
 
 # Part of the catalog cache key: a change to how text becomes tokens must rebuild cached BM25 indexes.
-TOKENIZER_VERSION = "snowball-en-5"  # query-side synonyms need no rebuild
+TOKENIZER_VERSION = "snowball-en-6"  # query-side synonyms need no rebuild
 _local = threading.local()  # PyStemmer objects are not thread-safe; one per thread
 
 STOPWORDS = frozenset([
@@ -52,6 +52,10 @@ def stem(word: str) -> str:
         import Stemmer
 
         stemmer = _local.stemmer = Stemmer.Stemmer("english")
+    # British -ise spellings as the -ize ones ("decentralise", "organisation"): Snowball stems them apart.
+    # Every form of every word is rewritten alike on both sides of the search ("advise", "advised"), so only a
+    # word whose -ise and -ize forms are different words could be confused.
+    word = _ISE_RE.sub(lambda m: ("yz" if m.group(0).startswith("y") else "iz") + m.group(1), word)
     out = str(stemmer.stemWord(word))
     # Snowball undoubles a final consonant after removing -ing/-ed ("staffing" → "staf") but leaves the
     # bare word ("staff"): the two never met. Only where the doubled form is itself the word.
@@ -59,6 +63,7 @@ def stem(word: str) -> str:
     return doubled if doubled in _UNDOUBLED and word.lower().startswith(doubled) else out
 
 
+_ISE_RE = re.compile(r"(?<=[a-z]{3})(?:is|(?<=l)ys)(e|ed|es|ing|ation|ations|er|ers)$")
 # Words whose -ing/-ed forms Snowball stems apart from the word itself.
 _UNDOUBLED = frozenset(["staff", "add"])
 

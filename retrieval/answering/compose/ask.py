@@ -26,6 +26,11 @@ from retrieval.core.models import Answer, Clause, Mandate, SearchHit, Sector
 from retrieval.core.text import quoted
 from retrieval.parsing.mandates import actors_in, document_sector, gives_task
 
+_LIGHT_VERB_RE = re.compile(r"^\W*who(?:'s|\s+is|\s+are)?\s+(?:(?:supposed|meant|expected)\s+to\s+|(?:has|have|needs?)\s+to\s+|"
+                            r"must\s+|should\s+|does\s+|do\s+|will\s+|can\s+)?(?:actually\s+|really\s+)?"
+                            r"(?:takes?|makes?|gets?|keeps?|puts?|gives?|goes|go|runs?|handles?|deals?|"
+                            r"looks?|organi[sz]es?|owes?|sets?|brings?|holds?|works?)\b", re.IGNORECASE)
+
 
 def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
     top = hits[:3]
@@ -41,7 +46,10 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
                                                          for m in c.mandates))
     elif asks_who(query.text):
         # "Who appoints …?": a clause saying who does that verb answers before one that only mentions it.
-        top = _promoted(top, top, lambda c: doer(asked, c) is not None or tasked_to(asked, c))
+        # (from the first five when the verb says much: "who has to reconvene …" names one task; "who takes
+        # part …", "who keeps an eye …" have light verbs any clause may use)
+        top = _promoted(top, hits[:5] if not _LIGHT_VERB_RE.match(asked) else top,
+                        lambda c: doer(asked, c) is not None or tasked_to(asked, c))
         if _AT_ITU_RE.search(query.text):
             # "who at ITU follows the IDN discussions?": the asker wants a part of ITU, not the Member States
             # a clause invites to do the same
