@@ -1079,3 +1079,17 @@ def test_a_conferences_recommendation_is_a_reference_with_its_conference() -> No
     assert "Secretary-General" in expand_shorthand(
         "what does the plenipot recommendation on human trafficking ask the SG to do?")
     assert "Secretary-General" not in expand_shorthand("when can the SG approve a draft Rec at its meeting?")
+
+
+def test_a_recommendation_named_alone_is_asked_about_as_a_whole() -> None:
+    """"what's D.000?" had abstained ("the clauses found do not speak of “D”"), "what is E.119?" quoted its title
+    line; "Recommendation D.000" without "ITU-T" was no reference at all."""
+    from retrieval.answering.compose.cover import recommendation_about
+
+    for q, number in [("what's D.000?", "D.000"), ("what is Recommendation ITU-T E.119?", "E.119"),
+                      ("tell me about A.8", "A.8"), ("A.Sup5?", "A.Sup5"), ("what is Rec. A.12?", "A.12")]:
+        assert recommendation_about(q) == (number, False), q
+    assert recommendation_about("what is the deadline in A.8?") is None
+    for typed in ("Recommendation D.000", "Rec. A.12 clause 2", "Recommendation ITU-T E.119"):
+        ref = parse_reference(typed)
+        assert ref is not None and ref.kind == "recommendation", (typed, ref)

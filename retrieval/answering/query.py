@@ -881,7 +881,7 @@ def references_named(question: str) -> list[Reference]:
 # Recommendations and meeting documents: "A.1 clause 3.1.8", "Rec. ITU-T A.1 §3.1.8", "SG17-C823 §2.2.1",
 # "C823 2.2.1". A bare "A.1" or "C823" is not taken as a reference: it needs a Rec/ITU-T prefix or a clause.
 _REC_REF_RE = re.compile(
-    r"(?:\b(?P<rec>Rec(?:ommendation)?\.?\s+)?(?P<sector>ITU-[TR]\s+))?\b(?P<num>[A-Z]{1,2}(?:\.|\s(?=Sup))(?:Sup\s?)?\d+(?:\.\d+)*)"
+    r"(?:\b(?P<rec>Rec(?:ommendation)?\.?\s+)?(?P<sector>ITU-[TR]\s+)?)?\b(?P<num>[A-Z]{1,2}(?:\.|\s(?=Sup))(?:Sup\s?)?\d+(?:\.\d+)*)"
     r"(?:\s*(?:\(\d{2}/\d{4}\)))?(?P<clause>,?\s*(?:clause|cl\.|§|section|sec\.|annex|appendix)\s*"
     # roman first: "III.3.2" is a label of its own, not "I" then something
     r"(?P<label>(?:[IVX]+(?=\.\d)|[A-Z])?(?:\.?\d+)*(?:\.\d+)*))?",

@@ -39,7 +39,10 @@ _ROW_ASKS: dict[str, re.Pattern[str]] = {
         # "what did Broadcom propose in C823?": the document named after its source
         r"|\bwhat\s+(?:does|did)\s+(?:\S+\s+){0,3}(?:propose|say|cover|contain|do)(?:\s+in\s+\S+)?\s*\??\s*$"
         # "what's the SG17 contribution C823 actually proposing?"
-        r"|\bwhat(?:\s+is|\s+was|'s|s)\s+(?:\S+\s+){0,5}(?:proposing|suggesting|asking\s+for)\s*\??\s*$",
+        r"|\bwhat(?:\s+is|\s+was|'s|s)\s+(?:\S+\s+){0,5}(?:proposing|suggesting|asking\s+for)\s*\??\s*$"
+        # "what's D.000?", "what is Recommendation ITU-T E.119?", "tell me about A.12": the whole text, named alone
+        r"|^\W*(?:(?:what(?:\s+is|'s|s)|tell\s+me\s+about|explain)\s+)?(?:the\s+)?(?:ITU-T\s+)?(?:Rec(?:ommendation)?\.?\s+)?"
+        r"(?:ITU-T\s+)?[A-Z]{1,2}\.(?:Sup\s?)?\d+(?:\.\d+)?\s*\??\s*$",
         re.IGNORECASE),
 }
 # A question about a meeting document it does not name: "who submitted the contribution on incubation?"
