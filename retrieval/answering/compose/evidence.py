@@ -210,15 +210,14 @@ _CURRENT_RE = re.compile(
     r"(?:19|20)\d\d)\b|\bwhere\s+(?:does|did|do)\b[^?]*\brank\b"
     r"|\b(?:rates?|prices?|costs?|budgets?|amounts?|numbers?|figures?|scores?|overruns?|spent|spending|expenditures?)\b"
     r"[^?]*\b(?:today|currently|right\s+now|at\s+present|this\s+year|so\s+far|to\s+date)\b", _I)
-# Whether something worked out: the texts state intentions, not outcomes.
 # "which countries did Council add to the list?", "what themes did Council pick?": what a body acting between
 # conferences chose is in its own records, not in the texts tasking it
 _BODY_CHOSE_RE = re.compile(r"\b(?:what|which)\b[^?]*\bdid\s+(?:the\s+)?(?:ITU\s+)?(?P<body>council|TSAG|TDAG|RAG|SG\s?\d+|"
                             r"study\s+group\s+\d+|Secretary-General|SG|director|TSB|BDT|BR)\s+"
                             r"(?:(?:actually|finally|eventually|end\s+up)\s+)?"
                             r"(?:pick|choose|select|add|remove|drop|name|elect|appoint|settle\s+on|go\s+with|opt\s+for)\b", _I)
+# Whether something worked out: the texts state intentions, not outcomes.
 _OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?:outcomes?|results?|conclusions?|findings?)\s+of\b"
-
                          # "which countries have actually deployed …?": what was done with a text, not the text
                          r"|\bwhich\s+(?:countries|administrations|Member\s+States|operators|states)\s+(?:have|has|had)\s+"
                          r"(?:actually\s+|already\s+|so\s+far\s+|now\s+)?(?:deployed|implemented|adopted|ratified|"

@@ -54,7 +54,6 @@ _TASKED = re.compile(
     r"|\bwhat\s+(?:role|part)\s+(?:does|do|should|must)\s+(?:the\s+)?(?P<actor5>.+?)\s+(?:have|play|take)\s+"
     r"(?:on|in|for|regarding|about|under|concerning)\s+(?P<topic5>.+?)" + _HOW_OFTEN + r"\s*\??$", _I)
 _REPORTED_RE = re.compile(r"\s+(?!(?:to|on|about|back|annually|every|each|according)\b)(?P<topic>[\w&/-]+(?:\s+[\w&/-]+){0,5}?)\s+to\b", _I)
-# "the recommendation on ICTs against human trafficking": what the text asking is about
 # "which director leads, and what are BR and TSB expected to do?" asks two things; "when the SG chair asks for
 # AAP, what does TSB have to do?" asks what is done in a case, which the search finds (the case's words are
 # in the procedure, not in a mandate)
@@ -62,6 +61,7 @@ _ASKED_BEFORE_RE = re.compile(r"\b(?:which|who|whom|whose|what|how|why|when|wher
 _LEADING_MATTER_RE = re.compile(r"^\W*(?P<topic>[^:?,]{8,120}?)\s*(?:[:,\u2013\u2014]|\s-\s)", _I)
 # "… about the external auditor, and for what term?": a second question, no part of the topic as shown
 _SECOND_QUESTION_RE = re.compile(r",?\s+and\s+(?:(?:for|in|on|by|to|with)\s+)?(?:what|which|who|whom|when|how|where|why)\b.*$", _I)
+# "the recommendation on ICTs against human trafficking": what the text asking is about
 _SOURCE_ABOUT_RE = re.compile(r"\b(?:on|about|regarding|concerning|against|for)\s+(?P<topic>.+)$", _I)
 _ABOUT_RE = re.compile(r"\b(?:on|about|regarding|concerning)\s+(?P<topic>[^?,;]+?)(?:\s+and\s+to\s+whom\b|\s*[?,;]|$)", _I)
 _HEADS = re.compile(r"\bwho\s+(?P<verb>heads|leads|chairs|runs|is\s+at\s+the\s+head\s+of)\s+(?:the\s+)?(?P<target>.+?)\s*\??$", _I)
