@@ -1261,3 +1261,15 @@ def test_on_what_grounds_asks_why_and_taking_place_is_being_held() -> None:
               corpus_has=lambda s: True, known_word=lambda w: w not in ("skip", "ground"), coverage=lambda t: 0.7)
     assert not v.abstain, v
     assert "held" in key_text("when is the next WTSA meant to take place?").split()
+
+
+def test_how_often_asked_alone_needs_a_clause_saying_how_often() -> None:
+    """"how often does the PP meet?" had quoted A.1's "… avoid leaving their home countries too often"."""
+    too = "It should likewise enable the specialists concerned to avoid leaving their home countries too often."
+    v = _judged("how often does the PP meet?", too, "Academia shall be allowed to participate remotely, as appropriate")
+    assert v.abstain and "how often" in v.reason, v
+    for said in ("TSAG shall hold regular scheduled meetings, at least once a year", "once every four years",
+                 "the ITRs should normally be reviewed periodically", "the report is submitted to each session"):
+        assert not _judged("how often does it meet?", said).abstain, said
+    # with a second question, the clauses may answer that one
+    assert not _judged("how often does the PP meet, and who convenes it?", too).abstain

@@ -382,6 +382,13 @@ _NUMBER_VALUE_Q_RE = re.compile(r"\b(?:what|which)(?:'s|\s+is|\s+was)?\s+(?:[\w-
 _CODE_RE = re.compile(r"\+\s?\d{1,4}\b|(?<!No\.\s)(?<![A-Z]\.)\b(?!(?:19|20)\d\d\b)\d{2,4}\b(?![./]\d)")
 # "Which bands …": the answer is a frequency, which a clause gives in Hz or not at all.
 _BANDS_Q_RE = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}(?:bands?|frequenc(?:y|ies)|frequency\s+ranges?)\b", _I)
+# "how often does the PP meet?", asked alone (a second question may be what the clauses answer)
+_SOLE_HOW_OFTEN_Q_RE = re.compile(r"^\W*how\s+often\s+(?:does|do|is|are|will|must|should|can|has|have)\s+[^?,;]+?\??\s*$", _I)
+_HOW_OFTEN_SPAN_RE = re.compile(r"\b(?:(?:every|each|per)\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|days?|sessions?|meetings?|"
+                                r"quarters?|conferences?|assembl(?:y|ies)|study\s+periods?)|once|twice|yearly|"
+                                r"(?:semi-?|bi)?annual(?:ly)?|biennial(?:ly)?|quadrennial(?:ly)?|quarterly|monthly|weekly|daily|"
+                                r"regular(?:ly)?|periodic(?:al(?:ly)?)?|\w+\s+times\s+a|as\s+(?:necessary|required|needed)|"
+                                r"ad\s+hoc)\b", _I)
 _FREQ_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:-\s*\d+(?:[.,]\d+)?\s*)?[kMGT]Hz\b")
 _FOREIGN_RE = re.compile(r"[àâçéèêëîïôûùüÿñæœ¿¡]|[\u0400-\u04ff]|[\u0600-\u06ff]|[\u4e00-\u9fff]", _I)
 
@@ -834,6 +841,11 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
                                                                               or n == 0)
                                             for n, c in enumerate(clauses[:3])):
         return Verdict(abstain=True, missing=["a duration"], reason="The clauses found do not give how long it lasts.")
+    if _SOLE_HOW_OFTEN_Q_RE.match(q) and not any(_HOW_OFTEN_SPAN_RE.search(c.text) and coverage(c.text) >= 0.5
+                                                 for c in clauses[:3]):
+        # "how often does the PP meet?" (nothing else asked) answered by A.1's "… leaving their home countries too
+        # often": no clause found says how often
+        return Verdict(abstain=True, missing=["a frequency"], reason="The clauses found do not say how often.")
     # A place named in a clause about something else (WRC-19's venue for "where was Kaleidoscope held?") is no answer.
     if _PLACE_Q_RE.search(q) and not any((countries_in(c.text) or _CITY_RE.search(c.text))
                                          and (coverage(c.text) >= 0.6 or (n == 0 and _holds_venue_of(q, c.text)))
