@@ -813,3 +813,24 @@ def test_how_long_a_thing_lasts_is_not_a_notice_or_a_window_before_it() -> None:
     # "how long can someone stay as chairman?" is searched as the texts put it, a maximum term of office
     assert "maximum term of office as study group chairman" in search_form(
         "how long can someone stay as study group chairman?")
+
+
+def test_how_long_in_seconds_and_the_thing_named_first() -> None:
+    """U.1 §9.3.2: "U.1 guard delay - how long are incoming calls refused after clearing?" is "1 second" (seconds
+    had not counted as a length; the guard delay is named before the question, and a sentence giving a span of
+    it is about what was asked)."""
+    from retrieval.answering.compose.direct import answer_with_actor, states_quantity_of
+    from retrieval.core.models import Instrument
+
+    def c(label: str, text: str) -> Clause:
+        return Clause(clause_id=f"itu-t-rec-u.1@x#clause.{label}", doc_id="itu-t-rec-u.1@x", text=text,
+                      span=(0, len(text)), instrument=Instrument(body="ITU-T", kind="recommendation", number="U.1"),
+                      part=f"clause {label}")
+
+    guard = c("9.3.2", "A guard delay of 1 second will be maintained during which incoming calls will not be "
+                       "accepted and a guard delay of 2 seconds will be maintained during which outgoing calls will "
+                       "not be offered.")
+    q = "U.1 guard delay - how long are incoming calls refused after clearing?"
+    found = answer_with_actor(q, guard, best=True)
+    assert found is not None and found[0].startswith("1 second"), found
+    assert states_quantity_of(q, guard.text)

@@ -136,3 +136,16 @@ def test_a_british_spelling_is_no_typo_the_search_reads_it_as_the_texts_spelling
     assert speller.suggest("standardisation") is None
     assert stem("standardisation") == stem("standardization") and speller.lexical.knows(stem("standardisation"))
     assert speller.suggest("standardisaton") == "standardization"  # a slip in it is still one
+
+
+def test_two_letters_swapped_in_a_short_word_are_a_slip() -> None:
+    """blind40: "U.1 gaurd delay - …" left "gaurd" as typed (words under six letters were read only as question
+    words); a swap is a slip however short the word, and an English word is still no typo."""
+    inst = Instrument(body="ITU-T", kind="recommendation", number="U.1")
+    texts = ["A guard delay of 1 second will be maintained", "the time of the work", "code and form"]
+    clauses = [Clause(clause_id=f"u#{i}", doc_id="u", instrument=inst, part="clause", label=str(i), text=t,
+                      span=(0, len(t))) for i, t in enumerate(texts, 1)]
+    speller = Speller(Catalog(clauses))
+    assert speller.suggest("gaurd") == "guard" and speller.suggest("tiem") == "time"
+    assert speller.suggest("coed") is None  # an English word, not "code"
+    assert speller.suggest("gurd") is None  # a letter missing from a short word: too many words are one away

@@ -39,6 +39,7 @@ _OP_ORDER = {"swap": 0, "insert": 1, "replace": 2, "delete": 3}
 # A short word one edit from a corpus word is as likely an English word the corpus lacks ("cake" is not
 # "case", "bread" not "broad"): short words are read only as question words.
 MIN_CORPUS_FIX = 6
+MIN_SWAP_FIX = 4  # … and a shorter word whose two letters are swapped
 MIN_TWO_EDITS = 9  # two edits only for long words, where two slips still leave the word unmistakable
 
 
@@ -125,7 +126,9 @@ class Speller:
                 # ("with" for "wich") only as a question's first word.
                 ask_word = (first and cand in _QUESTION_STARTS) or cand not in STOPWORDS
                 scored.append((0 if ask_word else 1, _OP_ORDER[op], 0.0, cand))
-            elif len(w) >= MIN_CORPUS_FIX and not common and self.lexical.knows(stem(cand)):
+            elif (len(w) >= MIN_CORPUS_FIX or (op == "swap" and len(w) >= MIN_SWAP_FIX)) and not common \
+                    and self.lexical.knows(stem(cand)):
+                # (two letters swapped is a slip even in a short word: "gaurd" is "guard")
                 # Then the commoner corpus word (lower idf).
                 scored.append((1, _OP_ORDER[op], self.lexical.idf(stem(cand)), cand))
             elif len(w) >= MIN_CORPUS_FIX and not common and not variant and not self._known_alias(w) \

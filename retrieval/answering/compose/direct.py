@@ -312,8 +312,9 @@ _UNIT_OF = [
     (re.compile(r"\bwhen\b|\bby\s+when\b", _I), re.compile(r"\badvance\b", _I)),
     (re.compile(r"\bhow\s+(?:long(?!\s+(?:can|may|does|do|should|will|is|are|must)\b[^?]*\b(?:last|run|take|sit|meet)\b)|"
                 r"soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b|\bwhat\s+(?:date|year)\b", _I),
-     re.compile(r"days?|weeks?|months?|years?|before|after|Monday|Tuesday|Wednesday|Thursday|Friday|quarter|half|"
-                r"(?:19|20)\d\d", _I)),
+     # ("how long are incoming calls refused?": "a guard delay of 1 second")
+     re.compile(r"milliseconds?|\bms\b|seconds?|minutes?|hours?|days?|weeks?|months?|years?|before|after|Monday|Tuesday|"
+                r"Wednesday|Thursday|Friday|quarter|half|(?:19|20)\d\d", _I)),
     (re.compile(r"\bhow\s+much\b", _I), re.compile(r"CHF|USD|EUR|million|billion|per\s*cent|%", _I)),
     # a fee or a contribution is often a share of the contributory unit ("one-thirty second")
     # a spending ceiling or a budget is a sum of money
@@ -606,6 +607,9 @@ _SPAN_SUBJECT_RE = re.compile(r"\bhow\s+(?:long|often|soon|far\s+ahead)\s+(?:doe
                               r"(?P<subject>[^?,(]+?)(?:\s+(?:run|last|take|stay|remain|be\s+open|go\s+on))?\s*(?:[?,(]|$)", _I)
 
 
+_NAMED_FIRST_RE = re.compile(r"^\W*(?P<thing>[^?:]{3,60}?)\s*(?:[:\u2013\u2014]|\s-\s)\s*how\b", _I)
+
+
 def states_quantity_of(question: str, text: str) -> bool:
     """The sentence that gives the span asked for is about what the question asks it of: "The last call
     encompasses the four-week time period" for the Last Call, not "The additional review encompasses a
@@ -616,6 +620,9 @@ def states_quantity_of(question: str, text: str) -> bool:
                                                                   m.group("subject"), _I):
         return False
     wanted = {t for t in lexical_tokens(m.group("subject")) if t not in STOPWORDS}
+    # "U.1 guard delay - how long are incoming calls refused …?": the thing is named first, chat style
+    if (first := _NAMED_FIRST_RE.match(norm_hyphens(question))) is not None:
+        wanted |= {t for t in lexical_tokens(first.group("thing")) if not any(ch.isdigit() for ch in t)}
     for a, b in segments(text):
         piece = text[a:b]
         if holds_quantity(question, piece):
