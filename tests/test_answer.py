@@ -834,3 +834,16 @@ def test_how_long_in_seconds_and_the_thing_named_first() -> None:
     found = answer_with_actor(q, guard, best=True)
     assert found is not None and found[0].startswith("1 second"), found
     assert states_quantity_of(q, guard.text)
+
+
+def test_a_sector_offered_by_its_letter_and_put_into_practice() -> None:
+    """blind40: "consumer protection - is that D's job or T's?" offers two Sectors to choose from (the clause that
+    tasks one answers); "put X into practice" is searched as the texts say it, "implement X"."""
+    from retrieval.answering.compose.ask import offers_sector
+    from retrieval.answering.query import search_form
+
+    assert offers_sector("consumer protection for telecom/ICT users - is that D's job or T's?")
+    assert offers_sector("is it T's work?")
+    assert not offers_sector("what's the deadline and what's it for?")
+    assert "implement the security Recommendations" in search_form(
+        "who helps developing countries put the security Recommendations into practice?")

@@ -85,6 +85,8 @@ def test_chat_phrases_and_words_find_the_texts_own() -> None:
     assert index.search("can the review be skipped", 1)[0][0] == "2"
     assert stem("monitor") in expand(lexical_tokens("keeping tabs on ICT services"))
     assert "held" in expand(lexical_tokens("when is WTSA meant to take place"))
+    # blind40: "which treaty are member states told to join?" is the Tampere Convention
+    assert stem("convention") in expand(lexical_tokens("which treaty"))
 
 
 def test_british_spellings_stem_as_the_texts_american_ones() -> None:

@@ -372,6 +372,9 @@ _REGISTER = [(re.compile(r"\b(?:takes?|taking|took)\s+part\s+in\b", re.IGNORECAS
              (re.compile(r"(?<!BR,\s)(?<!TSB,\s)(?<!BDT,\s)\b(?:BR|BDT|TSB)\s+(?:and|&)\s+(?:the\s+)?(?:BR|BDT|TSB)\b"
                          r"(?!\s*(?:,|and|or)\s*(?:BR|BDT|TSB))"),
               r"\g<0> (the other two Bureaux)"),
+             # "put the security Recs into practice": the texts "implement" them
+             (re.compile(r"\bput(?:s|ting)?\s+([^?.;]{1,60}?)\s+into\s+(?:practice|effect|action|operation)\b", re.IGNORECASE),
+              r"implement \1"),
              # "how long can someone stay as SG chairman?": the texts set a maximum term of office
              (re.compile(r"\bhow\s+long\s+(?:can|may|could|should|does|do|is|are)\s+(?:\w+\s+){0,3}?(?:stay|serve|remain|sit|"
                          r"hold\s+(?:the\s+)?(?:post|office|seat|job|role))\b(?:\s+(?:in\s+office|on))?(?:\s+as\b)?",

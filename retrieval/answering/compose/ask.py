@@ -129,7 +129,9 @@ _OFFERS_RE = re.compile(
     r"(?:" + _OFFERED + r"|[RTD](?=\s+or\b))\b"
     r"|\b" + _OFFERED + r"(?:'s)?\s+(?:\w+\s+)?or\s+(?:someone|somebody|another|some\s+other)\b"
     r"|\b" + _OFFERED + r"(?:'s)?(?:\s+" + _JOB + r")?(?:\s*,\s*" + _OFFERED + r")*\s*(?:,?\s*or|/)\s*(?:the\s+|an?\s+)?"
-    r"(?:" + _OFFERED + r"|both|all\s+(?:three|3))\b",
+    r"(?:" + _OFFERED + r"|both|all\s+(?:three|3))\b"
+    # "is that D's job or T's?": a Sector by its letter
+    r"|\b(?:is|was|are)\s+(?:that|this|it)\s+(?:\w+\s+)?[RTD]['\u2019]s\b|\b[RTD]['\u2019]s\s+(?:\w+\s+)?or\s+[RTD]['\u2019]s\b",
     re.IGNORECASE)
 
 
