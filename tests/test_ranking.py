@@ -87,6 +87,8 @@ def test_chat_phrases_and_words_find_the_texts_own() -> None:
     assert "held" in expand(lexical_tokens("when is WTSA meant to take place"))
     # blind40: "which treaty are member states told to join?" is the Tampere Convention
     assert stem("convention") in expand(lexical_tokens("which treaty"))
+    # "where do people send their inputs?": the texts "distribute" them
+    assert stem("distributed") in expand(lexical_tokens("where do people send their inputs"))
 
 
 def test_british_spellings_stem_as_the_texts_american_ones() -> None:

@@ -97,7 +97,7 @@ _SYNONYM_GROUPS = [
     # "circulate the result": the texts send it "by a circular" (Snowball keeps the two stems apart)
     ("circulate", "circular"),
     # "can the WTPF put out binding regs?": the texts say "prescriptive regulatory outcomes"
-    ("treaty", "treaties", "convention", "conventions"), ("binding", "prescriptive", "mandatory"), ("skip", "skipped", "dispense", "dispensed", "waive", "waived"), ("regs", "regulations"),
+    ("treaty", "treaties", "convention", "conventions"), ("send", "sent", "distribute", "distributed"), ("binding", "prescriptive", "mandatory"), ("skip", "skipped", "dispense", "dispensed", "waive", "waived"), ("regs", "regulations"),
     # Telecom chat words for what the texts name generically.
     ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),
     ("imei", "imeis", "identifier", "identifiers"),
