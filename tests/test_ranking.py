@@ -91,6 +91,19 @@ def test_chat_phrases_and_words_find_the_texts_own() -> None:
     assert stem("distributed") in expand(lexical_tokens("where do people send their inputs"))
 
 
+def test_accessibility_is_not_access() -> None:
+    """A new-user trial: "BDT has 35 mandates on accessibility" listed Res 64 (non-discriminatory access), since
+    Snowball stems "accessibility" to "access"."""
+    from retrieval.indexing.lexical import stem
+
+    assert stem("accessibility") == stem("accessible") == stem("accessibilities") != stem("access")
+    index = LexicalIndex(["1", "2"], [lexical_tokens(t) for t in (
+        "to ensure non-discriminatory access to modern telecommunication facilities",
+        "to promote accessibility of ICTs for persons with disabilities")])
+    assert index.search("accessibility", 1)[0][0] == "2"
+    assert index.coverage_of("accessibility")("to ensure non-discriminatory access to modern facilities") == 0.0
+
+
 def test_british_spellings_stem_as_the_texts_american_ones() -> None:
     """blind25: "told to decentralise functions" never met "functions which could be decentralized"."""
     from retrieval.indexing.lexical import stem

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # numpy takes 0.1 s to import: `cite`, `status` and `parse` r
 from retrieval.core.text import tokens
 
 # Part of the catalog cache key: a change to how text becomes tokens must rebuild cached BM25 indexes.
-TOKENIZER_VERSION = "snowball-en-6"  # query-side synonyms need no rebuild
+TOKENIZER_VERSION = "snowball-en-7"  # query-side synonyms need no rebuild
 _local = threading.local()  # PyStemmer objects are not thread-safe; one per thread
 
 STOPWORDS = frozenset([
@@ -56,6 +56,9 @@ def stem(word: str) -> str:
     # Every form of every word is rewritten alike on both sides of the search ("advise", "advised"), so only a
     # word whose -ise and -ize forms are different words could be confused.
     word = _ISE_RE.sub(lambda m: ("yz" if m.group(0).startswith("y") else "iz") + m.group(1), word)
+    if word.startswith("accessib") or word.startswith("inaccessib"):
+        # Snowball makes "accessibility" "access": persons with disabilities are not "non-discriminatory access"
+        return word[: word.index("accessib")] + "accessibl"
     out = str(stemmer.stemWord(word))
     # Snowball undoubles a final consonant after removing -ing/-ed ("staffing" → "staf") but leaves the
     # bare word ("staff"): the two never met. Only where the doubled form is itself the word.
