@@ -128,8 +128,8 @@ class Speller:
                 scored.append((0 if ask_word else 1, _OP_ORDER[op], 0.0, cand))
             elif (len(w) >= MIN_CORPUS_FIX or (op == "swap" and len(w) >= MIN_SWAP_FIX)) and not common \
                     and self.lexical.knows(stem(cand)):
-                # (two letters swapped is a slip even in a short word: "gaurd" is "guard")
-                # Then the commoner corpus word (lower idf).
+                # Then the commoner corpus word (lower idf); two letters swapped are a slip even in a short word
+                # ("gaurd" is "guard").
                 scored.append((1, _OP_ORDER[op], self.lexical.idf(stem(cand)), cand))
             elif len(w) >= MIN_CORPUS_FIX and not common and not variant and not self._known_alias(w) \
                     and self._known_alias(cand):

@@ -99,8 +99,11 @@ _SYNONYM_GROUPS = [
     ("doc", "docs", "document", "documents"),
     # "circulate the result": the texts send it "by a circular" (Snowball keeps the two stems apart)
     ("circulate", "circular"),
-    # "can the WTPF put out binding regs?": the texts say "prescriptive regulatory outcomes"
-    ("treaty", "treaties", "convention", "conventions"), ("send", "sent", "distribute", "distributed"), ("binding", "prescriptive", "mandatory"), ("skip", "skipped", "dispense", "dispensed", "waive", "waived"), ("regs", "regulations"),
+    # "can the WTPF put out binding regs?": the texts say "prescriptive regulatory outcomes"; a review "skipped"
+    # is "dispensed with", a treaty a "convention", what is sent "distributed"
+    ("binding", "prescriptive", "mandatory"), ("regs", "regulations"),
+    ("skip", "skipped", "dispense", "dispensed", "waive", "waived"),
+    ("treaty", "treaties", "convention", "conventions"), ("send", "sent", "distribute", "distributed"),
     # Telecom chat words for what the texts name generically.
     ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),
     ("imei", "imeis", "identifier", "identifiers"),
