@@ -847,3 +847,25 @@ def test_a_sector_offered_by_its_letter_and_put_into_practice() -> None:
     assert not offers_sector("what's the deadline and what's it for?")
     assert "implement the security Recommendations" in search_form(
         "who helps developing countries put the security Recommendations into practice?")
+
+
+def test_what_a_resolution_resolves_is_its_resolves_part() -> None:
+    """A new-user trial: "what does res 191 resolve about coordination between the three sectors?" never showed
+    Res 191's one resolves clause; the verb names the part asked for."""
+    from retrieval.answering.answer import part_verb_asked, rerank
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Instrument, SearchHit
+
+    inst = Instrument(body="PP", kind="resolution", number="191")
+
+    def c(part: str, text: str) -> Clause:
+        return Clause(clause_id=f"pp-res-191@x#{part.replace(' ', '-')}", doc_id="pp-res-191@x", instrument=inst,
+                      part=part, text=text, span=(0, len(text)))
+
+    told = c("instructs the Secretary-General", "to identify overlapping functions between the three Sectors")
+    resolved = c("resolves", "that RAG, TSAG and TDAG shall continue to consider activities and their distribution")
+    q = read_query("what does res 191 resolve about coordination between the three sectors?")
+    assert part_verb_asked(q) == "resolves"
+    ranked = rerank([SearchHit(clause=told, score=1.0), SearchHit(clause=resolved, score=0.85)], q)
+    assert ranked[0].clause is resolved
+    assert part_verb_asked(read_query("what does the SG do about coordination?")) == ""

@@ -146,6 +146,10 @@ DEFINITION_WEIGHT = 1.3  # for "what is X?", a clause saying "X is …", "X: …
 SET_ASIDE_WEIGHT = 0.8  # a clause on what the question sets aside ("leaving aside disaster cases")
 DEADLINE_WEIGHT = 1.2  # for "what's the deadline …", a clause setting a time before an event
 MEETING_WEIGHT = 1.15  # for "when …" of a meeting, a clause giving it for that meeting
+PART_CANDIDATE_SHARE = 0.8  # such a clause the search missed joins at this share of the best score
+PART_VERB_WEIGHT = 1.3  # "what does Res 191 resolve about X?": its resolves before its instructions
+# "what does Res 191 resolve about …", "what did Decision 5 decide on …": the verb names the part asked for
+_PART_VERB_RE = re.compile(r"\bwhat\s+(?:does|did|do)\s+(?:[\w.-]+\s+){1,5}?(?P<verb>resolve|decide)\b", re.IGNORECASE)
 _BODY_ACRONYM_RE = re.compile(r"\b(TSAG|TDAG|RAG|ISCG|ISC-TF|IRG-AVA|JCA-AHF|CWG-[A-Z]+)\b")  # not "SG17": every SG17 paper names it
 ENUMERATION_WEIGHT = 1.15  # for "what are the ways …?", a clause counting them ("in one of three ways: …")
 OFFICIAL_LANGUAGES = frozenset({"en", "fr", "es", "ru", "ar", "zh"})  # the languages ITU publishes its texts in
@@ -193,6 +197,7 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
     # "deadline for contributions before a SG meeting?": a clause giving it for that meeting before one
     # giving WTSA's
     meeting = meetings_in(without_references(query.text)) if query.intent == "ask" and asks_when(query.text) else []
+    part_asked = part_verb_asked(query)
 
     def weight(h: SearchHit) -> float:
         c = h.clause
@@ -240,6 +245,8 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
         if query.intent == "ask" and _is_heading(c.text):
             # "Participation in meetings" names a subject; the clauses under it say something about it.
             w *= HEADING_WEIGHT
+        if part_asked and c.part.lower().startswith(part_asked):
+            w *= PART_VERB_WEIGHT
         if coverage is not None and query.intent == "ask":
             # A clause holding all of the question's rare words ("WTSA shall appoint the chairman and
             # vice-chairmen of TSAG") before one that is closer in meaning but lacks one of them (TSAG).
@@ -247,6 +254,12 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
         return h.score * w
 
     return sorted(hits, key=weight, reverse=True)
+
+
+def part_verb_asked(query: Query) -> str:
+    """"resolves" for "what does Res 191 resolve about …?" (a question scoped by the instrument it names)."""
+    m = _PART_VERB_RE.search(query.text) if query.intent == "ask" and query.references else None
+    return f"{m.group('verb').lower()}s" if m else ""
 
 
 def _most_specific(subject: str, titles: dict[str, str]) -> set[str]:
@@ -1059,6 +1072,15 @@ class Answerer:
 
         kept = [h for h in hits if (h.similarity or 0.0) >= settings.min_evidence or covered(h)]
         kept += self._naming_places(query, kept, filters)
+        if (part := part_verb_asked(query)) and filters.doc_ids:
+            # "what does Res 191 resolve about …": its resolves clauses are candidates however far down the
+            # search put them (Res 191's one resolves clause was not among the first fifteen)
+            held = {h.clause.clause_id for h in kept}
+            best = max((h.score for h in kept), default=1.0)
+            catalog = self.corpus.catalog()
+            kept += [SearchHit(clause=c, score=best * PART_CANDIDATE_SHARE) for d in filters.doc_ids
+                     for c in (catalog.clause_at(i) for i in catalog.doc_positions().get(d, []))
+                     if c.part.lower().startswith(part) and c.clause_id not in held]
         rows = self._rows_labelled(query, filters)
         if rows:
             kept = rows + [h for h in kept if h.clause.clause_id not in {r.clause.clause_id for r in rows}]
