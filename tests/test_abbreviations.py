@@ -122,3 +122,10 @@ def test_a_question_using_a_short_form_the_texts_never_write_reads_the_name(corp
     assert "wtsa-res-1@hammamet-2016#s4.2" in [c.clause_id for c in ans.citations[:3]], ans.text
     who = corpus_service.answer("WHO reports to TSAG?")  # type: ignore[attr-defined]
     assert not any("World" in n for n in who.notes), who.notes
+
+
+def test_a_long_form_gives_one_word_to_a_letter_before_words_giving_more() -> None:
+    # "approval" holds an A and a P, so "approval process" spells AAP too: the three words are the definition
+    assert defined_long_form("AAP", "Recommendations will be approved using this alternative approval process (AAP)") \
+        == "alternative approval process"
+    assert defined_long_form("ISCG", "the Intersector Coordination Group (ISCG) on") == "Intersector Coordination Group"

@@ -869,3 +869,28 @@ def test_what_a_resolution_resolves_is_its_resolves_part() -> None:
     ranked = rerank([SearchHit(clause=told, score=1.0), SearchHit(clause=resolved, score=0.85)], q)
     assert ranked[0].clause is resolved
     assert part_verb_asked(read_query("what does the SG do about coordination?")) == ""
+
+
+def test_a_clause_is_about_what_its_documents_title_names() -> None:
+    """"after an AAP meeting, how soon must the Director notify the result?": A.8 §6.2 and Res 1 §9.6.1 say the
+    same of their own process; the one in the Recommendation titled "Alternative approval process" is about
+    AAP, though its clause never writes the word."""
+    from retrieval.answering.answer import rerank
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Clause, Instrument, SearchHit
+    from retrieval.indexing.lexical import LexicalIndex, lexical_tokens
+
+    text = "Within two weeks of the closing date of the study group meeting, the Director shall notify by circular."
+    aap = Clause(clause_id="itu-t-rec-a.8@x#clause.6.2", doc_id="itu-t-rec-a.8@x", part="clause", label="6.2",
+                 instrument=Instrument(kind="recommendation", number="A.8",
+                                       title="Alternative approval process for new and revised ITU-T Recommendations"),
+                 text=text, span=(0, len(text)))
+    tap = aap.model_copy(update={"clause_id": "wtsa-res-1@x#s9.6.1", "doc_id": "wtsa-res-1@x", "label": "9.6.1",
+                                 "instrument": Instrument(body="WTSA", kind="resolution", number="1",
+                                                          title="Rules of procedure of ITU-T")})
+    index = LexicalIndex(["1", "2", "3"], [lexical_tokens(t) for t in (
+        text, "alternative approval process (AAP) last call", "traditional approval process (TAP) consultation")])
+    q = "after an AAP meeting, how soon must the Director notify the result?"
+    coverage = index.coverage_of(q, [("AAP", "alternative approval process")])
+    hits = [SearchHit(clause=tap, score=0.8), SearchHit(clause=aap, score=0.8)]
+    assert rerank(hits, read_query(q), coverage)[0].clause.doc_id == "itu-t-rec-a.8@x"

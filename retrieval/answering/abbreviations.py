@@ -65,7 +65,13 @@ def defined_long_form(abbr: str, text: str) -> str | None:
     if not m:
         return None
     words = _WORD_RE.findall(m.group(1))
-    for k in range(2, min(len(words), MAX_WORDS + 3) + 1):
+    spans = range(2, min(len(words), MAX_WORDS + 3) + 1)
+    # one word to a letter first: "alternative approval process (AAP)", not "approval process" ("approval"
+    # holds an A and a P); then words giving more letters ("Intersector Coordination Group (ISCG)")
+    for k in spans:
+        if "".join(w[0] for w in words[-k:] if w.lower() not in _SMALL).upper() == abbr.upper():
+            return " ".join(words[-k:])
+    for k in spans:
         if _spells(abbr, words[-k:]):
             return " ".join(words[-k:])
     return None
@@ -95,14 +101,15 @@ def expansions(question: str, find: Callable[[list[bytes]], Iterable[str]],
 
 
 def expansion_pairs(question: str, find: Callable[[list[bytes]], Iterable[str]],
-                    uses: Callable[[str], int] | None = None, lowercase: bool = False) -> list[tuple[str, str]]:
+                    uses: Callable[[str], int] | None = None, lowercase: bool = False,
+                    max_uses: int = RARE_USES) -> list[tuple[str, str]]:
     """(the form the question uses, the other form) for each long form it spells out and each short form
     it uses, when a text defines them. `find(needles)` gives the texts holding
     any of the needles (the catalog's byte scan); `uses(abbr)`, how many clauses use a short form: a form
     no clause uses is never looked up (the look-up is a scan), and one the texts use freely ("IMT",
     "TAP", "JCA") already finds them, so its long form would only add noise."""
     longs = {a: f for a, f in long_form_candidates(question, lowercase).items() if uses is None or uses(a) > 0}
-    shorts = [a for a in short_forms_in(question) if uses is None or 0 < uses(a) <= RARE_USES]
+    shorts = [a for a in short_forms_in(question) if uses is None or 0 < uses(a) <= max_uses]
     wanted = set(longs) | set(shorts)
     if not wanted:
         return []

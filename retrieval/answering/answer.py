@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Protocol
 
-from retrieval.answering.abbreviations import expansion_pairs, initials, names_by_initials, short_forms_in
+from retrieval.answering.abbreviations import RARE_USES, expansion_pairs, initials, names_by_initials, short_forms_in
 from retrieval.answering.cite import CiteResult, describe_reference, revision_matches, select_part
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, lead, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
@@ -128,6 +128,7 @@ RECOMMENDATIONS_RE = re.compile(r"\b(?:recommendations?|recs?)\b(?!\s+ITU)", re.
 
 
 RERANK_DEPTH = 15  # hits of a plain question the rerank reads before the first few are kept
+EVERY_USE = 1 << 30
 COVERAGE_NUDGE = 0.1  # measured 0.1/0.2/0.3 on 996 questions: 0.1 gained 3 and lost none, more lost some
 RECITAL_WEIGHT = 0.9  # a preamble clause gives context; the operative part says what was decided
 TASKED_WEIGHT = 1.1  # for "who …?" questions, a clause that gives someone a task names the answer
@@ -250,7 +251,8 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
         if coverage is not None and query.intent == "ask":
             # A clause holding all of the question's rare words ("WTSA shall appoint the chairman and
             # vice-chairmen of TSAG") before one that is closer in meaning but lacks one of them (TSAG).
-            w *= 1.0 - COVERAGE_NUDGE + COVERAGE_NUDGE * coverage(f"{c.part} {c.text}")
+            # The document's title counts: a clause of "Alternative approval process …" is about AAP.
+            w *= 1.0 - COVERAGE_NUDGE + COVERAGE_NUDGE * coverage(f"{c.instrument.title or ''} {c.part} {c.text}")
         return h.score * w
 
     return sorted(hits, key=weight, reverse=True)
@@ -386,7 +388,7 @@ class Answerer:
         settings = corpus.settings
         self.llm = llm if llm is not None else (ChatLLM(settings) if settings.llm_configured else None)
         self._facts: CorpusFacts | None = None
-        self._alias_cache: dict[tuple[int, str, bool], list[tuple[str, str]]] = {}
+        self._alias_cache: dict[tuple[int, str, bool, int], list[tuple[str, str]]] = {}
         self._initials_of: tuple[int, dict[str, str]] = (0, {})
         self._names_of: tuple[int, dict[str, str]] = (0, {})
         self._titles_of: tuple[Catalog, dict[str, str]] | None = None
@@ -1063,7 +1065,10 @@ class Answerer:
             max(settings.top_k, 5)
         text = query.search_text
         hits = self.corpus.search(searched or self._with_abbreviations(text), k=k, filters=filters)
-        coverage = self._coverage(text)
+        # (every short form the texts define, however often they use it: "the expert group on the ITRs" is
+        # covered by "to reconvene an EG-ITR", and a clause of A.8, titled "Alternative approval process …",
+        # holds "AAP"; the search itself reads only the rare ones, see expansion_pairs)
+        coverage = self.corpus.catalog().lexical.coverage_of(text, self._aliases(text, max_uses=EVERY_USE))
 
         def covered(h: SearchHit) -> bool:
             # Short queries ("IMT") and long list-like clauses embed poorly; a clause holding the
@@ -1122,12 +1127,12 @@ class Answerer:
             self._initials_of = (id(catalog), {k: next(iter(v)) for k, v in by.items() if len(v) == 1})
         return self._initials_of[1]
 
-    def _aliases(self, text: str, lowercase: bool = False) -> list[tuple[str, str]]:
+    def _aliases(self, text: str, lowercase: bool = False, max_uses: int = RARE_USES) -> list[tuple[str, str]]:
         """(form typed, other form) of the abbreviations in `text` that a clause defines, looked up once
         per text (the search, the evidence judge and the Sector composer all ask). `lowercase`: long forms
         typed in lower case count too (a mandate's topic; in the search they moved good results out)."""
         catalog = self.corpus.catalog()
-        key = (id(catalog), text, lowercase)  # a new catalog (another ingest) may define other abbreviations
+        key = (id(catalog), text, lowercase, max_uses)  # a new catalog (another ingest) may define other abbreviations
         if key in self._alias_cache:
             return self._alias_cache[key]
 
@@ -1138,7 +1143,7 @@ class Answerer:
             tokens = lexical_tokens(abbr)
             return catalog.lexical.doc_count(tokens[0]) if len(tokens) == 1 else 0
 
-        pairs = expansion_pairs(text, find, uses, lowercase)
+        pairs = expansion_pairs(text, find, uses, lowercase, max_uses)
         if len(self._alias_cache) > ALIAS_CACHE:
             self._alias_cache.clear()
         self._alias_cache[key] = pairs
