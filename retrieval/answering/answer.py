@@ -70,7 +70,7 @@ from retrieval.answering.compose.mandate import (
     list_mandates,
     read_mandate_question,
 )
-from retrieval.answering.compose.sector import NAMES_TOPIC, THREE, compose_sector, topic_terms
+from retrieval.answering.compose.sector import NAMES_TOPIC, compose_sector, topic_terms
 from retrieval.answering.compose.series import (
     asks_which_series,
     compose_series,
@@ -104,7 +104,7 @@ from retrieval.answering.verify import claim_supported, keep_verified
 from retrieval.core.citations import citation, display, version_display
 from retrieval.core.config import Settings
 from retrieval.core.errors import LLMError
-from retrieval.core.models import SECTORS, Answer, AnswerLine, Citation, Clause, Reference, SearchHit, plain_text
+from retrieval.core.models import SECTORS, THREE, Answer, AnswerLine, Citation, Clause, Reference, SearchHit, plain_text
 from retrieval.indexing.catalog import Catalog
 from retrieval.indexing.lexical import holds, lexical_tokens, stem
 from retrieval.parsing.mandates import actors_in, document_sector, gives_task, is_front_matter, is_recital

@@ -11,6 +11,7 @@ Kind = Literal["resolution", "decision", "recommendation", "supplement", "contri
               "other"]
 Sector = Literal["ITU-R", "ITU-T", "ITU-D", "GS"]
 SECTORS: tuple[Sector, ...] = ("ITU-R", "ITU-T", "ITU-D", "GS")
+THREE: tuple[Sector, ...] = SECTORS[:3]  # the three Sectors; the General Secretariat is not one
 
 
 class Revision(BaseModel):

@@ -22,7 +22,7 @@ from retrieval.answering.query import JOB_WORDS as _JOB
 from retrieval.answering.query import Query, without_alternatives
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display, instrument_display
-from retrieval.core.models import Answer, Clause, Mandate, SearchHit, Sector
+from retrieval.core.models import THREE, Answer, Clause, Mandate, SearchHit, Sector
 from retrieval.core.text import quoted
 from retrieval.parsing.mandates import actors_in, document_sector, gives_task
 
@@ -103,7 +103,6 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
                   sectors=ordered_sectors([*leads, *involved, *(s for h in top[:1] for s in h.clause.sectors)]))
 
 
-THREE: tuple[Sector, ...] = ("ITU-R", "ITU-T", "ITU-D")
 _ROLE_SAID = {"resolved": "tasked", "reports": "to report"}
 _OFFERED = r"(?:ITU-[RTD]|BR|TSB|BDT)"
 # The asker offers a Bureau to confirm or correct: "is it only BDT that …, or are BR/TSB in it too?", "is BR

@@ -8,7 +8,7 @@ from typing import cast
 
 from retrieval.answering.compose.evidence import MONTHS, asks_amount, gives_amount
 from retrieval.answering.quotes import segments
-from retrieval.core.models import Clause, Sector
+from retrieval.core.models import THREE, Clause, Sector
 from retrieval.core.text import norm_hyphens, readable
 from retrieval.indexing.lexical import STOPWORDS, SYNONYMS, lexical_tokens
 from retrieval.parsing.mandates import Actor, actors_in, document_sector, gives_task
@@ -761,7 +761,7 @@ _PASSIVE_RE = re.compile(r"\b(?:be|is|are|been|being)\s+(?P<verb>[a-z]+(?:ed|en)
 
 def _three(sectors: list[Sector | None]) -> list[Sector]:
     """The Sectors among ITU-R, ITU-T, ITU-D (the General Secretariat is not a Sector), in that order."""
-    return [x for x in ("ITU-R", "ITU-T", "ITU-D") if x in sectors]
+    return [x for x in THREE if x in sectors]
 
 
 def and_joined(names: list[str]) -> str:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from retrieval.core.models import Clause
+from retrieval.core.models import THREE, Clause
 from retrieval.core.text import norm_hyphens
 from retrieval.indexing.lexical import CHAT_WORDS, holds, lexical_tokens
 from retrieval.parsing.mandates import actors_in
@@ -1121,7 +1121,7 @@ def _another_sectors_procedure(question: str, clauses: list[Clause], asks_span: 
     from retrieval.parsing.mandates import document_sector
     from retrieval.parsing.sectors import sectors_in
 
-    asked = [s for s in sectors_in(question) if s in ("ITU-R", "ITU-T", "ITU-D")]
+    asked = [s for s in sectors_in(question) if s in THREE]
     if not asks_span or len(asked) != 1 or not clauses:
         return None
     # The first clause is the one an answer would lead with: a Plenipotentiary text speaks for all three

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from retrieval.answering.compose import lead, note
 from retrieval.core.citations import citation, display, instrument_display
-from retrieval.core.models import Answer, Clause, Instrument
+from retrieval.core.models import THREE, Answer, Clause, Instrument
 from retrieval.core.text import quoted
 from retrieval.parsing.mandates import document_sector
 
@@ -110,7 +110,7 @@ def compose_history(question: str, clause: Clause) -> Answer | None:
                           + "."))
     # "which SG did E.119 come out of?": the group that approved it is of the Recommendation's own Sector
     own = document_sector(clause.instrument)
-    leads = [own] if own in ("ITU-R", "ITU-T", "ITU-D") and asked.by and _GROUP_Q_RE.search(question) else []
+    leads = [own] if own in THREE and asked.by and _GROUP_Q_RE.search(question) else []
     return Answer(question=question, intent="ask", lines=lines, citations=[citation(clause, asked.row)],
                   lead_sectors=leads, sectors=leads)
 

@@ -13,7 +13,7 @@ from retrieval.answering.compose import MAX_CITATIONS, item, lead, note, ordered
 from retrieval.answering.compose.direct import and_joined, asks_quantity
 from retrieval.answering.compose.topic import SUPPORT
 from retrieval.core.citations import citation, display, instrument_display
-from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Mandate
+from retrieval.core.models import THREE, Answer, AnswerLine, Citation, Clause, Mandate
 from retrieval.core.text import norm_hyphens
 from retrieval.parsing.mandates import DUTIES_RE, actors_in, document_sector, gives_task, is_recital
 
@@ -213,7 +213,7 @@ def _rank(pairs: list[tuple[Clause, Mandate]], ask: MandateAsk,
     """Operative clauses before recitals; for "tasked", the actor's own part (its heading) first; with a
     topic, an instrument about it (its title) before one that only mentions it."""
     # A Sector's own texts speak with authority about its own bodies: for TSAG, WTSA's texts first.
-    home = {a.sector for name in ask.actors for _s, a in actors_in(name) if a.sector in ("ITU-R", "ITU-T", "ITU-D")}
+    home = {a.sector for name in ask.actors for _s, a in actors_in(name) if a.sector in THREE}
 
     def key(p: tuple[Clause, Mandate]) -> tuple[int, int, int, int, int, int, int, int, int, float]:
         c, m = p
@@ -310,7 +310,7 @@ def compose_mandate(question: str, ask: MandateAsk, pairs: list[tuple[Clause, Ma
             cits.append(citation(c, m.what if m.what and m.what in c.text else c.text))
     sectors = ordered_sectors(m.sector for _c, m in pairs if m.sector)
     # "Who reports to ISCG …?" is answered by actors; their Sectors lead, as in any "who" answer.
-    leads = [x for x in sectors if x in ("ITU-R", "ITU-T", "ITU-D")] if ask.kind in ("reports_to", "reports_on") else []
+    leads = [x for x in sectors if x in THREE] if ask.kind in ("reports_to", "reports_on") else []
     shown = 1 + 2 * MAX_CITATIONS
     more = len(lines) - shown
     lines = lines[:shown]

@@ -32,12 +32,11 @@ from retrieval.answering.compose.topic import item_names, listed, segment_at, to
 from retrieval.answering.query import Query
 from retrieval.answering.quotes import best_quote
 from retrieval.core.citations import citation, display
-from retrieval.core.models import Answer, AnswerLine, Citation, Clause, SearchHit
+from retrieval.core.models import THREE, Answer, AnswerLine, Citation, Clause, SearchHit
 from retrieval.indexing.lexical import holds, lexical_tokens
 from retrieval.parsing.mandates import actors_in, document_sector, is_front_matter, is_recital
 from retrieval.parsing.sectors import SECTOR_NAMES, assisting_sectors, mechanisms_in, sector_of_body, sectors_in
 
-THREE = ("ITU-R", "ITU-T", "ITU-D")
 OPERATIVE = frozenset({"instructed", "invited", "requested", "encouraged", "resolved", "responsible", "reports"})
 ROLE_WEIGHT = {"responsible": 4.0, "instructed": 3.0, "requested": 3.0, "resolved": 3.0, "invited": 2.0,
                "encouraged": 2.0, "reports": 1.0, "assists": 0.7}
@@ -464,7 +463,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
         # programme", "Recommendation ITU-T E.164 numbering plans".
         owners = owner_sectors(topic, [*ev.supporting, *(c for _w, c, _how in ev.all())])
         if len(owners) == 1 and owners[0] in lead_s:
-            lead_s = owners
+            lead_s = [s for s in lead_s if s == owners[0]]
     if not lead_s and ev.listing is None and ev.supporting and all(
             c.instrument.kind in ("recommendation", "supplement", "contribution", "td") for c in ev.supporting):
         # "E.119 (safety confirmation …) - which sector is that from?": a Recommendation is its Sector's own,
