@@ -31,6 +31,10 @@ def note(*parts: str | Span) -> AnswerLine:
     return AnswerLine(kind="note", spans=_spans(parts))
 
 
+# The words that set something aside in a question: "apart from BDT", "leaving aside disaster cases".
+EXCEPTING = (r"\b(?:leaving\s+aside|setting\s+aside|leave\s+aside|aside\s+from|apart\s+from|except(?:\s+for)?|"
+             r"excluding|not\s+counting|ignoring|other\s+than|outside\s+of|besides)\s+")
+
 _WHO_RE = re.compile(r"^\s*who\b", re.IGNORECASE)
 
 

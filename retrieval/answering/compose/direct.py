@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import cast
 
+from retrieval.answering.compose import EXCEPTING
 from retrieval.answering.compose.evidence import MONTHS, asks_amount, gives_amount
 from retrieval.answering.quotes import segments
 from retrieval.core.models import THREE, Clause, Sector
@@ -449,8 +450,7 @@ _DEADLINE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|t
 
 
 # "… leaving aside disaster or conflict cases?", "except for LDCs": what the answer must not be about
-_SET_ASIDE_RE = re.compile(r"\b(?:leaving\s+aside|setting\s+aside|leave\s+aside|aside\s+from|apart\s+from|except(?:\s+for)?|"
-                           r"excluding|not\s+counting|ignoring|other\s+than|outside\s+of)\s+(?P<x>[^,.;:?()]+)", _I)
+_SET_ASIDE_RE = re.compile(EXCEPTING + r"(?P<x>[^,.;:?()]+)", _I)
 
 
 def set_aside(question: str) -> set[str]:

@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from retrieval.answering.compose import MAX_CITATIONS, asks_who, em, item, lead, note
+from retrieval.answering.compose import EXCEPTING, MAX_CITATIONS, asks_who, em, item, lead, note
 from retrieval.answering.compose.topic import item_names, listed, segment_at, topic_position
 from retrieval.answering.query import Query
 from retrieval.answering.quotes import best_quote
@@ -591,8 +591,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
                   sectors=lead_s + involved, lead_sectors=lead_s, involved_sectors=involved)
 
 
-_EXCEPT_RE = re.compile(r"\b(?:apart\s+from|other\s+than|besides|except(?:\s+for)?|excluding|not\s+counting)\s+"
-                        r"(?:the\s+)?(?P<who>[\w-]+(?:\s+of\s+[\w-]+)?)", re.IGNORECASE)
+_EXCEPT_RE = re.compile(EXCEPTING + r"(?:the\s+)?(?P<who>[\w-]+(?:\s+of\s+[\w-]+)?)", re.IGNORECASE)
 
 
 # "Which Bureaux have to help …", "which Bureau Directors are made responsible …": several are expected.
