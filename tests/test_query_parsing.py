@@ -674,6 +674,9 @@ def test_instruments_named_by_their_subject() -> None:
     assert instruments_described("in the resolution on coordination among the three sectors, what is the Council "
                                  "told to do?") == [("in the resolution on coordination among the three sectors",
                                                      "coordination among three sectors")]
+    # "the annex of the resolution on …": the annex is a part of the instrument described after it
+    assert instruments_described("which countries are in the annex of the resolution on countries in special need?") \
+        == [("of the resolution on countries in special need", "countries in special need")]
     # a question asking which resolution, a number, or no subject names none
     for q in ("which resolution deals with cybersecurity?", "what does Res 57 say", "what does the same resolution say"):
         assert instruments_described(q) == [], q

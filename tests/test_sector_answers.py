@@ -1476,3 +1476,24 @@ def test_a_short_form_the_texts_use_often_still_covers_its_long_form(itu_service
     assert ans.citations[0].clause_id.startswith("pp-res-146@") and "instructs-the-secretary-general" in \
         ans.citations[0].clause_id
     assert ans.lines[0].plain.startswith("Secretary-General") and quotes_verbatim(itu_service, ans)
+
+
+def test_which_countries_wants_countries_named(itu_service: object) -> None:
+    """"Which countries …?" is answered by countries by name (or a group of them): a clause on call-back in
+    general names none, so the answer abstains and says so; Res 34's annex names them and answers, found
+    through "the annex of the resolution on countries in special need …" (the annex, a long list, ranked
+    far below the resolution's other clauses on meaning)."""
+    ans = ask(itu_service, "which countries don't allow call-back services on their territory?")
+    assert ans.abstained and "the countries by name" in ans.missing
+    ans = ask(itu_service, "Which countries are listed in the annex of the resolution on countries in special need "
+                           "of rebuilding their telecom sector?")
+    assert not ans.abstained and ans.citations[0].clause_id.endswith("#annex") and quotes_verbatim(itu_service, ans)
+
+
+def test_who_sets_the_dates_is_not_asking_for_a_date(itu_service: object) -> None:
+    """"who fixes the exact dates …?" asks who sets them (Res 77 resolves 6: "the precise dates and places will be
+    set by the Council"), not for a day and month the clause need not give."""
+    ans = ask(itu_service, "who actually fixes the exact dates and venues of the assemblies/conferences in the "
+                           "res 77 schedule?")
+    assert not ans.abstained and ans.lines[0].plain.startswith("Council")
+    assert ans.citations[0].clause_id.endswith("#resolves.6")

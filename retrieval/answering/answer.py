@@ -258,9 +258,15 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
     return sorted(hits, key=weight, reverse=True)
 
 
+_ANNEX_ASKED_RE = re.compile(r"\b(?:in|of|from|under)\s+(?:the\s+|its\s+|that\s+)?annex\b", re.IGNORECASE)
+
+
 def part_verb_asked(query: Query) -> str:
     """"resolves" for "what does Res 191 resolve about …?" (a question scoped by the instrument it names)."""
     m = _PART_VERB_RE.search(query.text) if query.intent == "ask" and query.references else None
+    if m is None and query.intent == "ask" and _ANNEX_ASKED_RE.search(query.text):
+        # "which countries are listed in the annex of the resolution on …": the annex is the part asked for
+        return "annex"
     return f"{m.group('verb').lower()}s" if m else ""
 
 
@@ -1079,11 +1085,15 @@ class Answerer:
         kept += self._naming_places(query, kept, filters)
         if (part := part_verb_asked(query)) and filters.doc_ids:
             # "what does Res 191 resolve about …": its resolves clauses are candidates however far down the
-            # search put them (Res 191's one resolves clause was not among the first fifteen)
-            held = {h.clause.clause_id for h in kept}
+            # search put them (Res 191's one resolves clause was not among the first fifteen), or however low
+            # it scored them (Res 34's annex, a long list of countries, scored a third of the first)
             best = max((h.score for h in kept), default=1.0)
+            floor = best * PART_CANDIDATE_SHARE
+            kept = [h.model_copy(update={"score": floor}) if c.part.lower().startswith(part) and h.score < floor
+                    else h for h in kept for c in [h.clause]]
+            held = {h.clause.clause_id for h in kept}
             catalog = self.corpus.catalog()
-            kept += [SearchHit(clause=c, score=best * PART_CANDIDATE_SHARE) for d in filters.doc_ids
+            kept += [SearchHit(clause=c, score=floor) for d in filters.doc_ids
                      for c in (catalog.clause_at(i) for i in catalog.doc_positions().get(d, []))
                      if c.part.lower().startswith(part) and c.clause_id not in held]
         rows = self._rows_labelled(query, filters)

@@ -183,7 +183,8 @@ def without_references(question: str) -> str:
 _DESCRIBED_RE = re.compile(
     r"\b(?:under|in|per|from|of|by|according\s+to)?\s*(?<![Ww]hich\s)(?<![Ww]hat\s)\b(?:the|this|that)\s+"
     r"(?:(?:PP(?:-18)?|WTSA|WTDC|plenipot|Plenipotentiary)\s+)?"
-    r"(?:(?P<a>(?:[\w&/+'-]+\s+){1,5}?)(?:resos?|resolution|res|decision)\b(?!\.?\s*\d)"
+    # ("the annex of the resolution on …": a part of the instrument described after it, not a subject)
+    r"(?:(?P<a>(?:[\w&/+'-]+\s+){1,5}?)(?<!\bof\s)(?<!\bof\sthe\s)(?<!\bin\sthe\s)(?:resos?|resolution|res|decision)\b(?!\.?\s*\d)"
     r"|(?:resos?|resolution|decision)\s+(?:on|about|concerning|dealing\s+with|for)\s+"
     r"(?P<b>[^?,;:()]{3,80}?)(?=\s*(?:[?,;:()]|$|\s(?:which|who|whom|what|how|where|when|is|are|does|do|did|should|must|"
     r"says?|tells?)\b|\s[-\u2013\u2014]\s)))", re.IGNORECASE)

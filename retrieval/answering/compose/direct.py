@@ -702,7 +702,9 @@ def asks_doer(question: str) -> bool:
 # Verbs of telling that the texts use for one another ("who tells BR …?": "The Director of TSB shall advise …").
 _VERB_KIN = [frozenset(lexical_tokens("tell inform advise notify")),
              # "who writes up the report?": "a report … shall be prepared by TSB"
-             frozenset(lexical_tokens("write prepare draft"))]
+             frozenset(lexical_tokens("write prepare draft")),
+             # "who fixes the exact dates?": "the precise dates and places will be set by the Council"
+             frozenset(lexical_tokens("fix set determine"))]
 
 
 def _same_verb(word: str, stemmed: str) -> bool:
@@ -755,7 +757,7 @@ _BEING_TASKED = frozenset(lexical_tokens("tasked asked told instructed invited r
 
 # "… may be approved by a study group", "Rapporteurs may be appointed (…) at any time with the agreement of the
 # competent working party, or of the study group"
-_PASSIVE_RE = re.compile(r"\b(?:be|is|are|been|being)\s+(?P<verb>[a-z]+(?:ed|en))\b(?:\s+by\s+|[^.;]{0,80}?\bwith\s+the\s+"
+_PASSIVE_RE = re.compile(r"\b(?:be|is|are|been|being)\s+(?P<verb>[a-z]+(?:ed|en)|set|put|held|made|sent|kept|run)\b(?:\s+by\s+|[^.;]{0,80}?\bwith\s+the\s+"
                          r"(?:agreement|approval|consent|endorsement)\s+of\s+)", _I)
 
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from retrieval.answering.compose import asks_who
 from retrieval.core.models import THREE, Clause
 from retrieval.core.text import norm_hyphens
 from retrieval.indexing.lexical import CHAT_WORDS, holds, lexical_tokens
@@ -290,6 +291,11 @@ def asks_fate(question: str) -> bool:
     return bool(_FATE_VERB_RE.search(question) or _PROPOSAL_FATE_RE.search(question))
 
 
+# "which countries don't allow call-back?", "which member states have special arrears accounts?"
+_WHICH_COUNTRIES_RE = re.compile(r"^\W*(?:which|what)\s+(?:countries|member\s+states|nations|administrations)\b", _I)
+_COUNTRY_GROUP_RE = re.compile(r"\b(?:least\s+developed|developing|landlocked|small\s+island|island)\s+(?:developing\s+)?"
+                               r"(?:countries|states)\b|\bcountries\s+with\s+economies\s+in\s+transition\b|"
+                               r"\b(?:LDCs|SIDS|LLDCs)\b", _I)
 # "exact dates and host city for WTSA-20?": a day and month, which "in the last quarter of 2020" is not
 _EXACT_DATE_Q_RE = re.compile(r"\b(?:exact|precise|specific|actual)\s+(?:start\s+|opening\s+)?dates?\b", _I)
 _DAY_DATE_RE = re.compile(rf"\b\d{{1,2}}(?:\s*(?:-|to|and|\u2013)\s*\d{{1,2}})?\s+{MONTHS}\b|\b{MONTHS}\s+\d{{1,2}}\b")
@@ -815,7 +821,8 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         if not ok:
             return Verdict(abstain=True, missing=["a date"],
                            reason="The clauses found do not give that date.")
-    if _EXACT_DATE_Q_RE.search(q) and not any(_DAY_DATE_RE.search(c.text) and coverage(c.text) >= 0.5 for c in clauses[:3]):
+    # ("who fixes the exact dates …?" asks for whoever sets them, which a clause may say without any date)
+    if _EXACT_DATE_Q_RE.search(q) and not asks_who(q) and not any(_DAY_DATE_RE.search(c.text) and coverage(c.text) >= 0.5 for c in clauses[:3]):
         return Verdict(abstain=True, missing=["exact dates"],
                        reason="The clauses found give no exact dates for it (a year or a quarter at most).")
     if _WHEN_Q_RE.search(q) and clauses and (other_meeting := _another_meeting(q, clauses[0].text)):
@@ -895,6 +902,13 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _HOLDER_ENTITY_RE.search(q) and not any(_HELD_BY_RE.search(c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["people"],
                        reason="The texts say what posts and groups do, not who holds them.")
+    if _WHICH_COUNTRIES_RE.search(q) and not any(countries_in(c.text) or _COUNTRY_GROUP_RE.search(c.text)
+                                                 for c in clauses[:3]
+                                                 if coverage(f"{c.instrument.title} {c.text}") >= 0.5):
+        # "which countries don't allow call-back?": the answer is countries by name (or a group of them, "the
+        # least developed countries"), which resolutions name only in annexes and special cases
+        return Verdict(abstain=True, missing=["the countries by name"],
+                       reason="The clauses found do not name the countries.")
     asked_for = _WHAT_NOUN_RE.search(q)
     if asked_for and not foreign:
         # "What penalties does E.119 set …?": what is asked for must be what the clauses speak of.
