@@ -30,6 +30,10 @@ from retrieval.core.text import readable
     ("Res. 57, res. 3", {"number": "57", "part": "resolves", "label": "3"}),
     ("§1.11.3 of Resolution 1", {"number": "1", "part": "section", "label": "1.11.3"}),
     ("Resolution 1, 1.11.3", {"number": "1", "part": "section", "label": "1.11.3"}),
+    # a dotted number typed bare before the instrument (blind42: had searched, and §9.5.3 naming 9.5.4 came first)
+    ("9.5.4 of res 1 - delegation has a reservation, what happens with it?",
+     {"number": "1", "part": "section", "label": "9.5.4"}),
+    ("6.2 of A.8", {"number": "A.8", "part": "clause", "label": "6.2"}),
     # abbreviations typed in meetings
     ("Res 1 sec. 4.2", {"number": "1", "part": "section", "label": "4.2"}),
     ("per A.12 cl. 2.2, what is the L-series for?", {"number": "A.12", "part": "clause", "label": "2.2"}),

@@ -1497,3 +1497,12 @@ def test_who_sets_the_dates_is_not_asking_for_a_date(itu_service: object) -> Non
                            "res 77 schedule?")
     assert not ans.abstained and ans.lines[0].plain.startswith("Council")
     assert ans.citations[0].clause_id.endswith("#resolves.6")
+
+
+def test_a_numbered_clause_asked_how_long_leads_with_its_span(itu_service: object) -> None:
+    """"res 1 9.3.9 - how long do we wait before revising a freshly approved rec?": the clause named answers,
+    and its span leads as it would had the number not been typed (the clause alone was quoted: the asker's
+    words are not the clause's)."""
+    ans = ask(itu_service, "res 1 9.3.9 - how long do we wait before revising a freshly approved rec again?")
+    assert ans.lines[0].plain.lower().startswith("at least two years") and "§9.3.9" in ans.lines[0].plain
+    assert ans.citations[0].clause_id.endswith("#s9.3.9") and quotes_verbatim(itu_service, ans)

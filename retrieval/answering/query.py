@@ -815,6 +815,7 @@ _SEC_LABEL = r"\d+(?:\.\d+)*(?:\s?bis)?"
 _SECTION_RE = re.compile(
     rf"(?:\bsections?|\bsec\.|§§?|\bclauses?|\bcl\.|\bpara(?:graph)?s?\.?)\s*(?P<label>{_SEC_LABEL})"
     rf"(?:\s*(?:-|to|through|until)\s*(?:§\s*)?(?P<to>{_SEC_LABEL}))?", re.IGNORECASE)
+_BARE_SECTION_RE = re.compile(r"(?<![\w.§])(?P<label>\d{1,2}(?:\.\d{1,2}){1,4})(?![\w.])")
 _ANNEX_RE = re.compile(r"\b(?P<part>annex|appendix)\s+(?P<label>[A-Z]|\d+|[IVX]+)\b", re.IGNORECASE)
 _PREFIX_BODY_RE = re.compile(r"\b(WTSA|PP|WTDC|RA|WRC)(?:-?\d{2})?\b")
 # A part named before its instrument must be tied to it: "resolves 3 of Res 57", "§1.11.3 in Resolution 1".
@@ -1034,6 +1035,11 @@ def _part_in(text: str, tied: bool) -> tuple[str, str | None, str | None] | None
         if ok(sec.end()):
             to = sec.group("to")
             return "section", _squash(sec.group("label")), _squash(to) if to else None
+    # "9.5.4 of res 1": a dotted number typed bare before the instrument is its section (one typed after it,
+    # "A.1 2.3.3.11", is read below)
+    before = [m for m in _BARE_SECTION_RE.finditer(text) if ok(m.end())] if tied else []
+    if before:
+        return "section", before[-1].group("label"), None
     for ax in _ANNEX_RE.finditer(text):
         if ok(ax.end()):
             return ax.group("part").lower(), ax.group("label").upper(), None

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from retrieval.answering.cite import CiteResult
-from retrieval.answering.compose import MAX_CITATIONS, item, lead, note, ordered_sectors
-from retrieval.answering.compose.direct import answer_sentence, best_segment
+from retrieval.answering.compose import MAX_CITATIONS, asks_who, item, lead, note, ordered_sectors
+from retrieval.answering.compose.direct import answer_sentence, answer_with_actor, asks_quantity, best_segment
 from retrieval.answering.query import SAY_WORDS, Query, asks_about_more_than, without_references
 from retrieval.core.citations import citation, display, instrument_display, part_display, quote_display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Reference
@@ -130,6 +130,11 @@ def direct_answer(question: str, clauses: list[Clause]) -> tuple[str, Clause] | 
         short = answer_sentence(asked, c, share=CITED_SHARE)
         if short is not None:
             return short, c
+    if clauses and (asks_quantity(asked) or asks_who(asked)) and \
+            (found := answer_with_actor(asked, clauses[0], best=True)) is not None:
+        # "wtsa res1 9.3.9 - how long b4 u can amend a rec again?": the clause named gives the kind of span
+        # (or the actor) asked, though the rest of the question is in the asker's words, not the clause's
+        return found[0], clauses[0]
     return None
 
 
