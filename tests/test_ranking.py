@@ -58,6 +58,13 @@ def test_itu_wording_synonyms() -> None:
         "accessibility for persons with disabilities", "study group chairmen and vice-chairmen")])
     assert index.search("people with disabilities", 1)[0][0] == "1"
     assert index.search("who appoints the chair", 1)[0][0] == "2"
+    # everyday words for procedural ones (blind42)
+    index = LexicalIndex(["1", "2", "3"], [lexical_tokens(t) for t in (
+        "the incubation mechanism is abused to delay work", "the selection can be reconsidered up to the last call",
+        "financial support through partnership agreements")])
+    assert index.search("risk that people use incubation to stall work", 1)[0][0] == "1"
+    assert index.search("until when can the choice be reopened", 1)[0][0] == "2"
+    assert index.search("who finds partners", 1)[0][0] == "3"
     assert index.coverage_of("people with disabilities")("accessibility for persons with disabilities") == 1.0
     assert expand(lexical_tokens("emergency")) == lexical_tokens("emergency"), "no synonyms, no change"
 
