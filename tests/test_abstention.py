@@ -1273,3 +1273,12 @@ def test_how_often_asked_alone_needs_a_clause_saying_how_often() -> None:
         assert not _judged("how often does it meet?", said).abstain, said
     # with a second question, the clauses may answer that one
     assert not _judged("how often does the PP meet, and who convenes it?", too).abstain
+
+
+def test_when_contrasting_two_ways_asks_in_which_cases() -> None:
+    """"when should a draft be held over for WTSA instead of at the SG?" asks in which cases (Res 1 §9.2.2's list),
+    not for a date; a plain "when" still wants one."""
+    cases = "Cases where approval of new or revised Recommendations should be deferred for consideration at a WTSA are:"
+    assert not _judged("when should a draft rec be held over for approval at WTSA instead of at the SG?", cases).abstain
+    assert not _judged("when does TAP apply rather than AAP?", cases).abstain
+    assert _judged("when should the draft go to WTSA?", cases).abstain

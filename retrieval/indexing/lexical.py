@@ -41,6 +41,8 @@ CHAT_WORDS = frozenset([
     "e.g", "eg", "ie", "i.e", "stuff", "thing", "things", "one", "who's", "what's", "that's", "it's", "there's",
     # blind26: "… get its spectrum sorted", "… so it actually interworks"
     "sorted", "so", "actually",
+    # blind42: "… at WTSA instead of at the SG" (a word the texts never use proves nothing missing)
+    "instead",
 ])
 
 

@@ -150,12 +150,14 @@ _AMOUNT_RE = re.compile(r"\b(?:CHF|USD|EUR|Swiss\s+francs?|US\s+dollars?)\b|[$â‚
                         r"thirty[-\s]?second|sixty[-\s]?fourth)\b[^.;]{0,40}\bcontributory\s+unit", _I)
 # "When ITU-T and an SDO produce a common text, who edits it?" asks who, not when.
 # "When can a review be skipped?" asks for the condition, not a date.
-_WHEN_Q_RE = re.compile(r"^\s*(?:when\b(?!\s+(?:can|could|may|might)\b)"
+# ("when should a draft be held over for WTSA instead of the SG?" asks in which cases, as "when can â€¦" does)
+_WHEN_Q_RE = re.compile(r"(?![^?]*\b(?:instead\s+of|rather\s+than)\b)"
+                        r"(?:^\s*(?:when\b(?!\s+(?:can|could|may|might)\b)"
                         r"(?![^?]*,\s*(?:and\s+)?(?:what|who|whose|whom|which|how|where|why|is|are|does|do|did|can|must|should)\b)"
                         r"|what\s+date\b(?!\s+(?:format|formats|style|field|stamp|notation))"
                         r"|on\s+which\s+date\b|by\s+when\b|what\s+year\b|in\s+which\s+year\b)"
                         r"|\bwhen\s+(?:is|was|will|does|do|must|should|are)\b|\bdeadline\b"
-                        r"|\b(?:on|at)\s+(?:what|which)\s+dates?\b", _I)
+                        r"|\b(?:on|at)\s+(?:what|which)\s+dates?\b)", _I)
 _DATE_RE = re.compile(
     rf"\b{MONTHS}\b"
     r"|\b(?:19|20)\d\d\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen)\s+"
