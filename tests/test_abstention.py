@@ -1282,3 +1282,13 @@ def test_when_contrasting_two_ways_asks_in_which_cases() -> None:
     assert not _judged("when should a draft rec be held over for approval at WTSA instead of at the SG?", cases).abstain
     assert not _judged("when does TAP apply rather than AAP?", cases).abstain
     assert _judged("when should the draft go to WTSA?", cases).abstain
+
+
+def test_a_cutoff_or_threshold_asks_for_a_value() -> None:
+    """"what GNI per capita cutoff decides fellowships?": a value is asked, and a clause saying who may get one
+    (Res 25 resolves 12) gives none."""
+    rule = "delegates of any developing countries which have made input contributions can be eligible for a fellowship"
+    assert _judged("what GNI per capita cutoff decides whether a country's delegates can get an ITU fellowship?",
+                   rule).abstain
+    assert not _judged("what income threshold applies to fellowships?",
+                       "fellowships go to countries with a GNI per capita below USD 2 000").abstain

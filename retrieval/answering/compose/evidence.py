@@ -367,6 +367,8 @@ _CONTACT_RE = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d\s
 _MEASURE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:current\s+|latest\s+|total\s+)?"
                            r"(?:population|gdp|headcount|staff\s+count|size|speed|bandwidth|capacity|throughput|latency"
                            r"|interest\s+rate|exchange\s+rate|growth\s+rate|penetration(?:\s+rate)?|market\s+share)\s+of\b", _I)
+# "what GNI per capita cutoff decides …?", "which income threshold …": a value is asked for
+_THRESHOLD_Q_RE = re.compile(r"\b(?:what|which)\b(?:\s+[\w/-]+){0,5}?\s+(?:cut-?offs?|thresholds?)\b", _I)
 # "… in V/m?", "… in CHF?": the unit the answer must be in.
 # "… limits (W/kg) …": a physical unit in brackets asks for values in it too.
 _UNITS = (r"V/m|W/kg|W/m2|[kMG]Hz|Hz|dB[a-zA-Z]*|CHF|USD|EUR|US\s?\$|euros?|dollars?|"
@@ -893,7 +895,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _CONTACT_Q_RE.search(q) and not any(_CONTACT_RE.search(c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["contact details"],
                        reason="The clauses found give no address, link or contact for it.")
-    if _MEASURE_Q_RE.search(q) and not any(_NUMBER_RE.search(_REF_YEAR_RE.sub(" ", _without_references(c.text)))
+    if (_MEASURE_Q_RE.search(q) or _THRESHOLD_Q_RE.search(q)) and not any(_NUMBER_RE.search(_REF_YEAR_RE.sub(" ", _without_references(c.text)))
                                            and coverage(c.text) >= 0.6 for c in clauses[:3]):
         return Verdict(abstain=True, missing=["figures"], reason="The clauses found do not give that figure.")
     unit_m = _UNIT_Q_RE.search(q)
