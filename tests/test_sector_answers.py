@@ -1506,3 +1506,12 @@ def test_a_numbered_clause_asked_how_long_leads_with_its_span(itu_service: objec
     ans = ask(itu_service, "res 1 9.3.9 - how long do we wait before revising a freshly approved rec again?")
     assert ans.lines[0].plain.lower().startswith("at least two years") and "§9.3.9" in ans.lines[0].plain
     assert ans.citations[0].clause_id.endswith("#s9.3.9") and quotes_verbatim(itu_service, ans)
+
+
+def test_who_does_it_is_the_agent_a_clause_names_for_the_verb_as_a_noun(itu_service: object) -> None:
+    """"who audits the ITU Telecom accounts?": PP Res 11 resolves 9, "the audit of ITU Telecom accounts shall be
+    carried out by the External Auditor of the Union", answers before the Secretary-General's task "to ensure
+    that … internal and external audits … are carried out" (a task using the verb, first on the search)."""
+    ans = ask(itu_service, "who audits the ITU Telecom accounts - is it just internal audit?")
+    assert ans.lines[0].plain.startswith("External Auditor")
+    assert ans.citations[0].clause_id.endswith("#resolves.9") and quotes_verbatim(itu_service, ans)

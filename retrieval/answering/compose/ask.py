@@ -48,8 +48,13 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
         # "Who appoints …?": a clause saying who does that verb answers before one that only mentions it.
         # (from the first five when the verb says much: "who has to reconvene …" names one task; "who takes
         # part …", "who keeps an eye …" have light verbs any clause may use)
-        top = _promoted(top, hits[:5] if not _LIGHT_VERB_RE.match(asked) else top,
-                        lambda c: doer(asked, c) is not None or tasked_to(asked, c))
+        # (a clause saying who does it, "the audit … shall be carried out by the External Auditor", before one
+        # giving someone a task that merely uses the verb, "to ensure that … audits … are carried out")
+        pool = hits[:5] if not _LIGHT_VERB_RE.match(asked) else top
+        if any(doer(asked, h.clause) is not None for h in pool):
+            top = _promoted(top, pool, lambda c: doer(asked, c) is not None)
+        else:
+            top = _promoted(top, pool, lambda c: tasked_to(asked, c))
         if _AT_ITU_RE.search(query.text):
             # "who at ITU follows the IDN discussions?": the asker wants a part of ITU, not the Member States
             # a clause invites to do the same

@@ -731,6 +731,13 @@ def doer(question: str, clause: Clause) -> tuple[Actor, str] | None:
             before = actors_in(sentence[max(0, m.start() - 80): m.start()], document_sector(clause.instrument))
             if before:
                 return before[-1][1], sentence
+        # "the audit of ITU Telecom accounts shall be carried out by the External Auditor of the Union" for
+        # "who audits …": the verb asked named as a noun, done by the agent after "by" (a name the actor
+        # list need not know)
+        for m in _DONE_BY_RE.finditer(sentence):
+            if _same_verb(m.group("noun"), verb[0]):
+                named = actors_in(m.group("agent"), document_sector(clause.instrument))
+                return (named[0][1] if named else Actor(m.group("agent"), None)), sentence
         # "New or revised Questions may be approved by a study group if …": the agent of the passive
         for m in _PASSIVE_RE.finditer(sentence):
             if not _same_verb(m.group("verb"), verb[0]):
@@ -755,6 +762,9 @@ _BEING_TASKED = frozenset(lexical_tokens("tasked asked told instructed invited r
                                          "expected required allowed entitled charged mandated called"))
 
 
+_DONE_BY_RE = re.compile(r"\b(?:the|an?)\s+(?P<noun>[a-z]+)\b[^.;]{0,80}?\b(?:be|is|are)\s+(?:carried\s+out|undertaken|"
+                         r"performed|conducted|done)\s+by\s+(?:the\s+)?"
+                         r"(?P<agent>[A-Z][\w-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][\w-]*){0,5})")
 # "… may be approved by a study group", "Rapporteurs may be appointed (…) at any time with the agreement of the
 # competent working party, or of the study group"
 _PASSIVE_RE = re.compile(r"\b(?:be|is|are|been|being)\s+(?P<verb>[a-z]+(?:ed|en)|set|put|held|made|sent|kept|run)\b(?:\s+by\s+|[^.;]{0,80}?\bwith\s+the\s+"
