@@ -681,6 +681,10 @@ def test_instruments_named_by_their_subject() -> None:
     # "the annex of the resolution on …": the annex is a part of the instrument described after it
     assert instruments_described("which countries are in the annex of the resolution on countries in special need?") \
         == [("of the resolution on countries in special need", "countries in special need")]
+    # a heading typed first, chat style, with no article: an acronym names the instrument ("RBM resolution:");
+    # a plain word stays the topic of a Sector question ("cybersecurity resolution - which sector leads?")
+    assert instruments_described("RBM resolution: what are member states asked to do?") == [("RBM resolution", "RBM")]
+    assert instruments_described("cybersecurity resolution - which sector leads?") == []
     # a question asking which resolution, a number, or no subject names none
     for q in ("which resolution deals with cybersecurity?", "what does Res 57 say", "what does the same resolution say"):
         assert instruments_described(q) == [], q

@@ -192,9 +192,19 @@ _NOT_A_SUBJECT = re.compile(r"^(?:the|a|an|same|new|relevant|above|said|latest|c
                             r"PP|WTSA|WTDC|ITU|main|this|that)$", re.IGNORECASE)
 
 
+# "RBM resolution: what are …", "IDN reso - …": a heading typed before the question, no article
+_DESCRIBED_HEAD_RE = re.compile(r"^\s*(?P<a>(?:[\w&/+'-]+\s+){1,4}?)(?:resos?|resolution|res)\s*(?=[:,\u2013\u2014]|-\s|\s-\s)",
+                                re.IGNORECASE)
+
+
 def instruments_described(question: str) -> list[tuple[str, str]]:
     """(phrase, subject) for each instrument the question names by its subject: ("under the outer space
     transparency reso", "outer space transparency")."""
+    head = _DESCRIBED_HEAD_RE.match(question)
+    # (an acronym only: "cybersecurity resolution - which sector leads?" keeps its topic for the Sector answer)
+    if head and (words := [w for w in head.group("a").split() if not _NOT_A_SUBJECT.match(w)]) and \
+            re.search(r"\b[A-Z&]{2,}\b", " ".join(words)):
+        return [(head.group(0).strip(), " ".join(words))]
     out = []
     for m in _DESCRIBED_RE.finditer(question):
         subject = " ".join((m.group("a") or m.group("b") or "").split())
