@@ -505,3 +505,14 @@ def test_what_an_actor_does_leads_with_the_clause_saying_its_duties() -> None:
     assert ask is not None
     ans = compose_mandate("what does TSAG do?", ask, pairs)
     assert ans is not None and ans.citations[0].clause_id.endswith("#s4.2"), ans.text
+
+
+def test_further_instructs_is_an_operative_part_too() -> None:
+    """PP Res 130's "further instructs the Director of TSB and the Director of BDT, each within the scope of
+    their responsibilities" gave no mandate (only "further resolves" was read as operative)."""
+    c = clause("further instructs the Director of TSB and the Director of BDT, each within the scope of their "
+               "responsibilities", "to support and assist developing countries in promoting and facilitating the "
+               "implementation of security-related ITU-T recommendations,")
+    assert {(r, a) for a, r, _to in roles(c)} >= {("instructed", "Director of TSB"), ("instructed", "Director of BDT")}
+    assert roles(clause("further invites Member States", "to take part in the work")) == \
+        {("Member States", "invited", None)}

@@ -285,7 +285,7 @@ _ROLE_SURFACE = frozenset([
     "to", "which", "what", "who", "whom", "whose", "sector", "sectors", "itu", "itu's", "union", "is",
     "are", "was", "were", "be", "been", "being", "am", "supposed", "expected", "meant", "tasked", "charged",
     "entrusted", "mandated", "in", "charge", "of", "for", "on", "with", "the", "a", "an", "lead", "leads",
-    "leading", "take", "takes", "handle", "handles", "handled", "handling", "deal", "deals", "dealt",
+    "leading", "take", "takes", "participate", "participates", "participating", "handle", "handles", "handled", "handling", "deal", "deals", "dealt",
     "dealing", "responsible", "responsibility", "responsibilities", "run", "runs", "running", "organize",
     "organizes", "organise", "organises", "organizing", "organising", "manage", "manages", "managing",
     "carry", "carries", "carrying", "most", "work", "works", "working", "job", "jobs", "task", "tasks",
@@ -392,12 +392,17 @@ _REGISTER = [(re.compile(r"\b(?:takes?|taking|took)\s+part\s+in\b", re.IGNORECAS
                          re.IGNORECASE), "what is the maximum term of office as")]
 
 
+def in_texts_words(text: str) -> str:
+    """The question with what people say written as the texts write it (`_REGISTER`)."""
+    for rx, said in _REGISTER:
+        text = rx.sub(said, text)
+    return text
+
+
 def search_form(text: str) -> str:
     from retrieval.answering.compose.evidence import event_as_written
 
-    text = event_as_written(without_exclusions(text))
-    for rx, said in _REGISTER:
-        text = rx.sub(said, text)
+    text = in_texts_words(event_as_written(without_exclusions(text)))
     out = _YEARLY_RE.sub("annually", _FILLER_RE.sub("", _GREETING_RE.sub("", text)))
     return _SPACE_RE.sub(" ", out).strip() or text
 
@@ -676,7 +681,9 @@ def read_query(question: str, corrector: Corrector | None = None, embedder: str 
         text, more = corrector.correct(text)
         fixes += more
     intent, ref = detect(text)
-    topic = sector_topic(clean_topic(without_alternatives(text))) if intent == "sector" else topic_of(text)
+    # (in the texts' words: "who helps countries put the security Recs into practice" asks about implementing them)
+    topic = sector_topic(clean_topic(in_texts_words(without_alternatives(text)))) if intent == "sector" \
+        else topic_of(text)
     return Query(text=text, intent=intent, reference=ref, references=references_named(text),
                  topic=topic, language=language, asked=asked, corrections=fixes, read_as=read_as)
 

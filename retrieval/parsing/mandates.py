@@ -104,10 +104,11 @@ _OPERATIVE: list[tuple[re.Pattern[str], MandateRole]] = [
     (re.compile(r"^(?:further )?(?:resolves|decides) to invite\b", _I), "invited"),
     (re.compile(r"^(?:further )?(?:resolves|decides) to (?:request|ask)\b", _I), "requested"),
     (re.compile(r"^(?:further )?(?:resolves|decides) to (?:encourage|urge)\b", _I), "encouraged"),
-    (re.compile(r"^instructs?\b", _I), "instructed"),
-    (re.compile(r"^invites?\b", _I), "invited"),
-    (re.compile(r"^requests?\b|^calls upon\b|^appeals\b", _I), "requested"),
-    (re.compile(r"^encourages?\b|^urges?\b", _I), "encouraged"),
+    # ("further instructs the Director of TSB and the Director of BDT, …": PP Res 130's second list of tasks)
+    (re.compile(r"^(?:further )?instructs?\b", _I), "instructed"),
+    (re.compile(r"^(?:further )?invites?\b", _I), "invited"),
+    (re.compile(r"^(?:further )?(?:requests?|calls upon|appeals)\b", _I), "requested"),
+    (re.compile(r"^(?:further )?(?:encourages?|urges?)\b", _I), "encouraged"),
     (re.compile(r"^(?:further )?(?:resolves|decides)\b", _I), "resolved"),
 ]
 # Inside a "resolves"/"decides" clause: "to invite X to …", "to instruct the Director of TSB to …".
