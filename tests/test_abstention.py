@@ -1290,5 +1290,7 @@ def test_a_cutoff_or_threshold_asks_for_a_value() -> None:
     rule = "delegates of any developing countries which have made input contributions can be eligible for a fellowship"
     assert _judged("what GNI per capita cutoff decides whether a country's delegates can get an ITU fellowship?",
                    rule).abstain
+    assert _judged("is there an age cutoff for the youth leaders programme?",
+                   "the Young ICT Policy Leaders initiative supports young people in the policy field").abstain
     assert not _judged("what income threshold applies to fellowships?",
                        "fellowships go to countries with a GNI per capita below USD 2 000").abstain

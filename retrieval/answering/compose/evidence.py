@@ -367,8 +367,9 @@ _CONTACT_RE = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d\s
 _MEASURE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:current\s+|latest\s+|total\s+)?"
                            r"(?:population|gdp|headcount|staff\s+count|size|speed|bandwidth|capacity|throughput|latency"
                            r"|interest\s+rate|exchange\s+rate|growth\s+rate|penetration(?:\s+rate)?|market\s+share)\s+of\b", _I)
-# "what GNI per capita cutoff decides …?", "which income threshold …": a value is asked for
-_THRESHOLD_Q_RE = re.compile(r"\b(?:what|which)\b(?:\s+[\w/-]+){0,5}?\s+(?:cut-?offs?|thresholds?)\b", _I)
+# "what GNI per capita cutoff decides …?", "which income threshold …", "is there an age cutoff …?": a value is asked
+_THRESHOLD_Q_RE = re.compile(r"\b(?:what|which|is\s+there\s+(?:an?|any))\b(?:\s+[\w/-]+){0,5}?\s+(?:cut-?offs?|thresholds?|"
+                             r"age\s+limits?)\b", _I)
 # "… in V/m?", "… in CHF?": the unit the answer must be in.
 # "… limits (W/kg) …": a physical unit in brackets asks for values in it too.
 _UNITS = (r"V/m|W/kg|W/m2|[kMG]Hz|Hz|dB[a-zA-Z]*|CHF|USD|EUR|US\s?\$|euros?|dollars?|"
