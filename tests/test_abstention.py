@@ -295,6 +295,10 @@ def test_a_resolution_asked_about_is_its_source_one_merely_named_is_not() -> Non
     assert asked_as_source("what exactly does WTSA Res 52 require operators to do?", "Res 52")
     assert asked_as_source("under Res 52, what must operators do?", "Res 52")
     assert not asked_as_source("which bureau facilitates projects coming out of WTSA Res 52 on spam?", "Res 52")
+    # (blind43) the info sent in under a WRC resolution is what a PP resolution speaks of
+    assert not asked_as_source("the due diligence info admins send in under WRC Res 49 - which bureau publishes it?",
+                               "Res 49")
+    assert asked_as_source("in WTSA Res 52, what must operators do?", "Res 52")
 
 
 def test_who_does_a_verb_is_the_subject_of_that_verb_in_the_clause() -> None:
@@ -1294,3 +1298,17 @@ def test_a_cutoff_or_threshold_asks_for_a_value() -> None:
                    "the Young ICT Policy Leaders initiative supports young people in the policy field").abstain
     assert not _judged("what income threshold applies to fellowships?",
                        "fellowships go to countries with a GNI per capita below USD 2 000").abstain
+
+
+def test_a_text_saying_who_sponsors_answers_and_a_length_to_cut_is_no_length_asked() -> None:
+    """blind43: "which bureau director sponsors the IGF coalition?" is answered by a text saying "sponsored by the
+    Director of TSB" (who sponsored a text at the meeting is still in its records only); "what is council told to
+    do to cut the number and length of CWG meetings?" asks for no duration."""
+    said = "the activity carried out by the IGF Dynamic Coalition on Accessibility and Disability sponsored by the " \
+           "Director of the Telecommunication Standardization Bureau"
+    assert not _judged("the IGF dynamic coalition on accessibility - which bureau director sponsors it?", said).abstain
+    assert _judged("which countries co-sponsored the resolution?", "the resolution was adopted").abstain
+    merge = "the Council shall merge existing CWGs with a view to reducing their number and the number and duration " \
+            "of their meetings"
+    assert not _judged("CWGs: what is council told to do to cut the number and length of CWG meetings?", merge).abstain
+    assert _judged("max length of a plenipotentiary conference?", merge).abstain
