@@ -1488,6 +1488,8 @@ def test_which_countries_wants_countries_named(itu_service: object) -> None:
     ans = ask(itu_service, "Which countries are listed in the annex of the resolution on countries in special need "
                            "of rebuilding their telecom sector?")
     assert not ans.abstained and ans.citations[0].clause_id.endswith("#annex") and quotes_verbatim(itu_service, ans)
+    ans = ask(itu_service, "which countries are named in the Res 34 annex?")  # the annex after the reference
+    assert not ans.abstained and ans.citations[0].clause_id.endswith("#annex")
 
 
 def test_who_sets_the_dates_is_not_asking_for_a_date(itu_service: object) -> None:

@@ -258,7 +258,9 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
     return sorted(hits, key=weight, reverse=True)
 
 
-_ANNEX_ASKED_RE = re.compile(r"\b(?:in|of|from|under)\s+(?:the\s+|its\s+|that\s+)?annex\b", re.IGNORECASE)
+# "in the annex of the resolution on …", "in the Res 34 annex" (not "Annex 2", a label the reference reads)
+_ANNEX_ASKED_RE = re.compile(r"\b(?:in|of|from|under)\s+(?:the\s+|its\s+|that\s+)?(?:[\w.-]+\s+){0,3}?annex\b"
+                             r"(?!\s+(?:\d|[A-Z]\b))", re.IGNORECASE)
 
 
 def part_verb_asked(query: Query) -> str:
