@@ -264,7 +264,8 @@ _ANNEX_ASKED_RE = re.compile(r"\b(?:in|of|from|under)\s+(?:the\s+|its\s+|that\s+
 
 
 def part_verb_asked(query: Query) -> str:
-    """"resolves" for "what does Res 191 resolve about …?" (a question scoped by the instrument it names)."""
+    """"resolves" for "what does Res 191 resolve about …?" (a question scoped by the instrument it names); "annex"
+    for a question asking what is in an instrument's annex."""
     m = _PART_VERB_RE.search(query.text) if query.intent == "ask" and query.references else None
     if m is None and query.intent == "ask" and _ANNEX_ASKED_RE.search(query.text):
         # "which countries are listed in the annex of the resolution on …": the annex is the part asked for
@@ -1076,7 +1077,7 @@ class Answerer:
         # (every short form the texts define, however often they use it: "the expert group on the ITRs" is
         # covered by "to reconvene an EG-ITR", and a clause of A.8, titled "Alternative approval process …",
         # holds "AAP"; the search itself reads only the rare ones, see expansion_pairs)
-        coverage = self.corpus.catalog().lexical.coverage_of(text, self._aliases(text, max_uses=EVERY_USE))
+        coverage = self._coverage(text, max_uses=EVERY_USE)
 
         def covered(h: SearchHit) -> bool:
             # Short queries ("IMT") and long list-like clauses embed poorly; a clause holding the
@@ -1161,11 +1162,11 @@ class Answerer:
         self._alias_cache[key] = pairs
         return pairs
 
-    def _coverage(self, text: str, alias_text: str | None = None) -> Callable[[str], float]:
+    def _coverage(self, text: str, alias_text: str | None = None, max_uses: int = RARE_USES) -> Callable[[str], float]:
         """lexical.coverage_of, with either form of an abbreviation the texts define holding the other.
         `alias_text`: where to read the abbreviations when `text` is cut down from it (key_text drops
-        "things" from "the Internet of Things", but "IoT" still holds "Internet")."""
-        return self.corpus.catalog().lexical.coverage_of(text, self._aliases(alias_text or text))
+        "things" from "the Internet of Things", but "IoT" still holds "Internet"); `max_uses`: as `_aliases`."""
+        return self.corpus.catalog().lexical.coverage_of(text, self._aliases(alias_text or text, max_uses=max_uses))
 
     def _rows_labelled(self, query: Query, filters: Filters) -> list[SearchHit]:
         """"TP.inno allocation criteria - what's C4 again?": the table row whose first cell is the code the

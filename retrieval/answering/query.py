@@ -184,7 +184,8 @@ _DESCRIBED_RE = re.compile(
     r"\b(?:under|in|per|from|of|by|according\s+to)?\s*(?<![Ww]hich\s)(?<![Ww]hat\s)\b(?:the|this|that)\s+"
     r"(?:(?:PP(?:-18)?|WTSA|WTDC|plenipot|Plenipotentiary)\s+)?"
     # ("the annex of the resolution on …": a part of the instrument described after it, not a subject)
-    r"(?:(?P<a>(?:[\w&/+'-]+\s+){1,5}?)(?<!\bof\s)(?<!\bof\sthe\s)(?<!\bin\sthe\s)(?:resos?|resolution|res|decision)\b(?!\.?\s*\d)"
+    r"(?:(?P<a>(?:[\w&/+'-]+\s+){1,5}?)(?<!\bof\s)(?<!\bof\sthe\s)(?<!\bin\sthe\s)"
+    r"(?:resos?|resolution|res|decision)\b(?!\.?\s*\d)"
     r"|(?:resos?|resolution|decision)\s+(?:on|about|concerning|dealing\s+with|for)\s+"
     r"(?P<b>[^?,;:()]{3,80}?)(?=\s*(?:[?,;:()]|$|\s(?:which|who|whom|what|how|where|when|is|are|does|do|did|should|must|"
     r"says?|tells?)\b|\s[-\u2013\u2014]\s)))", re.IGNORECASE)
@@ -193,8 +194,8 @@ _NOT_A_SUBJECT = re.compile(r"^(?:the|a|an|same|new|relevant|above|said|latest|c
 
 
 # "RBM resolution: what are …", "IDN reso - …": a heading typed before the question, no article
-_DESCRIBED_HEAD_RE = re.compile(r"^\s*(?P<a>(?:[\w&/+'-]+\s+){1,4}?)(?:resos?|resolution|res)\s*(?=[:,\u2013\u2014]|-\s|\s-\s)",
-                                re.IGNORECASE)
+_DESCRIBED_HEAD_RE = re.compile(r"^\s*(?P<a>(?:[\w&/+'-]+\s+){1,4}?)(?:resos?|resolution|res)\s*"
+                                r"(?=[:,\u2013\u2014]|-\s|\s-\s)", re.IGNORECASE)
 
 
 def instruments_described(question: str) -> list[tuple[str, str]]:
@@ -285,7 +286,8 @@ _ROLE_SURFACE = frozenset([
     "to", "which", "what", "who", "whom", "whose", "sector", "sectors", "itu", "itu's", "union", "is",
     "are", "was", "were", "be", "been", "being", "am", "supposed", "expected", "meant", "tasked", "charged",
     "entrusted", "mandated", "in", "charge", "of", "for", "on", "with", "the", "a", "an", "lead", "leads",
-    "leading", "take", "takes", "participate", "participates", "participating", "handle", "handles", "handled", "handling", "deal", "deals", "dealt",
+    "leading", "take", "takes", "participate", "participates", "participating", "handle", "handles", "handled",
+    "handling", "deal", "deals", "dealt",
     "dealing", "responsible", "responsibility", "responsibilities", "run", "runs", "running", "organize",
     "organizes", "organise", "organises", "organizing", "organising", "manage", "manages", "managing",
     "carry", "carries", "carrying", "most", "work", "works", "working", "job", "jobs", "task", "tasks",

@@ -107,8 +107,7 @@ _SYNONYM_GROUPS = [
     ("skip", "skipped", "dispense", "dispensed", "waive", "waived"),
     ("treaty", "treaties", "convention", "conventions"), ("send", "sent", "distribute", "distributed"),
     # Everyday words for the texts' procedural ones: work "stalled" is "delayed", a draft "held over" to WTSA
-    # is "deferred", a choice "reopened" is "reconsidered", partners come in "partnership"
-    # agreements
+    # is "deferred", a choice "reopened" is "reconsidered", partners come in "partnership" agreements
     ("stall", "stalls", "stalled", "delay", "delays", "delayed"), ("defer", "deferred", "postpone", "postponed"),
     ("reopen", "reopened", "reconsider", "reconsidered", "revisit", "revisited"),
     ("partner", "partners", "partnership", "partnerships"),
@@ -149,7 +148,8 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("everi", "two", "year"): ("biennial",), ("everi", "four", "year"): ("quadrenni",),
     # Phrasal verbs people use for the texts' verbs.
     ("put", "out"): ("publish", "produc"), ("bring", "out"): ("publish", "produc"), ("set", "up"): ("establish",),
-    ("take", "place"): ("held",), ("held", "over"): ("defer",), ("hold", "over"): ("defer",), ("keep", "tab"): ("monitor",), ("keep", "track"): ("monitor",),
+    ("take", "place"): ("held",), ("held", "over"): ("defer",), ("hold", "over"): ("defer",),
+    ("keep", "tab"): ("monitor",), ("keep", "track"): ("monitor",),
 }
 
 

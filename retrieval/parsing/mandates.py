@@ -96,21 +96,22 @@ _BUREAU_DIRECTOR: dict[str, str] = {"ITU-R": "Director of BR", "ITU-T": "Directo
 _SECTOR_OF_BODY: dict[str, Sector] = {"WTSA": "ITU-T", "TSAG": "ITU-T", "ITU-T": "ITU-T", "WTDC": "ITU-D",
                                       "TDAG": "ITU-D", "RA": "ITU-R", "WRC": "ITU-R", "RAG": "ITU-R"}
 
-# Operative part headings → the role they give; recitals give "noted".
-_OPERATIVE: list[tuple[re.Pattern[str], MandateRole]] = [
+# Operative part headings → the role they give; recitals give "noted". Each may open with "further" ("further
+# instructs the Director of TSB and the Director of BDT, …": PP Res 130's second list of tasks).
+_OPERATIVE_HEADS: list[tuple[str, MandateRole]] = [
     # "resolves to instruct the Secretary-General and the Directors of the three Bureaux": the heading's
     # addressees are instructed, as under "instructs".
-    (re.compile(r"^(?:further )?(?:resolves|decides) to instruct\b", _I), "instructed"),
-    (re.compile(r"^(?:further )?(?:resolves|decides) to invite\b", _I), "invited"),
-    (re.compile(r"^(?:further )?(?:resolves|decides) to (?:request|ask)\b", _I), "requested"),
-    (re.compile(r"^(?:further )?(?:resolves|decides) to (?:encourage|urge)\b", _I), "encouraged"),
-    # ("further instructs the Director of TSB and the Director of BDT, …": PP Res 130's second list of tasks)
-    (re.compile(r"^(?:further )?instructs?\b", _I), "instructed"),
-    (re.compile(r"^(?:further )?invites?\b", _I), "invited"),
-    (re.compile(r"^(?:further )?(?:requests?|calls upon|appeals)\b", _I), "requested"),
-    (re.compile(r"^(?:further )?(?:encourages?|urges?)\b", _I), "encouraged"),
-    (re.compile(r"^(?:further )?(?:resolves|decides)\b", _I), "resolved"),
+    (r"(?:resolves|decides) to instruct", "instructed"),
+    (r"(?:resolves|decides) to invite", "invited"),
+    (r"(?:resolves|decides) to (?:request|ask)", "requested"),
+    (r"(?:resolves|decides) to (?:encourage|urge)", "encouraged"),
+    (r"instructs?", "instructed"),
+    (r"invites?", "invited"),
+    (r"requests?|calls upon|appeals", "requested"),
+    (r"encourages?|urges?", "encouraged"),
+    (r"resolves|decides", "resolved"),
 ]
+_OPERATIVE = [(re.compile(rf"^(?:further )?(?:{head})\b", _I), role) for head, role in _OPERATIVE_HEADS]
 # Inside a "resolves"/"decides" clause: "to invite X to …", "to instruct the Director of TSB to …".
 _VERB_IN_TEXT: list[tuple[re.Pattern[str], MandateRole]] = [
     (re.compile(r"\bto instruct\b|\binstructs?\b", _I), "instructed"),

@@ -51,10 +51,8 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
         # (a clause saying who does it, "the audit … shall be carried out by the External Auditor", before one
         # giving someone a task that merely uses the verb, "to ensure that … audits … are carried out")
         pool = hits[:5] if not _LIGHT_VERB_RE.match(asked) else top
-        if any(doer(asked, h.clause) is not None for h in pool):
-            top = _promoted(top, pool, lambda c: doer(asked, c) is not None)
-        else:
-            top = _promoted(top, pool, lambda c: tasked_to(asked, c))
+        doing = {h.clause.clause_id for h in pool if doer(asked, h.clause) is not None}
+        top = _promoted(top, pool, (lambda c: c.clause_id in doing) if doing else (lambda c: tasked_to(asked, c)))
         if _AT_ITU_RE.search(query.text):
             # "who at ITU follows the IDN discussions?": the asker wants a part of ITU, not the Member States
             # a clause invites to do the same

@@ -767,8 +767,8 @@ _DONE_BY_RE = re.compile(r"\b(?:the|an?)\s+(?P<noun>[a-z]+)\b[^.;]{0,80}?\b(?:be
                          r"(?P<agent>[A-Z][\w-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][\w-]*){0,5})")
 # "… may be approved by a study group", "Rapporteurs may be appointed (…) at any time with the agreement of the
 # competent working party, or of the study group"
-_PASSIVE_RE = re.compile(r"\b(?:be|is|are|been|being)\s+(?P<verb>[a-z]+(?:ed|en)|set|put|held|made|sent|kept|run)\b(?:\s+by\s+|[^.;]{0,80}?\bwith\s+the\s+"
-                         r"(?:agreement|approval|consent|endorsement)\s+of\s+)", _I)
+_PASSIVE_RE = re.compile(r"\b(?:be|is|are|been|being)\s+(?P<verb>[a-z]+(?:ed|en)|set|put|held|made|sent|kept|run)\b"
+                         r"(?:\s+by\s+|[^.;]{0,80}?\bwith\s+the\s+(?:agreement|approval|consent|endorsement)\s+of\s+)", _I)
 
 
 def _three(sectors: list[Sector | None]) -> list[Sector]:

@@ -298,8 +298,8 @@ def asks_fate(question: str) -> bool:
 
 # "which countries don't allow call-back?", "which member states have special arrears accounts?"
 _WHICH_COUNTRIES_RE = re.compile(r"^\W*(?:which|what)\s+(?:countries|member\s+states|nations|administrations)\b", _I)
-_COUNTRY_GROUP_RE = re.compile(r"\b(?:least\s+developed|developing|landlocked|small\s+island|island)\s+(?:developing\s+)?"
-                               r"(?:countries|states)\b|\bcountries\s+with\s+economies\s+in\s+transition\b|"
+_COUNTRY_GROUP_RE = re.compile(r"\b(?:least\s+developed|developing|landlocked|small\s+island|island)\s+"
+                               r"(?:developing\s+)?(?:countries|states)\b|\bcountries\s+with\s+economies\s+in\s+transition\b|"
                                r"\b(?:LDCs|SIDS|LLDCs)\b", _I)
 # "exact dates and host city for WTSA-20?": a day and month, which "in the last quarter of 2020" is not
 _EXACT_DATE_Q_RE = re.compile(r"\b(?:exact|precise|specific|actual)\s+(?:start\s+|opening\s+)?dates?\b", _I)
@@ -370,9 +370,9 @@ _CONTACT_RE = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d\s
 _MEASURE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:current\s+|latest\s+|total\s+)?"
                            r"(?:population|gdp|headcount|staff\s+count|size|speed|bandwidth|capacity|throughput|latency"
                            r"|interest\s+rate|exchange\s+rate|growth\s+rate|penetration(?:\s+rate)?|market\s+share)\s+of\b", _I)
-# "what GNI per capita cutoff decides …?", "which income threshold …", "is there an age cutoff …?": a value is asked
-_THRESHOLD_Q_RE = re.compile(r"\b(?:what|which|is\s+there\s+(?:an?|any))\b(?:\s+[\w/-]+){0,5}?\s+(?:cut-?offs?|thresholds?|"
-                             r"age\s+limits?)\b", _I)
+# "what GNI per capita cutoff decides …?", "which income threshold …", "is there an age cutoff …?": a value
+_THRESHOLD_Q_RE = re.compile(r"\b(?:what|which|is\s+there\s+(?:an?|any))\b(?:\s+[\w/-]+){0,5}?\s+"
+                             r"(?:cut-?offs?|thresholds?|age\s+limits?)\b", _I)
 # "… in V/m?", "… in CHF?": the unit the answer must be in.
 # "… limits (W/kg) …": a physical unit in brackets asks for values in it too.
 _UNITS = (r"V/m|W/kg|W/m2|[kMG]Hz|Hz|dB[a-zA-Z]*|CHF|USD|EUR|US\s?\$|euros?|dollars?|"
@@ -840,7 +840,8 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             return Verdict(abstain=True, missing=["a date"],
                            reason="The clauses found do not give that date.")
     # ("who fixes the exact dates …?" asks for whoever sets them, which a clause may say without any date)
-    if _EXACT_DATE_Q_RE.search(q) and not asks_who(q) and not any(_DAY_DATE_RE.search(c.text) and coverage(c.text) >= 0.5 for c in clauses[:3]):
+    if _EXACT_DATE_Q_RE.search(q) and not asks_who(q) and not any(
+            _DAY_DATE_RE.search(c.text) and coverage(c.text) >= 0.5 for c in clauses[:3]):
         return Verdict(abstain=True, missing=["exact dates"],
                        reason="The clauses found give no exact dates for it (a year or a quarter at most).")
     if _WHEN_Q_RE.search(q) and clauses and (other_meeting := _another_meeting(q, clauses[0].text)):
@@ -909,8 +910,9 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _CONTACT_Q_RE.search(q) and not any(_CONTACT_RE.search(c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["contact details"],
                        reason="The clauses found give no address, link or contact for it.")
-    if (_MEASURE_Q_RE.search(q) or _THRESHOLD_Q_RE.search(q)) and not any(_NUMBER_RE.search(_REF_YEAR_RE.sub(" ", _without_references(c.text)))
-                                           and coverage(c.text) >= 0.6 for c in clauses[:3]):
+    if (_MEASURE_Q_RE.search(q) or _THRESHOLD_Q_RE.search(q)) and not any(
+            _NUMBER_RE.search(_REF_YEAR_RE.sub(" ", _without_references(c.text))) and coverage(c.text) >= 0.6
+            for c in clauses[:3]):
         return Verdict(abstain=True, missing=["figures"], reason="The clauses found do not give that figure.")
     unit_m = _UNIT_Q_RE.search(q)
     unit = (unit_m.group("unit") or unit_m.group("bracketed")) if unit_m else ""
