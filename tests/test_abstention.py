@@ -45,6 +45,15 @@ def clause(text: str) -> Clause:
     return Clause(clause_id="x#a", doc_id="x", instrument=Instrument(), part="resolves", text=text, span=(0, 1))
 
 
+def test_a_paraphrase_sharing_few_words_with_its_clause_is_thin_not_abstained() -> None:
+    # "outside know-how" is the text's "external expertise": low word coverage is no proof of absence
+    c = clause("to reinforce the ITU Management Board with external expertise in the field of project and risk "
+               "management;")
+    got = judge("HQ building project: what outside know-how is the SG supposed to bring into ITU's top management "
+                "set-up?", [c], corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.1)
+    assert not got.abstain and got.thin, got
+
+
 def test_named_things() -> None:
     assert named_things("Who won WRC-23 allocation for 6 GHz in 2023?") == ["WRC-23", "2023", "6 GHz"]
     assert named_things("When was Recommendation ITU-T Y.9999 approved?") == ["ITU-T Y.9999"]
