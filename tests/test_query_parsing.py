@@ -720,6 +720,8 @@ def test_a_choice_between_sectors_asks_which_sector() -> None:
     ("hi, any resolution on spam?", "spam"),
     ("anything on e-waste?", "e-waste"),
     ("does ITU have a Recommendation about numbering?", "numbering"),
+    ("does ITU-T have a Recommendation on drone traffic?", "drone traffic"),
+    ("does WTSA have a resolution on open source?", "open source"),
     ("do we have any PP resolutions dealing with accessibility?", "accessibility"),
     ("which resolution covers bridging the standardization gap?", "bridging the standardization gap"),
     ("what PP resolution is about child online protection?", "child online protection"),

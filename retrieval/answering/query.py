@@ -104,7 +104,7 @@ _WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + r"\b" + _BUREAU + r"(?:'s)
 # asked as yes or no.
 _DOC_KIND = (r"(?:(?:ITU(?:-[RTD])?|PP|WTSA|WTDC|RA|WRC|Plenipotentiary)\s+)?"
              r"(?:resolutions?|recommendations?|recs?|documents?|texts?|decisions?|contributions?|anything|something)")
-_EXISTS = (r"(?:^|[,:;]\s*|\b(?:so|and|but)\s+)(?:(?:is|are)\s+there\s+|do\s+we\s+have\s+|does\s+(?:the\s+)?ITU\s+have\s+"
+_EXISTS = (r"(?:^|[,:;]\s*|\b(?:so|and|but)\s+)(?:(?:is|are)\s+there\s+|do\s+we\s+have\s+|does\s+(?:the\s+)?(?:ITU(?:-[RTD])?|PP|WTSA|WTDC|RA|WRC)\s+have\s+"
            r"|have\s+we\s+got\s+|(?=any))(?:a|an|any|some)?\s*" + _DOC_KIND
            + r"\s+(?:(?:in\s+the\s+corpus|at\s+all)\s+)?(?:on|about|regarding|concerning|covering|dealing\s+with|that\s+deals?\s+with)\s+")
 _FIND_RE = re.compile(
