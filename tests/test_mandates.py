@@ -222,6 +222,19 @@ def test_a_possessive_names_the_body_asked_about() -> None:
     assert ask is not None and "Director of BDT" in ask.actors and ask.topic == "gender"
 
 
+def test_the_text_a_task_is_asked_under_and_the_subject_set_first() -> None:
+    from retrieval.answering.compose.mandate import read_mandate_question
+
+    # "per res 151" says where, as "under res 151" does: the Council's tasks there, not a search
+    for q in ("what is council supposed to do per res 151?", "what is the Council expected to do according to res 151?"):
+        ask = read_mandate_question(q)
+        assert ask is not None and ask.actors == ["Council"] and ask.topic == "res 151", (q, ask)
+    # a text named by its subject and set first: its subject is the topic, not every Member States task
+    ask = read_mandate_question("the PP-18 recommendation on ICTs against human trafficking - what does it ask "
+                                "member states to do?")
+    assert ask is not None and ask.topic == "ICTs against human trafficking", ask
+
+
 def test_united_nations_bodies_reported_to_are_not_the_itu_council() -> None:
     c = clause("instructs the Secretary-General", "to report annually to ECOSOC on progress made in implementation "
                                                   "of the WSIS action lines, and to provide this report to CWG-WSIS&SDG;")

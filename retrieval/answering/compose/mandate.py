@@ -38,21 +38,21 @@ _REPORTS_ON = re.compile(r"^\W*who(?:'s|\s+is|\s+are)?\s+(?:(?:meant|supposed|re
 _HOW_OFTEN = r"(?:\s+(?:every|each|per)\s+(?:year|session|meeting|study\s+period)|\s+annually|\s+yearly)?"
 _TASKED = re.compile(
     r"\bwhat(?:'s|\u2019s|\s+is|\s+are|\s+has|\s+have)\s+(?:the\s+)?(?P<actor>.+?)\s+(?:been\s+)?(?P<role>instructed|invited|requested|asked"
-    r"|encouraged|required|told|tasked|called upon|meant|supposed|expected)\s+to\s+do\b(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic>.+?))?" + _HOW_OFTEN + r"\s*\??$"
+    r"|encouraged|required|told|tasked|called upon|meant|supposed|expected)\s+to\s+do\b(?:\s+(?:on|about|for|regarding|under|in|per|as\s+per|according\s+to)\s+(?P<topic>.+?))?" + _HOW_OFTEN + r"\s*\??$"
     r"|\b(?:mandates?|tasks?|duties|instructions)\s+(?:of|for|given\s+to)\s+(?:the\s+)?(?P<actor2>.+?)"
     r"(?:\s+(?:on|about|for|regarding)\s+(?P<topic2>.+?))?" + _HOW_OFTEN + r"\s*\??$"
     # "what does the plenipot recommendation on human trafficking ask the SG to do?": the text asks, the SG is
     # tasked, and what the text is about is the topic
     r"|\bwhat\s+(?:does|do|did|will|would)\s+(?:the\s+)?(?P<source6>[^?]+?)\s+(?:ask|instruct|tell|want|require|"
     r"request|invite|direct|expect|call\s+(?:on|upon))\s+(?:the\s+)?(?P<actor6>[^?]+?)\s+to\s+do\b"
-    r"(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic6>.+?))?" + _HOW_OFTEN + r"\s*\??$"
+    r"(?:\s+(?:on|about|for|regarding|under|in|per|as\s+per|according\s+to)\s+(?P<topic6>.+?))?" + _HOW_OFTEN + r"\s*\??$"
     r"|\bwhat\s+(?:must|should|shall|does|do)\s+(?:the\s+)?(?P<actor3>.+?)\s+(?:have\s+to\s+)?do\b"
-    r"(?:\s+(?:on|about|for|regarding|under|in)\s+(?P<topic3>.+?))?" + _HOW_OFTEN + r"\s*\??$"
+    r"(?:\s+(?:on|about|for|regarding|under|in|per|as\s+per|according\s+to)\s+(?P<topic3>.+?))?" + _HOW_OFTEN + r"\s*\??$"
     # "what is council's job on the HR strategic plan?", "what role does TSAG play in …?"
     r"|\bwhat(?:'s|\s+is|\s+are)\s+(?:the\s+)?(?P<actor4>[^?]+?)['\u2019]s?\s+(?:job|role|tasks?|responsibilit(?:y|ies)|"
-    r"part|dut(?:y|ies)|remit)\s+(?:on|in|for|regarding|about|under|concerning)\s+(?P<topic4>.+?)" + _HOW_OFTEN + r"\s*\??$"
+    r"part|dut(?:y|ies)|remit)\s+(?:on|in|for|regarding|about|under|concerning|per|as\s+per|according\s+to)\s+(?P<topic4>.+?)" + _HOW_OFTEN + r"\s*\??$"
     r"|\bwhat\s+(?:role|part)\s+(?:does|do|should|must)\s+(?:the\s+)?(?P<actor5>.+?)\s+(?:have|play|take)\s+"
-    r"(?:on|in|for|regarding|about|under|concerning)\s+(?P<topic5>.+?)" + _HOW_OFTEN + r"\s*\??$", _I)
+    r"(?:on|in|for|regarding|about|under|concerning|per|as\s+per|according\s+to)\s+(?P<topic5>.+?)" + _HOW_OFTEN + r"\s*\??$", _I)
 _REPORTED_RE = re.compile(r"\s+(?!(?:to|on|about|back|annually|every|each|according)\b)(?P<topic>[\w&/-]+(?:\s+[\w&/-]+){0,5}?)\s+to\b", _I)
 # "which director leads, and what are BR and TSB expected to do?" asks two things; "when the SG chair asks for
 # AAP, what does TSB have to do?" asks what is done in a case, which the search finds (the case's words are
@@ -161,6 +161,10 @@ def read_mandate_question(question: str) -> MandateAsk | None:
             # (not a document set first: "reading the RCC contrib 47A4 that modifies Res 57 - …" says where)
             if first and not _NAMES_TEXT_RE.search(first.group("topic")):
                 topic = topic or first.group("topic")
+            elif first and (about := _SOURCE_ABOUT_RE.search(first.group("topic"))):
+                # "the PP-18 recommendation on ICTs against human trafficking - what does it ask …?": the
+                # text set first is named by its subject, which is the topic
+                topic = topic or about.group("topic")
             if not topic and not first:
                 # "the regional offices, what are BR and TSB expected to do?": the matter is set first
                 before = _LEADING_MATTER_RE.match(q[:m.start()])
