@@ -54,6 +54,14 @@ def test_a_paraphrase_sharing_few_words_with_its_clause_is_thin_not_abstained() 
     assert not got.abstain and got.thin, got
 
 
+def test_a_unit_asked_before_what_it_measures_wants_a_value_in_it() -> None:
+    q = "E.119 - what's the max latency in seconds for delivering a broadcast message to staff?"
+    kw = {"corpus_has": lambda s: True, "known_word": lambda w: True, "coverage": lambda t: 0.7}
+    none = judge(q, [clause("It is recommended that broadcast messages be delivered to selected users.")], **kw)
+    assert none.abstain and "seconds" in none.reason, none
+    assert not judge(q, [clause("Broadcast messages shall be delivered within 30 seconds.")], **kw).abstain
+
+
 def test_named_things() -> None:
     assert named_things("Who won WRC-23 allocation for 6 GHz in 2023?") == ["WRC-23", "2023", "6 GHz"]
     assert named_things("When was Recommendation ITU-T Y.9999 approved?") == ["ITU-T Y.9999"]

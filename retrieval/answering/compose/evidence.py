@@ -376,8 +376,9 @@ _THRESHOLD_Q_RE = re.compile(r"\b(?:what|which|is\s+there\s+(?:an?|any))\b(?:\s+
 # "… in V/m?", "… in CHF?": the unit the answer must be in.
 # "… limits (W/kg) …": a physical unit in brackets asks for values in it too.
 _UNITS = (r"V/m|W/kg|W/m2|[kMG]Hz|Hz|dB[a-zA-Z]*|CHF|USD|EUR|US\s?\$|euros?|dollars?|"
-          r"Swiss\s+francs?|km|metres|meters|ms|milliseconds|Mbit/s|Gbit/s|kbit/s|Mbps|Gbps")
-_UNIT_Q_RE = re.compile(r"\bin\s+(?P<unit>" + _UNITS + r")\s*\??\s*$|\((?P<bracketed>V/m|W/kg|W/m2|dB[a-zA-Z]*|"
+          r"Swiss\s+francs?|km|metres|meters|ms|milliseconds|seconds|Mbit/s|Gbit/s|kbit/s|Mbps|Gbps")
+# … at the end, or before what it measures ("the max latency in seconds for delivering a message")
+_UNIT_Q_RE = re.compile(r"\bin\s+(?P<unit>" + _UNITS + r")(?:\s*\??\s*$|\s+(?:for|to|of|per|when)\b)|\((?P<bracketed>V/m|W/kg|W/m2|dB[a-zA-Z]*|"
                         r"Mbit/s|Gbit/s|kbit/s|Mbps|Gbps|ms)\)", _I)
 # "which company chairs SG17?": who holds a post, named as an entity
 _HOLDER_ENTITY_RE = re.compile(r"\bwhich\s+(?:company|firm|person|individual|country|administration|member\s+state|"
