@@ -894,3 +894,14 @@ def test_a_clause_is_about_what_its_documents_title_names() -> None:
     coverage = index.coverage_of(q, [("AAP", "alternative approval process")])
     hits = [SearchHit(clause=tap, score=0.8), SearchHit(clause=aap, score=0.8)]
     assert rerank(hits, read_query(q), coverage)[0].clause.doc_id == "itu-t-rec-a.8@x"
+
+
+def test_a_when_question_is_answered_by_the_sentence_that_says_when() -> None:
+    from retrieval.answering.compose.direct import best_segment
+
+    text = ("Correspondence activities may be authorized to be conducted via e-mail between meetings. Each "
+            "correspondence activity should have specified terms of reference. A convener is appointed to moderate "
+            "the e-mail discussion. A correspondence activity should normally conclude no later than the "
+            "contribution deadline of the meeting to which it is expected to report.")
+    got = best_segment(text, "when should an email correspondence activity wrap up?", quantity=True)
+    assert got.startswith("A correspondence activity should normally conclude no later than"), got

@@ -7,7 +7,7 @@ import re
 from typing import cast
 
 from retrieval.answering.compose import EXCEPTING
-from retrieval.answering.compose.evidence import MONTHS, asks_amount, gives_amount
+from retrieval.answering.compose.evidence import MONTHS, asks_amount, asks_when, gives_amount
 from retrieval.answering.quotes import segments
 from retrieval.core.models import THREE, Clause, Sector
 from retrieval.core.text import norm_hyphens, readable
@@ -88,17 +88,27 @@ _POS = re.compile(r"\b(?:may|can|shall|must|should|is\s+authorized|are\s+authori
 _COND = re.compile(r"\b(?:if|provided\s+that|provided|subject\s+to|unless|when|where)\b[^;.]*", _I)
 
 
+# A time a sentence fixes relative to an event or by a date: "no later than the contribution deadline",
+# "before the assembly", "at the end of the study period", "by 1 April 2019"
+_TIMED = re.compile(r"\b(?:(?:no|not)\s+later\s+than|before|after|prior\s+to|until|by\s+the\s+(?:end|start|time)|"
+                    rf"at\s+the\s+(?:end|start|beginning|close|opening)\s+of|deadline)\b|\b{MONTHS}\s+(?:19|20)\d\d\b", _I)
+
+
 def best_segment(text: str, question: str, quantity: bool = False) -> str:
     """The sentence-like piece of the clause sharing most words with the question. `quantity`: the one
     giving the kind of quantity the question asks for first ("how long must we wait …" is answered by
     "… at least two years", though the sentence before it shares more of the question's words)."""
     q = set(lexical_tokens(question))
+    # "when should a correspondence activity wrap up?": the sentence that says when ("… no later than the
+    # contribution deadline of the meeting"), though another shares more of the question's words
+    timed = quantity and asks_when(question)
     quantity = quantity and asks_quantity(question)
     best, score = text, -1.0
     for s, e in segments(text):
         piece = text[s:e]
         words = set(lexical_tokens(piece))
         sc = len(q & words) / (1 + 0.003 * len(piece)) + (len(q) if quantity and holds_quantity(question, piece) else 0)
+        sc += len(q) if timed and _TIMED.search(piece) else 0
         if sc > score:
             best, score = piece, sc
     return best
