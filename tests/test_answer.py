@@ -905,3 +905,19 @@ def test_a_when_question_is_answered_by_the_sentence_that_says_when() -> None:
             "contribution deadline of the meeting to which it is expected to report.")
     got = best_segment(text, "when should an email correspondence activity wrap up?", quantity=True)
     assert got.startswith("A correspondence activity should normally conclude no later than"), got
+
+
+def test_a_time_fixed_by_an_event_answers_when() -> None:
+    from retrieval.answering.compose.direct import answer_sentence
+    from retrieval.answering.compose.evidence import judge
+    from retrieval.core.models import Clause, Instrument
+
+    text = ("Correspondence activities may be authorized to be conducted via e-mail between meetings. A correspondence "
+            "activity should normally conclude no later than the contribution deadline of the meeting to which it is "
+            "expected to report.")
+    c = Clause(clause_id="a#1.6", doc_id="a", instrument=Instrument(), part="clause", text=text, span=(0, 1))
+    q = "when should a correspondence activity conclude?"
+    got = answer_sentence(q, c)
+    assert got is not None and got.startswith("No later than the contribution deadline:"), got
+    verdict = judge(q, [c], corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.6)
+    assert not verdict.abstain, verdict

@@ -708,7 +708,8 @@ def test_a_choice_between_sectors_asks_which_sector() -> None:
                       "consumer protection telecom users"),
                      ("emergency telecoms: R, T or D?", "emergency telecoms"),
                      ("does BDT or TSB do the EMF work?", "EMF"),
-                     ("who leads on alternative calling procedures, T or D?", "alternative calling procedures")]:
+                     ("who leads on alternative calling procedures, T or D?", "alternative calling procedures"),
+                     ("SCV, the vocab committee - does it sit in R or in T?", "SCV vocab committee")]:
         assert detect(q)[0] == "sector", q
         assert sector_topic(q) == topic, (q, sector_topic(q))
     assert detect("what does R 3 say about it?")[0] != "sector"

@@ -1365,6 +1365,8 @@ def test_a_body_named_with_its_sector_belongs_to_that_sector_only(itu_service: o
     assert sector_of_body("the CCV, with ITU-R and ITU-T", 4, lambda w: w == "CCV") is None
     assert ask(itu_service, "which sector runs the CCV?").lead_sectors == ["ITU-R"]
     assert ask(itu_service, "who is responsible for the SCV?").lead_sectors == ["ITU-T"]
+    # asked by its initials and a description that fits the CCV too ("the vocab committee"), named first in Res 154
+    assert ask(itu_service, "SCV, the vocab committee - does it sit in R or in T?").lead_sectors == ["ITU-T"]
 
 
 def test_minimum_qualifying_the_thing_asked_does_not_make_a_who_question_a_quantity(itu_service: object) -> None:
@@ -1517,3 +1519,4 @@ def test_who_does_it_is_the_agent_a_clause_names_for_the_verb_as_a_noun(itu_serv
     ans = ask(itu_service, "who audits the ITU Telecom accounts - is it just internal audit?")
     assert ans.lines[0].plain.startswith("External Auditor")
     assert ans.citations[0].clause_id.endswith("#resolves.9") and quotes_verbatim(itu_service, ans)
+

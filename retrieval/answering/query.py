@@ -70,6 +70,8 @@ _SECTOR_RE = re.compile(
     # "is it TSB that takes part in …, or someone else?": one Bureau offered, the answer may be another
     r"|" + _IS_IT_BUREAU +
     r"|(?<![\w-])R\s*,\s*T\s*,?\s*(?:or|and|/)\s*D\b"
+    # "SCV - does it sit in R or in T?": where a body is, a closing choice of Sectors by their letters
+    r"|(?<![\w.-])(?:in|under|with|within)\s+(?:ITU-)?[RTD]\s+or\s+(?:(?:in|under|with|within)\s+)?(?:ITU-)?[RTD]\s*\?*\s*$"
     # "… D with help from R and T?": the Sectors by their letters
     r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD]\b"
     # "is that a T thing or D thing?", "an R or a D job?": the Sectors by their letters
@@ -94,7 +96,7 @@ _WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + r"\b" + _BUREAU + r"(?:'s)
                        + r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+" + _JOB + r"\b"
                        + r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD](?:\s+and\s+[RTD])?\b"
                        # "who leads on alternative calling procedures, T or D?": a closing choice by letters
-                       + r"|(?<![\w.-])[RTD]\s+or\s+[RTD]\s*\?*\s*$"
+                       + r"|(?<![\w.-])(?:(?:in|under|with|within)\s+)?[RTD]\s+or\s+(?:(?:in|under|with|within)\s+)?[RTD]\s*\?*\s*$"
                        + r"|" + _BY_NAME + r"|" + _ONE_OR_SHARED
                        # "… or are shared", "or is it split across sectors?"
                        + r"|,?\s*\bor\s+(?:(?:is|are)\s+(?:it|they|these|those)\s+|(?:is|are)\s+)?(?:split|shared|divided)"
@@ -300,6 +302,8 @@ _ROLE_SURFACE = frozenset([
     "baby", "turf", "lane", "patch", "thing", "matter",
     # "in the driving seat", "at the helm": who leads, said in chat ("calling" stays: "alternative calling procedures")
     "driving", "seat", "driver's", "helm",
+    # "SCV - does it sit in R or in T?", "where is the CCV housed?": where a body is
+    "sit", "sits", "housed", "located",
     # "which bureau should I talk to about e-waste?", "who does the BSG programme belong to?": who to ask
     "i", "we", "talk", "speak", "contact", "approach", "reach", "turn", "go", "belong", "belongs", "about",
 ]) | CHAT_WORDS

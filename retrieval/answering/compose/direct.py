@@ -60,6 +60,9 @@ _QUANT_Q = re.compile(r"\bhow\s+(?:often|frequently|many|much|long|soon|early|fa
                       r"|\bwhat\s+(?:does|do|did|would|will)\b[^?]*\b(?:pay|paid|charged?)\b", _I)
 _NUM_WORD = r"(?:\d[\d\s,.]*\d|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|thirty)"
 _SPAN = re.compile(
+    # a time fixed by an event: "no later than the contribution deadline (of the meeting …)"
+    r"(?:no|not)\s+later\s+than\s+the\s+(?:[\w\u2011-]+\s+){0,3}?(?:deadline|meeting|session|assembly|conference|"
+    r"opening|closing|end|start)\b|"
     r"(?:(?:normally\s+)?(?:at\s+least|not\s+later\s+than|no\s+later\s+than|within|up\s+to|at\s+most|(?:no|not)\s+more\s+than|(?:no|not)\s+less\s+than|more\s+than|less\s+than|"
     r"an\s+objective\s+of|every|each)\s+)?"
     r"(?:once\s+a\s+(?:year|month)|twice\s+a\s+year|annually|quarterly|monthly|on\s+an\s+ad\s+hoc\s+basis|"
@@ -324,7 +327,7 @@ _UNIT_OF = [
     (re.compile(r"\bhow\s+(?:long(?!\s+(?:can|may|does|do|should|will|is|are|must)\b[^?]*\b(?:last|run|take|sit|meet)\b)|"
                 r"soon|early|far\s+ahead)\b|\bwhen\b|\bdeadline\b|\bwhat\s+(?:date|year)\b", _I),
      # ("how long are incoming calls refused?": "a guard delay of 1 second")
-     re.compile(r"milliseconds?|\bms\b|seconds?|minutes?|hours?|days?|weeks?|months?|years?|before|after|Monday|Tuesday|"
+     re.compile(r"milliseconds?|\bms\b|seconds?|minutes?|hours?|days?|weeks?|months?|years?|before|after|later\s+than|Monday|Tuesday|"
                 r"Wednesday|Thursday|Friday|quarter|half|(?:19|20)\d\d", _I)),
     (re.compile(r"\bhow\s+much\b", _I), re.compile(r"CHF|USD|EUR|million|billion|per\s*cent|%", _I)),
     # a fee or a contribution is often a share of the contributory unit ("one-thirty second")

@@ -178,7 +178,8 @@ _EVENT_TIME_RE = re.compile(r"\b(?:at|during|before|after|prior\s+to|following)\
                             r"(?:opening|closing|closure|first|last|final|start|end|beginning)\b"
                             # "no later than the plenipotentiary conference", "before the assembly"
                             r"|\b(?:(?:no|not)\s+later\s+than|before|after|prior\s+to)\s+the\s+(?:[\w-]+\s+){0,2}"
-                            r"(?:conference|assembly|meeting|session|council)\b", _I)
+                            # "no later than the contribution deadline of the meeting"
+                            r"(?:conference|assembly|meeting|session|council|deadline)\b", _I)
 QUESTION_COVERAGE = 0.6  # a sentence holding this much of the question speaks of it (an open question or not)
 KIND_COVERAGE = 0.4  # … and a clause giving the kind of count asked, this much of a "how many" question
 WHEN_COVERAGE = 0.5  # a clause giving a time must hold this much of a "when" question

@@ -304,6 +304,12 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
     # "CCV of the ITU Radiocommunication Sector, and the SCV of ITU-T": the Sector the body belongs to,
     # not every Sector of the sentence.
     own = sector_of_body(c.text, pos, lambda w: bool(set(lexical_tokens(w)) & set(terms)))
+    if own is None:
+        # "SCV, the vocab committee": placed by its acronym ("… (SCV) of ITU-T") when the words found first
+        # name another body ("the Coordination Committee for Vocabulary (CCV) of ITU-R")
+        own = next((o for m in re.finditer(r"\b[A-Z][A-Z0-9&-]{1,7}\b", c.text)
+                    if set(lexical_tokens(m.group(0))) & set(terms)
+                    and (o := sector_of_body(c.text, m.start(), m.group(0).__eq__)) is not None), None)
     for s in [own] if own in THREE else sectors_in(piece):
         if s in THREE:
             w = (context if context < 1.0 else 0.5 if is_listed else 1.0) * r
