@@ -1318,6 +1318,7 @@ def test_a_lead_from_another_instrument_is_not_said_to_be_in_the_same_one() -> N
     is tasked "in the same instrument"."""
     from retrieval.answering.compose.sector import compose_sector
     from retrieval.answering.query import read_query
+    from retrieval.core.citations import display
     from retrieval.core.models import Clause, Instrument, Mandate, SearchHit
 
     def mk(number: str, part: str, label: str, text: str, mandates: list[Mandate]) -> Clause:
@@ -1344,6 +1345,9 @@ def test_a_lead_from_another_instrument_is_not_said_to_be_in_the_same_one() -> N
     first = ans.lines[0].plain
     assert "without naming a Sector" in first, first
     assert "Resolution 133" not in first or "same instrument" not in first, first
+    # the clause the first sentence gives the lead by is cited first, then the clauses speaking of the topic
+    led_by = next(c.clause_id for c in (own, other) if display(c) in first)
+    assert ans.citations[0].clause_id == led_by, [c.clause_id for c in ans.citations]
 
 
 def test_a_body_asked_by_its_initials_is_the_actor_the_texts_task(itu_service: object) -> None:

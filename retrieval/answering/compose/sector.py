@@ -498,6 +498,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     if who and not lead_s and not involved and ev.listing is None:
         return None  # "Who coordinates …?" with no Sector in sight: the evidence's actor answers it
     lines: list[AnswerLine] = []
+    lead_clause: Clause | None = None
     first: list[Clause] = [deciding] if deciding is not None else \
         [c for x, c in ev.remits if x in lead_s][:1] if remit else []
     if who:
@@ -528,6 +529,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
         else:
             _w, c, how = ev.best(lead_s[0])
         verb = "lead" if len(lead_s) > 1 else "leads"
+        lead_clause = c
         # (the clause giving the lead may be in another instrument than the one read for the Sectors)
         if ev.by_instrument is not None and c.doc_id == ev.by_instrument.doc_id:
             lines.append(lead(names, f" {verb} on ", em(topic), f": {display(ev.by_instrument)} speaks of it "
@@ -580,8 +582,9 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     if ev.listing is not None and not lead_s:
         first += listings  # the texts listing it say most: each (adopted first)
     if ev.by_instrument is not None:
-        # The clauses that speak of the topic come before the instrument's mandates read for it.
-        first += ev.supporting[:WIDEN_CLAUSES]
+        # The clauses that speak of the topic come before the instrument's mandates read for it, except the
+        # one the lead is given by: the answer's first sentence cites it.
+        first += [*([lead_clause] if lead_clause is not None else []), *ev.supporting[:WIDEN_CLAUSES]]
     ranked = [(0.0, c) for c in first] + ranked
     cits: list[Citation] = []
     seen_text: set[str] = set()
