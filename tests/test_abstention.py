@@ -62,6 +62,16 @@ def test_a_unit_asked_before_what_it_measures_wants_a_value_in_it() -> None:
     assert not judge(q, [clause("Broadcast messages shall be delivered within 30 seconds.")], **kw).abstain
 
 
+def test_a_number_the_asked_duty_is_about_is_not_the_value_asked() -> None:
+    c = clause("to take appropriate measures to ensure that all operators inform local and roaming users of the "
+               "numbers in use to contact emergency services;")
+    kw = {"corpus_has": lambda s: True, "known_word": lambda w: True, "coverage": lambda t: 0.7}
+    duty = judge("are member states asked to do anything about letting roaming users know which emergency numbers "
+                 "to dial?", [c], **kw)
+    assert not duty.abstain, duty
+    assert judge("which emergency number was picked for roaming users?", [c], **kw).abstain
+
+
 def test_named_things() -> None:
     assert named_things("Who won WRC-23 allocation for 6 GHz in 2023?") == ["WRC-23", "2023", "6 GHz"]
     assert named_things("When was Recommendation ITU-T Y.9999 approved?") == ["ITU-T Y.9999"]

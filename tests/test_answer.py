@@ -921,3 +921,15 @@ def test_a_time_fixed_by_an_event_answers_when() -> None:
     assert got is not None and got.startswith("No later than the contribution deadline:"), got
     verdict = judge(q, [c], corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.6)
     assert not verdict.abstain, verdict
+
+
+def test_the_latest_date_asked_is_the_no_later_than_span() -> None:
+    from retrieval.answering.compose.direct import answer_sentence
+    from retrieval.core.models import Clause, Instrument
+
+    text = ("In order to help the assembly appoint chairmen, Member States are encouraged to indicate to the Director "
+            "of the Bureau suitable candidates preferably three months, but no later than two weeks, before the "
+            "opening of the assembly or conference.")
+    c = Clause(clause_id="a#1", doc_id="a", instrument=Instrument(), part="annex 1", label="1 a)", text=text, span=(0, 1))
+    got = answer_sentence("latest date to send the bureau director names of candidates before the assembly?", c, 0.3)
+    assert got is not None and got.startswith("No later than two weeks:"), got

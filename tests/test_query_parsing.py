@@ -1107,3 +1107,10 @@ def test_a_recommendation_named_alone_is_asked_about_as_a_whole() -> None:
     for typed in ("Recommendation D.000", "Rec. A.12 clause 2", "Recommendation ITU-T E.119"):
         ref = parse_reference(typed)
         assert ref is not None and ref.kind == "recommendation", (typed, ref)
+
+
+@pytest.mark.parametrize("question", ["res 208 annex 1 §1 a): latest date to send names?", "annex 1, §1 a) of res 208",
+                                      "Resolution 208, Annex 1, paragraph 1 a)", "res 208 annex 1 1 a)"])
+def test_a_numbered_item_of_a_resolutions_annex(question: str) -> None:
+    ref = read_query(question).reference
+    assert ref is not None and (ref.number, ref.part, ref.label) == ("208", "annex 1", "1 a)"), ref

@@ -1033,8 +1033,20 @@ def parse_reference(query: str) -> Reference | None:
 _AS_PROPOSED_RE = re.compile(r"\(\s*as\s+proposed\s+in\s+(?:(?:MOD|ADD|SUP)\s+)?$", re.IGNORECASE)
 
 
+# "annex 1 §1 a)", "Annex 1, paragraph 1 a)", "annex 2 3": a numbered item of a resolution's annex, which the
+# texts head "annex 1" and label "1 a)"
+_ANNEX_ITEM_RE = re.compile(r"\b(?P<part>annex|appendix)\s+(?P<annex>\d+|[IVX]+)\s*,?\s*(?:§\s*|para(?:graph)?\.?\s+|"
+                            r"(?:section|clause|item)\s+)?(?P<num>\d+(?:\.\d+)*)(?:\s*(?P<letter>[a-z])\))?(?![\w.])", re.IGNORECASE)
+
+
 def _read_part(ref: Reference, before: str, after: str) -> None:
     """The part and label(s) of a reference, after the instrument or tied to it before it."""
+    item = _ANNEX_ITEM_RE.search(after) or _ANNEX_ITEM_RE.search(before)
+    if item is not None:
+        ref.part = f"{item.group('part').lower()} {item.group('annex').upper()}"
+        ref.label = item.group("num") + (f" {item.group('letter').lower()})" if item.group("letter") else "")
+        ref.label_to = None
+        return
     after_found, before_found = _part_in(after, tied=False), _part_in(before, tied=True)
     # "resolves 4 of Res 2 - … who decides?": a labelled part tied before the instrument beats a bare
     # part word later in the sentence.

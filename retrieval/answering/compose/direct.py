@@ -49,7 +49,7 @@ _QUESTION_NAMED = re.compile(r"\b(?:Q\d{1,2}(?:/\d{1,2})?|Questions?\s+\d{1,2}/\
 _YESNO = re.compile(r"^\s*(?:can|may|must|is|are|does|do|should|shall|will|could)\b", _I)
 # "when" asks for a time at the start or before its verb, not inside a clause ("when a Question goes to
 # consultation, what is needed …" asks what, not when).
-_QUANT_Q = re.compile(r"\bhow\s+(?:often|frequently|many|much|long|soon|early|far\s+ahead)\b|\b(?:longest|shortest)\b|^\W*when\b(?![^?]*,\s*(?:what|who|which|how)\b)|\bby\s+when\b"
+_QUANT_Q = re.compile(r"\b(?:latest|earliest)\s+(?:date|day|time)\b|\bhow\s+(?:often|frequently|many|much|long|soon|early|far\s+ahead)\b|\b(?:longest|shortest)\b|^\W*when\b(?![^?]*,\s*(?:what|who|which|how)\b)|\bby\s+when\b"
                       r"|\bwhen(?:'s|\s+(?:is|was|will|does|do|did|must|should|are|can|shall))\b|\bdeadline\b|\bwhat\s+date\b"
                       r"|\bhow\s+many\s+days\b|\bmax(?:imum)?\b|\bmin(?:imum)?\b"
                       r"|\bwhat(?:'s|\s+is)?\s+(?:the\s+)?(?:share|fraction|proportion|percentage|per\s*cent|majority)\b"
@@ -403,6 +403,9 @@ def _pick(spans: list[str], question: str, text: str = "") -> str:
     that unit in `text` ("should be submitted not later than one month …, and at any event the
     submission deadline … not later than 14 calendar days"), the one the noun asked for introduces."""
     spans = _facing(spans, question) or spans
+    if re.search(r"\blatest\b", question, _I):
+        # "latest date to send the names?": "preferably three months, but no later than two weeks, before …"
+        spans = [s for s in spans if re.match(r"(?:no|not)\s+later\s+than\b", s, _I)] or spans
     many = re.search(r"\bhow\s+many\s+(\w+)", question, _I)
     if many:
         noun = lexical_tokens(many.group(1))

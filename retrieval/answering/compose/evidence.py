@@ -391,7 +391,10 @@ _HOLDER_ENTITY_RE = re.compile(r"\bwhich\s+(?:company|firm|person|individual|cou
 
 # "which number was picked as the emergency number?", "what phone number got allocated …?": a number
 # as a value (not "what number of …", a count), which a clause gives in digits or not at all.
-_NUMBER_VALUE_Q_RE = re.compile(r"\b(?:what|which)(?:'s|\s+is|\s+was)?\s+(?:[\w-]+\s+){0,4}?(?:number|numbers|short\s+code)\b(?!\s+of\b)"
+# (not one the asked duty is about: "are member states asked to let roaming users know which emergency numbers
+# to dial?")
+_NUMBER_VALUE_Q_RE = re.compile(r"(?<!\bknow\s)(?<!\bknows\s)(?<!\btell\s)(?<!\blearn\s)(?<!\babout\s)(?<!\bon\s)"
+                                r"\b(?:what|which)(?:'s|\s+is|\s+was)?\s+(?:[\w-]+\s+){0,4}?(?:number|numbers|short\s+code)\b(?!\s+of\b)"
                                 r"(?=[^?]*\b(?:picked|chosen|allocated|assigned|selected|designated|agreed|adopted|"
                                 r"reserved|used|dial(?:led)?|is|was|were|got|has\s+been|settled|decided|fixed|harmoni[sz]ed)\b)", _I)
 # (not the number of a Recommendation: "E.164" gives no code)
