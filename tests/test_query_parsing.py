@@ -1114,3 +1114,11 @@ def test_a_recommendation_named_alone_is_asked_about_as_a_whole() -> None:
 def test_a_numbered_item_of_a_resolutions_annex(question: str) -> None:
     ref = read_query(question).reference
     assert ref is not None and (ref.number, ref.part, ref.label) == ("208", "annex 1", "1 a)"), ref
+
+
+def test_the_contributory_unit_by_its_initials_is_an_amount_asked() -> None:
+    from retrieval.answering.compose.evidence import asks_amount
+
+    q = "dec 5 PP-18: CU value for member states 2020-23?"
+    assert "contributory unit value" in read_query(q).search_text, read_query(q)
+    assert asks_amount(q) and asks_amount("what's the value of the contributory unit?")

@@ -457,6 +457,7 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"(?<![\w.])rec(s?)\b(?!\.)"), r"Recommendation\1"),
               # chat words the model does not read, which BM25 reads through its synonyms
               (re.compile(r"\bcontrib\.?\s+unit", re.IGNORECASE), "contributory unit"),  # "prelim contrib unit"
+              (re.compile(r"\bCU(s?)\b"), r"contributory unit\1"),  # "CU value for member states"
               (re.compile(r"\bcontrib(s?)\b", re.IGNORECASE), r"contribution\1"),
               # "absolute last deadline", "the very final deadline": a deadline, said with emphasis
               (re.compile(r"\b(?:absolute(?:ly)?\s+|very\s+)?(?:last|final|hard)\s+(?=deadline\b)|\babsolute(?:ly)?\s+(?=deadline\b)",

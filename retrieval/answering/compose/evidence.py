@@ -129,6 +129,8 @@ _AMOUNT_Q_RE = re.compile(
     # "what daily subsistence allowance do fellows get?"
     r"|\b(?:what|how\s+much)\b[^?]{0,40}\b(?:allowances?|stipends?|per\s+diems?)\b"
     r"|^\s*(?:budget|cost|price|fee|salary)\s+(?:of|for)\b|\bprice\s+of\b"
+    # "CU value for member states 2020-23?", "value of the contributory unit"
+    r"|\b(?:contributory\s+units?|CUs?)\s+(?:values?|amounts?)\b|\b(?:value|amount)\s+of\s+(?:the\s+|a\s+)?contributory\s+units?\b"
     # "itu budget for 2026-2027?", "ITU-T budget in 2025": a sum, typed as a heading
     r"|^\W*(?:the\s+)?(?:ITU(?:-[RTD])?|union|BDT|TSB|BR|the\s+Union)(?:['\u2019]s)?\s+(?:total\s+|annual\s+|biennial\s+)?"
     r"budgets?\s+(?:for|in|of)\s+(?:19|20)\d\d\b"
