@@ -933,3 +933,16 @@ def test_the_latest_date_asked_is_the_no_later_than_span() -> None:
     c = Clause(clause_id="a#1", doc_id="a", instrument=Instrument(), part="annex 1", label="1 a)", text=text, span=(0, 1))
     got = answer_sentence("latest date to send the bureau director names of candidates before the assembly?", c, 0.3)
     assert got is not None and got.startswith("No later than two weeks:"), got
+
+
+def test_how_far_ahead_a_thing_is_sent_is_its_own_time_limit() -> None:
+    from retrieval.answering.compose.direct import gives_deadline
+
+    q = "how far ahead should the SG meeting timetable be sent out to members?"
+    timetable = ("The timetable of meetings shall be prepared and communicated to participating bodies well in advance "
+                 "(one year), to give them time to study problems and submit contributions.")
+    invitation = ("The invitation to the meeting should be sent to all Member States so as to be received at least "
+                  "three months before the meeting.")
+    assert gives_deadline(timetable, q) and not gives_deadline(invitation, q)
+    # the thing's head noun, however the phrase runs on
+    assert gives_deadline(timetable, "How far ahead must the timetable of study group meetings be communicated?")

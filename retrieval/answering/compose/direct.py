@@ -518,8 +518,9 @@ def asks_deadline(question: str) -> bool:
 # What must be done in time: "the deadline for submitting contributions to …", "how far ahead must the
 # timetable … be communicated"
 _DEADLINE_OF = re.compile(r"\bdeadlines?\s+(?:for|to|of|on)\s+(?P<what>[\w\s-]+?)(?:\s+(?:to|for|at|before|in|of|under|with)\b|[?,]|$)"
+                          # (the words up to its verb: "how far ahead should the SG meeting timetable be sent out")
                           r"|\bhow\s+far\s+(?:ahead|in\s+advance)\s+(?:must|should|do|does|is|are|has|have)\s+(?:the\s+)?"
-                          r"(?P<thing>[\w-]+)", _I)
+                          r"(?P<thing>[\w-]+(?:\s+(?!(?:be|been|to|get|go)\b)[\w-]+){0,3})", _I)
 
 
 def gives_deadline(text: str, question: str = "") -> bool:
@@ -528,12 +529,24 @@ def gives_deadline(text: str, question: str = "") -> bool:
     text = norm_hyphens(text)
     limits = list(_DEADLINE.finditer(text))
     m = _DEADLINE_OF.search(norm_hyphens(question))
-    what = set(lexical_tokens(m.group("what") or m.group("thing"))) if m else set()
+    what = set(lexical_tokens(m.group("what"))) if m and m.group("what") else \
+        set(lexical_tokens(_head_noun(m.group("thing")))) if m else set()
     if not limits or not what:
         return bool(limits)
     # named before the limit, in its sentence: "Contributions … shall reach TSB at least 12 calendar days
     # before"; not "the timetable … well in advance (one year), to give them time to … submit contributions"
     return any(what & set(lexical_tokens(_sentence_before(text, x.start()))) for x in limits)
+
+
+def _head_noun(phrase: str) -> str:
+    """The noun a phrase is about: "SG meeting timetable" → "timetable", "timetable of study group meetings" →
+    "timetable", "invitation announcing it need" → "invitation"."""
+    words: list[str] = []
+    for w in phrase.split():
+        if re.fullmatch(r"of|for|to|in|on|at|with|from|by|need|needs|must|has|have|(?!meeting|briefing|funding)\w+ing", w, _I):
+            break
+        words.append(w)
+    return words[-1] if words else phrase
 
 
 def _sentence_before(text: str, at: int) -> str:
