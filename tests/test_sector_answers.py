@@ -318,7 +318,10 @@ def test_the_instrument_speaks_for_a_clause_that_names_no_actor() -> None:
     ans = compose_sector(q, [SearchHit(clause=topic, score=1.0)], {"pp-res-9@x": [br, bdt]}, words, cov,
                          "transition to digital broadcasting")
     assert ans is not None and ans.lead_sectors == ["ITU-R"], ans
-    assert "without naming a Sector" in ans.lines[0].plain and ans.citations[0].clause_id == topic.clause_id
+    # the clause giving the lead first, then the one speaking of the topic (the other way round until 2e081eb,
+    # which measured 15 more first places with the lead's clause first on the pooled evaluation)
+    assert "without naming a Sector" in ans.lines[0].plain
+    assert [c.clause_id for c in ans.citations[:2]] == [br.clause_id, topic.clause_id], ans.citations
 
 
 def test_a_closing_choice_between_sectors_is_not_the_topic(itu_service: object) -> None:
