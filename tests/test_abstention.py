@@ -381,6 +381,13 @@ def test_hosts_officials_by_post_outcomes_and_absent_things_asked_for() -> None:
     assert v.abstain and "Europe" in v.reason, v
     # "who runs the pilot projects" asks who does a task: the texts say.
     assert not _judged("Who runs the pilot projects on conformity?", text).abstain
+    # whom a post is told to notify is a task, not who holds the post; a role a meeting document says a Question
+    # took ("ended up as host") is in the document
+    notify = "to bring this resolution to the notice of the President of the Italian Supreme Court of Audit;"
+    assert not _judged("res 94 on the audit of ITU's accounts - who is the SG told to formally notify of it?", notify).abstain
+    host = "We therefore proposed Q4 to host the incubation role and mechanism at this stage."
+    assert not _judged("sg17 incubation - Q2 or Q4 ended up as host question for the queue, and why?", host).abstain
+    assert _judged("did the proposal end up adopted?", host).abstain
 
 
 def test_who_chooses_a_holder_and_when_as_a_condition_are_answerable() -> None:

@@ -1122,3 +1122,14 @@ def test_the_contributory_unit_by_its_initials_is_an_amount_asked() -> None:
     q = "dec 5 PP-18: CU value for member states 2020-23?"
     assert "contributory unit value" in read_query(q).search_text, read_query(q)
     assert asks_amount(q) and asks_amount("what's the value of the contributory unit?")
+
+
+def test_an_exclusion_ends_where_the_question_goes_on() -> None:
+    from retrieval.answering.compose.direct import asks_deadline
+    from retrieval.answering.query import without_exclusions
+
+    assert without_exclusions("AAP last call closes and there are real comments, not just typos - who decides what "
+                              "happens next?") == "AAP last call closes and there are real comments - who decides what happens next?"
+    assert without_exclusions("which sector handles spectrum, not counting ITU-R?") == "which sector handles spectrum?"
+    assert asks_deadline("before WTSA, TSAG's review of the draft Questions - minimum lead time?")
+    assert "headquarters" in read_query("HQ project financing - how big is the loan?").search_text

@@ -371,7 +371,9 @@ _YEARLY_RE = re.compile(r"\b(?:every|each|per)\s+year\b|\byearly\b", re.IGNORECA
 # "(not CS/CV amendments)", "other than the Secretary-General's", ", excluding Council": what the question
 # leaves out is no word the answer must hold, nor one to search for.
 _EXCLUSION_RE = re.compile(r"\(\s*(?:not|excluding|except|other\s+than|apart\s+from|besides)\b[^()]*\)"
-                           r"|,\s*(?:not|excluding|except(?:\s+for)?|other\s+than|apart\s+from)\s+[^,?;]*(?=[?;]|$)",
+                           # (up to the end, or to a dash going on to the question: ", not just typos - who decides …?")
+                           r"|,\s*(?:not|excluding|except(?:\s+for)?|other\s+than|apart\s+from)\s+"
+                           r"(?:(?!\s[-\u2013\u2014]\s)[^,?;:\u2013\u2014])*(?=[?;]|$|\s[-\u2013\u2014]\s)",
                            re.IGNORECASE)
 
 
@@ -458,6 +460,7 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # chat words the model does not read, which BM25 reads through its synonyms
               (re.compile(r"\bcontrib\.?\s+unit", re.IGNORECASE), "contributory unit"),  # "prelim contrib unit"
               (re.compile(r"\bCU(s?)\b"), r"contributory unit\1"),  # "CU value for member states"
+              (re.compile(r"\bHQ\b"), "headquarters"),  # "the new HQ building": the texts never write "HQ"
               (re.compile(r"\bcontrib(s?)\b", re.IGNORECASE), r"contribution\1"),
               # "absolute last deadline", "the very final deadline": a deadline, said with emphasis
               (re.compile(r"\b(?:absolute(?:ly)?\s+|very\s+)?(?:last|final|hard)\s+(?=deadline\b)|\babsolute(?:ly)?\s+(?=deadline\b)",

@@ -456,7 +456,7 @@ def _before(text: str, span: str) -> set[str]:
 # "what's the deadline for contributions …", "how far ahead …", "how long before the meeting …", "by when …"
 _DEADLINE_Q = re.compile(r"\bdeadlines?\b|\bhow\s+(?:far|long|many\s+\w+)\s+(?:ahead|in\s+advance|before|prior)\b"
                          r"|\bby\s+when\b|\b(?:latest|last)\s+(?:date|day|moment|we\s+can|you\s+can|one\s+can)\b"
-                         r"|\bcut-?off\b", _I)
+                         r"|\bcut-?off\b|\blead\s+time\b", _I)
 # "shall reach TSB at least 12 calendar days before the meeting", "no later than two weeks prior to …"
 _DEADLINE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
                        r"forty|sixty|ninety)(?:[\s-]+\w+)?\s+(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?)"

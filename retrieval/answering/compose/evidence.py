@@ -58,7 +58,9 @@ _PERSON_RE = re.compile(
     r"convenor|co-convenor|(?:co-|associate\s+)?rapporteur|(?:co-)?editor(?:-in-chief)?|editors|"
     r"spokes(?:person|man|woman)|coordinator|focal\s+point|contact(?:\s+(?:person|point))?|point\s+of\s+contact)\b"
     # "who is the session chair supposed to send the table to?" asks what the post does, not who holds it
-    r"(?!\s+(?:supposed|meant|expected|required|obliged|allowed|going|able)\b)"
+    # (nor "who is the SG told to notify?": whom the post is to notify)
+    r"(?!\s+(?:(?:formally\s+)?(?:supposed|meant|expected|required|obliged|allowed|going|able|told|asked|instructed|invited|"
+    r"requested|tasked|charged|encouraged|urged|called\s+(?:on|upon)))\b)"
     # "who currently chairs the ISCG?": whoever holds the post now
     r"|\bwho\s+(?:currently|now|presently|at\s+present)\s+(?:chairs|heads|leads|runs|presides|convenes|holds)\b"
     r"|\bnames?\s+of\s+(?:the\s+)?(?:current\s+|present\s+|new\s+)?(?:ITU\s+)?(?:[\w-]+\s+){0,2}?(?:deputy\s+|vice-)?"
@@ -247,7 +249,8 @@ _OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?
                          r"accepted|consented|endorsed)|did\s+(?:[\w/.-]+\s+){0,6}?(?:approve|adopt|agree|accept|consent|endorse))"
                          r"\b[^?]*\bat\s+the\s+(?:[\w/.-]+\s+){0,4}meeting\b"
                          # "did it end up …" asks how it went; "where does the report end up" asks where it goes
-                         r"|\b(?:did|(?<!where )does)\b[^?]*\bend\s+up\b(?!\s+(?:at|in|with|before)\b)|\bended\s+up\b"
+                         # ("Q2 or Q4 ended up as host question?": which one a meeting document says took the role)
+                         r"|\b(?:did|(?<!where )does)\b[^?]*\bend\s+up\b(?!\s+(?:at|in|with|before|as)\b)|\bended\s+up\b(?!\s+as\b)|\bwho\s+ended\s+up\b"
                          # what a review or survey found: its report says, the texts that ordered it do not
                          r"|\bwhat\s+(?:did|were|was)\b[^?]*\b(?:conclude[ds]?|conclusions?|findings?|found|results?)\b"
                          # "what did the EG-ITR final report recommend?": a report's content is in the report
