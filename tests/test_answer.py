@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from retrieval.answering.answer import Answerer
 from retrieval.answering.search import Engine
@@ -946,3 +947,28 @@ def test_how_far_ahead_a_thing_is_sent_is_its_own_time_limit() -> None:
     assert gives_deadline(timetable, q) and not gives_deadline(invitation, q)
     # the thing's head noun, however the phrase runs on
     assert gives_deadline(timetable, "How far ahead must the timetable of study group meetings be communicated?")
+
+
+def test_the_quantity_a_clause_introduces_is_read_from_the_clause_after_it(tmp_path: Path) -> None:
+    """U.1 §10.4.1 introduces the backward busying signal; §10.4.2 gives its duration in words too far from
+    the question to be found: it is brought in second."""
+    from retrieval import Service
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import SearchHit
+    from tests.conftest import make_settings
+
+    doc = tmp_path / "u1.txt"
+    doc.write_text("Signals for telex test\n\n10.4 Backward busying\n\n10.4.1 To facilitate routine tests of the switching "
+                   "equipment, a backward busying signal might be sent on the return signalling channel.\n\n10.4.2 With "
+                   "fully-automatic operation, the signal would take the form of permanent stop polarity for not more "
+                   "than 5 minutes.\n\n10.5 Retest signals\n\n10.5.1 Administrations may apply a retest signal after "
+                   "10 seconds.\n", encoding="utf-8")
+    service = Service(make_settings(tmp_path / "data", embedder="hash"))
+    assert not service.ingest([doc]).failed
+    answering = service._answering()
+    catalog = answering.corpus.catalog()
+    clauses = [catalog.clause_at(i) for i in range(len(catalog.ids))]
+    intro = next(c for c in clauses if c.text.startswith("10.4.1"))
+    got = answering._with_sibling_quantity(read_query("backward busying signal for routine tests - max duration?"),
+                                           [SearchHit(clause=intro, score=1.0)])
+    assert [h.clause.text[:6] for h in got] == ["10.4.1", "10.4.2"], got
