@@ -227,10 +227,12 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
         # TSAG's time, not the one asked
         return None
     if quant:
-        spans = [m.group(0).strip() for m in _SPAN.finditer(seg) if not _lead_time_for_length(q, seg, m)]
+        spans = [m.group(0).strip() for m in _SPAN.finditer(seg)
+                 if not _lead_time_for_length(q, seg, m) and not _frequency_for_length(q, m)]
         if not spans:
             # The span is in another sentence of the clause: quote that sentence, which holds it.
-            elsewhere = [m for m in _SPAN.finditer(clause.text) if not _lead_time_for_length(q, clause.text, m)]
+            elsewhere = [m for m in _SPAN.finditer(clause.text)
+                         if not _lead_time_for_length(q, clause.text, m) and not _frequency_for_length(q, m)]
             spans = [m.group(0).strip() for m in elsewhere]
             if elsewhere:
                 at = elsewhere[0].start()
@@ -367,6 +369,13 @@ def _lead_time_for_length(question: str, text: str, span: re.Match[str]) -> bool
         and not re.search(r"\bnotice\b", question, _I) and bool(
             _LEAD_TIME_AFTER.match(text[span.end():]) or _BEFORE.search(span.group(0)) or _AFTER.search(span.group(0))
             or re.search(r"\bwithin\s+(?:the\s+)?(?:next\s+)?$|\bin\s+advance\s*\(\s*$", text[: span.start()], _I))
+
+
+def _frequency_for_length(question: str, span: re.Match[str]) -> bool:
+    """A frequency ("at least once a year") for a question asking how long ("how long can TSAG chairs
+    serve?"): how often something happens is no length of time."""
+    return bool(re.search(r"\bhow\s+long\b", question, _I)) and not re.search(r"\bhow\s+(?:often|frequently)\b", question, _I) \
+        and bool(re.search(r"\b(?:once|twice|annually|quarterly|monthly|weekly|every|each)\b|\btimes\s+a\b", span.group(0), _I))
 
 
 def _facing(spans: list[str], question: str) -> list[str]:
