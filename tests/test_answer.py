@@ -984,3 +984,22 @@ def test_how_often_is_no_answer_to_how_long() -> None:
     assert got is None or not got.startswith("At least once a year"), got
     often = answer_sentence("how often does TSAG meet?", c, 0.3)
     assert often is not None and often.startswith("At least once a year"), often
+
+
+def test_a_body_asked_for_in_a_sectors_own_text_is_that_sectors() -> None:
+    from retrieval.answering.compose.ask import compose_ask
+    from retrieval.answering.query import read_query
+    from retrieval.core.models import Clause, Instrument, SearchHit
+
+    text = ("A study group may be designated by WTSA or TSAG as the lead study group for ITU-T studies forming a defined "
+            "programme of work involving a number of study groups.")
+
+    def hit(inst: Instrument) -> SearchHit:
+        return SearchHit(clause=Clause(clause_id="x#2.1.6", doc_id="x", instrument=inst, part="section", label="2.1.6",
+                                       text=text, span=(0, len(text))), score=1.0)
+
+    q = read_query("work programme spanning several SGs — who can name one SG as the lead for it?")
+    wtsa = compose_ask(q, [hit(Instrument(body="WTSA", kind="resolution", number="1"))])
+    assert wtsa.lead_sectors == ["ITU-T"], wtsa
+    pp = compose_ask(q, [hit(Instrument(body="PP", kind="resolution", number="9"))])
+    assert pp.lead_sectors == [], pp
