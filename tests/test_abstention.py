@@ -72,6 +72,22 @@ def test_a_number_the_asked_duty_is_about_is_not_the_value_asked() -> None:
     assert judge("which emergency number was picked for roaming users?", [c], **kw).abstain
 
 
+def test_blind47_kinds_of_near_domain_question() -> None:
+    text = ("D.000 Accounting rate The rate agreed between Administrations in a given relation; inputs should be sent to the "
+            "TSB counsellor concerned; the report of the Council on the accounts of the Union for 2014-2017")
+
+    def has(x: str) -> bool:
+        return x in text
+
+    kw = {"corpus_has": has, "known_word": lambda w: True, "coverage": lambda t: 0.7}
+    v = judge("D.000 - how is a 'roaming charge' defined?", [clause(text)], **kw)
+    assert v.abstain and "roaming charge" in v.reason, v
+    assert not judge("what does 'accounting rates' mean?", [clause(text)], **kw).abstain  # the singular is used
+    assert "who holds them" in judge("who is the TSB counsellor assigned to SG17 right now?", [clause(text)], **kw).reason
+    v = judge("what was the net surplus or deficit in the 2014-2017 accounts?", [clause(text)], **kw)
+    assert v.abstain and "amount" in v.reason, v
+
+
 def test_named_things() -> None:
     assert named_things("Who won WRC-23 allocation for 6 GHz in 2023?") == ["WRC-23", "2023", "6 GHz"]
     assert named_things("When was Recommendation ITU-T Y.9999 approved?") == ["ITU-T Y.9999"]

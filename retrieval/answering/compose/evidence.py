@@ -56,7 +56,8 @@ _PERSON_RE = re.compile(
     r"(?:(?!(?:who|that|which|one|body|group|entity)\b)[\w/.-]+\s+){0,3}?"
     r"(?:secretary-general|deputy|director|chair(?:man|woman|person)?|vice-chair\w*|head|president|"
     r"convenor|co-convenor|(?:co-|associate\s+)?rapporteur|(?:co-)?editor(?:-in-chief)?|editors|"
-    r"spokes(?:person|man|woman)|coordinator|focal\s+point|contact(?:\s+(?:person|point))?|point\s+of\s+contact)\b"
+    r"spokes(?:person|man|woman)|coordinator|focal\s+point|contact(?:\s+(?:person|point))?|point\s+of\s+contact|"
+    r"counsell?or|advis[eo]r|officer)\b"
     # "who is the session chair supposed to send the table to?" asks what the post does, not who holds it
     # (nor "who is the SG told to notify?": whom the post is to notify)
     r"(?!\s+(?:(?:formally\s+)?(?:supposed|meant|expected|required|obliged|allowed|going|able|told|asked|instructed|invited|"
@@ -124,7 +125,7 @@ _AMOUNT_Q_RE = re.compile(
     r"|\bby\s+how\s+much\b(?=[^?]*\b(?:budgets?|costs?|prices?|fees?|CHF|francs|spend|spent|pay|paid|contributions?|"
     r"money|funds?|funding|expenses|revenues?|income)\b)|\bspends?\b|\b(?:what(?:'s|s)?|which)\s+(?:(?:is|are|was|were|will\s+be)\s+)?"
     r"(?!(?:does|do|did|can|could|should|must|shall|would)\b)(?:the\s+)?[\w\s'-]{0,30}?"
-    r"\b(?:budgets?|costs?|prices?|fees?|salar(?:y|ies)|expenses|ceiling|rate|amount|contributory\s+unit|"
+    r"\b(?:budgets?|costs?|prices?|fees?|salar(?:y|ies)|expenses|ceiling|rate|amount|contributory\s+unit|surplus|deficit|"
     r"revenues?|turnover|income|allowances?|stipends?|per\s+diems?"
     # "what was the balance of the reserve account?" (not "the balance between HQ and the regions")
     r"|balance\s+(?:of|in|on)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:accounts?|funds?|reserves?))\b"
@@ -634,6 +635,17 @@ def asked_as_source(question: str, ref_text: str) -> bool:
                 (opening or not re.match(r"\s*[,:]", after))))
 
 
+# "how is a 'roaming charge' defined?", "what does “zero rating” mean?": a quoted term of a few words
+_QUOTED_TERM_RE = re.compile(r"(?:^|(?<=[\s(]))['\u2018\"\u201c](?P<term>[A-Za-z][\w-]*(?:\s[\w-]+){0,3})['\u2019\"\u201d](?=[\s?,.:;)]|$)")
+_DEFINITION_Q_RE = re.compile(r"\bdefin(?:ed|es|e|ition)\b|\bmeans?\b|\bmeaning\b|\bstands?\s+for\b", _I)
+
+
+def _term_forms(term: str) -> set[str]:
+    """A term as typed, in the case a text may print it, singular too ("hot topics" → "Hot Topic")."""
+    forms = {term, term.lower(), term[:1].upper() + term[1:], term.title()}
+    return forms | {f[:-1] for f in forms if f.endswith("s") and len(f) > 4}
+
+
 def named_things(question: str) -> list[str]:
     """Events with a year, Recommendation numbers, years and quantities the question names."""
     q = norm_hyphens(question)
@@ -699,6 +711,11 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         names = ", ".join(absent)
         verb = "is" if len(absent) == 1 else "are"
         return Verdict(abstain=True, missing=absent, reason=f"{names} {verb} not in the corpus.")
+    quoted = _QUOTED_TERM_RE.search(q) if _DEFINITION_Q_RE.search(q) else None
+    if quoted and not any(corpus_has(f) for f in _term_forms(quoted.group("term"))):
+        # "D.000 - how is a 'roaming charge' defined?": a term asked to be defined that no text uses
+        term = quoted.group("term")
+        return Verdict(abstain=True, missing=[term], reason=f"“{term}” is not in the corpus, so no text defines it.")
     parties = [a or b for a, b in _ACRONYM_RE.findall(q)]
     unnamed = [a for a in dict.fromkeys(parties) if a not in _CHAT_ACRONYMS and not corpus_has(a)]
     if unnamed:
