@@ -1121,7 +1121,7 @@ class Answerer:
             return ranked
         catalog = self.corpus.catalog()
         positions = catalog.doc_positions().get(top.doc_id, [])
-        at = next((n for n, i in enumerate(positions) if catalog.clause_at(i).clause_id == top.clause_id), None)
+        at = next((n for n, i in enumerate(positions) if catalog.ids[i] == top.clause_id), None)
         if at is None:
             return ranked
         held = {h.clause.clause_id for h in ranked}

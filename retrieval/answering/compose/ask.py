@@ -100,7 +100,7 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
         # or TSAG"), "which rapporteur group collects hot topics?" by an SG17 document: the bodies a Sector's own
         # text gives such work are that Sector's (not the membership's)
         own = document_sector(top[0].clause.instrument)
-        if own in THREE and _OWN_TEXT(top[0].clause):
+        if own in THREE and _own_text(top[0].clause):
             leads = [own]
     if short:
         lines.append(lead(f"{short} — {display(top[0].clause)}."))
@@ -114,14 +114,13 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
                   sectors=ordered_sectors([*leads, *involved, *(s for h in top[:1] for s in h.clause.sectors)]))
 
 
-# "which rapporteur group …", "which study group …", "whose instrument …": a body asked for
 # "which rapporteur group …", "whose instrument …", "… — who can name one SG as the lead?": a body asked for
 _WHICH_BODY_RE = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:group|body|committee|bureau|director|rapporteur)s?\b"
                             r"|\bwhose\b|(?:^|[-\u2013\u2014:;,]\s*)(?:so\s+)?who(?:'s|\s)", re.IGNORECASE)
 _MEMBERSHIP = ("Member States", "Sector Members", "Associates", "Academia", "Administrations")
 
 
-def _OWN_TEXT(c: Clause) -> bool:
+def _own_text(c: Clause) -> bool:
     """A Sector's own text: its assembly's resolutions, its Recommendations, its groups' meeting documents."""
     return c.instrument.kind in ("recommendation", "supplement", "contribution", "td") or \
         c.instrument.body in ("WTSA", "WTDC", "RA")

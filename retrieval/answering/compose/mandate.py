@@ -36,18 +36,20 @@ _REPORTS_ON = re.compile(r"^\W*who(?:'s|\s+is|\s+are)?\s+(?:(?:meant|supposed|re
                          _I)
 # "… to do every year?": how often is no topic; the tasks that say so are among those listed
 _HOW_OFTEN = r"(?:\s+(?:every|each|per)\s+(?:year|session|meeting|study\s+period)|\s+annually|\s+yearly)?"
+# what a task is asked about or under: "… to do on gender", "… under / per / according to res 151"
+_WHERE = r"(?:on|about|for|regarding|under|in|per|as\s+per|according\s+to)"
 _TASKED = re.compile(
     r"\bwhat(?:'s|\u2019s|\s+is|\s+are|\s+has|\s+have)\s+(?:the\s+)?(?P<actor>.+?)\s+(?:been\s+)?(?P<role>instructed|invited|requested|asked"
-    r"|encouraged|required|told|tasked|called upon|meant|supposed|expected)\s+to\s+do\b(?:\s+(?:on|about|for|regarding|under|in|per|as\s+per|according\s+to)\s+(?P<topic>.+?))?" + _HOW_OFTEN + r"\s*\??$"
+    r"|encouraged|required|told|tasked|called upon|meant|supposed|expected)\s+to\s+do\b(?:\s+" + _WHERE + r"\s+(?P<topic>.+?))?" + _HOW_OFTEN + r"\s*\??$"
     r"|\b(?:mandates?|tasks?|duties|instructions)\s+(?:of|for|given\s+to)\s+(?:the\s+)?(?P<actor2>.+?)"
     r"(?:\s+(?:on|about|for|regarding)\s+(?P<topic2>.+?))?" + _HOW_OFTEN + r"\s*\??$"
     # "what does the plenipot recommendation on human trafficking ask the SG to do?": the text asks, the SG is
     # tasked, and what the text is about is the topic
     r"|\bwhat\s+(?:does|do|did|will|would)\s+(?:the\s+)?(?P<source6>[^?]+?)\s+(?:ask|instruct|tell|want|require|"
     r"request|invite|direct|expect|call\s+(?:on|upon))\s+(?:the\s+)?(?P<actor6>[^?]+?)\s+to\s+do\b"
-    r"(?:\s+(?:on|about|for|regarding|under|in|per|as\s+per|according\s+to)\s+(?P<topic6>.+?))?" + _HOW_OFTEN + r"\s*\??$"
+    r"(?:\s+" + _WHERE + r"\s+(?P<topic6>.+?))?" + _HOW_OFTEN + r"\s*\??$"
     r"|\bwhat\s+(?:must|should|shall|does|do)\s+(?:the\s+)?(?P<actor3>.+?)\s+(?:have\s+to\s+)?do\b"
-    r"(?:\s+(?:on|about|for|regarding|under|in|per|as\s+per|according\s+to)\s+(?P<topic3>.+?))?" + _HOW_OFTEN + r"\s*\??$"
+    r"(?:\s+" + _WHERE + r"\s+(?P<topic3>.+?))?" + _HOW_OFTEN + r"\s*\??$"
     # "what is council's job on the HR strategic plan?", "what role does TSAG play in …?"
     r"|\bwhat(?:'s|\s+is|\s+are)\s+(?:the\s+)?(?P<actor4>[^?]+?)['\u2019]s?\s+(?:job|role|tasks?|responsibilit(?:y|ies)|"
     r"part|dut(?:y|ies)|remit)\s+(?:on|in|for|regarding|about|under|concerning|per|as\s+per|according\s+to)\s+(?P<topic4>.+?)" + _HOW_OFTEN + r"\s*\??$"
