@@ -35,6 +35,8 @@ def note(*parts: str | Span) -> AnswerLine:
 EXCEPTING = (r"\b(?:leaving\s+aside|setting\s+aside|leave\s+aside|aside\s+from|apart\s+from|except(?:\s+for)?|"
              r"excluding|not\s+counting|ignoring|other\s+than|outside\s+of|besides)\s+")
 
+# A Sector's own texts by kind: its Recommendations and Supplements, its groups' meeting documents.
+OWN_TEXT_KINDS = ("recommendation", "supplement", "contribution", "td")
 _WHO_RE = re.compile(r"^\s*who\b", re.IGNORECASE)
 
 

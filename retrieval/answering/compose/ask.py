@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from retrieval.answering.compose import asks_who, lead, note, ordered_sectors
+from retrieval.answering.compose import OWN_TEXT_KINDS, asks_who, lead, note, ordered_sectors
 from retrieval.answering.compose.direct import (
+    MEMBERS,
     and_joined,
     answer_with_actor,
     asks_actor_kind,
@@ -117,12 +118,12 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
 # "which rapporteur group …", "whose instrument …", "… — who can name one SG as the lead?": a body asked for
 _WHICH_BODY_RE = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:group|body|committee|bureau|director|rapporteur)s?\b"
                             r"|\bwhose\b|(?:^|[-\u2013\u2014:;,]\s*)(?:so\s+)?who(?:'s|\s)", re.IGNORECASE)
-_MEMBERSHIP = ("Member States", "Sector Members", "Associates", "Academia", "Administrations")
+_MEMBERSHIP = (*MEMBERS, "Administrations")
 
 
 def _own_text(c: Clause) -> bool:
     """A Sector's own text: its assembly's resolutions, its Recommendations, its groups' meeting documents."""
-    return c.instrument.kind in ("recommendation", "supplement", "contribution", "td") or \
+    return c.instrument.kind in OWN_TEXT_KINDS or \
         c.instrument.body in ("WTSA", "WTDC", "RA")
 
 

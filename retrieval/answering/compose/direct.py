@@ -154,7 +154,7 @@ _ACTOR_KINDS = [
 
 
 # The membership takes part in everything; naming it says whose procedure nothing about
-_MEMBERS = frozenset({"Member States", "Sector Members", "Associates", "Academia"})
+MEMBERS = frozenset({"Member States", "Sector Members", "Associates", "Academia"})
 
 
 def _of_another_body(question: str, text: str) -> bool:
@@ -162,7 +162,7 @@ def _of_another_body(question: str, text: str) -> bool:
     one: what the text says is someone else's."""
     from retrieval.answering.query import without_references
 
-    asked = {a.name for _s, a in actors_in(without_references(question))} - _MEMBERS
+    asked = {a.name for _s, a in actors_in(without_references(question))} - MEMBERS
     named = {a.name for _s, a in actors_in(text)}
     # "BDT" asked, "the Director of BDT" named: the same body
     return bool(asked) and bool(named) and not any(x in y or y in x for x in asked for y in named)
@@ -309,6 +309,8 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
 
 
 _NAMED_UNITS = 3  # the first entries of _UNIT_OF: a unit the question names, which alone then counts
+# How often something happens: the unit "how often" is answered in, and what never answers "how long".
+_FREQUENCY_WORDS = r"once|twice|annually|every|each|quarterly|monthly|weekly"
 _UNIT_OF = [
     # a unit the question names comes first: "max delay in ms" is not "3 seconds"
     (re.compile(r"\b(?:in\s+)?(?:ms|milliseconds?)\b", _I), re.compile(r"\bms\b|milliseconds?", _I)),
@@ -316,7 +318,7 @@ _UNIT_OF = [
     # "max page length for a contribution": pages, not "one year"
     (re.compile(r"\bpages?\b", _I), re.compile(r"\bpages?\b", _I)),
     (re.compile(r"\bhow\s+(?:often|frequently)\b|\bfrequency\b", _I),
-     re.compile(r"once|twice|annually|every|each|quarterly|monthly|weekly|ad\s+hoc", _I)),
+     re.compile(_FREQUENCY_WORDS + r"|ad\s+hoc", _I)),
     # "the longest repayment schedule", "max length of a plenipot": a length of time, not a date ("held in
     # the last quarter of 2022" is no length)
     (re.compile(r"\b(?:longest|shortest)\b|\b(?:max(?:imum)?|min(?:imum)?)\b[^?]{0,30}\b(?:schedules?|periods?|"
@@ -375,7 +377,7 @@ def _frequency_for_length(question: str, span: re.Match[str]) -> bool:
     """A frequency ("at least once a year") for a question asking how long ("how long can TSAG chairs
     serve?"): how often something happens is no length of time."""
     return bool(re.search(r"\bhow\s+long\b", question, _I)) and not re.search(r"\bhow\s+(?:often|frequently)\b", question, _I) \
-        and bool(re.search(r"\b(?:once|twice|annually|quarterly|monthly|weekly|every|each)\b|\btimes\s+a\b", span.group(0), _I))
+        and bool(re.search(rf"\b(?:{_FREQUENCY_WORDS})\b|\btimes\s+a\b", span.group(0), _I))
 
 
 def _facing(spans: list[str], question: str) -> list[str]:

@@ -36,8 +36,11 @@ _REPORTS_ON = re.compile(r"^\W*who(?:'s|\s+is|\s+are)?\s+(?:(?:meant|supposed|re
                          _I)
 # "… to do every year?": how often is no topic; the tasks that say so are among those listed
 _HOW_OFTEN = r"(?:\s+(?:every|each|per)\s+(?:year|session|meeting|study\s+period)|\s+annually|\s+yearly)?"
-# what a task is asked about or under: "… to do on gender", "… under / per / according to res 151"
-_WHERE = r"(?:on|about|for|regarding|under|in|per|as\s+per|according\s+to)"
+# what a task is asked about or under: "… to do on gender", "… under / per / according to res 151" (a role
+# or job also "concerning" it)
+_WHERE_WORDS = r"on|about|for|regarding|under|in|per|as\s+per|according\s+to"
+_WHERE = rf"(?:{_WHERE_WORDS})"
+_ROLE_WHERE = rf"(?:{_WHERE_WORDS}|concerning)"
 _TASKED = re.compile(
     r"\bwhat(?:'s|\u2019s|\s+is|\s+are|\s+has|\s+have)\s+(?:the\s+)?(?P<actor>.+?)\s+(?:been\s+)?(?P<role>instructed|invited|requested|asked"
     r"|encouraged|required|told|tasked|called upon|meant|supposed|expected)\s+to\s+do\b(?:\s+" + _WHERE + r"\s+(?P<topic>.+?))?" + _HOW_OFTEN + r"\s*\??$"
@@ -52,9 +55,9 @@ _TASKED = re.compile(
     r"(?:\s+" + _WHERE + r"\s+(?P<topic3>.+?))?" + _HOW_OFTEN + r"\s*\??$"
     # "what is council's job on the HR strategic plan?", "what role does TSAG play in …?"
     r"|\bwhat(?:'s|\s+is|\s+are)\s+(?:the\s+)?(?P<actor4>[^?]+?)['\u2019]s?\s+(?:job|role|tasks?|responsibilit(?:y|ies)|"
-    r"part|dut(?:y|ies)|remit)\s+(?:on|in|for|regarding|about|under|concerning|per|as\s+per|according\s+to)\s+(?P<topic4>.+?)" + _HOW_OFTEN + r"\s*\??$"
+    r"part|dut(?:y|ies)|remit)\s+" + _ROLE_WHERE + r"\s+(?P<topic4>.+?)" + _HOW_OFTEN + r"\s*\??$"
     r"|\bwhat\s+(?:role|part)\s+(?:does|do|should|must)\s+(?:the\s+)?(?P<actor5>.+?)\s+(?:have|play|take)\s+"
-    r"(?:on|in|for|regarding|about|under|concerning|per|as\s+per|according\s+to)\s+(?P<topic5>.+?)" + _HOW_OFTEN + r"\s*\??$", _I)
+    + _ROLE_WHERE + r"\s+(?P<topic5>.+?)" + _HOW_OFTEN + r"\s*\??$", _I)
 _REPORTED_RE = re.compile(r"\s+(?!(?:to|on|about|back|annually|every|each|according)\b)(?P<topic>[\w&/-]+(?:\s+[\w&/-]+){0,5}?)\s+to\b", _I)
 # "which director leads, and what are BR and TSB expected to do?" asks two things; "when the SG chair asks for
 # AAP, what does TSB have to do?" asks what is done in a case, which the search finds (the case's words are

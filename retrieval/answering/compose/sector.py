@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from retrieval.answering.compose import EXCEPTING, MAX_CITATIONS, asks_who, em, item, lead, note
+from retrieval.answering.compose import EXCEPTING, MAX_CITATIONS, OWN_TEXT_KINDS, asks_who, em, item, lead, note
 from retrieval.answering.compose.topic import item_names, listed, segment_at, topic_position
 from retrieval.answering.query import Query
 from retrieval.answering.quotes import best_quote
@@ -471,7 +471,7 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
         if len(owners) == 1 and owners[0] in lead_s:
             lead_s = [s for s in lead_s if s == owners[0]]
     if not lead_s and ev.listing is None and ev.supporting and all(
-            c.instrument.kind in ("recommendation", "supplement", "contribution", "td") for c in ev.supporting):
+            c.instrument.kind in OWN_TEXT_KINDS for c in ev.supporting):
         # "E.119 (safety confirmation …) - which sector is that from?": a Recommendation is its Sector's own,
         # and so is a study group's meeting document ("the incubation mechanism" of SG17-C823)
         own = {document_sector(c.instrument) for c in ev.supporting}
