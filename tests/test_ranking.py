@@ -29,6 +29,10 @@ def test_stemming_matches_word_forms() -> None:
     # Snowball's undoubling ("staffing" → "staf") must not part a word from its own forms
     assert lexical_tokens("staffing added") == lexical_tokens("staff add")
     assert lexical_tokens("planning") == lexical_tokens("plan") and lexical_tokens("ad hoc") != lexical_tokens("add hoc")
+    # Irregular past forms are their verb ("where was WTPF-21 held?" against "to hold the WTPF"), but "led" is
+    # not "lead" (the noun of "lead Sector") and "RAN" stays a radio access network
+    assert lexical_tokens("held paid chosen undertaken") == lexical_tokens("hold pay choose undertake")
+    assert lexical_tokens("led") != lexical_tokens("lead") and lexical_tokens("RAN") != lexical_tokens("run")
 
 
 def test_tracked_change_seams_split_for_search() -> None:

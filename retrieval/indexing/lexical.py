@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # numpy takes 0.1 s to import: `cite`, `status` and `parse` r
 from retrieval.core.text import tokens
 
 # Part of the catalog cache key: a change to how text becomes tokens must rebuild cached BM25 indexes.
-TOKENIZER_VERSION = "snowball-en-7"  # query-side synonyms need no rebuild
+TOKENIZER_VERSION = "snowball-en-8"  # query-side synonyms need no rebuild
 _local = threading.local()  # PyStemmer objects are not thread-safe; one per thread
 
 STOPWORDS = frozenset([
@@ -61,6 +61,7 @@ def stem(word: str) -> str:
     if word.startswith("accessib") or word.startswith("inaccessib"):
         # Snowball makes "accessibility" "access": persons with disabilities are not "non-discriminatory access"
         return word[: word.index("accessib")] + "accessibl"
+    word = _IRREGULAR.get(word, word)
     out = str(stemmer.stemWord(word))
     # Snowball undoubles a final consonant after removing -ing/-ed ("staffing" → "staf") but leaves the
     # bare word ("staff"): the two never met. Only where the doubled form is itself the word.
@@ -71,6 +72,20 @@ def stem(word: str) -> str:
 _ISE_RE = re.compile(r"(?<=[a-z]{3})(?:is|(?<=l)ys)(e|ed|es|ing|ation|ations|er|ers)$")
 # Words whose -ing/-ed forms Snowball stems apart from the word itself.
 _UNDOUBLED = frozenset(["staff", "add"])
+# Irregular verb forms Snowball leaves apart from their verb: "where was WTPF-21 held?" against "to hold the
+# WTPF", "who paid" against "shall pay". Only forms that are no other common word ("found", "left", "meant"
+# and "lead"/"led" stay as they are: "led" is also the past of a Sector "leading", but "lead" is the noun).
+_IRREGULAR = {
+    "held": "hold", "paid": "pay", "made": "make", "gave": "give", "given": "give", "took": "take",
+    "taken": "take", "chose": "choose", "chosen": "choose", "drew": "draw", "drawn": "draw", "brought": "bring",
+    "sought": "seek", "kept": "keep", "began": "begin", "begun": "begin", "spent": "spend", "wrote": "write",
+    "written": "write", "undertook": "undertake", "undertaken": "undertake", "built": "build", "won": "win",
+    "told": "tell", "sold": "sell", "bought": "buy", "shown": "show", "dealt": "deal", "understood": "understand",
+    "withdrew": "withdraw", "withdrawn": "withdraw", "oversaw": "oversee", "overseen": "oversee",
+    "arose": "arise", "arisen": "arise", "met": "meet", "sent": "send", "bore": "bear", "borne": "bear",
+    "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "grew": "grow", "grown": "grow",
+    "spoke": "speak", "spoken": "speak", "forgot": "forget", "forgotten": "forget",
+}
 
 
 def lexical_tokens(text: str) -> list[str]:
