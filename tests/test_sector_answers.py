@@ -1527,3 +1527,22 @@ def test_who_does_it_is_the_agent_a_clause_names_for_the_verb_as_a_noun(itu_serv
     assert ans.lines[0].plain.startswith("External Auditor")
     assert ans.citations[0].clause_id.endswith("#resolves.9") and quotes_verbatim(itu_service, ans)
 
+
+
+def test_whose_recommendation_is_read_from_its_designation(itu_service: object) -> None:
+    # A Recommendation only cited by the corpus (PP-18 Res 188 prints "Recommendation ITU-T X.1255"; Res 175
+    # "Recommendation ITU-T F.791") belongs to the Sector its designation names: asking whose it is needs no
+    # text of it, so "F.791 is not in the corpus" would be no answer
+    from retrieval.answering.query import detect
+
+    for q in ("is X.1255 an R rec or a T rec?", "which sector published F.791?", "whose standard is F.791 again?"):
+        assert detect(q)[0] == "sector", q
+        ans = ask(itu_service, q)
+        assert ans.lead_sectors == ["ITU-T"] and not ans.abstained, (q, ans.text)
+        assert ans.citations[0].doc_id.startswith(("pp-res-188@", "pp-res-175@")), q
+    own = ask(itu_service, "whose recommendation is D.000?")
+    assert own.lead_sectors == ["ITU-T"] and own.citations[0].doc_id.startswith("itu-t-rec-d.000@"), own.text
+    # no clause prints it: nothing to read its Sector from
+    from retrieval.answering.compose.owner import owner_of
+
+    assert owner_of("Y.9999", []) is None

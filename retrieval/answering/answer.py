@@ -70,6 +70,7 @@ from retrieval.answering.compose.mandate import (
     list_mandates,
     read_mandate_question,
 )
+from retrieval.answering.compose.owner import compose_owner, owner_asked, owner_of
 from retrieval.answering.compose.sector import NAMES_TOPIC, compose_sector, topic_terms
 from retrieval.answering.compose.series import (
     asks_which_series,
@@ -513,6 +514,8 @@ class Answerer:
             result = diff_answer(query.text, old, self.corpus.catalog().clauses, old, new)
         elif query.intent == "ask" and asks_what_changed(query.text) and (revised := self._revised_at(query)):
             result = self._changes_at(query, revised)
+        elif query.intent == "sector" and (owner := self._owner(query)) is not None:
+            result = owner
         elif query.intent != "cite" and (cover := self._cover(query) or self._history(query) or self._about_recommendation(query)) is not None:
             result = cover
         elif query.intent != "cite" and (series := self._series(query)) is not None:
@@ -986,6 +989,16 @@ class Answerer:
                                 r"|\b[A-Z]{1,2}\.(?:Sup)?\d+\b", " ", without_references(query.text), flags=re.IGNORECASE))
         picked = series_for(catalog.lexical.coverage_of(topic), candidates)
         return compose_series(query.text, *picked) if picked else None
+
+    def _owner(self, query: Query) -> Answer | None:
+        """"X.1255 - whose rec is that?": the Sector in its designation, from the clauses printing it (the
+        Recommendation need not be indexed: the question asks whose it is, not what it says)."""
+        rec = owner_asked(query.text)
+        if rec is None:
+            return None
+        catalog = self.corpus.catalog()
+        found = owner_of(rec, (catalog.clause_at(i) for i in catalog.lines_containing([rec.encode()])))
+        return compose_owner(query.text, rec, *found) if found else None
 
     def _about_recommendation(self, query: Query) -> Answer | None:
         """"What is E.119 about?", "scope of A.1?": its summary, and its Scope clause (first when asked)."""

@@ -58,8 +58,15 @@ _ALL_SIDE = (r"\bor\s+(?:are|is|do|does|did|has|have|was|were)\s+(?:[\w-]+\s+){0
              r"(?:\s+(?:sectors|bureaux|bureaus|directors))?"
              # "… or are the study groups of all sectors meant to take it up?"
              r"|(?:all\s+(?:the\s+)?|every\s+|each\s+)(?:sectors?|bureaux|bureaus|bureau))\b[^?]*\?*\s*$")
+# What asks for a text's owner, not for who does the work it speaks of: "whose rec is that?", "is that an R
+# text or a T text?", "which sector put out F.791?", "whose standard is X.1255?"
+_TEXT = r"(?:rec(?:ommendation)?s?|texts?|standards?|specs?|specifications?|documents?|docs?)"
+_OWNER = (r"\bwhose\s+" + _TEXT + r"\b"
+          r"|\b(?:an?\s+)?(?:ITU-)?[RTD]\s+" + _TEXT + r"\s+or\s+(?:an?\s+)?(?:ITU-)?[RTD](?:\s+" + _TEXT + r"|\s+one)?\b"
+          r"|\b(?:which|what)\s+(?:ITU\s+)?(?:sector|bureau)(?:'s)?\s+(?:" + _TEXT + r"\s+is|(?:issued|published|produced|"
+          r"developed|wrote|approved|owns|put\s+out|came\s+up\s+with|is\s+behind)\b)")
 _SECTOR_RE = re.compile(
-    _WHICH_SECTOR + "|" + _WHOSE + "|" + _WHOSE_JOB + "|" + _EITHER + r"(?:\s*\?|\s+" + _JOB + r"\b)"
+    _OWNER + "|" + _WHICH_SECTOR + "|" + _WHOSE + "|" + _WHOSE_JOB + "|" + _EITHER + r"(?:\s*\?|\s+" + _JOB + r"\b)"
     # "is cybersecurity a BDT or TSB job?"
     r"|\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU + r"(?:'s)?\s+" + _JOB + r"\b"
     # "does BDT or TSB do the EMF work?", "emergency telecoms: R, T or D?", "does T or D lead the work?"
@@ -255,6 +262,9 @@ def detect(question: str) -> tuple[Intent, Reference | None]:
     ref = parse_reference(question)
     if ref is not None and _asks_diff(question):  # "what changed in Res 57 at Hammamet?"
         return "diff", ref
+    if ref is not None and ref.kind in ("recommendation", "supplement") and not (ref.part or ref.label) \
+            and re.search(_OWNER, question, re.IGNORECASE):
+        return "sector", None  # "whose rec is E.119?": its Sector, not its text
     if ref is not None and (ref.symbol or ref.part or ref.label):
         return "cite", ref
     if ref is not None and ref.number and not asks_about_more_than(question):
@@ -269,6 +279,11 @@ def detect(question: str) -> tuple[Intent, Reference | None]:
 def asks_existence(question: str) -> bool:
     """"Is there a resolution on X?": answered yes (with the texts) or no."""
     return bool(re.search(_EXISTS, question, re.IGNORECASE))
+
+
+def asks_owner(question: str) -> bool:
+    """"X.1255 - whose rec is that?": which Sector a text belongs to."""
+    return bool(re.search(_OWNER, question, re.IGNORECASE))
 
 
 def asks_which_sector(question: str) -> bool:
