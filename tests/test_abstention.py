@@ -344,6 +344,16 @@ def test_a_resolution_asked_about_is_its_source_one_merely_named_is_not() -> Non
     assert asked_as_source("in WTSA Res 52, what must operators do?", "Res 52")
 
 
+def test_asking_what_a_text_itself_says_is_told_from_being_about_what_another_text_says_of_it() -> None:
+    from retrieval.answering.compose.evidence import asks_its_words
+
+    assert asks_its_words("what exactly does WTSA Res 52 require operators to do?", "WTSA Res 52")
+    assert asks_its_words("what does WTDC Res 37 itself say about the digital divide?", "WTDC Res 37")
+    assert asks_its_words("what does PP res 182 on climate change actually ask BDT to do?", "PP res 182")
+    assert not asks_its_words("WTDC res 47 (conformance testing) - which bureau directors push fellowships?", "WTDC res 47")
+    assert not asks_its_words("RA res 7-3: who on the radio side works with TDAG on it?", "RA res 7")
+
+
 def test_who_does_a_verb_is_the_subject_of_that_verb_in_the_clause() -> None:
     from retrieval.answering.compose.direct import answer_with_actor, doer
 

@@ -1546,3 +1546,16 @@ def test_whose_recommendation_is_read_from_its_designation(itu_service: object) 
     from retrieval.answering.compose.owner import owner_of
 
     assert owner_of("Y.9999", []) is None
+
+
+def test_a_text_not_indexed_is_answered_from_the_clause_that_restates_it(itu_service: object) -> None:
+    # PP-18 Res 123 recalls what WTDC Res 47 (not indexed) asks: "instructs the Directors of TSB and BDT … to
+    # encourage the participation of developing countries in training courses … by means of fellowships".
+    # Asked about that, the clause answers; "WTDC Resolution 47 is not in the corpus" would withhold it.
+    ans = ask(itu_service, "wtdc res 47 on applying ITU recs in developing countries - who is told to fund "
+                           "fellowships for training courses?")
+    assert not ans.abstained, ans.text
+    assert any(c.clause_id.startswith("pp-res-123@") and c.part == "taking into account" for c in ans.citations[:3])
+    # what the text itself says is its own words, which no clause here holds
+    own = ask(itu_service, "what does WTDC Res 47 itself say about fellowships for training courses?")
+    assert own.abstained and "WTDC Resolution 47 is not in the corpus" in own.text

@@ -42,6 +42,7 @@ from retrieval.answering.compose.evidence import (
     asked_as_source,
     asks_amount,
     asks_fate,
+    asks_its_words,
     asks_when,
     content_terms,
     countries_in,
@@ -111,6 +112,9 @@ from retrieval.indexing.lexical import holds, lexical_tokens, stem
 from retrieval.parsing.mandates import actors_in, document_sector, gives_task, is_front_matter, is_recital
 
 log = logging.getLogger(__name__)
+# A text not indexed, restated by one of the best clauses (see Answerer._restated): that clause must hold this
+# share of the rest of the question, of at least this many words, among the first few hits.
+RESTATED, RESTATED_TERMS, RESTATED_HITS = 0.5, 3, 5
 MAX_CHANGED = 4  # resolutions shown for "what changed at <venue>?"
 _PRONOUN_RE = re.compile(r"(?:it|this|that|these|those|them)\b", re.IGNORECASE)  # "… on it": a topic said before
 ALIAS_CACHE = 256  # questions whose abbreviation look-ups are kept
@@ -603,7 +607,8 @@ class Answerer:
         text = self._without_described(query, self._without_document_names(query, text))
         named = [r for r in query.references if r.number and not r.symbol and r.kind in (None, "decision")]
         unindexed = [r for r in named if not indexed(r) and asked_as_source(query.text, r.text)]
-        if unindexed and len(unindexed) == len(named) and query.intent not in ("cite", "find", "refs"):
+        if unindexed and len(unindexed) == len(named) and query.intent not in ("cite", "find", "refs") \
+                and not self._restated(text, unindexed, clauses):
             # "What does WTSA Res 52 require?" with Res 52 only named by other texts: its own words are
             # what was asked, and a clause that merely mentions it would be a confident wrong answer.
             # ("What does Res 59 cover according to Res 57?" has its source in the corpus.)
@@ -1203,6 +1208,21 @@ class Answerer:
             self._alias_cache.clear()
         self._alias_cache[key] = pairs
         return pairs
+
+    def _restated(self, text: str, refs: list[Reference], clauses: list[Clause]) -> bool:
+        """"WTDC res 47 - which two bureau directors have to push fellowships?" with Res 47 not indexed: one
+        of the best clauses names it and holds the rest of the question (PP Res 123 recalls what WTDC Res 47
+        invited), so it answers from there; a clause that only names it holds little else ("what does WTSA
+        Res 52 require?")."""
+        if any(asks_its_words(text, r.text) for r in refs):
+            return False  # "what does WTDC Res 37 itself say about …?": its own words, which no clause here holds
+        rest = key_text(without_references(text))
+        if len(content_terms(rest)) < RESTATED_TERMS:
+            return False
+        cover = self._coverage(rest)
+        numbers = [re.escape(r.number) for r in refs if r.number]
+        named = re.compile(r"\bResolutions?\s+(?:ITU-R\s+)?(?:No\.\s*)?(?:" + "|".join(numbers) + r")(?![\d.])")
+        return any(named.search(c.text) and cover(c.text) >= RESTATED for c in clauses[:RESTATED_HITS])
 
     def _coverage(self, text: str, alias_text: str | None = None, max_uses: int = RARE_USES) -> Callable[[str], float]:
         """lexical.coverage_of, with either form of an abbreviation the texts define holding the other.

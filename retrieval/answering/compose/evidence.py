@@ -635,6 +635,22 @@ def asked_as_source(question: str, ref_text: str) -> bool:
                 (opening or not re.match(r"\s*[,:]", after))))
 
 
+# "what does WTSA Res 52 require …?", "what's in Res 37", "Res 182 … actually ask": the text's own words asked
+_ITS_WORDS_BEFORE_RE = re.compile(r"\bwhat(?:'s|\s+is|\s+(?:exactly\s+)?(?:does|did|do))\s+(?:in\s+)?(?:the\s+)?(?:\w+\s+){0,2}?$", _I)
+_ITS_WORDS_AFTER_RE = re.compile(r"^(?:\s+\([^)]*\))?(?:\s+(?:on|about)\s+[\w\s-]+?)?\s+(?:itself\s+|actually\s+|really\s+)?"
+                                 r"(?:says?|said|requires?|defines?|provides?|states?|instructs?|resolves?|decides?|"
+                                 r"invites?|asks?|tells?|covers?)\b", _I)
+
+
+def asks_its_words(question: str, ref_text: str) -> bool:
+    """"What does WTSA Res 52 require?", "what does PP res 182 on climate change actually ask …?": what the
+    text itself says, not what another text says of it."""
+    pos = question.lower().find(ref_text.lower())
+    if pos < 0:
+        return False
+    return bool(_ITS_WORDS_BEFORE_RE.search(question[:pos]) or _ITS_WORDS_AFTER_RE.match(question[pos + len(ref_text):]))
+
+
 # "how is a 'roaming charge' defined?", "what does “zero rating” mean?": a quoted term of a few words
 _QUOTED_TERM_RE = re.compile(r"(?:^|(?<=[\s(]))['\u2018\"\u201c](?P<term>[A-Za-z][\w-]*(?:\s[\w-]+){0,3})['\u2019\"\u201d](?=[\s?,.:;)]|$)")
 _DEFINITION_Q_RE = re.compile(r"\bdefin(?:ed|es|e|ition)\b|\bmeans?\b|\bmeaning\b|\bstands?\s+for\b", _I)
