@@ -646,6 +646,10 @@ def test_lower_case_meeting_symbols_and_dotted_section_numbers() -> None:
     assert meeting_symbols("td 2484 sg17 who's it from") == ["TD2484"]
     ref = read_query("wtsa res 1 s.2.3.2 - who may attend?").reference
     assert ref is not None and (ref.number, ref.part, ref.label) == ("1", "section", "2.3.2")
+    # … and without the dot, as the clause ids write it ("#s9.3.5"): not a clause labelled "S12.1"
+    ref = read_query("u.1 s12.1 - how are head-on collisions kept down?").reference
+    assert ref is not None and (ref.number, ref.label) == ("U.1", "12.1")
+    assert read_query("the 5s.2 thing").reference is None
 
 
 def test_a_remark_after_the_question_is_not_what_is_asked() -> None:

@@ -459,7 +459,8 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"\b(res|reso|dec)(\d{1,3})\b", re.IGNORECASE), r"\1 \2"),
               (re.compile(r"\bcl\.?\s*(?=\d)", re.IGNORECASE), "clause "),
               (re.compile(r"\bsec\.?\s*(?=\d)", re.IGNORECASE), "section "),
-              (re.compile(r"(?<![\w.])s\.\s?(?=\d+\.\d)"), "section "),
+              # … "s.2.3.2", "s12.1" (as a clause id writes it: "wtsa-res-1@…#s9.3.5")
+              (re.compile(r"(?<![\w.])s\.?\s?(?=\d+\.\d)"), "section "),
               (re.compile(r"\bmtg(s?)\b", re.IGNORECASE), r"meeting\1"),
               # "is that just for MSs?", "SMs and associates": Member States and Sector Members, in capitals only
               (re.compile(r"\bMSs\b|\bMS(?=\s+(?:and|or|&)\s+SMs?\b)"), "Member States"),
