@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.core.models import Answer
+from retrieval.core.models import Answer, Clause, Instrument
 from tests.conftest import RES1, SEED, SHARED_ITU, make_settings
 
 PP18 = SHARED_ITU / "pp-18" / "PP-18-final-acts-akn.xml"
@@ -1399,6 +1399,24 @@ def test_which_advisory_groups_or_directors_is_answered_by_an_actor_of_that_kind
                               "subjects the three sectors have in common?")
     assert ans.text.startswith("RAG, TSAG and TDAG"), ans.text
     assert ans.citations[0].clause_id.endswith("proposal.1/resolves.1")
+
+
+
+def test_which_two_bureau_directors_names_every_director_the_sentence_names() -> None:
+    # PP-18 Res 123 recalls that WTDC Res 47 "instructs the Directors of TSB and BDT … to encourage … fellowships";
+    # the clause's mandates are recitals ("noted"), so the answer is read from the sentence: both Directors,
+    # not the Member States it names first, nor only the first Director
+    from retrieval.answering.compose.direct import answer_with_actor, of_kind_asked
+
+    assert not of_kind_asked("which two bureau directors fund it?", "Member States")
+    text = ("Resolution 47 of WTDC, which invited Member States and Sector Members to continue to engage in "
+            "activities, and instructs the Directors of TSB and BDT, in close collaboration, to encourage the "
+            "participation of developing countries in training courses by means of fellowships,")
+    c = Clause(clause_id="pp-res-123@x#taking-into-account.h", doc_id="pp-res-123@x", part="taking into account",
+               label="h)", instrument=Instrument(body="PP", kind="resolution", number="123"), span=(0, 1), text=text)
+    got = answer_with_actor("which two bureau directors have to encourage fellowships for training courses?", c)
+    assert got is not None and got[0].startswith("Director of TSB and Director of BDT:"), got
+    assert set(got[1]) == {"ITU-T", "ITU-D"}
 
 
 def test_a_sector_offered_by_its_possessive_asks_which_sector(itu_service: object) -> None:

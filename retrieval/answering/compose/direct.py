@@ -149,8 +149,13 @@ def answer_sentence(question: str, clause: Clause, share: float = SEGMENT_COVERA
 _ACTOR_KINDS = [
     (re.compile(r"\bwhich\s+(?:sector\s+)?advisory\s+(?:groups?|bodies)\b", _I),
      re.compile(r"\b(?:RAG|TSAG|TDAG)\b|\bAdvisory\s+(?:Groups?|bod)", _I)),
-    (re.compile(r"\bwhich\s+(?:bureau\s+|two\s+|three\s+|2\s+|3\s+)?directors?\b", _I), re.compile(r"\bDirectors?\b")),
+    # ("which two bureau directors …": the count and the bureau both said)
+    (re.compile(r"\bwhich\s+(?:(?:bureau|two|three|2|3)\s+){0,2}directors?\b", _I), re.compile(r"\bDirectors?\b")),
 ]
+
+
+# "which two bureau directors …?", "which bodies …?": more than one is expected
+_PLURAL_KIND = re.compile(r"\bwhich\s+(?:(?:bureau|two|three|2|3)\s+){0,2}(?:directors|bureaux|bodies|organs|officials)\b", _I)
 
 
 # The membership takes part in everything; naming it says whose procedure nothing about
@@ -299,7 +304,9 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
         actors = [a for _s, a in actors_in(seg, document_sector(clause.instrument)) if of_kind_asked(q, a.name)]
         found = [a for a in actors if a.name not in named] or actors
         if found and _does_what_is_asked(q, seg):
-            return f"{found[0].name}: “{readable(seg)}”", _three([found[0].sector])
+            # "which two bureau directors …?": every one of the kind asked the sentence names
+            some = list({a.name: a for a in found}.values())[:4] if _PLURAL_KIND.search(q) else found[:1]
+            return f"{and_joined([a.name for a in some])}: “{readable(seg)}”", _three([a.sector for a in some])
     if _YESNO.search(q) and not re.match(r"^\s*(?:what|which)\b", q, _I):
         verdict = "No" if _NEG.search(seg) else "Yes" if _POS.search(seg) else None
         if verdict:
