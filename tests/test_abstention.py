@@ -315,6 +315,35 @@ def test_records_results_people_and_live_figures_are_not_in_adopted_texts() -> N
     assert not _judged("how much is the loan for the new building?", loan).abstain
 
 
+
+def test_who_signed_committed_or_sat_on_something_is_a_record_unless_a_clause_says_so() -> None:
+    task = "to conclude cooperation agreements with relevant organizations and to urge manufacturers to adopt measures"
+    for q in ("which organizations signed cooperation agreements with ITU under the resolution?",
+              "which vendors have committed to the measures?", "did ITU sign an MoU on it with another UN agency?",
+              "who sat on the expert group that revised the index?", "what was the vote count on the resolution?"):
+        v = _judged(q, task)
+        assert v.abstain and "signed or committed" in v.reason, (q, v)
+    # a clause saying who signed answers it; asking whom ITU is to cooperate with is what texts say
+    signed = "the cooperation agreement signed by ITU and UNESCO on the Broadband Commission"
+    assert not _judged("which agencies signed the cooperation agreement?", signed).abstain
+    assert not _judged("which organizations is ITU to conclude cooperation agreements with?", task).abstain
+
+
+def test_which_recommendation_or_question_number_needs_one_named() -> None:
+    prose = "work is under way in Study Group 1 of ITU-D on consumer protection guidelines"
+    v = _judged("which ITU-D SG1 question number covers the consumer protection guidelines?", prose)
+    assert v.abstain and "Question" in v.reason
+    assert not _judged("which question number covers consumer protection?", prose + " under Question 6/1").abstain
+    v = _judged("which ITU-R BT recommendation covers 8K signal levels?", prose)
+    assert v.abstain and "Recommendation" in v.reason
+    assert not _judged("which recommendation covers consumer protection?", prose + " (Recommendation ITU-T D.1)").abstain
+    # a Recommendation's own clause on the subject names it (E.119 on safety confirmation)
+    own = Clause(clause_id="itu-t-rec-e.119@x#clause.6", doc_id="itu-t-rec-e.119@x", part="clause", span=(0, 1),
+                 instrument=Instrument(kind="recommendation", number="E.119"), text="a safety confirmation service")
+    assert not judge("which recommendation covers safety confirmation?", [own], corpus_has=lambda s: True,
+                     known_word=lambda w: True, coverage=lambda t: 1.0).abstain
+
+
 def test_what_is_asked_for_must_be_what_the_clauses_speak_of() -> None:
     text = "the broadcast message system requires a selection function and a repetition function"
     assert _judged("what penalties does E.119 set for operators?", text).abstain

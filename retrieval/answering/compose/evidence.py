@@ -103,7 +103,13 @@ _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b"
                         # who came: the meeting's attendance list, not its texts
                         r"|\bhow\s+many\b[^?]*\b(?:attended|attend|participated|took\s+part|registered|were\s+present)\b"
                         # how many texts a past event received: its records
-                        r"|\bhow\s+many\b[^?]*\b(?:were|was)\s+(?:submitted|received|tabled)\b",
+                        r"|\bhow\s+many\b[^?]*\b(?:were|was)\s+(?:submitted|received|tabled)\b"
+                        # which parties signed, committed or joined, who sat on a group, how the vote went: what
+                        # happened after the texts, which they do not record (unless a clause says so: _acted_stated)
+                        r"|\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ations|orgs|companies|firms|manufacturers|vendors|"
+                        r"operators|countries|agenc(?:y|ies)|partners|administrations)\b[^?]{0,60}?\b(?P<acted>signed|"
+                        r"(?:have|has)\s+(?:already\s+)?(?:committed|pledged|joined|signed\s+up)|committed\s+to|pledged|joined)\b"
+                        r"|\bdid\s+ITU\s+(?P<signed>sign)\b|\bwho\s+(?:sat|served)\s+on\b|\bvote\s+(?:count|tally)\b",
                         _I)
 # "When and where is the next TSAG meeting?": a schedule, which adopted texts give only as a date or place
 # they fix ("the next plenipotentiary conference shall be held in 2022"), never as a span ("two months").
@@ -344,7 +350,13 @@ _CHAT_ACRONYMS = frozenset({"ASAP", "FYI", "BTW", "LOL", "IMO", "IMHO", "TBH", "
 _LATER_REVISION_RE = re.compile(r"\bafter\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:revised|amended|updated|changed)\b"
                                 r"|\b(?:revised|amended|updated)\s+(?:version|text|terms)\b[^?]*\b(?:since|after)\b", _I)
 # "Which Recommendation number did SG12 give …": the answer is a Recommendation, which a clause names or not.
-_WHICH_REC_Q_RE = re.compile(r"\b(?:which|what)\s+(?:ITU-T\s+)?Recommendation(?:\s+(?:number|no\.?))?\s+(?:did|was|is|has|number)\b", _I)
+_WHICH_REC_Q_RE = re.compile(r"\b(?:which|what)\s+(?:ITU-T\s+)?Recommendation(?:\s+(?:number|no\.?))?\s+(?:did|was|is|has|number)\b"
+                             # "which ITU-R BT recommendation covers 8K HDR …?": the answer is a designation
+                             r"|\b(?:which|what)\s+(?:ITU-[RT]\s+)?(?:[A-Z]{1,2}(?:-series)?\s+)?Recommendations?\s+(?:covers?|"
+                             r"deals?\s+with|specif(?:y|ies)|defines?|sets?\s+out|standardi[sz]es)\b", _I)
+# "which ITU-D SG1 question number covers …?": the answer is a Question's designation ("Question 20/1")
+_WHICH_QUESTION_Q_RE = re.compile(r"\b(?:which|what)\s+(?:[\w/-]+\s+){0,3}?Question\s+(?:number|no\.?|nr)\b", _I)
+_QUESTION_NUMBER_RE = re.compile(r"\bQuestions?\s+\d+/\d+|\bQ\d+/\d+")
 # "In which cities are the regional offices?": the answer is a place, which a clause names or not.
 _PLACE_Q_RE = re.compile(r"\b(?:which|what)\s+(?:cities|city|towns?|locations?|venues?)\b|\b(?:which|what)(?:'s|\s+is|\s+was|\s+are)?\s+(?:the\s+)?host\s+(?:city|country|venue)\b|\b(?:dates?|when)\s+(?:and|&)\s+(?:the\s+)?(?:host\s+(?:city|country)|venue)\b|\bwhere\b[^?]*\b(?:located|based|headquartered)\b"
                          # "where exactly was WTSA-20 held?", "when and where does TSAG meet?" ("in cases where
@@ -813,13 +825,15 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _GOING_RATE_Q_RE.search(q) and not any(_gives_sum(c.text, q, []) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["current figures"],
                        reason="The corpus holds adopted texts; it does not give going rates or prices.")
-    if (result := _RESULT_RE.search(q)) and not _count_stated(result.group(0), clauses[:3], coverage) and not (
+    if (result := _RESULT_RE.search(q)) and not _count_stated(result.group(0), clauses[:3], coverage) \
+            and not _acted_stated(result, clauses[:3]) and not (
             # "which bureau director sponsors the IGF coalition?": a text may say so ("… sponsored by the Director
             # of TSB"), and then it answers
             "sponsor" in result.group(0).lower() and any("sponsor" in c.text.lower() for c in clauses[:3])):
         return Verdict(abstain=True, missing=["results"],
                        reason="The corpus holds adopted texts; it does not record who won, ranked, was elected, hosted, "
-                              "sponsored a text or attended, or how votes went.")
+                              "sponsored a text, attended, signed or committed to something or sat on a group, or how "
+                              "votes went.")
     if chose := _BODY_CHOSE_RE.search(q):
         body = chose.group("body")
         body = body.title() if body.islower() else body
@@ -902,9 +916,12 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         asked, given = kind
         return Verdict(abstain=True, missing=[f"the rule for {asked}s"],
                        reason=f"The clause found gives it for {given}s, not for {asked}s.")
-    if _WHICH_REC_Q_RE.search(q) and not any(_REC_RE.search(c.text) for c in clauses[:3]):
+    if _WHICH_REC_Q_RE.search(q) and not any(_REC_RE.search(c.text) or (  # (a Recommendation's own clause on it names it)
+            c.instrument.kind in ("recommendation", "supplement") and coverage(c.text) >= 0.5) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["a Recommendation number"],
                        reason="The clauses found name no Recommendation for it.")
+    if _WHICH_QUESTION_Q_RE.search(q) and not any(_QUESTION_NUMBER_RE.search(c.text) for c in clauses[:3]):
+        return Verdict(abstain=True, missing=["a Question number"], reason="The clauses found name no Question for it.")
     # (the span is what "how long … last" asks: those words need not be in the clause besides it)
     if _DURATION_Q_RE.search(q) and not any(_TIME_SPAN_RE.search(c.text) and (coverage(f"{c.text} {_DURATION_WORDS}") >= 0.5
                                                                               or n == 0)
@@ -1129,6 +1146,16 @@ def _count_stated(matched: str, clauses: list[Clause], coverage: Callable[[str],
     verb = m.group("verb")
     return any(re.search(rf"\b{verb}\b", c.text, _I) and _NUMBER_RE.search(_unlabelled(c.text))
                            and coverage(c.text) >= QUESTION_COVERAGE for c in clauses)
+
+
+def _acted_stated(m: re.Match[str], clauses: list[Clause]) -> bool:
+    """"Which organizations signed cooperation agreements …?" is answered by a clause saying who signed
+    ("the Memorandum of Understanding signed by …"), not by one asking the Secretary-General to conclude them."""
+    verb = m.group("acted") or m.group("signed")
+    if not verb:
+        return False
+    stems = set(lexical_tokens(verb.split()[-1]))
+    return any(stems & set(lexical_tokens(c.text)) for c in clauses)
 
 
 def _asked_not_answered(clauses: list[Clause], coverage: Callable[[str], float]) -> bool:
