@@ -1577,3 +1577,15 @@ def test_a_text_not_indexed_is_answered_from_the_clause_that_restates_it(itu_ser
     # what the text itself says is its own words, which no clause here holds
     own = ask(itu_service, "what does WTDC Res 47 itself say about fellowships for training courses?")
     assert own.abstained and "WTDC Resolution 47 is not in the corpus" in own.text
+
+
+def test_a_sector_question_whose_topic_no_clause_names_is_answered_from_its_evidence(itu_service: object) -> None:
+    # The topic in the asker's words ("find the money … in-kind stuff") is named by no clause the Sector reading
+    # accepts, yet the evidence passed the judge: PP-18 Res 130 instructs the Director of BDT "to seek additional
+    # resources (in cash and in kind)" for these projects. Abstaining ("no clause speaks of …") was wrong each
+    # time it happened in the evaluation.
+    ans = ask(itu_service, "res 130's regional and global cyber projects: which bureau must go and find the money "
+                           "for them, in-kind stuff included?")
+    assert not ans.abstained, ans.text
+    assert ans.lead_sectors == ["ITU-D"] and ans.text.startswith("Director of BDT"), ans.text
+    assert ans.citations[0].clause_id.startswith("pp-res-130@") and "director-of-bdt" in ans.citations[0].clause_id

@@ -126,7 +126,6 @@ MAX_COVERS = 3  # more documents than this fit the description: it is searched i
 TOPIC_DOCS = 3  # hits whose instruments a mandate question reads when no mandate clause words its topic
 TOPIC_HITS = 10  # a "which Sector" topic keeps the words these best hits hold …
 HELD_SHARE = 0.6  # … when they are this share of its idf mass
-FALLBACK_COVERAGE = 0.35  # a "which Sector" question whose evidence holds this much of it is answered anyway
 COVERAGE_FLOOR = 0.75  # share of the query's idf mass a clause must hold to count as lexical evidence
 RESOLUTIONS_RE = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 RECOMMENDATIONS_RE = re.compile(r"\b(?:recommendations?|recs?)\b(?!\s+ITU)", re.IGNORECASE)
@@ -564,11 +563,11 @@ class Answerer:
                 and _tasks_no_sector(hits[0].clause)):
             pass  # "Who coordinates …?" and the best clause tasks the Secretary-General: that is the answer
         elif query.intent == "sector":
+            # None: no clause names the topic as the Sector reading needs it, yet the evidence has passed the
+            # judge ("whose job is it to remind regulators that subscribers need to be told about prices?", a
+            # paraphrase): answered from it as any other question, with its actor. Pooled, abstaining there was
+            # right 0 times in 4 (the last with a coverage floor of 0.35).
             answer = self._sector(query)
-            if answer.abstained and self._speaks_of_question(query, hits):
-                # No Sector can be read from the evidence, yet it answers the question ("who coordinates
-                # …" in a long sentence): answer from it as any other question.
-                answer = None
         elif ask is not None:
             # the scoped reading was tried above; the documents named are read once
             answer = scoped if docs else self._mandate(query, ask, docs if ask.actors else None)
@@ -738,7 +737,7 @@ class Answerer:
         return Answer.model_validate(data)
 
     # ---- "which Sector" and mandates --------------------------------------------------------------
-    def _sector(self, query: Query) -> Answer:
+    def _sector(self, query: Query) -> Answer | None:
         asked = clean_topic(query.topic)
         docs = self._documents_named(query)
         if docs:  # the search is scoped to the instruments named: their names are not the topic
@@ -760,16 +759,8 @@ class Answerer:
         terms = topic_terms(topic)
         coverage = self._coverage(topic)
         facts = self.facts()
-        answer = compose_sector(query, hits, facts.operative_by_doc, terms, coverage, topic,
-                                facts.size_by_doc) if terms else None
-        if answer is None:
-            return compose_abstain(query, self.coverage(), f"No clause in the corpus speaks of “{asked}”.",
-                                   [asked])
-        return answer
-
-    def _speaks_of_question(self, query: Query, hits: list[SearchHit]) -> bool:
-        coverage = self.corpus.catalog().lexical.coverage_of(key_text(clean_topic(query.topic)))
-        return bool(hits) and max(coverage(h.clause.text) for h in hits[:3]) >= FALLBACK_COVERAGE
+        return compose_sector(query, hits, facts.operative_by_doc, terms, coverage, topic,
+                              facts.size_by_doc) if terms else None
 
     def _mandate(self, query: Query, ask: MandateAsk, docs: set[str] | None = None) -> Answer | None:
         """`docs`: the documents the question names, when the caller has them already."""

@@ -25,8 +25,8 @@ _WHO = re.compile(r"^\s*(?:who|which\s+(?:body|group|organ|committee|official))\
                   r"|(?:[:;,.!?\u2013\u2014]\s*|\s-\s*)who\s+(?!(?:reports?|report|is|are|was|were|the)\b)[a-z]+\s+(?:them|it|this|that|these|those)\b"
                   # "C&I: who's doing the conformity pilots …?"
                   r"|(?:^|[:;,.!?\u2013\u2014]\s*|\s-\s*)who(?:'s|\s+is|\s+are)\s+(?:actually\s+|really\s+)?[a-z]+ing\b"
-                  r"|\bwhich\s+(?:two\s+|three\s+|2\s+|3\s+)?(?:parts?\s+of\s+(?:the\s+)?ITU|bureau\s+directors?|directors?|"
-                  r"bureaux|bodies|body|organs?|officials?|(?:sector\s+)?advisory\s+(?:groups?|bodies))\b|\bwhose\s+(?:job|task|responsibility|remit)\b"
+                  r"|\bwhich\s+(?:two\s+|three\s+|2\s+|3\s+)?(?:parts?\s+of\s+(?:the\s+)?ITU|bureau(?:'s)?\s+directors?|directors?|"
+                  r"bureau(?:x|s)?|bodies|body|organs?|officials?|(?:sector\s+)?advisory\s+(?:groups?|bodies))\b|\bwhose\s+(?:job|task|responsibility|remit)\b"
                   # "In the RCC proposal, who would have to report …": a modal after "who" mid-sentence
                   r"|\bwho\s+(?:would|will|must|should|shall|has\s+to|have\s+to|needs?\s+to|is\s+to|are\s+to)\b", _I)
 # "… report to?", "to whom", "who does X report to every year": the body reported to is asked for (a
@@ -150,7 +150,9 @@ _ACTOR_KINDS = [
     (re.compile(r"\bwhich\s+(?:sector\s+)?advisory\s+(?:groups?|bodies)\b", _I),
      re.compile(r"\b(?:RAG|TSAG|TDAG)\b|\bAdvisory\s+(?:Groups?|bod)", _I)),
     # ("which two bureau directors …": the count and the bureau both said)
-    (re.compile(r"\bwhich\s+(?:(?:bureau|two|three|2|3)\s+){0,2}directors?\b", _I), re.compile(r"\bDirectors?\b")),
+    (re.compile(r"\bwhich\s+(?:(?:bureau(?:'s)?|two|three|2|3)\s+){0,2}directors?\b", _I), re.compile(r"\bDirectors?\b")),
+    # "which bureau must find the money?": a Bureau or its Director, not the Secretary-General
+    (re.compile(r"\bwhich\s+bureau(?:x|s)?\b", _I), re.compile(r"\bDirectors?\b|\b(?:BR|TSB|BDT)\b|\bBureau")),
 ]
 
 
