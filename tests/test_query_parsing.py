@@ -713,7 +713,10 @@ def test_a_choice_between_sectors_asks_which_sector() -> None:
                      ("emergency telecoms: R, T or D?", "emergency telecoms"),
                      ("does BDT or TSB do the EMF work?", "EMF"),
                      ("who leads on alternative calling procedures, T or D?", "alternative calling procedures"),
-                     ("SCV, the vocab committee - does it sit in R or in T?", "SCV vocab committee")]:
+                     ("SCV, the vocab committee - does it sit in R or in T?", "SCV vocab committee"),
+                     # an initiative or project is a Sector's share of the work too, and "a T one" its other side
+                     ("the G3ict toolkit - was it a D initiative or a T one?", "G3ict toolkit"),
+                     ("is the BSG programme a T project or a D one?", "BSG programme")]:
         assert detect(q)[0] == "sector", q
         assert sector_topic(q) == topic, (q, sector_topic(q))
     assert detect("what does R 3 say about it?")[0] != "sector"

@@ -44,7 +44,8 @@ _WHOSE_JOB = (r"\b(?:one|a\s+single|each)\s+(?:Sector|Bureau)(?:'s)?\s+(?:job|ta
               # "… - is that on BDT?", "is this down to TSB?": one Bureau offered for a yes or no
               r"|\b(?:is|was)\s+(?:that|this|it)\s+(?:on|with|down\s+to|up\s+to)\s+(?:the\s+)?" + _BUREAU + r"\b")
 # What a chat question calls a Sector's share of the work: "ITU-D or ITU-T's baby", "a BDT or TSB thing".
-JOB_WORDS = _JOB = r"(?:job|task|thing|matter|remit|responsibility|work|baby|area|domain|turf|business|lane|patch|call|role|show|topic)"
+JOB_WORDS = _JOB = (r"(?:job|task|thing|matter|remit|responsibility|work|baby|area|domain|turf|business|lane|patch|call|role|show|topic"
+                    r"|initiative|project|programme|effort)")
 # "just a T study group topic": the Sector's study groups stand for it
 _SG_OF = r"(?:(?:study\s+groups?|SGs?)\s+)?"
 # "… or are all 3 sectors on it?", "or do the other two work on it too?": the other side of a choice
@@ -82,7 +83,7 @@ _SECTOR_RE = re.compile(
     # "… D with help from R and T?": the Sectors by their letters
     r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD]\b"
     # "is that a T thing or D thing?", "an R or a D job?": the Sectors by their letters
-    r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+" + _JOB + r"\b"
+    r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+(?:" + _JOB + r"|one)\b"
     # "is youth empowerment mainly a BDT thing?", "… - is that a BDT job?": one Sector offered for a yes or no
     r"|\bis\s+(?!there\b)[^?]{0,80}?\b(?:an?\s+)(?:ITU-[RTD]|BR|TSB|BDT|[RTD])(?:'s)?\s+" + _SG_OF + _JOB + r"\b"
     # "is cybersecurity ITU-T's job?", "… is that ITU-T's job or ITU-D's?": a Sector's by the possessive
@@ -100,7 +101,7 @@ _SECTOR_RE = re.compile(
 # Phrases that ask which Sector, stripped from the topic: "whose study groups …", "… ITU-T or ITU-R?".
 _WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + r"\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU
                        + r"(?:'s)?" + r"|(?<![\w-])R\s*,\s*T\s*,?\s*(?:or|and|/)\s*D\b"
-                       + r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+" + _JOB + r"\b"
+                       + r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+(?:" + _JOB + r"|one)\b"
                        + r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD](?:\s+and\s+[RTD])?\b"
                        # "who leads on alternative calling procedures, T or D?": a closing choice by letters
                        + r"|(?<![\w.-])(?:(?:in|under|with|within)\s+)?[RTD]\s+or\s+(?:(?:in|under|with|within)\s+)?[RTD]\s*\?*\s*$"
@@ -610,7 +611,7 @@ def without_remark(question: str) -> str:
 _ONE_OFFERED_RE = re.compile(r"(?:[,;:\u2013\u2014-]\s*(?:is|was)\s+(?:that|this|it)\s+)?\b(?:(?:mainly|mostly|primarily|really|"
                              r"just|basically|only|purely)\s+)?(?:(?:an?\s+)(?:ITU-[RTD]|BR|TSB|BDT|[RTD])(?:'s)?"
                              r"|(?:ITU-[RTD]|BR|TSB|BDT)'s)\s+"
-                             + _SG_OF + _JOB + r"\b(?:\s*,?\s*" + _ALL_SIDE + ")?", re.IGNORECASE)
+                             + _SG_OF + r"(?:" + _JOB + r"|one)\b(?:\s*,?\s*" + _ALL_SIDE + ")?", re.IGNORECASE)
 
 
 # "is OTT more a T thing or a D thing?": how much, said of the choice, not of the topic
