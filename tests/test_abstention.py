@@ -83,6 +83,13 @@ def test_blind47_kinds_of_near_domain_question() -> None:
     v = judge("D.000 - how is a 'roaming charge' defined?", [clause(text)], **kw)
     assert v.abstain and "roaming charge" in v.reason, v
     assert not judge("what does 'accounting rates' mean?", [clause(text)], **kw).abstain  # the singular is used
+    # unquoted, after "definition of" or between "how is" and "defined" (blind49)
+    v = judge("D.000 - what's the definition of an interconnection charge?", [clause(text)], **kw)
+    assert v.abstain and "“interconnection charge” is not in the corpus" in v.reason, v
+    assert not judge("definition of accounting rate pls", [clause(text)], **kw).abstain
+    assert not judge("where does D.000 get its definition of an accounting rate from?", [clause(text)], **kw).abstain
+    youth = clause("to note that age groups of youth shall be defined on a case-by-case basis")
+    assert not judge("how are youth age groups defined?", [youth], **{**kw, "corpus_has": lambda x: x in youth.text}).abstain
     assert "who holds them" in judge("who is the TSB counsellor assigned to SG17 right now?", [clause(text)], **kw).reason
     v = judge("what was the net surplus or deficit in the 2014-2017 accounts?", [clause(text)], **kw)
     assert v.abstain and "amount" in v.reason, v

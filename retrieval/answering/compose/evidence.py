@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from retrieval.answering.compose import asks_who
 from retrieval.core.models import THREE, Clause
 from retrieval.core.text import norm_hyphens
-from retrieval.indexing.lexical import CHAT_WORDS, holds, lexical_tokens
+from retrieval.indexing.lexical import CHAT_WORDS, STOPWORDS, holds, lexical_tokens
 from retrieval.parsing.mandates import actors_in
 
 _I = re.IGNORECASE
@@ -665,7 +665,30 @@ def asks_its_words(question: str, ref_text: str) -> bool:
 
 # "how is a 'roaming charge' defined?", "what does “zero rating” mean?": a quoted term of a few words
 _QUOTED_TERM_RE = re.compile(r"(?:^|(?<=[\s(]))['\u2018\"\u201c](?P<term>[A-Za-z][\w-]*(?:\s[\w-]+){0,3})['\u2019\"\u201d](?=[\s?,.:;)]|$)")
+# … or unquoted, of two or three words: "what's the definition of an interconnection charge?"
+_DEFINED_TERM_RE = re.compile(r"\bdefinition\s+of\s+(?:an?\s+|the\s+)?(?P<term>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){1,2})"
+                              r"\s*(?=[?.,;:]|$|\s+(?:in|under|per|according|again)\b)"
+                              r"|\bhow\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<term2>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){1,2})\s+defined\b")
 _DEFINITION_Q_RE = re.compile(r"\bdefin(?:ed|es|e|ition)\b|\bmeans?\b|\bmeaning\b|\bstands?\s+for\b", _I)
+
+
+def _term_to_define(q: str) -> str | None:
+    """The term a question asks to be defined: quoted ("how is a 'roaming charge' defined?"), or of two or three
+    words after "definition of" or between "how is" and "defined"."""
+    if not _DEFINITION_Q_RE.search(q):
+        return None
+    if (m := _QUOTED_TERM_RE.search(q)) is not None:
+        return m.group("term")
+    m = _DEFINED_TERM_RE.search(q)
+    if m is None:
+        return None
+    words = (m.group("term") or m.group("term2")).split()
+    # the term ends before a word that joins it to the rest ("the definition of a disaster from …")
+    cut = next((i for i, w in enumerate(words) if w in STOPWORDS), len(words))
+    words = words[:cut]
+    while words and words[-1] in CHAT_WORDS:  # "definition of collection charge pls"
+        words.pop()
+    return " ".join(words) if len(words) >= 2 else None
 
 
 def _term_forms(term: str) -> set[str]:
@@ -739,10 +762,12 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         names = ", ".join(absent)
         verb = "is" if len(absent) == 1 else "are"
         return Verdict(abstain=True, missing=absent, reason=f"{names} {verb} not in the corpus.")
-    quoted = _QUOTED_TERM_RE.search(q) if _DEFINITION_Q_RE.search(q) else None
-    if quoted and not any(corpus_has(f) for f in _term_forms(quoted.group("term"))):
+    term = _term_to_define(q)
+    if term and not any(corpus_has(f) for f in _term_forms(term)) and not (
+            # unquoted, its words in another order are the term too ("age groups of youth")
+            not _QUOTED_TERM_RE.search(q) and any(set(lexical_tokens(term)) <= set(lexical_tokens(c.text))
+                                                  for c in clauses[:3])):
         # "D.000 - how is a 'roaming charge' defined?": a term asked to be defined that no text uses
-        term = quoted.group("term")
         return Verdict(abstain=True, missing=[term], reason=f"“{term}” is not in the corpus, so no text defines it.")
     parties = [a or b for a, b in _ACRONYM_RE.findall(q)]
     unnamed = [a for a in dict.fromkeys(parties) if a not in _CHAT_ACRONYMS and not corpus_has(a)]
