@@ -226,6 +226,7 @@ def test_itu_shorthand_countries_as_typed_and_amounts_asked_in_chat(corpus_servi
     assert stem("contribution") in SYNONYMS[stem("contribs")]
     assert stem("plenipotentiary") in SYNONYMS[stem("plenipot")]
     assert stem("consumers") in SYNONYMS[stem("customers")]  # PP Res 196 protects "consumers"
+    assert stem("divided") in SYNONYMS[stem("split")]  # E.119: "This service is divided into two parts"
     # blind24, first run: "gather the stats" (Res 200: BDT coordinates their "collection"), "threats and vulns"
     assert stem("collection") in SYNONYMS[stem("gather")]
     assert stem("vulnerabilities") in SYNONYMS[stem("vulns")]
@@ -940,6 +941,10 @@ def test_a_possessive_or_a_year_makes_what_is_a_an_amount_and_case_i_is_no_varia
     assert not asks_amount("what's the part of the accounting rate owed to a transit country called?")
     assert not asks_amount("what is the term for the rate paid to the terminal administration?")
     assert asks_amount("what's the accounting rate for calls to Geneva?")
+    # which costs are spared asks for items, not a sum (blind48)
+    assert not asks_amount("dec 5 - which costs r off limits when council cuts spending?")
+    assert not asks_amount("which expenses can't be reduced under Decision 5?")
+    assert asks_amount("what are the costs of holding the meeting?")
     share = "Transit share The part of the accounting rate which is due to an intermediate Administration."
     v = judge("what's the part of the accounting rate owed to a transit country called?", [clause(share)],
               corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)

@@ -126,6 +126,8 @@ _SYNONYM_GROUPS = [
     ("stall", "stalls", "stalled", "delay", "delays", "delayed"), ("defer", "deferred", "postpone", "postponed"),
     ("reopen", "reopened", "reconsider", "reconsidered", "revisit", "revisited"),
     ("partner", "partners", "partnership", "partnerships"),
+    # "how many parts is it split into?": the texts "divide" ("This service is divided into two parts")
+    ("split", "splits", "divide", "divides", "divided"),
     # Telecom chat words for what the texts name generically.
     ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),
     ("imei", "imeis", "identifier", "identifiers"),

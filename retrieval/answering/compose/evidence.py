@@ -517,8 +517,10 @@ def _same_members(question: str, text: str) -> bool:
 # "what kind of price do non-members pay?", "what costs do remote participants still cover themselves?":
 # which costs or prices, answered in words ("a market price", "local call charges"), not a sum.
 _WHICH_KIND_Q_RE = re.compile(r"\bwhat\s+(?:kinds?|types?|sorts?)\s+of\b|\b(?:what|which)\s+(?:[\w-]+\s+)?"
-                              r"(?:costs|charges|expenses|fees)\s+(?:do|does|are|is|will|would)\b[^?]*"
-                              r"\b(?:cover|covered|bear|borne|include|included|still)\b"
+                              r"(?:costs|charges|expenses|fees)\s+(?:do|does|are|is|r|will|would|can|cannot|can't|must|should)\b[^?]*"
+                              r"\b(?:cover|covered|bear|borne|include|included|still|off[\s-]limits|exempt(?:ed)?|protected|"
+                              # "which costs are off limits when the Council cuts spending?": the items spared
+                              r"excluded|spared|untouchable|cut|reduced)\b"
                               # "what do they still have to pay for?": the things paid for
                               r"|\bpay\s+for\s*\?*\s*$", _I)
 
