@@ -912,6 +912,10 @@ def test_membership_places_codes_deployments_and_definitions() -> None:
     assert judged("how much is the Sector Member contributory unit in CHF?", unit).abstain
     assert not judged("how much is the Member States' contributory unit in CHF?", unit).abstain
     assert "place" in judged("where's WTSA-20 going to be held?", when).reason
+    # where a text must be sent is a body, not a place (blind49)
+    sent = "Proposals for new Questions shall be submitted to TSB by Member States and Sector Members."
+    assert not judged("who can propose a new Question, and where does the proposal have to be sent?", sent).abstain
+    assert "place" in judged("and where will WTSA-20 be?", when).reason
     assert not judged("when is WTSA-20 going to be held?", when).abstain
     assert "code" in judged("what international access code was assigned to Palestine?", "Palestine " + when).reason
     assert judged("which countries have actually deployed safety confirmation systems?", definition).abstain

@@ -362,7 +362,10 @@ _PLACE_Q_RE = re.compile(r"\b(?:which|what)\s+(?:cities|city|towns?|locations?|v
                          # "where exactly was WTSA-20 held?", "when and where does TSAG meet?" ("in cases where
                          # a meeting is held" is no question of place)
                          r"|(?:^\s*|\b(?:and|or)\s+)where(?:'s|\s+(?:exactly\s+)?(?:is|was|were|are|will|does|did)\b)[^?]*"
-                         r"\b(?:held|hosted|take\s+place|took\s+place|taking\s+place|convened|meet|met|be)\b", _I)
+                         # ("where does the proposal have to be sent?" asks where it goes: a body, not a place)
+                         r"\b(?:held|hosted|take\s+place|took\s+place|taking\s+place|convened|meet|met|"
+                         r"be(?!\s+(?:sent|submitted|forwarded|addressed|directed|passed|returned|given|routed|filed|"
+                         r"lodged|\w+ed)\b))\b", _I)
 _CITY_RE = re.compile(r"\b(?:Geneva|New\s+York|Addis\s+Ababa|Cairo|Bangkok|Brasilia|Moscow|Nairobi|Dakar|Yaoundé|Harare|"
                       r"Jakarta|New\s+Delhi|Santiago|Tegucigalpa|Bridgetown|Almaty|Manama|Tunis|Dubai)\b")
 # "What's the country code assigned to Palestine?": the answer is a code, which a clause gives in digits.
