@@ -227,6 +227,7 @@ def test_itu_shorthand_countries_as_typed_and_amounts_asked_in_chat(corpus_servi
     assert stem("plenipotentiary") in SYNONYMS[stem("plenipot")]
     assert stem("consumers") in SYNONYMS[stem("customers")]  # PP Res 196 protects "consumers"
     assert stem("divided") in SYNONYMS[stem("split")]  # E.119: "This service is divided into two parts"
+    assert stem("alternative") in SYNONYMS[stem("alt")]  # "alt calling procedures" (PP Res 21)
     # blind24, first run: "gather the stats" (Res 200: BDT coordinates their "collection"), "threats and vulns"
     assert stem("collection") in SYNONYMS[stem("gather")]
     assert stem("vulnerabilities") in SYNONYMS[stem("vulns")]

@@ -106,7 +106,7 @@ _SYNONYM_GROUPS = [
     ("contrib", "contribs", "contribution", "contributions"), ("plenipot", "plenipotentiary", "pp"),
     ("org", "orgs", "organization", "organizations", "bodies"), ("interop", "interoperability"),
     ("mtg", "meeting"), ("recs", "recommendations"), ("vice-chair", "vice-chairs", "vice-chairman", "vice-chairmen"),
-    ("intl", "international"), ("approx", "approximately"), ("reqs", "requirements"), ("hq", "headquarters"),
+    ("intl", "international"), ("approx", "approximately"), ("alt", "alternative"), ("reqs", "requirements"), ("hq", "headquarters"),
     ("sec", "secs", "second", "seconds"), ("hr", "hrs", "hour", "hours"),
     ("redo", "revise"), ("wk", "wks", "week", "weeks"), ("stats", "statistics"),
     # Everyday verbs for the texts' own ("gather the stats": "the collection … of statistics")
