@@ -950,6 +950,7 @@ def test_a_possessive_or_a_year_makes_what_is_a_an_amount_and_case_i_is_no_varia
     assert not asks_amount("dec 5 - which costs r off limits when council cuts spending?")
     assert not asks_amount("which expenses can't be reduced under Decision 5?")
     assert asks_amount("what are the costs of holding the meeting?")
+    assert not asks_amount("who checks how SG chairs get picked and how much load they carry?")  # a workload
     share = "Transit share The part of the accounting rate which is due to an intermediate Administration."
     v = judge("what's the part of the accounting rate owed to a transit country called?", [clause(share)],
               corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)

@@ -127,7 +127,9 @@ _AMOUNT_Q_RE = re.compile(
     # "what does the Budget Control Committee do".
     # "by how much would decisions be delayed?" asks a degree, which any quantity gives; "by how much did the
     # budget rise?" still asks a sum
-    r"(?<!\bby\s)\bhow\s+much\b(?!\s+(?:advance\s+)?(?:notice|time|lead\s+time|warning|earlier|ahead|in\s+advance)\b)"
+    # ("how much load they carry" is a workload, not a sum)
+    r"(?<!\bby\s)\bhow\s+much\b(?!\s+(?:advance\s+)?(?:notice|time|lead\s+time|warning|earlier|ahead|in\s+advance|"
+    r"load|workload|work|effort|burden|weight|influence|say|detail|input)\b)"
     r"|\bby\s+how\s+much\b(?=[^?]*\b(?:budgets?|costs?|prices?|fees?|CHF|francs|spend|spent|pay|paid|contributions?|"
     r"money|funds?|funding|expenses|revenues?|income)\b)|\bspends?\b|\b(?:what(?:'s|s)?|which)\s+(?:(?:is|are|was|were|will\s+be)\s+)?"
     r"(?!(?:does|do|did|can|could|should|must|shall|would)\b)(?:the\s+)?[\w\s'-]{0,30}?"
