@@ -264,7 +264,7 @@ def detect(question: str) -> tuple[Intent, Reference | None]:
     if ref is not None and _asks_diff(question):  # "what changed in Res 57 at Hammamet?"
         return "diff", ref
     if ref is not None and ref.kind in ("recommendation", "supplement") and not (ref.part or ref.label) \
-            and re.search(_OWNER, question, re.IGNORECASE):
+            and asks_owner(question):
         return "sector", None  # "whose rec is E.119?": its Sector, not its text
     if ref is not None and (ref.symbol or ref.part or ref.label):
         return "cite", ref

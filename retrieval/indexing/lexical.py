@@ -73,8 +73,8 @@ _ISE_RE = re.compile(r"(?<=[a-z]{3})(?:is|(?<=l)ys)(e|ed|es|ing|ation|ations|er|
 # Words whose -ing/-ed forms Snowball stems apart from the word itself.
 _UNDOUBLED = frozenset(["staff", "add"])
 # Irregular verb forms Snowball leaves apart from their verb: "where was WTPF-21 held?" against "to hold the
-# WTPF", "who paid" against "shall pay". Only forms that are no other common word ("found", "left", "meant"
-# and "lead"/"led" stay as they are: "led" is also the past of a Sector "leading", but "lead" is the noun).
+# WTPF", "who paid" against "shall pay". Only forms that are no other common word: "found", "left", "meant",
+# "ran" (RAN, the radio access network), "sat" and "led" ("lead" is also the noun of "lead Sector") stay.
 _IRREGULAR = {
     "held": "hold", "paid": "pay", "made": "make", "gave": "give", "given": "give", "took": "take",
     "taken": "take", "chose": "choose", "chosen": "choose", "drew": "draw", "drawn": "draw", "brought": "bring",

@@ -146,18 +146,19 @@ def answer_sentence(question: str, clause: Clause, share: float = SEGMENT_COVERA
 
 # "which advisory groups should …?", "which director is on the hook …?": the answer is an actor of that kind,
 # not the first actor a clause names.
+# "which two bureau directors …": a count and the bureau may come before the kind asked
+_WHICH_SOME = r"\bwhich\s+(?:(?:bureau(?:'s)?|two|three|2|3)\s+){0,2}"
 _ACTOR_KINDS = [
     (re.compile(r"\bwhich\s+(?:sector\s+)?advisory\s+(?:groups?|bodies)\b", _I),
      re.compile(r"\b(?:RAG|TSAG|TDAG)\b|\bAdvisory\s+(?:Groups?|bod)", _I)),
-    # ("which two bureau directors …": the count and the bureau both said)
-    (re.compile(r"\bwhich\s+(?:(?:bureau(?:'s)?|two|three|2|3)\s+){0,2}directors?\b", _I), re.compile(r"\bDirectors?\b")),
+    (re.compile(_WHICH_SOME + r"directors?\b", _I), re.compile(r"\bDirectors?\b")),
     # "which bureau must find the money?": a Bureau or its Director, not the Secretary-General
     (re.compile(r"\bwhich\s+bureau(?:x|s)?\b", _I), re.compile(r"\bDirectors?\b|\b(?:BR|TSB|BDT)\b|\bBureau")),
 ]
 
 
 # "which two bureau directors …?", "which bodies …?": more than one is expected
-_PLURAL_KIND = re.compile(r"\bwhich\s+(?:(?:bureau|two|three|2|3)\s+){0,2}(?:directors|bureaux|bodies|organs|officials)\b", _I)
+_PLURAL_KIND = re.compile(_WHICH_SOME + r"(?:directors|bureaux|bodies|organs|officials)\b", _I)
 
 
 # The membership takes part in everything; naming it says whose procedure nothing about
