@@ -332,6 +332,12 @@ def test_who_signed_committed_or_sat_on_something_is_a_record_unless_a_clause_sa
               "who sat on the expert group that revised the index?", "what was the vote count on the resolution?"):
         v = _judged(q, task)
         assert v.abstain and "signed or committed" in v.reason, (q, v)
+    for q in ("which company built the first system based on the Recommendation?",
+              "which vendor supplied the handsets?"):
+        assert "signed or committed" in _judged(q, task).reason, q
+    for q in ("what's the journal's current impact factor?", "after the merging, how many working groups are left?"):
+        assert "current figures" in _judged(q, task).reason, q
+    assert "current figures" not in _judged("how many working groups shall the Council keep?", task).reason
     # a clause saying who signed answers it; asking whom ITU is to cooperate with is what texts say
     signed = "the cooperation agreement signed by ITU and UNESCO on the Broadband Commission"
     assert not _judged("which agencies signed the cooperation agreement?", signed).abstain

@@ -106,9 +106,11 @@ _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b"
                         r"|\bhow\s+many\b[^?]*\b(?:were|was)\s+(?:submitted|received|tabled)\b"
                         # which parties signed, committed or joined, who sat on a group, how the vote went: what
                         # happened after the texts, which they do not record (unless a clause says so: _acted_stated)
-                        r"|\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ations|orgs|companies|firms|manufacturers|vendors|"
-                        r"operators|countries|agenc(?:y|ies)|partners|administrations)\b[^?]{0,60}?\b(?P<acted>signed|"
-                        r"(?:have|has)\s+(?:already\s+)?(?:committed|pledged|joined|signed\s+up)|committed\s+to|pledged|joined)\b"
+                        r"|\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ations?|orgs|compan(?:y|ies)|firms?|manufacturers?|"
+                        r"vendors?|operators|countries|agenc(?:y|ies)|partners|administrations)\b[^?]{0,60}?\b(?P<acted>signed|"
+                        r"(?:have|has)\s+(?:already\s+)?(?:committed|pledged|joined|signed\s+up)|committed\s+to|pledged|joined|"
+                        # "which company built the first system based on E.119?": who made a product is no text's
+                        r"built|supplied|sold|manufactured)\b"
                         r"|\bdid\s+ITU\s+(?P<signed>sign)\b|\bwho\s+(?:sat|served)\s+on\b|\bvote\s+(?:count|tally)\b",
                         _I)
 # "When and where is the next TSAG meeting?": a schedule, which adopted texts give only as a date or place
@@ -221,8 +223,12 @@ _CURRENT_RE = re.compile(
     r"|\bwhat(?:'s|s|\s+is)\s+the\s+status\s+of\s+(?:the\s+)?(?:[\w+-]+\s+){0,4}?(?:review|project|process|construction|"
     r"renovation|negotiations?|ratification|work|preparations?)\b|"
     r"\bhow\s+(?:many|much)\b[^?]*\b(?:currently|now|today|at\s+present|presently|so\s+far|to\s+date|this\s+year)\b"
+    # "after the merging, how many CWGs are left?": what remains after the texts did their work
+    r"|\bhow\s+many\b[^?]*\b(?:are|is|were)\s+(?:still\s+)?left\b|\bhow\s+many\b[^?]*\bremain(?:s|ed)?\s*\??\s*$"
     r"|\b(?:current|latest|present|most\s+recent|newest)\s+(?:[\w-]+\s+){0,4}?(?:number|figures?|count|total|membership|"
-    r"list\s+of\s+members|balance|level|status|value|rate|score|size|rank|ranking|position|standing|data|statistics|stats)\b"
+    r"list\s+of\s+members|balance|level|status|value|rate|score|size|rank|ranking|position|standing|data|statistics|stats|"
+    # "the ITU Journal's current impact factor"
+    r"factor|percentage|ratio)\b"
     # "when does the current term of the TSB Director end?": when someone's present term runs out
     r"|\b(?:current|present|incumbent's|ongoing)\s+(?:term|mandate\s+period|tenure)\b"
     # "Kenya's rank in the latest IDI", "where does Kenya rank": a country's place in a published index
