@@ -1577,6 +1577,10 @@ def test_a_text_not_indexed_is_answered_from_the_clause_that_restates_it(itu_ser
     # what the text itself says is its own words, which no clause here holds
     own = ask(itu_service, "what does WTDC Res 47 itself say about fellowships for training courses?")
     assert own.abstained and "WTDC Resolution 47 is not in the corpus" in own.text
+    # a Sector question is read from mandates, which the restating clause seldom is: Res 123's joint task of
+    # the three Directors once answered "ITU-R leads" for WTDC Res 37's follow-up
+    sector = ask(itu_service, "WTDC res 37 - which bureau has to follow it up with TSB on the standardization gap?")
+    assert sector.abstained and "WTDC Resolution 37 is not in the corpus" in sector.text, sector.text
 
 
 def test_a_sector_question_whose_topic_no_clause_names_is_answered_from_its_evidence(itu_service: object) -> None:

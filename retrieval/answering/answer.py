@@ -612,8 +612,10 @@ class Answerer:
         text = self._without_described(query, self._without_document_names(query, text))
         named = [r for r in query.references if r.number and not r.symbol and r.kind in (None, "decision")]
         unindexed = [r for r in named if not indexed(r) and asked_as_source(query.text, r.text)]
-        if unindexed and len(unindexed) == len(named) and query.intent not in ("cite", "find", "refs") \
-                and not self._restated(text, unindexed, clauses):
+        if unindexed and len(unindexed) == len(named) and query.intent not in ("cite", "find", "refs") and not (
+                # (a Sector question is read from mandates, and the clause restating the text is seldom one:
+                # "WTDC res 37 - which bureau follows it up?" led with ITU-R from Res 123's joint task)
+                query.intent != "sector" and self._restated(text, unindexed, clauses)):
             # "What does WTSA Res 52 require?" with Res 52 only named by other texts: its own words are
             # what was asked, and a clause that merely mentions it would be a confident wrong answer.
             # ("What does Res 59 cover according to Res 57?" has its source in the corpus.)
