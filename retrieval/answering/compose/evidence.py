@@ -685,23 +685,23 @@ _DEFINED_TERM_RE = re.compile(r"\bdefinition\s+of\s+(?:an?\s+|the\s+)?(?P<term>[
 _DEFINITION_Q_RE = re.compile(r"\bdefin(?:ed|es|e|ition)\b|\bmeans?\b|\bmeaning\b|\bstands?\s+for\b", _I)
 
 
-def _term_to_define(q: str) -> str | None:
-    """The term a question asks to be defined: quoted ("how is a 'roaming charge' defined?"), or of two or three
-    words after "definition of" or between "how is" and "defined"."""
+def _term_to_define(q: str) -> tuple[str | None, bool]:
+    """The term a question asks to be defined, and whether it was quoted: quoted ("how is a 'roaming charge'
+    defined?"), or of two or three words after "definition of" or between "how is" and "defined"."""
     if not _DEFINITION_Q_RE.search(q):
-        return None
+        return None, False
     if (m := _QUOTED_TERM_RE.search(q)) is not None:
-        return m.group("term")
+        return m.group("term"), True
     m = _DEFINED_TERM_RE.search(q)
     if m is None:
-        return None
+        return None, False
     words = (m.group("term") or m.group("term2")).split()
     # the term ends before a word that joins it to the rest ("the definition of a disaster from …")
     cut = next((i for i, w in enumerate(words) if w in STOPWORDS), len(words))
     words = words[:cut]
     while words and words[-1] in CHAT_WORDS:  # "definition of collection charge pls"
         words.pop()
-    return " ".join(words) if len(words) >= 2 else None
+    return (" ".join(words) if len(words) >= 2 else None), False
 
 
 def _term_forms(term: str) -> set[str]:
@@ -775,11 +775,10 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         names = ", ".join(absent)
         verb = "is" if len(absent) == 1 else "are"
         return Verdict(abstain=True, missing=absent, reason=f"{names} {verb} not in the corpus.")
-    term = _term_to_define(q)
+    term, quoted = _term_to_define(q)
     if term and not any(corpus_has(f) for f in _term_forms(term)) and not (
             # unquoted, its words in another order are the term too ("age groups of youth")
-            not _QUOTED_TERM_RE.search(q) and any(set(lexical_tokens(term)) <= set(lexical_tokens(c.text))
-                                                  for c in clauses[:3])):
+            not quoted and any(set(lexical_tokens(term)) <= set(lexical_tokens(c.text)) for c in clauses[:3])):
         # "D.000 - how is a 'roaming charge' defined?": a term asked to be defined that no text uses
         return Verdict(abstain=True, missing=[term], reason=f"“{term}” is not in the corpus, so no text defines it.")
     parties = [a or b for a, b in _ACRONYM_RE.findall(q)]
