@@ -335,6 +335,12 @@ def test_who_signed_committed_or_sat_on_something_is_a_record_unless_a_clause_sa
     for q in ("which company built the first system based on the Recommendation?",
               "which vendor supplied the handsets?"):
         assert "signed or committed" in _judged(q, task).reason, q
+    # the firm hired: the texts say one is to be hired, not which; what it advised is in its report
+    hire = "the Union shall hire an independent external management consultancy to review ITU Telecom events"
+    for q in ("name of the consultancy hired to review ITU Telecom?", "which construction firm got the main contract?"):
+        assert "which firm was hired" in _judged(q, hire).reason, q
+    assert "what a review" in _judged("what did the external consultancy recommend in its review?", hire).reason
+    assert not _judged("what is the consultancy hired to review?", hire).abstain
     for q in ("what's the journal's current impact factor?", "after the merging, how many working groups are left?"):
         assert "current figures" in _judged(q, task).reason, q
     assert "current figures" not in _judged("how many working groups shall the Council keep?", task).reason

@@ -49,6 +49,20 @@ def test_the_latest_edition_answers_and_the_first_when_asked() -> None:
     assert compose_history("when was A.12 approved?", clause("The approval of ITU-T Recommendations is covered")) is None
 
 
+def test_a_revision_to_come_is_not_in_a_table_of_past_editions() -> None:
+    # "when is A.12 next due for revision?" was answered with the 2016 edition's row, a past date for a future one
+    for q in ("when is A.12 next due for revision by TSAG?", "when will A.12 be updated?"):
+        ans = compose_history(q, clause(A12))
+        assert ans is not None and ans.abstained and not ans.citations, q
+        assert "will next be revised; its latest edition, 4.0, was approved on 2016-11-02" in ans.lines[0].plain
+    a8 = clause("Recommendation ITU-T A.8 was prepared by TSAG (2005-2008) and approved by the World Telecommunication "
+                "Standardization Assembly (Johannesburg, 21-30 October 2008).", part="summary", number="A.8")
+    later = compose_approval("when is A.8 due to be revised?", [a8])
+    assert later is not None and later.abstained and not later.citations
+    done = compose_approval("when was A.8 approved?", [a8])
+    assert done is not None and not done.abstained and done.citations
+
+
 def test_which_questions_ask_for_the_history() -> None:
     for q in ("when was Recommendation A.12 approved?", "which study group approved E.119?", "who approved A.8?",
               "what's the latest version of A.Sup5?", "how many editions of A.1 are there?", "approval date of D.000?",

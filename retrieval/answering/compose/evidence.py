@@ -83,6 +83,8 @@ _HOLDER_RE = re.compile(r"\bwho\s+(?:chairs|heads|convenes|presides)\b(?!\s+(?:i
 # "Who decides who chairs the CWGs?" asks for the body that chooses, which the texts name.
 _CHOOSER_RE = re.compile(r"\bwho\s+(?:decides|appoints|elects|chooses|selects|determines|designates|nominates|names)\b", _I)
 _HELD_BY_RE = re.compile(r"\b(?:headed|chaired|led|presided(?:\s+over)?|convened)\s+by\b", _I)
+_FIRM = (r"(?:consultan(?:cy|cies|ts?)|firms?|compan(?:y|ies)|contractors?|architects?|vendors?|suppliers?|banks?|"
+         r"lenders?|auditors?|law\s+firms?)")
 _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b"
                         # a ranking is a result: "which country came top in the latest GCI?"
                         r"|\b(?:came|comes|ranked|ranks|placed|finished)\s+(?:top|first|highest|last|bottom)\b"
@@ -111,7 +113,13 @@ _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b"
                         r"(?:have|has)\s+(?:already\s+)?(?:committed|pledged|joined|signed\s+up)|committed\s+to|pledged|joined|"
                         # "which company built the first system based on E.119?": who made a product is no text's
                         r"built|supplied|sold|manufactured)\b"
-                        r"|\bdid\s+ITU\s+(?P<signed>sign)\b|\bwho\s+(?:sat|served)\s+on\b|\bvote\s+(?:count|tally)\b",
+                        r"|\bdid\s+ITU\s+(?P<signed>sign)\b|\bwho\s+(?:sat|served)\s+on\b|\bvote\s+(?:count|tally)\b"
+                        # the firm a body hired and what it found: "name of the consultancy hired to review ITU
+                        # Telecom?", "which construction firm got the main contract?" (the texts say one is to be
+                        # hired, never which; what it found is _OUTCOME_RE's)
+                        rf"|\bnames?\s+of\s+the\s+(?:[\w-]+\s+){{0,2}}?{_FIRM}"
+                        rf"|\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?{_FIRM}\b[^?]{{0,40}}?\b(?:got|won|was\s+(?:hired|chosen|"
+                        r"selected|picked|awarded|appointed|retained|contracted)|did\s+the\s+(?:work|review|study|audit))\b",
                         _I)
 # "When and where is the next TSAG meeting?": a schedule, which adopted texts give only as a date or place
 # they fix ("the next plenipotentiary conference shall be held in 2022"), never as a span ("two months").
@@ -211,13 +219,17 @@ _DURATION_WORDS = "how long last lasts run runs take takes duration length"
 _TIME_SPAN_RE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|"
                            r"twenty|thirty|sixty)[\s-](?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|"
                            r"milliseconds?|ms|s)\b", _I)
-_NUMBER_RE = re.compile(r"\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|majority)\b", _I)
+# a year is no count: "the number of regional offices … report at its 2020 session" does not say how many
+_NUMBER_RE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|majority)\b", _I)
 # Questions about the state of things now: adopted texts do not record live figures or memberships.
 _CURRENT_RE = re.compile(
     # "how many Sector Members does ITU-T have?", "how many people work at BDT?": a live count
     r"\bhow\s+many\s+(?:Member\s+States|Sector\s+Members|Associates|members|staff|people|employees|countries|delegates)"
     r"\s+(?:does|do)\s+(?:ITU|the\s+Union|ITU-[RTD]|BDT|TSB|BR|it)\b[^?]*\bhave\b(?!\s+to\b)"
     r"|\bhow\s+many\s+(?:people|staff|employees)\s+work\b"
+    # "how many staff are posted at the Asia-Pacific office?": a staffing figure of the day
+    r"|\bhow\s+many\s+(?:people|staff|staffers|employees|officials|experts)\s+(?:are|were|is)\s+(?:currently\s+)?"
+    r"(?:posted|based|employed|stationed|working|assigned|deployed)\b"
     # "what is the status of the WSIS+20 review?": where a process stands now ("the status of observers" is
     # their standing, which texts give)
     r"|\bwhat(?:'s|s|\s+is)\s+the\s+status\s+of\s+(?:the\s+)?(?:[\w+-]+\s+){0,4}?(?:review|project|process|construction|"
@@ -270,7 +282,7 @@ _OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?
                          r"|\bwhat\s+(?:did|were|was)\b[^?]*\b(?:conclude[ds]?|conclusions?|findings?|found|results?)\b"
                          # "what did the EG-ITR final report recommend?": a report's content is in the report
                          r"|\bwhat\s+(?:did|does|do)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}(?:reports?|review|study|survey|"
-                         r"assessment|evaluation|audit)\s+(?:recommend|propose|suggest|find|conclude|say)\w*\b"
+                         r"assessment|evaluation|audit|consultan(?:cy|ts?)|auditors?)\s+(?:recommend|propose|suggest|find|conclude|say)\w*\b"
                          r"|\b(?:in|at|from|of)\s+the\s+(?:last|latest|most\s+recent|previous)\s+(?:[\w-]+\s+){0,3}"
                          r"(?:surveys?|reviews?|reports?|elections?|editions?|evaluations?|audits?)\b", _I)
 # What a meeting did with a proposal: the contributions say what was proposed, not what became of it.
@@ -869,8 +881,8 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             "sponsor" in result.group(0).lower() and any("sponsor" in c.text.lower() for c in clauses[:3])):
         return Verdict(abstain=True, missing=["results"],
                        reason="The corpus holds adopted texts; it does not record who won, ranked, was elected, hosted, "
-                              "sponsored a text, attended, signed or committed to something or sat on a group, or how "
-                              "votes went.")
+                              "sponsored a text, attended, signed or committed to something or sat on a group, how "
+                              "votes went, or which firm was hired.")
     if chose := _BODY_CHOSE_RE.search(q):
         body = chose.group("body")
         body = body.title() if body.islower() else body

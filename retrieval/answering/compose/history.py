@@ -72,6 +72,18 @@ def editions(text: str) -> list[Edition]:
     return out
 
 
+# "when is A.12 next due for revision?", "when will E.119 be updated?": a date to come, which a table of
+# past editions cannot give
+_FUTURE_Q_RE = re.compile(r"\bnext\b(?!\s+to\b)|\bdue\s+(?:for|to)\b|\bwill\b|\bupcoming\b|\bplanned\b|\bscheduled\b|\bgoing\s+to\b", _I)
+
+
+def _no_future_date(question: str, name: str, latest: Edition | None) -> Answer:
+    known = f"; its latest edition, {latest.edition}, was approved on {latest.date}" if latest else ""
+    text = (f"I found no clause in the corpus that answers this. No text in the corpus says when {name} will next be "
+            f"revised{known}.")
+    return Answer(question=question, intent="ask", abstained=True, lines=[lead(text)], missing=["a future revision date"])
+
+
 _AMENDMENT_Q_RE = re.compile(r"\b(?:amendments?|amended|corrigend(?:um|a)|errat(?:um|a))\b", _I)
 _AMENDMENT_ROW_RE = re.compile(r"\b(?:Amend|Amd|Cor|Corr|Corrigendum|Erratum)\b\.?", _I)
 
@@ -83,6 +95,8 @@ def compose_history(question: str, clause: Clause) -> Answer | None:
     rows = editions(clause.text)
     if not rows:
         return None
+    if _FUTURE_Q_RE.search(question):
+        return _no_future_date(question, instrument_display(clause.instrument), max(rows, key=lambda e: e.iso))
     asks_amendment = bool(_AMENDMENT_Q_RE.search(question))
     if asks_amendment:
         amended = [e for e in rows if _AMENDMENT_ROW_RE.search(e.recommendation)]
@@ -123,6 +137,8 @@ _APPROVED_RE = re.compile(r"\b(?:was|were|has\s+been)\s+(?:\S+\s+){0,8}?(?:appro
 def compose_approval(question: str, clauses: list[Clause]) -> Answer | None:
     """For a Recommendation without a history table: the sentence of its summary or foreword saying it was
     approved, quoted; None when none says so."""
+    if clauses and _FUTURE_Q_RE.search(question):
+        return _no_future_date(question, instrument_display(clauses[0].instrument), None)
     for c in clauses:
         for sentence in re.split(r"(?<=[.;])\s+", c.text):
             if _APPROVED_RE.search(sentence) and re.search(r"\bRecommendation\b", sentence, _I):
