@@ -716,7 +716,9 @@ def test_a_choice_between_sectors_asks_which_sector() -> None:
                      ("SCV, the vocab committee - does it sit in R or in T?", "SCV vocab committee"),
                      # an initiative or project is a Sector's share of the work too, and "a T one" its other side
                      ("the G3ict toolkit - was it a D initiative or a T one?", "G3ict toolkit"),
-                     ("is the BSG programme a T project or a D one?", "BSG programme")]:
+                     ("is the BSG programme a T project or a D one?", "BSG programme"),
+                     # the Sectors' by their letters (blind54: read as a plain question, all three Directors led)
+                     ("is the CPM R's, T's or D's?", "CPM"), ("youth engagement - R's or D's job?", "youth engagement")]:
         assert detect(q)[0] == "sector", q
         assert sector_topic(q) == topic, (q, sector_topic(q))
     assert detect("what does R 3 say about it?")[0] != "sector"
@@ -1140,3 +1142,14 @@ def test_an_exclusion_ends_where_the_question_goes_on() -> None:
     assert without_exclusions("which sector handles spectrum, not counting ITU-R?") == "which sector handles spectrum?"
     assert asks_deadline("before WTSA, TSAG's review of the draft Questions - minimum lead time?")
     assert "headquarters" in read_query("HQ project financing - how big is the loan?").search_text
+
+
+def test_a_list_of_recommendations_is_no_clause_of_the_first() -> None:
+    # "(A.1, A.8, A.12 etc)" was read as clause A.8 of A.1 and answered "A.1 … has no clause A.8"
+    for q in ("the A-series working-methods recs (A.1, A.8, A.12 etc) - who develops and looks after those?",
+              "A.1 and A.8 - who approves them?"):
+        assert parse_reference(q) is None and detect(q)[0] != "cite", q
+    # D.000's annex labels its clauses "A.25", "A.19.2.2": after D.000 they stay clauses of it
+    for q, label in (("D.000, A.25 - what is a transit share?", "A.25"), ("D.000 A.19.2.2 says what?", "A.19.2.2")):
+        ref = parse_reference(q)
+        assert ref is not None and ref.number == "D.000" and ref.label == label, q

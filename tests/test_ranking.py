@@ -138,3 +138,17 @@ def test_a_name_with_its_number_is_held_however_it_is_typed() -> None:
     assert index.coverage_of("IMT-2020-and-beyond")("within ITU-R on IMT-2020 and beyond") == 1.0
     # a compound is stemmed whole ("country-cod"): its parts are the words as typed
     assert index.coverage_of("country-code domains")("country code top-level domains") == 1.0
+
+
+def test_a_question_or_study_group_is_found_however_it_is_written() -> None:
+    # "Q20/1" in chat and meeting documents, "Question 20/1 of ITU-D Study Group 1" in resolutions: a search for
+    # one form ranked the clause written the other way fourth ("Q20/1 on accessibility - which sector's SG1?")
+    index = LexicalIndex(["res", "other", "third"], [lexical_tokens(t) for t in (
+        "studies conducted within the framework of Question 20/1 of ITU-D Study Group 1",
+        "Annex 1 to Resolution 1, item 1: the 1 study period", "incubation under Q4/17")])
+    assert index.search("Q20/1 on accessibility", 3)[0][0] == "res"
+    assert index.search("what does Question 4/17 incubate", 3)[0][0] == "third"
+    assert "q20/1" in lexical_tokens("Q20/1") and "q20/1" in lexical_tokens("Questions 20/1 and 4/17")
+    assert "sg17" in lexical_tokens("Study Group\u00a017") and "sg17" in lexical_tokens("SG 17")
+    assert lexical_tokens("SG17") == ["sg17"]  # the name itself is that token already, not counted twice
+    assert not any("/" in t or t.startswith("sg") for t in lexical_tokens("study group 3.2 of the report"))

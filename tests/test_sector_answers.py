@@ -1566,6 +1566,37 @@ def test_whose_recommendation_is_read_from_its_designation(itu_service: object) 
     assert owner_of("Y.9999", []) is None
 
 
+def test_a_thing_the_texts_name_as_one_sectors_is_that_sectors(itu_service: object) -> None:
+    # "the Global Network Planning initiatives (GNPi) of ITU-D" sits in Res 137's task for all three Directors,
+    # which led with all three; "CPM in ITU-R" in Res 208 beside the advisory groups of all three
+    for q, sector, doc in (("GNPi, the network planning initiatives in the future networks res - is that R's, T's "
+                            "or D's programme?", "ITU-D", "pp-res-137@"),
+                           ("is the CPM R's, T's or D's?", "ITU-R", "pp-res-208@"),
+                           ("Q20/1 on accessibility - which sector's study group was that under?", "ITU-D", "pp-res-175@")):
+        ans = ask(itu_service, q)
+        assert ans.lead_sectors == [sector] and not ans.abstained, (q, ans.text)
+        assert ans.citations[0].doc_id.startswith(doc) and quotes_verbatim(itu_service, ans), q
+
+
+def test_a_thing_tied_to_two_sectors_or_none_has_no_owner() -> None:
+    from retrieval.answering.compose.owner import owned_names, thing_owner
+
+    def c(text: str) -> Clause:
+        return Clause(clause_id="pp-res-1@x#resolves.1", doc_id="pp-res-1@x", part="resolves", span=(0, len(text)),
+                      instrument=Instrument(body="PP", kind="resolution", number="1"), text=text)
+
+    assert owned_names("GNPi programme") == ["GNPi"] and owned_names("ITU-T SG17 and TSB") == []
+    assert owned_names("Q20/1 accessibility") == ["Question 20/1"]
+    gnpi = c("within the Global Network Planning initiatives (GNPi) of ITU-D, and ITU-D's GNPi again")
+    assert thing_owner("GNPi", [gnpi]) == ("ITU-D", [gnpi])
+    named = c("the Coordination Committee for Vocabulary (CCV) in the ITU Radiocommunication Sector")
+    assert thing_owner("CCV", [named, gnpi]) == ("ITU-R", [named])
+    assert thing_owner("Question 20/1", [c("work under Q20/1 of ITU-D Study Group 1")]) is not None
+    # two Sectors claim it, or none: no owner, the mandates answer
+    assert thing_owner("JCA", [c("the JCA of ITU-T"), c("the JCA in ITU-R")]) is None
+    assert thing_owner("GNPi", [c("ITU-T and ITU-D work with GNPi partners")]) is None
+
+
 def test_a_text_not_indexed_is_answered_from_the_clause_that_restates_it(itu_service: object) -> None:
     # PP-18 Res 123 recalls what WTDC Res 47 (not indexed) asks: "instructs the Directors of TSB and BDT … to
     # encourage the participation of developing countries in training courses … by means of fellowships".

@@ -71,7 +71,14 @@ from retrieval.answering.compose.mandate import (
     list_mandates,
     read_mandate_question,
 )
-from retrieval.answering.compose.owner import compose_owner, owner_asked, owner_of
+from retrieval.answering.compose.owner import (
+    compose_owner,
+    compose_thing_owner,
+    owned_names,
+    owner_asked,
+    owner_of,
+    thing_owner,
+)
 from retrieval.answering.compose.sector import NAMES_TOPIC, compose_sector, topic_terms
 from retrieval.answering.compose.series import (
     asks_which_series,
@@ -998,9 +1005,15 @@ class Answerer:
         """"X.1255 - whose rec is that?": the Sector in its designation, from the clauses printing it (the
         Recommendation need not be indexed: the question asks whose it is, not what it says)."""
         rec = owner_asked(query.text)
-        if rec is None:
-            return None
         catalog = self.corpus.catalog()
+        if rec is None:
+            # "GNPi - is that R's, T's or D's programme?": a thing the texts name as one Sector's
+            names = owned_names(query.topic, query.text)
+            if len(names) != 1:
+                return None
+            forms = [f.encode() for f in (names[0], *re.findall(r"Q\d+/\d+", names[0].replace("Question ", "Q")))]
+            tied = thing_owner(names[0], (catalog.clause_at(i) for i in catalog.lines_containing(forms)))
+            return compose_thing_owner(query.text, names[0], *tied) if tied else None
         found = owner_of(rec, (catalog.clause_at(i) for i in catalog.lines_containing([rec.encode()])))
         return compose_owner(query.text, rec, *found) if found else None
 

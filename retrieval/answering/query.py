@@ -77,7 +77,9 @@ _SECTOR_RE = re.compile(
     r"|\b(?:is|was|will)\s+(?:it|that)\s+(?:the\s+)?" + _BUREAU + r"\s+or\s+(?:the\s+)?" + _BUREAU + r"\b"
     # "is it TSB that takes part in …, or someone else?": one Bureau offered, the answer may be another
     r"|" + _IS_IT_BUREAU +
-    r"|(?<![\w-])R\s*,\s*T\s*,?\s*(?:or|and|/)\s*D\b"
+    r"|(?<![\w-])R(?:'s)?\s*,\s*T(?:'s)?\s*,?\s*(?:or|and|/)\s*D\b"
+    # "is the CPM R's, T's or D's?", "R's or D's?": the Sectors' by their letters
+    r"|(?<![\w.-])[RTD]'s\s*,?\s+or\s+[RTD]'s(?![\w-])"
     # "SCV - does it sit in R or in T?": where a body is, a closing choice of Sectors by their letters
     r"|(?<![\w.-])(?:in|under|with|within)\s+(?:ITU-)?[RTD]\s+or\s+(?:(?:in|under|with|within)\s+)?(?:ITU-)?[RTD]\s*\?*\s*$"
     # "… D with help from R and T?": the Sectors by their letters
@@ -100,7 +102,8 @@ _SECTOR_RE = re.compile(
 )
 # Phrases that ask which Sector, stripped from the topic: "whose study groups …", "… ITU-T or ITU-R?".
 _WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + r"\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU
-                       + r"(?:'s)?" + r"|(?<![\w-])R\s*,\s*T\s*,?\s*(?:or|and|/)\s*D\b"
+                       + r"(?:'s)?" + r"|(?<![\w-])R(?:'s)?\s*,\s*T(?:'s)?\s*,?\s*(?:or|and|/)\s*D(?:'s)?(?![\w-])"
+                       + r"|(?<![\w.-])(?:an?\s+)?[RTD]'s\s*,?\s+or\s+[RTD]'s(?:\s+" + _JOB + r")?(?![\w-])"
                        + r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+(?:" + _JOB + r"|one)\b"
                        + r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD](?:\s+and\s+[RTD])?\b"
                        # "who leads on alternative calling procedures, T or D?": a closing choice by letters
@@ -936,6 +939,8 @@ _REC_REF_RE = re.compile(
     r"(?P<label>(?:[IVX]+(?=\.\d)|[A-Z])?(?:\.?\d+)*(?:\.\d+)*))?",
     re.IGNORECASE,
 )
+_MORE_RECS_RE = re.compile(r"\s*(?:,|and\b|or\b|&|/)\s*(?P<series>[A-Z]{1,2})\.(?:Sup\s?)?\d+(?:\.\d+)*"
+                           r"(?P<third>\s*(?:,|and\b|or\b|&)\s*[A-Z]{1,2}\.(?:Sup\s?)?\d)?", re.IGNORECASE)
 _MEETING_REF_RE = re.compile(
     # ("c823" in chat: a small "c" with three or four digits)
     r"\b(?P<sym>(?:(?:SG\d{1,2}|TSAG|TDAG|RAG|sg\d{1,2})-)?(?P<type>C|TD|td|c(?=0*\d{3,4}\b))\s?0*\d+)\b"
@@ -968,6 +973,11 @@ def _rec_or_meeting_reference(q: str, query: str) -> Reference | None:
         return Reference(number=sym, kind="contribution" if m.group("type").upper() == "C" else "td",
                          part="section" if m.group("label") else None, label=m.group("label"), text=query)
     m = _REC_REF_RE.search(q)
+    if m and (more := _MORE_RECS_RE.match(q, m.end("num"))) and (
+            more.group("series").upper() == m.group("num")[:len(more.group("series"))].upper() or more.group("third")):
+        # "the A-series recs (A.1, A.8, A.12 etc)": several Recommendations, not clause A.8 of A.1 ("D.000, A.25"
+        # and "D.000 A.19.2.2" stay clauses of D.000: its annex labels them so)
+        return None
     # Any order and ranges, as for resolutions: "clause 3.1 of A.1", "Annex A of A.1", "A.1 clauses 1.3 to 1.5".
     found = m and (_part_in(q[m.end("num"):], tied=False) or _part_in(q[: m.start()], tied=True))
     if m and found and found[0] in ("section", "annex", "appendix"):

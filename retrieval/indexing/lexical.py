@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # numpy takes 0.1 s to import: `cite`, `status` and `parse` r
 from retrieval.core.text import tokens
 
 # Part of the catalog cache key: a change to how text becomes tokens must rebuild cached BM25 indexes.
-TOKENIZER_VERSION = "snowball-en-8"  # query-side synonyms need no rebuild
+TOKENIZER_VERSION = "snowball-en-9"  # query-side synonyms need no rebuild
 _local = threading.local()  # PyStemmer objects are not thread-safe; one per thread
 
 STOPWORDS = frozenset([
@@ -89,7 +89,22 @@ _IRREGULAR = {
 
 
 def lexical_tokens(text: str) -> list[str]:
-    return [stem(t) for t in tokens(text) if t not in STOPWORDS]
+    out = [stem(t) for t in tokens(text) if t not in STOPWORDS]
+    if "/" in text or "roup" in text or "SG " in text:
+        out.extend(_numbered_names(text))
+    return out
+
+
+# A Question or a study group is written two ways ("Q20/1" in chat and meeting documents, "Question 20/1 of
+# ITU-D Study Group 1" in resolutions; "SG17" and "Study Group 17"): each form also gives one token the other
+# gives too, so either finds both. ("SG17" itself is already the token "sg17".)
+_QUESTION_NUMBER_RE = re.compile(r"\b(?:Q|Questions?\s*)(\d{1,2})/(\d{1,2})\b", re.IGNORECASE)
+_STUDY_GROUP_NUMBER_RE = re.compile(r"\b(?:Study\s+Groups?|SG)\s+(\d{1,2})\b(?![./]\d)", re.IGNORECASE)
+
+
+def _numbered_names(text: str) -> list[str]:
+    return ([f"q{m.group(1)}/{m.group(2)}" for m in _QUESTION_NUMBER_RE.finditer(text)]
+            + [f"sg{m.group(1)}" for m in _STUDY_GROUP_NUMBER_RE.finditer(text)])
 
 
 # What people type against how ITU texts word it ("persons with disabilities", "chairmen"). Small on
