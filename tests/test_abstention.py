@@ -1431,3 +1431,28 @@ def test_a_text_saying_who_sponsors_answers_and_a_length_to_cut_is_no_length_ask
             "of their meetings"
     assert not _judged("CWGs: what is council told to do to cut the number and length of CWG meetings?", merge).abstain
     assert _judged("max length of a plenipotentiary conference?", merge).abstain
+
+
+def test_what_a_question_names_is_not_always_what_it_asks() -> None:
+    # blind52's first run: "… or only before the deadline?" asked no date, "can the SG spend above budget …?" no
+    # sum, "someone got elected … - does that stint count?" no election result; each abstained
+    rule = "the Council may give the Secretary-General the possibility to increase the budget for cost-recovery " \
+           "products; a chairman elected in the interval does not count that period; proposals may be submitted " \
+           "as TDs at any time"
+    for q in ("can a WP vice-chair submit a proposal as a TD whenever, or only before the deadline?",
+              "budget question: can the SG spend above budget on cost-recovery products?",
+              "someone got elected vice-chair between assemblies - does that stint count toward the term limit?"):
+        assert not _judged(q, rule).abstain, q
+    assert "who won" in _judged("who got elected vice-chair between assemblies?", rule).reason
+    assert "amount" in _judged("what does it typically cost a host to have a meeting outside Geneva?", rule).reason
+    assert "what it chose" in _judged("which machine translation system did ITU roll out?", rule).reason
+    # percentages offered to choose from ask for a percentage, which a clause must give
+    q = "what availability figure (99.9%? 99.99%?) must the safety confirmation service guarantee?"
+    assert "share" in _judged(q, "the service must be highly available").reason
+    assert not _judged(q, "the service must be available 99.9 % of the time").abstain
+    # a count a text states answers "how many attended"; one it does not is the meeting's record
+    forum = "WTPF-13 was a successful edition of these forums, attended by 126 Member States and 900 delegates"
+    assert not _judged("roughly how many delegates attended WTPF-13?", forum).abstain
+    assert "attended" in _judged("how many delegates attended WTPF-21?", rule).reason
+    assert "attended" in _judged("how many delegates attended WTSA-16?", forum).reason  # another event's figures
+    assert "attended" in _judged("how many delegates attended WTPF-13?", "delegates may attend; 3 sessions").reason

@@ -1153,3 +1153,15 @@ def test_a_list_of_recommendations_is_no_clause_of_the_first() -> None:
     for q, label in (("D.000, A.25 - what is a transit share?", "A.25"), ("D.000 A.19.2.2 says what?", "A.19.2.2")):
         ref = parse_reference(q)
         assert ref is not None and ref.number == "D.000" and ref.label == label, q
+
+
+def test_a_contribution_named_whole_is_searched_when_asked_of_its_content() -> None:
+    # "RCC/47A4: by what deadline does the task force report to the ISCG?" was answered with the overview of
+    # what RCC/47A4 proposes, a confident answer to another question
+    for q in ("RCC/47A4: by what deadline does the intersector coordination task force have to report to the ISCG?",
+              "RCC/47A4 - what does it say about the task force reporting to ISCG?"):
+        assert detect(q) == ("ask", None), q
+    # asking for its proposals is still the overview, and a proposal or clause named is still cited
+    for q in ("what does RCC/47A4 propose?", "what is RCC/47A4 about?", "which resolution does RCC/47A4 want to modify?",
+              "What did RCC/47A4/1 propose to change?", "RCC/47A4 resolves 3", "who submitted RCC/47A4?"):
+        assert detect(q)[0] == "cite", q

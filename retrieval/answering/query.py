@@ -260,6 +260,20 @@ def asks_about_more_than(question: str) -> bool:
     return any(t not in _CITE_WORDS and not t.isdigit() for t in lexical_tokens(rest))
 
 
+# What asking for a contribution's proposals is worded with: "what does RCC/47A4 propose to change?", "which
+# resolution does it want to modify?", "who submitted it?"
+_OVERVIEW_WORDS = _CITE_WORDS | frozenset(lexical_tokens(
+    "propose proposes proposed proposal proposals change changes modify modification want wants summary summarise "
+    "about contribution document doc submit submitted add delete suppress amend amendment mod sup new"))
+
+
+def asks_within(question: str) -> bool:
+    """A question naming a whole contribution asks something of its content (two words or more besides its
+    symbol and the words asking for its proposals), not for the proposals themselves."""
+    rest = _SYMBOL_RE.sub(" ", clean_text(question))
+    return len([t for t in lexical_tokens(rest) if t not in _OVERVIEW_WORDS and not t.isdigit()]) >= 2
+
+
 def detect(question: str) -> tuple[Intent, Reference | None]:
     """The intent, and for "cite" the reference to look up. Other intents carry no reference: the
     answerer scopes their search by every resolution the question names."""
@@ -269,6 +283,8 @@ def detect(question: str) -> tuple[Intent, Reference | None]:
     if ref is not None and ref.kind in ("recommendation", "supplement") and not (ref.part or ref.label) \
             and asks_owner(question):
         return "sector", None  # "whose rec is E.119?": its Sector, not its text
+    if ref is not None and ref.symbol and not (ref.proposal or ref.part or ref.label) and asks_within(question):
+        return "ask", None  # "RCC/47A4: by what deadline does the task force report?": search inside it
     if ref is not None and (ref.symbol or ref.part or ref.label):
         return "cite", ref
     if ref is not None and ref.number and not asks_about_more_than(question):

@@ -34,6 +34,8 @@ GENERIC = frozenset(lexical_tokens(
     "also still ever every which who whom what when where why how does did do can could would should "
     "must shall has have had need needs get got make made take ask asks asked supposed expected meant going "
     "want wants wanted us under happen happens happened look looks ahead far trying try tries told stay stays staying "
+    # pronouns of quantity: "covering everything it contributes", "whenever": no subject of their own
+    "everything anything something nothing whatever whenever wherever whoever everyone anyone "
     "yes no")) | frozenset(
     lexical_tokens(" ".join(CHAT_WORDS)))
 
@@ -150,6 +152,8 @@ _AMOUNT_Q_RE = re.compile(
     # "what daily subsistence allowance do fellows get?"
     r"|\b(?:what|how\s+much)\b[^?]{0,40}\b(?:allowances?|stipends?|per\s+diems?)\b"
     r"|^\s*(?:budget|cost|price|fee|salary)\s+(?:of|for)\b|\bprice\s+of\b"
+    # "what does it typically cost a host to …?"
+    r"|\bwhat\s+(?:does|do|did|would|will|could)\s+(?:it|that|this|they)\s+(?:\w+\s+)?cost\b"
     # "CU value for member states 2020-23?", "value of the contributory unit"
     r"|\b(?:contributory\s+units?|CUs?)\s+(?:values?|amounts?)\b|\b(?:value|amount)\s+of\s+(?:the\s+|a\s+)?contributory\s+units?\b"
     # "itu budget for 2026-2027?", "ITU-T budget in 2025": a sum, typed as a heading
@@ -179,7 +183,9 @@ _WHEN_Q_RE = re.compile(r"(?![^?]*\b(?:instead\s+of|rather\s+than)\b)"
                         r"(?![^?]*,\s*(?:and\s+)?(?:what|who|whose|whom|which|how|where|why|is|are|does|do|did|can|must|should)\b)"
                         r"|what\s+date\b(?!\s+(?:format|formats|style|field|stamp|notation))"
                         r"|on\s+which\s+date\b|by\s+when\b|what\s+year\b|in\s+which\s+year\b)"
-                        r"|\bwhen\s+(?:is|was|will|does|do|must|should|are)\b|\bdeadline\b"
+                        # ("… or only before the deadline?" names one, it does not ask for it)
+                        r"|\bwhen\s+(?:is|was|will|does|do|must|should|are)\b"
+                        r"|(?<!before\sthe\s)(?<!after\sthe\s)(?<!past\sthe\s)(?<!missed\sthe\s)\bdeadline\b"
                         r"|\b(?:on|at)\s+(?:what|which)\s+dates?\b)", _I)
 _DATE_RE = re.compile(
     rf"\b{MONTHS}\b"
@@ -250,10 +256,13 @@ _CURRENT_RE = re.compile(
     r"[^?]*\b(?:today|currently|right\s+now|at\s+present|this\s+year|so\s+far|to\s+date)\b", _I)
 # "which countries did Council add to the list?", "what themes did Council pick?": what a body acting between
 # conferences chose is in its own records, not in the texts tasking it
+# (ITU itself too: "which machine translation system did ITU roll out?")
 _BODY_CHOSE_RE = re.compile(r"\b(?:what|which)\b[^?]*\bdid\s+(?:the\s+)?(?:ITU\s+)?(?P<body>council|TSAG|TDAG|RAG|SG\s?\d+|"
-                            r"study\s+group\s+\d+|Secretary-General|SG|director|TSB|BDT|BR)\s+"
+                            r"study\s+group\s+\d+|Secretary-General|SG|director|TSB|BDT|BR|ITU|the\s+Union|"
+                            r"(?:the\s+)?secretariat)\s+"
                             r"(?:(?:actually|finally|eventually|end\s+up)\s+)?"
-                            r"(?:pick|choose|select|add|remove|drop|name|elect|appoint|settle\s+on|go\s+with|opt\s+for)\b", _I)
+                            r"(?:pick|choose|select|add|remove|drop|name|elect|appoint|settle\s+on|go\s+with|opt\s+for|"
+                            r"roll\s+out|deploy|adopt|buy|purchase|procure|license|introduce|launch)\b", _I)
 # Whether something worked out: the texts state intentions, not outcomes.
 _OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?:outcomes?|results?|conclusions?|findings?)\s+of\b"
                          # "which countries have actually deployed …?": what was done with a text, not the text
@@ -398,7 +407,9 @@ _SUBJECT_RE = re.compile(r"\b(?:on|for|about|regarding|concerning|(?:deals?|deal
 # Values a question asks for that a clause gives in one form or not at all (a near-domain question the
 # texts touch without answering: "what percentage of ITU staff are women?", "the URL of the portal").
 _PERCENT_Q_RE = re.compile(r"\b(?:what|which)\s+(?:percentage|per\s*cent(?:age)?|proportion|fraction|share\s+of)\b"
-                           r"|\bhow\s+many\s+per\s*cent\b|\bwhat\s*%", _I)
+                           r"|\bhow\s+many\s+per\s*cent\b|\bwhat\s*%"
+                           # percentages offered to choose from: "what availability figure (99.9%? 99.99%?) …?"
+                           r"|\d(?:[.,]\d+)?\s*%\s*(?:\?|or\b)", _I)
 _PERCENT_RE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|per\s*cent|percent)|\bmajority\b|\bhalf\b|\b(?:one|a|two|three)[-\s]"
                          r"(?:half|third|quarter|fourth|fifth|sixth|eighth|tenth|sixteenth|thirty[-\s]?second|"
                          r"sixty[-\s]?fourth)s?\b", _I)
@@ -549,9 +560,16 @@ _WHICH_KIND_Q_RE = re.compile(r"\bwhat\s+(?:kinds?|types?|sorts?)\s+of\b|\b(?:wh
 
 
 def asks_amount(question: str) -> bool:
-    """"What is the budget cap …?", "how much does X pay?": a sum of money is asked for."""
-    return bool(_AMOUNT_Q_RE.search(question)) and not _MEANING_Q_RE.search(question) \
-        and not _WHICH_KIND_Q_RE.search(question)
+    """"What is the budget cap …?", "how much does X pay?": a sum of money is asked for ("can the SG spend
+    above budget …?" asks whether, not how much)."""
+    m = _AMOUNT_Q_RE.search(question)
+    return bool(m) and not _MEANING_Q_RE.search(question) and not _WHICH_KIND_Q_RE.search(question) \
+        and not (m is not None and m.group(0).lower().startswith("spend") and _YES_NO_Q_RE.match(question)
+                 and not re.search(r"\b(?:how\s+much|what|which)\b", question, _I))
+
+
+_YES_NO_Q_RE = re.compile(r"^(?:[^?:]{0,40}:\s*)?\s*(?:can|could|may|might|must|is|are|does|do|did|should|shall|will|"
+                          r"would)\b", _I)
 
 
 def gives_amount(text: str, question: str = "") -> bool:
@@ -874,7 +892,8 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _GOING_RATE_Q_RE.search(q) and not any(_gives_sum(c.text, q, []) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["current figures"],
                        reason="The corpus holds adopted texts; it does not give going rates or prices.")
-    if (result := _RESULT_RE.search(q)) and not _count_stated(result.group(0), clauses[:3], coverage) \
+    if (result := _RESULT_RE.search(q)) and not _count_stated(result.group(0), clauses[:3], coverage, q) \
+            and not _elected_as_a_case(result.group(0), q) \
             and not _acted_stated(result, clauses[:3]) and not (
             # "which bureau director sponsors the IGF coalition?": a text may say so ("… sponsored by the Director
             # of TSB"), and then it answers
@@ -1182,10 +1201,11 @@ def _holds_venue_of(q: str, text: str) -> bool:
     return bool(_HELD_IN_RE.search(text)) and bool(names) and all(n.lower() in text.lower() for n in names)
 
 
-_COUNTED_RE = re.compile(r"\bhow\s+many\b[^?]*\b(?P<verb>signed|ratified|acceded)\b", _I)
+# ("attended by 126 ITU Member States and no fewer than 900 delegates": a count a text may state)
+_COUNTED_RE = re.compile(r"\bhow\s+many\b[^?]*\b(?P<verb>signed|ratified|acceded|attended|participated)\b", _I)
 
 
-def _count_stated(matched: str, clauses: list[Clause], coverage: Callable[[str], float]) -> bool:
+def _count_stated(matched: str, clauses: list[Clause], coverage: Callable[[str], float], q: str = "") -> bool:
     """"How many States had signed the Space Protocol by PP-18?" is a depositary's record, unless a clause on
     it states the count itself ("that four States have signed the Space Protocol at the date of this
     conference")."""
@@ -1193,8 +1213,24 @@ def _count_stated(matched: str, clauses: list[Clause], coverage: Callable[[str],
     if m is None:
         return False
     verb = m.group("verb")
+    if verb.lower() in ("attended", "participated"):
+        # the count must be who came: "attended by 126 Member States and … 900 delegates", not a number
+        # elsewhere in a clause on who may attend
+        told = re.compile(rf"\b{verb}\s+(?:in\s+\S+\s+)?by\s+(?:[\w-]+\s+){{0,3}}?\d|\b\d[\d,]*\s+(?:[\w-]+\s+){{0,3}}?{verb}\b",
+                          _I)
+        # … of the event asked: WTPF-13's figures are no count for WTSA-16
+        events = [re.sub(r"[-\s]", "", e.group(0)).lower() for e in _EVENT_RE.finditer(q)]
+        return any(told.search(c.text) and coverage(c.text) >= QUESTION_COVERAGE
+                   and all(e in re.sub(r"[-\s]", "", c.text).lower() for e in events) for c in clauses)
     return any(re.search(rf"\b{verb}\b", c.text, _I) and _NUMBER_RE.search(_unlabelled(c.text))
                            and coverage(c.text) >= QUESTION_COVERAGE for c in clauses)
+
+
+def _elected_as_a_case(matched: str, q: str) -> bool:
+    """"someone got elected vice-chair to fill a gap - does that stint count toward the term limit?" puts an
+    election as the case a rule applies to; "who got elected …?", "was X elected …?" ask its result."""
+    return "elected" in matched.lower() and not re.search(r"\b(?:who|whom|whose|which|names?)\b|^\s*(?:was|were|did|has|have)\b",
+                                                          q, _I)
 
 
 def _acted_stated(m: re.Match[str], clauses: list[Clause]) -> bool:
