@@ -529,3 +529,15 @@ def test_further_instructs_is_an_operative_part_too() -> None:
     assert {(r, a) for a, r, _to in roles(c)} >= {("instructed", "Director of TSB"), ("instructed", "Director of BDT")}
     assert roles(clause("further invites Member States", "to take part in the work")) == \
         {("Member States", "invited", None)}
+
+
+def test_study_groups_of_sectors_listed_are_each_sectors() -> None:
+    # PP Res 136 noting e): the second Sector of the list was read as a bare mention, so "which sectors' study
+    # groups adopt those?" was answered ITU-R alone
+    from retrieval.parsing.mandates import actors_in
+
+    text = ("the work of the study groups of the ITU Radiocommunication Sector (ITU-R) and the ITU Telecommunication "
+            "Standardization Sector (ITU-T) in adopting recommendations")
+    assert [a.name for _p, a in actors_in(text)] == ["ITU-R study groups", "ITU-T study groups"]
+    assert [a.sector for _p, a in actors_in("the study groups of ITU-T and ITU-D")] == ["ITU-T", "ITU-D"]
+    assert [a.name for _p, a in actors_in("the study groups of the ITU Radiocommunication Sector")] == ["ITU-R study groups"]

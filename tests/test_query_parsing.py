@@ -576,6 +576,9 @@ def test_a_number_in_brackets_after_resolution_is_its_number() -> None:
     assert expand_shorthand("under the academia resolution (169)?") == "under the academia resolution 169?"
     assert [r.number for r in read_query("which sector organises it under the academia resolution (169)?").references] \
         == ["169"]
+    # "reso (209)" in chat: listed every mandate of the Secretary-General and the Directors in the corpus (547)
+    assert [r.number for r in read_query("SME participation reso (209) - what are the SG and the directors told to "
+                                         "do?").references] == ["209"]
 
 
 def test_chat_spellings_of_the_words_that_ask() -> None:

@@ -1578,6 +1578,15 @@ def test_a_thing_the_texts_name_as_one_sectors_is_that_sectors(itu_service: obje
         assert ans.citations[0].doc_id.startswith(doc) and quotes_verbatim(itu_service, ans), q
 
 
+def test_study_groups_of_two_sectors_listed_lead_both(itu_service: object) -> None:
+    # PP Res 136 noting e): "the work of the study groups of the ITU Radiocommunication Sector (ITU-R) and the ITU
+    # Telecommunication Standardization Sector (ITU-T) in adopting recommendations …" led with ITU-R alone
+    ans = ask(itu_service, "recs giving technical info on satellite, terrestrial radio and wired networks for disaster "
+                           "management - which sectors' study groups adopt those?")
+    assert sorted(ans.lead_sectors) == ["ITU-R", "ITU-T"], ans.text
+    assert any(c.clause_id.startswith("pp-res-136@") and c.part == "noting" for c in ans.citations)
+
+
 def test_a_thing_tied_to_two_sectors_or_none_has_no_owner() -> None:
     from retrieval.answering.compose.owner import owned_names, thing_owner
 

@@ -464,7 +464,7 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"\bvice\s?chair(s|man|men|person)?\b", re.IGNORECASE), r"vice-chair\1"),
               (re.compile(r"\bnb\b\.?(?=\s+of\b)", re.IGNORECASE), "number"),
               # "the academia resolution (169)": a number in brackets after the word is its number
-              (re.compile(r"\b(Res(?:olution)?|Decision|Dec)\.?\s*\((\d{1,3})\)", re.IGNORECASE), r"\1 \2"),
+              (re.compile(r"\b(Res(?:olution)?|reso|Decision|Dec)\.?\s*\((\d{1,3})\)", re.IGNORECASE), r"\1 \2"),
               # "res (PP 123)", "PP 123": a conference with a three-digit number names its resolution ("PP-18",
               # "PP 22" are the conferences themselves)
               (re.compile(r"\b(?:(Res(?:olution)?|reso)\.?\s*\(\s*)?(PP|WTSA|WTDC)\s+(\d{3})\b(?![-./]\d)(\s*\))?",

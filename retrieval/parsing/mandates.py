@@ -164,6 +164,18 @@ _BUREAU_DIRECTORS = (
     (re.compile(r"Development|\bBDT\b", _I), Actor("Director of BDT", "ITU-D")),
 )
 
+# "the study groups of the ITU Radiocommunication Sector (ITU-R) and the ITU Telecommunication Standardization
+# Sector (ITU-T)": the study groups of each Sector listed (the second Sector was read as a bare mention)
+_SECTOR_NAME = (r"(?:the\s+)?(?:ITU-[RTD]|(?:ITU\s+)?(?:Radiocommunication|Telecommunication\s+Standardi[sz]ation|"
+                r"Telecommunication\s+Development)\s+Sector(?:\s*\(ITU-[RTD]\))?)")
+_STUDY_GROUPS_OF_RE = re.compile(rf"\bstudy\s+groups\s+of\s+(?P<list>{_SECTOR_NAME}(?:\s*,\s*{_SECTOR_NAME})*\s*,?\s+and\s+"
+                                 rf"{_SECTOR_NAME})", _I)
+_SECTOR_STUDY_GROUPS = (
+    (re.compile(r"Radiocommunication|ITU-R", _I), Actor("ITU-R study groups", "ITU-R")),
+    (re.compile(r"Standardi[sz]ation|ITU-T", _I), Actor("ITU-T study groups", "ITU-T")),
+    (re.compile(r"Development|ITU-D", _I), Actor("ITU-D study groups", "ITU-D")),
+)
+
 
 def actors_in(text: str, default_sector: Sector | None = None) -> list[tuple[int, Actor]]:
     """Every actor named in the text with the offset of its mention, in order; a mention inside a
@@ -182,6 +194,9 @@ def actors_in(text: str, default_sector: Sector | None = None) -> list[tuple[int
         if len(named) >= 2:
             taken.append((m.start(), m.end()))
             found.extend((m.start(), m.end(), director) for _b, director in named)
+    for m in _STUDY_GROUPS_OF_RE.finditer(t):
+        taken.append((m.start(), m.end()))
+        found.extend((m.start(), m.end(), groups) for rx, groups in _SECTOR_STUDY_GROUPS if rx.search(m.group("list")))
     for m in _SG_RE.finditer(t):
         if free(m.start(), m.end()):
             letter: dict[str, Sector] = {"R": "ITU-R", "T": "ITU-T", "D": "ITU-D"}

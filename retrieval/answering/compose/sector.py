@@ -310,7 +310,9 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
         own = next((o for m in re.finditer(r"\b[A-Z][A-Z0-9&-]{1,7}\b", c.text)
                     if set(lexical_tokens(m.group(0))) & set(terms)
                     and (o := sector_of_body(c.text, m.start(), m.group(0).__eq__)) is not None), None)
-    for s in [own] if own in THREE else sectors_in(piece):
+    # … unless the body is the study groups of several Sectors listed ("the study groups of ITU-R and ITU-T")
+    several = sorted({m.sector for m in c.mandates if m.actor.endswith("study groups") and m.sector in THREE})
+    for s in several if own in several and len(several) > 1 else [own] if own in THREE else sectors_in(piece):
         if s in THREE:
             w = (context if context < 1.0 else 0.5 if is_listed else 1.0) * r
             if s in helping:
