@@ -1456,3 +1456,27 @@ def test_what_a_question_names_is_not_always_what_it_asks() -> None:
     assert "attended" in _judged("how many delegates attended WTPF-21?", rule).reason
     assert "attended" in _judged("how many delegates attended WTSA-16?", forum).reason  # another event's figures
     assert "attended" in _judged("how many delegates attended WTPF-13?", "delegates may attend; 3 sessions").reason
+
+
+def test_texts_the_corpus_only_cites_and_others_own_rules() -> None:
+    # blind55's first run: BT.2100 (two letters), article 28 of the Constitution, the EU radio equipment
+    # directive, who implemented E.119, what a review presented to Council recommended: all answered
+    from retrieval.answering.compose.evidence import basic_text_asked, basic_text_quoted, recommendations_asked
+
+    assert recommendations_asked("BT.2100 - which HDR transfer functions does it specify?") == ["BT.2100"]
+    assert basic_text_asked("what does article 28 of the ITU Constitution say about the classes of contribution?") == \
+        ("article 28", "Constitution")
+    assert basic_text_asked("what do the radio regulations say about satellite filings?") == ("", "Radio Regulations")
+    assert basic_text_asked("are members free to pick their class of contribution?") is None
+    assert basic_text_asked("What does the Tampere Convention provide for?") is None  # another treaty, restated
+    cited = clause("in accordance with No. 160 of the Constitution, all ITU members shall be free to choose their class")
+    assert basic_text_quoted("No. 160", "Constitution", [cited]) and not basic_text_quoted("Article 28", "Constitution", [cited])
+    text = "a safety confirmation system must be easy to operate; the review of the regional presence shall be " \
+           "submitted to the Council at its 2020 session; C&I procedures protect consumers from radio interference"
+    assert "EU's own" in _judged("under the EU radio equipment directive, what are the essential requirements?", text).reason
+    for q in ("which operators or vendors have implemented the E.119 safety confirmation service so far?",
+              "what did the regional presence review presented to Council 2020 actually recommend?"):
+        assert "came of it" in _judged(q, text).reason, q
+    # a year is what a date gives: "what year did ITU and UNESCO set up the Broadband Commission?"
+    assert not _judged("what year did ITU and UNESCO establish the Broadband Commission?",
+                       "ITU, along with UNESCO, established the Broadband Commission in 2010").abstain

@@ -1168,3 +1168,14 @@ def test_a_contribution_named_whole_is_searched_when_asked_of_its_content() -> N
     for q in ("what does RCC/47A4 propose?", "what is RCC/47A4 about?", "which resolution does RCC/47A4 want to modify?",
               "What did RCC/47A4/1 propose to change?", "RCC/47A4 resolves 3", "who submitted RCC/47A4?"):
         assert detect(q)[0] == "cite", q
+
+
+def test_an_annex_named_and_asked_of_is_searched_and_set_up_is_establish() -> None:
+    from retrieval.answering.query import in_texts_words
+
+    # "D000 annex A - what do they mean by …?" gave the annex's heading clause, "Annex A"
+    assert detect("D000 annex A - what do they mean by 'accounting revenue division procedure'?") == ("ask", None)
+    for q in ("D.000 annex A", "show me annex A of D.000", "A.1 appendix I in full"):
+        assert detect(q)[0] == "cite", q
+    assert in_texts_words("when did ITU and UNESCO set up the Broadband Commission?") == \
+        "when did ITU and UNESCO establish the Broadband Commission?"

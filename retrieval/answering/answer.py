@@ -44,6 +44,8 @@ from retrieval.answering.compose.evidence import (
     asks_fate,
     asks_its_words,
     asks_when,
+    basic_text_asked,
+    basic_text_quoted,
     content_terms,
     countries_in,
     decided_at,
@@ -95,6 +97,7 @@ from retrieval.answering.query import (
     Query,
     asks_what_changed,
     asks_which_sector,
+    in_texts_words,
     instruments_described,
     meeting_symbols,
     parse_reference,
@@ -629,6 +632,14 @@ class Answerer:
             names = ", ".join(describe_reference(r) for r in unindexed)
             return Verdict(abstain=True, missing=[names], reason=f"{names} {'is' if len(unindexed) == 1 else 'are'} "
                            "not in the corpus.")
+        # (not when an indexed text is asked about them: "if Res 1 and the Constitution say different things …")
+        basic = None if any(indexed(r) for r in query.references) else basic_text_asked(query.text)
+        if basic and not basic_text_quoted(*basic, clauses[:RESTATED_HITS]):
+            # "what does article 28 of the ITU Constitution say …?": the basic texts are cited, never held
+            what = f"{basic[0]} of the {basic[1]}" if basic[0] else f"The {basic[1]}"
+            are = not basic[0] and basic[1].endswith("s")  # "the Radio Regulations are"
+            return Verdict(abstain=True, missing=[what], reason=f"{what[:1].upper()}{what[1:]} {'are' if are else 'is'} "
+                           f"not in the corpus; its texts only refer to {'them' if are else 'it'}.")
         held = decided_at(query.text)
         if held and not any(c.instrument.body == held[0] and c.instrument.revision is not None
                             and c.instrument.revision.year == held[1] for c in catalog.version_heads()):
@@ -655,7 +666,8 @@ class Answerer:
             asked, found = other
             return Verdict(abstain=True, missing=[asked], reason=f"The clauses found are {found}'s rules, not {asked}'s; "
                            f"no text in the corpus states this for {asked}.")
-        coverage = self._coverage(key_text(text), alias_text=text)
+        # (in the texts' words: "set up" is what they call "establish")
+        coverage = self._coverage(key_text(in_texts_words(text)), alias_text=text)
         # A meeting document's symbol ("C823") is no word of its clauses, yet the corpus holds it: never
         # "nothing in the corpus mentions C823".
         held_symbols = {s.lower() for s in meeting_symbols(query.text)} if self._meeting_documents_named(query) else set()

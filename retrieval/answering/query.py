@@ -267,6 +267,9 @@ _OVERVIEW_WORDS = _CITE_WORDS | frozenset(lexical_tokens(
     "about contribution document doc submit submitted add delete suppress amend amendment mod sup new"))
 
 
+_ANNEX_NAMED_RE = re.compile(r"\b(?:annex|appendix)\s+[A-Z0-9]{1,4}\b", re.IGNORECASE)
+
+
 def asks_within(question: str) -> bool:
     """A question naming a whole contribution asks something of its content (two words or more besides its
     symbol and the words asking for its proposals), not for the proposals themselves."""
@@ -285,6 +288,9 @@ def detect(question: str) -> tuple[Intent, Reference | None]:
         return "sector", None  # "whose rec is E.119?": its Sector, not its text
     if ref is not None and ref.symbol and not (ref.proposal or ref.part or ref.label) and asks_within(question):
         return "ask", None  # "RCC/47A4: by what deadline does the task force report?": search inside it
+    if ref is not None and ref.kind == "recommendation" and ref.part and ref.part.startswith(("Annex", "Appendix")) \
+            and not ref.label and asks_within(_ANNEX_NAMED_RE.sub(" ", _REC_REF_RE.sub(" ", question))):
+        return "ask", None  # "D000 annex A - what do they mean by 'accounting revenue division procedure'?"
     if ref is not None and (ref.symbol or ref.part or ref.label):
         return "cite", ref
     if ref is not None and ref.number and not asks_about_more_than(question):
@@ -426,6 +432,8 @@ _REGISTER = [(re.compile(r"\b(?:takes?|taking|took)\s+part\s+in\b", re.IGNORECAS
              (re.compile(r"(?<!BR,\s)(?<!TSB,\s)(?<!BDT,\s)\b(?:BR|BDT|TSB)\s+(?:and|&)\s+(?:the\s+)?(?:BR|BDT|TSB)\b"
                          r"(?!\s*(?:,|and|or)\s*(?:BR|BDT|TSB))"),
               r"\g<0> (the other two Bureaux)"),
+             # "when did ITU and UNESCO set up the Broadband Commission?": the texts "establish" things
+             (re.compile(r"\b(?:set|sets|setting)\s+up\b|\bset-up\b", re.IGNORECASE), "establish"),
              # "put the security Recs into practice": the texts "implement" them
              (re.compile(r"\bput(?:s|ting)?\s+([^?.;]{1,60}?)\s+into\s+(?:practice|effect|action|operation)\b", re.IGNORECASE),
               r"implement \1"),

@@ -42,7 +42,7 @@ GENERIC = frozenset(lexical_tokens(
 # Named things people ask about: conferences and events with their year, Recommendations, years,
 # quantities. Each must appear somewhere in the corpus, or the corpus cannot answer.
 _EVENT_RE = re.compile(r"\b(?:WRC|WTSA|WTDC|PP|RA|WTPF|WSIS|GSR|WCIT)[- ]?(\d{2}|\d{4})\b")
-_REC_RE = re.compile(r"\b(?:ITU-[RTD]\s+)?([A-Z]\.(?:Sup)?\d{1,4}(?:\.\d+)?)\b")  # "A.Sup5": a Supplement
+_REC_RE = re.compile(r"\b(?:ITU-[RTD]\s+)?([A-Z]{1,2}\.(?:Sup)?\d{1,4}(?:\.\d+)?)\b")  # "A.Sup5", "BT.2100"
 _AFTER_YEAR_RE = re.compile(r"\b(?:after|following|post-?|later\s+than|beyond)\s*((?:19|20)\d\d)\b", _I)
 _YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _RES_NAMED_RE = re.compile(r"\bResolutions?\s+(?:No\.\s*)?((?:ITU-R\s+)?\d+(?:-\d+)?)\b")
@@ -266,7 +266,8 @@ _BODY_CHOSE_RE = re.compile(r"\b(?:what|which)\b[^?]*\bdid\s+(?:the\s+)?(?:ITU\s
 # Whether something worked out: the texts state intentions, not outcomes.
 _OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?:outcomes?|results?|conclusions?|findings?)\s+of\b"
                          # "which countries have actually deployed …?": what was done with a text, not the text
-                         r"|\bwhich\s+(?:countries|administrations|Member\s+States|operators|states)\s+(?:have|has|had)\s+"
+                         r"|\bwhich\s+(?:countries|administrations|Member\s+States|operators|states|vendors|manufacturers|"
+                         r"companies)(?:\s+(?:or|and|/)\s+\w+)?\s+(?:have|has|had)\s+"
                          r"(?:actually\s+|already\s+|so\s+far\s+|now\s+)?(?:deployed|implemented|adopted|ratified|"
                          r"introduced|rolled\s+out|put\s+in\s+place|applied)\b"
                          # "which new Questions did SG17 agree at its last meeting?": after the texts were adopted
@@ -290,8 +291,11 @@ _OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?
                          # what a review or survey found: its report says, the texts that ordered it do not
                          r"|\bwhat\s+(?:did|were|was)\b[^?]*\b(?:conclude[ds]?|conclusions?|findings?|found|results?)\b"
                          # "what did the EG-ITR final report recommend?": a report's content is in the report
+                         # ("what did the regional presence review presented to Council 2020 actually recommend?")
                          r"|\bwhat\s+(?:did|does|do)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}(?:reports?|review|study|survey|"
                          r"assessment|evaluation|audit|consultan(?:cy|ts?)|auditors?)\s+(?:recommend|propose|suggest|find|conclude|say)\w*\b"
+                         r"|\bwhat\s+did\s+(?:the\s+)?(?:[\w-]+\s+){0,4}(?:reports?|review|study|survey|assessment|evaluation|audit)\s+"
+                         r"(?:[\w-]+\s+){1,5}?(?:recommend|propose|suggest|find|conclude)\w*\b"
                          r"|\b(?:in|at|from|of)\s+the\s+(?:last|latest|most\s+recent|previous)\s+(?:[\w-]+\s+){0,3}"
                          r"(?:surveys?|reviews?|reports?|elections?|editions?|evaluations?|audits?)\b", _I)
 # What a meeting did with a proposal: the contributions say what was proposed, not what became of it.
@@ -359,7 +363,10 @@ _OTHER_RULES_Q_RE = re.compile(
     r"(?P<org2>" + _OTHER_SDO + r")\b"
     r"|\bhow\s+(?:do|does|did|can|must|should)\s+(?:the\s+)?(?P<org4>" + _OTHER_SDO + r")\b"
     r"|\b(?:how\s+long|how\s+many|how\s+much|how\s+often|when)\b[^?]*\b(?:in|at|by|of|for)\s+(?:an?\s+|the\s+)?(?P<org3>" + _OTHER_SDO
-    + r")\b", _I)
+    + r")\b"
+    # a region's or a country's own law: "under the EU radio equipment directive, what are …?"
+    r"|\b(?P<org5>EU|European\s+Union|European\s+Commission|FCC|Ofcom|CEPT)(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:directives?|regulations?|acts?|laws?|rules?|codes?)\b", _I)
 # "typical settlement rate per minute these days?": a going rate is a figure of the market, which texts do not give
 _GOING_RATE_Q_RE = re.compile(r"\b(?:typical|average|going|usual|current|today's)\s+(?:[\w-]+\s+){0,2}(?:rates?|prices?|costs?|"
                               r"fees?|tariffs?|charges?)\b", _I)
@@ -706,6 +713,37 @@ def asks_its_words(question: str, ref_text: str) -> bool:
     return bool(_ITS_WORDS_BEFORE_RE.search(question[:pos]) or _ITS_WORDS_AFTER_RE.match(question[pos + len(ref_text):]))
 
 
+# The Union's basic instruments and treaties, which the corpus does not hold but its texts cite by provision
+# ("No. 160 of the Constitution", "Article 28 of the Constitution", "the Radio Regulations").
+_BASIC_TEXT_RE = re.compile(r"(?:\b(?P<prov>(?:Art(?:icle)?|No)\.?\s*\d+[A-Z]?)\s+of\s+(?:the\s+)?)?"
+                            r"(?P<text>(?:ITU\s+)?(?:Constitution|Convention)(?:\s+of\s+(?:the\s+)?ITU)?|Radio\s+Regulations|"
+                            r"International\s+Telecommunication\s+Regulations|ITRs)\b", _I)
+
+
+def basic_text_asked(question: str) -> tuple[str, str] | None:
+    """(The provision, the instrument) a question asks the words of ("what does article 28 of the ITU
+    Constitution say …?", "under the Convention, …"), or None: the basic texts are not in the corpus."""
+    for m in _BASIC_TEXT_RE.finditer(question):
+        before = question[: m.start()].split()[-1:]
+        if not m.group("prov") and before and before[0][:1].isupper() and before[0] not in ("ITU", "The", "ITU's"):
+            continue  # "the Tampere Convention" is another treaty, which the corpus's texts may well restate
+        core = re.search(r"Constitution|Convention|Radio\s+Regulations|International\s+Telecommunication\s+Regulations|ITRs",
+                         m.group("text"), _I)
+        name = "ITRs" if core is None or core.group(0).lower() == "itrs" else " ".join(core.group(0).split()).title()
+        if asks_its_words(question, m.group(0)) or (m.group("prov") and asked_as_source(question, m.group(0))):
+            return (" ".join(m.group("prov").split()) if m.group("prov") else "", name)
+    return None
+
+
+def basic_text_quoted(prov: str, name: str, clauses: Iterable[Clause]) -> bool:
+    """A clause cites the very provision asked ("in accordance with No. 160 of the Constitution")."""
+    if not prov:
+        return False
+    num = re.sub(r"\D", "", prov)
+    rx = re.compile(rf"\b(?:Art(?:icle)?|No)\.?\s*{num}\b[^.;]{{0,20}}\b{name.split()[0]}", _I)
+    return any(rx.search(c.text) for c in clauses)
+
+
 # "how is a 'roaming charge' defined?", "what does “zero rating” mean?": a quoted term of a few words
 _QUOTED_TERM_RE = re.compile(r"(?:^|(?<=[\s(]))['\u2018\"\u201c](?P<term>[A-Za-z][\w-]*(?:\s[\w-]+){0,3})['\u2019\"\u201d](?=[\s?,.:;)]|$)")
 # … or unquoted, of two or three words: "what's the definition of an interconnection charge?"
@@ -883,7 +921,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=["replies"],
                        reason="The corpus holds the documents themselves; a reply to one is a later document, not in it.")
     other_rules = _OTHER_RULES_Q_RE.search(q)
-    org = next((g for g in other_rules.group("org", "org2", "org3", "org4") if g), "") if other_rules else ""
+    org = next((g for g in other_rules.group("org", "org2", "org3", "org4", "org5") if g), "") if other_rules else ""
     if org and not any(re.search(re.escape(org).replace(r"\ ", r"\s*"), c.text, _I)
                        and coverage(c.text) >= QUESTION_COVERAGE for c in clauses[:3]):
         org = org if any(ch.isupper() for ch in org) else org.upper()  # as typed in chat: "3gpp", "etsi"
@@ -1277,6 +1315,7 @@ def _asked_noun(q: str) -> tuple[str, str] | None:
 # Nouns a span or the clause as a whole answers, whatever words it uses ("the deadline" is "35 days").
 _ANSWERED_BY_SPAN = frozenset(lexical_tokens(
     "deadline date dates time times period periods duration number numbers amount share percentage majority level "
+    "year years month months day days "
     "fee fees price cost costs charge charges payment "
     "role roles purpose scope mandate procedure procedures process steps step rules rule way ways kind type sort "
     "text texts clause clauses part parts section resolution resolutions recommendation recommendations document "
