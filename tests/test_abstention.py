@@ -1480,3 +1480,17 @@ def test_texts_the_corpus_only_cites_and_others_own_rules() -> None:
     # a year is what a date gives: "what year did ITU and UNESCO set up the Broadband Commission?"
     assert not _judged("what year did ITU and UNESCO establish the Broadband Commission?",
                        "ITU, along with UNESCO, established the Broadband Commission in 2010").abstain
+
+
+def test_a_place_or_amount_is_answered_only_where_a_clause_gives_that_one() -> None:
+    # blind56's first run: "which city hosted the 2012 diplomatic conference …?" abstained though a clause says
+    # where it was held; "the total amount of arrears" was answered with the contributory unit's CHF 318 000
+    berlin = "the 2012 diplomatic conference held in Berlin under the auspices of UNIDROIT adopted the Space Protocol"
+    assert not _judged("which city hosted the 2012 diplomatic conference that adopted the space protocol?", berlin).abstain
+    assert _judged("which city hosted WTSA-20?", "WTSA-20 shall consider the resolution").abstain
+    unit = "the amount of the contributory unit of Member States for 2020-2023 shall remain unchanged at CHF 318 000"
+    assert "amount" in _judged("what was the total amount of arrears owed to ITU, in CHF?", unit).reason
+    assert not _judged("what is the amount of the contributory unit for 2020-2023?", unit).abstain
+    # a hedge on the figure asked is no subject the corpus must mention
+    assert not _judged("roughly how many security standards has ITU-T adopted?",
+                       "ITU-T has adopted around 300 standards relating to security").abstain

@@ -1179,3 +1179,14 @@ def test_an_annex_named_and_asked_of_is_searched_and_set_up_is_establish() -> No
         assert detect(q)[0] == "cite", q
     assert in_texts_words("when did ITU and UNESCO set up the Broadband Commission?") == \
         "when did ITU and UNESCO establish the Broadband Commission?"
+
+
+def test_a_count_of_sectors_or_a_letter_in_charge_asks_which_sector() -> None:
+    # blind56's first run: each was read as a plain question and named no Sector
+    from retrieval.answering.query import expand_shorthand
+
+    for q, topic in (("IRG-AVA - which two sectors run that rapporteur group?", "IRG-AVA rapporteur group"),
+                     ("satellite capacity-building - R or D in charge?", "satellite capacity-building")):
+        assert detect(q)[0] == "sector", q
+        assert sector_topic(q) == topic, (q, sector_topic(q))
+    assert expand_shorthand("the 2012 unidroit diplomatic conf") == "the 2012 unidroit diplomatic conference"

@@ -21,7 +21,8 @@ from retrieval.parsing.references import later_reading
 
 Intent = Literal["cite", "sector", "find", "ask", "diff", "refs"]
 
-_WHICH_SECTOR = (r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b"
+# ("which two sectors run IRG-AVA?"; "which two bureau(x)" asks for Directors or Bureaux, which direct.py names)
+_WHICH_SECTOR = (r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b|\b(?:which|what)\s+(?:two|2|three|3)\s+sectors\b"
                  # "which part of ITU is tasked with …", "what arm of the ITU …"
                  r"|\b(?:which|what)\s+(?:parts?|arms?|branch(?:es)?|wings?)\s+of\s+(?:the\s+)?ITU\b")
 _WHOSE = (r"\bwhose\s+(?:study\s+groups?|bureau|sector|job|task|responsibility|remit"
@@ -73,6 +74,8 @@ _SECTOR_RE = re.compile(
     # "does BDT or TSB do the EMF work?", "emergency telecoms: R, T or D?", "does T or D lead the work?"
     r"|\b(?:does|do|is|should|will|would|must)\s+(?:the\s+)?" + _BUREAU + r"\s+or\s+(?:the\s+)?" + _BUREAU + r"\b"
     r"|\b(?:does|do|should|will|would|must)\s+[RTD]\s+or\s+[RTD]\s+(?:lead|handle|run|cover|own|do|take)\b"
+    # "… - R or D in charge of the joint capacity-building?"
+    r"|(?<![\w.-])[RTD]\s+or\s+[RTD]\s+(?:in\s+charge|responsible|leading|on\s+the\s+hook|on\s+point)\b"
     # "is it TSB or BDT that works with countries on …?", "was it BR or BDT who …"
     r"|\b(?:is|was|will)\s+(?:it|that)\s+(?:the\s+)?" + _BUREAU + r"\s+or\s+(?:the\s+)?" + _BUREAU + r"\b"
     # "is it TSB that takes part in …, or someone else?": one Bureau offered, the answer may be another
@@ -104,6 +107,7 @@ _SECTOR_RE = re.compile(
 _WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + r"\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU
                        + r"(?:'s)?" + r"|(?<![\w-])R(?:'s)?\s*,\s*T(?:'s)?\s*,?\s*(?:or|and|/)\s*D(?:'s)?(?![\w-])"
                        + r"|(?<![\w.-])(?:an?\s+)?[RTD]'s\s*,?\s+or\s+[RTD]'s(?:\s+" + _JOB + r")?(?![\w-])"
+                       + r"|(?<![\w.-])[RTD]\s+or\s+[RTD](?=\s+(?:in\s+charge|responsible|leading|on\s+the\s+hook|on\s+point)\b)"
                        + r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+(?:" + _JOB + r"|one)\b"
                        + r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD](?:\s+and\s+[RTD])?\b"
                        # "who leads on alternative calling procedures, T or D?": a closing choice by letters
@@ -364,6 +368,8 @@ def sector_topic(question: str) -> str:
     """What a "which Sector" question asks about, without the words that ask it."""
     # "which sector(s)", "which Bureau(x)": the plural mark is no word of the topic
     question = re.sub(r"(?<=\w)\((?:s|x|es)\)", "", _SCENE_RE.sub("", question))
+    # "which two sectors …": how many is no word of the topic
+    question = re.sub(r"\b(which|what)\s+(?:two|2|three|3)\s+(?=sectors\b)", r"\1 ", question, flags=re.IGNORECASE)
     # "is it TSB that takes part in X, or someone else?": the Bureau offered and the other side ask
     question = _OFFERED_RE.sub(" ", _MORE_OF_RE.sub("", question))
     # … then "is X purely a TSB thing, or did PP-18 put all three bureaux on it?": the offer and its other side
@@ -490,6 +496,7 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # … "s.2.3.2", "s12.1" (as a clause id writes it: "wtsa-res-1@…#s9.3.5")
               (re.compile(r"(?<![\w.])s\.?\s?(?=\d+\.\d)"), "section "),
               (re.compile(r"\bmtg(s?)\b", re.IGNORECASE), r"meeting\1"),
+              (re.compile(r"\bconf(s?)\b\.?(?!-)", re.IGNORECASE), r"conference\1"),
               # "is that just for MSs?", "SMs and associates": Member States and Sector Members, in capitals only
               (re.compile(r"\bMSs\b|\bMS(?=\s+(?:and|or|&)\s+SMs?\b)"), "Member States"),
               (re.compile(r"\bSMs\b"), "Sector Members"),

@@ -36,6 +36,8 @@ GENERIC = frozenset(lexical_tokens(
     "want wants wanted us under happen happens happened look looks ahead far trying try tries told stay stays staying "
     # pronouns of quantity: "covering everything it contributes", "whenever": no subject of their own
     "everything anything something nothing whatever whenever wherever whoever everyone anyone "
+    # hedges on a figure asked: "roughly how many standards …?"
+    "roughly approximately around ballpark circa "
     "yes no")) | frozenset(
     lexical_tokens(" ".join(CHAT_WORDS)))
 
@@ -404,6 +406,9 @@ _PLACE_Q_RE = re.compile(r"\b(?:which|what)\s+(?:cities|city|towns?|locations?|v
                          r"lodged|\w+ed)\b))\b", _I)
 _CITY_RE = re.compile(r"\b(?:Geneva|New\s+York|Addis\s+Ababa|Cairo|Bangkok|Brasilia|Moscow|Nairobi|Dakar|Yaoundé|Harare|"
                       r"Jakarta|New\s+Delhi|Santiago|Tegucigalpa|Bridgetown|Almaty|Manama|Tunis|Dubai)\b")
+_AMOUNT_OF_RE = re.compile(r"\b(?:amount|sum|total|value|level)\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?P<what>[a-z][a-z-]{3,})\b", _I)
+# … or any place a clause says something was held in ("the 2012 diplomatic conference held in Berlin")
+_HELD_AT_PLACE_RE = re.compile(r"\b(?:held|hosted|convened|took\s+place)\s+(?:[\w-]+\s+){0,3}?(?:in|at|by)\s+[A-Z][a-z]")
 # "What's the country code assigned to Palestine?": the answer is a code, which a clause gives in digits.
 _CODE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\b"
                         # "what international access code was assigned to …?"
@@ -931,7 +936,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=["current figures"],
                        reason="The corpus holds adopted texts; it does not give going rates or prices.")
     if (result := _RESULT_RE.search(q)) and not _count_stated(result.group(0), clauses[:3], coverage, q) \
-            and not _elected_as_a_case(result.group(0), q) \
+            and not _elected_as_a_case(result.group(0), q) and not _place_stated(result.group(0), clauses[:3], coverage) \
             and not _acted_stated(result, clauses[:3]) and not (
             # "which bureau director sponsors the IGF coalition?": a text may say so ("… sponsored by the Director
             # of TSB"), and then it answers
@@ -987,8 +992,12 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         # "what fee does an SME pay") answers in its own words ("financial contribution", not "fee").
         # … read with its instrument's title: "a maximum budget … of CHF 140 million" in the resolution on
         # the Headquarters premises is the budget cap for the new HQ building.
+        # … and of the thing whose amount is asked: "the total amount of arrears" is no contributory unit
+        of = _AMOUNT_OF_RE.search(q)
+        thing = [t for t in content_terms(of.group("what")) if t not in _ANSWERED_BY_SPAN] if of else []
         ok = [c for n, c in enumerate(clauses[:3]) if _gives_sum(c.text, q, years)
-              and (coverage(f"{c.instrument.title} {_said(c)}") >= 0.5 or (n == 0 and holds_quantity(q, c.text)))]
+              and (coverage(f"{c.instrument.title} {_said(c)}") >= 0.5 or (n == 0 and holds_quantity(q, c.text)))
+              and all(holds(set(lexical_tokens(f"{c.part} {_said(c)}")), t) for t in thing)]
         if not ok:
             what = "the amount" + (f" for {', '.join(years)}" if years else "")
             return Verdict(abstain=True, missing=[what],
@@ -1039,7 +1048,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         # often": no clause found says how often
         return Verdict(abstain=True, missing=["a frequency"], reason="The clauses found do not say how often.")
     # A place named in a clause about something else (WRC-19's venue for "where was Kaleidoscope held?") is no answer.
-    if _PLACE_Q_RE.search(q) and not any((countries_in(c.text) or _CITY_RE.search(c.text))
+    if _PLACE_Q_RE.search(q) and not any((countries_in(c.text) or _CITY_RE.search(c.text) or _HELD_AT_PLACE_RE.search(c.text))
                                          and (coverage(c.text) >= 0.6 or (n == 0 and _holds_venue_of(q, c.text)))
                                          for n, c in enumerate(clauses[:3])):
         return Verdict(abstain=True, missing=["places"], reason="The clauses found name no place for it.")
@@ -1262,6 +1271,14 @@ def _count_stated(matched: str, clauses: list[Clause], coverage: Callable[[str],
                    and all(e in re.sub(r"[-\s]", "", c.text).lower() for e in events) for c in clauses)
     return any(re.search(rf"\b{verb}\b", c.text, _I) and _NUMBER_RE.search(_unlabelled(c.text))
                            and coverage(c.text) >= QUESTION_COVERAGE for c in clauses)
+
+
+def _place_stated(matched: str, clauses: list[Clause], coverage: Callable[[str], float]) -> bool:
+    """"Which city hosted the 2012 UNIDROIT conference that adopted the Space Protocol?" is answered by a clause
+    saying where it was held ("… adopted at the diplomatic Conference held in Berlin"), as a count stated is."""
+    if "host" not in matched.lower():
+        return False
+    return any(_HELD_AT_PLACE_RE.search(c.text) and coverage(c.text) >= QUESTION_COVERAGE for c in clauses)
 
 
 def _elected_as_a_case(matched: str, q: str) -> bool:
