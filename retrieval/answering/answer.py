@@ -76,6 +76,7 @@ from retrieval.answering.compose.mandate import (
 from retrieval.answering.compose.owner import (
     compose_owner,
     compose_thing_owner,
+    name_forms,
     owned_names,
     owner_asked,
     owner_of,
@@ -1023,7 +1024,7 @@ class Answerer:
             names = owned_names(query.topic, query.text)
             if len(names) != 1:
                 return None
-            forms = [f.encode() for f in (names[0], *re.findall(r"Q\d+/\d+", names[0].replace("Question ", "Q")))]
+            forms = [f.encode() for f in name_forms(names[0])]
             tied = thing_owner(names[0], (catalog.clause_at(i) for i in catalog.lines_containing(forms)))
             return compose_thing_owner(query.text, names[0], *tied) if tied else None
         found = owner_of(rec, (catalog.clause_at(i) for i in catalog.lines_containing([rec.encode()])))

@@ -275,8 +275,8 @@ _ANNEX_NAMED_RE = re.compile(r"\b(?:annex|appendix)\s+[A-Z0-9]{1,4}\b", re.IGNOR
 
 
 def asks_within(question: str) -> bool:
-    """A question naming a whole contribution asks something of its content (two words or more besides its
-    symbol and the words asking for its proposals), not for the proposals themselves."""
+    """A question naming a whole contribution (or a Recommendation's annex) asks something of its content: two
+    words or more besides its symbol and the words asking for its proposals, not for the proposals themselves."""
     rest = _SYMBOL_RE.sub(" ", clean_text(question))
     return len([t for t in lexical_tokens(rest) if t not in _OVERVIEW_WORDS and not t.isdigit()]) >= 2
 

@@ -936,7 +936,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=["current figures"],
                        reason="The corpus holds adopted texts; it does not give going rates or prices.")
     if (result := _RESULT_RE.search(q)) and not _count_stated(result.group(0), clauses[:3], coverage, q) \
-            and not _elected_as_a_case(result.group(0), q) and not _place_stated(result.group(0), clauses[:3], coverage) \
+            and not _elected_as_a_case(result.group(0), q) and not _place_stated(result.group(0), clauses[:3], coverage, q) \
             and not _acted_stated(result, clauses[:3]) and not (
             # "which bureau director sponsors the IGF coalition?": a text may say so ("… sponsored by the Director
             # of TSB"), and then it answers
@@ -1266,19 +1266,26 @@ def _count_stated(matched: str, clauses: list[Clause], coverage: Callable[[str],
         told = re.compile(rf"\b{verb}\s+(?:in\s+\S+\s+)?by\s+(?:[\w-]+\s+){{0,3}}?\d|\b\d[\d,]*\s+(?:[\w-]+\s+){{0,3}}?{verb}\b",
                           _I)
         # … of the event asked: WTPF-13's figures are no count for WTSA-16
-        events = [re.sub(r"[-\s]", "", e.group(0)).lower() for e in _EVENT_RE.finditer(q)]
-        return any(told.search(c.text) and coverage(c.text) >= QUESTION_COVERAGE
-                   and all(e in re.sub(r"[-\s]", "", c.text).lower() for e in events) for c in clauses)
+        return any(told.search(c.text) and coverage(c.text) >= QUESTION_COVERAGE and _of_events_asked(q, c)
+                   for c in clauses)
     return any(re.search(rf"\b{verb}\b", c.text, _I) and _NUMBER_RE.search(_unlabelled(c.text))
                            and coverage(c.text) >= QUESTION_COVERAGE for c in clauses)
 
 
-def _place_stated(matched: str, clauses: list[Clause], coverage: Callable[[str], float]) -> bool:
+def _of_events_asked(q: str, c: Clause) -> bool:
+    """The clause names every event the question names with its year ("WTPF-13"): what it says of
+    another event is no answer."""
+    events = [re.sub(r"[-\s]", "", e.group(0)).lower() for e in _EVENT_RE.finditer(q)]
+    return all(e in re.sub(r"[-\s]", "", c.text).lower() for e in events)
+
+
+def _place_stated(matched: str, clauses: list[Clause], coverage: Callable[[str], float], q: str) -> bool:
     """"Which city hosted the 2012 UNIDROIT conference that adopted the Space Protocol?" is answered by a clause
     saying where it was held ("… adopted at the diplomatic Conference held in Berlin"), as a count stated is."""
     if "host" not in matched.lower():
         return False
-    return any(_HELD_AT_PLACE_RE.search(c.text) and coverage(c.text) >= QUESTION_COVERAGE for c in clauses)
+    return any(_HELD_AT_PLACE_RE.search(c.text) and coverage(c.text) >= QUESTION_COVERAGE and _of_events_asked(q, c)
+               for c in clauses)
 
 
 def _elected_as_a_case(matched: str, q: str) -> bool:

@@ -79,14 +79,15 @@ def owned_names(topic: str, question: str = "") -> list[str]:
     opening = " ".join(re.sub(r"^(?:the|a|an|so|and|but)\s+", "", topic.strip(), flags=re.IGNORECASE).split()[:2])
 
     def asked(name: str) -> bool:
-        typed = "|".join(re.escape(f) for f in _name_forms(name))
+        typed = "|".join(re.escape(f) for f in name_forms(name))
         return bool(re.search(rf"(?<![\w-])(?:{typed})(?![\w-])", opening)
                     or re.search(rf"\bis\s+(?:the\s+)?(?:{typed})(?![\w-])", question))
 
     return [n for n in dict.fromkeys(found) if asked(n)]
 
 
-def _name_forms(name: str) -> list[str]:
+def name_forms(name: str) -> list[str]:
+    """How the texts write a name: "Question 20/1" also as "Q20/1"."""
     q = _QUESTION_RE.fullmatch(name)
     return [name, f"Q{q.group(1)}/{q.group(2)}"] if q else [name]
 
@@ -94,7 +95,7 @@ def _name_forms(name: str) -> list[str]:
 def thing_owner(name: str, clauses: Iterable[Clause]) -> tuple[str, list[Clause]] | None:
     """The one Sector the texts tie a named thing to ("(GNPi) of ITU-D", "CPM in ITU-R", "ITU-D's GNPi"), and
     the clauses that do, in order; None when none does or they tie it to different Sectors."""
-    typed = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in _name_forms(name))
+    typed = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in name_forms(name))
     after = re.compile(rf"(?<![\w-])(?:{typed})\)?\s*,?\s*(?:of|in|within|under)\s+(?:the\s+)?{_OF_SECTOR.format(g='a')}")
     before = re.compile(rf"{_OF_SECTOR.format(g='b')}(?:'s)?\s+(?:[\w-]+\s+)?(?:{typed})(?![\w-])")
     ties: dict[str, list[Clause]] = {}
