@@ -76,6 +76,25 @@ def test_responsibility_in_text() -> None:
     assert ("ITU-T", "responsible", None) in roles(tariffs)
 
 
+def test_who_heads_a_body_is_read_of_the_body_named_just_before() -> None:
+    # PP Res 191 noting f): "the ISCG, …, and of the ISC-TF, headed by the Deputy Secretary-General": "who runs the
+    # ISCG?" was answered "Deputy Secretary-General" (the heading was read of the whole clause)
+    from retrieval.answering.compose.mandate import find_mandates, read_mandate_question
+    from retrieval.parsing.mandates import mandates_of
+
+    text = ("the establishment of the Inter-Sector Coordination Group on issues of mutual interest (ISCG), set up under "
+            "decisions of the Sector advisory groups, and of the Inter-Sectoral Coordination Task Force (ISC-TF), headed "
+            "by the Deputy Secretary-General, in order to eliminate duplication of effort")
+    c = clause("noting", text)
+    c = c.model_copy(update={"mandates": mandates_of(c)})
+    heads = [m for m in c.mandates if m.role == "responsible"]
+    assert [m.actor for m in heads] == ["Deputy Secretary-General"]
+    assert heads[0].what.startswith("Inter-Sectoral Coordination Task Force (ISC-TF), headed by")
+    for q, found in (("who heads the ISC-TF?", True), ("who runs the ISCG day to day?", False)):
+        ask = read_mandate_question(q)
+        assert ask is not None and bool(find_mandates(ask, [c])) is found, q
+
+
 def test_recitals_only_note_actors() -> None:
     c = clause("considering", "that the Radiocommunication Advisory Group (RAG) met twice,")
     assert {m.role for m in mandates_of(c)} == {"noted"}

@@ -398,7 +398,13 @@ def mandates_of(clause: Clause) -> list[Mandate]:
                 near = [(s, a) for s, a in near if s < cut]
         if near:
             pick = near[:1] if after else near[-1:]
-            out += [Mandate(actor=a.name, sector=a.sector, role="responsible", what=_what(text, min(s, rm.start())))
+            # "… the ISCG, and of the ISC-TF, headed by the Deputy Secretary-General": what is headed is the body
+            # named just before, and the task read from there (not the ISCG further back)
+            heads = after and re.match(r"(?:headed|chaired|led|presided|convened)\b", rm.group(0), _I) is not None
+            headed = [(s, a) for s, a in mentions if max(sentence, rm.start() - 80) <= s < rm.start()] if heads else []
+            # (its first mention there: "the Inter-Sectoral Coordination Task Force (ISC-TF)", not "(ISC-TF)")
+            start = min(s for s, a in headed if a == headed[-1][1]) if headed else rm.start()
+            out += [Mandate(actor=a.name, sector=a.sector, role="responsible", what=_what(text, min(s, start)))
                     for s, a in pick]
     for dm in DUTIES_RE.finditer(text):
         # "TSAG's principal duties are to review priorities, programmes …": its responsibilities, said as such

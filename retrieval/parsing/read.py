@@ -13,7 +13,7 @@ from retrieval.parsing.structure import from_drafts, parse
 
 # Recorded with every indexed document: a file indexed by an older parser is parsed again on the next
 # ingest even though the file itself did not change. Bump it whenever parsing changes clauses.
-PARSER_VERSION = "2026-12-05.38"
+PARSER_VERSION = "2026-12-05.40"
 
 
 def read_documents(path: Path, max_bytes: int, sha256: str = "", url: str | None = None) -> list[ParsedDocument]:

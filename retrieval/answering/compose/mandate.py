@@ -209,9 +209,22 @@ def find_mandates(ask: MandateAsk, clauses: Iterable[Clause],
             if (ask.kind == "reports_on" and m.role == "reports") or \
                     (ask.kind == "reports_to" and m.role == "reports" and m.to in wanted) or (ask.kind == "reports_from" and m.role == "reports" and m.actor in wanted) or (ask.kind == "tasked" and m.actor in wanted and m.role != "noted" and \
                     (ask.role is None or m.role == ask.role or m.role in ("resolved", "responsible", "reports"))) or (ask.kind == "heads" and m.role == "responsible" and m.actor not in wanted and \
-                    any(a in {x.name for _s, x in actors_in(c.text)} for a in wanted)):
+                    bool(wanted & _headed(c, m))):
                 out.append((c, m))
     return out
+
+
+def _headed(c: Clause, m: Mandate) -> set[str]:
+    """The bodies a "responsible" mandate is over: those its task names ("the ISC-TF, headed by the Deputy
+    Secretary-General" is over the ISC-TF, not the ISCG named before it), else those of the clause."""
+    by = _HEADED_BY_RE.search(m.what)
+    named = {x.name for _s, x in actors_in(m.what[: by.start()] if by else m.what)} - {m.actor}
+    return named or {x.name for _s, x in actors_in(c.text)}
+
+
+# (what comes after "headed by the Deputy Secretary-General" is no body it heads: "…, an Intersector Coordination
+# Group …")
+_HEADED_BY_RE = re.compile(r"\b(?:headed|chaired|led|presided(?:\s+over)?|convened)\s+by\b", re.IGNORECASE)
 
 
 _DIRECT_REPORT = re.compile(r"report\w*\s+(?:\w+ly\s+)?(?:back\s+)?to\b", re.IGNORECASE)
