@@ -1587,6 +1587,15 @@ def test_study_groups_of_two_sectors_listed_lead_both(itu_service: object) -> No
     assert any(c.clause_id.startswith("pp-res-136@") and c.part == "noting" for c in ans.citations)
 
 
+def test_between_assemblies_the_assembly_is_not_who_acts(itu_service: object) -> None:
+    # a hand trial: "who approves a Question between WTSAs?" led with "WTSA" (Res 1 §7.3.3 "may be approved by
+    # WTSA"); between assemblies a study group approves them (§7.2.2)
+    ans = ask(itu_service, "who approves a Question between WTSAs?")
+    assert ans.citations[0].clause_id.endswith("#s7.2.2") and not ans.lines[0].plain.startswith("WTSA"), ans.text
+    at = ask(itu_service, "who approves Questions at WTSA?")
+    assert at.lines[0].plain.startswith("WTSA"), at.text
+
+
 def test_a_thing_tied_to_two_sectors_or_none_has_no_owner() -> None:
     from retrieval.answering.compose.owner import owned_names, thing_owner
 

@@ -195,6 +195,10 @@ _PURPOSE_WORDS = frozenset(lexical_tokens("achieve achieving aim aims aiming pur
                                           "intent intended intends"))
 
 
+_BETWEEN_RE = re.compile(r"\bbetween\s+(?:two\s+|successive\s+|the\s+)?(WTSA|WTDC|WRC|RA|PP|TSAG|TDAG|RAG)s?\b",
+                         re.IGNORECASE)
+
+
 def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float] | None = None) -> list[SearchHit]:
     """The fused order, nudged by what ITU texts are: operative clauses before recitals, for a "who"
     question clauses that task an actor first, and for "how many terms …" clauses that give that kind of
@@ -212,6 +216,9 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
     places = countries_in(query.text)
     # "who appoints the TSAG chair?": the body the question names by its acronym is named by the answer
     bodies = set(_BODY_ACRONYM_RE.findall(query.text)) if who or doing else set()
+    # "who approves a Question between WTSAs?": the assembly named is when it is not sitting, not who acts
+    between = {b.upper() for b in _BETWEEN_RE.findall(query.text)} if who or doing else set()
+    bodies -= between
     # "deadline for contributions before a SG meeting?": a clause giving it for that meeting before one
     # giving WTSA's
     meeting = meetings_in(without_references(query.text)) if query.intent == "ask" and asks_when(query.text) else []
@@ -247,6 +254,8 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
             # "what is the incubation mechanism?": "The incubation mechanism is a mechanism that allows …", not
             # "Risks of the incubation mechanism"
             w *= DEFINITION_WEIGHT
+        if between and re.search(rf"\bby\s+(?:the\s+)?(?:{'|'.join(sorted(between))})\b", c.text):
+            w *= SET_ASIDE_WEIGHT  # "may be approved by WTSA": what the assembly itself does
         if aside and aside & set(lexical_tokens(c.text)):
             # "longest repayment schedule, leaving aside disaster or conflict cases?": not the clause on them
             w *= SET_ASIDE_WEIGHT
