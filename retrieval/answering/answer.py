@@ -219,6 +219,7 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
     # "who approves a Question between WTSAs?": the assembly named is when it is not sitting, not who acts
     between = {b.upper() for b in _BETWEEN_RE.findall(query.text)} if who or doing else set()
     bodies -= between
+    by_between = re.compile(rf"\bby\s+(?:the\s+)?(?:{'|'.join(sorted(between))})\b") if between else None
     # "deadline for contributions before a SG meeting?": a clause giving it for that meeting before one
     # giving WTSA's
     meeting = meetings_in(without_references(query.text)) if query.intent == "ask" and asks_when(query.text) else []
@@ -254,7 +255,7 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
             # "what is the incubation mechanism?": "The incubation mechanism is a mechanism that allows …", not
             # "Risks of the incubation mechanism"
             w *= DEFINITION_WEIGHT
-        if between and re.search(rf"\bby\s+(?:the\s+)?(?:{'|'.join(sorted(between))})\b", c.text):
+        if by_between is not None and by_between.search(c.text):
             w *= SET_ASIDE_WEIGHT  # "may be approved by WTSA": what the assembly itself does
         if aside and aside & set(lexical_tokens(c.text)):
             # "longest repayment schedule, leaving aside disaster or conflict cases?": not the clause on them

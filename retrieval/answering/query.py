@@ -47,6 +47,8 @@ _WHOSE_JOB = (r"\b(?:one|a\s+single|each)\s+(?:Sector|Bureau)(?:'s)?\s+(?:job|ta
 # What a chat question calls a Sector's share of the work: "ITU-D or ITU-T's baby", "a BDT or TSB thing".
 JOB_WORDS = _JOB = (r"(?:job|task|thing|matter|remit|responsibility|work|baby|area|domain|turf|business|lane|patch|call|role|show|topic"
                     r"|initiative|project|programme|effort)")
+# "… - R or D in charge of it?": the Sectors by their letters, and what they are asked to be
+_IN_CHARGE = r"(?:in\s+charge|responsible|leading|on\s+the\s+hook|on\s+point)"
 # "just a T study group topic": the Sector's study groups stand for it
 _SG_OF = r"(?:(?:study\s+groups?|SGs?)\s+)?"
 # "… or are all 3 sectors on it?", "or do the other two work on it too?": the other side of a choice
@@ -75,7 +77,7 @@ _SECTOR_RE = re.compile(
     r"|\b(?:does|do|is|should|will|would|must)\s+(?:the\s+)?" + _BUREAU + r"\s+or\s+(?:the\s+)?" + _BUREAU + r"\b"
     r"|\b(?:does|do|should|will|would|must)\s+[RTD]\s+or\s+[RTD]\s+(?:lead|handle|run|cover|own|do|take)\b"
     # "… - R or D in charge of the joint capacity-building?"
-    r"|(?<![\w.-])[RTD]\s+or\s+[RTD]\s+(?:in\s+charge|responsible|leading|on\s+the\s+hook|on\s+point)\b"
+    r"|(?<![\w.-])[RTD]\s+or\s+[RTD]\s+" + _IN_CHARGE + r"\b"
     # "is it TSB or BDT that works with countries on …?", "was it BR or BDT who …"
     r"|\b(?:is|was|will)\s+(?:it|that)\s+(?:the\s+)?" + _BUREAU + r"\s+or\s+(?:the\s+)?" + _BUREAU + r"\b"
     # "is it TSB that takes part in …, or someone else?": one Bureau offered, the answer may be another
@@ -107,7 +109,7 @@ _SECTOR_RE = re.compile(
 _WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + r"\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU
                        + r"(?:'s)?" + r"|(?<![\w-])R(?:'s)?\s*,\s*T(?:'s)?\s*,?\s*(?:or|and|/)\s*D(?:'s)?(?![\w-])"
                        + r"|(?<![\w.-])(?:an?\s+)?[RTD]'s\s*,?\s+or\s+[RTD]'s(?:\s+" + _JOB + r")?(?![\w-])"
-                       + r"|(?<![\w.-])[RTD]\s+or\s+[RTD](?=\s+(?:in\s+charge|responsible|leading|on\s+the\s+hook|on\s+point)\b)"
+                       + r"|(?<![\w.-])[RTD]\s+or\s+[RTD](?=\s+" + _IN_CHARGE + r"\b)"
                        + r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+(?:" + _JOB + r"|one)\b"
                        + r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD](?:\s+and\s+[RTD])?\b"
                        # "who leads on alternative calling procedures, T or D?": a closing choice by letters

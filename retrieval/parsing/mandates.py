@@ -130,6 +130,8 @@ _DESIGNATED_BY_RE = re.compile(r"\b(?:designated|appointed|chosen|selected|named
                                re.IGNORECASE)
 DUTIES_RE = re.compile(r"['\u2019]s\s+(?:principal\s+|main\s+|primary\s+|core\s+)?(?:duties|functions|tasks|"
                         r"responsibilities|role|mandate)\s+(?:are|is|shall\s+be|include|includes)\b")
+# Who heads or chairs a body: "the ISC-TF, headed by the Deputy Secretary-General", "presided over by the chairman"
+HEADED_BY_RE = re.compile(r"\b(?:headed|chaired|led|presided(?:\s+over)?|convened)\s+by\b", _I)
 _RESPONSIBLE_RE = re.compile(
     r"\b(?:shall|will|should)\s+(?:be\s+responsible|take\s+the\s+lead|lead|coordinate|be\s+in\s+charge|study)"
     r"|\bcontinue\s+to\s+(?:lead|take\s+the\s+lead|be\s+responsible)\b|\b(?:lead|leading)\s+(?:the\s+)?work\b"
@@ -400,7 +402,7 @@ def mandates_of(clause: Clause) -> list[Mandate]:
             pick = near[:1] if after else near[-1:]
             # "… the ISCG, and of the ISC-TF, headed by the Deputy Secretary-General": what is headed is the body
             # named just before, and the task read from there (not the ISCG further back)
-            heads = after and re.match(r"(?:headed|chaired|led|presided|convened)\b", rm.group(0), _I) is not None
+            heads = after and HEADED_BY_RE.match(rm.group(0)) is not None
             headed = [(s, a) for s, a in mentions if max(sentence, rm.start() - 80) <= s < rm.start()] if heads else []
             # (its first mention there: "the Inter-Sectoral Coordination Task Force (ISC-TF)", not "(ISC-TF)")
             start = min(s for s, a in headed if a == headed[-1][1]) if headed else rm.start()

@@ -22,7 +22,7 @@ from retrieval.answering.compose import asks_who
 from retrieval.core.models import THREE, Clause
 from retrieval.core.text import norm_hyphens
 from retrieval.indexing.lexical import CHAT_WORDS, STOPWORDS, holds, lexical_tokens
-from retrieval.parsing.mandates import actors_in
+from retrieval.parsing.mandates import HEADED_BY_RE, actors_in
 
 _I = re.IGNORECASE
 
@@ -86,7 +86,6 @@ _HOLDER_RE = re.compile(r"\bwho\s+(?:chairs|heads|convenes|presides)\b(?!\s+(?:i
                         r"TSAG|RAG|TDAG|ISCG|SG\s?\d+|bureau|secretariat|union|ITU)(?:\s*\d+)?(?=\s*(?:[?.!,;]|$))", _I)
 # "Who decides who chairs the CWGs?" asks for the body that chooses, which the texts name.
 _CHOOSER_RE = re.compile(r"\bwho\s+(?:decides|appoints|elects|chooses|selects|determines|designates|nominates|names)\b", _I)
-_HELD_BY_RE = re.compile(r"\b(?:headed|chaired|led|presided(?:\s+over)?|convened)\s+by\b", _I)
 _FIRM = (r"(?:consultan(?:cy|cies|ts?)|firms?|compan(?:y|ies)|contractors?|architects?|vendors?|suppliers?|banks?|"
          r"lenders?|auditors?|law\s+firms?)")
 _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b"
@@ -954,7 +953,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if not _CHOOSER_RE.search(q) and (_PERSON_RE.search(q) or (
             # … unless a clause on what was asked says who holds it ("presided over by the chairman of the
             # assembly" answers for the Steering Committee, not for CWG-LANG)
-            _HOLDER_RE.search(q) and not any(_HELD_BY_RE.search(c.text) and coverage(c.text) >= 0.5 for c in clauses[:3]))):
+            _HOLDER_RE.search(q) and not any(HEADED_BY_RE.search(c.text) and coverage(c.text) >= 0.5 for c in clauses[:3]))):
         return Verdict(abstain=True, missing=["people"],
                        reason="The texts say what posts and groups do, not who holds them.")
     _best_clause, best_cov = _best(clauses[:3], coverage)
@@ -1094,7 +1093,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if unit and not any(re.search(rf"\d\s*{re.escape(unit)}(?!\w)|{re.escape(unit)}\s*\d", c.text, _I)
                         and _same_members(q, c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=[unit], reason=f"The clauses found give no value in {unit}.")
-    if _HOLDER_ENTITY_RE.search(q) and not any(_HELD_BY_RE.search(c.text) for c in clauses[:3]):
+    if _HOLDER_ENTITY_RE.search(q) and not any(HEADED_BY_RE.search(c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["people"],
                        reason="The texts say what posts and groups do, not who holds them.")
     if _WHICH_COUNTRIES_RE.search(q) and not any(countries_in(c.text) or _COUNTRY_GROUP_RE.search(c.text)

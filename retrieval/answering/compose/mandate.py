@@ -15,7 +15,7 @@ from retrieval.answering.compose.topic import SUPPORT
 from retrieval.core.citations import citation, display, instrument_display
 from retrieval.core.models import THREE, Answer, AnswerLine, Citation, Clause, Mandate
 from retrieval.core.text import norm_hyphens
-from retrieval.parsing.mandates import DUTIES_RE, actors_in, document_sector, gives_task, is_recital
+from retrieval.parsing.mandates import DUTIES_RE, HEADED_BY_RE, actors_in, document_sector, gives_task, is_recital
 
 _I = re.IGNORECASE
 _ACTOR = r"(?P<actor>[A-Z][\w\s,.'()-]{1,80}?)"
@@ -217,14 +217,12 @@ def find_mandates(ask: MandateAsk, clauses: Iterable[Clause],
 def _headed(c: Clause, m: Mandate) -> set[str]:
     """The bodies a "responsible" mandate is over: those its task names ("the ISC-TF, headed by the Deputy
     Secretary-General" is over the ISC-TF, not the ISCG named before it), else those of the clause."""
-    by = _HEADED_BY_RE.search(m.what)
+    # (what comes after "headed by the Deputy Secretary-General" is no body it heads: "…, an Intersector
+    # Coordination Group …")
+    by = HEADED_BY_RE.search(m.what)
     named = {x.name for _s, x in actors_in(m.what[: by.start()] if by else m.what)} - {m.actor}
     return named or {x.name for _s, x in actors_in(c.text)}
 
-
-# (what comes after "headed by the Deputy Secretary-General" is no body it heads: "…, an Intersector Coordination
-# Group …")
-_HEADED_BY_RE = re.compile(r"\b(?:headed|chaired|led|presided(?:\s+over)?|convened)\s+by\b", re.IGNORECASE)
 
 
 _DIRECT_REPORT = re.compile(r"report\w*\s+(?:\w+ly\s+)?(?:back\s+)?to\b", re.IGNORECASE)
