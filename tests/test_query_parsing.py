@@ -1190,3 +1190,21 @@ def test_a_count_of_sectors_or_a_letter_in_charge_asks_which_sector() -> None:
         assert detect(q)[0] == "sector", q
         assert sector_topic(q) == topic, (q, sector_topic(q))
     assert expand_shorthand("the 2012 unidroit diplomatic conf") == "the 2012 unidroit diplomatic conference"
+
+
+def test_chat_words_for_development_and_up_to_date_and_a_bureau_asked_as_yes_or_no() -> None:
+    from retrieval.answering.query import expand_shorthand
+
+    # "dev" in ITU chat: the Development Conference, developing countries (never a developer's "dev box")
+    assert expand_shorthand("reports to TDAG and the dev conference") == "reports to TDAG and the development conference"
+    assert expand_shorthand("EMF seminars for dev countries") == "EMF seminars for developing countries"
+    assert expand_shorthand("the dev team's test box") == "the dev team's test box"
+    # the texts "update" what people "keep up to date"
+    assert expand_shorthand("who keeps the author's guide up-to-date?") == "who keeps the author's guide updated?"
+    # which Bureau, asked first as yes or no, or as the others besides one
+    assert detect("consumer protection: is any bureau tasked with running regional forums? which one")[0] == "sector"
+    assert detect("who helps the SG on the regional initiatives, and which other bureaux join in?")[0] == "sector"
+    assert sector_topic("is any bureau tasked with running regional forums on consumer rights?") == \
+        "regional forums consumer rights"
+    # "C&I" is one word of a topic, not "C"
+    assert sector_topic("which sector handles C&I testing?") == "C&I testing"

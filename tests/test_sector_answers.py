@@ -1642,3 +1642,25 @@ def test_a_sector_question_whose_topic_no_clause_names_is_answered_from_its_evid
     assert not ans.abstained, ans.text
     assert ans.lead_sectors == ["ITU-D"] and ans.text.startswith("Director of BDT"), ans.text
     assert ans.citations[0].clause_id.startswith("pp-res-130@") and "director-of-bdt" in ans.citations[0].clause_id
+
+
+def test_the_bureau_the_secretary_general_works_with_and_two_bureaux_given_the_same_report(itu_service: object) -> None:
+    # PP-18 Res 157 instructs the Secretary-General "in close collaboration with the Director of BDT" to implement
+    # the regional initiatives: the Secretary-General is no Sector, the Bureau at his side carries the Sector's
+    # share (the answer had been "no text found gives one Sector the lead")
+    ans = ask(itu_service, "strengthening project execution: which bureau does the SG partner with to carry out "
+                           "regional initiatives?")
+    assert ans.lead_sectors == ["ITU-D"], ans.text
+    assert "works with the Secretary-General" in ans.text
+    # Res 102 tells TSB and BDT alike to report every year to the Council, their advisory group and their
+    # assembly: the assembly the question names picks the Bureau (TSB had been answered for WTDC)
+    dev = ask(itu_service, "internet policy res: which bureau reports yearly to Council, its own advisory group "
+                           "and the dev conference?")
+    assert dev.lead_sectors == ["ITU-D"], dev.text
+    std = ask(itu_service, "internet policy res: which bureau reports yearly to Council, its own advisory group "
+                           "and the standardization assembly?")
+    assert std.lead_sectors == ["ITU-T"], std.text
+    # a WTSA resolution the question names is where a text comes from, not a partner Sector set aside
+    from retrieval.answering.compose.sector import _ASSEMBLY_RE
+    from retrieval.parsing.sectors import sectors_in
+    assert sectors_in(_ASSEMBLY_RE.sub(" ", "recalls WTSA resolutions on domain names, jointly with ITU-D")) == ["ITU-D"]

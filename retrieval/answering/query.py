@@ -22,9 +22,12 @@ from retrieval.parsing.references import later_reading
 Intent = Literal["cite", "sector", "find", "ask", "diff", "refs"]
 
 # ("which two sectors run IRG-AVA?"; "which two bureau(x)" asks for Directors or Bureaux, which direct.py names)
-_WHICH_SECTOR = (r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b|\b(?:which|what)\s+(?:two|2|three|3)\s+sectors\b"
+_WHICH_SECTOR = (r"\b(?:which|what)\s+(?:other\s+)?(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b|\b(?:which|what)\s+(?:two|2|three|3)\s+sectors\b"
                  # "which part of ITU is tasked with …", "what arm of the ITU …"
-                 r"|\b(?:which|what)\s+(?:parts?|arms?|branch(?:es)?|wings?)\s+of\s+(?:the\s+)?ITU\b")
+                 r"|\b(?:which|what)\s+(?:parts?|arms?|branch(?:es)?|wings?)\s+of\s+(?:the\s+)?ITU\b"
+                 # "is any bureau tasked with supporting …? which one": which Sector, asked as yes or no first
+                 r"|\b(?:is|are)\s+(?:there\s+)?(?:any|a|some)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\s+(?:tasked|responsible|"
+                 r"in\s+charge|charged|mandated|instructed|told|asked|supposed|meant|assigned)\b")
 _WHOSE = (r"\bwhose\s+(?:study\s+groups?|bureau|sector|job|task|responsibility|remit"
           # "whose programme is the Special Voluntary Programme?": which Bureau runs it
           r"|programmes?|programs?|projects?|initiatives?|portal|database|platform"
@@ -353,6 +356,8 @@ _ROLE_SURFACE = frozenset([
     "sit", "sits", "housed", "located",
     # "which bureau should I talk to about e-waste?", "who does the BSG programme belong to?": who to ask
     "i", "we", "talk", "speak", "contact", "approach", "reach", "turn", "go", "belong", "belongs", "about",
+    # "is any bureau tasked with …?"
+    "any",
 ]) | CHAT_WORDS
 
 
@@ -375,7 +380,8 @@ def sector_topic(question: str) -> str:
     # "is it TSB that takes part in X, or someone else?": the Bureau offered and the other side ask
     question = _OFFERED_RE.sub(" ", _MORE_OF_RE.sub("", question))
     # … then "is X purely a TSB thing, or did PP-18 put all three bureaux on it?": the offer and its other side
-    words = re.findall(r"[\w][\w'./-]*", _ONE_OFFERED_RE.sub(" ", _WHOSE_RE.sub(" ", _TOPIC_STRIP.sub(" ", question))))
+    # ("C&I" is one word)
+    words = re.findall(r"[\w][\w'./&-]*", _ONE_OFFERED_RE.sub(" ", _WHOSE_RE.sub(" ", _TOPIC_STRIP.sub(" ", question))))
     kept = [w for w in words if w.lower() not in _ROLE_SURFACE]
     # "when a developing country sends a request …, which bureau …?": the condition is the topic, not a "when"
     while kept[:1] and kept[0].lower() in ("when", "whenever", "if", "once"):
@@ -508,6 +514,13 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"\bqn(s?)\b", re.IGNORECASE), r"question\1"), (re.compile(r"\bthru\b", re.IGNORECASE), "through"),
               (re.compile(r"(?<![\w.])b4(?=\s+(?:a|an|the|it|we|they|that|this|any|each|every|[a-z]+ing)\b)", re.IGNORECASE), "before"),
               (re.compile(r"\bmech\b", re.IGNORECASE), "mechanism"),
+              # "who keeps the action plan up to date?": the texts "update" it ("to continuously update …")
+              (re.compile(r"\bup[- ]to[- ]date\b", re.IGNORECASE), "updated"),
+              # "the dev conference", "dev countries": ITU chat for "development", "developing" (the speller
+              # leaves three-letter words alone)
+              (re.compile(r"\bdev\b(?=\s+countr)", re.IGNORECASE), "developing"),
+              (re.compile(r"\bdev\b(?=\s+(?:conference|sector|bureau|advisory|study|group|fund|agenda|goals?\b))",
+                          re.IGNORECASE), "development"),
               # "the title of a rec", "draft recs": the model reads "Recommendation", not the chat word
               (re.compile(r"(?<![\w.])rec(s?)\b(?!\.)"), r"Recommendation\1"),
               # chat words the model does not read, which BM25 reads through its synonyms

@@ -277,6 +277,14 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
             if s in THREE:
                 ev.add(s, ROLE_WEIGHT["responsible"] * r * context, c, "said to have most of the work")
     lead_roles = {m.sector for m in ops if m.role in OPERATIVE}
+    with_sg = not lead_roles and len({m.sector for m in ops}) == 1 and any(
+        m.role in OPERATIVE and m.sector == "GS" for m in c.mandates)
+    if with_sg:
+        # "resolves to instruct the Secretary-General, in close collaboration with the Director of BDT, to
+        # implement regional initiatives": the one Bureau the Secretary-General works with carries the
+        # Sector's share of the task (the Secretary-General is no Sector)
+        ops = [m.model_copy(update={"role": "requested"}) for m in ops]
+        lead_roles = {m.sector for m in ops}
     joint = len(lead_roles) >= 3
     if ops:
         for s in {m.sector for m in ops if m.sector}:
@@ -285,7 +293,7 @@ def _weigh_clause(ev: _Evidence, c: Clause, r: float, terms: list[str], names: b
             # that do not name it at all (`floor`): naming the topic is no reason to rank below them.
             w = ROLE_WEIGHT[m.role] * (JOINT_SHARE if joint and m.role != "assists" else 1.0)
             ev.add(s, w * max(r * (0.4 if is_listed else 1.0), floor) * context, c,
-                   f"{_actor_shown(m.actor, s, c)} {_ROLE_WORDS[m.role]}")
+                   f"{_actor_shown(m.actor, s, c)} {'works with the Secretary-General' if with_sg else _ROLE_WORDS[m.role]}")
         return
     if pos is None:
         return
@@ -433,6 +441,7 @@ _REC_OF_RE = re.compile(r"\bRecommendations?\s+(ITU-[RTD])\s+([A-Z]\.\d+(?:\.\d+
 
 # Who decides, not who does the work a Sector is named for.
 _ASSEMBLIES = frozenset({"WTSA", "WTDC", "RA", "WRC", "PP", "Council", "Plenipotentiary Conference"})
+_ASSEMBLY_RE = re.compile(r"\b(?:WTSA|WTDC|WRC|RA)(?:-\d+)?\b")
 
 
 def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], terms: list[str],
@@ -452,7 +461,8 @@ def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mappin
     lead_s = [s for s in THREE if best >= floor and scores.get(s, 0) >= LEAD_SHARE * best]
     own_text: Clause | None = None  # the document whose own Sector leads, when no clause names one
     # A Sector the question itself names ("… set up jointly with ITU-T") is the partner, not the answer.
-    partners = [s for s in sectors_in(topic) if s in lead_s]
+    # (an assembly named is where texts come from, not a partner: "… recalls WTSA resolutions on ccTLDs")
+    partners = [s for s in sectors_in(_ASSEMBLY_RE.sub(" ", topic)) if s in lead_s]
     if partners and len(partners) < len(lead_s):
         lead_s = [s for s in lead_s if s not in partners]
     # The clause that decides the lead for "which Bureaux …" or "which sector organises …", cited first.
@@ -678,15 +688,18 @@ def _tasked_with_the_action(question: str, hits: list[SearchHit], coverage: Call
     verb = lexical_tokens(said)
     if not verb or verb[0] in _BROAD_VERBS:
         return None
+    found: list[tuple[float, Clause]] = []
     for h in hits[:JOINT_HITS]:
         c = h.clause
-        if is_recital(c) or not holds(set(lexical_tokens(c.text)), said) \
-                or coverage(f"{c.instrument.title or ''} {c.text}") < JOINT_COVERAGE:
+        covers = coverage(f"{c.instrument.title or ''} {c.text}")
+        if is_recital(c) or not holds(set(lexical_tokens(c.text)), said) or covers < JOINT_COVERAGE:
             continue
         tasked = {x.sector for x in c.mandates if x.role in OPERATIVE and x.sector in THREE} - excluded
         if len(tasked) == 1:
-            return c
-    return None
+            found.append((covers, c))
+    # Two Bureaux given the same action ("report annually to the Council, TSAG and WTSA", "… TDAG and
+    # WTDC"): the one whose clause holds more of the question ("… and the dev conference") is meant.
+    return max(found, key=lambda x: x[0])[1] if found else None
 
 
 def excluded_sectors(question: str) -> list[str]:
