@@ -1208,3 +1208,6 @@ def test_chat_words_for_development_and_up_to_date_and_a_bureau_asked_as_yes_or_
         "regional forums consumer rights"
     # "C&I" is one word of a topic, not "C"
     assert sector_topic("which sector handles C&I testing?") == "C&I testing"
+    # "is that T or D's turf?": the Sectors by their letters, the second with its possessive
+    assert detect("smart grid standards - is that T or D's turf?")[0] == "sector"
+    assert sector_topic("smart grid standards - is that T or D's turf?") == "smart grid standards"

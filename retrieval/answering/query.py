@@ -93,7 +93,7 @@ _SECTOR_RE = re.compile(
     # "… D with help from R and T?": the Sectors by their letters
     r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD]\b"
     # "is that a T thing or D thing?", "an R or a D job?": the Sectors by their letters
-    r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+(?:" + _JOB + r"|one)\b"
+    r"|(?<![\w.-])(?:an?\s+)?[RTD](?:'s)?(?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD](?:'s)?\s+(?:" + _JOB + r"|one)\b"
     # "is youth empowerment mainly a BDT thing?", "… - is that a BDT job?": one Sector offered for a yes or no
     r"|\bis\s+(?!there\b)[^?]{0,80}?\b(?:an?\s+)(?:ITU-[RTD]|BR|TSB|BDT|[RTD])(?:'s)?\s+" + _SG_OF + _JOB + r"\b"
     # "is cybersecurity ITU-T's job?", "… is that ITU-T's job or ITU-D's?": a Sector's by the possessive
@@ -113,7 +113,7 @@ _WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + r"\b" + _BUREAU + r"(?:'s)
                        + r"(?:'s)?" + r"|(?<![\w-])R(?:'s)?\s*,\s*T(?:'s)?\s*,?\s*(?:or|and|/)\s*D(?:'s)?(?![\w-])"
                        + r"|(?<![\w.-])(?:an?\s+)?[RTD]'s\s*,?\s+or\s+[RTD]'s(?:\s+" + _JOB + r")?(?![\w-])"
                        + r"|(?<![\w.-])[RTD]\s+or\s+[RTD](?=\s+" + _IN_CHARGE + r"\b)"
-                       + r"|(?<![\w.-])(?:an?\s+)?[RTD](?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD]\s+(?:" + _JOB + r"|one)\b"
+                       + r"|(?<![\w.-])(?:an?\s+)?[RTD](?:'s)?(?:\s+" + _JOB + r")?\s+or\s+(?:an?\s+)?[RTD](?:'s)?\s+(?:" + _JOB + r"|one)\b"
                        + r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD](?:\s+and\s+[RTD])?\b"
                        # "who leads on alternative calling procedures, T or D?": a closing choice by letters
                        + r"|(?<![\w.-])(?:(?:in|under|with|within)\s+)?[RTD]\s+or\s+(?:(?:in|under|with|within)\s+)?[RTD]\s*\?*\s*$"
