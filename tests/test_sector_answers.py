@@ -1664,3 +1664,18 @@ def test_the_bureau_the_secretary_general_works_with_and_two_bureaux_given_the_s
     from retrieval.answering.compose.sector import _ASSEMBLY_RE
     from retrieval.parsing.sectors import sectors_in
     assert sectors_in(_ASSEMBLY_RE.sub(" ", "recalls WTSA resolutions on domain names, jointly with ITU-D")) == ["ITU-D"]
+
+
+def test_a_conference_named_only_in_a_resolutions_citation_of_it(itu_service: object) -> None:
+    # PP-18 Res 30 notes "Resolution 1 (Dubai, 2012) of the World Conference on International
+    # Telecommunications": WCIT-12 is mentioned, by its full name; what WCIT-12 itself decided is not here.
+    from retrieval.answering.compose.evidence import mentioned
+
+    said = "Resolution 1 (Dubai, 2012) of the World Conference on International Telecommunications, on …"
+    assert mentioned("WCIT-12", lambda s: s in said)
+    assert not mentioned("WCIT-12", lambda s: s in "the World Conference on International Telecommunications")
+    ans = ask(itu_service, "the WCIT-12 resolution that res 30 notes, on LLDCs and SIDS - greater access to what?")
+    assert not ans.abstained, ans.text
+    assert ans.citations[0].clause_id.startswith("pp-res-30@"), ans.text
+    own = ask(itu_service, "what did WCIT-12 decide about international roaming?")
+    assert own.abstained and "WCIT 2012 are not in the corpus" in own.text, own.text

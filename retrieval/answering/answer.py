@@ -657,7 +657,7 @@ class Answerer:
             # "What did PP-22 decide?" with the Dubai 2018 texts only: the later texts are not here.
             name = f"{held[0]} {held[1]}"
             return Verdict(abstain=True, missing=[name], reason=f"The texts adopted by {name} are not in the corpus; "
-                           "it holds what earlier texts say about it.")
+                           "it holds what other texts say about it.")
         recs = recommendations_asked(query.text)
         if recs and query.intent != "cite" and not any(catalog.has_number(r) for r in recs):
             # "How long is the Last Call under A.8?" with A.8 only cited by other texts, never indexed.

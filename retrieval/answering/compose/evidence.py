@@ -319,9 +319,9 @@ _DECIDED_RE = re.compile(r"\b(?:what|which)\b[^?]*\b(?:did|were|was|has|have)\b[
                          # "is Res 208 still in force after PP-22?": whether a later event kept, revised or dropped it
                          r"|\bstill\s+(?:in\s+force|valid|applicable|current|in\s+effect)\b|\b(?:abrogated|suppressed|"
                          r"superseded|replaced|revised|amended)\s+(?:at|by|since|after)\b", _I)
-_EVENT_HELD_RE = re.compile(r"\b(?P<body>WRC|WTSA|WTDC|PP|RA|WTPF|WSIS|Council|(?i:plenipot)\w*)(?:[- ]?(?P<yy>\d{2}|\d{4})\b|"
+_EVENT_HELD_RE = re.compile(r"\b(?P<body>WRC|WTSA|WTDC|PP|RA|WTPF|WSIS|WCIT|Council|(?i:plenipot)\w*)(?:[- ]?(?P<yy>\d{2}|\d{4})\b|"
                             r"(?:\s+(?:session|meeting|forum|conference))?\s+(?:held\s+)?in\s+(?P<year>(?:19|20)\d\d)\b)"
-                            r"|\b(?P<year2>(?:19|20)\d\d)\s+(?P<body2>WTPF|Council|WSIS|WTSA|WTDC|WRC|PP|(?i:plenipot)\w*)\b")
+                            r"|\b(?P<year2>(?:19|20)\d\d)\s+(?P<body2>WTPF|Council|WSIS|WCIT|WTSA|WTDC|WRC|PP|(?i:plenipot)\w*)\b")
 
 
 def decided_at(question: str) -> tuple[str, int] | None:
@@ -796,7 +796,8 @@ def named_things(question: str) -> list[str]:
 
 EVENT_NAMES = {"PP": "Plenipotentiary Conference", "WTSA": "World Telecommunication Standardization Assembly",
                "WTDC": "World Telecommunication Development Conference", "WRC": "World Radiocommunication Conference",
-               "RA": "Radiocommunication Assembly", "WTPF": "World Telecommunication/ICT Policy Forum"}
+               "RA": "Radiocommunication Assembly", "WTPF": "World Telecommunication/ICT Policy Forum",
+               "WCIT": "World Conference on International Telecommunications"}
 
 
 def mentioned(thing: str, corpus_has: Callable[[str], bool]) -> bool:
@@ -812,7 +813,9 @@ def mentioned(thing: str, corpus_has: Callable[[str], bool]) -> bool:
         long = EVENT_NAMES.get(head.upper())
         if long:
             for name in (long, long.lower()):
-                forms |= {f"{full} {name}", f"{name} in {full}", f"{name} of {full}", f"{name}, {full}"}
+                forms |= {f"{full} {name}", f"{name} in {full}", f"{name} of {full}", f"{name}, {full}",
+                          # "Resolution 1 (Dubai, 2012) of the World Conference on International Telecommunications"
+                          f"{full}) of the {name}"}
     rec = _REC_RE.fullmatch(thing)
     if rec:
         forms.add(rec.group(1))
