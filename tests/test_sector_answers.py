@@ -1679,3 +1679,13 @@ def test_a_conference_named_only_in_a_resolutions_citation_of_it(itu_service: ob
     assert ans.citations[0].clause_id.startswith("pp-res-30@"), ans.text
     own = ask(itu_service, "what did WCIT-12 decide about international roaming?")
     assert own.abstained and "WCIT 2012 are not in the corpus" in own.text, own.text
+
+
+def test_an_instrument_named_by_a_plural_acronym(itu_service: object) -> None:
+    # "ITRs res - …": the resolution on the ITRs (PP-18 Res 146), as "IDN res" names Res 133; a plural acronym
+    # had named nothing, and the search ran over WTSA Res 1's participation rules
+    from retrieval.answering.query import instruments_described
+
+    assert instruments_described("ITRs res - who takes part?") == [("ITRs res", "ITRs")]
+    ans = ask(itu_service, "ITRs res - which group are member states and sector members asked to contribute to?")
+    assert ans.citations[0].clause_id.startswith("pp-res-146@"), ans.text

@@ -918,7 +918,7 @@ class Answerer:
         catalog = self.corpus.catalog()
         out = []
         for phrase, subject in instruments_described(query.text):
-            if len(content_terms(subject)) < 2 and not re.search(r"\b[A-Z&]{2,}\b", subject):
+            if len(content_terms(subject)) < 2 and not re.search(r"\b[A-Z&]{2,}s?\b", subject):
                 continue  # "the coordination resolution" fits several texts, some not in the corpus
             # Titles spell abbreviations out ("small and medium enterprises" for "SME"), frequent ones too.
             score = catalog.lexical.coverage_of(subject, expansion_pairs(

@@ -226,7 +226,7 @@ def instruments_described(question: str) -> list[tuple[str, str]]:
     head = _DESCRIBED_HEAD_RE.match(question)
     # (an acronym only: "cybersecurity resolution - which sector leads?" keeps its topic for the Sector answer)
     if head and (words := [w for w in head.group("a").split() if not _NOT_A_SUBJECT.match(w)]) and \
-            re.search(r"\b[A-Z&]{2,}\b", " ".join(words)):
+            re.search(r"\b[A-Z&]{2,}s?\b", " ".join(words)):
         return [(head.group(0).strip(), " ".join(words))]
     out = []
     for m in _DESCRIBED_RE.finditer(question):
