@@ -1689,3 +1689,23 @@ def test_an_instrument_named_by_a_plural_acronym(itu_service: object) -> None:
     assert instruments_described("ITRs res - who takes part?") == [("ITRs res", "ITRs")]
     ans = ask(itu_service, "ITRs res - which group are member states and sector members asked to contribute to?")
     assert ans.citations[0].clause_id.startswith("pp-res-146@"), ans.text
+
+
+def test_a_definition_asked_as_what_counts_and_who_prepared_a_recommendation(itu_service: object) -> None:
+    from retrieval.answering.compose.direct import defined_term
+    from retrieval.answering.compose.history import asks_approval_history
+    from retrieval.answering.query import expand_shorthand
+
+    # "what counts as X", "the definition of X": the term to define, as "what is X?" gives it
+    assert defined_term("what counts as a 'Question' in ITU-T terms?") == "Question"
+    assert defined_term("what's the definition of a Question?") == "Question"
+    ans = ask(itu_service, "what counts as a 'Question' in ITU-T terms?")
+    assert ans.citations[0].clause_id.endswith("#s1bis.4.1"), ans.text
+    # who drafted or prepared a Recommendation: its history, as who approved it
+    assert asks_approval_history("who drafted A.8?") and asks_approval_history("who prepared E.119 originally?")
+    assert not asks_approval_history("who drafts the summary of a new Recommendation?")
+    who = ask(itu_service, "who prepared A.12?")
+    assert who.citations[0].clause_id.endswith("#history") and "TSAG" in who.text.split("\n")[0], who.text
+    # a Supplement typed in chat ("a sup5", "A suppl. 5") is numbered as ITU writes it
+    assert expand_shorthand("a sup5 - when was edition 2 approved?") == "A.Sup5 - when was edition 2 approved?"
+    assert expand_shorthand("per A suppl. 5 IV.5.6") == "per A.Sup5 IV.5.6"

@@ -575,6 +575,9 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # … typed in lower case ("a12", "e119"), with two digits at least: "b4" is "before", "w8" "wait"
               (re.compile(r"(?<![\w./-])([abd-fhj-pr-z])(\d{2,4})(?![\w.]|/\d)"),
                lambda m: f"{m.group(1).upper()}.{m.group(2)}"),
+              # "a sup5", "A suppl. 5", "a.sup 5": a Supplement of a series, as its number is written ("A.Sup5")
+              (re.compile(r"(?<![\w./-])([a-z])\.?\s?sup(?:pl)?\.?\s?(\d{1,2})\b(?![./]\d)", re.IGNORECASE),
+               lambda m: f"{m.group(1).upper()}.Sup{m.group(2)}"),
               # … with one digit when a clause follows: "a8 cl 5.4" (read as "a8 clause 5.4" by then)
               (re.compile(r"(?<![\w./-])([abd-fhj-pr-z])(\d)(?=\s*(?:clause|§|section)\s*\d)"),
                lambda m: f"{m.group(1).upper()}.{m.group(2)}")]

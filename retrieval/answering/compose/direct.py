@@ -504,7 +504,12 @@ _ASIDE_GENERIC = frozenset(lexical_tokens("case cases situation situations kind 
 
 
 # "what is the incubation mechanism?", "what's a JCA?", "what does TAP stand for?": the term to define
-_DEFINE_Q = re.compile(r"^\W*(?:so\s+)?(?:what(?:'s|\s+is|\s+are|s)\s+(?:an?\s+|the\s+)?(?P<term>[\w.-]+(?:\s+[\w.-]+){0,3}?)"
+_DEFINE_Q = re.compile(r"^\W*(?:so\s+)?(?:"
+                       # "what counts as a 'Question' in ITU-T speak?", "what's the definition of a Question?"
+                       r"(?:what\s+counts\s+as|what(?:'s|\s+is|s)\s+the\s+definition\s+of|define)\s+(?:an?\s+|the\s+)?"
+                       r"['\"\u2018\u201c]?(?P<named>[\w.-]+(?:\s+[\w.-]+){0,3}?)['\"\u2019\u201d]?"
+                       r"(?:\s+(?:in|under|per|for)\s+(?:ITU(?:-[RTD])?|the\s+ITU)(?:\s+(?:speak|terms|parlance|jargon|texts?))?)?"
+                       r"|what(?:'s|\s+is|\s+are|s)\s+(?:an?\s+|the\s+)?(?P<term>[\w.-]+(?:\s+[\w.-]+){0,3}?)"
                        r"|what\s+does\s+(?:an?\s+|the\s+)?(?P<abbr>[\w.-]+(?:\s+[\w.-]+){0,2}?)\s+(?:stand\s+for|mean))"
                        r"\s*\??\s*$", _I)
 
@@ -514,7 +519,7 @@ def defined_term(question: str) -> str | None:
     m = _DEFINE_Q.match(norm_hyphens(question))
     if m is None:
         return None
-    term = (m.group("term") or m.group("abbr") or "").strip()
+    term = (m.group("term") or m.group("abbr") or m.group("named") or "").strip()
     return term if term and term.lower() not in ("it", "this", "that", "there") else None
 
 

@@ -24,6 +24,8 @@ _HISTORY_Q_RE = re.compile(
     rf"|\b(?:which|what)\s+(?:study\s+group|SG|group|body)\s+(?:(?:has\s+|first\s+)?{_APPROVED}|is\s+responsible\s+for|"
     r"owns|maintains|looks\s+after|is\s+in\s+charge\s+of)\b"
     rf"|\bwho\s+(?:(?:has|had|first)\s+)?{_APPROVED}"
+    # "who drafted A.8?": the group that prepared it, which its summary or history names
+    r"|\bwho\s+(?:(?:has|had|first|originally)\s+)?(?:drafted|prepared|wrote|developed|authored)\b"
     # "e.119 – which SG did it come out of?", "from which study group is A.1?"
     r"|\b(?:which|what)\s+(?:study\s+group|SG|group)\b[^?]*\b(?:come\s+(?:out\s+)?(?:of|from)|came\s+(?:out\s+)?(?:of|from)|"
     r"produced|developed|wrote|written|drafted|prepared)\b|\bfrom\s+which\s+(?:study\s+group|SG|group)\b"
