@@ -1709,3 +1709,27 @@ def test_a_definition_asked_as_what_counts_and_who_prepared_a_recommendation(itu
     # a Supplement typed in chat ("a sup5", "A suppl. 5") is numbered as ITU writes it
     assert expand_shorthand("a sup5 - when was edition 2 approved?") == "A.Sup5 - when was edition 2 approved?"
     assert expand_shorthand("per A suppl. 5 IV.5.6") == "per A.Sup5 IV.5.6"
+
+
+def test_everyday_verbs_read_as_the_texts_write_them(itu_service: object) -> None:
+    from retrieval.answering.query import in_texts_words
+
+    # "goes through the report" is the texts' "review"; a meeting held "when needed" is convened "ad hoc"; to
+    # "change its mind" is to revoke
+    assert in_texts_words("who goes through the annual accounts?") == "who review the annual accounts?"
+    assert in_texts_words("is the forum convened only when needed?").endswith("when needed (ad hoc)?")
+    assert in_texts_words("can TSB fix a typo when needed?") == "can TSB fix a typo when needed?"
+    assert in_texts_words("can a member change its mind later?") == "can a member revoke (withdraw) later?"
+    ans = ask(itu_service, "who has to go through the annual telecom events report?")
+    assert ans.text.startswith("Council"), ans.text
+    wtpf = ask(itu_service, "is the WTPF called regularly or only when needed?")
+    assert wtpf.citations[0].clause_id.startswith("pp-res-2@") and "ad hoc" in wtpf.text.split("\n")[0], wtpf.text
+    # a cited clause's sentence that answers, found in the texts' words
+    from retrieval.answering.compose.cite import answering_segment
+
+    text = ("A Member State may advise at the meeting that it is abstaining from the application of the procedure. "
+            "Such an abstention may subsequently be revoked, but only during the course of the meeting.")
+    rule = Clause(clause_id="itu-t-rec-a.8@x#clause.5.7", doc_id="itu-t-rec-a.8@x", part="clause", label="5.7",
+                  span=(0, len(text)), instrument=Instrument(body="ITU-T", kind="recommendation", number="A.8"), text=text)
+    assert answering_segment("A.8 clause 5.7: sitting out the procedure - until when can it change its mind?",
+                             [rule])[1].startswith("Such an abstention")

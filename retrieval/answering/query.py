@@ -448,6 +448,15 @@ _REGISTER = [(re.compile(r"\b(?:takes?|taking|took)\s+part\s+in\b", re.IGNORECAS
               r"\g<0> (the other two Bureaux)"),
              # "when did ITU and UNESCO set up the Broadband Commission?": the texts "establish" things
              (re.compile(r"\b(?:set|sets|setting)\s+up\b|\bset-up\b", re.IGNORECASE), "establish"),
+             # "who goes through the yearly report?", "who looks over the accounts?": the texts "review" them
+             (re.compile(r"\b(?:go(?:es)?|going|went)\s+(?:through|over)\b(?=\s+(?:the|a|an|its|their|this|that)\s)"
+                         r"|\blook(?:s|ing|ed)?\s+over\b", re.IGNORECASE), "review"),
+             # "is WTPF held on a fixed cycle or only when needed?": a meeting called when needed is convened
+             # "on an ad hoc basis"
+             (re.compile(r"\b((?:held|convened|called|meets?|meeting|organi[sz]ed)\b[^?.;]{0,40}?\b(?:only\s+)?(?:when|as|if)\s+"
+                         r"(?:needed|necessary|required))\b", re.IGNORECASE), r"\1 (ad hoc)"),
+             # "until when can it change its mind?": what the texts say may be "revoked" or "withdrawn"
+             (re.compile(r"\bchange\s+(?:its|their|his|her|your|my|our|one's)\s+mind\b", re.IGNORECASE), "revoke (withdraw)"),
              # "put the security Recs into practice": the texts "implement" them
              (re.compile(r"\bput(?:s|ting)?\s+([^?.;]{1,60}?)\s+into\s+(?:practice|effect|action|operation)\b", re.IGNORECASE),
               r"implement \1"),

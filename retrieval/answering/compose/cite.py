@@ -8,7 +8,7 @@ import re
 from retrieval.answering.cite import CiteResult
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, item, lead, note, ordered_sectors
 from retrieval.answering.compose.direct import answer_sentence, answer_with_actor, asks_quantity, best_segment
-from retrieval.answering.query import SAY_WORDS, Query, asks_about_more_than, without_references
+from retrieval.answering.query import SAY_WORDS, Query, asks_about_more_than, in_texts_words, without_references
 from retrieval.core.citations import citation, display, instrument_display, part_display, quote_display
 from retrieval.core.models import Answer, AnswerLine, Citation, Clause, Reference
 from retrieval.core.text import quoted, readable
@@ -110,8 +110,9 @@ _SAY = SAY_WORDS | frozenset(lexical_tokens("what does do verbatim the of in ple
 
 
 def answering_segment(question: str, clauses: list[Clause]) -> tuple[Clause, str]:
-    """The cited clause, and the sentence of it, sharing most words with what the question asks."""
-    asked = _REF_WORDS.sub(" ", without_references(question))
+    """The cited clause, and the sentence of it, sharing most words with what the question asks (in the
+    texts' words: "change its mind" is what they say may be "revoked")."""
+    asked = _REF_WORDS.sub(" ", without_references(in_texts_words(question)))
     words = set(lexical_tokens(asked))
     best = max(clauses[:MAX_DIRECT], key=lambda c: len(words & set(lexical_tokens(best_segment(c.text, asked)))))
     return best, best_segment(best.text, asked, quantity=True)
