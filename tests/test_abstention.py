@@ -1494,3 +1494,35 @@ def test_a_place_or_amount_is_answered_only_where_a_clause_gives_that_one() -> N
     # a hedge on the figure asked is no subject the corpus must mention
     assert not _judged("roughly how many security standards has ITU-T adopted?",
                        "ITU-T has adopted around 300 standards relating to security").abstain
+
+
+def test_spans_in_a_unit_retention_periods_and_what_a_group_agreed_at_its_meeting() -> None:
+    kw = {"corpus_has": lambda s: True, "known_word": lambda w: True, "coverage": lambda t: 0.7}
+    # "within how many minutes": a span in minutes, not any number ("step 2")
+    minutes = "within how many minutes must staff report their status after a request?"
+    assert judge(minutes, [clause("the staffs send their status to the manager (step 2).")], **kw).abstain
+    assert not judge(minutes, [clause("staff shall send their status within 30 minutes.")], **kw).abstain
+    assert not judge("how many days before the meeting must contributions arrive?",
+                     [clause("contributions shall reach TSB at least 12 calendar days before the meeting.")], **kw).abstain
+    # how long something may be kept, a minimum contract length: a duration
+    kept = "how long may the stored contact data be kept?"
+    assert judge(kept, [clause("the information stored is personally identifiable information.")], **kw).abstain
+    assert not judge(kept, [clause("contact data shall be deleted after six months.")], **kw).abstain
+    assert judge("what's the minimum contract length for a leased circuit?",
+                 [clause("Lease: an agreement whereby a facility is made available to a customer.")], **kw).abstain
+    # … given by the next clause of the section the first opens ("10.4.1 … a signal", "10.4.2 … 5 minutes")
+    first = Clause(clause_id="u1@x#clause.10.4.1", doc_id="u1@x", instrument=Instrument(), part="clause",
+                   text="a backward busying signal might be sent for routine tests.", span=(0, 1))
+    then = Clause(clause_id="u1@x#clause.10.4.2", doc_id="u1@x", instrument=Instrument(), part="clause",
+                  text="the signal takes the form of stop polarity for not more than 5 minutes.", span=(0, 1))
+    assert not judge("busying signal for routine tests - max duration?", [first, then], corpus_has=lambda s: True,
+                     known_word=lambda w: True, coverage=lambda t: 0.7 if "routine" in t else 0.2).abstain
+    # what a group agreed at its own meeting, what an expert group finally recommended, who uses a rule in
+    # practice: records, not the adopted texts
+    rule = clause("the heads of delegation shall meet to prepare the agenda and recommend the chairmen.")
+    for q in ["what did the heads of delegation agree at their meeting before the assembly opened?",
+              "what did the EG-ITR finally recommend?",
+              "which administrations actually use the 4-second allowance?"]:
+        v = judge(q, [rule], **kw)
+        assert v.abstain and "what came of it" in v.reason, (q, v)
+    assert not judge("what did PP-18 finally decide about the review?", [rule], **kw).abstain

@@ -221,7 +221,12 @@ _HOW_MANY_RE = re.compile(r"\bhow\s+many\b|\b(?:max(?:imum)?|min(?:imum)?)\.?\s+
 # of CWG meetings?")
 _DURATION_Q_RE = re.compile(r"(?<!\bnumber\sand\s)(?<!\bcut\s)(?<!\bcut\sthe\s)(?<!\breduce\s)(?<!\breduce\sthe\s)"
                             r"\b(?:duration|length)\s+of\b|\bhow\s+long\s+(?:can|may|does|do|should|will|is|are|must)\b"
-                            r"[^?]*\b(?:last|run|take|be\s+held|sit|meet)\b", _I)
+                            r"[^?]*\b(?:last|run|take|be\s+held|sit|meet|be\s+(?:kept|stored|retained|archived))\b"
+                            # "the minimum contract length for a leased circuit?"
+                            r"|\b(?:min(?:imum)?|max(?:imum)?)\s+(?:contract\s+|lease\s+|rental\s+|retention\s+)?"
+                            r"(?:length|duration)\b", _I)
+# "within how many minutes …?": a span in that unit answers, not any number ("step 2")
+_TIME_UNIT_Q_RE = re.compile(r"\bhow\s+many\s+(?:calendar\s+|working\s+)?(?P<unit>second|minute|hour|day|week|month|year)s?\b", _I)
 _DURATION_WORDS = "how long last lasts run runs take takes duration length"
 _TIME_SPAN_RE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|"
                            r"twenty|thirty|sixty)[\s-](?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|"
@@ -271,6 +276,10 @@ _OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?
                          r"companies)(?:\s+(?:or|and|/)\s+\w+)?\s+(?:have|has|had)\s+"
                          r"(?:actually\s+|already\s+|so\s+far\s+|now\s+)?(?:deployed|implemented|adopted|ratified|"
                          r"introduced|rolled\s+out|put\s+in\s+place|applied)\b"
+                         # "which administrations actually use the 4-second allowance?": who applies a rule in practice
+                         r"|\bwhich\s+(?:countries|administrations|Member\s+States|operators|states|vendors|manufacturers|"
+                         r"companies|networks)\s+(?:actually|really|currently|now|still|already|in\s+practice)\s+"
+                         r"(?:use|apply|implement|follow|allow|permit|offer|run)\b"
                          # "which new Questions did SG17 agree at its last meeting?": after the texts were adopted
                          r"|\b(?:did|were|was)\b[^?]*\b(?:agree|adopt|decide|approve|set\s+up|establish)\w*\b[^?]*\bat\s+"
                          r"(?:its|the|their)\s+(?:last|latest|most\s+recent|previous)\s+(?:meeting|session|plenary)\b"
@@ -291,6 +300,13 @@ _OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?
                          r"|\b(?:did|(?<!where )does)\b[^?]*\bend\s+up\b(?!\s+(?:at|in|with|before|as)\b)|\bended\s+up\b(?!\s+as\b)|\bwho\s+ended\s+up\b"
                          # what a review or survey found: its report says, the texts that ordered it do not
                          r"|\bwhat\s+(?:did|were|was)\b[^?]*\b(?:conclude[ds]?|conclusions?|findings?|found|results?)\b"
+                         # "what did the heads of delegation agree at their meeting before WTSA-16?": that meeting's
+                         # report holds it; "what did the EG-ITR finally recommend?" (not an assembly's texts)
+                         r"|\bwhat\s+did\b[^?]*\b(?:agree|decide|conclude|recommend)\w*\b[^?]*\bat\s+(?:its|their)\s+"
+                         r"(?:[\w-]+\s+){0,2}(?:meeting|session|gathering)\b"
+                         r"|\bwhat\s+did\s+(?:the\s+)?(?!(?:PP|WTSA|WTDC|RA|WRC|plenipot\w*|conference|assembly|council)\b)"
+                         r"(?:[\w-]+\s+){1,4}?(?:finally|eventually|ultimately|in\s+the\s+end)\s+(?:recommend|decide|conclude|"
+                         r"propose|agree)\w*\b"
                          # "what did the EG-ITR final report recommend?": a report's content is in the report
                          # ("what did the regional presence review presented to Council 2020 actually recommend?")
                          r"|\bwhat\s+(?:did|does|do)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}(?:reports?|review|study|survey|"
@@ -822,6 +838,12 @@ def mentioned(thing: str, corpus_has: Callable[[str], bool]) -> bool:
     return any(corpus_has(f) for f in forms)
 
 
+def _same_section(a: Clause, b: Clause) -> bool:
+    """Two numbered clauses under one heading of one document ("clause.10.4.1", "clause.10.4.2")."""
+    pa, pb = a.clause_id.rpartition("."), b.clause_id.rpartition(".")
+    return a.doc_id == b.doc_id and pa[0] == pb[0] and "#" in pa[0] and pa[2].isdigit() and pb[2].isdigit()
+
+
 def _best(clauses: list[Clause], score: Callable[[str], float]) -> tuple[Clause | None, float]:
     best: tuple[Clause | None, float] = (None, 0.0)
     for c in clauses:
@@ -1040,8 +1062,10 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _WHICH_QUESTION_Q_RE.search(q) and not any(_QUESTION_NUMBER_RE.search(c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["a Question number"], reason="The clauses found name no Question for it.")
     # (the span is what "how long … last" asks: those words need not be in the clause besides it)
+    # … nor in the next clause of the same numbered section as the first ("10.4.1 … a backward busying signal
+    # might be sent", "10.4.2 … for not more than 5 minutes")
     if _DURATION_Q_RE.search(q) and not any(_TIME_SPAN_RE.search(c.text) and (coverage(f"{c.text} {_DURATION_WORDS}") >= 0.5
-                                                                              or n == 0)
+                                                                              or n == 0 or _same_section(c, clauses[0]))
                                             for n, c in enumerate(clauses[:3])):
         return Verdict(abstain=True, missing=["a duration"], reason="The clauses found do not give how long it lasts.")
     if _SOLE_HOW_OFTEN_Q_RE.match(q) and not any(_HOW_OFTEN_SPAN_RE.search(c.text) and coverage(c.text) >= 0.5
@@ -1066,6 +1090,11 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         if not ok:
             return Verdict(abstain=True, missing=["frequency bands"],
                            reason="The clauses found do not give frequency bands.")
+    if (time_unit := _TIME_UNIT_Q_RE.search(q)) and not any(
+            m.group(0).lower().rstrip("s").endswith(time_unit.group("unit").lower())
+            for c in clauses[:3] for m in _TIME_SPAN_RE.finditer(c.text)):
+        unit = f"{time_unit.group('unit').lower()}s"
+        return Verdict(abstain=True, missing=[unit], reason=f"The clauses found give no number of {unit}.")
     if _HOW_MANY_RE.search(q):
         # A clause giving the very kind of count asked ("ten replies" for "how many replies") answers a
         # long question of which it holds less, and the best of them in its own words ("shall not exceed
