@@ -1526,3 +1526,38 @@ def test_spans_in_a_unit_retention_periods_and_what_a_group_agreed_at_its_meetin
         v = judge(q, [rule], **kw)
         assert v.abstain and "what came of it" in v.reason, (q, v)
     assert not judge("what did PP-18 finally decide about the review?", [rule], **kw).abstain
+
+
+def test_chat_references_variants_among_several_examples_and_other_languages() -> None:
+    from retrieval.answering.query import expand_shorthand, in_texts_words
+    from retrieval.indexing.lexical import holds, lexical_tokens
+
+    # "r208" in chat is Resolution 208 (no ITU-T R.208 exists); "a1 def of …" is A.1's definition
+    assert expand_shorthand("r208 annx1 1.5 - VC seat") == "Res 208 annx1 1.5 - VC seat"
+    assert expand_shorthand("a1 def of 'work item'") == "A.1 def of 'work item'"
+    assert expand_shorthand("R.140 timing") == "R.140 timing" and expand_shorthand("e119 reqs") == "E.119 reqs"
+    assert in_texts_words("who chips in for the building?") == "who contribute for the building?"
+    # a ceiling is a maximum ("a maximum budget … of CHF 140 million")
+    assert holds(set(lexical_tokens("a maximum budget of CHF 140 million")), "ceiling")
+    kw = {"corpus_has": lambda s: True, "known_word": lambda w: True, "coverage": lambda t: 0.7}
+    # one variant among several the first clause names
+    listed = clause("that additional signalling standards (types C and D) are laid down in Recommendations U.11 "
+                    "and U.12;")
+    assert not judge("which recs define the type C and type D signalling?", [listed], **kw).abstain
+    assert judge("what are the timings for type D signalling?",
+                 [clause("For type B signalling, the interval is 2 s."), listed], **kw).abstain
+    # countries given as examples of what is asked ("like Saudi Arabia and Czechia did") are not asked about
+    gave = clause("to follow the example of generous donors in contributing to the new building.")
+    assert not judge("who is encouraged to contribute like Saudi Arabia and Czechia did?", [gave], **kw).abstain
+    assert judge("what did Czechia contribute to the new building?", [gave], **kw).abstain
+    # "en cuanto a" is "as regards": no amount is asked
+    es = clause("Interoperability for safety confirmation: the system should work with other systems.")
+    assert not judge("¿Qué exige la E.119 en cuanto a interoperabilidad?", [es], foreign=True, **kw).abstain
+
+
+def test_a_moment_said_as_soon_as_something_happens_answers_when() -> None:
+    kw = {"corpus_has": lambda s: True, "known_word": lambda w: True, "coverage": lambda t: 0.7}
+    q = "when is the call-connected signal returned for a call to a switchboard?"
+    assert not judge(q, [clause("the call-connected signal shall be returned as soon as the call reaches the "
+                                "terminal equipment.")], **kw).abstain
+    assert judge(q, [clause("the call-connected signal shall be returned by the terminal equipment.")], **kw).abstain

@@ -1017,13 +1017,16 @@ def test_rec_in_chat_is_read_as_recommendation() -> None:
 
 def test_a_conferences_r_number_is_its_resolution() -> None:
     """"pp18 r157" is PP Resolution 157, not Recommendation R.157 (blind31, first run: "R.157 is not in the
-    corpus"); "R.157" typed alone stays a Recommendation."""
+    corpus"); "R.157" typed alone stays a Recommendation. A bare lower-case "r157" is read as a resolution too
+    (blind60, first run: "r208 annx1 1.5" answered "Recommendation R.208 is not in the corpus"; ITU-T's R-series
+    has no such numbers, ITU-R's Recommendations two letters)."""
     from retrieval.answering.query import expand_shorthand, read_query
 
     assert expand_shorthand("pp18 r157 min support cost") == "pp18 Resolution 157 min support cost"
     assert [r.number for r in read_query("pp-18 r 41 arrears").references] == ["41"]
     assert read_query("wtsa16 r1 4.8").intent == "cite"
-    assert "R.157" in expand_shorthand("what does r157 say")
+    assert "R.157" in expand_shorthand("what does R.157 say") and "R.157" in expand_shorthand("what does R157 say")
+    assert expand_shorthand("what does r157 say") == "what does Res 157 say"
 
 
 def test_who_is_asking_with_issues_is_not_the_topic() -> None:

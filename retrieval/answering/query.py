@@ -455,6 +455,8 @@ _REGISTER = [(re.compile(r"\b(?:takes?|taking|took)\s+part\s+in\b", re.IGNORECAS
              # "on an ad hoc basis"
              (re.compile(r"\b((?:held|convened|called|meets?|meeting|organi[sz]ed)\b[^?.;]{0,40}?\b(?:only\s+)?(?:when|as|if)\s+"
                          r"(?:needed|necessary|required))\b", re.IGNORECASE), r"\1 (ad hoc)"),
+             # "who is encouraged to chip in?": the texts "contribute"
+             (re.compile(r"\bchip(?:s|ped|ping)?\s+in\b", re.IGNORECASE), "contribute"),
              # "until when can it change its mind?": what the texts say may be "revoked" or "withdrawn"
              (re.compile(r"\bchange\s+(?:its|their|his|her|your|my|our|one's)\s+mind\b", re.IGNORECASE), "revoke (withdraw)"),
              # "put the security Recs into practice": the texts "implement" them
@@ -582,13 +584,16 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # contribution, "G20" a summit).
               (re.compile(r"(?<![\w./-])([ABD-FHJ-PR-Z])(\d{1,4})(?![\w.]|/\d)"), r"\1.\2"),
               # … typed in lower case ("a12", "e119"), with two digits at least: "b4" is "before", "w8" "wait"
-              (re.compile(r"(?<![\w./-])([abd-fhj-pr-z])(\d{2,4})(?![\w.]|/\d)"),
+              (re.compile(r"(?<![\w./-])([abd-fhj-pqs-z])(\d{2,4})(?![\w.]|/\d)"),
                lambda m: f"{m.group(1).upper()}.{m.group(2)}"),
               # "a sup5", "A suppl. 5", "a.sup 5": a Supplement of a series, as its number is written ("A.Sup5")
               (re.compile(r"(?<![\w./-])([a-z])\.?\s?sup(?:pl)?\.?\s?(\d{1,2})\b(?![./]\d)", re.IGNORECASE),
                lambda m: f"{m.group(1).upper()}.Sup{m.group(2)}"),
+              # "r208 annx1 1.5": in chat a lower-case "r" and a number is a resolution (ITU-T's R-series stops
+              # near R.140; ITU-R's Recommendations have two letters)
+              (re.compile(r"(?<![\w./-])r(\d{1,3})\b(?![./]\d)"), r"Res \1"),
               # … with one digit when a clause follows: "a8 cl 5.4" (read as "a8 clause 5.4" by then)
-              (re.compile(r"(?<![\w./-])([abd-fhj-pr-z])(\d)(?=\s*(?:clause|§|section)\s*\d)"),
+              (re.compile(r"(?<![\w./-])([abd-fhj-pr-z])(\d)(?=\s*(?:clause|§|section)\s*\d|\s+def(?:n|inition)?s?\b)"),
                lambda m: f"{m.group(1).upper()}.{m.group(2)}")]
 
 

@@ -115,7 +115,7 @@ _SYNONYM_GROUPS = [
     ("handicapped", "disabilities"), ("customer", "customers", "consumer", "consumers"),
     # Chat shorthand for the words the texts spell out.
     ("telecom", "telecoms", "telecommunication", "telecommunications"),
-    ("max", "maximum"), ("min", "minimum"), ("info", "information"), ("govt", "government"),
+    ("max", "maximum", "ceiling"), ("min", "minimum"), ("info", "information"), ("govt", "government"),
     ("defn", "definition", "definitions"), ("reqt", "requirement"), ("spec", "specs", "specification", "specifications"),
     # ITU shorthand in chat.
     ("contrib", "contribs", "contribution", "contributions"), ("plenipot", "plenipotentiary", "pp"),

@@ -209,7 +209,9 @@ _EVENT_TIME_RE = re.compile(r"\b(?:at|during|before|after|prior\s+to|following)\
                             # "no later than the plenipotentiary conference", "before the assembly"
                             r"|\b(?:(?:no|not)\s+later\s+than|before|after|prior\s+to)\s+the\s+(?:[\w-]+\s+){0,2}"
                             # "no later than the contribution deadline of the meeting"
-                            r"(?:conference|assembly|meeting|session|council|deadline)\b", _I)
+                            r"(?:conference|assembly|meeting|session|council|deadline)\b"
+                            # "returned as soon as the call reaches the terminal": the moment is an event
+                            r"|\bas\s+soon\s+as\s+(?:the|a|an|it|they)\b", _I)
 QUESTION_COVERAGE = 0.6  # a sentence holding this much of the question speaks of it (an open question or not)
 KIND_COVERAGE = 0.4  # … and a clause giving the kind of count asked, this much of a "how many" question
 WHEN_COVERAGE = 0.5  # a clause giving a time must hold this much of a "when" question
@@ -529,7 +531,9 @@ def _lower_country_re() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 _EXAMPLES_RE = re.compile(r"\((?:e\.g\.|i\.e\.|like|such\s+as)?[^()]*?\betc\.?\)|\((?:e\.g\.|like|such\s+as)\s[^()]*\)"
-                          r"|\b(?:e\.g\.|such\s+as|like)\s+[\w\s,-]+?\s+etc\b\.?", _I)
+                          r"|\b(?:e\.g\.|such\s+as|like)\s+[\w\s,-]+?\s+etc\b\.?"
+                          # "who is encouraged to chip in like Saudi Arabia, the UAE and Czechia did?"
+                          r"|\b(?:like|as)\s+[\w\s,'-]{2,80}?\s+(?:did|have|has|had|do)\b", _I)
 _EVERYDAY_COUNTRY_WORDS = frozenset({"turkey", "jordan", "georgia", "guinea", "niger", "chile", "jersey"})
 
 
@@ -838,6 +842,14 @@ def mentioned(thing: str, corpus_has: Callable[[str], bool]) -> bool:
     return any(corpus_has(f) for f in forms)
 
 
+def _names_variant(variant: str, text: str) -> bool:
+    """"type C" in "type C", or among several ("types C and D", "categories 1, 2 or 3")."""
+    word, label = variant.rsplit(None, 1)
+    others = r"(?:(?:[A-Z]|\d{1,2})\s*(?:,|and|or|&)\s*)*"
+    return bool(re.search(rf"\b{re.escape(word)}(?:s|es|ies)?\s+{others}{re.escape(label)}(?!\w)", text, _I)
+                or (word.lower() == "category" and re.search(rf"\bcategories\s+{others}{re.escape(label)}(?!\w)", text, _I)))
+
+
 def _same_section(a: Clause, b: Clause) -> bool:
     """Two numbered clauses under one heading of one document ("clause.10.4.1", "clause.10.4.2")."""
     pa, pb = a.clause_id.rpartition("."), b.clause_id.rpartition(".")
@@ -905,7 +917,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             return Verdict(abstain=True, missing=_surface(q, unknown),
                            reason=f"Nothing in the corpus mentions {words}.")
     asked_noun = _asked_noun(q)
-    amount_asked = asks_amount(q)
+    amount_asked = asks_amount(q) and not foreign  # ("en cuanto a" is "as regards", no amount)
     spans_decide = amount_asked or any(rx.search(q) for rx in (_WHEN_Q_RE, _HOW_MANY_RE))
     # a span of any kind is the answer (an amount, a date, a count, a period, a share): given for another
     # Sector, meeting or kind of text, it answers nothing
@@ -930,8 +942,11 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     # "type D telex signalling", "category 2 …": a variant the question names by its letter or number is the
     # one asked about; a clause on type B is about another (U.1 gives types A and B, not D).
     variants = [m.group(0) for m in _VARIANT_RE.finditer(q)]
-    unnamed_variants = [v for v in dict.fromkeys(variants)
-                        if not any(re.search(re.escape(v).replace(r"\ ", r"\s+") + r"(?!\w)", c.text, _I) for c in clauses[:3])]
+    # (one among several, "types C and D", counts in the clause the answer leads with: a clause on type B
+    # beside a recital listing C and D gives no timings of type D)
+    unnamed_variants = [v for v in dict.fromkeys(variants) if not any(
+        re.search(re.escape(v).replace(r"\ ", r"\s+") + r"(?!\w)", c.text, _I) or (n == 0 and _names_variant(v, c.text))
+        for n, c in enumerate(clauses[:3]))]
     if unnamed_variants:
         names = ", ".join(unnamed_variants)
         return Verdict(abstain=True, missing=unnamed_variants, reason=f"The clauses found say nothing specific to {names}.")
