@@ -1561,3 +1561,18 @@ def test_a_moment_said_as_soon_as_something_happens_answers_when() -> None:
     assert not judge(q, [clause("the call-connected signal shall be returned as soon as the call reaches the "
                                 "terminal equipment.")], **kw).abstain
     assert judge(q, [clause("the call-connected signal shall be returned by the terminal equipment.")], **kw).abstain
+
+
+def test_radio_regulations_by_article_vote_counts_and_a_number_of_countries() -> None:
+    from retrieval.answering.compose.evidence import basic_text_asked
+
+    # "RR article 9": the Radio Regulations, named before their provision
+    assert basic_text_asked("under RR article 9, what's the coordination arc?") == ("article 9", "Radio Regulations")
+    assert basic_text_asked("Radio Regulations No. 9.7 - which networks?") == ("No. 9.7", "Radio Regulations")
+    text = "the conference adopted the resolution on the status of Palestine; four States have signed the Protocol"
+    assert _judged("how did the vote go on the Palestine resolution?", text).abstain
+    assert _judged("what were the numbers for and against at PP-18?", text).abstain
+    # "which four countries …": the countries, which a count of them does not name
+    v = _judged("which four countries had signed the Protocol?", text)
+    assert v.abstain and "countries" in v.reason, v
+    assert not _judged("which four countries had signed the Protocol?", text + " (France, Germany, Italy, Spain)").abstain

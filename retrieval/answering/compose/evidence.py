@@ -282,6 +282,8 @@ _OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?
                          r"|\bwhich\s+(?:countries|administrations|Member\s+States|operators|states|vendors|manufacturers|"
                          r"companies|networks)\s+(?:actually|really|currently|now|still|already|in\s+practice)\s+"
                          r"(?:use|apply|implement|follow|allow|permit|offer|run)\b"
+                         # "how did the vote go on …?", "numbers for and against": a vote's count is in the minutes
+                         r"|\bhow\s+did\s+(?:the\s+)?vot(?:e|ing)\s+go\b|\b(?:votes?|numbers?)\s+for\s+and\s+against\b"
                          # "which new Questions did SG17 agree at its last meeting?": after the texts were adopted
                          r"|\b(?:did|were|was)\b[^?]*\b(?:agree|adopt|decide|approve|set\s+up|establish)\w*\b[^?]*\bat\s+"
                          r"(?:its|the|their)\s+(?:last|latest|most\s+recent|previous)\s+(?:meeting|session|plenary)\b"
@@ -362,7 +364,8 @@ def asks_fate(question: str) -> bool:
 
 
 # "which countries don't allow call-back?", "which member states have special arrears accounts?"
-_WHICH_COUNTRIES_RE = re.compile(r"^\W*(?:which|what)\s+(?:countries|member\s+states|nations|administrations)\b", _I)
+_WHICH_COUNTRIES_RE = re.compile(r"^\W*(?:which|what)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|other)\s+)?"
+                                 r"(?:countries|member\s+states|nations|administrations)\b", _I)
 _COUNTRY_GROUP_RE = re.compile(r"\b(?:least\s+developed|developing|landlocked|small\s+island|island)\s+"
                                r"(?:developing\s+)?(?:countries|states)\b|\bcountries\s+with\s+economies\s+in\s+transition\b|"
                                r"\b(?:LDCs|SIDS|LLDCs)\b", _I)
@@ -744,9 +747,16 @@ _BASIC_TEXT_RE = re.compile(r"(?:\b(?P<prov>(?:Art(?:icle)?|No)\.?\s*\d+[A-Z]?)\
                             r"International\s+Telecommunication\s+Regulations|ITRs)\b", _I)
 
 
+# "under RR article 9, …", "Radio Regulations No. 9.7": the instrument first, then its provision (the
+# Constitution's "No. 169" a resolution restates is read by the pattern above, as a question about its words)
+_BASIC_PROVISION_RE = re.compile(r"\b(?P<text>RR|Radio\s+Regulations)\s+(?P<prov>(?:Art(?:icle)?|No)\.?\s*\d+(?:\.\d+)*[A-Z]?)\b", _I)
+
+
 def basic_text_asked(question: str) -> tuple[str, str] | None:
     """(The provision, the instrument) a question asks the words of ("what does article 28 of the ITU
     Constitution say …?", "under the Convention, …"), or None: the basic texts are not in the corpus."""
+    if m := _BASIC_PROVISION_RE.search(question):
+        return " ".join(m.group("prov").split()), "Radio Regulations"
     for m in _BASIC_TEXT_RE.finditer(question):
         before = question[: m.start()].split()[-1:]
         if not m.group("prov") and before and before[0][:1].isupper() and before[0] not in ("ITU", "The", "ITU's"):
