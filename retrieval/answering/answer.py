@@ -95,6 +95,7 @@ from retrieval.answering.facts import CorpusFacts
 from retrieval.answering.language import LANGUAGE_NAMES, answers_in, english_only_note
 from retrieval.answering.llm import ChatLLM
 from retrieval.answering.query import (
+    ACRONYM_RE,
     Query,
     asks_what_changed,
     asks_which_sector,
@@ -918,7 +919,7 @@ class Answerer:
         catalog = self.corpus.catalog()
         out = []
         for phrase, subject in instruments_described(query.text):
-            if len(content_terms(subject)) < 2 and not re.search(r"\b[A-Z&]{2,}s?\b", subject):
+            if len(content_terms(subject)) < 2 and not ACRONYM_RE.search(subject):
                 continue  # "the coordination resolution" fits several texts, some not in the corpus
             # Titles spell abbreviations out ("small and medium enterprises" for "SME"), frequent ones too.
             score = catalog.lexical.coverage_of(subject, expansion_pairs(

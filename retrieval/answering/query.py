@@ -220,13 +220,17 @@ _DESCRIBED_HEAD_RE = re.compile(r"^\s*(?P<a>(?:[\w&/+'-]+\s+){1,4}?)(?:resos?|re
                                 r"(?=[:,\u2013\u2014]|-\s|\s-\s)", re.IGNORECASE)
 
 
+# "IDN", "C&I", "ITRs": an acronym names an instrument's subject on its own
+ACRONYM_RE = re.compile(r"\b[A-Z&]{2,}s?\b")
+
+
 def instruments_described(question: str) -> list[tuple[str, str]]:
     """(phrase, subject) for each instrument the question names by its subject: ("under the outer space
     transparency reso", "outer space transparency")."""
     head = _DESCRIBED_HEAD_RE.match(question)
     # (an acronym only: "cybersecurity resolution - which sector leads?" keeps its topic for the Sector answer)
     if head and (words := [w for w in head.group("a").split() if not _NOT_A_SUBJECT.match(w)]) and \
-            re.search(r"\b[A-Z&]{2,}s?\b", " ".join(words)):
+            ACRONYM_RE.search(" ".join(words)):
         return [(head.group(0).strip(), " ".join(words))]
     out = []
     for m in _DESCRIBED_RE.finditer(question):
