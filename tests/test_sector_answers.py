@@ -1733,3 +1733,16 @@ def test_everyday_verbs_read_as_the_texts_write_them(itu_service: object) -> Non
                   span=(0, len(text)), instrument=Instrument(body="ITU-T", kind="recommendation", number="A.8"), text=text)
     assert answering_segment("A.8 clause 5.7: sitting out the procedure - until when can it change its mind?",
                              [rule])[1].startswith("Such an abstention")
+
+
+def test_a_definition_asked_of_a_named_text(itu_service: object) -> None:
+    # "what is a Question in Res 1?", "A.Sup5 - what is a common team?": the text named says where to look, and
+    # the question still asks to define the term (Res 1's §1bis.4.1, not its appendix listing what a proposed
+    # Question must give)
+    from retrieval.answering.compose.direct import defined_term
+    from retrieval.answering.compose.evidence import without_recommendations
+
+    assert defined_term(without_recommendations("A.Sup5 - what is a common team?")) == "common team"
+    assert defined_term(without_recommendations("what is a common team in A.Sup5?")) == "common team"
+    ans = ask(itu_service, "what is a Question in Res 1?")
+    assert ans.citations[0].clause_id.endswith("#s1bis.4.1"), ans.text

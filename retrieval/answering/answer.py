@@ -56,6 +56,7 @@ from retrieval.answering.compose.evidence import (
     mentioned,
     named_things,
     recommendations_asked,
+    without_recommendations,
 )
 from retrieval.answering.compose.find import compose_find, names_topic
 from retrieval.answering.compose.history import (
@@ -211,7 +212,8 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
     doing = query.intent == "ask" and asks_doer(query.text)
     deadline = query.intent == "ask" and asks_deadline(query.text)
     aside = set_aside(query.text) if query.intent == "ask" else set()
-    term = defined_term(query.text) if query.intent == "ask" else None
+    # ("a sup5 - what is a common team?", "what is a common team in A.Sup5?": the text named is no word of it)
+    term = defined_term(without_recommendations(without_references(query.text))) if query.intent == "ask" else None
     # A country the question names is a condition, not a word among others: "Afghanistan … which Sector"
     # is answered by the clause about Afghanistan (a long annex listing it ranks low on meaning).
     places = countries_in(query.text)

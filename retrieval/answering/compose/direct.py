@@ -511,7 +511,8 @@ _DEFINE_Q = re.compile(r"^\W*(?:so\s+)?(?:"
                        r"(?:\s+(?:in|under|per|for)\s+(?:ITU(?:-[RTD])?|the\s+ITU)(?:\s+(?:speak|terms|parlance|jargon|texts?))?)?"
                        r"|what(?:'s|\s+is|\s+are|s)\s+(?:an?\s+|the\s+)?(?P<term>[\w.-]+(?:\s+[\w.-]+){0,3}?)"
                        r"|what\s+does\s+(?:an?\s+|the\s+)?(?P<abbr>[\w.-]+(?:\s+[\w.-]+){0,2}?)\s+(?:stand\s+for|mean))"
-                       r"\s*\??\s*$", _I)
+                       # (a text named after it, taken out by the caller, leaves its preposition: "… in A.Sup5?")
+                       r"(?:\s+(?:in|under|per|of|from|according\s+to))?\s*\??\s*$", _I)
 
 
 def defined_term(question: str) -> str | None:

@@ -691,6 +691,12 @@ _SOURCE_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:(?:actually|really|exactly|basical
                               r"|(?:approval\s+)?(?:procedures?|process|rules?|steps?|workflow)(?=\s+(?:for|to|on)\b|\s*[?.]|$))\b", _I)
 
 
+def without_recommendations(text: str) -> str:
+    """The text without the Recommendation numbers it names ("what is a common team in A.Sup5?" → "what is
+    a common team in ?")."""
+    return " ".join(_REC_RE.sub(" ", norm_hyphens(text)).split())
+
+
 def recommendations_asked(question: str) -> list[str]:
     """The Recommendations a question takes its answer from ("under A.8", "A.8 says", "in ITU-T E.119"),
     not those it only mentions ("… the D.50 work")."""
