@@ -1746,3 +1746,14 @@ def test_a_definition_asked_of_a_named_text(itu_service: object) -> None:
     assert defined_term(without_recommendations("what is a common team in A.Sup5?")) == "common team"
     ans = ask(itu_service, "what is a Question in Res 1?")
     assert ans.citations[0].clause_id.endswith("#s1bis.4.1"), ans.text
+
+
+def test_which_other_bureaux_a_named_bureau_works_with(itu_service: object) -> None:
+    # "which other bureaux does BDT work with …?": BDT asks for its partners (Res 25 instructs the Directors of
+    # BR and TSB beside BDT on the regional presence); it had been answered "ITU-D leads"
+    from retrieval.answering.compose.sector import excluded_sectors
+
+    assert excluded_sectors("which other bureaux does BDT work with on regional initiatives?") == ["ITU-D"]
+    assert excluded_sectors("which other bureaux are involved?") == []
+    ans = ask(itu_service, "regional presence: which other bureaux does BDT work with on it?")
+    assert "ITU-D" not in ans.lead_sectors and ans.lead_sectors, ans.text

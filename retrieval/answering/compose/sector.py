@@ -703,11 +703,19 @@ def _tasked_with_the_action(question: str, hits: list[SearchHit], coverage: Call
 
 
 def excluded_sectors(question: str) -> list[str]:
-    """The Sectors a question sets aside: "apart from BDT" → ITU-D, "other than ITU-T" → ITU-T."""
+    """The Sectors a question sets aside: "apart from BDT" → ITU-D, "other than ITU-T" → ITU-T, "which other
+    bureaux does BDT work with …?" → ITU-D."""
     out: list[str] = []
     for m in _EXCEPT_RE.finditer(question):
         out += [a.sector for _s, a in actors_in(m.group("who")) if a.sector in THREE]
+    if m := _OTHERS_OF_RE.search(question):
+        out += [a.sector for _s, a in actors_in(m.group("who")) if a.sector in THREE]
     return out
+
+
+# "which other bureaux does BDT work with on …?": the Bureau named asks for its partners
+_OTHERS_OF_RE = re.compile(r"\bwhich\s+other\s+(?:sectors?|bureau[sx]?)\s+(?:does|do|did|will|should|must)\s+"
+                           r"(?P<who>(?:the\s+)?(?:ITU-[RTD]|BR|TSB|BDT|Director\s+of\s+(?:BR|TSB|BDT)))\b", re.IGNORECASE)
 
 
 def _helping(how: str) -> bool:
