@@ -708,8 +708,8 @@ def excluded_sectors(question: str) -> list[str]:
     out: list[str] = []
     for m in _EXCEPT_RE.finditer(question):
         out += [a.sector for _s, a in actors_in(m.group("who")) if a.sector in THREE]
-    if m := _OTHERS_OF_RE.search(question):
-        out += [a.sector for _s, a in actors_in(m.group("who")) if a.sector in THREE]
+    if others := _OTHERS_OF_RE.search(question):
+        out += [a.sector for _s, a in actors_in(others.group("who")) if a.sector in THREE]
     return out
 
 
