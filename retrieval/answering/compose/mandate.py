@@ -224,7 +224,6 @@ def _headed(c: Clause, m: Mandate) -> set[str]:
     return named or {x.name for _s, x in actors_in(c.text)}
 
 
-
 _DIRECT_REPORT = re.compile(r"report\w*\s+(?:\w+ly\s+)?(?:back\s+)?to\b", re.IGNORECASE)
 
 

@@ -441,7 +441,7 @@ _REC_OF_RE = re.compile(r"\bRecommendations?\s+(ITU-[RTD])\s+([A-Z]\.\d+(?:\.\d+
 
 # Who decides, not who does the work a Sector is named for.
 _ASSEMBLIES = frozenset({"WTSA", "WTDC", "RA", "WRC", "PP", "Council", "Plenipotentiary Conference"})
-_ASSEMBLY_RE = re.compile(r"\b(?:WTSA|WTDC|WRC|RA)(?:-\d+)?\b")
+_ASSEMBLY_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_ASSEMBLIES))) + r")(?:-\d+)?\b")
 
 
 def compose_sector(query: Query, hits: list[SearchHit], operative_by_doc: Mapping[str, list[Clause]], terms: list[str],
@@ -705,12 +705,8 @@ def _tasked_with_the_action(question: str, hits: list[SearchHit], coverage: Call
 def excluded_sectors(question: str) -> list[str]:
     """The Sectors a question sets aside: "apart from BDT" → ITU-D, "other than ITU-T" → ITU-T, "which other
     bureaux does BDT work with …?" → ITU-D."""
-    out: list[str] = []
-    for m in _EXCEPT_RE.finditer(question):
-        out += [a.sector for _s, a in actors_in(m.group("who")) if a.sector in THREE]
-    if others := _OTHERS_OF_RE.search(question):
-        out += [a.sector for _s, a in actors_in(others.group("who")) if a.sector in THREE]
-    return out
+    return [a.sector for m in [*_EXCEPT_RE.finditer(question), *_OTHERS_OF_RE.finditer(question)]
+            for _s, a in actors_in(m.group("who")) if a.sector in THREE]
 
 
 # "which other bureaux does BDT work with on …?": the Bureau named asks for its partners
