@@ -1576,3 +1576,37 @@ def test_radio_regulations_by_article_vote_counts_and_a_number_of_countries() ->
     v = _judged("which four countries had signed the Protocol?", text)
     assert v.abstain and "countries" in v.reason, v
     assert not _judged("which four countries had signed the Protocol?", text + " (France, Germany, Italy, Spain)").abstain
+    # … asked of "states" as well (blind63)
+    v = _judged("which four states does the Protocol count?", text)
+    assert v.abstain and "countries" in v.reason, v
+
+
+def test_a_subject_whose_words_the_corpus_never_holds_together_is_not_in_it() -> None:
+    # (blind64: "net neutrality" answered from a recital on the Council's report because "net" and "neutrality"
+    # each occur somewhere; "reserve prices" the same)
+    def together(phrase: str) -> bool:
+        return phrase.lower() in ("wireless broadband", "better wireless broadband")
+
+    def verdict(q: str) -> Verdict:
+        return judge(q, [clause("the report of the Council to this conference on financial management")],
+                     corpus_has=lambda s: True, known_word=lambda w: True,
+                     coverage=lambda t: 0.3, together=together)
+
+    v = verdict("what is ITU's position on net neutrality in the PP-18 texts?")
+    assert v.abstain and "net neutrality" in v.reason, v
+    assert verdict("anything about reserve prices?").abstain
+    # the head noun and its kind decide ("better" says how, not what); a verb or a manner is no subject
+    assert not verdict("what do they say about better wireless broadband?").abstain
+    assert not verdict("anything on getting wireless broadband?").abstain
+    assert not verdict("what about wireless specifically?").abstain
+    # without the corpus-wide check (a caller that cannot tell) nothing changes
+    assert not judge("what is ITU's position on net neutrality?", [clause("the report of the Council")],
+                     corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.3).abstain
+
+
+def test_what_a_later_assembly_set_up_is_in_its_own_texts() -> None:
+    from retrieval.answering.compose.evidence import decided_at
+
+    assert decided_at("which new study groups did WTSA-20 set up?") == ("WTSA", 2020)
+    assert decided_at("what groups did PP-22 establish?") == ("PP", 2022)
+    assert decided_at("what are the study groups of WTSA-16?") is None

@@ -1214,3 +1214,17 @@ def test_chat_words_for_development_and_up_to_date_and_a_bureau_asked_as_yes_or_
     # "is that T or D's turf?": the Sectors by their letters, the second with its possessive
     assert detect("smart grid standards - is that T or D's turf?")[0] == "sector"
     assert sector_topic("smart grid standards - is that T or D's turf?") == "smart grid standards"
+
+
+def test_who_is_in_the_lead_and_a_sector_by_its_name_ask_which_sector() -> None:
+    """blind65: "who's in the lead, ITU-T or the dev sector?" was read as a plain question (no lead given);
+    "is that a T thing or D thing? X" left "or D" in the topic."""
+    from retrieval.answering.query import read_query
+
+    for q, topic in [("consumer protection for telecom users - who's in the lead, ITU-T or the dev sector?",
+                      "consumer protection telecom users"),
+                     ("is that a T thing or D thing? consumer protection", "consumer protection"),
+                     ("who is taking the lead on e-waste?", "e-waste"),
+                     ("e-waste: the development sector or ITU-T?", "e-waste")]:
+        r = read_query(q)
+        assert r.intent == "sector" and r.topic == topic, (q, r.intent, r.topic)

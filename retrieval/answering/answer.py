@@ -696,7 +696,8 @@ class Answerer:
 
         verdict = judge(text, clauses, corpus_has=facts.mentions, known_word=known,
                         coverage=coverage, foreign=query.language != "en", exact_word=facts.has_word,
-                        per_text=bool(query.references or self._described(query)))
+                        per_text=bool(query.references or self._described(query)),
+                        together=lambda t: bool(catalog.lexical.covering(t, 1.0, self._aliases(t))))
         if not verdict.abstain and asks_fate(query.text) and not _PER_DOCUMENT_RE.search(query.text) and clauses and all(
                 c.instrument.kind in ("contribution", "td") or c.proposal for c in clauses[:3]):
             # "was TP.inno finally approved by SG17?": all that was found is what meeting documents propose

@@ -35,7 +35,9 @@ _WHOSE = (r"\bwhose\s+(?:study\s+groups?|bureau|sector|job|task|responsibility|r
           r"|lead|call|turf|area|domain|baby|studies|expertise|mandate|recommendations|recs|work|role"
           # "in the strategic plan, whose objective is …?": a Sector's objective
           r"|objectives?|goals?)\b")
-_EITHER = r"\bITU-[RTD](?:'s)?\s+or\s+(?:the\s+)?ITU-[RTD](?:'s)?\b"  # "… is that ITU-T or ITU-R?", "ITU-D's or ITU-T's job"
+# "… is that ITU-T or ITU-R?", "ITU-D's or ITU-T's job", "ITU-T or the development sector?" (chat's "dev sector")
+_SECTOR_NAMED = r"(?:ITU-[RTD]|(?:radio(?:communication)?|standardi[sz]ation|development)\s+sector)(?:'s)?"
+_EITHER = r"\b" + _SECTOR_NAMED + r"\s+or\s+(?:the\s+)?" + _SECTOR_NAMED + r"(?![\w-])"
 _BUREAU = r"(?:ITU-[RTD]|BR|TSB|BDT)"
 # "is it TSB that takes part in …?": one Bureau offered (a which-Sector question, and no words of its topic)
 _IS_IT_BUREAU = r"\b(?:is|was)\s+it\s+(?:the\s+)?" + _BUREAU + r"\s+(?:that|who)\b"
@@ -99,7 +101,7 @@ _SECTOR_RE = re.compile(
     # "is cybersecurity ITU-T's job?", "… is that ITU-T's job or ITU-D's?": a Sector's by the possessive
     r"|(?:^|[-–—:;,?]|\b(?:so|and|but))\s*is\s+(?!there\b)[^?]{0,80}?\b" + _BUREAU + r"'s\s+" + _SG_OF + _JOB + r"\b"
     r"|" + _ALL_SIDE + r"|"
-    r"\bwho(?:'s|\s+is)\s+(?:on\s+the\s+hook|accountable)\b"
+    r"\bwho(?:'s|\s+is)\s+(?:on\s+the\s+hook|accountable|in\s+the\s+lead|taking\s+the\s+lead)\b|\bwho\s+takes\s+the\s+lead\b"
     # "who does the standardization gap programme belong to?": whose it is
     r"|\bwho\s+(?:does|do)\s+[^?]{3,80}?\s+belong\s+to\b|\bwho(?:'s|\s+is)\s+in\s+charge\b"
     r"|" + _BY_NAME + r"|" + _ONE_OR_SHARED + r"|\b(?:split|shared|divided)\s+(?:across|between|among)\s+"
@@ -342,7 +344,7 @@ _ROLE_SURFACE = frozenset([
     "to", "which", "what", "who", "whom", "whose", "sector", "sectors", "itu", "itu's", "union", "is",
     "are", "was", "were", "be", "been", "being", "am", "supposed", "expected", "meant", "tasked", "charged",
     "entrusted", "mandated", "in", "charge", "of", "for", "on", "with", "the", "a", "an", "lead", "leads",
-    "leading", "take", "takes", "participate", "participates", "participating", "handle", "handles", "handled",
+    "leading", "take", "takes", "taking", "participate", "participates", "participating", "handle", "handles", "handled",
     "handling", "deal", "deals", "dealt",
     "dealing", "responsible", "responsibility", "responsibilities", "run", "runs", "running", "organize",
     "organizes", "organise", "organises", "organizing", "organising", "manage", "manages", "managing",
@@ -681,7 +683,10 @@ def without_remark(question: str) -> str:
 _ONE_OFFERED_RE = re.compile(r"(?:[,;:\u2013\u2014-]\s*(?:is|was)\s+(?:that|this|it)\s+)?\b(?:(?:mainly|mostly|primarily|really|"
                              r"just|basically|only|purely)\s+)?(?:(?:an?\s+)(?:ITU-[RTD]|BR|TSB|BDT|[RTD])(?:'s)?"
                              r"|(?:ITU-[RTD]|BR|TSB|BDT)'s)\s+"
-                             + _SG_OF + r"(?:" + _JOB + r"|one)\b(?:\s*,?\s*" + _ALL_SIDE + ")?", re.IGNORECASE)
+                             + _SG_OF + r"(?:" + _JOB + r"|one)\b"
+                             # ("a T thing or D thing": both sides offered, which _WHOSE_RE strips whole)
+                             r"(?!\s*,?\s*or\s+(?:an?\s+)?(?:ITU-[RTD]|BR|TSB|BDT|[RTD])(?:'s)?\b)"
+                             r"(?:\s*,?\s*" + _ALL_SIDE + ")?", re.IGNORECASE)
 
 
 # "is OTT more a T thing or a D thing?": how much, said of the choice, not of the topic

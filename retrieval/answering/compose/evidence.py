@@ -327,7 +327,8 @@ _FATE_VERB_RE = re.compile(r"^\s*(?:did|was|were|has|have|is|are)\b[^?]*\b(?:ado
 # "What opinions were adopted at the WTPF held in 2021?", "what did PP-22 decide on Res 191?": what an event
 # decided, which only its own texts hold.
 _DECIDED_RE = re.compile(r"\b(?:what|which)\b[^?]*\b(?:did|were|was|has|have)\b[^?]*\b(?:decide|adopt|agree|approve|conclude|"
-                         r"suppress|revise|change)\w*\b|\b(?:decided|adopted|agreed|approved)\s+(?:at|by)\b"
+                         # "which new study groups did WTSA-20 set up?"
+                         r"suppress|revise|change|set\s+up|establish|creat|abolish|merg|restructur)\w*\b|\b(?:decided|adopted|agreed|approved)\s+(?:at|by)\b"
                          # "which countries got added to the list at PP-22?": what a later event did
                          r"|\b(?:got|were|was|been)\s+(?:added|removed|dropped|deleted|included|listed|elected|appointed)\b[^?]*"
                          r"\b(?:at|by|during)\s+(?:the\s+)?(?:WRC|WTSA|WTDC|PP|RA|WTPF|Council|plenipot\w*)"
@@ -365,7 +366,7 @@ def asks_fate(question: str) -> bool:
 
 # "which countries don't allow call-back?", "which member states have special arrears accounts?"
 _WHICH_COUNTRIES_RE = re.compile(r"^\W*(?:which|what)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|other)\s+)?"
-                                 r"(?:countries|member\s+states|nations|administrations)\b", _I)
+                                 r"(?:countries|(?:member\s+)?states|nations|administrations)\b", _I)
 _COUNTRY_GROUP_RE = re.compile(r"\b(?:least\s+developed|developing|landlocked|small\s+island|island)\s+"
                                r"(?:developing\s+)?(?:countries|states)\b|\bcountries\s+with\s+economies\s+in\s+transition\b|"
                                r"\b(?:LDCs|SIDS|LLDCs)\b", _I)
@@ -436,6 +437,37 @@ _CODE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:[\w
 _SUBJECT_RE = re.compile(r"\b(?:on|for|about|regarding|concerning|(?:deals?|dealing)\s+with|covering|say\s+about)\s+"
                          # "on what grounds?", "for which reason?" ask why, about no subject
                          r"(?!(?:what|which|whose|how)\b)((?:[\w-]+\s+){0,2}[\w-]+)\s*(?:[?.!,;]|$)", _I)
+# A subject named as a short noun phrase ("ITU's position on net neutrality", "what do they say about reserve
+# prices in spectrum auctions?"): its words may each be the corpus's while no text speaks of it.
+_TOPIC_PHRASE_RE = re.compile(r"\b(?:on|about|regarding|concerning|(?:deals?|dealing)\s+with|covering)\s+(?:the\s+)?"
+                              r"(?P<phrase>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2})"
+                              # (up to the question's end, or to where it names the texts asked: "… in the PP-18 texts")
+                              r"(?=\s*(?:[?.!,;]|$)|\s+(?:in|for|of)\s)", _I)
+# Words no subject is named by: function words, a text's kind ("the languages res"), chat's "side" ("the money side")
+_PHRASE_STOP = frozenset({
+    "the", "a", "an", "of", "and", "or", "to", "for", "in", "on", "at", "by", "with", "from", "what",
+    "which", "who", "whose", "how", "this", "that", "its", "their", "our", "my", "your", "it", "they",
+    "them", "we", "is", "are", "was", "were", "be", "do", "does", "did", "any", "some", "all", "each",
+    "other", "res", "reso", "rec", "recs", "resolution", "resolutions", "text", "texts", "doc", "docs",
+    "side", "sides", "stuff", "thing", "things", "bit", "part", "parts"
+})
+
+
+def _phrase_never_together(q: str, together: Callable[[str], bool], known_word: Callable[[str], bool]) -> str:
+    """The subject phrase of `q` when every word of it is the corpus's but no clause holds them all."""
+    for m in _TOPIC_PHRASE_RE.finditer(q):
+        words = m.group("phrase").split()
+        # (a verb or a clause, "getting women into tech", or how it is said, "… specifically", is no named subject)
+        if any(w.lower() in _PHRASE_STOP or w.lower().endswith(("ing", "ly")) for w in words):
+            continue
+        # the head noun and the word naming its kind ("better wireless broadband" is wireless broadband)
+        pair = " ".join(words[-2:])
+        terms = content_terms(pair)
+        if len(terms) >= 2 and all(known_word(t) for t in terms) and not together(pair):
+            return pair
+    return ""
+
+
 # Values a question asks for that a clause gives in one form or not at all (a near-domain question the
 # texts touch without answering: "what percentage of ITU staff are women?", "the URL of the portal").
 _PERCENT_Q_RE = re.compile(r"\b(?:what|which)\s+(?:percentage|per\s*cent(?:age)?|proportion|fraction|share\s+of)\b"
@@ -884,7 +916,7 @@ def _best(clauses: list[Clause], score: Callable[[str], float]) -> tuple[Clause 
 def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[str], bool],
           known_word: Callable[[str], bool], coverage: Callable[[str], float], foreign: bool = False,
           exact_word: Callable[[str], bool] | None = None, this_year: int = 0,
-          per_text: bool = False) -> Verdict:
+          per_text: bool = False, together: Callable[[str], bool] | None = None) -> Verdict:
     """Whether `clauses` (the evidence an answer would cite, best first) answer `question`.
 
     corpus_has(s): the corpus text contains s (case-sensitive substring, hyphens normalised).
@@ -932,6 +964,9 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             words = ", ".join(f"“{w}”" for w in _surface(q, unknown))
             return Verdict(abstain=True, missing=_surface(q, unknown),
                            reason=f"Nothing in the corpus mentions {words}.")
+        if together is not None and (phrase := _phrase_never_together(q, together, known_word)):
+            return Verdict(abstain=True, missing=[phrase],
+                           reason=f"No text in the corpus speaks of “{phrase}” (its words occur, never together).")
     asked_noun = _asked_noun(q)
     amount_asked = asks_amount(q) and not foreign  # ("en cuanto a" is "as regards", no amount)
     spans_decide = amount_asked or any(rx.search(q) for rx in (_WHEN_Q_RE, _HOW_MANY_RE))
@@ -1457,10 +1492,11 @@ def _surface(question: str, stems: Iterable[str]) -> list[str]:
 def judge(question: str, clauses: list[Clause], *, corpus_has: Callable[[str], bool],
           known_word: Callable[[str], bool], coverage: Callable[[str], float], foreign: bool = False,
           exact_word: Callable[[str], bool] | None = None, this_year: int = 0,
-          per_text: bool = False) -> Verdict:
+          per_text: bool = False, together: Callable[[str], bool] | None = None) -> Verdict:
     """Whether `clauses` (the evidence an answer would cite, best first) answer `question`.
 
     corpus_has(s): the corpus text contains s (hyphens normalised).
+    together(s): some clause holds every word of s (their synonyms counting).
     known_word(stem): the corpus uses the stemmed word, or one a typo away.
     coverage(text): the share of the question's key idf mass a text holds (lexical.coverage_of).
     this_year: the year "next" is counted from (today's by default); per_text: the question asks what a
@@ -1468,7 +1504,7 @@ def judge(question: str, clauses: list[Clause], *, corpus_has: Callable[[str], b
     An abstention also names the question's words the corpus never uses ("coffee")."""
     v = _judge_core(question, clauses, corpus_has=corpus_has, known_word=known_word, coverage=coverage,
                     foreign=foreign, exact_word=exact_word, this_year=this_year or datetime.date.today().year,
-                    per_text=per_text)
+                    per_text=per_text, together=together)
     if v.abstain and not foreign and not _FOREIGN_RE.search(question):
         terms = content_terms(norm_hyphens(question))
         unknown = _surface(question, [t for t in terms if len(t) >= 4 and not known_word(t)])
