@@ -1610,3 +1610,29 @@ def test_what_a_later_assembly_set_up_is_in_its_own_texts() -> None:
     assert decided_at("which new study groups did WTSA-20 set up?") == ("WTSA", 2020)
     assert decided_at("what groups did PP-22 establish?") == ("PP", 2022)
     assert decided_at("what are the study groups of WTSA-16?") is None
+
+
+def test_another_bodys_own_stages_and_an_age_asked_for() -> None:
+    """blind65/66/68: an IETF last call, a BoF in the IETF, ETSI's public enquiry were answered from A.8's own
+    procedure; "the mandatory retirement age" from a clause on staff retiring."""
+    a8 = "The last call encompasses the four-week time period and procedures beginning with the Director's announcement"
+    for q in ("how long does an IETF last call run for?", "who approves a BoF in the IETF and what are the criteria?",
+              "how long is ETSI's public enquiry period for an EN"):
+        v = _judged(q, a8)
+        assert v.abstain and "own procedures" in v.reason, (q, v)
+    assert not _judged("how long does the AAP last call run for?", a8).abstain
+    staff = "that internal mobility should be applied to cover needs when staff retire or leave ITU"
+    v = _judged("what's the mandatory retirement age for ITU staff?", staff)
+    assert v.abstain and "figure" in v.reason, v
+    assert not _judged("what's the hard cutoff for contributions to a conference?",
+                       "a firm submission deadline of 21 calendar days before the conference").abstain
+
+
+def test_a_count_of_weeks_written_with_a_hyphen_answers_how_many_weeks() -> None:
+    from retrieval.answering.compose.direct import holds_quantity
+
+    assert holds_quantity("AAP last call - how many weeks does it run?",
+                          "The last call encompasses the four-week time period and procedures")
+    # "one-way circuits" is a kind of circuit, no count of them
+    assert not holds_quantity("from how many circuits does testing become mandatory?",
+                              "tests made at the outgoing end of one-way circuits")

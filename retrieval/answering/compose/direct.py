@@ -85,7 +85,9 @@ _SPAN = re.compile(
     _I)
 _BRACKETED_COUNT = re.compile(r"\(\s*(?:normally\s+|usually\s+|generally\s+)?(?:at\s+least\s+|at\s+most\s+|up\s+to\s+|"
                               r"not\s+more\s+than\s+|no\s+more\s+than\s+)?" + _NUM_WORD + r"\s*\)", _I)
-_COUNT = re.compile(r"\b" + _NUM_WORD + r"(?:\s+(?:hundred|thousand|million|billion))?\s+(?P<noun>(?:[\w-]+\s+)?[\w-]+)", _I)
+# ("the four-week time period": a count of weeks too; "one-way circuits" counts no circuits)
+_COUNT = re.compile(r"\b" + _NUM_WORD + r"(?:\s+(?:hundred|thousand|million|billion))?"
+                    r"(?:\s+|-(?=(?:minute|hour|day|week|month|year|page|word)s?\b))(?P<noun>(?:[\w-]+\s+)?[\w-]+)", _I)
 _NEG = re.compile(r"\b(?:shall|may|must|can|should)\s+not\b|\bcannot\b|\bno\s+\w+\s+shall\b", _I)
 _POS = re.compile(r"\b(?:may|can|shall|must|should|is\s+authorized|are\s+authorized)\b", _I)
 _COND = re.compile(r"\b(?:if|provided\s+that|provided|subject\s+to|unless|when|where)\b[^;.]*", _I)

@@ -381,12 +381,16 @@ _REPLY_Q_RE = re.compile(r"\bwhat\s+(?:did|has|have|was)\s+[^?]*\b(?:reply|repli
 _OTHER_SDO = r"(?:3GPP|ETSI|IEEE(?:-SA)?|IETF|IRTF|ISO(?:/IEC)?|IEC|JTC\s*1(?:/SC\s*\d+)?|GSMA|W3C|oneM2M|OASIS|ICANN|ATIS|ARIB|TTC|TTA|CCSA)"
 _OTHER_RULES_Q_RE = re.compile(
     r"\b(?P<org>" + _OTHER_SDO + r")(?:['\u2019]s)?\s+(?:[\w/-]+\s+){0,3}?(?:process(?:es)?|procedures?|polic(?:y|ies)|rules?|"
-    r"approval|ballots?|balloting|deliverables?|work\s+items?|specs?|specifications?|voting|membership)\b"
+    # "ETSI's public enquiry period", "an IETF last call": their own stages of approval
+    r"approval|ballots?|balloting|deliverables?|work\s+items?|specs?|specifications?|voting|membership|last\s+calls?|"
+    r"(?:public\s+)?enquir(?:y|ies)|comment\s+periods?)\b"
     r"|\b(?:process(?:es)?|procedures?|polic(?:y|ies)|rules?|approval|ballots?|voting)\s+(?:of|for|in|at|under)\s+(?:an?\s+|the\s+)?"
     r"(?P<org2>" + _OTHER_SDO + r")\b"
     r"|\bhow\s+(?:do|does|did|can|must|should)\s+(?:the\s+)?(?P<org4>" + _OTHER_SDO + r")\b"
     r"|\b(?:how\s+long|how\s+many|how\s+much|how\s+often|when)\b[^?]*\b(?:in|at|by|of|for)\s+(?:an?\s+|the\s+)?(?P<org3>" + _OTHER_SDO
     + r")\b"
+    # "who approves a BoF in the IETF?": what is done inside another body
+    r"|^\W*(?:who|what|which)\b[^?]*\b(?:in|within)\s+(?:the\s+)?(?P<org6>" + _OTHER_SDO + r")\b"
     # a region's or a country's own law: "under the EU radio equipment directive, what are …?"
     r"|\b(?P<org5>EU|European\s+Union|European\s+Commission|FCC|Ofcom|CEPT)(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:directives?|regulations?|acts?|laws?|rules?|codes?)\b", _I)
@@ -489,7 +493,10 @@ _MEASURE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the
                            r"|interest\s+rate|exchange\s+rate|growth\s+rate|penetration(?:\s+rate)?|market\s+share)\s+of\b", _I)
 # "what GNI per capita cutoff decides …?", "which income threshold …", "is there an age cutoff …?": a value
 _THRESHOLD_Q_RE = re.compile(r"\b(?:what|which|is\s+there\s+(?:an?|any))\b(?:\s+[\w/-]+){0,5}?\s+"
-                             r"(?:cut-?offs?|thresholds?|age\s+limits?)\b", _I)
+                             r"(?:cut-?offs?|thresholds?|age\s+limits?)\b"
+                             # "what's the mandatory retirement age for staff?": an age is a value too
+                             r"|\bwhat(?:'s|\u2019s|\s+is)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:retirement|minimum|maximum|voting)\s+age\b",
+                             _I)
 # "… in V/m?", "… in CHF?": the unit the answer must be in.
 # "… limits (W/kg) …": a physical unit in brackets asks for values in it too.
 _UNITS = (r"V/m|W/kg|W/m2|[kMG]Hz|Hz|dB[a-zA-Z]*|CHF|USD|EUR|US\s?\$|euros?|dollars?|"
@@ -1016,7 +1023,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=["replies"],
                        reason="The corpus holds the documents themselves; a reply to one is a later document, not in it.")
     other_rules = _OTHER_RULES_Q_RE.search(q)
-    org = next((g for g in other_rules.group("org", "org2", "org3", "org4", "org5") if g), "") if other_rules else ""
+    org = next((g for g in other_rules.group("org", "org2", "org3", "org4", "org5", "org6") if g), "") if other_rules else ""
     if org and not any(re.search(re.escape(org).replace(r"\ ", r"\s*"), c.text, _I)
                        and coverage(c.text) >= QUESTION_COVERAGE for c in clauses[:3]):
         org = org if any(ch.isupper() for ch in org) else org.upper()  # as typed in chat: "3gpp", "etsi"
