@@ -1228,3 +1228,24 @@ def test_who_is_in_the_lead_and_a_sector_by_its_name_ask_which_sector() -> None:
                      ("e-waste: the development sector or ITU-T?", "e-waste")]:
         r = read_query(q)
         assert r.intent == "sector" and r.topic == topic, (q, r.intent, r.topic)
+
+
+def test_a_closing_choice_of_sectors_by_letter_or_name_asks_which_sector() -> None:
+    """blind69/71: "R sector or T sector?" was read as Spanish ("sector") and refused; "TSB or BDT?", "dev sector
+    job?" and "one sector or all three?" at the end of a question were plain questions (no lead given)."""
+    from retrieval.answering.language import detect_language
+    from retrieval.answering.query import in_texts_words, read_query
+
+    assert detect_language("radio aspects of IoT - R sector or T sector?") == "en"
+    assert detect_language("is that T sector work or D sector work?") == "en"
+    assert detect_language("¿Qué sector se ocupa de las telecomunicaciones de emergencia?") == "es"
+    for q, topic in [("radio aspects of IoT - R sector or T sector?", "radio aspects IoT"),
+                     ("digital financial services - is that T sector work or D sector work?", "digital financial services"),
+                     ("consumer protection for telecom users - dev sector job?", "consumer protection telecom users"),
+                     ("emergency telecoms & early warning - one sector or all three?", "emergency telecoms early warning"),
+                     ("spam: TSB or BDT?", "spam")]:
+        r = read_query(q)
+        assert r.intent == "sector" and r.topic == topic, (q, r.intent, r.topic)
+    # who does it, offered a choice, names the Director instructed (the "ask" path)
+    assert read_query("who writes up the guidance on call-back - TSB or BDT?").intent != "sector"
+    assert "intensify" in in_texts_words("whose study groups step up work on threats?")

@@ -17,7 +17,9 @@ _SCRIPTS = (
 )
 _WORDS = {
     "en": frozenset(str.split("the of which what who whom is are does do did to and in for with how where when says say "
-                    "about should must shall handles handle responsible")),
+                    "about should must shall handles handle responsible "
+                    # ("sector" is English as much as Spanish: "R sector or T sector?" was read as Spanish)
+                    "sector sectors or that this it on by from")),
     "fr": frozenset(str.split("le la les des du une un est que qui quel quelle quels quelles secteur secteurs s'occupe "
                     "occupe dans sur avec au aux ce cette pour dit disent quoi où comment est-ce l'uit "
                     "de et ou")),

@@ -74,8 +74,21 @@ _OWNER = (r"\bwhose\s+" + _TEXT + r"\b"
           r"|\b(?:an?\s+)?(?:ITU-)?[RTD]\s+" + _TEXT + r"\s+or\s+(?:an?\s+)?(?:ITU-)?[RTD](?:\s+" + _TEXT + r"|\s+one)?\b"
           r"|\b(?:which|what)\s+(?:ITU\s+)?(?:sector|bureau)(?:'s)?\s+(?:" + _TEXT + r"\s+is|(?:issued|published|produced|"
           r"developed|wrote|approved|owns|put\s+out|came\s+up\s+with|is\s+behind)\b)")
+# A Sector as chat names it: "TSB", "the T sector", "R", "the development sector"
+_SECTOR_SAID = (r"(?:ITU-[RTD]|BR|TSB|BDT|(?<![\w.-])[RTD](?:\s+sector)?"
+                r"|(?:radio(?:communication)?|standardi[sz]ation|development)\s+sector)")
+# "… - R sector or T sector?", "…, TSB or BDT?", "is that T sector work or D sector work?": a closing choice
+_SECTOR_CHOICE = (_SECTOR_SAID + r"(?:'s)?(?:\s+" + _JOB + r")?\s+or\s+(?:the\s+|an?\s+)?" + _SECTOR_SAID
+                  + r"(?:'s)?(?:\s+" + _JOB + r")?(?=\s*\?*\s*$)")
+# "… - one sector or all three?"; "… - dev sector job?": one Sector offered at the end, for a yes or no
+_ONE_OR_ALL = (r"\b(?:one|a\s+single)\s+(?:sector|bureau)\s+or\s+(?:all\s+(?:three|3)|several|both|more|"
+               r"the\s+other\s+two|all\s+of\s+them)\b"
+               r"|(?:(?<![\w.-])[RTD]|\bdevelopment|\bradio(?:communication)?|\bstandardi[sz]ation)\s+sector\s+" + _JOB
+               + r"(?=\s*\?*\s*$)")
 _SECTOR_RE = re.compile(
-    _OWNER + "|" + _WHICH_SECTOR + "|" + _WHOSE + "|" + _WHOSE_JOB + "|" + _EITHER + r"(?:\s*\?|\s+" + _JOB + r"\b)"
+    # (not "who writes the guidance - TSB or BDT?": who does it, which names the Director instructed)
+    _OWNER + r"|^(?![^?]*\bwho\b).*?" + _SECTOR_CHOICE + "|" + _ONE_OR_ALL + "|" + _WHICH_SECTOR + "|" + _WHOSE + "|" + _WHOSE_JOB + "|"
+    + _EITHER + r"(?:\s*\?|\s+" + _JOB + r"\b)"
     # "is cybersecurity a BDT or TSB job?"
     r"|\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU + r"(?:'s)?\s+" + _JOB + r"\b"
     # "does BDT or TSB do the EMF work?", "emergency telecoms: R, T or D?", "does T or D lead the work?"
@@ -111,7 +124,7 @@ _SECTOR_RE = re.compile(
     re.IGNORECASE,
 )
 # Phrases that ask which Sector, stripped from the topic: "whose study groups …", "… ITU-T or ITU-R?".
-_WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + r"\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU
+_WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + _SECTOR_CHOICE + "|" + _ONE_OR_ALL + "|" + r"\b" + _BUREAU + r"(?:'s)?\s+or\s+(?:the\s+)?" + _BUREAU
                        + r"(?:'s)?" + r"|(?<![\w-])R(?:'s)?\s*,\s*T(?:'s)?\s*,?\s*(?:or|and|/)\s*D(?:'s)?(?![\w-])"
                        + r"|(?<![\w.-])(?:an?\s+)?[RTD]'s\s*,?\s+or\s+[RTD]'s(?:\s+" + _JOB + r")?(?![\w-])"
                        + r"|(?<![\w.-])[RTD]\s+or\s+[RTD](?=\s+" + _IN_CHARGE + r"\b)"
@@ -461,6 +474,8 @@ _REGISTER = [(re.compile(r"\b(?:takes?|taking|took)\s+part\s+in\b", re.IGNORECAS
              # "on an ad hoc basis"
              (re.compile(r"\b((?:held|convened|called|meets?|meeting|organi[sz]ed)\b[^?.;]{0,40}?\b(?:only\s+)?(?:when|as|if)\s+"
                          r"(?:needed|necessary|required))\b", re.IGNORECASE), r"\1 (ad hoc)"),
+             # "stepping up the work on threats": the texts "intensify" it
+             (re.compile(r"\bstep(?:s|ped|ping)?\s+up\b", re.IGNORECASE), "intensify"),
              # "who is encouraged to chip in?": the texts "contribute"
              (re.compile(r"\bchip(?:s|ped|ping)?\s+in\b", re.IGNORECASE), "contribute"),
              # "until when can it change its mind?": what the texts say may be "revoked" or "withdrawn"
