@@ -1636,3 +1636,36 @@ def test_a_count_of_weeks_written_with_a_hyphen_answers_how_many_weeks() -> None
     # "one-way circuits" is a kind of circuit, no count of them
     assert not holds_quantity("from how many circuits does testing become mandatory?",
                               "tests made at the outgoing end of one-way circuits")
+
+
+def test_figures_holders_places_and_later_decisions_asked_in_other_words() -> None:
+    """blind67/69/70: each was answered from a clause that touches the subject without the thing asked."""
+    from retrieval.answering.compose.evidence import decided_at
+
+    journal = "to contribute to the development of the ITU Journal, providing advice on substantive matters"
+    for q, why in [("what's the impact factor of the ITU Journal?", "figure"),
+                   ("what SAR limit for mobile handsets does res 176 set?", "figure"),
+                   ("who's chairing ITU-T SG17 this study period?", "who holds them"),
+                   ("list of ITU regional office locations pls", "place"),
+                   ("max fellowship amount per delegate for WTDC?", "amount")]:
+        v = _judged(q, journal)
+        assert v.abstain and why in v.reason, (q, v)
+    assert decided_at("which frequency bands got identified for IMT at WRC-19?") == ("WRC", 2019)
+
+
+def test_a_time_set_by_its_distance_and_a_clause_read_with_its_title() -> None:
+    """blind63/67: "at least twelve calendar days in advance" answers a deadline; Res 212's title (the new
+    building) is what "on the new HQ building" asks about, which its clause on briefings does not repeat."""
+    v = _judged("deadline for contributions to a common team meeting?",
+                "Contributions are normally in the hands of the convenor at least twelve calendar days in advance.")
+    assert not v.abstain, v
+    brief = Clause(clause_id="x#a", doc_id="x", part="instructs", span=(0, 1),
+                   text="to hold information meetings at least twice a year with the permanent missions",
+                   instrument=Instrument(title="Headquarters premises of the Union"))
+
+    def coverage(text: str) -> float:
+        return 0.6 if "Headquarters" in text else 0.3
+
+    v = judge("how often does the SG have to brief the missions on the headquarters?", [brief],
+              corpus_has=lambda s: True, known_word=lambda w: True, coverage=coverage)
+    assert not v.abstain, v

@@ -80,6 +80,8 @@ _PERSON_RE = re.compile(
     _I)
 # "who chairs ISCG?" asks for a person; "who runs it?" (a survey, a programme) asks who does a task
 _HOLDER_RE = re.compile(r"\bwho\s+(?:chairs|heads|convenes|presides)\b(?!\s+(?:it|this|that|these|those|them)\b)"
+                        # "who's chairing SG17 this study period?"
+                        r"|\bwho(?:'s|\s+is|\s+was)\s+(?:currently\s+|now\s+)?(?:chairing|heading|convening|presiding\s+over)\b"
                         # "who leads TSAG" is a person; "who runs the pilot projects" is a Bureau's task
                         r"|\bwho\s+(?:leads|runs)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:group|committee|council|meeting|"
                         # … ending the question: "who leads ITU's work on X" asks who does the work
@@ -153,6 +155,8 @@ _AMOUNT_Q_RE = re.compile(
     # "what daily subsistence allowance do fellows get?"
     r"|\b(?:what|how\s+much)\b[^?]{0,40}\b(?:allowances?|stipends?|per\s+diems?)\b"
     r"|^\s*(?:budget|cost|price|fee|salary)\s+(?:of|for)\b|\bprice\s+of\b"
+    # "max fellowship amount per delegate for WTDC?": a sum, typed as a heading
+    r"|^\W*(?:max(?:imum)?|min(?:imum)?|total)\s+(?:[\w-]+\s+){0,2}?(?:amounts?|budgets?|fees?|costs?|allowances?)\s+(?:per|for|of)\b"
     # "what does it typically cost a host to …?"
     r"|\bwhat\s+(?:does|do|did|would|will|could)\s+(?:it|that|this|they)\s+(?:\w+\s+)?cost\b"
     # "CU value for member states 2020-23?", "value of the contributory unit"
@@ -204,8 +208,12 @@ _DATE_RE = re.compile(
 _REF_YEAR_RE = re.compile(r"\((?:Rev\.\s*)?[A-Z][\w\s.'-]*,\s*\d{4}\)|\b[A-Z]{2,5}-\d{2}\b")
 # A time given by an event ("just after the opening plenary", "at the first meeting"): it answers only a
 # question about that event, so a looser match of the question's words is enough.
-_EVENT_TIME_RE = re.compile(r"\b(?:at|during|before|after|prior\s+to|following)\s+(?:the\s+|each\s+|every\s+)?"
+_EVENT_TIME_RE = re.compile(r"\b(?:at|during|before|after|prior\s+to|following|by|until)\s+(?:the\s+|each\s+|every\s+)?"
                             r"(?:opening|closing|closure|first|last|final|start|end|beginning)\b"
+                            # "at least twelve calendar days in advance", "one month before": a time set by its distance
+                            r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|"
+                            r"twenty|thirty|forty|forty-five|sixty)\s+(?:calendar\s+|working\s+|full\s+)?"
+                            r"(?:days?|weeks?|months?)\s+(?:in\s+advance|ahead|before|prior\s+to)\b"
                             # "no later than the plenipotentiary conference", "before the assembly"
                             r"|\b(?:(?:no|not)\s+later\s+than|before|after|prior\s+to)\s+the\s+(?:[\w-]+\s+){0,2}"
                             # "no later than the contribution deadline of the meeting"
@@ -330,7 +338,9 @@ _DECIDED_RE = re.compile(r"\b(?:what|which)\b[^?]*\b(?:did|were|was|has|have)\b[
                          # "which new study groups did WTSA-20 set up?"
                          r"suppress|revise|change|set\s+up|establish|creat|abolish|merg|restructur)\w*\b|\b(?:decided|adopted|agreed|approved)\s+(?:at|by)\b"
                          # "which countries got added to the list at PP-22?": what a later event did
-                         r"|\b(?:got|were|was|been)\s+(?:added|removed|dropped|deleted|included|listed|elected|appointed)\b[^?]*"
+                         # ("which bands got identified for IMT at WRC-19?")
+                         r"|\b(?:got|were|was|been)\s+(?:added|removed|dropped|deleted|included|listed|elected|appointed|"
+                         r"identified|allocated|designated|selected|chosen)\b[^?]*"
                          r"\b(?:at|by|during)\s+(?:the\s+)?(?:WRC|WTSA|WTDC|PP|RA|WTPF|Council|plenipot\w*)"
                          # "did the 2021 Council session approve …?"
                          r"|^\s*(?:did|has|have|was|were)\b[^?]*\b(?:decide|adopt|agree|approv|accept|endors|reject|revis|"
@@ -421,7 +431,9 @@ _WHICH_REC_Q_RE = re.compile(r"\b(?:which|what)\s+(?:ITU-T\s+)?Recommendation(?:
 _WHICH_QUESTION_Q_RE = re.compile(r"\b(?:which|what)\s+(?:[\w/-]+\s+){0,3}?Question\s+(?:number|no\.?|nr)\b", _I)
 _QUESTION_NUMBER_RE = re.compile(r"\bQuestions?\s+\d+/\d+|\bQ\d+/\d+")
 # "In which cities are the regional offices?": the answer is a place, which a clause names or not.
-_PLACE_Q_RE = re.compile(r"\b(?:which|what)\s+(?:cities|city|towns?|locations?|venues?)\b|\b(?:which|what)(?:'s|\s+is|\s+was|\s+are)?\s+(?:the\s+)?host\s+(?:city|country|venue)\b|\b(?:dates?|when)\s+(?:and|&)\s+(?:the\s+)?(?:host\s+(?:city|country)|venue)\b|\bwhere\b[^?]*\b(?:located|based|headquartered)\b"
+_PLACE_Q_RE = re.compile(r"\b(?:which|what)\s+(?:cities|city|towns?|locations?|venues?)\b|\blocations?\s+of\b|"
+                         # "list of ITU regional office locations"
+                         r"\boffices?\s+locations?\b|\b(?:which|what)(?:'s|\s+is|\s+was|\s+are)?\s+(?:the\s+)?host\s+(?:city|country|venue)\b|\b(?:dates?|when)\s+(?:and|&)\s+(?:the\s+)?(?:host\s+(?:city|country)|venue)\b|\bwhere\b[^?]*\b(?:located|based|headquartered)\b"
                          # "where exactly was WTSA-20 held?", "when and where does TSAG meet?" ("in cases where
                          # a meeting is held" is no question of place)
                          r"|(?:^\s*|\b(?:and|or)\s+)where(?:'s|\s+(?:exactly\s+)?(?:is|was|were|are|will|does|did)\b)[^?]*"
@@ -490,10 +502,12 @@ _CONTACT_RE = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d\s
 # "what is the population of Somalia?", "the speed of …": a measure, which a clause gives as a number.
 _MEASURE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:current\s+|latest\s+|total\s+)?"
                            r"(?:population|gdp|headcount|staff\s+count|size|speed|bandwidth|capacity|throughput|latency"
-                           r"|interest\s+rate|exchange\s+rate|growth\s+rate|penetration(?:\s+rate)?|market\s+share)\s+of\b", _I)
+                           r"|interest\s+rate|exchange\s+rate|growth\s+rate|penetration(?:\s+rate)?|market\s+share"
+                           # "the impact factor of the ITU Journal": a journal's standing is a figure too
+                           r"|impact\s+factor|h-index|circulation|readership)\s+of\b", _I)
 # "what GNI per capita cutoff decides …?", "which income threshold …", "is there an age cutoff …?": a value
 _THRESHOLD_Q_RE = re.compile(r"\b(?:what|which|is\s+there\s+(?:an?|any))\b(?:\s+[\w/-]+){0,5}?\s+"
-                             r"(?:cut-?offs?|thresholds?|age\s+limits?)\b"
+                             r"(?:cut-?offs?|thresholds?|age\s+limits?|(?:SAR|exposure|emission|radiation)\s+limits?)\b"
                              # "what's the mandatory retirement age for staff?": an age is a value too
                              r"|\bwhat(?:'s|\u2019s|\s+is)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:retirement|minimum|maximum|voting)\s+age\b",
                              _I)
@@ -1100,8 +1114,11 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             return Verdict(abstain=True, missing=[what],
                            reason=f"The clauses found do not state {what}.")
     if _WHEN_Q_RE.search(q):
-        ok = [c for c in clauses[:3] if (_DATE_RE.search(_REF_YEAR_RE.sub(" ", c.text)) and coverage(_said(c)) >= 0.7)
-              or (_EVENT_TIME_RE.search(c.text) and coverage(c.text) >= WHEN_COVERAGE)]
+        # (read with the title of its text: Res 77 on "scheduling" sets when WTSA is held, Res 212 on the new
+        # building when its meetings are)
+        ok = [c for c in clauses[:3] if (_DATE_RE.search(_REF_YEAR_RE.sub(" ", c.text))
+                                         and coverage(f"{c.instrument.title} {_said(c)}") >= 0.7)
+              or (_EVENT_TIME_RE.search(c.text) and coverage(f"{c.instrument.title} {c.text}") >= WHEN_COVERAGE)]
         if after := _AFTER_YEAR_RE.search(q):
             # "when is the WTDC after 2021?": a clause setting it for 2021 gives the one before
             ok = [c for c in ok if any(int(y) > int(after.group(1)) for y in _YEAR_RE.findall(_REF_YEAR_RE.sub(" ", c.text)))]
@@ -1141,7 +1158,8 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
                                                                               or n == 0 or _same_section(c, clauses[0]))
                                             for n, c in enumerate(clauses[:3])):
         return Verdict(abstain=True, missing=["a duration"], reason="The clauses found do not give how long it lasts.")
-    if _SOLE_HOW_OFTEN_Q_RE.match(q) and not any(_HOW_OFTEN_SPAN_RE.search(c.text) and coverage(c.text) >= 0.5
+    if _SOLE_HOW_OFTEN_Q_RE.match(q) and not any(_HOW_OFTEN_SPAN_RE.search(c.text)
+                                                 and coverage(f"{c.instrument.title} {c.text}") >= 0.5
                                                  for c in clauses[:3]):
         # "how often does the PP meet?" (nothing else asked) answered by A.1's "… leaving their home countries too
         # often": no clause found says how often
