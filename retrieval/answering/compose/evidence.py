@@ -1207,15 +1207,15 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _CONTACT_Q_RE.search(q) and not any(_CONTACT_RE.search(c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["contact details"],
                        reason="The clauses found give no address, link or contact for it.")
-    if (_MEASURE_Q_RE.search(q) or _THRESHOLD_Q_RE.search(q)) and not any(
-            _NUMBER_RE.search(_REF_YEAR_RE.sub(" ", _without_references(c.text))) and coverage(c.text) >= 0.6
-            for c in clauses[:3]):
-        return Verdict(abstain=True, missing=["figures"], reason="The clauses found do not give that figure.")
     unit_m = _UNIT_Q_RE.search(q)
     unit = (unit_m.group("unit") or unit_m.group("bracketed")) if unit_m else ""
     if unit and not any(re.search(rf"\d\s*{re.escape(unit)}(?!\w)|{re.escape(unit)}\s*\d", c.text, _I)
                         and _same_members(q, c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=[unit], reason=f"The clauses found give no value in {unit}.")
+    if (_MEASURE_Q_RE.search(q) or _THRESHOLD_Q_RE.search(q)) and not any(
+            _NUMBER_RE.search(_REF_YEAR_RE.sub(" ", _without_references(c.text))) and coverage(c.text) >= 0.6
+            for c in clauses[:3]):
+        return Verdict(abstain=True, missing=["figures"], reason="The clauses found do not give that figure.")
     if _HOLDER_ENTITY_RE.search(q) and not any(HEADED_BY_RE.search(c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["people"],
                        reason="The texts say what posts and groups do, not who holds them.")
