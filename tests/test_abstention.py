@@ -1669,3 +1669,16 @@ def test_a_time_set_by_its_distance_and_a_clause_read_with_its_title() -> None:
     v = judge("how often does the SG have to brief the missions on the headquarters?", [brief],
               corpus_has=lambda s: True, known_word=lambda w: True, coverage=coverage)
     assert not v.abstain, v
+
+
+def test_a_share_asked_with_a_percent_sign_and_a_threshold_in_the_askers_word() -> None:
+    """blind67/68/71: "what % of replies" was no share asked (the TAP consultation's 70 per cent ranked 4th);
+    "the threshold of replies" was refused because the corpus never writes "threshold"."""
+    from retrieval.answering.compose.direct import asks_quantity
+    from retrieval.answering.query import expand_shorthand
+
+    assert asks_quantity(expand_shorthand("TAP consultation: what % of member state replies is needed?"))
+    v = judge("what is the threshold of member state replies needed for a TAP rec?",
+              [clause("If 70 per cent or more of the replies from Member States support consideration for approval")],
+              corpus_has=lambda s: True, known_word=lambda w: w != "threshold", coverage=lambda t: 1.0)
+    assert not v.abstain, v

@@ -560,3 +560,13 @@ def test_study_groups_of_sectors_listed_are_each_sectors() -> None:
     assert [a.name for _p, a in actors_in(text)] == ["ITU-R study groups", "ITU-T study groups"]
     assert [a.sector for _p, a in actors_in("the study groups of ITU-T and ITU-D")] == ["ITU-T", "ITU-D"]
     assert [a.name for _p, a in actors_in("the study groups of the ITU Radiocommunication Sector")] == ["ITU-R study groups"]
+
+
+def test_a_named_body_typed_in_lower_case_is_that_body_not_member_states() -> None:
+    """blind63: "the member states advisory group … instructed to do?" listed the mandates of Member States."""
+    from retrieval.answering.compose.mandate import read_mandate_question
+
+    ask = read_mandate_question("what is the member states advisory group on the new HQ building instructed to do?")
+    assert ask is not None and ask.actors[:1] == ["Member States Advisory Group"], ask
+    ask = read_mandate_question("what are member states instructed to do on the new building?")
+    assert ask is not None and ask.actors[:1] == ["Member States"], ask

@@ -570,6 +570,8 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
                    ((m.group(1) or m.group(2) or "").lower()), "cancel ") + (m.group(3) or "").rstrip()),
               # "how many wks", "3 mths", "yrs": units in chat shorthand
               (re.compile(r"\bwks?\b", re.IGNORECASE), "weeks"),
+              # "what % of replies …": a share asked for, as the texts write it ("70 per cent")
+              (re.compile(r"\b(what|which)\s+%", re.IGNORECASE), r"\1 percentage"),
               (re.compile(r"\b(?:mths?|mnths?|mos)\b", re.IGNORECASE), "months"),
               (re.compile(r"\b(every|each|per|a)\s+yr\b", re.IGNORECASE), r"\1 year"),
               (re.compile(r"\byrs?\b", re.IGNORECASE), "years"),

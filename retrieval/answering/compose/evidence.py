@@ -994,7 +994,9 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     # a span of any kind is the answer (an amount, a date, a count, a period, a share): given for another
     # Sector, meeting or kind of text, it answers nothing
     asks_span = spans_decide or asks_quantity(q)
-    if asked_noun and not foreign and not spans_decide and len(asked_noun[1]) >= 4 and not known_word(asked_noun[1]):
+    # ("the threshold of replies needed" asks a value, which a clause gives in its own words: "70 per cent")
+    if asked_noun and not foreign and not spans_decide and len(asked_noun[1]) >= 4 and not known_word(asked_noun[1]) \
+            and not _THRESHOLD_Q_RE.search(q):
         # "What's the quorum for TSAG?": the thing asked for is a word the corpus never uses. An amount, a
         # date or a count is judged by whether a clause gives one ("the ceiling …" is "CHF 85 million").
         return Verdict(abstain=True, missing=[asked_noun[0]], reason=f"Nothing in the corpus mentions “{asked_noun[0]}”.")

@@ -101,7 +101,15 @@ _SECRETARIAT = ["Secretary-General", "Director of BR", "Director of TSB", "Direc
 _CHAT_CASE_RE = re.compile(r"\b(?:council|bdt|tsb|br)\b")
 
 
+# A named body typed in lower case ("the member states advisory group"): the texts capitalise it, and the
+# plain "Member States" inside its name is another actor.
+_LOWER_BODY_RE = re.compile(r"\b(?:(?!(?:the|a|an|what|which|who|whom|is|are|was|were|does|do|did|of|on|for|to|and|in|"
+                            r"with|by|its|their)\b)[a-z][\w-]*\s+){1,4}(?:advisory\s+(?:group|committee|board)|"
+                            r"committee|board|task\s+force|expert\s+group|panel)\b")
+
+
 def _actor_names(text: str) -> list[str]:
+    text = _LOWER_BODY_RE.sub(lambda m: m.group(0).title(), text)
     names = list(dict.fromkeys(a.name for _s, a in actors_in(text))) or list(dict.fromkeys(
         a.name for _s, a in actors_in(_CHAT_CASE_RE.sub(lambda m: m.group(0).title() if m.group(0) == "council"
                                                         else m.group(0).upper(), text))))
