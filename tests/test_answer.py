@@ -723,7 +723,7 @@ def test_who_is_doing_after_a_topic_and_which_two_directors_ask_for_actors() -> 
 
     tsb = _tsb_tasked("177", "2", "to continue to carry out pilot projects for conformity to ITU-T recommendations;")
     found = answer_with_actor("C&I: who's doing the conformity pilots against ITU-T recs?", tsb, best=True)
-    assert found is not None and found[0].startswith("Director of TSB:") and found[1] == ["ITU-T"], found
+    assert found is not None and found[0].startswith("Director of TSB (ITU-T):") and found[1] == ["ITU-T"], found
     text2 = "to instruct the Director of BR and the Director of BDT to ensure that this resolution is implemented,"
     both = tsb.model_copy(update={"text": text2, "part": "resolves", "mandates": [
         Mandate(actor="Director of BR", sector="ITU-R", role="instructed", what=text2),
@@ -740,7 +740,7 @@ def test_who_after_a_dash_with_a_bare_verb_asks_for_the_actor() -> None:
     c = _tsb_tasked("130", "1-iii", "facilitate projects deriving from the outcomes of WTSA, in particular Resolution 52 "
                     "on spam;")
     found = answer_with_actor("res 130 anti-spam projects from wtsa res 52 - who facilitate them?", c, best=True)
-    assert found is not None and found[0].startswith("Director of TSB:"), found
+    assert found is not None and found[0].startswith("Director of TSB (ITU-T):"), found
 
 
 def test_a_span_before_a_hyphenated_name_keeps_the_name_whole() -> None:
@@ -1003,3 +1003,14 @@ def test_a_body_asked_for_in_a_sectors_own_text_is_that_sectors() -> None:
     assert wtsa.lead_sectors == ["ITU-T"], wtsa
     pp = compose_ask(q, [hit(Instrument(body="PP", kind="resolution", number="9"))])
     assert pp.lead_sectors == [], pp
+
+
+def test_a_bureau_director_named_as_the_answer_carries_the_sector() -> None:
+    """blind15/64/69: "who keeps the database of harmful interference cases?" answered "Director of BR", and the
+    asker wanted the Sector too."""
+    from retrieval.answering.compose.direct import with_sectors
+
+    assert with_sectors("Director of BR") == "Director of BR (ITU-R)"
+    assert with_sectors("Director of TSB and Director of BDT") == "Director of TSB (ITU-T) and Director of BDT (ITU-D)"
+    assert with_sectors("Secretary-General") == "Secretary-General"
+    assert with_sectors("Director of BR (ITU-R)") == "Director of BR (ITU-R)"

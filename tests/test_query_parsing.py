@@ -1249,3 +1249,13 @@ def test_a_closing_choice_of_sectors_by_letter_or_name_asks_which_sector() -> No
     # who does it, offered a choice, names the Director instructed (the "ask" path)
     assert read_query("who writes up the guidance on call-back - TSB or BDT?").intent != "sector"
     assert "intensify" in in_texts_words("whose study groups step up work on threats?")
+
+
+def test_what_a_contribution_asks_the_assembly_to_change_is_its_proposals() -> None:
+    """blind68: "what is RCC/47A4 actually asking WTSA to change?" searched inside it and led with "The
+    Resolution noted:"; it asks for the proposals."""
+    from retrieval.answering.query import detect
+
+    intent, ref = detect("what is RCC/47A4 actually asking WTSA to change?")
+    assert intent == "cite" and ref is not None and ref.symbol == "RCC/47A4"
+    assert detect("RCC/47A4: by what deadline does the task force report?")[0] == "ask"

@@ -1210,7 +1210,7 @@ def test_who_at_itu_is_answered_by_a_part_of_itu_not_the_member_states(itu_servi
     """Res 133 invites Member States and instructs the Secretary-General and the Directors to take part in
     the IDN discussions: "who in ITU" asks for the latter."""
     ans = ask(itu_service, "who in ITU takes part in the international discussions on internationalized domain names?")
-    assert ans.lines[0].plain.startswith("Secretary-General, Director of BR, Director of TSB and Director of BDT"), ans.text
+    assert ans.lines[0].plain.startswith("Secretary-General, Director of BR (ITU-R), Director of TSB (ITU-T) and Director of BDT (ITU-D)"), ans.text
     assert ans.lead_sectors == ["ITU-R", "ITU-T", "ITU-D"]
 
 
@@ -1415,7 +1415,7 @@ def test_which_two_bureau_directors_names_every_director_the_sentence_names() ->
     c = Clause(clause_id="pp-res-123@x#taking-into-account.h", doc_id="pp-res-123@x", part="taking into account",
                label="h)", instrument=Instrument(body="PP", kind="resolution", number="123"), span=(0, 1), text=text)
     got = answer_with_actor("which two bureau directors have to encourage fellowships for training courses?", c)
-    assert got is not None and got[0].startswith("Director of TSB and Director of BDT:"), got
+    assert got is not None and got[0].startswith("Director of TSB (ITU-T) and Director of BDT (ITU-D):"), got
     assert set(got[1]) == {"ITU-T", "ITU-D"}
 
 
@@ -1465,7 +1465,7 @@ def test_who_reports_to_a_body_is_whoever_the_clause_has_report_to_it(corpus_ser
     # The RCC draft's resolves 4: "to propose to the Director of TSB to report annually to TSAG …"; asked after a
     # scene-setting phrase, the quote had come with no one named and no Sector.
     ans = ask(corpus_service, "in RCC's version of Res 57, who reports each year to TSAG on the results?")
-    assert ans.text.startswith("Director of TSB:") and ans.lead_sectors == ["ITU-T"], ans.text
+    assert ans.text.startswith("Director of TSB (ITU-T):") and ans.lead_sectors == ["ITU-T"], ans.text
 
 
 def test_who_does_a_specific_verb_takes_the_clause_doing_it_from_the_first_five() -> None:
@@ -1757,3 +1757,14 @@ def test_which_other_bureaux_a_named_bureau_works_with(itu_service: object) -> N
     assert excluded_sectors("which other bureaux are involved?") == []
     ans = ask(itu_service, "regional presence: which other bureaux does BDT work with on it?")
     assert "ITU-D" not in ans.lead_sectors and ans.lead_sectors, ans.text
+
+
+def test_what_a_letter_series_covers_is_its_row_of_the_list(itu_service: object) -> None:
+    """blind46/71: "what does the D series cover?" found A.12's clause on sections, not the list that gives
+    each series its scope ("D\tTariff and accounting principles …"); "the A-series supplement" is a text."""
+    ans = ask(itu_service, "A.12 - what does the D series cover again")
+    assert ans.citations and ans.citations[0].clause_id.endswith("#clause.2.2"), ans.text
+    assert "Tariff" in ans.lines[0].plain, ans.text
+    from retrieval.answering.answer import _SERIES_RE
+
+    assert not _SERIES_RE.search("per the A-series supplement on collaboration")

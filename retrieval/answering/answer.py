@@ -158,6 +158,10 @@ ROW_HITS = 2  # table rows whose first cell is a code the question names ("C4"):
 ROW_SHARED = 2  # … in a document whose title or row holds this many of the question's other words
 # "C4", "R12", "Q4": a short code a table's first column gives its rows (not "SG17", "5G", "G20")
 _ROW_CODE_RE = re.compile(r"\b(?!SG)[A-Z]{1,2}\d{1,2}\b(?![./-]\d)")
+# "what does the D series cover?", "series E": a letter series, a row of the list that gives their scope ("D\tTariff …")
+# ("the A-series supplement", "which A-series rec": a text of the series, not what the series covers)
+_SERIES_RE = re.compile(r"\b(?:the\s+)?([A-Z])[-\s]series\b(?!\s+(?i:supp\w*|rec\w*|documents?|texts?))"
+                        r"|\bseries\s+([A-Z])\b(?![.-]\d)")
 OPERATIVE_QUANTITY_WEIGHT = 1.1  # … and more so when an operative clause gives it
 QUANTITY_WEIGHT = 1.15  # for "how many terms …?", a clause giving "two terms" holds the answer
 DOER_WEIGHT = 1.15  # for "who decides …?", a clause saying "the Council shall decide …" names the answer
@@ -1273,14 +1277,22 @@ class Answerer:
         """"TP.inno allocation criteria - what's C4 again?": the table row whose first cell is the code the
         question names ("C4 | SDO Dependency | …") is what it asks for, however little else it shares."""
         codes = list(dict.fromkeys(_ROW_CODE_RE.findall(query.text)))
-        if not codes:
+        letters = list(dict.fromkeys(a or b for a, b in _SERIES_RE.findall(query.text)))
+        if not codes and not letters:
             return []
         catalog = self.corpus.catalog()
+        out: list[SearchHit] = []
+        if letters:
+            # (stored as JSON: the row's line break and tab are escaped)
+            listed = [catalog.clause_at(i) for i in catalog.lines_containing(
+                [f"\\n{x}\\t".encode() for x in letters])]
+            out += [SearchHit(clause=c, score=1.0) for c in listed if "series" in c.text.lower()
+                    and (not filters.doc_ids or c.doc_id in filters.doc_ids)
+                    and any(line.startswith(f"{x}\t") for line in c.text.splitlines() for x in letters)]
         # The row's document must be what the question is about ("WSIS action line C2" is no "C2" criterion
         # of a contribution's table): scoped to it, or sharing the question's other words.
         rest = set(content_terms(_ROW_CODE_RE.sub(" ", query.text)))
-        out: list[SearchHit] = []
-        for i in catalog.lines_containing([f"{code} |".encode() for code in codes]):
+        for i in (catalog.lines_containing([f"{code} |".encode() for code in codes]) if codes else []):
             c = catalog.clause_at(i)
             if "#table-" not in c.clause_id or not any(c.text.startswith(f"{code} |") for code in codes):
                 continue

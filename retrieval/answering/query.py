@@ -292,7 +292,9 @@ def asks_about_more_than(question: str) -> bool:
 # resolution does it want to modify?", "who submitted it?"
 _OVERVIEW_WORDS = _CITE_WORDS | frozenset(lexical_tokens(
     "propose proposes proposed proposal proposals change changes modify modification want wants summary summarise "
-    "about contribution document doc submit submitted add delete suppress amend amendment mod sup new"))
+    "about contribution document doc submit submitted add delete suppress amend amendment mod sup new "
+    # "what is RCC/47A4 actually asking WTSA to change?": what it asks of the assembly it is addressed to
+    "ask asks asking asked request requests seek seeks actually really WTSA assembly"))
 
 
 _ANNEX_NAMED_RE = re.compile(r"\b(?:annex|appendix)\s+[A-Z0-9]{1,4}\b", re.IGNORECASE)

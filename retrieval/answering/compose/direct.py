@@ -281,20 +281,20 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
         done = doer(q, clause)
         if done is not None and of_kind_asked(q, done[0].name):
             actor, where = done
-            return f"{actor.name}: “{readable(where)}”", _three([actor.sector])
+            return f"{with_sectors(actor.name)}: “{readable(where)}”", _three([actor.sector])
     if _WHO_REPORTS.search(q) and not _TO_WHOM.search(q):
         # "… who reports every year to TSAG on …?": the one the clause has report to the body named
         bodies = {a.name for _s, a in actors_in(q)}
         reporters = [m for m in clause.mandates if m.role == "reports" and m.to in bodies and m.actor not in bodies]
         if reporters:
-            return f"{reporters[0].actor}: “{readable(seg)}”", _three([reporters[0].sector])
+            return f"{with_sectors(reporters[0].actor)}: “{readable(seg)}”", _three([reporters[0].sector])
     if _WHO.search(q) or _TO_WHOM.search(q):
         named = {a.name for _s, a in actors_in(q)}
         if _TO_WHOM.search(q):
             # "Who does the Director of TSB report to?": the body reported to, not the one reporting.
             to = [m.to for m in clause.mandates if m.role == "reports" and m.to and m.to not in named]
             if to:
-                return f"{to[0]}: “{readable(seg)}”", []
+                return f"{with_sectors(to[0])}: “{readable(seg)}”", []
             # … and never the one tasked: "the Secretary-General: to work closely with MSAG" is not whom
             # MSAG reports to
             return None
@@ -305,13 +305,13 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
             # "the Directors of the three Bureaux and ISC-TF to report …": all of them, and a lead Sector
             # only when they are of one Sector.
             who = and_joined([m.actor for m in tasked[:4]])
-            return f"{who}: “{readable(seg)}”", _three([m.sector for m in tasked])
+            return f"{with_sectors(who)}: “{readable(seg)}”", _three([m.sector for m in tasked])
         actors = [a for _s, a in actors_in(seg, document_sector(clause.instrument)) if of_kind_asked(q, a.name)]
         found = [a for a in actors if a.name not in named] or actors
         if found and _does_what_is_asked(q, seg):
             # "which two bureau directors …?": every one of the kind asked the sentence names
             some = list({a.name: a for a in found}.values())[:4] if _PLURAL_KIND.search(q) else found[:1]
-            return f"{and_joined([a.name for a in some])}: “{readable(seg)}”", _three([a.sector for a in some])
+            return f"{with_sectors(and_joined([a.name for a in some]))}: “{readable(seg)}”", _three([a.sector for a in some])
     if _YESNO.search(q) and not re.match(r"^\s*(?:what|which)\b", q, _I):
         verdict = "No" if _NEG.search(seg) else "Yes" if _POS.search(seg) else None
         if verdict:
@@ -612,6 +612,16 @@ def asks_enumeration(question: str) -> bool:
 def enumerates(text: str) -> bool:
     """The text counts the ways, modes or types it then names ("in one of three ways: by means of …")."""
     return bool(_ENUMERATES.search(text))
+
+
+_BUREAU_SECTOR = {"BR": "ITU-R", "TSB": "ITU-T", "BDT": "ITU-D"}
+_DIRECTOR_OF_RE = re.compile(r"\bDirectors?\s+of\s+(?:the\s+)?(BR|TSB|BDT)\b(?!\s*\()")
+
+
+def with_sectors(who: str) -> str:
+    """"Director of BR (ITU-R)": the Sector a Bureau's Director stands for, which delegates ask about more
+    often than the Bureau's initials."""
+    return _DIRECTOR_OF_RE.sub(lambda m: f"{m.group(0)} ({_BUREAU_SECTOR[m.group(1)]})", who)
 
 
 def holds_quantity(question: str, text: str) -> bool:
