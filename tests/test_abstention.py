@@ -1682,3 +1682,21 @@ def test_a_share_asked_with_a_percent_sign_and_a_threshold_in_the_askers_word() 
               [clause("If 70 per cent or more of the replies from Member States support consideration for approval")],
               corpus_has=lambda s: True, known_word=lambda w: w != "threshold", coverage=lambda t: 1.0)
     assert not v.abstain, v
+
+
+def test_a_fee_typed_as_a_heading_a_host_asked_with_who_and_what_a_later_conference_identified() -> None:
+    """blind72: each was answered from a clause near the subject."""
+    from retrieval.answering.compose.evidence import decided_at
+
+    text = "to consider measures that will enable Member States to host and stage ITU Telecom events"
+    v = _judged("registration fee for the ITU Kaleidoscope conference?", text)
+    assert v.abstain and "amount" in v.reason, v
+    v = _judged("who is the host country for ITU Telecom World 2020", text)
+    assert v.abstain and "place" in v.reason, v
+    assert decided_at("which frequency bands did WRC-19 identify for IMT") == ("WRC", 2019)
+
+
+def test_what_a_later_assembly_adopted_on_proposed_changes_is_not_in_the_corpus(corpus_service: object) -> None:
+    """blind72: "what did WTSA-20 finally adopt on the RCC changes to res 57?" described the proposal."""
+    ans = corpus_service.answer("what did WTSA-20 finally adopt on the RCC changes to res 57?")  # type: ignore[attr-defined]
+    assert ans.abstained and "WTSA 2020" in ans.text, ans.text

@@ -521,6 +521,10 @@ class Answerer:
             # "did WTSA-16 adopt the RCC changes to Res 57?": the proposal is here, the meeting's verdict not.
             result = compose_abstain(query, self.coverage(), "The corpus holds what contributions proposed; what a "
                                      "meeting decided on them is in its records, not in these texts.", ["outcomes"])
+        elif query.intent == "diff" and (held := decided_at(query.text)) and not self._adopted_texts_held(*held):
+            # "what did WTSA-20 finally adopt on the RCC changes to Res 57?": that assembly's texts are not here
+            result = compose_abstain(query, self.coverage(), f"The texts adopted by {held[0]} {held[1]} are not in "
+                                     "the corpus; it holds what other texts say about it.", [f"{held[0]} {held[1]}"])
         elif query.intent == "diff" and query.reference is not None and (absent := self._absent(query)):
             # "What did WTSA-20 change in Resolution 1?" with no WTSA-20 text: nothing to compare.
             result = compose_abstain(query, self.coverage(), f"{', '.join(absent)} "
@@ -659,8 +663,7 @@ class Answerer:
             return Verdict(abstain=True, missing=[what], reason=f"{what[:1].upper()}{what[1:]} {'are' if are else 'is'} "
                            f"not in the corpus; its texts only refer to {'them' if are else 'it'}.")
         held = decided_at(query.text)
-        if held and not any(c.instrument.body == held[0] and c.instrument.revision is not None
-                            and c.instrument.revision.year == held[1] for c in catalog.version_heads()):
+        if held and not self._adopted_texts_held(*held):
             # "What did PP-22 decide?" with the Dubai 2018 texts only: the later texts are not here.
             name = f"{held[0]} {held[1]}"
             return Verdict(abstain=True, missing=[name], reason=f"The texts adopted by {name} are not in the corpus; "
@@ -707,6 +710,11 @@ class Answerer:
             # "was TP.inno finally approved by SG17?": all that was found is what meeting documents propose
             return Verdict(abstain=True, missing=["outcomes"], reason=_FATE_NOT_HERE)
         return verdict
+
+    def _adopted_texts_held(self, body: str, year: int) -> bool:
+        """The corpus holds a text adopted by that body in that year (PP 2018: yes; WTSA 2020: no)."""
+        return any(c.instrument.body == body and c.instrument.revision is not None and c.instrument.revision.year == year
+                   for c in self.corpus.catalog().version_heads())
 
     def _without_document_names(self, query: Query, text: str) -> str:
         """"What is the RCC contribution on Res 57 trying to achieve?": the words naming a meeting document

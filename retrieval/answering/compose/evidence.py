@@ -155,8 +155,9 @@ _AMOUNT_Q_RE = re.compile(
     # "what daily subsistence allowance do fellows get?"
     r"|\b(?:what|how\s+much)\b[^?]{0,40}\b(?:allowances?|stipends?|per\s+diems?)\b"
     r"|^\s*(?:budget|cost|price|fee|salary)\s+(?:of|for)\b|\bprice\s+of\b"
-    # "max fellowship amount per delegate for WTDC?": a sum, typed as a heading
-    r"|^\W*(?:max(?:imum)?|min(?:imum)?|total)\s+(?:[\w-]+\s+){0,2}?(?:amounts?|budgets?|fees?|costs?|allowances?)\s+(?:per|for|of)\b"
+    # "max fellowship amount per delegate for WTDC?", "registration fee for Kaleidoscope?": a sum, typed as a heading
+    r"|^\W*(?:(?:max(?:imum)?|min(?:imum)?|total)\s+)?(?:[\w-]+\s+){0,2}?(?:amounts?|budgets?|fees?|costs?|allowances?)"
+    r"\s+(?:per|for|of)\b"
     # "what does it typically cost a host to …?"
     r"|\bwhat\s+(?:does|do|did|would|will|could)\s+(?:it|that|this|they)\s+(?:\w+\s+)?cost\b"
     # "CU value for member states 2020-23?", "value of the contributory unit"
@@ -336,7 +337,7 @@ _FATE_VERB_RE = re.compile(r"^\s*(?:did|was|were|has|have|is|are)\b[^?]*\b(?:ado
 # decided, which only its own texts hold.
 _DECIDED_RE = re.compile(r"\b(?:what|which)\b[^?]*\b(?:did|were|was|has|have)\b[^?]*\b(?:decide|adopt|agree|approve|conclude|"
                          # "which new study groups did WTSA-20 set up?"
-                         r"suppress|revise|change|set\s+up|establish|creat|abolish|merg|restructur)\w*\b|\b(?:decided|adopted|agreed|approved)\s+(?:at|by)\b"
+                         r"suppress|revise|change|set\s+up|establish|creat|abolish|merg|restructur|identif|allocat|designat)\w*\b|\b(?:decided|adopted|agreed|approved)\s+(?:at|by)\b"
                          # "which countries got added to the list at PP-22?": what a later event did
                          # ("which bands got identified for IMT at WRC-19?")
                          r"|\b(?:got|were|was|been)\s+(?:added|removed|dropped|deleted|included|listed|elected|appointed|"
@@ -432,6 +433,8 @@ _WHICH_QUESTION_Q_RE = re.compile(r"\b(?:which|what)\s+(?:[\w/-]+\s+){0,3}?Quest
 _QUESTION_NUMBER_RE = re.compile(r"\bQuestions?\s+\d+/\d+|\bQ\d+/\d+")
 # "In which cities are the regional offices?": the answer is a place, which a clause names or not.
 _PLACE_Q_RE = re.compile(r"\b(?:which|what)\s+(?:cities|city|towns?|locations?|venues?)\b|\blocations?\s+of\b|"
+                         # "who is the host country for ITU Telecom World 2020?"
+                         r"\bwho\s+(?:is|was|will\s+be)\s+(?:the\s+)?host(?:ing)?(?:\s+(?:country|city|nation))?\b|"
                          # "list of ITU regional office locations"
                          r"\boffices?\s+locations?\b|\b(?:which|what)(?:'s|\s+is|\s+was|\s+are)?\s+(?:the\s+)?host\s+(?:city|country|venue)\b|\b(?:dates?|when)\s+(?:and|&)\s+(?:the\s+)?(?:host\s+(?:city|country)|venue)\b|\bwhere\b[^?]*\b(?:located|based|headquartered)\b"
                          # "where exactly was WTSA-20 held?", "when and where does TSAG meet?" ("in cases where
