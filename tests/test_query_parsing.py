@@ -1259,3 +1259,12 @@ def test_what_a_contribution_asks_the_assembly_to_change_is_its_proposals() -> N
     intent, ref = detect("what is RCC/47A4 actually asking WTSA to change?")
     assert intent == "cite" and ref is not None and ref.symbol == "RCC/47A4"
     assert detect("RCC/47A4: by what deadline does the task force report?")[0] == "ask"
+
+
+def test_making_sure_is_what_the_texts_call_ensuring() -> None:
+    """blind40/74: "which bureau directors have to make sure it gets implemented?" missed Res 125's "to ensure
+    that this resolution is implemented" and led with ITU-D alone."""
+    from retrieval.answering.query import in_texts_words
+
+    assert in_texts_words("who has to make sure it gets implemented?") == "who has to ensure it gets implemented?"
+    assert in_texts_words("who makes sure the IDI is not revised?") == "who ensure the IDI is not revised?"

@@ -476,6 +476,8 @@ _REGISTER = [(re.compile(r"\b(?:takes?|taking|took)\s+part\s+in\b", re.IGNORECAS
              # "on an ad hoc basis"
              (re.compile(r"\b((?:held|convened|called|meets?|meeting|organi[sz]ed)\b[^?.;]{0,40}?\b(?:only\s+)?(?:when|as|if)\s+"
                          r"(?:needed|necessary|required))\b", re.IGNORECASE), r"\1 (ad hoc)"),
+             # "who has to make sure it gets implemented?": the texts "ensure" it
+             (re.compile(r"\bmak(?:e|es|ing)\s+sure\b", re.IGNORECASE), "ensure"),
              # "stepping up the work on threats": the texts "intensify" it
              (re.compile(r"\bstep(?:s|ped|ping)?\s+up\b", re.IGNORECASE), "intensify"),
              # "who is encouraged to chip in?": the texts "contribute"
