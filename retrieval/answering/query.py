@@ -36,7 +36,8 @@ _WHOSE = (r"\bwhose\s+(?:study\s+groups?|bureau|sector|job|task|responsibility|r
           # "in the strategic plan, whose objective is …?": a Sector's objective
           r"|objectives?|goals?)\b")
 # "… is that ITU-T or ITU-R?", "ITU-D's or ITU-T's job", "ITU-T or the development sector?" (chat's "dev sector")
-_SECTOR_NAMED = r"(?:ITU-[RTD]|(?:radio(?:communication)?|standardi[sz]ation|development)\s+sector)(?:'s)?"
+_SECTOR_WORD = r"(?:radio(?:communication)?|standardi[sz]ation|development)"  # "the development sector"
+_SECTOR_NAMED = r"(?:ITU-[RTD]|" + _SECTOR_WORD + r"\s+sector)(?:'s)?"
 _EITHER = r"\b" + _SECTOR_NAMED + r"\s+or\s+(?:the\s+)?" + _SECTOR_NAMED + r"(?![\w-])"
 _BUREAU = r"(?:ITU-[RTD]|BR|TSB|BDT)"
 # "is it TSB that takes part in …?": one Bureau offered (a which-Sector question, and no words of its topic)
@@ -75,15 +76,14 @@ _OWNER = (r"\bwhose\s+" + _TEXT + r"\b"
           r"|\b(?:which|what)\s+(?:ITU\s+)?(?:sector|bureau)(?:'s)?\s+(?:" + _TEXT + r"\s+is|(?:issued|published|produced|"
           r"developed|wrote|approved|owns|put\s+out|came\s+up\s+with|is\s+behind)\b)")
 # A Sector as chat names it: "TSB", "the T sector", "R", "the development sector"
-_SECTOR_SAID = (r"(?:ITU-[RTD]|BR|TSB|BDT|(?<![\w.-])[RTD](?:\s+sector)?"
-                r"|(?:radio(?:communication)?|standardi[sz]ation|development)\s+sector)")
+_SECTOR_SAID = r"(?:ITU-[RTD]|BR|TSB|BDT|(?<![\w.-])[RTD](?:\s+sector)?|" + _SECTOR_WORD + r"\s+sector)"
 # "… - R sector or T sector?", "…, TSB or BDT?", "is that T sector work or D sector work?": a closing choice
 _SECTOR_CHOICE = (_SECTOR_SAID + r"(?:'s)?(?:\s+" + _JOB + r")?\s+or\s+(?:the\s+|an?\s+)?" + _SECTOR_SAID
                   + r"(?:'s)?(?:\s+" + _JOB + r")?(?=\s*\?*\s*$)")
 # "… - one sector or all three?"; "… - dev sector job?": one Sector offered at the end, for a yes or no
 _ONE_OR_ALL = (r"\b(?:one|a\s+single)\s+(?:sector|bureau)\s+or\s+(?:all\s+(?:three|3)|several|both|more|"
                r"the\s+other\s+two|all\s+of\s+them)\b"
-               r"|(?:(?<![\w.-])[RTD]|\bdevelopment|\bradio(?:communication)?|\bstandardi[sz]ation)\s+sector\s+" + _JOB
+               r"|(?:(?<![\w.-])[RTD]|\b" + _SECTOR_WORD + r")\s+sector\s+" + _JOB
                + r"(?=\s*\?*\s*$)")
 _SECTOR_RE = re.compile(
     # (not "who writes the guidance - TSB or BDT?": who does it, which names the Director instructed)

@@ -614,14 +614,17 @@ def enumerates(text: str) -> bool:
     return bool(_ENUMERATES.search(text))
 
 
-_BUREAU_SECTOR = {"BR": "ITU-R", "TSB": "ITU-T", "BDT": "ITU-D"}
-_DIRECTOR_OF_RE = re.compile(r"\bDirectors?\s+of\s+(?:the\s+)?(BR|TSB|BDT)\b(?!\s*\()")
+_DIRECTOR_OF_RE = re.compile(r"\bDirectors?\s+of\s+(?:the\s+)?(?:BR|TSB|BDT)\b(?!\s*\()")
 
 
 def with_sectors(who: str) -> str:
     """"Director of BR (ITU-R)": the Sector a Bureau's Director stands for, which delegates ask about more
     often than the Bureau's initials."""
-    return _DIRECTOR_OF_RE.sub(lambda m: f"{m.group(0)} ({_BUREAU_SECTOR[m.group(1)]})", who)
+    def sector_added(m: re.Match[str]) -> str:
+        sector = next((a.sector for _p, a in actors_in(m.group(0)) if a.sector), None)
+        return f"{m.group(0)} ({sector})" if sector else m.group(0)
+
+    return _DIRECTOR_OF_RE.sub(sector_added, who)
 
 
 def holds_quantity(question: str, text: str) -> bool:

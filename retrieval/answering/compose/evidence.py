@@ -473,7 +473,8 @@ _PHRASE_STOP = frozenset({
 
 
 def _phrase_never_together(q: str, together: Callable[[str], bool], known_word: Callable[[str], bool]) -> str:
-    """The subject phrase of `q` when every word of it is the corpus's but no clause holds them all."""
+    """The subject `q` names (its head noun and the word before it) when the corpus uses both words but no
+    clause holds them together, else ""."""
     for m in _TOPIC_PHRASE_RE.finditer(q):
         words = m.group("phrase").split()
         # (a verb or a clause, "getting women into tech", or how it is said, "… specifically", is no named subject)
