@@ -1595,6 +1595,10 @@ def test_a_subject_whose_words_the_corpus_never_holds_together_is_not_in_it() ->
     v = verdict("what is ITU's position on net neutrality in the PP-18 texts?")
     assert v.abstain and "net neutrality" in v.reason, v
     assert verdict("anything about reserve prices?").abstain
+    # the whole subject is named, judged by its head noun and the word before it ("open source" occurs, "source
+    # software" never: the texts mention open source, not open source software)
+    v = verdict("what's ITU's position on open source software?")
+    assert v.abstain and "open source software" in v.reason, v
     # the head noun and its kind decide ("better" says how, not what); a verb or a manner is no subject
     assert not verdict("what do they say about better wireless broadband?").abstain
     assert not verdict("anything on getting wireless broadband?").abstain

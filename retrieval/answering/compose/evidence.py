@@ -473,18 +473,19 @@ _PHRASE_STOP = frozenset({
 
 
 def _phrase_never_together(q: str, together: Callable[[str], bool], known_word: Callable[[str], bool]) -> str:
-    """The subject `q` names (its head noun and the word before it) when the corpus uses both words but no
-    clause holds them together, else ""."""
+    """The subject `q` names when the corpus uses its head noun and the word before it but no clause holds
+    them together, else ""."""
     for m in _TOPIC_PHRASE_RE.finditer(q):
         words = m.group("phrase").split()
         # (a verb or a clause, "getting women into tech", or how it is said, "… specifically", is no named subject)
         if any(w.lower() in _PHRASE_STOP or w.lower().endswith(("ing", "ly")) for w in words):
             continue
-        # the head noun and the word naming its kind ("better wireless broadband" is wireless broadband)
+        # the head noun and the word naming its kind ("better wireless broadband" is wireless broadband; "open
+        # source software" is software, of which the texts never speak, though they mention open source)
         pair = " ".join(words[-2:])
         terms = content_terms(pair)
         if len(terms) >= 2 and all(known_word(t) for t in terms) and not together(pair):
-            return pair
+            return " ".join(words)
     return ""
 
 
@@ -991,7 +992,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
                            reason=f"Nothing in the corpus mentions {words}.")
         if together is not None and (phrase := _phrase_never_together(q, together, known_word)):
             return Verdict(abstain=True, missing=[phrase],
-                           reason=f"No text in the corpus speaks of “{phrase}” (its words occur, never together).")
+                           reason=f"No text in the corpus speaks of “{phrase}”.")
     asked_noun = _asked_noun(q)
     amount_asked = asks_amount(q) and not foreign  # ("en cuanto a" is "as regards", no amount)
     spans_decide = amount_asked or any(rx.search(q) for rx in (_WHEN_Q_RE, _HOW_MANY_RE))
