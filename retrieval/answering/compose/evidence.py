@@ -480,8 +480,8 @@ def _phrase_never_together(q: str, together: Callable[[str], bool], known_word: 
         # (a verb or a clause, "getting women into tech", or how it is said, "… specifically", is no named subject)
         if any(w.lower() in _PHRASE_STOP or w.lower().endswith(("ing", "ly")) for w in words):
             continue
-        # the head noun and the word naming its kind ("better wireless broadband" is wireless broadband; "open
-        # source software" is software, of which the texts never speak, though they mention open source)
+        # the head noun and the word naming its kind ("better wireless broadband" is wireless broadband; the
+        # texts mention open source, but no clause holds "source" and "software" together)
         pair = " ".join(words[-2:])
         terms = content_terms(pair)
         if len(terms) >= 2 and all(known_word(t) for t in terms) and not together(pair):
