@@ -59,8 +59,7 @@ _IN_CHARGE = r"(?:in\s+charge|responsible|leading|on\s+the\s+hook|on\s+point)"
 _SG_OF = r"(?:(?:study\s+groups?|SGs?)\s+)?"
 # "… or are all 3 sectors on it?", "or do the other two work on it too?": the other side of a choice
 # "… – radio or standardization sector?": the Sectors by their names
-_BY_NAME = (r"\b(?:radio(?:communication)?|standardi[sz]ation|development)\s+or\s+(?:the\s+)?(?:radio(?:communication)?|"
-            r"standardi[sz]ation|development)\s+sectors?\b")
+_BY_NAME = r"\b" + _SECTOR_WORD + r"\s+or\s+(?:the\s+)?" + _SECTOR_WORD + r"\s+sectors?\b"
 # "do X and Y sit with one sector or are they shared?"
 _ONE_OR_SHARED = r"\bsits?\s+with\s+(?:one|a\s+single|a)\s+(?:sector|bureau)\b"
 # (… "or did PP-18 put all three bureaux on it?")

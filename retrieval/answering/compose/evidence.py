@@ -453,12 +453,14 @@ _HELD_AT_PLACE_RE = re.compile(r"\b(?:held|hosted|convened|took\s+place)\s+(?:[\
 _CODE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\b"
                         # "what international access code was assigned to …?"
                         r"|\b(?:what|which)\s+(?:[\w.-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\s+(?:is|was|are|were|has|have|did|does)\b", _I)
-_SUBJECT_RE = re.compile(r"\b(?:on|for|about|regarding|concerning|(?:deals?|dealing)\s+with|covering|say\s+about)\s+"
+# What introduces a question's subject: "a resolution on X", "anything about X", "texts dealing with X"
+_ABOUT = r"(?:on|about|regarding|concerning|(?:deals?|dealing)\s+with|covering)"
+_SUBJECT_RE = re.compile(r"\b(?:" + _ABOUT + r"|for|say\s+about)\s+"
                          # "on what grounds?", "for which reason?" ask why, about no subject
                          r"(?!(?:what|which|whose|how)\b)((?:[\w-]+\s+){0,2}[\w-]+)\s*(?:[?.!,;]|$)", _I)
 # A subject named as a short noun phrase ("ITU's position on net neutrality", "what do they say about reserve
 # prices in spectrum auctions?"): its words may each be the corpus's while no text speaks of it.
-_TOPIC_PHRASE_RE = re.compile(r"\b(?:on|about|regarding|concerning|(?:deals?|dealing)\s+with|covering)\s+(?:the\s+)?"
+_TOPIC_PHRASE_RE = re.compile(r"\b" + _ABOUT + r"\s+(?:the\s+)?"
                               r"(?P<phrase>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){1,2})"
                               # (up to the question's end, or to where it names the texts asked: "… in the PP-18 texts")
                               r"(?=\s*(?:[?.!,;]|$)|\s+(?:in|for|of)\s)", _I)
