@@ -1704,3 +1704,24 @@ def test_what_a_later_assembly_adopted_on_proposed_changes_is_not_in_the_corpus(
     """blind72: "what did WTSA-20 finally adopt on the RCC changes to res 57?" described the proposal."""
     ans = corpus_service.answer("what did WTSA-20 finally adopt on the RCC changes to res 57?")  # type: ignore[attr-defined]
     assert ans.abstained and "WTSA 2020" in ans.text, ans.text
+
+
+def test_a_missing_text_named_late_a_draft_s_published_form_and_a_later_conference_s_changes() -> None:
+    """blind76/77: each was answered from a clause near the subject."""
+    from retrieval.answering.compose.cover import cover_rows_asked, recommendation_about
+    from retrieval.answering.compose.evidence import asked_as_source, asks_fate, decided_at
+
+    assert asked_as_source("who's in charge under PP-18 res 214 on artificial intelligence?", "PP-18 res 214")
+    assert asks_fate("What final title did TP.inno get when it was published?")
+    assert not asks_fate("What is the title of TP.inno?")
+    assert decided_at("What changes did PP-22 in Bucharest make to the child online protection resolution?") == (
+        "PP", 2022)
+    # a person's name is no cover row; a document's full name is
+    assert "Title" not in cover_rows_asked("What's the name of the Q4/17 rapporteur who put out TD2484?")
+    assert "Title" in cover_rows_asked("what's the full name of TD2484?")
+    v = judge("What's the name of the Q4/17 rapporteur who put out TD2484?", [clause("Rapporteur Q4/17")],
+              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    assert v.abstain and "who holds them" in v.reason, v
+    # something inside a Recommendation is no overview of it
+    assert recommendation_about("Rec A.12 what does the D series cover") is None
+    assert recommendation_about("what does A.12 cover?") == ("A.12", False)

@@ -1268,3 +1268,39 @@ def test_making_sure_is_what_the_texts_call_ensuring() -> None:
 
     assert in_texts_words("who has to make sure it gets implemented?") == "who has to ensure it gets implemented?"
     assert in_texts_words("who makes sure the IDI is not revised?") == "who ensure the IDI is not revised?"
+
+
+def test_a_conference_the_question_goes_on_to_ask_about_is_no_revision_of_the_resolution() -> None:
+    """blind76: "res 77 resolves 4.2: wrc19 dates + venue?" was read as a 2019 edition of Res 77 (not held)."""
+    ref = parse_reference("res 77 resolves 4.2: wrc19 dates + venue?")
+    assert ref is not None and ref.number == "77" and ref.label == "4.2" and ref.revision is None, ref
+    assert [r.revision for r in references_named("res 77 resolves 4.2: wrc19 dates + venue?")] == [None]
+    ref = parse_reference("What did WTSA-16 change in Res 57?")
+    assert ref is not None and ref.revision == Revision(place="", year=2016)
+
+
+def test_a_contribution_named_with_the_resolution_it_changes_and_a_symbol_typed_with_a_space() -> None:
+    """blind76/77: "RCC/47A4 res 57 …" was read as its resolves 57; "RCC 47A4 resolves 2" was no symbol."""
+    ref = parse_reference("RCC/47A4 res 57 mod proposal: who reports annually to TSAG on it?")
+    assert ref is not None and ref.symbol == "RCC/47A4" and ref.part is None, ref
+    ref = parse_reference("RCC/47A4 Res 57 resolves 3")
+    assert ref is not None and (ref.symbol, ref.part, ref.label) == ("RCC/47A4", "resolves", "3"), ref
+    ref = parse_reference("RCC/47A4 res 3")
+    assert ref is not None and (ref.part, ref.label) == ("resolves", "3"), ref
+    ref = parse_reference("RCC 47A4 resolves 2 - who reports to the ISCG and on what?")
+    assert ref is not None and (ref.symbol, ref.label) == ("RCC/47A4", "2"), ref
+    ref = parse_reference("WTSA 16 Res 57")
+    assert ref is not None and ref.symbol is None and ref.number == "57", ref
+
+
+def test_a_part_named_before_its_instrument_across_a_description_or_in_short() -> None:
+    """blind76/77: "resolves 6 of the RCC draft Res 57" and "instr SG 1 of Res 11" lost their part."""
+    ref = parse_reference("What does resolves 6 of the RCC draft Res 57 say?")
+    assert ref is not None and (ref.number, ref.part, ref.label) == ("57", "resolves", "6"), ref
+    ref = parse_reference("by when must the SG hire the consultancy - instr SG 1 of Res 11?")
+    assert ref is not None and (ref.number, ref.part, ref.label) == ("11", "instructs secretary-general", "1"), ref
+    ref = parse_reference("Res 57 instructs the Director of TSB 2")
+    assert ref is not None and (ref.part, ref.label) == ("instructs the director of tsb", "2"), ref
+    # an ordinary word before the instrument is still no part of it
+    ref = parse_reference("Considering the budget, what does Resolution 57 say?")
+    assert ref is not None and ref.part is None

@@ -1768,3 +1768,12 @@ def test_what_a_letter_series_covers_is_its_row_of_the_list(itu_service: object)
     from retrieval.answering.answer import _SERIES_RE
 
     assert not _SERIES_RE.search("per the A-series supplement on collaboration")
+
+
+def test_a_part_a_held_text_does_not_have_and_a_conference_asked_after_a_clause(itu_service: object) -> None:
+    """blind75/76: "what does Annex B of Rec A.8 say about …?" was answered from clause 8.2.2 of A.8, which has
+    no annex; "res 77 resolves 4.2: wrc19 dates?" was refused as a 2019 edition of Res 77."""
+    ans = ask(itu_service, "What does Annex B of Rec A.12 say about numbering of supplements?")
+    assert ans.abstained and not ans.citations and "no Annex B" in ans.text, ans.text
+    ans = ask(itu_service, "res 77 resolves 4.2: wrc19 dates + venue?")
+    assert not ans.abstained and "Sharm" in ans.lines[0].plain, ans.text

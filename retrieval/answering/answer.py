@@ -43,6 +43,7 @@ from retrieval.answering.compose.evidence import (
     asks_amount,
     asks_fate,
     asks_its_words,
+    asks_published_form,
     asks_when,
     basic_text_asked,
     basic_text_quoted,
@@ -548,6 +549,10 @@ class Answerer:
                 # "what did C823 change from TD2484?": the text named after "from" is the earlier one
                 old, new = new, old
             result = diff_answer(query.text, old, self.corpus.catalog().clauses, old, new)
+        elif query.intent in ("ask", "sector") and (absent_part := self._part_not_held(query)):
+            # "What does Annex B of Rec A.8 say about voting?": A.8 has no Annex B; any other clause would be a
+            # confident answer to a question about a text that does not exist
+            result = compose_abstain(query, self.coverage(), absent_part, ["the part named"])
         elif query.intent == "ask" and asks_what_changed(query.text) and (revised := self._revised_at(query)):
             result = self._changes_at(query, revised)
         elif query.intent == "sector" and (owner := self._owner(query)) is not None:
@@ -674,7 +679,10 @@ class Answerer:
             names = ", ".join(f"Recommendation {r}" for r in recs)
             return Verdict(abstain=True, missing=[names], reason=f"{names} {'is' if len(recs) == 1 else 'are'} not "
                            "in the corpus (other texts only refer to it).")
-        if asks_fate(query.text) and (meeting_symbols(query.text) or any(r.symbol for r in query.references)):
+        if (asks_fate(query.text) and (meeting_symbols(query.text) or any(r.symbol for r in query.references))) or (
+                # (a draft named by its own name, "TP.inno", is read in the meeting documents that carry it)
+                asks_published_form(query.text) and clauses[:3]
+                and all(c.instrument.kind in ("contribution", "td") for c in clauses[:3])):
             # "Was C823's incubation mechanism approved?": the contribution is here, the meeting's verdict not.
             return Verdict(abstain=True, missing=["outcomes"], reason=_FATE_NOT_HERE)
         if query.intent == "find" and query.language == "en":
@@ -735,6 +743,16 @@ class Answerer:
         naming |= _PURPOSE_WORDS
         kept = [w for w in text.split() if not (lexical_tokens(w) and set(lexical_tokens(w)) <= naming)]
         return " ".join(kept) or text
+
+    def _part_not_held(self, query: Query) -> str:
+        """What to say when a question asks inside a part of a held text that the text does not have ("Annex
+        B of Rec A.8", "resolves 9 of Res 57"); "" otherwise. Only a part named with its label or an annex."""
+        ref = parse_reference(query.text)
+        if ref is None or not ref.part or not (ref.number or ref.symbol) or not (
+                ref.label or ref.part.lower().startswith(("annex", "appendix"))):
+            return ""
+        cited = self.corpus.cite(ref)
+        return cited.message if cited.found_instrument and not cited.clauses and cited.message else ""
 
     def _revised_at(self, query: Query) -> list[str]:
         """"What changed at Hammamet?": the resolutions the corpus holds in a revision of that venue or

@@ -925,9 +925,13 @@ _ONE_LABEL_RE = rf"(?:{_NUMBERED_LABEL})"
 # An operative part named with its addressee, up to its label: "instructs the Secretary-General, in close
 # collaboration with the Directors of the Bureaux 2", "invites Member States 3".
 _ADDRESSED_RE = re.compile(
-    r"\b(?P<verb>(?:further\s+)?(?:instructs|invites|requests|encourages|urges)|resolves\s+to\s+instruct)\s+"
+    # ("instr SG 1 of Res 11": the short forms delegates type, as after the instrument)
+    r"\b(?P<verb>(?:further\s+)?(?:instructs|invites|requests|encourages|urges|instr\.?|inv\.?|req\.?)|"
+    r"resolves\s+to\s+instruct)\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w,'/ -]*?)"
-    rf"(?:\s+(?P<label>{_ONE_LABEL_RE})(?:\s*(?:-|to)\s*(?P<to>{_ONE_LABEL_RE}))?)?\s*(?:[?.!,;:\u2013\u2014-]|$)",
+    rf"(?:(?:\s+(?P<label>{_ONE_LABEL_RE})(?:\s*(?:-|to)\s*(?P<to>{_ONE_LABEL_RE}))?)?\s*(?:[?.!,;:\u2013\u2014-]|$)"
+    # (labelled, before its instrument: "instr SG 1 of Res 11")
+    rf"|\s+(?P<tied>{_ONE_LABEL_RE})\s+(?=(?:of|in|from)\s))",
     re.IGNORECASE)
 _ADDRESSEE_WORDS = re.compile(r"\b(?:director|directors|secretary-general|council|bureaux?|member|sector|"
                               r"study|groups?|tsag|rag|tdag|administrations|states|membership|academia|sg|tsb|bdt|br)\b",
@@ -935,7 +939,8 @@ _ADDRESSEE_WORDS = re.compile(r"\b(?:director|directors|secretary-general|counci
 # Short forms delegates type after the instrument: "Res. 57, res. 3", "Res 1 cons. b)".
 _PART_ABBREV = {"res": "resolves", "cons": "considering", "consid": "considering", "instr": "instructs",
                 "recog": "recognizing", "req": "requests", "inv": "invites"}
-_SYMBOL_RE = re.compile(r"\b([A-Z][A-Za-z]{1,9})/(\d+[A-Z]?\d*)(?:/(\d+))?\b")
+# ("RCC 47A4" typed with a space: only in the shape of an addendum number, never "WTSA 16")
+_SYMBOL_RE = re.compile(r"\b([A-Z][A-Za-z]{1,9})(?:/|\s(?=\d+A\d+\b))(\d+[A-Z]?\d*)(?:/(\d+))?\b")
 _RES_RE = re.compile(
     r"\b(?:(?P<body>WTSA|PP|WTDC|RA|WRC|ITU-[RTD]|plenipot(?:entiary)?(?:\s+conference)?)(?:-?(?P<yy>\d{2}))?\s+)?"
     # French "Résolution", Spanish "Resolución"/"Res." as well: a question in another official language
@@ -958,7 +963,9 @@ _BARE_SECTION_RE = re.compile(r"(?<![\w.§])(?P<label>\d{1,2}(?:\.\d{1,2}){1,4})
 _ANNEX_RE = re.compile(r"\b(?P<part>annex|appendix)\s+(?P<label>[A-Z]|\d+|[IVX]+)\b", re.IGNORECASE)
 _PREFIX_BODY_RE = re.compile(r"\b(WTSA|PP|WTDC|RA|WRC)(?:-?\d{2})?\b")
 # A part named before its instrument must be tied to it: "resolves 3 of Res 57", "§1.11.3 in Resolution 1".
-_TIED_TO_NEXT = re.compile(r"^\s*,?\s*(?:of|in|from)?\s*(?:the\s+)?$", re.IGNORECASE)
+# ("resolves 6 of the RCC draft Res 57", "resolves 2 of the proposed Res 57": a version described on the way)
+_TIED_TO_NEXT = re.compile(r"^\s*,?\s*(?i:of|in|from)?\s*(?i:the\s+)?(?:(?:[A-Z]{2,9}|(?i:draft|proposed|revised|"
+                           r"modified|amended|new|current|latest))\s+){0,2}$")
 
 # Conference venues whose names identify a revision ("the Dubai text", "Res 57 (Hammamet)").
 _PLACES = (
@@ -1013,12 +1020,15 @@ def references_named(question: str) -> list[Reference]:
     """Every resolution a question names, in order: "WTDC Resolution 59 … according to Res 57"."""
     q, _ = fix_reference_words(clean_text(question))
     out = []
+    ends = []
     for m in _RES_RE.finditer(q):
         ref = parse_reference(m.group(0))
         if ref is not None and ref.number:
             out.append(ref)
+            ends.append(m.end())
     if len(out) == 1 and out[0].revision is None:
-        out[0].revision = revision_named(q)  # "What does Res 57 say about IMT in the Dubai text?"
+        # "What does Res 57 say about IMT in the Dubai text?" (not "res 77 resolves 4.2: wrc19 dates?")
+        out[0].revision = revision_named(q[: ends[0]] + _QUESTION_BREAK_RE.split(q[ends[0]:], maxsplit=1)[0])
     return out
 
 
@@ -1116,7 +1126,13 @@ def parse_reference(query: str) -> Reference | None:
             # a citation as the answers print it: "WTSA Resolution 57 (…), resolves 3 (as proposed in MOD RCC/47A4/1)"
             ref.part, ref.label, ref.label_to = found
         else:
-            _read_part(ref, q[: sym.start()], q[sym.end():])
+            after = q[sym.end():]
+            named = _RES_RE.match(after.lstrip(" ,"))
+            if named and (len(named.group("num")) >= 2 or _part_in(after.lstrip(" ,")[named.end():], tied=False)):
+                # "RCC/47A4 res 57 mod proposal": the Resolution it proposes to change, not its resolves 57 (a
+                # resolution's resolves seldom run past 9; "RCC/47A4 res 3" stays resolves 3)
+                after = after.lstrip(" ,")[named.end():]
+            _read_part(ref, q[: sym.start()], after)
         if ref.part == "section" or not ref.label:
             ref.part = ref.label = ref.label_to = None
         return ref
@@ -1148,11 +1164,15 @@ def parse_reference(query: str) -> Reference | None:
         if venue:
             ref.revision = Revision(place=next(p for p in _PLACES if p.lower() == venue.group(1).lower()), year=0)
     if ref.revision is None:  # named apart from the number, never taken from another instrument's date
-        ref.revision = revision_named(_RES_RE.sub(" ", q[: m.start()] + " | " + q[m.end():]))
+        # … nor from what the question goes on to ask after a break: "res 77 resolves 4.2: wrc19 dates?"
+        # asks about WRC-19 in PP Resolution 77, no 2019 edition of it
+        after = _QUESTION_BREAK_RE.split(q[m.end():], maxsplit=1)[0]
+        ref.revision = revision_named(_RES_RE.sub(" ", q[: m.start()] + " | " + after))
     _read_part(ref, q[: m.start()], q[m.end():])
     return ref
 
 
+_QUESTION_BREAK_RE = re.compile(r"[:;?]|\s[-\u2013\u2014]\s")
 _AS_PROPOSED_RE = re.compile(r"\(\s*as\s+proposed\s+in\s+(?:(?:MOD|ADD|SUP)\s+)?$", re.IGNORECASE)
 
 
@@ -1204,9 +1224,11 @@ def _part_in(text: str, tied: bool) -> tuple[str, str | None, str | None] | None
     addressed = _ADDRESSED_RE.search(text)
     if addressed and ok(addressed.end()) and _ADDRESSEE_WORDS.search(addressed.group("who")):
         # "instructs the Directors of the Bureaux 7": the part is named by its addressee, as the text heads it.
-        part = f"{addressed.group('verb').lower()} {' '.join(addressed.group('who').split())}".lower()
+        verb = addressed.group("verb").lower()
+        verb = _PART_ABBREV.get(verb.rstrip("."), verb)
+        part = f"{verb} {' '.join(addressed.group('who').split())}".lower()
         part = re.sub(r"\bsg\b", "secretary-general", part)  # texts spell it out; bureaux keep TSB, BDT, BR
-        lab, to = addressed.group("label"), addressed.group("to")
+        lab, to = addressed.group("label") or addressed.group("tied"), addressed.group("to")
         return part, canonical_label(lab) if lab else None, canonical_label(to) if to else None
     low = text.lower()
     for word in _PART_WORDS:

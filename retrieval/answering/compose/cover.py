@@ -21,7 +21,10 @@ _ROW_ASKS: dict[str, re.Pattern[str]] = {
         r"|\b(?:source|author|authors|submitter|originator)\b"
         r"|\b(?:which|what)\s+(?:company|companies|organi[sz]ation|member|administration|entity|rapporteur)\b",
         re.IGNORECASE),
-    "Title": re.compile(r"\btitled?\b|\bwhat\s+is\s+\S+(?:\s+\S+)?\s+called\b|\b(?:full\s+)?name\s+of\b", re.IGNORECASE),
+    # ("the name of the Q4/17 rapporteur" is a person's, which no cover row gives)
+    "Title": re.compile(r"\btitled?\b|\bwhat\s+is\s+\S+(?:\s+\S+)?\s+called\b|\b(?:full\s+)?name\s+of\b"
+                        r"(?!\s+(?:the\s+)?(?:[\w/.-]+\s+){0,2}?(?:(?:co-)?rapporteur|editor|chair\w*|convenor|author|"
+                        r"director|secretary|head|person|delegate|contact)s?\b)", re.IGNORECASE),
     "Purpose": re.compile(r"\bpurpose\b|\bfor\s+(?:discussion|approval|information|decision|agreement)\b",
                           re.IGNORECASE),
     "Questions": re.compile(
@@ -78,7 +81,15 @@ def recommendation_about(question: str) -> tuple[str, bool] | None:
     scope = bool(_SCOPE_RE.search(question))
     if len(named) != 1 or not (scope or _ROW_ASKS["Abstract"].search(question)):
         return None
+    asked = _WHAT_DOES_RE.search(question)
+    if not scope and asked and named[0] not in asked.group("what") and not _ITSELF_RE.fullmatch(asked.group("what")):
+        # "Rec A.12 - what does the D series cover?" asks about something inside it
+        return None
     return named[0].replace(" ", ""), scope
+
+
+_WHAT_DOES_RE = re.compile(r"\bwhat\s+(?:does|did)\s+(?P<what>.*?)\s+(?:propose|say|cover|contain|do)\b", re.IGNORECASE)
+_ITSELF_RE = re.compile(r"(?:it|this|that|(?:the|this|that)\s+(?:rec(?:ommendation)?|text|document|one))", re.IGNORECASE)
 
 
 def recommendation_named(question: str) -> str | None:

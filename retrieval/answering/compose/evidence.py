@@ -68,7 +68,7 @@ _PERSON_RE = re.compile(
     r"requested|tasked|charged|encouraged|urged|called\s+(?:on|upon)))\b)"
     # "who currently chairs the ISCG?": whoever holds the post now
     r"|\bwho\s+(?:currently|now|presently|at\s+present)\s+(?:chairs|heads|leads|runs|presides|convenes|holds)\b"
-    r"|\bnames?\s+of\s+(?:the\s+)?(?:current\s+|present\s+|new\s+)?(?:ITU\s+)?(?:[\w-]+\s+){0,2}?(?:deputy\s+|vice-)?"
+    r"|\bnames?\s+of\s+(?:the\s+)?(?:current\s+|present\s+|new\s+)?(?:ITU\s+)?(?:[\w/.-]+\s+){0,2}?(?:deputy\s+|vice-)?"
     r"(?:chair|director|secretary|editor|head|president|convenor|rapporteur)"
     # who chaired a past meeting: a person on that day, which no adopted text records
     r"|\bwho\s+(?:chaired|headed|presided(?:\s+over)?|convened)\b"
@@ -331,6 +331,9 @@ _OUTCOME_RE = re.compile(r"\bwhat\s+(?:was|were)\s+the\s+(?:final\s+|main\s+)?(?
 # What a meeting did with a proposal: the contributions say what was proposed, not what became of it.
 _FATE_VERB_RE = re.compile(r"^\s*(?:did|was|were|has|have|is|are)\b[^?]*\b(?:adopt(?:ed|ing)?|approv(?:e|ed|ing)|"
                            r"accept(?:ed|ing)?|agreed|reject(?:ed|ing)|passed|withdrawn)\b|\bwhat\s+(?:happened|became)\b", _I)
+# A draft's published form: "what final title did TP.inno get when it was published?"
+_PUBLISHED_FORM_RE = re.compile(r"\bfinal\s+(?:title|name|version|text|form)\b[^?]*\b(?:get|got|given|publish\w*|end\s+up)\b"
+                                r"|\bwhen\s+(?:it|this|that|they)\s+(?:was|were|got|is)\s+(?:finally\s+)?published\b", _I)
 
 
 # "What opinions were adopted at the WTPF held in 2021?", "what did PP-22 decide on Res 191?": what an event
@@ -338,6 +341,9 @@ _FATE_VERB_RE = re.compile(r"^\s*(?:did|was|were|has|have|is|are)\b[^?]*\b(?:ado
 _DECIDED_RE = re.compile(r"\b(?:what|which)\b[^?]*\b(?:did|were|was|has|have)\b[^?]*\b(?:decide|adopt|agree|approve|conclude|"
                          # "which new study groups did WTSA-20 set up?"
                          r"suppress|revise|change|set\s+up|establish|creat|abolish|merg|restructur|identif|allocat|designat)\w*\b|\b(?:decided|adopted|agreed|approved)\s+(?:at|by)\b"
+                         # "what changes did PP-22 make to the COP resolution?"
+                         r"|\b(?:what|which)\s+(?:changes|amendments|revisions|modifications|decisions|updates)\s+"
+                         r"(?:did|were|was|has|have)\b"
                          # "which countries got added to the list at PP-22?": what a later event did
                          # ("which bands got identified for IMT at WRC-19?")
                          r"|\b(?:got|were|was|been)\s+(?:added|removed|dropped|deleted|included|listed|elected|appointed|"
@@ -372,7 +378,12 @@ def decided_at(question: str) -> tuple[str, int] | None:
 
 def asks_fate(question: str) -> bool:
     """"Was RCC/47A4/1 accepted at WTSA-16?": what a meeting did with a proposal, which its records hold."""
-    return bool(_FATE_VERB_RE.search(question) or _PROPOSAL_FATE_RE.search(question))
+    return bool(_FATE_VERB_RE.search(question) or _PROPOSAL_FATE_RE.search(question) or asks_published_form(question))
+
+
+def asks_published_form(question: str) -> bool:
+    """"What final title did TP.inno get when it was published?": what became of a draft, asked of the draft."""
+    return bool(_PUBLISHED_FORM_RE.search(question))
 
 
 # "which countries don't allow call-back?", "which member states have special arrears accounts?"
@@ -776,6 +787,10 @@ _ASKED_AFTER_RE = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:says?|said|requires?|requ
                              r"establish(?:es)?|covers?|instructs?|resolves?|decides?|invites?|asks?|[,:?]|$)", _I)
 
 
+_UNDER_RE = re.compile(r"\b(?:under|per|according\s+to)\s+(?:the\s+)?$", _I)
+_CLOSES_RE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:on|about|for|regarding)\s+[^,:;?\u2013\u2014-]+)?\s*[?.!]?\s*$", _I)
+
+
 def asked_as_source(question: str, ref_text: str) -> bool:
     """"What does WTSA Res 52 require?", "under Res 52, …": the answer is to come from that text.
     "projects coming out of WTSA Res 52" only names it."""
@@ -787,7 +802,10 @@ def asked_as_source(question: str, ref_text: str) -> bool:
     # question's subject ("… the info sent in under WRC Res 49, plus …") closes only that phrase
     opening = len(question[:pos].split()) <= 3
     return bool(_ASKED_BEFORE_RE.search(question[:pos]) or (_ASKED_AFTER_RE.match(after) and
-                (opening or not re.match(r"\s*[,:]", after))))
+                (opening or not re.match(r"\s*[,:]", after)))
+                # "who's in charge under PP-18 res 214 on AI?": the text the answer is to come from, closing the
+                # question ("info sent in under WRC Res 49 - which bureau …?" only describes the info)
+                or (_UNDER_RE.search(question[:pos]) and _CLOSES_RE.match(after)))
 
 
 # "what does WTSA Res 52 require …?", "what's in Res 37", "Res 182 … actually ask": the text's own words asked
