@@ -1777,3 +1777,14 @@ def test_a_part_a_held_text_does_not_have_and_a_conference_asked_after_a_clause(
     assert ans.abstained and not ans.citations and "no Annex B" in ans.text, ans.text
     ans = ask(itu_service, "res 77 resolves 4.2: wrc19 dates + venue?")
     assert not ans.abstained and "Sharm" in ans.lines[0].plain, ans.text
+
+
+def test_yes_or_no_leads_the_answer_on_the_real_texts(itu_service: object) -> None:
+    """blind74/76/77: each quoted the right clause without saying yes or no, or whose task it is."""
+    ans = itu_service.answer(  # type: ignore[attr-defined]
+        "Is the Director of TSB the one in charge of strengthening ITU's regional presence under res 25?")
+    assert ans.lines[0].plain.startswith("No: the Director of BDT (ITU-D)"), ans.text
+    assert ans.lead_sectors == ["ITU-D"]
+    ans = itu_service.answer("does BR maintain a register of interference complaints under res 186?")  # type: ignore[attr-defined]
+    assert ans.lines[0].plain.startswith("Yes: the Director of BR (ITU-R)"), ans.text
+    assert any("instructs-the-director-of-br" in c.clause_id for c in ans.citations[:1]), ans.text

@@ -16,6 +16,7 @@ from retrieval.answering.cite import CiteResult, describe_reference, revision_ma
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, lead, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
 from retrieval.answering.compose.cite import asks_inside, asks_overview, compose_cite, whole_instrument
+from retrieval.answering.compose.confirm import confirmation
 from retrieval.answering.compose.cover import (
     about_a_document,
     compose_cover,
@@ -120,7 +121,18 @@ from retrieval.answering.verify import claim_supported, keep_verified
 from retrieval.core.citations import citation, display, version_display
 from retrieval.core.config import Settings
 from retrieval.core.errors import LLMError
-from retrieval.core.models import SECTORS, THREE, Answer, AnswerLine, Citation, Clause, Reference, SearchHit, plain_text
+from retrieval.core.models import (
+    SECTORS,
+    THREE,
+    Answer,
+    AnswerLine,
+    Citation,
+    Clause,
+    Reference,
+    SearchHit,
+    Span,
+    plain_text,
+)
 from retrieval.indexing.catalog import Catalog
 from retrieval.indexing.lexical import holds, lexical_tokens, stem
 from retrieval.parsing.mandates import actors_in, document_sector, gives_task, is_front_matter, is_recital
@@ -566,7 +578,7 @@ class Answerer:
             result = self._compose(query, hits)
             if self.llm is not None and not result.abstained:
                 result = self._with_llm(query, hits, result)
-        result = self._final_check(result)
+        result = self._final_check(self._confirmed(query, result))
         if (query.language != "en" and not query.read_as and result.intent != "cite"
                 and not answers_in(query.language, self.corpus.settings.embedder)):
             result = _unread_language(query, result)
@@ -743,6 +755,28 @@ class Answerer:
         naming |= _PURPOSE_WORDS
         kept = [w for w in text.split() if not (lexical_tokens(w) and set(lexical_tokens(w)) <= naming)]
         return " ".join(kept) or text
+
+    def _confirmed(self, query: Query, result: Answer) -> Answer:
+        """"is it TSB that has to …?", "does BR maintain …?": yes or no, and who, first (compose/confirm.py),
+        when the best clause tasks a Sector's actor and the answer's lead Sectors, if any, agree with it."""
+        if result.abstained or not result.citations or result.intent == "cite":
+            return result
+        clause = self.corpus.catalog().by_id.get(result.citations[0].clause_id)
+        said = confirmation(query.text, clause) if clause is not None else None
+        if said is None:
+            return result
+        line, sectors = said
+        if result.lead_sectors and set(result.lead_sectors) != set(sectors) and not (
+                line.startswith("Yes") and sectors[0] in result.lead_sectors):
+            return result  # the clause and the Sector reading disagree: neither is confirmed
+        # … in the first line, before what it said ("does the TSB director have to report back to anyone …?"
+        # is answered by whom, in the clause the first line quotes)
+        first = result.lines[0] if result.lines else lead("")
+        lines = [first.model_copy(update={"spans": [Span(text=line + " "), *first.spans]}), *result.lines[1:]]
+        update: dict[str, object] = {"lines": lines, "text": plain_text(lines)}
+        if not result.lead_sectors:
+            update["lead_sectors"] = sectors
+        return result.model_copy(update=update)
 
     def _part_not_held(self, query: Query) -> str:
         """What to say when a question asks inside a part of a held text that the text does not have ("Annex

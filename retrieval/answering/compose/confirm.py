@@ -1,0 +1,89 @@
+"""Yes or no, when a question offers who does something: "is it TSB that has to …?", "does BR maintain …?",
+"is the Director of TSB the one in charge of …?". The Sector offered is set against the one the best clause
+tasks; the answer below stays as it was, under a first line that says yes or no and who. Pure functions."""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.answering.compose.direct import with_sectors
+from retrieval.core.models import Clause, Sector
+from retrieval.parsing.mandates import gives_task
+
+_I = re.IGNORECASE
+
+# Who may be offered: a Bureau, its Director, a Sector by name, letter or word, or its study groups.
+_ACTOR = (r"(?P<actor>(?:the\s+)?(?:(?:Director|head)\s+of\s+(?:the\s+)?(?P<dir>BR|TSB|BDT|Radiocommunication\s+Bureau|"
+          r"Telecommunication\s+(?:Standardization|Development)\s+Bureau)"
+          r"|(?P<bureau>BR|TSB|BDT)(?:\s+director)?"
+          r"|(?P<itu>ITU-[RTD])(?:\s+(?:study\s+groups|SGs|sector))?"
+          r"|(?P<letter>[RTD])[-\s]sector"
+          r"|(?P<word>radio(?:communication)?|standardi[sz]ation|development)\s+(?:sector|bureau)"
+          r"|(?P<bureau2>radio)\s+(?:people|side)))")
+# … right after the question's verb, as its subject: "is it TSB that …", "is BDT supposed to …",
+# "is the Director of TSB the one in charge …", "does the D sector have to …", "does BR maintain …".
+# (An opening greeting or the instrument before a dash may come first: "hey, does …", "res 130 - is it …".)
+_LEAD_IN = r"^\W*(?:(?:hey|so|ok|okay|and|but|quick\s+one)\b\W*|[^?]{0,40}?\s[-:\u2013\u2014]\s+)?"
+_OFFERED_RES = (
+    re.compile(_LEAD_IN + r"(?:is|was)\s+it\s+(?:really\s+|actually\s+|just\s+)?" + _ACTOR + r"\s+(?:that|who|which)\b", _I),
+    re.compile(_LEAD_IN + r"(?:is|are)\s+" + _ACTOR + r"\s+(?:really\s+|actually\s+|also\s+)?(?:the\s+ones?\b|in\s+charge\b|"
+               r"responsible\b|supposed\b|meant\b|expected\b|required\b|tasked\b|obliged\b|told\b|instructed\b)", _I),
+    # a verb in the active voice after the subject ("does TSB get told …" asks whether it is told)
+    re.compile(_LEAD_IN + r"(?:does|do|did|must|should|will|has|have)\s+" + _ACTOR + r"\s+(?:really\s+|actually\s+|also\s+|"
+               r"still\s+)?(?:(?:have|has|need|needs)\s+to\s+)?(?!get\b|be\b|being\b)[a-z]{3,}\b", _I),
+)
+_LETTER: dict[str, Sector] = {"R": "ITU-R", "T": "ITU-T", "D": "ITU-D"}
+_BUREAU_SECTOR: dict[str, Sector] = {"BR": "ITU-R", "TSB": "ITU-T", "BDT": "ITU-D"}
+
+
+def _sector_of(m: re.Match[str]) -> Sector | None:
+    g = m.groupdict()
+    if g.get("itu"):
+        return _LETTER[g["itu"][-1].upper()]
+    if g.get("letter"):
+        return _LETTER[g["letter"].upper()]
+    for key in ("dir", "bureau"):
+        if g.get(key):
+            name = g[key].upper()
+            if name in _BUREAU_SECTOR:
+                return _BUREAU_SECTOR[name]
+            word = g[key].lower()
+            return "ITU-R" if word.startswith("radio") else "ITU-T" if "standard" in word else "ITU-D"
+    word = (g.get("word") or g.get("bureau2") or "").lower()
+    if word:
+        return "ITU-R" if word.startswith("radio") else "ITU-T" if word.startswith("standard") else "ITU-D"
+    return None
+
+
+def sector_offered(question: str) -> tuple[Sector, str] | None:
+    """The one Sector a yes-or-no question offers as the doer, and the words that offer it; or None."""
+    for rx in _OFFERED_RES:
+        m = rx.search(question)
+        if m and (sector := _sector_of(m)) is not None:
+            return sector, " ".join(m.group("actor").split())
+    return None
+
+
+def confirmation(question: str, clause: Clause) -> tuple[str, list[Sector]] | None:
+    """("Yes: the Director of BR (ITU-R) is tasked with this.", ["ITU-R"]) when the question offers the Sector
+    the clause tasks; ("No: …, not …", …) when the clause tasks another Sector's actor and none of the one
+    offered; None when the question offers none or the clause tasks no Sector's actor."""
+    asked = sector_offered(question)
+    if asked is None:
+        return None
+    offered, typed = asked
+    tasked = [m for m in clause.mandates if gives_task(m) and m.sector in _LETTER.values()]
+    if not tasked:
+        return None
+    sectors = list(dict.fromkeys(m.sector for m in tasked if m.sector))
+    mine = [m for m in tasked if m.sector == offered]
+    if mine:
+        return f"Yes: {_named(mine[0].actor)} is tasked with this.", [offered]
+    actors = list(dict.fromkeys(m.actor for m in tasked))
+    who = " and ".join(_named(a) for a in actors[:3])
+    return f"No: {who} {'is' if len(actors) == 1 else 'are'} tasked with this, not {typed}.", sectors
+
+
+def _named(actor: str) -> str:
+    """"the Director of BR (ITU-R)", "ITU-T study groups": as a sentence names them."""
+    return ("the " if actor.startswith("Director") else "") + with_sectors(actor)
