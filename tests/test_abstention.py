@@ -1725,3 +1725,49 @@ def test_a_missing_text_named_late_a_draft_s_published_form_and_a_later_conferen
     # something inside a Recommendation is no overview of it
     assert recommendation_about("Rec A.12 what does the D series cover") is None
     assert recommendation_about("what does A.12 cover?") == ("A.12", False)
+
+
+def test_everyday_words_for_the_texts_a_kind_suffix_and_figures_asked_in_other_words() -> None:
+    """blind78/80: "telemedicine … e-gov" and "UNDP-type projects" were refused as unknown; "what does a pass
+    cost?" and "which contractor is doing it?" were answered from clauses giving neither."""
+    from retrieval.answering.compose.evidence import asks_amount
+    from retrieval.answering.query import expand_shorthand, in_texts_words
+
+    assert "e-health" in expand_shorthand("which bureau runs the telemedicine projects?")
+    assert "e-government" in expand_shorthand("e-gov type projects")
+    assert "employees" in in_texts_words("the staff headcount ceiling for an SME")
+    assert asks_amount("What does a pass to ITU Telecom World cost?")
+    assert not asks_amount("What's the staff headcount ceiling for an SME to get the reduced fee?")
+    undp = "to ensure that a minimum support cost of 7 per cent, associated with the execution of projects under UNDP"
+    v = judge("Res 157: what minimum support cost should ITU target recovering on UNDP-type projects?", [clause(undp)],
+              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0,
+              together=lambda t: "type" not in t)
+    assert not v.abstain, v
+    v = _judged("which building contractor is doing the new HQ construction?",
+                "that the new Headquarters building be constructed in order to provide the premises")
+    assert v.abstain and "firm" in v.reason, v
+    v = _judged("what are the exact dates of the 2019 Council session?",
+                "that Council Resolution 1380 (2016, last amended 2017) set the dates for RA-19 for 21 to 25 October 2019")
+    assert v.abstain and "exact dates" in v.reason, v
+    v = _judged("What's Palestine's international country code?",
+                "to ensure the implementation of decisions relating to international access codes for Palestine")
+    assert v.abstain and "code" in v.reason, v
+
+
+def test_who_heads_a_thing_is_said_only_of_that_thing_and_a_time_set_by_an_event_in_the_texts_words() -> None:
+    """blind79: "ISC-TF … headed by the Deputy Secretary-General, … and a TSAG subgroup" answered who chairs the
+    subgroup; "by 4 months before the study group meeting" was no answer to "by when must the draft be ready?"."""
+    isc = ("the recent establishment of an Intersector Coordination Task Force (ISC-TF) in the secretariat headed by "
+           "the Deputy Secretary-General, and a TSAG subgroup on intra-ITU collaboration and coordination")
+    v = judge("Who chairs the intra-ITU coordination subgroup that TSAG set up?", [clause(isc)],
+              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    assert v.abstain and "who holds them" in v.reason, v
+    steering = "It shall establish a Steering Committee, presided over by the chairman of the assembly"
+    v = judge("who chairs the steering committee at a WTSA?", [clause(steering)],
+              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    assert not v.abstain, v
+    sync = ("a revised draft document is produced for ITU-T approval: for TAP: by 4 months before the ITU-T study "
+            "group meeting where approval is to be obtained")
+    v = judge("by when must the partner organization's revised draft be ready?", [clause(sync)],
+              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.45)
+    assert not v.abstain, v

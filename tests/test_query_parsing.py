@@ -1304,3 +1304,8 @@ def test_a_part_named_before_its_instrument_across_a_description_or_in_short() -
     # an ordinary word before the instrument is still no part of it
     ref = parse_reference("Considering the budget, what does Resolution 57 say?")
     assert ref is not None and ref.part is None
+
+
+def test_a_closing_choice_of_sectors_study_groups_asks_which_sector() -> None:
+    """blind80: "… is that the T or the D sector's SGs?" was read as a plain question (no lead Sector)."""
+    assert detect("digital financial services standards work: is that the T or the D sector's study groups?")[0] == "sector"

@@ -1788,3 +1788,45 @@ def test_yes_or_no_leads_the_answer_on_the_real_texts(itu_service: object) -> No
     ans = itu_service.answer("does BR maintain a register of interference complaints under res 186?")  # type: ignore[attr-defined]
     assert ans.lines[0].plain.startswith("Yes: the Director of BR (ITU-R)"), ans.text
     assert any("instructs-the-director-of-br" in c.clause_id for c in ans.citations[:1]), ans.text
+
+
+def test_an_addressee_typed_short_whose_sector_s_study_groups_and_a_which_sector_inside_a_contribution(
+        itu_service: object) -> None:
+    """blind79/80: "res 25 instructs BDT 2" found no part ("instructs the Director of BDT, in close consultation
+    …"); "the T or the D sector's SGs" led T and D (the Directors of both support Res 204, ITU-T's study groups
+    do the work); "the SGs of which Sector …" in the RCC text gave no Sector."""
+    ans = ask(itu_service, "PP18 res 25 instructs BDT 2")
+    assert ans.citations and ans.citations[0].clause_id.endswith("in-close-consultation-with-the-secretary-general-"
+                                                                  "and-the-directors-of-br-and-tsb.2"), ans.text
+    ans = ask(itu_service, "digital financial services / financial inclusion standards work: is that the T or the D "
+                           "sector's SGs?")
+    assert ans.lead_sectors == ["ITU-T"], ans.text
+    ans = ask(itu_service, "In the RCC/47A4 text for Res 57, the SGs of which Sector are asked to keep cooperating with "
+                           "their counterparts in the R and D sectors?")
+    assert ans.lead_sectors == ["ITU-T"] and ans.lines[0].plain.startswith("ITU-T"), ans.text
+
+
+def test_a_recommendation_named_is_not_a_word_its_clauses_must_hold(tmp_path: Path, model_dir: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """blind79: "how many ways … does A.Sup5 describe?" was refused on the full index: "Sup5" counted against
+    clause 7.2's "in one of three ways", which the search scoped to A.Sup5 had found first. The words naming
+    the Recommendation the search was scoped to are not judged (as a meeting document's symbol is not)."""
+    sup5 = SHARED_ITU / "T-REC-A.Sup5-201607-E.docx"
+    if not sup5.exists():
+        pytest.skip("../shared/itu is absent")
+    import retrieval.answering.answer as answer_module
+    from retrieval import Service
+
+    judged: list[str] = []
+    real = answer_module.judge
+
+    def spy(question: str, *args: object, **kw: object) -> object:
+        judged.append(question)
+        return real(question, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(answer_module, "judge", spy)
+    service = Service(make_settings(tmp_path))
+    assert not service.ingest([RES1, sup5]).failed
+    ans = service.answer("How many ways of collaborating with an outside organization does A.Sup5 describe?")
+    assert not ans.abstained and ans.citations[0].clause_id.endswith("#clause.7.2"), ans.text
+    assert judged and "Sup5" not in judged[-1] and "collaborating" in judged[-1], judged

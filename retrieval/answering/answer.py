@@ -16,7 +16,7 @@ from retrieval.answering.cite import CiteResult, describe_reference, revision_ma
 from retrieval.answering.compose import MAX_CITATIONS, asks_who, lead, note
 from retrieval.answering.compose.ask import compose_abstain, compose_ask, thin_note
 from retrieval.answering.compose.cite import asks_inside, asks_overview, compose_cite, whole_instrument
-from retrieval.answering.compose.confirm import confirmation
+from retrieval.answering.compose.confirm import confirmation, sectors_tasked
 from retrieval.answering.compose.cover import (
     about_a_document,
     compose_cover,
@@ -136,6 +136,7 @@ from retrieval.core.models import (
 from retrieval.indexing.catalog import Catalog
 from retrieval.indexing.lexical import holds, lexical_tokens, stem
 from retrieval.parsing.mandates import actors_in, document_sector, gives_task, is_front_matter, is_recital
+from retrieval.parsing.sectors import SECTOR_NAMES
 
 log = logging.getLogger(__name__)
 # A text not indexed, restated by one of the best clauses (see Answerer._restated): that clause must hold this
@@ -751,6 +752,9 @@ class Answerer:
                 inst = catalog.clause_at(at[0]).instrument
                 if inst.kind in ("contribution", "td") and inst.symbol:
                     naming |= set(lexical_tokens(f"{inst.kind} document {inst.symbol.replace('/', ' ')}"))
+                elif inst.kind in ("recommendation", "supplement") and inst.number:
+                    # "A.Sup5 synchronized approval: by when …?": the Recommendation the search was scoped to
+                    naming |= set(lexical_tokens(f"{inst.kind} {inst.number} rec"))
         # "… trying to achieve?", "its purpose": what the named document is for, which all of it says.
         naming |= _PURPOSE_WORDS
         kept = [w for w in text.split() if not (lexical_tokens(w) and set(lexical_tokens(w)) <= naming)]
@@ -763,6 +767,11 @@ class Answerer:
             return result
         clause = self.corpus.catalog().by_id.get(result.citations[0].clause_id)
         said = confirmation(query.text, clause) if clause is not None else None
+        if said is None and clause is not None and not result.lead_sectors and asks_which_sector(query.text) \
+                and (tasked := sectors_tasked(clause)):
+            # "in the RCC text, the SGs of which Sector are asked to keep cooperating …?", read inside the
+            # contribution: the Sector of whom the clause found tasks answers it
+            said = (" and ".join(SECTOR_NAMES[x] for x in tasked) + ":", tasked)
         if said is None:
             return result
         line, sectors = said

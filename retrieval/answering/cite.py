@@ -133,6 +133,11 @@ def select_part(ref: Reference, clauses: list[Clause]) -> list[Clause]:
                 return len(want & have), -len(have - want)
 
             same_verb = [c for c in clauses if c.part.lower().split()[:1] == [verb]]
+            if ref.label is not None:
+                # "res 25 instructs BDT 2": of the headings that fit, one that has the label asked
+                label = canonical_label(ref.label)
+                labelled = {c.part for c in same_verb if canonical_label(c.label) == label}
+                same_verb = [c for c in same_verb if c.part in labelled] or same_verb
             best = max((fit(c) for c in same_verb), default=(0, 0))
             in_part = [c for c in same_verb if best[0] > 1 and fit(c) == best]
         if ref.label is None:

@@ -77,8 +77,9 @@ _OWNER = (r"\bwhose\s+" + _TEXT + r"\b"
 # A Sector as chat names it: "TSB", "the T sector", "R", "the development sector"
 _SECTOR_SAID = r"(?:ITU-[RTD]|BR|TSB|BDT|(?<![\w.-])[RTD](?:\s+sector)?|" + _SECTOR_WORD + r"\s+sector)"
 # "… - R sector or T sector?", "…, TSB or BDT?", "is that T sector work or D sector work?": a closing choice
+# ("… is that the T or the D sector's SGs?": their study groups stand for them)
 _SECTOR_CHOICE = (_SECTOR_SAID + r"(?:'s)?(?:\s+" + _JOB + r")?\s+or\s+(?:the\s+|an?\s+)?" + _SECTOR_SAID
-                  + r"(?:'s)?(?:\s+" + _JOB + r")?(?=\s*\?*\s*$)")
+                  + r"(?:'s)?(?:\s+(?:study\s+groups?|SGs?))?(?:\s+" + _JOB + r")?(?=\s*\?*\s*$)")
 # "… - one sector or all three?"; "… - dev sector job?": one Sector offered at the end, for a yes or no
 _ONE_OR_ALL = (r"\b(?:one|a\s+single)\s+(?:sector|bureau)\s+or\s+(?:all\s+(?:three|3)|several|both|more|"
                r"the\s+other\s+two|all\s+of\s+them)\b"
@@ -479,6 +480,10 @@ _REGISTER = [(re.compile(r"\b(?:takes?|taking|took)\s+part\s+in\b", re.IGNORECAS
              (re.compile(r"\bmak(?:e|es|ing)\s+sure\b", re.IGNORECASE), "ensure"),
              # "stepping up the work on threats": the texts "intensify" it
              (re.compile(r"\bstep(?:s|ped|ping)?\s+up\b", re.IGNORECASE), "intensify"),
+             # "the staff headcount ceiling": the texts count "employees"; "what floor is the account kept
+             # above?": a minimum level
+             (re.compile(r"\bhead\s?counts?\b", re.IGNORECASE), "number of employees"),
+             (re.compile(r"\bfloor\b(?=[^?]*\b(?:above|below|at|under|over)\b)", re.IGNORECASE), "minimum level"),
              # "who is encouraged to chip in?": the texts "contribute"
              (re.compile(r"\bchip(?:s|ped|ping)?\s+in\b", re.IGNORECASE), "contribute"),
              # "until when can it change its mind?": what the texts say may be "revoked" or "withdrawn"
@@ -520,6 +525,9 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # in WTSA's texts, the Secretary-General in the Plenipotentiary's)
               (re.compile(r"\bvice\s?chair(s|man|men|person)?\b", re.IGNORECASE), r"vice-chair\1"),
               (re.compile(r"\bnb\b\.?(?=\s+of\b)", re.IGNORECASE), "number"),
+              # "telemedicine, e-learning and e-gov projects": the texts' e-health, e-education, e-government
+              (re.compile(r"\btele-?(?:medicine|health)\b", re.IGNORECASE), "e-health"),
+              (re.compile(r"\be-gov\b(?!-)", re.IGNORECASE), "e-government"),
               # "the academia resolution (169)": a number in brackets after the word is its number
               (re.compile(r"\b(Res(?:olution)?|reso|Decision|Dec)\.?\s*\((\d{1,3})\)", re.IGNORECASE), r"\1 \2"),
               # "res (PP 123)", "PP 123": a conference with a three-digit number names its resolution ("PP-18",

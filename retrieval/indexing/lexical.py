@@ -186,8 +186,9 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
 
 
 def holds(have: set[str], word: str) -> bool:
-    """The (stemmed) tokens `have` hold the word or an ITU synonym of it ("telecom" in "telecommunication")."""
-    return any(t in have or SYNONYMS.get(t, frozenset()) & have for t in lexical_tokens(word))
+    """The (stemmed) tokens `have` hold the word or an ITU synonym of it ("telecom" in "telecommunication").
+    The word may be given stemmed already (content_terms): stemming "committe" again would miss it."""
+    return word in have or any(t in have or SYNONYMS.get(t, frozenset()) & have for t in lexical_tokens(word))
 
 
 def expand(query_tokens: list[str]) -> list[str]:

@@ -87,3 +87,9 @@ def confirmation(question: str, clause: Clause) -> tuple[str, list[Sector]] | No
 def _named(actor: str) -> str:
     """"the Director of BR (ITU-R)", "ITU-T study groups": as a sentence names them."""
     return ("the " if actor.startswith("Director") else "") + with_sectors(actor)
+
+
+def sectors_tasked(clause: Clause) -> list[Sector]:
+    """The Sectors whose actors the clause gives something to do, in ITU's order."""
+    tasked = {m.sector for m in clause.mandates if gives_task(m)}
+    return [s for s in ("ITU-R", "ITU-T", "ITU-D") if s in tasked]

@@ -86,6 +86,18 @@ _HOLDER_RE = re.compile(r"\bwho\s+(?:chairs|heads|convenes|presides)\b(?!\s+(?:i
                         r"|\bwho\s+(?:leads|runs)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:group|committee|council|meeting|"
                         # … ending the question: "who leads ITU's work on X" asks who does the work
                         r"TSAG|RAG|TDAG|ISCG|SG\s?\d+|bureau|secretariat|union|ITU)(?:\s*\d+)?(?=\s*(?:[?.!,;]|$))", _I)
+# What is chaired, by its head noun: "who chairs the intra-ITU coordination subgroup that TSAG set up?" → "subgroup"
+_HELD_THING_RE = re.compile(r"\bwho(?:'s|\s+is)?\s+(?:chairs|chairing|heads|heading|convenes|convening|presides\s+over|"
+                            r"presiding\s+over|leads|runs)\s+(?:the\s+|an?\s+)?(?:[\w/.-]+\s+){0,4}?(?P<head>[\w-]+)"
+                            r"(?=\s*(?:[?.!,;]|$|\s+(?:that|which|who|set|established|created|under|in|of|at|for|on)\b))", _I)
+
+
+def _headed(text: str, head: list[str]) -> bool:
+    """The text says who heads something, and that something is the thing asked (its head noun just before)."""
+    return any(all(holds(set(lexical_tokens(text[max(0, m.start() - 80):m.start()])), t) for t in head)
+               for m in HEADED_BY_RE.finditer(text))
+
+
 # "Who decides who chairs the CWGs?" asks for the body that chooses, which the texts name.
 _CHOOSER_RE = re.compile(r"\bwho\s+(?:decides|appoints|elects|chooses|selects|determines|designates|nominates|names)\b", _I)
 _FIRM = (r"(?:consultan(?:cy|cies|ts?)|firms?|compan(?:y|ies)|contractors?|architects?|vendors?|suppliers?|banks?|"
@@ -124,7 +136,10 @@ _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b"
                         # hired, never which; what it found is _OUTCOME_RE's)
                         rf"|\bnames?\s+of\s+the\s+(?:[\w-]+\s+){{0,2}}?{_FIRM}"
                         rf"|\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?{_FIRM}\b[^?]{{0,40}}?\b(?:got|won|was\s+(?:hired|chosen|"
-                        r"selected|picked|awarded|appointed|retained|contracted)|did\s+the\s+(?:work|review|study|audit))\b",
+                        r"selected|picked|awarded|appointed|retained|contracted)|did\s+the\s+(?:work|review|study|audit)"
+                        # "which building contractor is doing the new HQ construction?"
+                        r"|(?:is|was|are|were)\s+(?:doing|building|carrying\s+out|handling|running|delivering|"
+                        r"performing|conducting))\b",
                         _I)
 # "When and where is the next TSAG meeting?": a schedule, which adopted texts give only as a date or place
 # they fix ("the next plenipotentiary conference shall be held in 2022"), never as a span ("two months").
@@ -152,6 +167,8 @@ _AMOUNT_Q_RE = re.compile(
     r"revenues?|turnover|income|allowances?|stipends?|per\s+diems?"
     # "what was the balance of the reserve account?" (not "the balance between HQ and the regions")
     r"|balance\s+(?:of|in|on)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:accounts?|funds?|reserves?))\b"
+    # "what does a pass to ITU Telecom World cost?"
+    r"|\bwhat\s+(?:does|do|did|would|will)\s+(?:[\w'-]+\s+){1,7}?(?:cost|costs)\b"
     # "what daily subsistence allowance do fellows get?"
     r"|\b(?:what|how\s+much)\b[^?]{0,40}\b(?:allowances?|stipends?|per\s+diems?)\b"
     r"|^\s*(?:budget|cost|price|fee|salary)\s+(?:of|for)\b|\bprice\s+of\b"
@@ -394,6 +411,11 @@ _COUNTRY_GROUP_RE = re.compile(r"\b(?:least\s+developed|developing|landlocked|sm
                                r"\b(?:LDCs|SIDS|LLDCs)\b", _I)
 # "exact dates and host city for WTSA-20?": a day and month, which "in the last quarter of 2020" is not
 _EXACT_DATE_Q_RE = re.compile(r"\b(?:exact|precise|specific|actual)\s+(?:start\s+|opening\s+)?dates?\b", _I)
+_DATES_OF_RE = re.compile(r"\bdates?\s+(?:of|for)\s+(?:the\s+)?(?:next\s+|coming\s+|(?:19|20)\d\d\s+)?"
+                          r"(?P<event>[\w-]+(?:\s+(?!and\b|or\b|in\b|at\b)[\w-]+)?)", _I)
+_EVENT_KIND = frozenset(lexical_tokens("session sessions meeting meetings conference assembly edition event year"))
+_INSTRUMENT_NAMED_RE = re.compile(r"\b(?:(?:Council|PP|WTSA|WTDC|RA|WRC|Plenipotentiary)\s+)?(?:Resolutions?|Decisions?)\s+"
+                                  r"\d+(?:\s*\([^)]*\))?", _I)
 _DAY_DATE_RE = re.compile(rf"\b\d{{1,2}}(?:\s*(?:-|to|and|\u2013)\s*\d{{1,2}})?\s+{MONTHS}\b|\b{MONTHS}\s+\d{{1,2}}\b")
 # "what did TSAG reply to SG17's liaison …?": the answer is a later document, not the texts that asked
 _REPLY_Q_RE = re.compile(r"\bwhat\s+(?:did|has|have|was)\s+[^?]*\b(?:reply|replied|respond|responded|answer(?:ed)?|"
@@ -461,7 +483,7 @@ _AMOUNT_OF_RE = re.compile(r"\b(?:amount|sum|total|value|level)\s+of\s+(?:the\s+
 # … or any place a clause says something was held in ("the 2012 diplomatic conference held in Berlin")
 _HELD_AT_PLACE_RE = re.compile(r"\b(?:held|hosted|convened|took\s+place)\s+(?:[\w-]+\s+){0,3}?(?:in|at|by)\s+[A-Z][a-z]")
 # "What's the country code assigned to Palestine?": the answer is a code, which a clause gives in digits.
-_CODE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\b"
+_CODE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\b"
                         # "what international access code was assigned to …?"
                         r"|\b(?:what|which)\s+(?:[\w.-]+\s+){0,3}?(?:codes?|prefix(?:es)?)\s+(?:is|was|are|were|has|have|did|does)\b", _I)
 # What introduces a question's subject: "a resolution on X", "anything about X", "texts dealing with X"
@@ -485,6 +507,9 @@ _PHRASE_STOP = frozenset({
 })
 
 
+_KIND_SUFFIX_RE = re.compile(r"-(?:type|style|like|kind|ish|esque|related|oriented|based)$", _I)
+
+
 def _phrase_never_together(q: str, together: Callable[[str], bool], known_word: Callable[[str], bool]) -> str:
     """The subject `q` names when the corpus uses its head noun and the word before it but no clause holds
     them together, else ""."""
@@ -495,7 +520,8 @@ def _phrase_never_together(q: str, together: Callable[[str], bool], known_word: 
             continue
         # the head noun and the word naming its kind ("better wireless broadband" is wireless broadband; the
         # texts mention open source, but no clause holds "source" and "software" together)
-        pair = " ".join(words[-2:])
+        # ("UNDP-type projects" are UNDP projects: the kind, not the word "type")
+        pair = " ".join([_KIND_SUFFIX_RE.sub("", words[-2]), words[-1]] if len(words) >= 2 else words)
         terms = content_terms(pair)
         if len(terms) >= 2 and all(known_word(t) for t in terms) and not together(pair):
             return " ".join(words)
@@ -525,7 +551,7 @@ _MEASURE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the
                            r"|impact\s+factor|h-index|circulation|readership)\s+of\b", _I)
 # "what GNI per capita cutoff decides …?", "which income threshold …", "is there an age cutoff …?": a value
 _THRESHOLD_Q_RE = re.compile(r"\b(?:what|which|is\s+there\s+(?:an?|any))\b(?:\s+[\w/-]+){0,5}?\s+"
-                             r"(?:cut-?offs?|thresholds?|age\s+limits?|(?:SAR|exposure|emission|radiation)\s+limits?)\b"
+                             r"(?:cut-?offs?|thresholds?|floors?|age\s+limits?|(?:SAR|exposure|emission|radiation)\s+limits?)\b"
                              # "what's the mandatory retirement age for staff?": an age is a value too
                              r"|\bwhat(?:'s|\u2019s|\s+is)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:retirement|minimum|maximum|voting)\s+age\b",
                              _I)
@@ -668,11 +694,15 @@ def asks_amount(question: str) -> bool:
     """"What is the budget cap …?", "how much does X pay?": a sum of money is asked for ("can the SG spend
     above budget …?" asks whether, not how much)."""
     m = _AMOUNT_Q_RE.search(question)
+    if m and _COUNTED_CEILING_RE.search(m.group(0)):
+        return False  # "the staff headcount ceiling for an SME": a count of people, not a sum
     return bool(m) and not _MEANING_Q_RE.search(question) and not _WHICH_KIND_Q_RE.search(question) \
         and not (m is not None and m.group(0).lower().startswith("spend") and _YES_NO_Q_RE.match(question)
                  and not re.search(r"\b(?:how\s+much|what|which)\b", question, _I))
 
 
+_COUNTED_CEILING_RE = re.compile(r"\b(?:head\s?counts?|staff|employees?|people|persons|members|participants|delegates|"
+                                 r"pages?|words?|days?|weeks?|months?|years?)\s+(?:ceiling|rate|amount)\b", _I)
 _YES_NO_Q_RE = re.compile(r"^(?:[^?:]{0,40}:\s*)?\s*(?:can|could|may|might|must|is|are|does|do|did|should|shall|will|"
                           r"would)\b", _I)
 
@@ -1089,10 +1119,14 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=["outcomes"],
                        reason=f"The texts say what {body} is to decide; what it chose is in its own records, not in "
                               "the corpus.")
+    held = _HELD_THING_RE.search(q)
+    # (as typed: holds() stems the word itself)
+    head = [held.group("head")] if held and any(t not in _EVENT_KIND for t in content_terms(held.group("head"))) else []
     if not _CHOOSER_RE.search(q) and (_PERSON_RE.search(q) or (
             # … unless a clause on what was asked says who holds it ("presided over by the chairman of the
-            # assembly" answers for the Steering Committee, not for CWG-LANG)
-            _HOLDER_RE.search(q) and not any(HEADED_BY_RE.search(c.text) and coverage(c.text) >= 0.5 for c in clauses[:3]))):
+            # assembly" answers for the Steering Committee, not for CWG-LANG; "ISC-TF … headed by the Deputy
+            # Secretary-General" not for "the intra-ITU subgroup TSAG set up")
+            _HOLDER_RE.search(q) and not any(coverage(c.text) >= 0.5 and _headed(c.text, head) for c in clauses[:3]))):
         return Verdict(abstain=True, missing=["people"],
                        reason="The texts say what posts and groups do, not who holds them.")
     _best_clause, best_cov = _best(clauses[:3], coverage)
@@ -1143,9 +1177,12 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _WHEN_Q_RE.search(q):
         # (read with the title of its text: Res 77 on "scheduling" sets when WTSA is held, Res 212 on the new
         # building when its meetings are)
-        ok = [c for c in clauses[:3] if (_DATE_RE.search(_REF_YEAR_RE.sub(" ", c.text))
-                                         and coverage(f"{c.instrument.title} {_said(c)}") >= 0.7)
-              or (_EVENT_TIME_RE.search(c.text) and coverage(f"{c.instrument.title} {c.text}") >= WHEN_COVERAGE)]
+        # (the best clause, setting a time by an event, speaks of it in its own words more often than not:
+        # "by 4 months before the study group meeting" for "by when must the partner's draft be ready?")
+        ok = [c for n, c in enumerate(clauses[:3]) if (_DATE_RE.search(_REF_YEAR_RE.sub(" ", c.text))
+                                                       and coverage(f"{c.instrument.title} {_said(c)}") >= 0.7)
+              or (_EVENT_TIME_RE.search(c.text) and coverage(f"{c.instrument.title} {c.text}")
+                  >= (KIND_COVERAGE if n == 0 else WHEN_COVERAGE))]
         if after := _AFTER_YEAR_RE.search(q):
             # "when is the WTDC after 2021?": a clause setting it for 2021 gives the one before
             ok = [c for c in ok if any(int(y) > int(after.group(1)) for y in _YEAR_RE.findall(_REF_YEAR_RE.sub(" ", c.text)))]
@@ -1153,8 +1190,15 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             return Verdict(abstain=True, missing=["a date"],
                            reason="The clauses found do not give that date.")
     # ("who fixes the exact dates …?" asks for whoever sets them, which a clause may say without any date)
+    # … and of the event asked: "the exact dates of the 2019 Council session" are not RA-19's, which a clause
+    # quoting "Council Resolution 1380" gives
+    dates_of = _DATES_OF_RE.search(q)
+    event = [w for w in dates_of.group("event").split() if any(t not in _EVENT_KIND for t in content_terms(w))] \
+        if dates_of else []
     if _EXACT_DATE_Q_RE.search(q) and not asks_who(q) and not any(
-            _DAY_DATE_RE.search(c.text) and coverage(c.text) >= 0.5 for c in clauses[:3]):
+            _DAY_DATE_RE.search(c.text) and coverage(c.text) >= 0.5
+            and all(holds(set(lexical_tokens(_INSTRUMENT_NAMED_RE.sub(" ", c.text))), t) for t in event)
+            for c in clauses[:3]):
         return Verdict(abstain=True, missing=["exact dates"],
                        reason="The clauses found give no exact dates for it (a year or a quarter at most).")
     if _WHEN_Q_RE.search(q) and clauses and (other_meeting := _another_meeting(q, clauses[0].text)):
@@ -1488,6 +1532,7 @@ def _asked_noun(q: str) -> tuple[str, str] | None:
 # Nouns a span or the clause as a whole answers, whatever words it uses ("the deadline" is "35 days").
 _ANSWERED_BY_SPAN = frozenset(lexical_tokens(
     "deadline date dates time times period periods duration number numbers amount share percentage majority level "
+    "floor ceiling threshold cutoff limit minimum maximum "
     "year years month months day days "
     "fee fees price cost costs charge charges payment "
     "role roles purpose scope mandate procedure procedures process steps step rules rule way ways kind type sort "

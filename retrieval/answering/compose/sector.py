@@ -617,7 +617,10 @@ _EXCEPT_RE = re.compile(EXCEPTING + r"(?:the\s+)?(?P<who>[\w-]+(?:\s+of\s+[\w-]+
 
 # "Which Bureaux have to help …", "which Bureau Directors are made responsible …": several are expected.
 # "which sectors …", "which sector(s) …", "BDT, TSB or both?": the asker expects more than one may be tasked
-_WHOSE_SGS_RE = re.compile(r"\b(?:whose|which\s+sector(?:'s|s')?|what\s+sector(?:'s|s')?)\s+(?:study\s+groups?|SGs?)\b", re.I)
+_WHOSE_SGS_RE = re.compile(r"\b(?:whose|which\s+sector(?:'s|s')?|what\s+sector(?:'s|s')?)\s+(?:study\s+groups?|SGs?)\b"
+                           # "the SGs of which Sector …", "is that the T or the D sector's SGs?", "T or D SGs?"
+                           r"|\b(?:study\s+groups?|SGs?)\s+of\s+(?:which|what)\s+sector\b|\bsector(?:'s|s')\s+(?:study\s+groups?|SGs?)\b"
+                           r"|\b(?:ITU-[RTD]|[RTD])(?:'s)?\s+or\s+(?:the\s+)?(?:ITU-[RTD]|[RTD])(?:'s)?\s+(?:study\s+groups?|SGs?)\b", re.I)
 _PLURAL_ASK_RE = re.compile(r"\bwhich\s+(?:ITU\s+)?(?:bureaux|bureaus|bureau\s+directors|directors|sectors|sector\(s\)|"
                             r"bureau\(x\)|bureau\(s\))(?!\w)|\bor\s+both\s*\??\s*$"
                             # "… purely a TSB thing or do all the bureaux have a part?", "… or all three?"
