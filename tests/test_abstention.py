@@ -1771,3 +1771,48 @@ def test_who_heads_a_thing_is_said_only_of_that_thing_and_a_time_set_by_an_event
     v = judge("by when must the partner organization's revised draft be ready?", [clause(sync)],
               corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.45)
     assert not v.abstain, v
+
+
+def test_another_sectors_rules_that_name_it_in_passing_and_a_question_about_the_sector_found() -> None:
+    """blind82/37: A.1's rapporteur clause names ITU-R in passing ("liaison with ITU-R and ITU-D"), which let
+    ITU-T's rules answer "for ITU-R study groups, how long is the consultation …?"; a T rapporteur's contact
+    with ITU-D study groups is still asked of ITU-T."""
+    from retrieval.answering.answer import other_sector
+    from retrieval.answering.query import read_query
+
+    a1 = Clause(clause_id="itu-t-rec-a.1@x#clause.2.3.3.6", doc_id="itu-t-rec-a.1@x", part="clause", label="2.3.3.6",
+                instrument=Instrument(body="ITU-T", kind="recommendation", number="A.1"), span=(0, 1),
+                sectors=["ITU-R", "ITU-T", "ITU-D"],
+                text="The rapporteur's responsibilities are: to act as contact point with ITU-R and ITU-D on the topic.")
+    asked = "For ITU-R study groups, how long is the consultation when a draft Rec is adopted by correspondence?"
+    assert other_sector(read_query(asked), [a1]) == ("ITU-R", "ITU-T")
+    assert other_sector(read_query("can a T rapporteur be the contact point towards ITU-D study groups?"), [a1]) is None
+    named = a1.model_copy(update={"text": "Draft Recommendations of ITU-R study groups may be adopted by correspondence."})
+    assert other_sector(read_query(asked), [named]) is None
+
+
+def test_one_years_edition_another_body_set_first_a_groups_members_and_a_term_defined_in_other_words() -> None:
+    """blind81–83: each was answered from a clause near the subject."""
+    gsr = "the role that ITU-D can play, through such means as the Global Symposium for Regulators"
+    v = _judged("What was the theme of last year's Global Symposium for Regulators?", gsr)
+    assert v.abstain and "edition" in v.reason, v
+    v = _judged("What's the nomination deadline for this year's EQUALS Tech Awards?",
+                "to nominate on an annual basis deserving organizations and individuals for the EQUALS Tech Awards;")
+    assert v.abstain and "edition" in v.reason, v
+    v = _judged("In 3GPP, what majority does a TSG plenary need to approve a CR when consensus can't be reached?",
+                "A proposed Question is approved if a simple majority of all the Member States responding agree")
+    assert v.abstain and "3GPP" in v.reason, v
+    v = _judged("What are the dates of the next TSAG meeting?",
+                "The Director shall take the necessary preparatory measures for meetings of WTSA, TSAG, study groups")
+    assert v.abstain, v
+    v = _judged("Which small island states are listed in the annex to res 30?",
+                "United Nations resolutions on programmes of action for small island developing states (SIDS)")
+    assert v.abstain and "countries" in v.reason, v
+    v = judge("How does define an international mobile roaming charge?",
+              [clause("Collection charge The charge established and collected by an Administration")],
+              corpus_has=lambda s: "roaming" not in s.lower(), known_word=lambda w: True, coverage=lambda t: 1.0)
+    assert v.abstain and "international mobile roaming charge" in v.reason, v
+    v = _judged("What fine applies to a company that wrongly claims SME status to get the reduced fee?",
+                "that in no case can a subsidiary or affiliate of a company that would not qualify for reduced fees "
+                "be presented as an SME,")
+    assert v.abstain and "fine" in v.reason, v

@@ -36,3 +36,11 @@ def test_yes_when_the_clause_tasks_the_one_offered_no_and_who_otherwise() -> Non
     assert confirmation("is it TSB that has to do it?", tasked("Director of BR", "ITU-R", role="noted")) is None
     assert confirmation("what does BR do?", tasked("Director of BR", "ITU-R")) is None
 
+
+
+def test_a_sector_offered_as_the_lead_after_the_instrument_named() -> None:
+    """blind81: "Under res 196, is ITU-T the lead on protecting consumers?" (ITU-D leads, with ITU-T)."""
+    assert sector_offered("Under res 196, is ITU-T the lead on protecting telecom consumers?") == ("ITU-T", "ITU-T")
+    got = confirmation("Under res 196, is ITU-T the lead on protecting telecom consumers?",
+                       tasked("ITU-D", "ITU-D", role="responsible"))
+    assert got == ("No: ITU-D leads this, not ITU-T.", ["ITU-D"])

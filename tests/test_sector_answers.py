@@ -1830,3 +1830,12 @@ def test_a_recommendation_named_is_not_a_word_its_clauses_must_hold(tmp_path: Pa
     ans = service.answer("How many ways of collaborating with an outside organization does A.Sup5 describe?")
     assert not ans.abstained and ans.citations[0].clause_id.endswith("#clause.7.2"), ans.text
     assert judged and "Sup5" not in judged[-1] and "collaborating" in judged[-1], judged
+
+
+def test_who_represents_itu_in_a_project_and_which_director_takes_part(itu_service: object) -> None:
+    """blind81/82 (and six earlier sets): Res 176 instructs the Director of TSB, with BR and BDT, to take part in
+    WHO's EMF project; "represents ITU in it" is taking part, and "which ITU Director" asks for a Bureau's."""
+    for q in ("EMF exposure: which Bureau represents ITU in the WHO EMF project?",
+              "Which ITU Director is tasked with taking part in the WHO project on electromagnetic fields?"):
+        ans = ask(itu_service, q)
+        assert ans.lead_sectors == ["ITU-T"], (q, ans.text)

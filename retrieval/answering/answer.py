@@ -133,6 +133,7 @@ from retrieval.core.models import (
     Span,
     plain_text,
 )
+from retrieval.core.text import norm_hyphens
 from retrieval.indexing.catalog import Catalog
 from retrieval.indexing.lexical import holds, lexical_tokens, stem
 from retrieval.parsing.mandates import actors_in, document_sector, gives_task, is_front_matter, is_recital
@@ -381,9 +382,28 @@ def other_sector(query: Query, clauses: list[Clause]) -> tuple[str, str] | None:
     asked = scoped.pop()
     owners = {document_sector(c.instrument) for c in clauses}
     if len(owners) == 1 and (found := owners.pop()) in THREE and found != asked \
-            and not any(asked in c.sectors for c in clauses):
+            and not any(_names_scope(c.text, asked) for c in clauses) and not _names_scope(query.text, found) \
+            and not re.search(rf"(?<![\w.-]){found[-1]}\s+(?:rapporteurs?|sector|study\s+groups?|SGs?|Questions?)\b",
+                              query.text):
+        # (… unless the question is about that Sector's own, asking how it deals with the other: "can a T
+        # rapporteur be the contact point towards ITU-D study groups?")
         return asked, str(found)
     return None
+
+
+_SECTOR_WORDS = {"ITU-R": "Radiocommunication", "ITU-T": "Telecommunication Standardization",
+                 "ITU-D": "Telecommunication Development"}
+
+
+def _names_scope(text: str, sector: str) -> bool:
+    """The text speaks of that Sector's own groups or procedures ("ITU-R study groups", "the study groups of the
+    Radiocommunication Sector", "the Radiocommunication Assembly"), not of the Sector in passing (a rapporteur's
+    liaison "with ITU-R and ITU-D" is no ITU-R procedure)."""
+    t = norm_hyphens(text)
+    word = _SECTOR_WORDS[sector]
+    return any(m.group("s").upper() == sector for m in _SECTOR_SCOPED_RE.finditer(t)) or bool(re.search(
+        rf"\b(?:study\s+groups?|working\s+part(?:y|ies)|procedures?|rules?)\s+of\s+(?:the\s+)?(?:ITU\s+)?{word}\s+Sector\b"
+        rf"|\b{word}\s+(?:Assembly|Advisory\s+Group|Bureau|Sector\s+study\s+groups?)\b", t, re.IGNORECASE))
 
 
 _UNION_ORGANS = frozenset({"Secretary-General", "Deputy Secretary-General", "Council", "Plenipotentiary Conference",

@@ -25,6 +25,8 @@ Intent = Literal["cite", "sector", "find", "ask", "diff", "refs"]
 _WHICH_SECTOR = (r"\b(?:which|what)\s+(?:other\s+)?(?:ITU\s+)?(?:sectors?|bureau[sx]?)\b|\b(?:which|what)\s+(?:two|2|three|3)\s+sectors\b"
                  # "which part of ITU is tasked with …", "what arm of the ITU …"
                  r"|\b(?:which|what)\s+(?:parts?|arms?|branch(?:es)?|wings?)\s+of\s+(?:the\s+)?ITU\b"
+                 # "which ITU Director is tasked with taking part in …?": a Bureau's Director, and so its Sector
+                 r"|\b(?:which|what)\s+(?:ITU\s+)?(?:bureau\s+)?director(?:'s)?\s+(?:is|was|has|should|must|will|does)\b"
                  # "is any bureau tasked with supporting …? which one": which Sector, asked as yes or no first
                  r"|\b(?:is|are)\s+(?:there\s+)?(?:any|a|some)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\s+(?:tasked|responsible|"
                  r"in\s+charge|charged|mandated|instructed|told|asked|supposed|meant|assigned)\b")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from retrieval.answering.compose.direct import with_sectors
-from retrieval.core.models import Clause, Sector
+from retrieval.core.models import Clause, Mandate, Sector
 from retrieval.parsing.mandates import gives_task
 
 _I = re.IGNORECASE
@@ -23,10 +23,11 @@ _ACTOR = (r"(?P<actor>(?:the\s+)?(?:(?:Director|head)\s+of\s+(?:the\s+)?(?P<dir>
 # … right after the question's verb, as its subject: "is it TSB that …", "is BDT supposed to …",
 # "is the Director of TSB the one in charge …", "does the D sector have to …", "does BR maintain …".
 # (An opening greeting or the instrument before a dash may come first: "hey, does …", "res 130 - is it …".)
-_LEAD_IN = r"^\W*(?:(?:hey|so|ok|okay|and|but|quick\s+one)\b\W*|[^?]{0,40}?\s[-:\u2013\u2014]\s+)?"
+_LEAD_IN = r"^\W*(?:(?:hey|so|ok|okay|and|but|quick\s+one)\b\W*|[^?]{0,40}?(?:,|\s?:|\s[-\u2013\u2014])\s+)?"
 _OFFERED_RES = (
     re.compile(_LEAD_IN + r"(?:is|was)\s+it\s+(?:really\s+|actually\s+|just\s+)?" + _ACTOR + r"\s+(?:that|who|which)\b", _I),
     re.compile(_LEAD_IN + r"(?:is|are)\s+" + _ACTOR + r"\s+(?:really\s+|actually\s+|also\s+)?(?:the\s+ones?\b|in\s+charge\b|"
+               r"the\s+lead\b|leading\b|in\s+the\s+lead\b|"
                r"responsible\b|supposed\b|meant\b|expected\b|required\b|tasked\b|obliged\b|told\b|instructed\b)", _I),
     # a verb in the active voice after the subject ("does TSB get told …" asks whether it is told)
     re.compile(_LEAD_IN + r"(?:does|do|did|must|should|will|has|have)\s+" + _ACTOR + r"\s+(?:really\s+|actually\s+|also\s+|"
@@ -78,10 +79,17 @@ def confirmation(question: str, clause: Clause) -> tuple[str, list[Sector]] | No
     sectors = list(dict.fromkeys(m.sector for m in tasked if m.sector))
     mine = [m for m in tasked if m.sector == offered]
     if mine:
-        return f"Yes: {_named(mine[0].actor)} is tasked with this.", [offered]
-    actors = list(dict.fromkeys(m.actor for m in tasked))
-    who = " and ".join(_named(a) for a in actors[:3])
-    return f"No: {who} {'is' if len(actors) == 1 else 'are'} tasked with this, not {typed}.", sectors
+        return f"Yes: {_named(mine[0].actor)} {_does(mine[:1])} this.", [offered]
+    actors = list({m.actor: m for m in tasked}.values())
+    who = " and ".join(_named(m.actor) for m in actors[:3])
+    return f"No: {who} {_does(actors)} this, not {typed}.", sectors
+
+
+def _does(tasked: list[Mandate]) -> str:
+    """"leads" for an actor a clause makes responsible ("ITU-D continue to lead the work"), else "is tasked with"."""
+    if all(m.role == "responsible" for m in tasked):
+        return "leads" if len(tasked) == 1 else "lead"
+    return "is tasked with" if len(tasked) == 1 else "are tasked with"
 
 
 def _named(actor: str) -> str:

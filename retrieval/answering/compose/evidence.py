@@ -143,7 +143,7 @@ _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b"
                         _I)
 # "When and where is the next TSAG meeting?": a schedule, which adopted texts give only as a date or place
 # they fix ("the next plenipotentiary conference shall be held in 2022"), never as a span ("two months").
-_NEXT_EVENT_RE = re.compile(r"\b(?:when|where|what\s+date|theme|agenda|venue|host|programme|motto|slogan)\b[^?]*\bnext\s+(?P<event>(?:[\w-]+\s+){0,3}(?:meeting|session|"
+_NEXT_EVENT_RE = re.compile(r"\b(?:when|where|what\s+date|dates|theme|agenda|venue|host|programme|motto|slogan)\b[^?]*\bnext\s+(?P<event>(?:[\w-]+\s+){0,3}(?:meeting|session|"
                             r"conference|assembly|plenipot\w*|PP|WTSA|WRC|WTDC|RA|Council|TSAG|RAG|TDAG))\b", _I)
 # "according to the scheduling res", "per Resolution 77", "under Res 77": what the text says is asked.
 _PER_TEXT_RE = re.compile(r"\b(?:according\s+to|per|under|in|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
@@ -288,6 +288,11 @@ _CURRENT_RE = re.compile(
     r"(?:19|20)\d\d)\b|\bwhere\s+(?:does|did|do)\b[^?]*\brank\b"
     r"|\b(?:rates?|prices?|costs?|budgets?|amounts?|numbers?|figures?|scores?|overruns?|spent|spending|expenditures?)\b"
     r"[^?]*\b(?:today|currently|right\s+now|at\s+present|this\s+year|so\s+far|to\s+date)\b", _I)
+# "the theme of last year's Global Symposium for Regulators", "this year's EQUALS awards deadline": one edition of
+# a recurring event, which the texts setting it up never describe
+_EDITION_Q_RE = re.compile(r"\b(?:this|last|next|previous|coming)\s+year(?:'s|s|\u2019s)?\s+(?:[\w-]+\s+){0,4}?(?:symposium|awards?|"
+                           r"forum|conference|event|summit|meeting|session|edition|GSR|Kaleidoscope|WSIS|competition|prizes?|"
+                           r"workshop|seminar|challenge|hackathon|day|celebration|exhibition)\b", _I)
 # "which countries did Council add to the list?", "what themes did Council pick?": what a body acting between
 # conferences chose is in its own records, not in the texts tasking it
 # (ITU itself too: "which machine translation system did ITU roll out?")
@@ -404,7 +409,10 @@ def asks_published_form(question: str) -> bool:
 
 
 # "which countries don't allow call-back?", "which member states have special arrears accounts?"
+# ("which small island states are listed …?": a group's members, by name)
 _WHICH_COUNTRIES_RE = re.compile(r"^\W*(?:which|what)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|other)\s+)?"
+                                 r"(?:(?:least\s+developed|developing|landlocked|small\s+island(?:\s+developing)?|island|"
+                                 r"African|Arab|Asian|European|American|Pacific)\s+)?"
                                  r"(?:countries|(?:member\s+)?states|nations|administrations)\b", _I)
 _COUNTRY_GROUP_RE = re.compile(r"\b(?:least\s+developed|developing|landlocked|small\s+island|island)\s+"
                                r"(?:developing\s+)?(?:countries|states)\b|\bcountries\s+with\s+economies\s+in\s+transition\b|"
@@ -435,6 +443,8 @@ _OTHER_RULES_Q_RE = re.compile(
     + r")\b"
     # "who approves a BoF in the IETF?": what is done inside another body
     r"|^\W*(?:who|what|which)\b[^?]*\b(?:in|within)\s+(?:the\s+)?(?P<org6>" + _OTHER_SDO + r")\b"
+    # "In 3GPP, what majority does a TSG plenary need …?": the body set as the frame first
+    r"|^\W*(?:in|within|at|for|under)\s+(?:the\s+)?(?P<org7>" + _OTHER_SDO + r")(?:['\u2019]s)?\s*(?:,|:|-|\u2013|\u2014)"
     # a region's or a country's own law: "under the EU radio equipment directive, what are …?"
     r"|\b(?P<org5>EU|European\s+Union|European\s+Commission|FCC|Ofcom|CEPT)(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:directives?|regulations?|acts?|laws?|rules?|codes?)\b", _I)
@@ -897,7 +907,10 @@ _QUOTED_TERM_RE = re.compile(r"(?:^|(?<=[\s(]))['\u2018\"\u201c](?P<term>[A-Za-z
 # … or unquoted, of two or three words: "what's the definition of an interconnection charge?"
 _DEFINED_TERM_RE = re.compile(r"\bdefinition\s+of\s+(?:an?\s+|the\s+)?(?P<term>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){1,2})"
                               r"\s*(?=[?.,;:]|$|\s+(?:in|under|per|according|again)\b)"
-                              r"|\bhow\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<term2>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){1,2})\s+defined\b")
+                              r"|\bhow\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<term2>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){1,2})\s+defined\b"
+                              # "how does D.000 define an international mobile roaming charge?"
+                              r"|\b(?i:how\s+(?:does|do))\s+(?:\S+\s+)?define\s+(?:an?\s+|the\s+)?"
+                              r"(?P<term3>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){1,3})\s*(?=[?.,;:]|$)")
 _DEFINITION_Q_RE = re.compile(r"\bdefin(?:ed|es|e|ition)\b|\bmeans?\b|\bmeaning\b|\bstands?\s+for\b", _I)
 
 
@@ -911,7 +924,7 @@ def _term_to_define(q: str) -> tuple[str | None, bool]:
     m = _DEFINED_TERM_RE.search(q)
     if m is None:
         return None, False
-    words = (m.group("term") or m.group("term2")).split()
+    words = (m.group("term") or m.group("term2") or m.group("term3")).split()
     # the term ends before a word that joins it to the rest ("the definition of a disaster from …")
     cut = next((i for i, w in enumerate(words) if w in STOPWORDS), len(words))
     words = words[:cut]
@@ -1058,6 +1071,10 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _CURRENT_RE.search(q):
         return Verdict(abstain=True, missing=["current figures"],
                        reason="The corpus holds adopted texts; it does not give current figures or memberships.")
+    if _EDITION_Q_RE.search(q):
+        return Verdict(abstain=True, missing=["that edition"],
+                       reason="The texts set up recurring events and awards; what one year's edition holds (its theme, "
+                              "dates, deadlines, winners) is announced apart, not in them.")
     if _OUTCOME_RE.search(q):
         return Verdict(abstain=True, missing=["outcomes"],
                        reason="The corpus holds adopted texts; they say what was decided or planned, not what came "
@@ -1094,7 +1111,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=["replies"],
                        reason="The corpus holds the documents themselves; a reply to one is a later document, not in it.")
     other_rules = _OTHER_RULES_Q_RE.search(q)
-    org = next((g for g in other_rules.group("org", "org2", "org3", "org4", "org5", "org6") if g), "") if other_rules else ""
+    org = next((g for g in other_rules.group("org", "org2", "org3", "org4", "org5", "org6", "org7") if g), "") if other_rules else ""
     if org and not any(re.search(re.escape(org).replace(r"\ ", r"\s*"), c.text, _I)
                        and coverage(c.text) >= QUESTION_COVERAGE for c in clauses[:3]):
         org = org if any(ch.isupper() for ch in org) else org.upper()  # as typed in chat: "3gpp", "etsi"
@@ -1290,7 +1307,9 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if _HOLDER_ENTITY_RE.search(q) and not any(HEADED_BY_RE.search(c.text) for c in clauses[:3]):
         return Verdict(abstain=True, missing=["people"],
                        reason="The texts say what posts and groups do, not who holds them.")
-    if _WHICH_COUNTRIES_RE.search(q) and not any(countries_in(c.text) or _COUNTRY_GROUP_RE.search(c.text)
+    # (a group the question names is no answer to which countries are in it)
+    group_asked = bool(_COUNTRY_GROUP_RE.search(q))
+    if _WHICH_COUNTRIES_RE.search(q) and not any(countries_in(c.text) or (_COUNTRY_GROUP_RE.search(c.text) and not group_asked)
                                                  for c in clauses[:3]
                                                  if coverage(f"{c.instrument.title} {c.text}") >= 0.5):
         # "which countries don't allow call-back?": the answer is countries by name (or a group of them, "the
@@ -1515,7 +1534,8 @@ def _asked_not_answered(clauses: list[Clause], coverage: Callable[[str], float])
 
 # "what penalties does …", "which criteria are …": the noun asked for.
 _WHAT_NOUN_RE = re.compile(r"^\s*(?:so\s+)?(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?(?P<noun>[A-Za-z][\w-]+)\s+"
-                           r"(?:does|do|did|is|are|was|were|must|should|shall|will|can|has|have)\b", _I)
+                           # ("what fine applies to a company that …?")
+                           r"(?:does|do|did|is|are|was|were|must|should|shall|will|can|has|have|applies|apply|exists)\b", _I)
 _WHAT_THE_RE = re.compile(r"^\s*(?:so\s+)?(?:what(?:'s|s)?|which)\s+(?:(?:is|are|was|were)\s+)?(?:the|a|an)\s+"
                           r"(?P<noun>[A-Za-z][\w-]+)\s+(?:needed|required|for|of|in|on|at|to|that|when|does|do|is|are)\b", _I)
 

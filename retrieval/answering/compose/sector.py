@@ -667,16 +667,19 @@ def sectors_doing(c: Clause) -> set[str]:
 
 
 # "Which sector organises it?", "which Bureau is supposed to publish …": the action asked about.
-_ACTION_ASK_RE = re.compile(r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?|part\s+of\s+(?:the\s+)?ITU)"
+_ACTION_ASK_RE = re.compile(r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?|part\s+of\s+(?:the\s+)?ITU|"
+                            r"(?:bureau\s+)?directors?)"
                             # "which Sector's director is told to …"
                             r"(?:'s\s+(?:director|bureau|study\s+groups?))?\s+"
                             # "in charge of organising …" takes a gerund; "in charge of telecommunication resources" no verb
-                            r"(?:is\s+|are\s+)?(?:(?:in\s+charge\s+of|tasked\s+with|responsible\s+for)\s+(?:(?P<gerund>[a-z]+ing)\b)?"
+                            # ("tasked with taking part in …", read as "participate" by _PHRASAL_RE)
+                            r"(?:is\s+|are\s+)?(?:(?:in\s+charge\s+of|tasked\s+with|responsible\s+for)\s+(?:(?P<gerund>[a-z]+ing|participate)\b)?"
                             r"|(?:supposed\s+to\s+|meant\s+to\s+|has\s+to\s+|have\s+to\s+|must\s+|"
                             r"should\s+|will\s+|actually\s+|told\s+to\s+|asked\s+to\s+|instructed\s+to\s+)?"
                             r"(?P<verb>[a-z]+)\b)", re.I)
 # "take part in" is what the texts call "participate in"
-_PHRASAL_RE = re.compile(r"\btak(?:e|es|ing)\s+part\b", re.I)
+# … and so is representing ITU in something ("which Bureau represents ITU in the WHO EMF project?")
+_PHRASAL_RE = re.compile(r"\btak(?:e|es|ing)\s+part\b|\brepresent(?:s|ing)?\s+(?:ITU|the\s+Union)(?=\s+(?:in|at|on)\b)", re.I)
 _BROAD_VERBS = frozenset(lexical_tokens("handles handle leads lead deals is are does do covers cover takes take looks look "
                                         "runs run responsible has have gets get works work owns own in charge tasked"))
 
