@@ -1816,3 +1816,18 @@ def test_one_years_edition_another_body_set_first_a_groups_members_and_a_term_de
                 "that in no case can a subsidiary or affiliate of a company that would not qualify for reduced fees "
                 "be presented as an SME,")
     assert v.abstain and "fine" in v.reason, v
+
+
+def test_the_texts_word_for_a_phone_number_and_a_floor_kept_and_a_sectors_recommendations() -> None:
+    """blind84/85/86: "a regional phone number for COP" missed Res 179's "telephone number"; "what floor should
+    Council maintain" missed decides 7's level; "ITU-R recs" asked of ITU-T's rules."""
+    from retrieval.answering.answer import other_sector
+    from retrieval.answering.query import in_texts_words, read_query
+
+    assert "telephone number" in in_texts_words("who helps countries get a regional phone number for COP?")
+    assert "minimum level" in in_texts_words("What floor should Council maintain for the Reserve Account?")
+    a8 = Clause(clause_id="itu-t-rec-a.8@x#clause.4.1", doc_id="itu-t-rec-a.8@x", part="clause", label="4.1",
+                instrument=Instrument(body="ITU-T", kind="recommendation", number="A.8"), span=(0, 1),
+                text="The last call period is four weeks.")
+    assert other_sector(read_query("for ITU-R recs adopted by correspondence, how long is the consultation?"), [a8]) \
+        == ("ITU-R", "ITU-T")

@@ -1309,3 +1309,16 @@ def test_a_part_named_before_its_instrument_across_a_description_or_in_short() -
 def test_a_closing_choice_of_sectors_study_groups_asks_which_sector() -> None:
     """blind80: "… is that the T or the D sector's SGs?" was read as a plain question (no lead Sector)."""
     assert detect("digital financial services standards work: is that the T or the D sector's study groups?")[0] == "sector"
+
+
+def test_a_conference_named_after_the_clause_asked_and_chat_spellings() -> None:
+    """blind84/86: "res 77 resolves 4.2 wrc19 where + when??" (no break) was read as a 2019 edition; "shud",
+    "hw many" and "wat" were left unread; a venue after the clause still names the text's revision."""
+    from retrieval.answering.query import expand_shorthand
+
+    ref = parse_reference("res 77 resolves 4.2 wrc19 where + when??")
+    assert ref is not None and ref.revision is None and ref.label == "4.2", ref
+    ref = parse_reference("What does Res 57 resolves 3 say in the Dubai text?")
+    assert ref is not None and ref.revision == Revision(place="Dubai", year=0), ref
+    assert "how long should a Rec title be" in expand_shorthand("A12: how long shud a Rec title be, max?")
+    assert expand_shorthand("hw many elements, wat does it say") == "how many elements, what does it say"

@@ -1839,3 +1839,9 @@ def test_who_represents_itu_in_a_project_and_which_director_takes_part(itu_servi
               "Which ITU Director is tasked with taking part in the WHO project on electromagnetic fields?"):
         ans = ask(itu_service, q)
         assert ans.lead_sectors == ["ITU-T"], (q, ans.text)
+
+
+def test_a_series_named_by_its_letter_after_the_word(itu_service: object) -> None:
+    """blind85: "A.12 series letter D - covers wat?" found A.12's keywords."""
+    ans = ask(itu_service, "A.12 series letter D - covers wat?")
+    assert ans.citations and ans.citations[0].clause_id.endswith("#clause.2.2"), ans.text

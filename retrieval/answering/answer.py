@@ -176,7 +176,8 @@ _ROW_CODE_RE = re.compile(r"\b(?!SG)[A-Z]{1,2}\d{1,2}\b(?![./-]\d)")
 # "what does the D series cover?", "series E": a letter series, a row of the list that gives their scope ("D\tTariff …")
 # ("the A-series supplement", "which A-series rec": a text of the series, not what the series covers)
 _SERIES_RE = re.compile(r"\b(?:the\s+)?([A-Z])[-\s]series\b(?!\s+(?i:supp\w*|rec\w*|documents?|texts?))"
-                        r"|\bseries\s+([A-Z])\b(?![.-]\d)")
+                        # ("A.12 series letter D - covers what?")
+                        r"|\bseries\s+(?:letter\s+)?([A-Z])\b(?![.-]\d)")
 OPERATIVE_QUANTITY_WEIGHT = 1.1  # … and more so when an operative clause gives it
 QUANTITY_WEIGHT = 1.15  # for "how many terms …?", a clause giving "two terms" holds the answer
 DOER_WEIGHT = 1.15  # for "who decides …?", a clause saying "the Council shall decide …" names the answer
@@ -365,7 +366,8 @@ class Corpus(Protocol):
     def catalog(self, fresh: bool = False) -> Catalog: ...
 
 
-_SECTOR_SCOPED_RE = re.compile(r"\b(?P<s>ITU-[RTD])(?:'s)?\s+(?:study\s+groups?|SGs?|working\s+part(?:y|ies)|meetings?|"
+_SECTOR_SCOPED_RE = re.compile(r"\b(?P<s>ITU-[RTD])(?:'s)?\s+(?:study\s+groups?|SGs?|working\s+part(?:y|ies)|meetings?|recs|"
+                               r"Recommendations|"
                                r"assembl(?:y|ies)|conferences?|advisory\s+group|Questions?|procedures?|rules?|members?)\b",
                                re.IGNORECASE)
 

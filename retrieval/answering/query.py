@@ -485,7 +485,10 @@ _REGISTER = [(re.compile(r"\b(?:takes?|taking|took)\s+part\s+in\b", re.IGNORECAS
              # "the staff headcount ceiling": the texts count "employees"; "what floor is the account kept
              # above?": a minimum level
              (re.compile(r"\bhead\s?counts?\b", re.IGNORECASE), "number of employees"),
-             (re.compile(r"\bfloor\b(?=[^?]*\b(?:above|below|at|under|over)\b)", re.IGNORECASE), "minimum level"),
+             (re.compile(r"\bfloor\b(?=[^?]*\b(?:above|below|at|under|over|maintain\w*|keep\w*|hold\w*)\b)",
+                         re.IGNORECASE), "minimum level"),
+             # "a regional phone number for COP": the texts' "telephone number"
+             (re.compile(r"\bphone\s+(?=numbers?\b|lines?\b|calls?\b)", re.IGNORECASE), "telephone "),
              # "who is encouraged to chip in?": the texts "contribute"
              (re.compile(r"\bchip(?:s|ped|ping)?\s+in\b", re.IGNORECASE), "contribute"),
              # "until when can it change its mind?": what the texts say may be "revoked" or "withdrawn"
@@ -527,6 +530,14 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # in WTSA's texts, the Secretary-General in the Plenipotentiary's)
               (re.compile(r"\bvice\s?chair(s|man|men|person)?\b", re.IGNORECASE), r"vice-chair\1"),
               (re.compile(r"\bnb\b\.?(?=\s+of\b)", re.IGNORECASE), "number"),
+              # chat spellings of everyday words: "how long shud a Rec title be", "hw many", "wat does it say"
+              (re.compile(r"\b(?:shud|shld)\b", re.IGNORECASE), "should"),
+              (re.compile(r"\bwud\b", re.IGNORECASE), "would"),
+              (re.compile(r"\bcud\b", re.IGNORECASE), "could"),
+              (re.compile(r"\b(?:wat|wht)\b", re.IGNORECASE), "what"),
+              (re.compile(r"\bhw(?=\s+(?:many|much|long|often|do|does|is|are|can)\b)", re.IGNORECASE), "how"),
+              (re.compile(r"\babt\b", re.IGNORECASE), "about"),
+              (re.compile(r"\bthru\b", re.IGNORECASE), "through"),
               # "telemedicine, e-learning and e-gov projects": the texts' e-health, e-education, e-government
               (re.compile(r"\btele-?(?:medicine|health)\b", re.IGNORECASE), "e-health"),
               (re.compile(r"\be-gov\b(?!-)", re.IGNORECASE), "e-government"),
@@ -1014,6 +1025,16 @@ def revision_named(text: str) -> Revision | None:
     return None
 
 
+def place_named(text: str) -> Revision | None:
+    """A revision named by its venue alone ("the Dubai text", "Hammamet, 2016"), never by an assembly's year."""
+    for rx in _REVISION_RES[:2]:
+        if (m := rx.search(clean_text(text))) is not None:
+            raw = m.group("place") or m.groupdict().get("place2") or ""
+            year = m.groupdict().get("year")
+            return Revision(place=next(p for p in _PLACES if p.lower() == raw.lower()), year=int(year) if year else 0)
+    return None
+
+
 def venue_named(text: str) -> Revision | None:
     """A revision named loosely, as in "what changed at Hammamet?": any venue or assembly the question
     names (year 0 when only the place is given)."""
@@ -1176,13 +1197,19 @@ def parse_reference(query: str) -> Reference | None:
     if ref.revision is None:  # named apart from the number, never taken from another instrument's date
         # … nor from what the question goes on to ask after a break: "res 77 resolves 4.2: wrc19 dates?"
         # asks about WRC-19 in PP Resolution 77, no 2019 edition of it
+        # … nor a conference named after the clause asked ("res 77 resolves 4.2 wrc19 where + when??"): only a
+        # venue there names the text's revision ("Res 57 resolves 3 in the Dubai text")
         after = _QUESTION_BREAK_RE.split(q[m.end():], maxsplit=1)[0]
-        ref.revision = revision_named(_RES_RE.sub(" ", q[: m.start()] + " | " + after))
+        part_at = _PART_WORD_AT_RE.search(after)
+        ref.revision = revision_named(_RES_RE.sub(" ", q[: m.start()] + " | " + (after[: part_at.start()] if part_at else after)))
+        if ref.revision is None and part_at:
+            ref.revision = place_named(_RES_RE.sub(" ", after[part_at.start():]))
     _read_part(ref, q[: m.start()], q[m.end():])
     return ref
 
 
 _QUESTION_BREAK_RE = re.compile(r"[:;?]|\s[-\u2013\u2014]\s")
+_PART_WORD_AT_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _PART_WORDS) + r")\b", re.IGNORECASE)
 _AS_PROPOSED_RE = re.compile(r"\(\s*as\s+proposed\s+in\s+(?:(?:MOD|ADD|SUP)\s+)?$", re.IGNORECASE)
 
 
