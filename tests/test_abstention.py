@@ -1831,3 +1831,12 @@ def test_the_texts_word_for_a_phone_number_and_a_floor_kept_and_a_sectors_recomm
                 text="The last call period is four weeks.")
     assert other_sector(read_query("for ITU-R recs adopted by correspondence, how long is the consultation?"), [a8]) \
         == ("ITU-R", "ITU-T")
+
+
+def test_the_same_weight_as_is_the_texts_equivalent_status_and_number_typed_nr() -> None:
+    """blind75/82/88: "does a supplement carry the same weight as the Rec?" missed §1bis.1.1.5's "equivalent
+    status"; "max nr of terms" was no count asked."""
+    from retrieval.answering.query import expand_shorthand, in_texts_words
+
+    assert "equivalent status to" in in_texts_words("Does a supplement carry the same weight as the Recommendation?")
+    assert "number of terms" in expand_shorthand("max nr of terms for SG chairmen, res208?")

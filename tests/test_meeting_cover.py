@@ -170,3 +170,11 @@ def test_a_recommendation_without_summary_leads_with_its_title_in_lines_and_text
     ans = service.answer("what does U.1 cover?")
     assert ans.lines[0].plain.startswith("Recommendation ITU-T U.1 (03/1993) is titled"), ans.lines[0].plain
     assert ans.text.splitlines()[0] == ans.lines[0].plain
+
+
+def test_an_annex_a_meeting_document_lacks_is_said_so(meetings_service: object) -> None:
+    """blind89: "SG17-C823 annex 5, what does it contain?" was answered with C823's abstract; it has no annex 5."""
+    ans = meetings_service.answer("SG17-C823 annex 5, what does it contain?")  # type: ignore[attr-defined]
+    assert ans.abstained and not ans.citations and "no Annex 5" in ans.text, ans.text
+    ans = meetings_service.answer("SG17-C823 annex 2, what does it contain?")  # type: ignore[attr-defined]
+    assert not ans.abstained and ans.citations[0].clause_id.startswith("sg17-c823#annex-2"), ans.text

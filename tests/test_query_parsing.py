@@ -1322,3 +1322,14 @@ def test_a_conference_named_after_the_clause_asked_and_chat_spellings() -> None:
     assert ref is not None and ref.revision == Revision(place="Dubai", year=0), ref
     assert "how long should a Rec title be" in expand_shorthand("A12: how long shud a Rec title be, max?")
     assert expand_shorthand("hw many elements, wat does it say") == "how many elements, what does it say"
+
+
+def test_part_words_joined_by_hyphens_an_addressee_and_label_before_say_and_a_meeting_documents_annex() -> None:
+    """blind89: "res 208 resolves-further 4", "Res 130 instr. BDT 12 say?" and "SG17-C823 annex 5" lost their
+    parts (the last two were answered from other clauses; neither exists)."""
+    ref = parse_reference("res 208 resolves-further 4: can 1 person hold 2 vice-chair seats?")
+    assert ref is not None and (ref.part, ref.label) == ("resolves further", "4"), ref
+    ref = parse_reference("what does Res 130 instr. BDT 12 say?")
+    assert ref is not None and (ref.part, ref.label) == ("instructs bdt", "12"), ref
+    ref = parse_reference("SG17-C823 annex 5, what does it contain?")
+    assert ref is not None and (ref.number, ref.part) == ("SG17-C823", "Annex 5"), ref

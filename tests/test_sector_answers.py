@@ -1845,3 +1845,9 @@ def test_a_series_named_by_its_letter_after_the_word(itu_service: object) -> Non
     """blind85: "A.12 series letter D - covers wat?" found A.12's keywords."""
     ans = ask(itu_service, "A.12 series letter D - covers wat?")
     assert ans.citations and ans.citations[0].clause_id.endswith("#clause.2.2"), ans.text
+
+
+def test_which_director_with_any_verb_asks_whose_bureau(itu_service: object) -> None:
+    """blind87: "Which Director represents ITU in the WHO EMF Project?" was read as a plain question."""
+    ans = ask(itu_service, "Which Director represents ITU in the WHO EMF Project?")
+    assert ans.lead_sectors == ["ITU-T"], ans.text

@@ -26,7 +26,8 @@ _WHICH_SECTOR = (r"\b(?:which|what)\s+(?:other\s+)?(?:ITU\s+)?(?:sectors?|bureau
                  # "which part of ITU is tasked with …", "what arm of the ITU …"
                  r"|\b(?:which|what)\s+(?:parts?|arms?|branch(?:es)?|wings?)\s+of\s+(?:the\s+)?ITU\b"
                  # "which ITU Director is tasked with taking part in …?": a Bureau's Director, and so its Sector
-                 r"|\b(?:which|what)\s+(?:ITU\s+)?(?:bureau\s+)?director(?:'s)?\s+(?:is|was|has|should|must|will|does)\b"
+                 r"|\b(?:which|what)\s+(?:ITU\s+)?(?:bureau\s+)?director(?:'s)?\s+(?:is|was|has|should|must|will|does|"
+                 r"represents|participates|takes|leads|handles|runs|coordinates|organi[sz]es|reports)\b"
                  # "is any bureau tasked with supporting …? which one": which Sector, asked as yes or no first
                  r"|\b(?:is|are)\s+(?:there\s+)?(?:any|a|some)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\s+(?:tasked|responsible|"
                  r"in\s+charge|charged|mandated|instructed|told|asked|supposed|meant|assigned)\b")
@@ -489,6 +490,9 @@ _REGISTER = [(re.compile(r"\b(?:takes?|taking|took)\s+part\s+in\b", re.IGNORECAS
                          re.IGNORECASE), "minimum level"),
              # "a regional phone number for COP": the texts' "telephone number"
              (re.compile(r"\bphone\s+(?=numbers?\b|lines?\b|calls?\b)", re.IGNORECASE), "telephone "),
+             # "does a supplement carry the same weight as the Rec?": the texts speak of "equivalent status"
+             (re.compile(r"\b(?:the\s+)?same\s+(?:weight|standing|status|force|authority|rank)\s+as\b", re.IGNORECASE),
+              "equivalent status to"),
              # "who is encouraged to chip in?": the texts "contribute"
              (re.compile(r"\bchip(?:s|ped|ping)?\s+in\b", re.IGNORECASE), "contribute"),
              # "until when can it change its mind?": what the texts say may be "revoked" or "withdrawn"
@@ -529,7 +533,7 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # "vicechairs", "max nb of": chat spellings of "vice-chairs", "number" ("SG" stays: a study group
               # in WTSA's texts, the Secretary-General in the Plenipotentiary's)
               (re.compile(r"\bvice\s?chair(s|man|men|person)?\b", re.IGNORECASE), r"vice-chair\1"),
-              (re.compile(r"\bnb\b\.?(?=\s+of\b)", re.IGNORECASE), "number"),
+              (re.compile(r"\b(?:nb|nr)\b\.?(?=\s+of\b)", re.IGNORECASE), "number"),
               # chat spellings of everyday words: "how long shud a Rec title be", "hw many", "wat does it say"
               (re.compile(r"\b(?:shud|shld)\b", re.IGNORECASE), "should"),
               (re.compile(r"\bwud\b", re.IGNORECASE), "would"),
@@ -897,6 +901,8 @@ def max_typos(word: str) -> int:
 def fix_reference_words(text: str) -> tuple[str, list[tuple[str, str]]]:
     """"Reslution 57 resolvs 3" → "resolution 57 resolves 3", with what was read as what."""
     fixes: list[tuple[str, str]] = []
+    # "resolves-further 4", "resolvs-to-instruct 5": a part's words joined by hyphens
+    text = _JOINED_PART_RE.sub(lambda m: m.group(0).replace("-", " "), text)
 
     def repl(m: re.Match[str]) -> str:
         word = m.group(1)
@@ -910,6 +916,10 @@ def fix_reference_words(text: str) -> tuple[str, list[tuple[str, str]]]:
         return word
 
     return _WORD_THEN_LABEL.sub(repl, text), fixes
+
+
+_JOINED_PART_RE = re.compile(r"\b(?:resol\w*|further|instruct\w*|decides|invites|requests)(?:-(?:resol\w*|further|to|"
+                             r"instruct\w*|decides|invites|requests))+\b", re.IGNORECASE)
 
 
 # ---- references people type ---------------------------------------------------------------------
@@ -952,7 +962,7 @@ _ADDRESSED_RE = re.compile(
     r"(?P<who>(?:the\s+)?[A-Z][\w,'/ -]*?)"
     rf"(?:(?:\s+(?P<label>{_ONE_LABEL_RE})(?:\s*(?:-|to)\s*(?P<to>{_ONE_LABEL_RE}))?)?\s*(?:[?.!,;:\u2013\u2014-]|$)"
     # (labelled, before its instrument: "instr SG 1 of Res 11")
-    rf"|\s+(?P<tied>{_ONE_LABEL_RE})\s+(?=(?:of|in|from)\s))",
+    rf"|\s+(?P<tied>{_ONE_LABEL_RE})\s+(?=(?:of|in|from)\s|(?:say|says|said|state|states|mean|means|cover|covers)\b))",
     re.IGNORECASE)
 _ADDRESSEE_WORDS = re.compile(r"\b(?:director|directors|secretary-general|council|bureaux?|member|sector|"
                               r"study|groups?|tsag|rag|tdag|administrations|states|membership|academia|sg|tsb|bdt|br)\b",
@@ -1103,8 +1113,13 @@ def _rec_or_meeting_reference(q: str, query: str) -> Reference | None:
     if m and (m.group("label") or "-" in m.group("sym")):
         sym = re.sub(r"\s", "", m.group("sym")).upper()
         sym = re.sub(r"(C|TD)0+(\d)", r"\1\2", sym)
-        return Reference(number=sym, kind="contribution" if m.group("type").upper() == "C" else "td",
-                         part="section" if m.group("label") else None, label=m.group("label"), text=query)
+        kind = "contribution" if m.group("type").upper() == "C" else "td"
+        annex = None if m.group("label") else re.match(r"^\s*,?\s*(?:the\s+)?" + _ANNEX_RE.pattern, q[m.end():], re.IGNORECASE)
+        if annex:  # "SG17-C823 annex 5, what does it contain?"
+            return Reference(number=sym, kind=kind, part=f"{annex.group('part').capitalize()} {annex.group('label').upper()}",
+                             text=query)
+        return Reference(number=sym, kind=kind, part="section" if m.group("label") else None, label=m.group("label"),
+                         text=query)
     m = _REC_REF_RE.search(q)
     if m and (more := _MORE_RECS_RE.match(q, m.end("num"))) and (
             more.group("series").upper() == m.group("num")[:len(more.group("series"))].upper() or more.group("third")):
