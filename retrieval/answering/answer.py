@@ -393,16 +393,12 @@ def other_sector(query: Query, clauses: list[Clause]) -> tuple[str, str] | None:
     return None
 
 
-_SECTOR_WORDS = {"ITU-R": "Radiocommunication", "ITU-T": "Telecommunication Standardization",
-                 "ITU-D": "Telecommunication Development"}
-
-
 def _names_scope(text: str, sector: str) -> bool:
     """The text speaks of that Sector's own groups or procedures ("ITU-R study groups", "the study groups of the
     Radiocommunication Sector", "the Radiocommunication Assembly"), not of the Sector in passing (a rapporteur's
     liaison "with ITU-R and ITU-D" is no ITU-R procedure)."""
     t = norm_hyphens(text)
-    word = _SECTOR_WORDS[sector]
+    word = SECTOR_NAMES[sector].split("(", 1)[1].removesuffix(" Sector)")  # "Radiocommunication", …
     return any(m.group("s").upper() == sector for m in _SECTOR_SCOPED_RE.finditer(t)) or bool(re.search(
         rf"\b(?:study\s+groups?|working\s+part(?:y|ies)|procedures?|rules?)\s+of\s+(?:the\s+)?(?:ITU\s+)?{word}\s+Sector\b"
         rf"|\b{word}\s+(?:Assembly|Advisory\s+Group|Bureau|Sector\s+study\s+groups?)\b", t, re.IGNORECASE))

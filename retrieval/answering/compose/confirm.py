@@ -9,6 +9,7 @@ import re
 from retrieval.answering.compose.direct import with_sectors
 from retrieval.core.models import Clause, Mandate, Sector
 from retrieval.parsing.mandates import gives_task
+from retrieval.parsing.sectors import sectors_in
 
 _I = re.IGNORECASE
 
@@ -34,26 +35,20 @@ _OFFERED_RES = (
                r"still\s+)?(?:(?:have|has|need|needs)\s+to\s+)?(?!get\b|be\b|being\b)[a-z]{3,}\b", _I),
 )
 _LETTER: dict[str, Sector] = {"R": "ITU-R", "T": "ITU-T", "D": "ITU-D"}
-_BUREAU_SECTOR: dict[str, Sector] = {"BR": "ITU-R", "TSB": "ITU-T", "BDT": "ITU-D"}
+_WORD: dict[str, Sector] = {"radio": "ITU-R", "standard": "ITU-T", "develop": "ITU-D"}
 
 
 def _sector_of(m: re.Match[str]) -> Sector | None:
+    """The Sector of the actor offered: by its letter ("the D sector"), its word ("the radio bureau"), or as the
+    texts name it ("BR", "ITU-T", "the Director of the Telecommunication Development Bureau")."""
     g = m.groupdict()
-    if g.get("itu"):
-        return _LETTER[g["itu"][-1].upper()]
     if g.get("letter"):
         return _LETTER[g["letter"].upper()]
-    for key in ("dir", "bureau"):
-        if g.get(key):
-            name = g[key].upper()
-            if name in _BUREAU_SECTOR:
-                return _BUREAU_SECTOR[name]
-            word = g[key].lower()
-            return "ITU-R" if word.startswith("radio") else "ITU-T" if "standard" in word else "ITU-D"
     word = (g.get("word") or g.get("bureau2") or "").lower()
     if word:
-        return "ITU-R" if word.startswith("radio") else "ITU-T" if word.startswith("standard") else "ITU-D"
-    return None
+        return next(sector for stem_, sector in _WORD.items() if word.startswith(stem_))
+    found = [s for s in sectors_in(m.group("actor")) if s in _LETTER.values()]
+    return found[0] if len(found) == 1 else None
 
 
 def sector_offered(question: str) -> tuple[Sector, str] | None:

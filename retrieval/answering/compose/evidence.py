@@ -410,11 +410,11 @@ def asks_published_form(question: str) -> bool:
 
 # "which countries don't allow call-back?", "which member states have special arrears accounts?"
 # ("which small island states are listed …?": a group's members, by name)
+_GROUP_KIND = r"(?:least\s+developed|developing|landlocked|small\s+island|island)"
 _WHICH_COUNTRIES_RE = re.compile(r"^\W*(?:which|what)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|other)\s+)?"
-                                 r"(?:(?:least\s+developed|developing|landlocked|small\s+island(?:\s+developing)?|island|"
-                                 r"African|Arab|Asian|European|American|Pacific)\s+)?"
+                                 rf"(?:(?:{_GROUP_KIND}(?:\s+developing)?|African|Arab|Asian|European|American|Pacific)\s+)?"
                                  r"(?:countries|(?:member\s+)?states|nations|administrations)\b", _I)
-_COUNTRY_GROUP_RE = re.compile(r"\b(?:least\s+developed|developing|landlocked|small\s+island|island)\s+"
+_COUNTRY_GROUP_RE = re.compile(rf"\b{_GROUP_KIND}\s+"
                                r"(?:developing\s+)?(?:countries|states)\b|\bcountries\s+with\s+economies\s+in\s+transition\b|"
                                r"\b(?:LDCs|SIDS|LLDCs)\b", _I)
 # "exact dates and host city for WTSA-20?": a day and month, which "in the last quarter of 2020" is not
