@@ -1333,3 +1333,14 @@ def test_part_words_joined_by_hyphens_an_addressee_and_label_before_say_and_a_me
     assert ref is not None and (ref.part, ref.label) == ("instructs bdt", "12"), ref
     ref = parse_reference("SG17-C823 annex 5, what does it contain?")
     assert ref is not None and (ref.number, ref.part) == ("SG17-C823", "Annex 5"), ref
+
+
+def test_a_conference_named_earlier_in_the_question_is_not_the_resolutions_body() -> None:
+    """blind91: "for the WTDC prep slides - what's the one thing res 203 actually resolves?" was read as WTDC
+    Resolution 203 (not held); the conference just before the number still names it."""
+    ref = parse_reference("for the WTDC prep slides - what's the one thing res 203 actually resolves?")
+    assert ref is not None and ref.body is None and ref.number == "203", ref
+    ref = parse_reference("What did WTSA-16 change in Res 57?")
+    assert ref is not None and ref.body == "WTSA", ref
+    ref = parse_reference("WTSA-12 Res 57")
+    assert ref is not None and ref.body == "WTSA", ref

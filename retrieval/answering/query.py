@@ -1192,7 +1192,10 @@ def parse_reference(query: str) -> Reference | None:
     if m.group("body"):
         body = _BODY_WORDS[re.sub(r"\s+", " ", m.group("body").lower())]
     else:
-        pb = _PREFIX_BODY_RE.search(q[: m.start()]) or re.search(
+        # (the conference just before the number: "WTSA-12 Res 57", "what did WTSA-16 change in Res 57?"; not
+        # "for the WTDC prep slides - what's the one thing res 203 resolves?")
+        near = re.split(r"[.;:?!]|\s[-\u2013\u2014]\s", q[: m.start()])[-1][-30:]
+        pb = _PREFIX_BODY_RE.search(near) or re.search(
             r"\bof (?:the )?(WTSA|PP|WTDC|RA|Plenipotentiary)\b", q[m.end():], re.IGNORECASE)
         if pb:
             body = _BODY_WORDS.get(pb.group(1).lower())

@@ -120,7 +120,7 @@ _SYNONYM_GROUPS = [
     # ITU shorthand in chat.
     ("contrib", "contribs", "contribution", "contributions"), ("plenipot", "plenipotentiary", "pp"),
     ("org", "orgs", "organization", "organizations", "bodies"), ("interop", "interoperability"),
-    ("mtg", "meeting"), ("recs", "recommendations"), ("vice-chair", "vice-chairs", "vice-chairman", "vice-chairmen"),
+    ("mtg", "meeting"), ("recs", "recommendations"), ("colab", "collab", "collaboration"), ("vice-chair", "vice-chairs", "vice-chairman", "vice-chairmen"),
     ("intl", "international"), ("approx", "approximately"), ("alt", "alternative"), ("reqs", "requirements"), ("hq", "headquarters"),
     ("sec", "secs", "second", "seconds"), ("hr", "hrs", "hour", "hours"),
     ("redo", "revise"), ("wk", "wks", "week", "weeks"), ("stats", "statistics"),
