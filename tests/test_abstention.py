@@ -1845,3 +1845,22 @@ def test_the_same_weight_as_is_the_texts_equivalent_status_and_number_typed_nr()
 def test_a_clause_near_the_subject_does_not_answer_what_it_does_not_give(q: str, text: str, why: str) -> None:
     v = _judged(q, text)
     assert v.abstain and why in v.reason, v
+
+
+def test_another_bodys_timing_a_records_number_and_a_sectors_procedure_named_with_its_possessive() -> None:
+    """blind90/92: each was answered from ITU-T's own procedures."""
+    from retrieval.answering.answer import other_sector
+    from retrieval.answering.query import read_query
+
+    v = _judged("How long does ETSI take to approve a specification from one of its ISGs?",
+                "The Director shall explicitly announce the intention to approve the draft Recommendation at least "
+                "three weeks prior to the study group meeting.")
+    assert v.abstain and "ETSI" in v.reason, v
+    v = _judged("Which TSB circular number announced the last call for E.119?",
+                "The additional review encompasses a three-week time period and will be announced by the Director.")
+    assert v.abstain and "number" in v.reason, v
+    a8 = Clause(clause_id="itu-t-rec-a.8@x#clause.4.5.2", doc_id="itu-t-rec-a.8@x", part="clause", label="4.5.2",
+                instrument=Instrument(body="ITU-T", kind="recommendation", number="A.8"), span=(0, 1),
+                text="If comments are received by the end of the additional review, the procedures apply.")
+    asked = "What's the comment period in ITU-R's simultaneous adoption and approval by correspondence procedure?"
+    assert other_sector(read_query(asked), [a8]) == ("ITU-R", "ITU-T")

@@ -438,7 +438,8 @@ _OTHER_RULES_Q_RE = re.compile(
     r"(?:public\s+)?enquir(?:y|ies)|comment\s+periods?)\b"
     r"|\b(?:process(?:es)?|procedures?|polic(?:y|ies)|rules?|approval|ballots?|voting)\s+(?:of|for|in|at|under)\s+(?:an?\s+|the\s+)?"
     r"(?P<org2>" + _OTHER_SDO + r")\b"
-    r"|\bhow\s+(?:do|does|did|can|must|should)\s+(?:the\s+)?(?P<org4>" + _OTHER_SDO + r")\b"
+    r"|\bhow\s+(?:(?:long|many|much|often|quickly|fast)\s+(?:\w+\s+)?)?(?:do|does|did|can|must|should)\s+(?:the\s+)?(?P<org4>"
+    + _OTHER_SDO + r")\b"
     r"|\b(?:how\s+long|how\s+many|how\s+much|how\s+often|when)\b[^?]*\b(?:in|at|by|of|for)\s+(?:an?\s+|the\s+)?(?P<org3>" + _OTHER_SDO
     + r")\b"
     # "who approves a BoF in the IETF?": what is done inside another body
@@ -586,7 +587,8 @@ _HOLDER_ENTITY_RE = re.compile(r"\bwhich\s+(?:company|firm|person|individual|cou
 # to dial?")
 _NUMBER_VALUE_Q_RE = re.compile(r"(?<!\bknow\s)(?<!\bknows\s)(?<!\btell\s)(?<!\blearn\s)(?<!\babout\s)(?<!\bon\s)"
                                 r"\b(?:what|which)(?:'s|\s+is|\s+was)?\s+(?:[\w-]+\s+){0,4}?(?:number|numbers|short\s+code)\b(?!\s+of\b)"
-                                r"(?=[^?]*\b(?:picked|chosen|allocated|assigned|selected|designated|agreed|adopted|"
+                                # ("which TSB circular number announced the last call …?")
+                                r"(?=[^?]*\b(?:picked|chosen|allocated|assigned|selected|designated|agreed|adopted|announced|issued|"
                                 r"reserved|used|dial(?:led)?|is|was|were|got|has\s+been|settled|decided|fixed|harmoni[sz]ed)\b)", _I)
 # (not the number of a Recommendation: "E.164" gives no code)
 _CODE_RE = re.compile(r"\+\s?\d{1,4}\b|(?<!No\.\s)(?<![A-Z]\.)\b(?!(?:19|20)\d\d\b)\d{2,4}\b(?![./]\d)")
