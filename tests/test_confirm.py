@@ -8,8 +8,9 @@ from retrieval.answering.compose.confirm import confirmation, sector_offered
 from retrieval.core.models import Clause, Instrument, Mandate
 
 
-def tasked(actor: str, sector: str | None, role: str = "instructed") -> Clause:
-    return Clause(clause_id="x#a", doc_id="x", instrument=Instrument(), part="instructs", text="to do it;",
+def tasked(actor: str, sector: str | None, role: str = "instructed",
+           text: str = "to maintain a database on cases of harmful interference;") -> Clause:
+    return Clause(clause_id="x#a", doc_id="x", instrument=Instrument(), part="instructs", text=text,
                   span=(0, 1), mandates=[Mandate(actor=actor, sector=sector, role=role)])  # type: ignore[arg-type]
 
 
@@ -44,3 +45,27 @@ def test_a_sector_offered_as_the_lead_after_the_instrument_named() -> None:
     got = confirmation("Under res 196, is ITU-T the lead on protecting telecom consumers?",
                        tasked("ITU-D", "ITU-D", role="responsible"))
     assert got == ("No: ITU-D leads this, not ITU-T.", ["ITU-D"])
+
+
+def test_no_yes_or_no_from_a_clause_that_does_not_do_what_was_asked() -> None:
+    """A hand trial: "does TSB have to report to Council on the C&I programme?" was answered "No: the Director of
+    BDT …" from BDT's task to raise awareness of C&I programmes (Res 177 has TSB report to Council)."""
+    aware = Clause(clause_id="x#a", doc_id="x", instrument=Instrument(), part="instructs", span=(0, 1),
+                   text="to raise awareness of the applicability of C&I programmes to certain IoT applications;",
+                   mandates=[Mandate(actor="Director of BDT", sector="ITU-D", role="instructed")])
+    assert confirmation("does TSB have to report to Council on the C&I programme?", aware) is None
+    reports = aware.model_copy(update={"text": "to report to the Council on the implementation;"})
+    assert confirmation("does TSB have to report to Council on the C&I programme?", reports) == (
+        "No: the Director of BDT (ITU-D) is tasked with this, not TSB.", ["ITU-D"])
+    # a verb that only says someone does something is answered by any task
+    assert confirmation("is it TSB that has to make it easier?", aware) is not None
+
+
+def test_no_is_not_said_when_another_clause_cited_has_the_one_offered_do_it() -> None:
+    reports_bdt = tasked("Director of BDT", "ITU-D", text="to advance the Action Plan, and to report to the Council;")
+    reports_tsb = tasked("Director of TSB", "ITU-T", text="to provide the Council with progress reports;")
+    other_task = tasked("Director of TSB", "ITU-T", text="to provide Sectoral regional activities;")
+    q = "does TSB have to report to Council on the C&I programme?"
+    assert confirmation(q, reports_bdt, [reports_tsb]) is None
+    assert confirmation(q, reports_bdt, [other_task]) == ("No: the Director of BDT (ITU-D) is tasked with this, not TSB.",
+                                                          ["ITU-D"])

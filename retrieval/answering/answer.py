@@ -785,8 +785,10 @@ class Answerer:
         when the best clause tasks a Sector's actor and the answer's lead Sectors, if any, agree with it."""
         if result.abstained or not result.citations or result.intent == "cite":
             return result
-        clause = self.corpus.catalog().by_id.get(result.citations[0].clause_id)
-        said = confirmation(query.text, clause) if clause is not None else None
+        catalog = self.corpus.catalog()
+        clause = catalog.by_id.get(result.citations[0].clause_id)
+        others = [catalog.by_id[c.clause_id] for c in result.citations[1:MAX_CITATIONS] if c.clause_id in catalog.by_id]
+        said = confirmation(query.text, clause, others) if clause is not None else None
         if said is None and clause is not None and not result.lead_sectors and asks_which_sector(query.text) \
                 and (tasked := sectors_tasked(clause)):
             # "in the RCC text, the SGs of which Sector are asked to keep cooperating …?", read inside the

@@ -8,6 +8,7 @@ import re
 
 from retrieval.answering.compose.direct import with_sectors
 from retrieval.core.models import Clause, Mandate, Sector
+from retrieval.indexing.lexical import holds, lexical_tokens
 from retrieval.parsing.mandates import gives_task
 from retrieval.parsing.sectors import sectors_in
 
@@ -25,15 +26,24 @@ _ACTOR = (r"(?P<actor>(?:the\s+)?(?:(?:Director|head)\s+of\s+(?:the\s+)?(?P<dir>
 # "is the Director of TSB the one in charge …", "does the D sector have to …", "does BR maintain …".
 # (An opening greeting or the instrument before a dash may come first: "hey, does …", "res 130 - is it …".)
 _LEAD_IN = r"^\W*(?:(?:hey|so|ok|okay|and|but|quick\s+one)\b\W*|[^?]{0,40}?(?:,|\s?:|\s[-\u2013\u2014])\s+)?"
+# … and the verb of what it is asked to do, when the question says it ("report", "maintain", "strengthening")
+_THEN_VERB = (r"(?:\s+(?:(?:has|have|needs?|is\s+supposed|is\s+meant|is\s+expected|are\s+supposed)\s+to|must|should|will|"
+              r"(?:the\s+ones?\s+)?(?:in\s+charge\s+of|responsible\s+for|tasked\s+with)|of|for|to|with))*"
+              r"(?:\s+(?P<verb>[a-z]{3,}))?")
 _OFFERED_RES = (
-    re.compile(_LEAD_IN + r"(?:is|was)\s+it\s+(?:really\s+|actually\s+|just\s+)?" + _ACTOR + r"\s+(?:that|who|which)\b", _I),
+    re.compile(_LEAD_IN + r"(?:is|was)\s+it\s+(?:really\s+|actually\s+|just\s+)?" + _ACTOR + r"\s+(?:that|who|which)\b"
+               + _THEN_VERB, _I),
     re.compile(_LEAD_IN + r"(?:is|are)\s+" + _ACTOR + r"\s+(?:really\s+|actually\s+|also\s+)?(?:the\s+ones?\b|in\s+charge\b|"
                r"the\s+lead\b|leading\b|in\s+the\s+lead\b|"
-               r"responsible\b|supposed\b|meant\b|expected\b|required\b|tasked\b|obliged\b|told\b|instructed\b)", _I),
+               r"responsible\b|supposed\b|meant\b|expected\b|required\b|tasked\b|obliged\b|told\b|instructed\b)" + _THEN_VERB, _I),
     # a verb in the active voice after the subject ("does TSB get told …" asks whether it is told)
     re.compile(_LEAD_IN + r"(?:does|do|did|must|should|will|has|have)\s+" + _ACTOR + r"\s+(?:really\s+|actually\s+|also\s+|"
-               r"still\s+)?(?:(?:have|has|need|needs)\s+to\s+)?(?!get\b|be\b|being\b)[a-z]{3,}\b", _I),
+               r"still\s+)?(?:(?:have|has|need|needs)\s+to\s+)?(?!get\b|be\b|being\b)(?P<verb>[a-z]{3,})\b", _I),
 )
+# Verbs that say only that someone does something: any task answers them
+_GENERIC_VERBS = frozenset(lexical_tokens("make makes making do does doing handle handles handling run runs running take "
+                                          "takes taking have has deal deals look looks lead leads leading own owns cover "
+                                          "covers work works the one ones charge responsible supposed meant put puts putting"))
 _LETTER: dict[str, Sector] = {"R": "ITU-R", "T": "ITU-T", "D": "ITU-D"}
 _WORD: dict[str, Sector] = {"radio": "ITU-R", "standard": "ITU-T", "develop": "ITU-D"}
 
@@ -53,21 +63,34 @@ def _sector_of(m: re.Match[str]) -> Sector | None:
 
 def sector_offered(question: str) -> tuple[Sector, str] | None:
     """The one Sector a yes-or-no question offers as the doer, and the words that offer it; or None."""
+    found = _offered(question)
+    return (found[0], found[1]) if found else None
+
+
+def _offered(question: str) -> tuple[Sector, str, str] | None:
     for rx in _OFFERED_RES:
         m = rx.search(question)
         if m and (sector := _sector_of(m)) is not None:
-            return sector, " ".join(m.group("actor").split())
+            return sector, " ".join(m.group("actor").split()), (m.group("verb") or "").lower()
     return None
 
 
-def confirmation(question: str, clause: Clause) -> tuple[str, list[Sector]] | None:
+def confirmation(question: str, clause: Clause, others: list[Clause] | None = None) -> tuple[str, list[Sector]] | None:
     """("Yes: the Director of BR (ITU-R) is tasked with this.", ["ITU-R"]) when the question offers the Sector
     the clause tasks; ("No: …, not …", …) when the clause tasks another Sector's actor and none of the one
     offered; None when the question offers none or the clause tasks no Sector's actor."""
-    asked = sector_offered(question)
+    asked = _offered(question)
     if asked is None:
         return None
-    offered, typed = asked
+    offered, typed, verb = asked
+    specific = bool(verb) and not set(lexical_tokens(verb)) <= _GENERIC_VERBS
+
+    def does_it(c: Clause) -> bool:
+        return not specific or holds(set(lexical_tokens(c.text)), verb)
+
+    if not does_it(clause):
+        # "does TSB have to report to Council …?" is not answered by a clause that reports nothing
+        return None
     tasked = [m for m in clause.mandates if gives_task(m) and m.sector in _LETTER.values()]
     if not tasked:
         return None
@@ -75,6 +98,8 @@ def confirmation(question: str, clause: Clause) -> tuple[str, list[Sector]] | No
     mine = [m for m in tasked if m.sector == offered]
     if mine:
         return f"Yes: {_named(mine[0].actor)} {_does(mine[:1])} this.", [offered]
+    if any(m.sector == offered and gives_task(m) and does_it(c) for c in others or [] for m in c.mandates):
+        return None  # another clause cited has the one offered do it too (Res 177: TSB and BDT report to Council)
     actors = list({m.actor: m for m in tasked}.values())
     who = " and ".join(_named(m.actor) for m in actors[:3])
     return f"No: {who} {_does(actors)} this, not {typed}.", sectors
