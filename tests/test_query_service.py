@@ -252,3 +252,11 @@ def test_a_further_part_is_found_whichever_way_round_it_is_typed() -> None:
     assert _further_swapped("resolves further") == "further resolves"
     assert _further_swapped("further instructs the director of tsb") == "instructs further the director of tsb"
     assert _further_swapped("resolves") is None
+
+
+def test_a_clause_of_a_contribution_named_by_who_sent_it(corpus_service: object) -> None:
+    """A hand trial: "what did the RCC propose for resolves 2?" quoted resolves 4 of the proposal."""
+    ans = corpus_service.answer("what did the RCC propose for resolves 2?")  # type: ignore[attr-defined]
+    assert ans.citations and ans.citations[0].clause_id.endswith("/resolves.2"), ans.text
+    ans = corpus_service.answer("RCC proposal - resolves 9?")  # type: ignore[attr-defined]
+    assert ans.abstained and "no text under resolves 9" in ans.text, ans.text

@@ -1036,10 +1036,16 @@ class Answerer:
 
     def _cited_by_description(self, query: Query) -> Reference | None:
         named = part_named(query.text)
+        catalog = self.corpus.catalog()
+        sent = self._contributions_by_source(query) if named and not query.references else set()
+        if named and len(sent) == 1:
+            # "what did the RCC propose for resolves 2?": that clause of what the one contribution sent proposes
+            inst = catalog.clause_at(catalog.doc_positions()[next(iter(sent))][0]).instrument
+            if inst.symbol:
+                return Reference(symbol=inst.symbol, part=named[0], label=named[1], text=query.text)
         described = self._described(query) if named else []
         if not named or len(described) != 1:
             return None
-        catalog = self.corpus.catalog()
         doc = sorted(described[0][1])[-1]
         inst = catalog.clause_at(catalog.doc_positions()[doc][0]).instrument
         if not inst.number:
