@@ -1018,11 +1018,11 @@ _REVISION_RES = (
 )
 
 
-def revision_named(text: str) -> Revision | None:
+def revision_named(text: str, by_assembly: bool = True) -> Revision | None:
     """A revision a question names ("in the Dubai text", "WTSA-12", "Hammamet, 2016"); year 0 when
-    only the place is given."""
+    only the place is given. `by_assembly=False`: by its venue only, never by an assembly's year ("WTSA-12")."""
     q = clean_text(text)
-    for rx in _REVISION_RES:
+    for rx in _REVISION_RES if by_assembly else _REVISION_RES[:2]:
         m = rx.search(q)
         if not m:
             continue
@@ -1032,16 +1032,6 @@ def revision_named(text: str) -> Revision | None:
         raw = groups.get("place") or groups.get("place2") or ""
         place = next(p for p in _PLACES if p.lower() == raw.lower())
         return Revision(place=place, year=int(groups["year"]) if groups.get("year") else 0)
-    return None
-
-
-def place_named(text: str) -> Revision | None:
-    """A revision named by its venue alone ("the Dubai text", "Hammamet, 2016"), never by an assembly's year."""
-    for rx in _REVISION_RES[:2]:
-        if (m := rx.search(clean_text(text))) is not None:
-            raw = m.group("place") or m.groupdict().get("place2") or ""
-            year = m.groupdict().get("year")
-            return Revision(place=next(p for p in _PLACES if p.lower() == raw.lower()), year=int(year) if year else 0)
     return None
 
 
@@ -1221,7 +1211,7 @@ def parse_reference(query: str) -> Reference | None:
         part_at = _PART_WORD_AT_RE.search(after)
         ref.revision = revision_named(_RES_RE.sub(" ", q[: m.start()] + " | " + (after[: part_at.start()] if part_at else after)))
         if ref.revision is None and part_at:
-            ref.revision = place_named(_RES_RE.sub(" ", after[part_at.start():]))
+            ref.revision = revision_named(_RES_RE.sub(" ", after[part_at.start():]), by_assembly=False)
     _read_part(ref, q[: m.start()], q[m.end():])
     return ref
 

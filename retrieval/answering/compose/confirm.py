@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from retrieval.answering.compose.direct import with_sectors
-from retrieval.core.models import Clause, Mandate, Sector
+from retrieval.core.models import THREE, Clause, Mandate, Sector
 from retrieval.indexing.lexical import holds, lexical_tokens
 from retrieval.parsing.mandates import gives_task
 from retrieval.parsing.sectors import sectors_in
@@ -15,10 +15,10 @@ from retrieval.parsing.sectors import sectors_in
 _I = re.IGNORECASE
 
 # Who may be offered: a Bureau, its Director, a Sector by name, letter or word, or its study groups.
-_ACTOR = (r"(?P<actor>(?:the\s+)?(?:(?:Director|head)\s+of\s+(?:the\s+)?(?P<dir>BR|TSB|BDT|Radiocommunication\s+Bureau|"
+_ACTOR = (r"(?P<actor>(?:the\s+)?(?:(?:Director|head)\s+of\s+(?:the\s+)?(?:BR|TSB|BDT|Radiocommunication\s+Bureau|"
           r"Telecommunication\s+(?:Standardization|Development)\s+Bureau)"
-          r"|(?P<bureau>BR|TSB|BDT)(?:\s+director)?"
-          r"|(?P<itu>ITU-[RTD])(?:\s+(?:study\s+groups|SGs|sector))?"
+          r"|(?:BR|TSB|BDT)(?:\s+director)?"
+          r"|ITU-[RTD](?:\s+(?:study\s+groups|SGs|sector))?"
           r"|(?P<letter>[RTD])[-\s]sector"
           r"|(?P<word>radio(?:communication)?|standardi[sz]ation|development)\s+(?:sector|bureau)"
           r"|(?P<bureau2>radio)\s+(?:people|side)))")
@@ -57,7 +57,7 @@ def _sector_of(m: re.Match[str]) -> Sector | None:
     word = (g.get("word") or g.get("bureau2") or "").lower()
     if word:
         return next(sector for stem_, sector in _WORD.items() if word.startswith(stem_))
-    found = [s for s in sectors_in(m.group("actor")) if s in _LETTER.values()]
+    found = [s for s in sectors_in(m.group("actor")) if s in THREE]
     return found[0] if len(found) == 1 else None
 
 
@@ -78,7 +78,8 @@ def _offered(question: str) -> tuple[Sector, str, str] | None:
 def confirmation(question: str, clause: Clause, others: list[Clause] | None = None) -> tuple[str, list[Sector]] | None:
     """("Yes: the Director of BR (ITU-R) is tasked with this.", ["ITU-R"]) when the question offers the Sector
     the clause tasks; ("No: …, not …", …) when the clause tasks another Sector's actor and none of the one
-    offered; None when the question offers none or the clause tasks no Sector's actor."""
+    offered, nor do `others` (the other clauses cited) with what was asked; None when the question offers none,
+    the clause tasks no Sector's actor, or it does not do what the question says ("report", "maintain")."""
     asked = _offered(question)
     if asked is None:
         return None
@@ -91,7 +92,7 @@ def confirmation(question: str, clause: Clause, others: list[Clause] | None = No
     if not does_it(clause):
         # "does TSB have to report to Council …?" is not answered by a clause that reports nothing
         return None
-    tasked = [m for m in clause.mandates if gives_task(m) and m.sector in _LETTER.values()]
+    tasked = [m for m in clause.mandates if gives_task(m) and m.sector in THREE]
     if not tasked:
         return None
     sectors = list(dict.fromkeys(m.sector for m in tasked if m.sector))
@@ -120,4 +121,4 @@ def _named(actor: str) -> str:
 def sectors_tasked(clause: Clause) -> list[Sector]:
     """The Sectors whose actors the clause gives something to do, in ITU's order."""
     tasked = {m.sector for m in clause.mandates if gives_task(m)}
-    return [s for s in ("ITU-R", "ITU-T", "ITU-D") if s in tasked]
+    return [s for s in THREE if s in tasked]
