@@ -366,11 +366,11 @@ class Corpus(Protocol):
     def catalog(self, fresh: bool = False) -> Catalog: ...
 
 
-_SECTOR_SCOPED_RE = re.compile(r"\b(?P<s>ITU-[RTD])(?:'s)?\s+(?:study\s+groups?|SGs?|working\s+part(?:y|ies)|meetings?|recs|"
+_SECTOR_SCOPED_RE = re.compile(r"\b(?P<s>ITU-[RTD])(?:(?:'s)?\s+(?:study\s+groups?|SGs?|working\s+part(?:y|ies)|meetings?|recs|"
                                r"Recommendations|"
-                               r"assembl(?:y|ies)|conferences?|advisory\s+group|Questions?|procedures?|rules?|members?)\b"
+                               r"assembl(?:y|ies)|conferences?|advisory\s+group|Questions?|procedures?|rules?|members?)"
                                # "ITU-R's simultaneous adoption and approval by correspondence procedure"
-                               r"|\b(?P<s2>ITU-[RTD])'s\s+(?:[\w-]+\s+){1,6}?(?:procedures?|process|rules?|methods?)\b",
+                               r"|'s\s+(?:[\w-]+\s+){1,6}?(?:procedures?|process|rules?|methods?))\b",
                                re.IGNORECASE)
 
 
@@ -380,7 +380,7 @@ def other_sector(query: Query, clauses: list[Clause]) -> tuple[str, str] | None:
     12-day rule in A.1 does not answer for ITU-D."""
     if query.intent in ("sector", "cite", "diff", "refs"):
         return None
-    scoped = {(m.group("s") or m.group("s2")).upper() for m in _SECTOR_SCOPED_RE.finditer(query.text)}
+    scoped = {m.group("s").upper() for m in _SECTOR_SCOPED_RE.finditer(query.text)}
     if len(scoped) != 1 or not clauses:
         return None
     asked = scoped.pop()
@@ -401,7 +401,7 @@ def _names_scope(text: str, sector: str) -> bool:
     liaison "with ITU-R and ITU-D" is no ITU-R procedure)."""
     t = norm_hyphens(text)
     word = SECTOR_NAMES[sector].split("(", 1)[1].removesuffix(" Sector)")  # "Radiocommunication", …
-    return any((m.group("s") or m.group("s2")).upper() == sector for m in _SECTOR_SCOPED_RE.finditer(t)) or bool(re.search(
+    return any(m.group("s").upper() == sector for m in _SECTOR_SCOPED_RE.finditer(t)) or bool(re.search(
         rf"\b(?:study\s+groups?|working\s+part(?:y|ies)|procedures?|rules?)\s+of\s+(?:the\s+)?(?:ITU\s+)?{word}\s+Sector\b"
         rf"|\b{word}\s+(?:Assembly|Advisory\s+Group|Bureau|Sector\s+study\s+groups?)\b", t, re.IGNORECASE))
 
