@@ -1864,3 +1864,18 @@ def test_another_bodys_timing_a_records_number_and_a_sectors_procedure_named_wit
                 text="If comments are received by the end of the additional review, the procedures apply.")
     asked = "What's the comment period in ITU-R's simultaneous adoption and approval by correspondence procedure?"
     assert other_sector(read_query(asked), [a8]) == ("ITU-R", "ITU-T")
+
+
+def test_chat_short_forms_of_everyday_words_and_a_sum_typed_as_a_heading() -> None:
+    """blind94/95: "cntry orgs", "SME associate fee - developing country rate?"; a heading before another
+    question asks that question ("dec 5 budget: how many weeks before …?" asks a number of weeks)."""
+    from retrieval.answering.compose.evidence import asks_amount
+    from retrieval.answering.query import expand_shorthand
+
+    assert expand_shorthand("fee for developing cntry orgs and univs") == \
+        "fee for developing country organizations and universities"
+    assert expand_shorthand("help govts in LDC cntries").startswith("help governments in least developed")
+    assert asks_amount("SME associate fee - developing country rate?")
+    assert asks_amount("academia fee?")
+    assert not asks_amount("dec 5 budget: how many weeks before the 2019 council does the SG owe it the data?")
+    assert not asks_amount("international Internet connection costs - which study group is pushed to finish?")

@@ -1851,3 +1851,14 @@ def test_which_director_with_any_verb_asks_whose_bureau(itu_service: object) -> 
     """blind87: "Which Director represents ITU in the WHO EMF Project?" was read as a plain question."""
     ans = ask(itu_service, "Which Director represents ITU in the WHO EMF Project?")
     assert ans.lead_sectors == ["ITU-T"], ans.text
+
+
+def test_a_fee_in_chat_short_forms_and_typed_as_a_heading_in_the_text_named(itu_service: object) -> None:
+    """blind94/95: "developing cntry orgs" was read word for word (no clause held "cntry" or "orgs"), and in Res
+    209 three clauses saying "reduced fees" ranked above the one setting them (fourth): the answer quoted
+    resolves 3, then, with the fee read as asked, abstained."""
+    ans = ask(itu_service, "acadmia fee for developing cntry orgs, res 169?")
+    assert not ans.abstained and ans.citations[0].clause_id.endswith("#resolves.2"), ans.text
+    assert "thirty" in ans.lines[0].plain.lower(), ans.text
+    ans = ask(itu_service, "SME assocaite fee res 209 - devloping country rate?")
+    assert not ans.abstained and ans.citations[0].clause_id.endswith("#resolves.2"), ans.text

@@ -179,6 +179,7 @@ _SERIES_RE = re.compile(r"\b(?:the\s+)?([A-Z])[-\s]series\b(?!\s+(?i:supp\w*|rec
                         # ("A.12 series letter D - covers what?")
                         r"|\bseries\s+(?:letter\s+)?([A-Z])\b(?![.-]\d)")
 OPERATIVE_QUANTITY_WEIGHT = 1.1  # … and more so when an operative clause gives it
+AMOUNT_BELOW_COVERAGE = 0.3  # of the question's idf mass a clause further down giving the sum asked must hold
 QUANTITY_WEIGHT = 1.15  # for "how many terms …?", a clause giving "two terms" holds the answer
 DOER_WEIGHT = 1.15  # for "who decides …?", a clause saying "the Council shall decide …" names the answer
 NAMED_BODY_WEIGHT = 1.1  # … and one naming the body the question names ("TSAG") before one on groups in general
@@ -219,6 +220,33 @@ _PURPOSE_WORDS = frozenset(lexical_tokens("achieve achieving aim aims aiming pur
 
 _BETWEEN_RE = re.compile(r"\bbetween\s+(?:two\s+|successive\s+|the\s+)?(WTSA|WTDC|WRC|RA|PP|TSAG|TDAG|RAG)s?\b",
                          re.IGNORECASE)
+
+
+def _with_amount_below(query: Query, ranked: list[SearchHit], coverage: Callable[[str], float],
+                         scoped: bool = False) -> list[SearchHit]:
+    """"SME associate fee - developing country rate?" (scoped to Res 209) ranks three clauses saying "fees"
+    above the one setting them ("one-thirty second of the contributory unit", fourth): when none of the first
+    three gives the sum asked, the first one further down that does, and holds enough of
+    the question's words, comes third, where the judge reads it. `scoped`: the search read only the texts the
+    question names; there, the clause giving it is what was asked, however few of its words it holds, and
+    comes first."""
+    # "SME fee res 209 - …" is the heading "SME fee - …"
+    if not asks_amount(without_references(query.text)):
+        return ranked
+
+    def gives(c: Clause) -> bool:
+        # (a sum, as a sum: "fewer than 250 employees" is no fee; a count asked is no such clear kind, and
+        # lifting the first clause holding some number lost more than it gained)
+        return gives_amount(c.text, query.text)
+
+    if any(gives(h.clause) for h in ranked[:3]):
+        return ranked
+    below = next((h for h in ranked[3:] if gives(h.clause)
+                  and (scoped or coverage(h.clause.text) >= AMOUNT_BELOW_COVERAGE)), None)
+    if below is None:
+        return ranked
+    rest = [h for h in ranked if h is not below]
+    return [below, *rest] if scoped else [*rest[:2], below, *rest[2:]]
 
 
 def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float] | None = None) -> list[SearchHit]:
@@ -1264,6 +1292,8 @@ class Answerer:
         ranked = rerank(kept, query, coverage)
         if deep and ranked and asks_quantity(query.text) and not holds_quantity(query.text, ranked[0].clause.text):
             ranked = self._with_sibling_quantity(query, ranked)
+        if deep and ranked:
+            ranked = _with_amount_below(query, ranked, coverage, scoped=bool(filters.doc_ids))
         # The extra hits a plain question reads were only candidates for the first few places.
         return ranked[:max(settings.top_k, 5)] if deep else ranked
 

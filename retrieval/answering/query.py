@@ -574,6 +574,13 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"\bqn(s?)\b", re.IGNORECASE), r"question\1"), (re.compile(r"\bthru\b", re.IGNORECASE), "through"),
               (re.compile(r"(?<![\w.])b4(?=\s+(?:a|an|the|it|we|they|that|this|any|each|every|[a-z]+ing)\b)", re.IGNORECASE), "before"),
               (re.compile(r"\bmech\b", re.IGNORECASE), "mechanism"),
+              # "developing cntry orgs", "govts", "univs": chat short forms the speller leaves (too far from
+              # the word, or too short)
+              (re.compile(r"\b(?:cntry|ctry)\b", re.IGNORECASE), "country"),
+              (re.compile(r"\b(?:cntries|ctries|cntrys)\b", re.IGNORECASE), "countries"),
+              (re.compile(r"\borg(s?)\b(?!\.)", re.IGNORECASE), r"organization\1"),
+              (re.compile(r"\bgovt(s?)\b", re.IGNORECASE), r"government\1"),
+              (re.compile(r"\buniv(s?)\b", re.IGNORECASE), lambda m: "universities" if m.group(1) else "university"),
               # "who keeps the action plan up to date?": the texts "update" it ("to continuously update …")
               (re.compile(r"\bup[- ]to[- ]date\b", re.IGNORECASE), "updated"),
               # "the dev conference", "dev countries": ITU chat for "development", "developing" (the speller

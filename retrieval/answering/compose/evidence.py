@@ -175,6 +175,10 @@ _AMOUNT_Q_RE = re.compile(
     # "max fellowship amount per delegate for WTDC?", "registration fee for Kaleidoscope?": a sum, typed as a heading
     r"|^\W*(?:(?:max(?:imum)?|min(?:imum)?|total)\s+)?(?:[\w-]+\s+){0,2}?(?:amounts?|budgets?|fees?|costs?|allowances?)"
     r"\s+(?:per|for|of)\b"
+    # "SME associate fee - developing country rate?", "academia fee?": the sum named as a heading, then what it is for
+    # (… not a heading before another question: "dec 5 budget: how many weeks before …?")
+    r"|^\W*(?:[\w-]+\s+){0,3}?(?:amounts?|budgets?|fees?|costs?|prices?)\s*(?:[-\u2013\u2014:,?]|$)"
+    r"(?![^?]*\b(?:which|who|whom|whose|how|what|when|where|why)\b)"
     # "what does it typically cost a host to …?"
     r"|\bwhat\s+(?:does|do|did|would|will|could)\s+(?:it|that|this|they)\s+(?:\w+\s+)?cost\b"
     # "CU value for member states 2020-23?", "value of the contributory unit"
