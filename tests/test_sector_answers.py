@@ -1862,3 +1862,18 @@ def test_a_fee_in_chat_short_forms_and_typed_as_a_heading_in_the_text_named(itu_
     assert "thirty" in ans.lines[0].plain.lower(), ans.text
     ans = ask(itu_service, "SME assocaite fee res 209 - devloping country rate?")
     assert not ans.abstained and ans.citations[0].clause_id.endswith("#resolves.2"), ans.text
+
+
+def test_everyday_names_for_cctlds_the_radio_side_of_iot_and_emf(itu_service: object) -> None:
+    """blind97/98 (and blind32, 67, 80, 82, 87): "country-code (top-level) domains" are the texts' ccTLDs (Res 102
+    instructs TSB on them; BDT's clauses speak of domain names in general), "the wireless side of IoT" its radio
+    aspects (BR), "radiation from mobile masts" exposure to EMF (Res 176)."""
+    for q in ("Country-code domains like .fr or .br - which Sector deals with those at ITU?",
+              "Which Bureau has to engage with Member States on country-code top-level domain issues under res 102?"):
+        ans = ask(itu_service, q)
+        assert ans.lead_sectors == ["ITU-T"], (q, ans.text)
+        assert ans.citations[0].clause_id.endswith("#instructs-the-director-of-tsb.3"), (q, ans.text)
+    ans = ask(itu_service, "For the wireless side of the Internet of Things, whose study groups get Bureau support?")
+    assert ans.lead_sectors == ["ITU-R"], ans.text
+    ans = ask(itu_service, "Which part of ITU joins the WHO's work on radiation from mobile masts and phones?")
+    assert ans.citations and ans.citations[0].doc_id.startswith("pp-res-176@"), ans.text

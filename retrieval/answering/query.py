@@ -493,6 +493,29 @@ _REGISTER = [(re.compile(r"\b(?:takes?|taking|took)\s+part\s+in\b", re.IGNORECAS
              # "does a supplement carry the same weight as the Rec?": the texts speak of "equivalent status"
              (re.compile(r"\b(?:the\s+)?same\s+(?:weight|standing|status|force|authority|rank)\s+as\b", re.IGNORECASE),
               "equivalent status to"),
+             # "country-code domains like .fr", "country code top-level domain questions": the texts' ccTLDs
+             (re.compile(r"\bcountry[- ]code\s+(?:top[- ]level\s+)?domains?(?:\s+names?)?\b", re.IGNORECASE),
+              "ccTLDs"),
+             # "the wireless side of IoT": its "radio aspects"
+             (re.compile(r"\b(?:wireless|radio)\s+(?:side|end|part|angle|dimension)s?\b", re.IGNORECASE), "radio aspects"),
+             # "hacking threats and weak spots in networks": the texts' cyberthreats and vulnerabilities; "a national
+             # cyber strategy" is a cybersecurity strategy
+             (re.compile(r"\bweak\s+(?:spots?|points?)\b", re.IGNORECASE), "vulnerabilities"),
+             (re.compile(r"\bhack(?:ing|ers?|s)?\b", re.IGNORECASE), "cyberthreats"),
+             (re.compile(r"\bcyber(?=\s+(?:strateg|polic|law|plan|capacit|skill|incident|defen[cs]e|resilien|drill|exercise|"
+                         r"team|readiness|maturity))", re.IGNORECASE), "cybersecurity"),
+             # "a small company", "small firms": the texts' small and medium enterprises; "staff size" is a
+             # number of employees
+             (re.compile(r"\bsmall(?:\s+and\s+medium)?(?:[- ]sized)?\s+(?:compan(?:y|ies)|firms?|businesses|business|enterprises?)\b",
+                         re.IGNORECASE), "SME"),
+             (re.compile(r"\bstaff(?:ing)?\s+(?:size|levels?|numbers?)\b", re.IGNORECASE), "number of employees"),
+             # "radiation from mobile masts and phones": exposure to electromagnetic fields (EMF)
+             (re.compile(r"\bradiation\s+(?:from|of|by)\s+(?:[\w-]+\s+){0,2}?(?:masts?|phones?|antennas?|towers?|base\s+stations?|"
+                         r"handsets?|devices?)\b(?:\s+and\s+(?:phones?|handsets?|devices?|masts?|antennas?))?", re.IGNORECASE),
+              "exposure to electromagnetic fields (EMF)"),
+             # "which part of ITU joins the WHO's work on …": the texts "participate in" it
+             (re.compile(r"\bjoin(?:s|ed|ing)?\s+(?=(?:the\s+|in\s+)?(?:[\w-]+['\u2019]s\s+)?(?:work|project|efforts?|"
+                         r"activities|studies|initiative)\b)", re.IGNORECASE), "participate in "),
              # "who is encouraged to chip in?": the texts "contribute"
              (re.compile(r"\bchip(?:s|ped|ping)?\s+in\b", re.IGNORECASE), "contribute"),
              # "until when can it change its mind?": what the texts say may be "revoked" or "withdrawn"
