@@ -69,3 +69,25 @@ def test_no_is_not_said_when_another_clause_cited_has_the_one_offered_do_it() ->
     assert confirmation(q, reports_bdt, [reports_tsb]) is None
     assert confirmation(q, reports_bdt, [other_task]) == ("No: the Director of BDT (ITU-D) is tasked with this, not TSB.",
                                                           ["ITU-D"])
+
+
+def test_more_ways_of_offering_the_doer_and_everyday_verbs_for_the_texts() -> None:
+    """blind101: "is X the D sector's job?", "does Res 169 ask the standardization bureau director to keep …?",
+    "is BDT the bureau told to …", "is it true that TSB runs …", "is the work handed to an ITU-D study group?";
+    "keeping the database" is the texts' "maintain a database", "back the work" their "support" it."""
+    assert sector_offered("Res 70: is promoting Girls in ICT Day the D sector's job?") == ("ITU-D", "the D sector")
+    assert sector_offered("Is it TSB's job to take part in WHO's EMF Project per res 176?") == ("ITU-T", "TSB")
+    assert sector_offered("Does PP res 169 ask the standardization bureau director to keep organizing Kaleidoscope?") \
+        == ("ITU-T", "the standardization bureau director")
+    assert sector_offered("Under res 130, is BDT the bureau told to help Member States?") == ("ITU-D", "BDT")
+    assert sector_offered("Is it true that TSB runs the ITU Journal, editorial process included?") == ("ITU-T", "TSB")
+    assert sector_offered("Res 21 - is the minimum QoS/QoE guidelines work handed to an ITU-D study group?") == (
+        "ITU-D", "ITU-D")
+    got = confirmation("Is the Radiocommunication Bureau the one keeping the database of interference cases?",
+                       tasked("Director of BR", "ITU-R"))
+    assert got is not None and got[0].startswith("Yes"), got
+    got = confirmation("does the BR director have to back ITU-R study group work on the radio aspects?",
+                       tasked("Director of BR", "ITU-R", text="to support work of the ITU-R study groups on radio aspects"))
+    assert got is not None and got[0].startswith("Yes"), got
+    # a verb the clause does not do, in no everyday form either, still confirms nothing
+    assert confirmation("does the BR director have to report on it?", tasked("Director of BR", "ITU-R")) is None

@@ -1877,3 +1877,12 @@ def test_everyday_names_for_cctlds_the_radio_side_of_iot_and_emf(itu_service: ob
     assert ans.lead_sectors == ["ITU-R"], ans.text
     ans = ask(itu_service, "Which part of ITU joins the WHO's work on radiation from mobile masts and phones?")
     assert ans.citations and ans.citations[0].doc_id.startswith("pp-res-176@"), ans.text
+
+
+def test_whose_director_asks_whose_bureau_and_the_action_decides(itu_service: object) -> None:
+    """blind99: "Girls in ICT Day - whose Director has to keep promoting it …?" quoted BDT's clause without
+    naming a Sector; read as which Sector, all three (Res 70 tasks each Bureau with something), until the
+    action asked ("promoting") picked the one clause giving it."""
+    ans = ask(itu_service, "Girls in ICT Day - whose Director has to keep promoting it with the UN agencies and "
+                           "the membership?")
+    assert ans.lead_sectors == ["ITU-D"], ans.text

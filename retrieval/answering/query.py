@@ -31,7 +31,7 @@ _WHICH_SECTOR = (r"\b(?:which|what)\s+(?:other\s+)?(?:ITU\s+)?(?:sectors?|bureau
                  # "is any bureau tasked with supporting …? which one": which Sector, asked as yes or no first
                  r"|\b(?:is|are)\s+(?:there\s+)?(?:any|a|some)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?)\s+(?:tasked|responsible|"
                  r"in\s+charge|charged|mandated|instructed|told|asked|supposed|meant|assigned)\b")
-_WHOSE = (r"\bwhose\s+(?:study\s+groups?|bureau|sector|job|task|responsibility|remit"
+_WHOSE = (r"\bwhose\s+(?:study\s+groups?|bureau|sector|job|task|responsibility|remit|director"
           # "whose programme is the Special Voluntary Programme?": which Bureau runs it
           r"|programmes?|programs?|projects?|initiatives?|portal|database|platform"
           # "whose lead is that?", "whose studies are the IMT-2020 ones?", "whose Recommendations …"

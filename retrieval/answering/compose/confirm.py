@@ -20,8 +20,10 @@ _ACTOR = (r"(?P<actor>(?:the\s+)?(?:(?:Director|head)\s+of\s+(?:the\s+)?(?:BR|TS
           r"|(?:BR|TSB|BDT)(?:\s+director)?"
           r"|ITU-[RTD](?:\s+(?:study\s+groups|SGs|sector))?"
           r"|(?P<letter>[RTD])[-\s]sector"
-          r"|(?P<word>radio(?:communication)?|standardi[sz]ation|development)\s+(?:sector|bureau)"
+          r"|(?P<word>radio(?:communication)?|standardi[sz]ation|development)\s+(?:sector|bureau)(?:\s+director)?"
           r"|(?P<bureau2>radio)\s+(?:people|side)))")
+# … or its possessive, before the word for a job: "is promoting Girls in ICT Day the D sector's job?"
+_OWNER = _ACTOR + r"['\u2019]s\s+(?:job|task|thing|remit|responsibility|role|area|call|business|work)"
 # … right after the question's verb, as its subject: "is it TSB that …", "is BDT supposed to …",
 # "is the Director of TSB the one in charge …", "does the D sector have to …", "does BR maintain …".
 # (An opening greeting or the instrument before a dash may come first: "hey, does …", "res 130 - is it …".)
@@ -33,17 +35,38 @@ _THEN_VERB = (r"(?:\s+(?:(?:has|have|needs?|is\s+supposed|is\s+meant|is\s+expect
 _OFFERED_RES = (
     re.compile(_LEAD_IN + r"(?:is|was)\s+it\s+(?:really\s+|actually\s+|just\s+)?" + _ACTOR + r"\s+(?:that|who|which)\b"
                + _THEN_VERB, _I),
-    re.compile(_LEAD_IN + r"(?:is|are)\s+" + _ACTOR + r"\s+(?:really\s+|actually\s+|also\s+)?(?:the\s+ones?\b|in\s+charge\b|"
+    re.compile(_LEAD_IN + r"(?:is|are)\s+" + _ACTOR + r"\s+(?:really\s+|actually\s+|also\s+)?(?:"
+               # "is BDT the bureau told to …", "is ITU-R the Sector that manages it …?"
+               r"the\s+(?:ones?|bureau|sector|director|body)\b(?:\s+(?:that|who|which))?|in\s+charge\b|"
                r"the\s+lead\b|leading\b|in\s+the\s+lead\b|"
                r"responsible\b|supposed\b|meant\b|expected\b|required\b|tasked\b|obliged\b|told\b|instructed\b)" + _THEN_VERB, _I),
     # a verb in the active voice after the subject ("does TSB get told …" asks whether it is told)
     re.compile(_LEAD_IN + r"(?:does|do|did|must|should|will|has|have)\s+" + _ACTOR + r"\s+(?:really\s+|actually\s+|also\s+|"
                r"still\s+)?(?:(?:have|has|need|needs)\s+to\s+)?(?!get\b|be\b|being\b)(?P<verb>[a-z]{3,})\b", _I),
+    # "is it true that TSB runs the ITU Journal …?"
+    re.compile(_LEAD_IN + r"(?:is\s+it\s+(?:true|right|correct|the\s+case)\s+that|true\s+that)\s+" + _ACTOR
+               + r"\s+(?:really\s+|actually\s+|also\s+|still\s+)?(?:(?:has|have|needs?)\s+to\s+|must\s+|should\s+)?"
+               r"(?P<verb>[a-z]{3,})\b", _I),
+    # "does Res 169 ask the standardization bureau director to keep organizing Kaleidoscope?"
+    re.compile(_LEAD_IN + r"(?:does|do|did)\s+(?:[^?]{0,40}?\s+)?(?:ask|tell|instruct|require|task|request|charge|expect)\s+"
+               + _ACTOR + r"\s+to\s+(?:keep\s+(?:on\s+)?|continue\s+(?:to\s+)?)?(?P<verb>[a-z]{3,})\b", _I),
+    # "is promoting Girls in ICT Day the D sector's job?", "is it TSB's job to take part in …?"
+    re.compile(_LEAD_IN + r"(?:is|was)\s+(?:it\s+|this\s+|that\s+|(?P<doing>[a-z]{3,}ing)\b[^?]{0,80}?\s+)" + _OWNER
+               + r"(?:\s+to\s+(?P<verb>[a-z]{3,}))?", _I),
+    # "is the QoS guidelines work handed to an ITU-D study group?"
+    re.compile(_LEAD_IN + r"(?:is|are|was|were)\s+[^?]{3,80}?\s+(?:handed|given|assigned|entrusted|left|delegated|allocated)"
+               r"\s+to\s+(?:an?\s+|the\s+)?" + _ACTOR, _I),
 )
 # Verbs that say only that someone does something: any task answers them
 _GENERIC_VERBS = frozenset(lexical_tokens("make makes making do does doing handle handles handling run runs running take "
                                           "takes taking have has deal deals look looks lead leads leading own owns cover "
                                           "covers work works the one ones charge responsible supposed meant put puts putting"))
+# Everyday verbs (stemmed) for what the texts have actors do: "keeping the database" is "maintain a database",
+# "back the study groups' work" "support" it
+_DOING_AS_WRITTEN: dict[str, tuple[str, ...]] = {
+    "keep": ("maintain",), "back": ("support",), "help": ("assist", "support"), "write": ("develop", "draft", "prepare"),
+    "host": ("organize",), "hold": ("organize",), "fund": ("finance",), "check": ("review", "monitor"),
+}
 _LETTER: dict[str, Sector] = {"R": "ITU-R", "T": "ITU-T", "D": "ITU-D"}
 _WORD: dict[str, Sector] = {"radio": "ITU-R", "standard": "ITU-T", "develop": "ITU-D"}
 
@@ -71,7 +94,8 @@ def _offered(question: str) -> tuple[Sector, str, str] | None:
     for rx in _OFFERED_RES:
         m = rx.search(question)
         if m and (sector := _sector_of(m)) is not None:
-            return sector, " ".join(m.group("actor").split()), (m.group("verb") or "").lower()
+            g = m.groupdict()
+            return sector, " ".join(m.group("actor").split()), (g.get("verb") or g.get("doing") or "").lower()
     return None
 
 
@@ -87,7 +111,9 @@ def confirmation(question: str, clause: Clause, others: list[Clause] | None = No
     specific = bool(verb) and not set(lexical_tokens(verb)) <= _GENERIC_VERBS
 
     def does_it(c: Clause) -> bool:
-        return not specific or holds(set(lexical_tokens(c.text)), verb)
+        have = set(lexical_tokens(c.text))
+        return not specific or holds(have, verb) or any(
+            holds(have, w) for w in _DOING_AS_WRITTEN.get((lexical_tokens(verb) or [""])[0], ()))
 
     if not does_it(clause):
         # "does TSB have to report to Council …?" is not answered by a clause that reports nothing

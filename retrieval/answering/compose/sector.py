@@ -667,8 +667,10 @@ def sectors_doing(c: Clause) -> set[str]:
 
 
 # "Which sector organises it?", "which Bureau is supposed to publish …": the action asked about.
-_ACTION_ASK_RE = re.compile(r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?|part\s+of\s+(?:the\s+)?ITU|"
+_ACTION_ASK_RE = re.compile(r"\b(?:(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[sx]?|part\s+of\s+(?:the\s+)?ITU|"
                             r"(?:bureau\s+)?directors?)"
+                            # "whose Director has to keep promoting it …"
+                            r"|whose\s+(?:ITU\s+)?(?:bureau\s+)?(?:director|bureau|sector))"
                             # "which Sector's director is told to …"
                             r"(?:'s\s+(?:director|bureau|study\s+groups?))?\s+"
                             # "in charge of organising …" takes a gerund; "in charge of telecommunication resources" no verb
@@ -676,7 +678,7 @@ _ACTION_ASK_RE = re.compile(r"\b(?:which|what)\s+(?:ITU\s+)?(?:sectors?|bureau[s
                             r"(?:is\s+|are\s+)?(?:(?:in\s+charge\s+of|tasked\s+with|responsible\s+for)\s+(?:(?P<gerund>[a-z]+ing|participate)\b)?"
                             r"|(?:supposed\s+to\s+|meant\s+to\s+|has\s+to\s+|have\s+to\s+|must\s+|"
                             r"should\s+|will\s+|actually\s+|told\s+to\s+|asked\s+to\s+|instructed\s+to\s+)?"
-                            r"(?P<verb>[a-z]+)\b)", re.I)
+                            r"(?:keep\s+(?:on\s+)?|continue\s+(?:to\s+)?)?(?P<verb>[a-z]+)\b)", re.I)
 # "take part in" is what the texts call "participate in"
 # … and so is representing ITU in something ("which Bureau represents ITU in the WHO EMF project?")
 _PHRASAL_RE = re.compile(r"\btak(?:e|es|ing)\s+part\b|\brepresent(?:s|ing)?\s+(?:ITU|the\s+Union)(?=\s+(?:in|at|on)\b)", re.I)
