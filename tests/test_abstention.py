@@ -1879,3 +1879,15 @@ def test_chat_short_forms_of_everyday_words_and_a_sum_typed_as_a_heading() -> No
     assert asks_amount("academia fee?")
     assert not asks_amount("dec 5 budget: how many weeks before the 2019 council does the SG owe it the data?")
     assert not asks_amount("international Internet connection costs - which study group is pushed to finish?")
+
+
+def test_how_often_is_read_with_the_part_naming_who_does_it() -> None:
+    """blind95: "how often does the SG need to brief the Geneva missions …?" abstained: "instructs the
+    Secretary-General … to hold information meetings at least twice a year" names the doer in its part only."""
+    c = clause("to hold information meetings at least twice a year with the representatives of permanent missions "
+               "in Geneva, and to share information with them on a regular basis;").model_copy(
+        update={"part": "instructs the Secretary-General"})
+    v = judge("How often does the Secretary-General need to brief the Geneva missions?", [c],
+              corpus_has=lambda s: True, known_word=lambda w: True,
+              coverage=lambda t: 0.8 if "Secretary-General" in t else 0.4)
+    assert not v.abstain, v

@@ -1252,8 +1252,10 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
                                                                               or n == 0 or _same_section(c, clauses[0]))
                                             for n, c in enumerate(clauses[:3])):
         return Verdict(abstain=True, missing=["a duration"], reason="The clauses found do not give how long it lasts.")
+    # (read with its part: "instructs the Secretary-General … to hold information meetings at least twice a year"
+    # names who meets that often in its part only)
     if _SOLE_HOW_OFTEN_Q_RE.match(q) and not any(_HOW_OFTEN_SPAN_RE.search(c.text)
-                                                 and coverage(f"{c.instrument.title} {c.text}") >= 0.5
+                                                 and coverage(f"{c.instrument.title} {c.part} {c.text}") >= 0.5
                                                  for c in clauses[:3]):
         # "how often does the PP meet?" (nothing else asked) answered by A.1's "… leaving their home countries too
         # often": no clause found says how often
