@@ -1358,3 +1358,25 @@ def test_everyday_words_read_as_the_texts_write_them() -> None:
     assert in_texts_words("the staff size limit for a small company") == "the number of employees limit for a SME"
     assert in_texts_words("which part of ITU joins the WHO's work on it").startswith("which part of ITU participate in the")
     assert "radio aspects" in in_texts_words("the wireless side of IoT")
+
+
+def test_phone_typed_questions_read_as_meant() -> None:
+    """blind102/103: "res1 7.1.11 how does TSB handle requests …" (a part "requests"), "annex 5 of c823" (no
+    document), "whos TSB director rn", "can academia ppl vote on resos? asking 4 a uni colleague", "anything on
+    AI in our texts? need a line for a briefing" (the asker's purpose read as the topic)."""
+    from retrieval.answering.compose.topic import clean_topic
+    from retrieval.answering.query import expand_shorthand, parse_reference, without_framing
+
+    ref = parse_reference("WTSA res 1 7.1.11 how does TSB handle requests from LDCs")
+    assert ref is not None and (ref.part, ref.label) == ("section", "7.1.11"), ref
+    ref = parse_reference("annex 5 of c823 - whats in it")
+    assert ref is not None and (ref.kind, ref.number, ref.part) == ("contribution", "C823", "Annex 5"), ref
+    ref = parse_reference("c823 annex 2 - what is it about")
+    assert ref is not None and ref.part == "Annex 2", ref
+    assert parse_reference("C823 says what?") is None  # a bare symbol alone names no part
+    assert expand_shorthand("whos TSB director rn") == "who is TSB director currently"
+    assert expand_shorthand("can academia ppl vote on resos?") == "can academia people vote on resolutions?"
+    assert without_framing("can academia ppl vote on resos? asking 4 a uni colleague") == "can academia ppl vote on resos?"
+    assert without_framing("anything on AI in our texts? need a line for a briefing") == "anything on AI in our texts?"
+    assert without_framing("is it TSB? or BDT?") == "is it TSB? or BDT?"  # a second question is no framing
+    assert clean_topic("anything on AI in our texts") == "anything on AI"

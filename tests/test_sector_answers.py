@@ -1886,3 +1886,17 @@ def test_whose_director_asks_whose_bureau_and_the_action_decides(itu_service: ob
     ans = ask(itu_service, "Girls in ICT Day - whose Director has to keep promoting it with the UN agencies and "
                            "the membership?")
     assert ans.lead_sectors == ["ITU-D"], ans.text
+
+
+def test_an_english_question_is_spelled_in_english(itu_service: object) -> None:
+    """blind102: "ict indicaters" was read as E.119's French "indicateurs" (a letter left out, the likelier slip
+    than a wrong one) and the question refused; and "SME reduced fee - staff headcount limit" asks a count."""
+    from retrieval.answering.query import read_query
+    from retrieval.answering.spelling import speller_for
+
+    service = itu_service
+    speller = speller_for(service.engine.catalog())  # type: ignore[attr-defined]
+    assert speller.suggest("indicaters") == "indicators"
+    ans = ask(itu_service, "SME reduced fee - staff headcount limit res 209")
+    assert not ans.abstained and ans.citations[0].clause_id.endswith("#resolves.3"), ans.text
+    assert read_query("cybersecurty", speller).text == "cybersecurity"

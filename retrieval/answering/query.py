@@ -656,8 +656,13 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # "the budget cap": its maximum budget ("CAP" alone is the Common Alerting Protocol)
               (re.compile(r"\b(budget|spending|cost|expenditure|fee)\s+caps?\b", re.IGNORECASE), r"maximum \1"),
               # "whos responsible …": "who's", not "whose" (the speller's nearest word)
-              (re.compile(r"\bwhos\b(?=\s+(?:responsible|in\s+charge|supposed|meant|tasked|running|doing|the|on|behind|leading|chairing)\b)",
+              (re.compile(r"\bwhos\b(?=\s+(?:responsible|in\s+charge|supposed|meant|tasked|running|doing|the|on|behind|leading|chairing|"
+                          r"TSB|BR|BDT|TSAG|TDAG|RAG|ITU|ITU-[RTD]|SG|current|currently|now|chair|director|head)\b)",
                           re.IGNORECASE), "who is"),
+              # "whos TSB director rn", "can academia ppl vote on resos?": chat for "right now", "people", "resolutions"
+              (re.compile(r"\brn\b(?=\s*[?!.]*\s*$)", re.IGNORECASE), "currently"),
+              (re.compile(r"\bppl\b", re.IGNORECASE), "people"),
+              (re.compile(r"\bresos\b(?!\s*\d)", re.IGNORECASE), "resolutions"),
               # "pp18 r157", "wtsa-16 r1": a conference's resolution in shorthand, not Recommendation R.157
               (re.compile(r"\b((?:pp|wtsa|wtdc|ra|wrc)(?:-?\d{2})?)\s+r\.?\s?(\d{1,3})\b(?!\.\d)", re.IGNORECASE),
                r"\1 Resolution \2"),
@@ -831,8 +836,16 @@ _TELL_RE = re.compile(r"[.?]?\s*\bwhat\s+(?:do|should|shall|can)\s+(?:i|we)\s+(?
                       r"(?:him|her|them|my\s+\w+|our\s+\w+)\s*\??\s*$", re.IGNORECASE)
 
 
+# … after the question: "anything on AI in our texts? need a line for a briefing", "can academia vote on recs?
+# asking for a colleague" (a last sentence with a word of the asker's world and no question of its own)
+_FRAME_AFTER_RE = re.compile(r"(?<=\?)\s*(?![^?]*\b(?:which|who|whom|whose|what|when|where|why|how)\b)[^?]*?\b(?:"
+                             + _FRAMING + r"|colleagues?|asking\s+(?:for|4)|need(?:ed)?\s+(?:a|an|some)\s+(?:line|sentence|"
+                             r"quote|para(?:graph)?|bullet|answer)|thanks|thx|ty|cheers)\b[^?]*$", re.IGNORECASE)
+
+
 def without_framing(text: str) -> str:
     """The question without why the asker asks; unchanged when that would leave too little."""
+    text = _FRAME_AFTER_RE.sub("", text).strip() or text
     m = _FRAME_RE.search(text)
     if m and re.search(r"\b(?:about|regarding|concerning|re)\b", m.group(0), re.IGNORECASE):
         return text  # "my boss wants to know about the ITU Journal: who runs it?" names the topic there
@@ -1130,11 +1143,16 @@ def _rec_number(typed: str) -> str:
 
 def _rec_or_meeting_reference(q: str, query: str) -> Reference | None:
     m = _MEETING_REF_RE.search(q)
-    if m and (m.group("label") or "-" in m.group("sym")):
+    # a bare symbol ("c823") is a document only with its annex beside it: "annex 5 of c823", "c823 annex 5"
+    before = re.search(_ANNEX_RE.pattern + r"\s+(?:of|in|to)\s+(?:the\s+)?$", q[: m.start()], re.IGNORECASE) \
+        if m and not m.group("label") else None
+    after = re.match(r"^\s*,?\s*(?:the\s+)?" + _ANNEX_RE.pattern, q[m.end():], re.IGNORECASE) \
+        if m and not m.group("label") else None
+    if m and (m.group("label") or "-" in m.group("sym") or before or after):
         sym = re.sub(r"\s", "", m.group("sym")).upper()
         sym = re.sub(r"(C|TD)0+(\d)", r"\1\2", sym)
         kind = "contribution" if m.group("type").upper() == "C" else "td"
-        annex = None if m.group("label") else re.match(r"^\s*,?\s*(?:the\s+)?" + _ANNEX_RE.pattern, q[m.end():], re.IGNORECASE)
+        annex = after or before
         if annex:  # "SG17-C823 annex 5, what does it contain?"
             return Reference(number=sym, kind=kind, part=f"{annex.group('part').capitalize()} {annex.group('label').upper()}",
                              text=query)
@@ -1305,6 +1323,14 @@ def _part_in(text: str, tied: bool) -> tuple[str, str | None, str | None] | None
         part = re.sub(r"\bsg\b", "secretary-general", part)  # texts spell it out; bureaux keep TSB, BDT, BR
         lab, to = addressed.group("label") or addressed.group("tied"), addressed.group("to")
         return part, canonical_label(lab) if lab else None, canonical_label(to) if to else None
+    # "A.1 2.3.3.11", "A.Sup5 IV.5.6", "D.000 A.28": a numbered clause right after the number, before a part's word
+    # later on ("res1 7.1.11 how does TSB handle requests …" asks about §7.1.11, not a part "requests")
+    bare = None if tied else re.match(r"^\s*,?\s*((?:[IVX]+|[A-Z])?\.?\d+(?:\.\d+)+(?:\s?(?:bis|ter))?|(?:[IVX]+|[A-Z])\.\d+)\b",
+                                      text, re.IGNORECASE)
+    if bare:
+        # "iii.3.2" → "III.3.2", "4.3 bis" → "4.3bis"
+        label = re.sub(r"\s", "", bare.group(1))
+        return "section", re.sub(r"^[a-z]+", lambda m: m.group(0).upper(), label), None
     low = text.lower()
     for word in _PART_WORDS:
         for wm in re.finditer(rf"\b{re.escape(word)}\b", low):
@@ -1328,13 +1354,6 @@ def _part_in(text: str, tied: bool) -> tuple[str, str | None, str | None] | None
             to = ab.group("to")
             return (_PART_ABBREV[ab.group("abbr").lower()], canonical_label(ab.group("label")),
                     canonical_label(to) if to else None)
-        # "A.1 2.3.3.11", "A.Sup5 IV.5.6", "D.000 A.28": a numbered clause right after the number
-        bare = re.match(r"^\s*,?\s*((?:[IVX]+|[A-Z])?\.?\d+(?:\.\d+)+(?:\s?(?:bis|ter))?|(?:[IVX]+|[A-Z])\.\d+)\b",
-                        text, re.IGNORECASE)
-        if bare:
-            # "iii.3.2" → "III.3.2", "4.3 bis" → "4.3bis"
-            label = re.sub(r"\s", "", bare.group(1))
-            return "section", re.sub(r"^[a-z]+", lambda m: m.group(0).upper(), label), None
     return None
 
 

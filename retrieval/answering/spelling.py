@@ -129,8 +129,11 @@ class Speller:
             elif (len(w) >= MIN_CORPUS_FIX or (op == "swap" and len(w) >= MIN_SWAP_FIX)) and not common \
                     and self.lexical.knows(stem(cand)):
                 # Then the commoner corpus word (lower idf); two letters swapped are a slip even in a short word
-                # ("gaurd" is "guard").
-                scored.append((1, _OP_ORDER[op], self.lexical.idf(stem(cand)), cand))
+                # ("gaurd" is "guard"). An English question means an English word before one of the texts in
+                # other languages: "indicaters" is "indicators", not E.119's French "indicateurs" (a letter
+                # left out, which is otherwise the likelier slip).
+                scored.append((1, _OP_ORDER[op] - (len(_OP_ORDER) if english_count(cand) else 0),
+                               self.lexical.idf(stem(cand)), cand))
             elif len(w) >= MIN_CORPUS_FIX and not common and not variant and not self._known_alias(w) \
                     and self._known_alias(cand):
                 # … or a word the search reads through its synonyms ("cuttoff" → "cutoff", read as "deadline")

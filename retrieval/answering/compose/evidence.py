@@ -176,9 +176,11 @@ _AMOUNT_Q_RE = re.compile(
     r"|^\W*(?:(?:max(?:imum)?|min(?:imum)?|total)\s+)?(?:[\w-]+\s+){0,2}?(?:amounts?|budgets?|fees?|costs?|allowances?)"
     r"\s+(?:per|for|of)\b"
     # "SME associate fee - developing country rate?", "academia fee?": the sum named as a heading, then what it is for
-    # (… not a heading before another question: "dec 5 budget: how many weeks before …?")
-    r"|^\W*(?:[\w-]+\s+){0,3}?(?:amounts?|budgets?|fees?|costs?|prices?)\s*(?:[-\u2013\u2014:,?]|$)"
-    r"(?![^?]*\b(?:which|who|whom|whose|how|what|when|where|why)\b)"
+    # (… not a heading before another question: "dec 5 budget: how many weeks before …?", "SME reduced fee - staff
+    # headcount limit": what follows it, if anything, asks for a sum too)
+    r"|^\W*(?:[\w-]+\s+){0,3}?(?:amounts?|budgets?|fees?|costs?|prices?)\s*(?:[-\u2013\u2014:,?]\W*$|$|"
+    r"[-\u2013\u2014:,]\s*(?![^?]*\b(?:which|who|whom|whose|how|what|when|where|why)\b)"
+    r"(?=[^?]*\b(?:rates?|amounts?|levels?|prices?|values?|sums?|figures?|much)\b))"
     # "what does it typically cost a host to …?"
     r"|\bwhat\s+(?:does|do|did|would|will|could)\s+(?:it|that|this|they)\s+(?:\w+\s+)?cost\b"
     # "CU value for member states 2020-23?", "value of the contributory unit"

@@ -14,7 +14,9 @@ SUPPORT = 0.6  # share of the topic's idf mass a clause (or its instrument's tit
 _NOISE = re.compile(
     # where the texts come from, not what they are about: "in the PP-18 texts", "which Sectors does PP-18 task"
     r"\b(?:in|of|under|according\s+to|from|does|did|do)\s+(?:the\s+)?(?:PP|WTSA|WTDC|RA|WRC|Plenipotentiary)(?:-\d\d)?\b"
-    r"(?:\s+(?:texts?|documents?|resolutions?|final\s+acts))?|\b(?:the\s+)?(?:corpus|texts?|documents?)\b",
+    # ("anything on AI in our texts?")
+    r"(?:\s+(?:texts?|documents?|resolutions?|final\s+acts))?|(?:\b(?:in|of|from)\s+)?\b(?:the\s+|our\s+|these\s+|your\s+)?"
+    r"(?:corpus|texts?|documents?)\b",
     re.IGNORECASE)
 _EVERY_YEAR_RE = re.compile(r"\b(?:every|each|per|a)\s+year\b|\byearly\b", re.IGNORECASE)
 _CUT = re.compile(r"[;:.](?=\s)|\n")
