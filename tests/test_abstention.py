@@ -1891,3 +1891,27 @@ def test_how_often_is_read_with_the_part_naming_who_does_it() -> None:
               corpus_has=lambda s: True, known_word=lambda w: True,
               coverage=lambda t: 0.8 if "Secretary-General" in t else 0.4)
     assert not v.abstain, v
+
+
+def test_what_a_later_conference_added_a_question_or_recommendation_number_and_a_definition_in_chat() -> None:
+    """blind103/104: "d.000 def of roaming charge?", "what did PP-22 in Bucharest add on AI?", "which ITU-D study
+    Question covers climate change …?" and "which Recommendation is on e-waste?" were answered from clauses that
+    give none of it."""
+    from retrieval.answering.compose.evidence import decided_at
+    from retrieval.answering.query import expand_shorthand
+
+    assert expand_shorthand("d.000 def of roaming charge?") == "d.000 definition of roaming charge?"
+    assert expand_shorthand("D.000 defn collection charge") == "D.000 definition of collection charge"
+    assert decided_at("What did PP-22 in Bucharest add on artificial intelligence?") is not None
+    assert decided_at("What does Res 205 address?") is None  # "address" is no "add"
+    plan = clause("D.4-4: Products and services on ICT climate-change adaptation and mitigation, e-waste management")
+    v = judge("Which ITU-D study Question covers climate change and e-waste?", [plan],
+              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    assert v.abstain and "no Question" in v.reason, v
+    other = clause("Focus groups are defined by Recommendation ITU-T A.7 and provide a way to manage innovation")
+    v = judge("Which Recommendation is on e-waste management?", [other],
+              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    assert v.abstain and "no Recommendation" in v.reason, v
+    v = judge("which A-series Recommendation defines FGs and whose instrument are they?", [other],
+              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    assert not v.abstain, v

@@ -662,6 +662,9 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # "whos TSB director rn", "can academia ppl vote on resos?": chat for "right now", "people", "resolutions"
               (re.compile(r"\brn\b(?=\s*[?!.]*\s*$)", re.IGNORECASE), "currently"),
               (re.compile(r"\bppl\b", re.IGNORECASE), "people"),
+              # "d.000 def of roaming charge?", "defn collection charge": a definition asked for
+              (re.compile(r"\bdef(?:n|'n)?s?\b\.?(?=\s+(?:of|for)\b)", re.IGNORECASE), "definition"),
+              (re.compile(r"\bdef(?:n|'n)s?\b\.?(?!\s+(?:of|for)\b)", re.IGNORECASE), "definition of"),
               (re.compile(r"\bresos\b(?!\s*\d)", re.IGNORECASE), "resolutions"),
               # "pp18 r157", "wtsa-16 r1": a conference's resolution in shorthand, not Recommendation R.157
               (re.compile(r"\b((?:pp|wtsa|wtdc|ra|wrc)(?:-?\d{2})?)\s+r\.?\s?(\d{1,3})\b(?!\.\d)", re.IGNORECASE),

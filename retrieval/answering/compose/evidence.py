@@ -369,6 +369,9 @@ _PUBLISHED_FORM_RE = re.compile(r"\bfinal\s+(?:title|name|version|text|form)\b[^
 _DECIDED_RE = re.compile(r"\b(?:what|which)\b[^?]*\b(?:did|were|was|has|have)\b[^?]*\b(?:decide|adopt|agree|approve|conclude|"
                          # "which new study groups did WTSA-20 set up?"
                          r"suppress|revise|change|set\s+up|establish|creat|abolish|merg|restructur|identif|allocat|designat)\w*\b|\b(?:decided|adopted|agreed|approved)\s+(?:at|by)\b"
+                         # "what did PP-22 in Bucharest add on AI?"
+                         r"|\b(?:what|which)\b[^?]*\b(?:did|were|was|has|have)\b[^?]*\b(?:add|adds|added|introduce[ds]?|insert(?:ed)?|"
+                         r"remove[ds]?|drop(?:ped)?)\b"
                          # "what changes did PP-22 make to the COP resolution?"
                          r"|\b(?:what|which)\s+(?:changes|amendments|revisions|modifications|decisions|updates)\s+"
                          r"(?:did|were|was|has|have)\b"
@@ -477,9 +480,18 @@ _LATER_REVISION_RE = re.compile(r"\bafter\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+
 _WHICH_REC_Q_RE = re.compile(r"\b(?:which|what)\s+(?:ITU-T\s+)?Recommendation(?:\s+(?:number|no\.?))?\s+(?:did|was|is|has|number)\b"
                              # "which ITU-R BT recommendation covers 8K HDR …?": the answer is a designation
                              r"|\b(?:which|what)\s+(?:ITU-[RT]\s+)?(?:[A-Z]{1,2}(?:-series)?\s+)?Recommendations?\s+(?:covers?|"
-                             r"deals?\s+with|specif(?:y|ies)|defines?|sets?\s+out|standardi[sz]es)\b", _I)
+                             r"deals?\s+with|specif(?:y|ies)|defines?|sets?\s+out|standardi[sz]es)\b"
+                             # "what's the number of the L-series Recommendation on e-waste management?"
+                             r"|\bnumber\s+of\s+(?:the\s+|an?\s+)?(?:ITU-[RT]\s+)?(?:[A-Z]{1,2}(?:-series)?\s+)?Recommendation\s+"
+                             r"(?:on|about|for|covering|that)\b", _I)
+# What a Recommendation asked for is about: "… Recommendation on e-waste management", "… covers 8K HDR"
+_REC_TOPIC_RE = re.compile(r"\bRecommendations?\s+(?:number\s+|no\.?\s+)?(?:is\s+|was\s+)?(?:on|about|for|covering|covers?|"
+                           r"deals?\s+with|specif(?:y|ies)|defines?|sets?\s+out|standardi[sz]es)\s+(?P<topic>[^?]+)", _I)
+_REC_FRAME = frozenset(lexical_tokens("ITU ITU-T ITU-R Recommendation Recommendations series number current latest new"))
 # "which ITU-D SG1 question number covers …?": the answer is a Question's designation ("Question 20/1")
-_WHICH_QUESTION_Q_RE = re.compile(r"\b(?:which|what)\s+(?:[\w/-]+\s+){0,3}?Question\s+(?:number|no\.?|nr)\b", _I)
+# ("which ITU-D study Question covers climate change …?")
+_WHICH_QUESTION_Q_RE = re.compile(r"\b(?:which|what)\s+(?:[\w/-]+\s+){0,3}?Question\s+(?:number|no\.?|nr|covers?|deals?\s+with|"
+                                  r"handles?|studies)\b", _I)
 _QUESTION_NUMBER_RE = re.compile(r"\bQuestions?\s+\d+/\d+|\bQ\d+/\d+")
 # "In which cities are the regional offices?": the answer is a place, which a clause names or not.
 _PLACE_Q_RE = re.compile(r"\b(?:which|what)\s+(?:cities|city|towns?|locations?|venues?)\b|\blocations?\s+of\b|"
@@ -1241,8 +1253,16 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         asked, given = kind
         return Verdict(abstain=True, missing=[f"the rule for {asked}s"],
                        reason=f"The clause found gives it for {given}s, not for {asked}s.")
-    if _WHICH_REC_Q_RE.search(q) and not any(_REC_RE.search(c.text) or (  # (a Recommendation's own clause on it names it)
-            c.instrument.kind in ("recommendation", "supplement") and coverage(c.text) >= 0.5) for c in clauses[:3]):
+    # (a Recommendation's own clause on it names it) … and on what was asked: "the number of the L-series
+    # Recommendation on e-waste management" is not A.12's clause on how Recommendations are numbered
+    # (up to another question joined to it; an acronym may be spelled out in the clause: "FGs", "Focus Groups")
+    rec_topic = [t for t in content_terms(" ".join(w for w in re.split(
+        r"[,;]|\s(?:and|or)\s+(?=(?:which|who|whose|what|how|when|where)\b)", m.group("topic"))[0].split()
+        if not re.fullmatch(r"[A-Z][A-Z0-9-]+s?", w))) if t not in _REC_FRAME] if (m := _REC_TOPIC_RE.search(q)) else []
+    if _WHICH_REC_Q_RE.search(q) and not any((_REC_RE.search(c.text) or (
+            c.instrument.kind in ("recommendation", "supplement") and coverage(c.text) >= 0.5))
+            and all(holds(set(lexical_tokens(f"{c.instrument.title} {c.text}")), t) for t in rec_topic)
+            for c in clauses[:3]):
         return Verdict(abstain=True, missing=["a Recommendation number"],
                        reason="The clauses found name no Recommendation for it.")
     if _WHICH_QUESTION_Q_RE.search(q) and not any(_QUESTION_NUMBER_RE.search(c.text) for c in clauses[:3]):
