@@ -1536,7 +1536,7 @@ def test_chat_references_variants_among_several_examples_and_other_languages() -
 
     # "r208" in chat is Resolution 208 (no ITU-T R.208 exists); "a1 def of …" is A.1's definition
     assert expand_shorthand("r208 annx1 1.5 - VC seat") == "Res 208 annx1 1.5 - VC seat"
-    assert expand_shorthand("a1 def of 'work item'") == "A.1 def of 'work item'"
+    assert expand_shorthand("a1 def of 'work item'") == "A.1 definition of 'work item'"
     assert expand_shorthand("R.140 timing") == "R.140 timing" and expand_shorthand("e119 reqs") == "E.119 reqs"
     assert in_texts_words("who chips in for the building?") == "who contribute for the building?"
     # a ceiling is a maximum ("a maximum budget … of CHF 140 million")

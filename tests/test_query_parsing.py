@@ -441,7 +441,7 @@ def test_acronym_plurals_compounds_and_dangling_prepositions() -> None:
 def test_recommendations_typed_without_a_dot_and_annex_clauses() -> None:
     from retrieval.answering.query import expand_shorthand, parse_reference, read_query
 
-    assert expand_shorthand("D000 defn of hubbing") == "D.000 defn of hubbing"
+    assert expand_shorthand("D000 defn of hubbing") == "D.000 definition of hubbing"  # ("defn": a definition)
     assert expand_shorthand("how much notice, A1?") == "how much notice, A.1?"
     # Questions, contributions, criteria and summits keep their names.
     for typed in ("Q4/17", "C823", "criteria C4", "the G20 summit", "SG17", "5G", "IMT2020"):
