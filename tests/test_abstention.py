@@ -1915,3 +1915,16 @@ def test_what_a_later_conference_added_a_question_or_recommendation_number_and_a
     v = judge("which A-series Recommendation defines FGs and whose instrument are they?", [other],
               corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
     assert not v.abstain, v
+
+
+def test_a_term_the_clauses_found_do_not_hold_is_not_defined_by_them() -> None:
+    """blind105: "What's the definition of 'Associate' in A.1?" quoted A.1's "This Recommendation defines the
+    following terms:" (the corpus uses the word elsewhere, so it was no unknown term)."""
+    heading = clause("Definitions This Recommendation defines the following terms:")
+    v = judge("What's the definition of 'Associate' in A.1?", [heading],
+              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    assert v.abstain and "do not define" in v.reason, v
+    item = clause("work item: An assigned piece of work, which is identifiable with a Question")
+    v = judge("what is the definition of a work item in A.1?", [item],
+              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    assert not v.abstain, v

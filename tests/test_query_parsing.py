@@ -1380,3 +1380,17 @@ def test_phone_typed_questions_read_as_meant() -> None:
     assert without_framing("anything on AI in our texts? need a line for a briefing") == "anything on AI in our texts?"
     assert without_framing("is it TSB? or BDT?") == "is it TSB? or BDT?"  # a second question is no framing
     assert clean_topic("anything on AI in our texts") == "anything on AI"
+
+
+def test_a_word_after_appendix_is_no_label_and_the_sg_page_is_a_study_groups() -> None:
+    """blind107: "the A.Sup5 appendix on multilateral collaboration" was read as its "Appendix o" (and refused as
+    missing); blind96/106: "on the SG page/webpage" is the study group webpage of A.1 and A.Sup5."""
+    from retrieval.answering.query import expand_shorthand, parse_reference
+
+    ref = parse_reference("Does the A.Sup5 appendix on multilateral collaboration apply?")
+    assert ref is not None and ref.part == "Appendix", ref
+    ref = parse_reference("A.Sup5 appendix II")
+    assert ref is not None and ref.part == "Appendix II", ref
+    assert expand_shorthand("who posts it on the SG webpage?") == "who posts it on the study group webpage?"
+    assert expand_shorthand("How often does the SG need to brief the missions?") == \
+        "How often does the Secretary-General need to brief the missions?"

@@ -702,7 +702,9 @@ _COUNCIL_RE = re.compile(r"\bcouncil\b(?!\s+working)", re.IGNORECASE)
 
 # "SG chairs", "SGs": study groups, which the clauses spell out ("SG17" is a name). "A SG meeting" stays:
 # read as "study group", TAP questions asked "at the SG meeting" lost their clause to A.Sup5's (measured).
-_A_STUDY_GROUP_RE = re.compile(r"\bSG\b(?![\d/-])(?=\s+(?:chairs?\w*|vice-chairs?\w*|chairm[ae]n|management|leadership)\b)")
+_A_STUDY_GROUP_RE = re.compile(r"\bSG\b(?![\d/-])(?=\s+(?:chairs?\w*|vice-chairs?\w*|chairm[ae]n|management|leadership|"
+                               # "on the SG page", "the SG webpage": the study group's, as A.1 and A.Sup5 say
+                               r"web\s?pages?|pages?|websites?|sites?|plenar(?:y|ies))\b)")
 _STUDY_GROUPS_RE = re.compile(r"\bSGs\b")
 _WHICH_SG_RE = re.compile(r"\b(which|what)\s+SG\b(?![\d/-])", re.IGNORECASE)  # "which SG does security?"
 
@@ -1115,7 +1117,8 @@ _REC_REF_RE = re.compile(
     r"(?:\b(?P<rec>Rec(?:ommendation)?\.?\s+)?(?P<sector>ITU-[TR]\s+)?)?\b(?P<num>[A-Z]{1,2}(?:\.|\s(?=Sup))(?:Sup\s?)?\d+(?:\.\d+)*)"
     r"(?:\s*(?:\(\d{2}/\d{4}\)))?(?P<clause>,?\s*(?:clause|cl\.|§|section|sec\.|annex|appendix)\s*"
     # roman first: "III.3.2" is a label of its own, not "I" then something
-    r"(?P<label>(?:[IVX]+(?=\.\d)|[A-Z])?(?:\.?\d+)*(?:\.\d+)*))?",
+    # (a word after it is no label: "the A.Sup5 appendix on multilateral collaboration")
+    r"(?P<label>(?:[IVX]+(?=\.\d)|[A-Z])?(?:\.?\d+)*(?:\.\d+)*)(?![A-Za-z]))?",
     re.IGNORECASE,
 )
 _MORE_RECS_RE = re.compile(r"\s*(?:,|and\b|or\b|&|/)\s*(?P<series>[A-Z]{1,2})\.(?:Sup\s?)?\d+(?:\.\d+)*"

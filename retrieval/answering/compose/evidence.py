@@ -1047,6 +1047,11 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             not quoted and any(set(lexical_tokens(term)) <= set(lexical_tokens(c.text)) for c in clauses[:3])):
         # "D.000 - how is a 'roaming charge' defined?": a term asked to be defined that no text uses
         return Verdict(abstain=True, missing=[term], reason=f"“{term}” is not in the corpus, so no text defines it.")
+    if term and clauses and not any(set(lexical_tokens(term)) <= set(lexical_tokens(f"{c.lead_in} {c.text}"))
+                                    for c in clauses[:3]):
+        # "What's the definition of 'Associate' in A.1?": A.1's "This Recommendation defines the following terms:"
+        # holds none of it; the texts that use the word do not define it there
+        return Verdict(abstain=True, missing=[term], reason=f"The clauses found do not define “{term}”.")
     parties = [a or b for a, b in _ACRONYM_RE.findall(q)]
     unnamed = [a for a in dict.fromkeys(parties) if a not in _CHAT_ACRONYMS and not corpus_has(a)]
     if unnamed:
