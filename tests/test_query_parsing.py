@@ -1394,3 +1394,14 @@ def test_a_word_after_appendix_is_no_label_and_the_sg_page_is_a_study_groups() -
     assert expand_shorthand("who posts it on the SG webpage?") == "who posts it on the study group webpage?"
     assert expand_shorthand("How often does the SG need to brief the missions?") == \
         "How often does the Secretary-General need to brief the missions?"
+
+
+def test_a_part_tied_to_a_senders_possessive_and_more_chat_words() -> None:
+    """blind103/107: "taking into acount c in RCC's Res57 mod" named no part ("RCC's" broke the tie);
+    "aap last cal", "acessibility coord"."""
+    from retrieval.answering.query import expand_shorthand, parse_reference
+
+    ref = parse_reference("taking into account c in RCC's Res 57 mod")
+    assert ref is not None and (ref.part, ref.label) == ("taking into account", "c)"), ref
+    assert expand_shorthand("aap last cal how many weeks") == "aap last call how many weeks"
+    assert expand_shorthand("accessibility coord in res 175") == "accessibility coordination in res 175"

@@ -662,6 +662,9 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # "whos TSB director rn", "can academia ppl vote on resos?": chat for "right now", "people", "resolutions"
               (re.compile(r"\brn\b(?=\s*[?!.]*\s*$)", re.IGNORECASE), "currently"),
               (re.compile(r"\bppl\b", re.IGNORECASE), "people"),
+              # "aap last cal", "acessibility coord": A.8's last call, coordination
+              (re.compile(r"\blast\s+cal\b", re.IGNORECASE), "last call"),
+              (re.compile(r"\bcoord\b\.?", re.IGNORECASE), "coordination"),
               # "d.000 def of roaming charge?", "defn collection charge": a definition asked for
               (re.compile(r"\bdef(?:n|'n)?s?\b\.?(?=\s+(?:of|for)\b)", re.IGNORECASE), "definition"),
               (re.compile(r"\bdef(?:n|'n)s?\b\.?(?!\s+(?:of|for)\b)", re.IGNORECASE), "definition of"),
@@ -1043,7 +1046,8 @@ _ANNEX_RE = re.compile(r"\b(?P<part>annex|appendix)\s+(?P<label>[A-Z]|\d+|[IVX]+
 _PREFIX_BODY_RE = re.compile(r"\b(WTSA|PP|WTDC|RA|WRC)(?:-?\d{2})?\b")
 # A part named before its instrument must be tied to it: "resolves 3 of Res 57", "§1.11.3 in Resolution 1".
 # ("resolves 6 of the RCC draft Res 57", "resolves 2 of the proposed Res 57": a version described on the way)
-_TIED_TO_NEXT = re.compile(r"^\s*,?\s*(?i:of|in|from)?\s*(?i:the\s+)?(?:(?:[A-Z]{2,9}|(?i:draft|proposed|revised|"
+# ("… c in RCC's Res57 mod": the sender's possessive too)
+_TIED_TO_NEXT = re.compile(r"^\s*,?\s*(?i:of|in|from)?\s*(?i:the\s+)?(?:(?:[A-Z]{2,9}(?:['\u2019]s)?|(?i:draft|proposed|revised|"
                            r"modified|amended|new|current|latest))\s+){0,2}$")
 
 # Conference venues whose names identify a revision ("the Dubai text", "Res 57 (Hammamet)").
