@@ -1405,3 +1405,16 @@ def test_a_part_tied_to_a_senders_possessive_and_more_chat_words() -> None:
     assert ref is not None and (ref.part, ref.label) == ("taking into account", "c)"), ref
     assert expand_shorthand("aap last cal how many weeks") == "aap last call how many weeks"
     assert expand_shorthand("accessibility coord in res 175") == "accessibility coordination in res 175"
+
+
+def test_who_the_asker_is_is_no_word_of_the_topic() -> None:
+    """blind109: "I'm a journalist covering phone snatching. Which part of the ITU …?" was refused ("journalist"
+    is in no text); the persona goes, what they ask about stays, and only before a question of its own."""
+    from retrieval.answering.query import without_framing
+
+    assert without_framing("I'm a journalist covering phone snatching. Which part of ITU gathers what works?") == \
+        "phone snatching. Which part of ITU gathers what works?"
+    assert without_framing("Our consumer association wants to talk to ITU about protecting people who buy phone "
+                           "plans. Which Sector leads on that?") == \
+        "protecting people who buy phone plans. Which Sector leads on that?"
+    assert without_framing("I am a student, which sector does spectrum?") == "I am a student, which sector does spectrum?"

@@ -851,9 +851,26 @@ _FRAME_AFTER_RE = re.compile(r"(?<=\?)\s*(?![^?]*\b(?:which|who|whom|whose|what|
                              r"quote|para(?:graph)?|bullet|answer)|thanks|thx|ty|cheers)\b[^?]*$", re.IGNORECASE)
 
 
+# Who the asker is, before what they ask about: "I'm a journalist covering phone snatching. …", "Our consumer
+# association wants to talk to ITU about protecting people who buy phone plans. …" (the persona's words are no
+# words of the topic: "journalist" was refused as a word no text uses)
+_PERSONA = (r"(?:journalist|reporter|professor|researcher|student|academic|lawyer|consultant|regulator|official|engineer|"
+            r"delegate|operator|analyst|teacher|lecturer|blogger|writer|entrepreneur|diplomat)")
+_PERSONA_ORG = (r"(?:association|ministry|company|firm|regulator|operator|NGO|university|organi[sz]ation|agency|government|"
+                r"administration|team|office|client|start-?up|school|hospital|council|union)")
+_PERSONA_RE = re.compile(r"^\W*(?:(?:I'm|I\s+am|Im|we're|we\s+are)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?" + _PERSONA + r"s?\b"
+                         r"(?:\s+(?:covering|writing\s+(?:about|on)|working\s+on|looking\s+(?:at|into)|studying|researching|"
+                         r"interested\s+in|thinking\s+(?:of|about)|from\s+\w+))?,?\s*"
+                         r"|(?:our|my)\s+(?:[\w-]+\s+){0,2}?" + _PERSONA_ORG + r"\s+(?:wants?|would\s+like|needs?|hopes?|plans?)\s+"
+                         r"to\s+(?:talk|speak|write|reach\s+out|get\s+in\s+touch)\s+(?:to|with)\s+(?:the\s+)?ITU\s+"
+                         r"(?:about|on|regarding)\s+)", re.IGNORECASE)
+
+
 def without_framing(text: str) -> str:
     """The question without why the asker asks; unchanged when that would leave too little."""
     text = _FRAME_AFTER_RE.sub("", text).strip() or text
+    if (persona := _PERSONA_RE.search(text)) and re.search(r"[.!?]\s+\S", text[persona.end():]):
+        text = text[persona.end():].strip() or text  # (only before a question of its own, in a later sentence)
     m = _FRAME_RE.search(text)
     if m and re.search(r"\b(?:about|regarding|concerning|re)\b", m.group(0), re.IGNORECASE):
         return text  # "my boss wants to know about the ITU Journal: who runs it?" names the topic there
