@@ -623,7 +623,7 @@ def test_the_sg_is_the_secretary_general_unless_study_group_work_is_asked() -> N
         "what expert group is the Secretary-General instructed to reconvene?"
     # the approval of Recommendations is study-group work; "SG17" is a study group
     assert expand_shorthand("before the SG can consider a draft Rec for approval") == \
-        "before the SG can consider a draft Rec for approval"
+        "before the SG can consider a draft Recommendation for approval"
     assert expand_shorthand("what does the SG17 plenary do?") == "what does the SG17 plenary do?"
 
 
@@ -1321,7 +1321,7 @@ def test_a_conference_named_after_the_clause_asked_and_chat_spellings() -> None:
     assert ref is not None and ref.revision is None and ref.label == "4.2", ref
     ref = parse_reference("What does Res 57 resolves 3 say in the Dubai text?")
     assert ref is not None and ref.revision == Revision(place="Dubai", year=0), ref
-    assert "how long should a Rec title be" in expand_shorthand("A12: how long shud a Rec title be, max?")
+    assert "how long should a Recommendation title be" in expand_shorthand("A12: how long shud a Rec title be, max?")
     assert expand_shorthand("hw many elements, wat does it say") == "how many elements, what does it say"
 
 
@@ -1418,3 +1418,15 @@ def test_who_the_asker_is_is_no_word_of_the_topic() -> None:
                            "plans. Which Sector leads on that?") == \
         "protecting people who buy phone plans. Which Sector leads on that?"
     assert without_framing("I am a student, which sector does spectrum?") == "I am a student, which sector does spectrum?"
+
+
+def test_recs_capitalized_are_recommendations_and_a_plenipot_is_the_conference() -> None:
+    """blind108: "do supplements have the same standing as the Recs themselves?" searched "Recs", which the
+    model does not read, and missed Res 1 §1bis.1.1.5 ("… equivalent status to Recommendations")."""
+    from retrieval.answering.query import expand_shorthand
+
+    assert expand_shorthand("the same standing as the Recs themselves") == \
+        "the same standing as the Recommendations themselves"
+    assert expand_shorthand("Rec. ITU-T A.1") == "Rec. ITU-T A.1"  # a reference's abbreviation stays
+    # blind73/74/110: "how long can a plenipot run?" found U.1's "2 seconds" (the model does not read "plenipot")
+    assert expand_shorthand("max length of a plenipot?") == "max length of a Plenipotentiary Conference?"

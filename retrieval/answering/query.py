@@ -612,7 +612,8 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"\bdev\b(?=\s+(?:conference|sector|bureau|advisory|study|group|fund|agenda|goals?\b))",
                           re.IGNORECASE), "development"),
               # "the title of a rec", "draft recs": the model reads "Recommendation", not the chat word
-              (re.compile(r"(?<![\w.])rec(s?)\b(?!\.)"), r"Recommendation\1"),
+              # ("the Recs themselves": capitalized too; "Rec." stays, as references write it)
+              (re.compile(r"(?<![\w.])[Rr]ec(s?)\b(?![.-])"), r"Recommendation\1"),
               # chat words the model does not read, which BM25 reads through its synonyms
               (re.compile(r"\bcontrib\.?\s+unit", re.IGNORECASE), "contributory unit"),  # "prelim contrib unit"
               (re.compile(r"\bCU(s?)\b"), r"contributory unit\1"),  # "CU value for member states"
@@ -662,6 +663,9 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # "whos TSB director rn", "can academia ppl vote on resos?": chat for "right now", "people", "resolutions"
               (re.compile(r"\brn\b(?=\s*[?!.]*\s*$)", re.IGNORECASE), "currently"),
               (re.compile(r"\bppl\b", re.IGNORECASE), "people"),
+              # "how long can a plenipot run?": the model does not read the chat word (U.1's "2 seconds" came first)
+              (re.compile(r"\bplenipot(s?)\b(?!\s+conference)", re.IGNORECASE),
+               lambda m: "Plenipotentiary Conferences" if m.group(1) else "Plenipotentiary Conference"),
               # "aap last cal", "acessibility coord": A.8's last call, coordination
               (re.compile(r"\blast\s+cal\b", re.IGNORECASE), "last call"),
               (re.compile(r"\bcoord\b\.?", re.IGNORECASE), "coordination"),
