@@ -1928,3 +1928,16 @@ def test_a_term_the_clauses_found_do_not_hold_is_not_defined_by_them() -> None:
     v = judge("what is the definition of a work item in A.1?", [item],
               corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
     assert not v.abstain, v
+
+
+def test_where_an_event_was_held_asks_a_place_and_an_annex_to_a_resolution_is_its_part() -> None:
+    """blind113: "kaleidoscope 2019 - where was it held?" quoted "held annually since 2008"; blind101/112:
+    "annex 3 to res 212" (a part tied by "to", as ITU texts write it) was no part, so no missing annex was said."""
+    from retrieval.answering.query import parse_reference
+
+    held = clause("that the Kaleidoscope event, held annually since 2008, has increased dialogue between Academia")
+    v = judge("kaleidoscope 2019 - where was it held?", [held],
+              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    assert v.abstain and "no place" in v.reason, v
+    ref = parse_reference("What does annex 3 to res 212 say about the building design?")
+    assert ref is not None and (ref.number, ref.part) == ("212", "annex"), ref

@@ -1068,7 +1068,7 @@ _PREFIX_BODY_RE = re.compile(r"\b(WTSA|PP|WTDC|RA|WRC)(?:-?\d{2})?\b")
 # A part named before its instrument must be tied to it: "resolves 3 of Res 57", "§1.11.3 in Resolution 1".
 # ("resolves 6 of the RCC draft Res 57", "resolves 2 of the proposed Res 57": a version described on the way)
 # ("… c in RCC's Res57 mod": the sender's possessive too)
-_TIED_TO_NEXT = re.compile(r"^\s*,?\s*(?i:of|in|from)?\s*(?i:the\s+)?(?:(?:[A-Z]{2,9}(?:['\u2019]s)?|(?i:draft|proposed|revised|"
+_TIED_TO_NEXT = re.compile(r"^\s*,?\s*(?i:of|in|from|to)?\s*(?i:the\s+)?(?:(?:[A-Z]{2,9}(?:['\u2019]s)?|(?i:draft|proposed|revised|"
                            r"modified|amended|new|current|latest))\s+){0,2}$")
 
 # Conference venues whose names identify a revision ("the Dubai text", "Res 57 (Hammamet)").

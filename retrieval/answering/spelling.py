@@ -143,7 +143,9 @@ class Speller:
                 return cand  # (an alias is no clause word: it stands as typed, corrected)
             # Shown as a word the clauses use: an edit can land on a non-word with a known stem
             # ("standardisation" → "standardication", stem "standard"); the clause word is "standardization".
-            real = self._as_written(w, stem(cand), cand)
+            # … an English word is a word as it is ("propsal" → "proposal", though the ten clauses read for
+            # the stem say "proposed" and "proposals")
+            real = cand if english_count(cand) else self._as_written(w, stem(cand), cand)
             if real is not None:
                 return real
         return self._two_edits(w) if len(w) >= MIN_TWO_EDITS and not variant and not common else None

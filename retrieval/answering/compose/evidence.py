@@ -495,6 +495,9 @@ _WHICH_QUESTION_Q_RE = re.compile(r"\b(?:which|what)\s+(?:[\w/-]+\s+){0,3}?Quest
 _QUESTION_NUMBER_RE = re.compile(r"\bQuestions?\s+\d+/\d+|\bQ\d+/\d+")
 # "In which cities are the regional offices?": the answer is a place, which a clause names or not.
 _PLACE_Q_RE = re.compile(r"\b(?:which|what)\s+(?:cities|city|towns?|locations?|venues?)\b|\blocations?\s+of\b|"
+                         # "kaleidoscope 2019 - where was it held?"
+                         r"\bwhere\s+(?:was|is|were|will)\s+(?:[\w-]+\s+){0,4}?(?:be\s+)?(?:held|hosted|organi[sz]ed|"
+                         r"taking\s+place)\b|\bwhere\s+did\s+[^?]*\btake\s+place\b|"
                          # "who is the host country for ITU Telecom World 2020?"
                          r"\bwho\s+(?:is|was|will\s+be)\s+(?:the\s+)?host(?:ing)?(?:\s+(?:country|city|nation))?\b|"
                          # "list of ITU regional office locations"
