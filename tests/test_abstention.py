@@ -298,9 +298,10 @@ def test_a_length_asked_for_is_a_duration_not_a_date() -> None:
         "Palestine spectrum"
 
 
-def _judged(q: str, *texts: str, this_year: int = 0) -> Verdict:
-    return judge(q, [clause(t) for t in texts], corpus_has=lambda s: True, known_word=lambda w: True,
-                 coverage=lambda t: 1.0, this_year=this_year)
+def _judged(q: str, *texts: str | Clause, this_year: int = 0) -> Verdict:
+    """The verdict with every word known and fully covered: only the rule under test decides."""
+    return judge(q, [clause(t) if isinstance(t, str) else t for t in texts], corpus_has=lambda s: True,
+                 known_word=lambda w: True, coverage=lambda t: 1.0, this_year=this_year)
 
 
 def test_records_results_people_and_live_figures_are_not_in_adopted_texts() -> None:
@@ -1905,15 +1906,12 @@ def test_what_a_later_conference_added_a_question_or_recommendation_number_and_a
     assert decided_at("What did PP-22 in Bucharest add on artificial intelligence?") is not None
     assert decided_at("What does Res 205 address?") is None  # "address" is no "add"
     plan = clause("D.4-4: Products and services on ICT climate-change adaptation and mitigation, e-waste management")
-    v = judge("Which ITU-D study Question covers climate change and e-waste?", [plan],
-              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    v = _judged("Which ITU-D study Question covers climate change and e-waste?", plan)
     assert v.abstain and "no Question" in v.reason, v
     other = clause("Focus groups are defined by Recommendation ITU-T A.7 and provide a way to manage innovation")
-    v = judge("Which Recommendation is on e-waste management?", [other],
-              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    v = _judged("Which Recommendation is on e-waste management?", other)
     assert v.abstain and "no Recommendation" in v.reason, v
-    v = judge("which A-series Recommendation defines FGs and whose instrument are they?", [other],
-              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    v = _judged("which A-series Recommendation defines FGs and whose instrument are they?", other)
     assert not v.abstain, v
 
 
@@ -1921,12 +1919,10 @@ def test_a_term_the_clauses_found_do_not_hold_is_not_defined_by_them() -> None:
     """blind105: "What's the definition of 'Associate' in A.1?" quoted A.1's "This Recommendation defines the
     following terms:" (the corpus uses the word elsewhere, so it was no unknown term)."""
     heading = clause("Definitions This Recommendation defines the following terms:")
-    v = judge("What's the definition of 'Associate' in A.1?", [heading],
-              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    v = _judged("What's the definition of 'Associate' in A.1?", heading)
     assert v.abstain and "do not define" in v.reason, v
     item = clause("work item: An assigned piece of work, which is identifiable with a Question")
-    v = judge("what is the definition of a work item in A.1?", [item],
-              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    v = _judged("what is the definition of a work item in A.1?", item)
     assert not v.abstain, v
 
 
@@ -1936,8 +1932,7 @@ def test_where_an_event_was_held_asks_a_place_and_an_annex_to_a_resolution_is_it
     from retrieval.answering.query import parse_reference
 
     held = clause("that the Kaleidoscope event, held annually since 2008, has increased dialogue between Academia")
-    v = judge("kaleidoscope 2019 - where was it held?", [held],
-              corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 1.0)
+    v = _judged("kaleidoscope 2019 - where was it held?", held)
     assert v.abstain and "no place" in v.reason, v
     ref = parse_reference("What does annex 3 to res 212 say about the building design?")
     assert ref is not None and (ref.number, ref.part) == ("212", "annex"), ref
