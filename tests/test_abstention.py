@@ -1876,6 +1876,7 @@ def test_chat_short_forms_of_everyday_words_and_a_sum_typed_as_a_heading() -> No
     assert expand_shorthand("fee for developing cntry orgs and univs") == \
         "fee for developing country organizations and universities"
     assert expand_shorthand("help govts in LDC cntries").startswith("help governments in least developed")
+    assert expand_shorthand("see www.itu.org") == "see www.itu.org"  # an address is no chat word
     assert asks_amount("SME associate fee - developing country rate?")
     assert asks_amount("academia fee?")
     assert not asks_amount("dec 5 budget: how many weeks before the 2019 council does the SG owe it the data?")

@@ -601,7 +601,7 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # the word, or too short)
               (re.compile(r"\b(?:cntry|ctry)\b", re.IGNORECASE), "country"),
               (re.compile(r"\b(?:cntries|ctries|cntrys)\b", re.IGNORECASE), "countries"),
-              (re.compile(r"\borg(s?)\b(?!\.)", re.IGNORECASE), r"organization\1"),
+              (re.compile(r"(?<![\w.])org(s?)\b(?!\.)", re.IGNORECASE), r"organization\1"),  # (not "itu.org")
               (re.compile(r"\bgovt(s?)\b", re.IGNORECASE), r"government\1"),
               (re.compile(r"\buniv(s?)\b", re.IGNORECASE), lambda m: "universities" if m.group(1) else "university"),
               # "who keeps the action plan up to date?": the texts "update" it ("to continuously update …")
