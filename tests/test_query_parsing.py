@@ -1430,3 +1430,19 @@ def test_recs_capitalized_are_recommendations_and_a_plenipot_is_the_conference()
     assert expand_shorthand("Rec. ITU-T A.1") == "Rec. ITU-T A.1"  # a reference's abbreviation stays
     # blind73/74/110: "how long can a plenipot run?" found U.1's "2 seconds" (the model does not read "plenipot")
     assert expand_shorthand("max length of a plenipot?") == "max length of a Plenipotentiary Conference?"
+
+
+def test_a_which_sector_question_after_a_statement_of_its_context() -> None:
+    """blind109: "Our ministry is rewriting the rules for our national web domain (.xx). Which ITU bureau works
+    with governments on country-code domains?" read its topic from both sentences (ministry, rules, web …) and
+    quoted a recital; the question's own words are the topic, unless it points back ("… on that?"), and a
+    choice asked after a question mark ("… - D or T?") is no context."""
+    from retrieval.answering.query import read_query
+
+    q = read_query("Our ministry is rewriting the rules for our national web domain (.xx). Which ITU bureau works "
+                   "with governments on country-code domains?")
+    assert q.intent == "sector" and "ministry" not in q.topic and "ccTLDs" in q.topic, q.topic
+    q = read_query("Our association cares about phone plan buyers. Which Sector is in the driving seat on that?")
+    assert "phone" in q.topic, q.topic
+    q = read_query("is consumer protection for telecom users a D thing or a T thing? who actually leads")
+    assert "consumer" in q.topic, q.topic

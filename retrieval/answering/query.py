@@ -882,6 +882,23 @@ def without_framing(text: str) -> str:
     return rest if len(rest.split()) >= 3 else text
 
 
+# A sentence that points back to what was said before it: "… Which Sector is in the driving seat on that?"
+_POINTS_BACK_RE = re.compile(r"\b(?:that|this|those|these|it|them|they|such)\b", re.IGNORECASE)
+
+
+def _asked_sentence(text: str) -> str:
+    """The question of a "which Sector" question told after a statement of its context ("Our ministry is
+    rewriting the rules for our national web domain. Which ITU bureau works with governments on country-code
+    domains?"): its topic is what the question names, unless it points back to the context ("… on that?").
+    Only a statement ending in a full stop is context: "… D or T?" is part of the question."""
+    parts = re.split(r"(?<=[a-z)][.!])\s+(?=[A-Z])", text.strip())
+    if len(parts) < 2 or "?" in " ".join(parts[:-1]):
+        return text
+    last = parts[-1]
+    own = lexical_tokens(sector_topic(clean_topic(in_texts_words(without_alternatives(last)))))
+    return last if len(own) >= 2 and not _POINTS_BACK_RE.search(last) else text
+
+
 def read_query(question: str, corrector: Corrector | None = None, embedder: str = "") -> Query:
     """`embedder`: the configured one's name; a French or Spanish question is read in English through the
     glossary unless it understands the question's language (then it is searched as asked)."""
@@ -901,7 +918,7 @@ def read_query(question: str, corrector: Corrector | None = None, embedder: str 
         fixes += more
     intent, ref = detect(text)
     # (in the texts' words: "who helps countries put the security Recs into practice" asks about implementing them)
-    topic = sector_topic(clean_topic(in_texts_words(without_alternatives(text)))) if intent == "sector" \
+    topic = sector_topic(clean_topic(in_texts_words(without_alternatives(_asked_sentence(text))))) if intent == "sector" \
         else topic_of(text)
     return Query(text=text, intent=intent, reference=ref, references=references_named(text),
                  topic=topic, language=language, asked=asked, corrections=fixes, read_as=read_as)
