@@ -563,8 +563,6 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"\bcud\b", re.IGNORECASE), "could"),
               (re.compile(r"\b(?:wat|wht)\b", re.IGNORECASE), "what"),
               (re.compile(r"\bhw(?=\s+(?:many|much|long|often|do|does|is|are|can)\b)", re.IGNORECASE), "how"),
-              (re.compile(r"\babt\b", re.IGNORECASE), "about"),
-              (re.compile(r"\bthru\b", re.IGNORECASE), "through"),
               # "telemedicine, e-learning and e-gov projects": the texts' e-health, e-education, e-government
               (re.compile(r"\btele-?(?:medicine|health)\b", re.IGNORECASE), "e-health"),
               (re.compile(r"\be-gov\b(?!-)", re.IGNORECASE), "e-government"),
@@ -886,17 +884,21 @@ def without_framing(text: str) -> str:
 _POINTS_BACK_RE = re.compile(r"\b(?:that|this|those|these|it|them|they|such)\b", re.IGNORECASE)
 
 
-def _asked_sentence(text: str) -> str:
-    """The question of a "which Sector" question told after a statement of its context ("Our ministry is
+def _sector_topic_asked(text: str) -> str:
+    """The topic of a "which Sector" question, in the texts' words ("who helps countries put the security Recs
+    into practice" asks about implementing them). Told after a statement of its context ("Our ministry is
     rewriting the rules for our national web domain. Which ITU bureau works with governments on country-code
-    domains?"): its topic is what the question names, unless it points back to the context ("… on that?").
-    Only a statement ending in a full stop is context: "… D or T?" is part of the question."""
+    domains?"), it is what the question names, unless it points back to the context ("… on that?"). Only a
+    statement ending in a full stop is context: "… D or T?" is part of the question."""
+    def topic(t: str) -> str:
+        return sector_topic(clean_topic(in_texts_words(without_alternatives(t))))
+
     parts = re.split(r"(?<=[a-z)][.!])\s+(?=[A-Z])", text.strip())
-    if len(parts) < 2 or "?" in " ".join(parts[:-1]):
-        return text
-    last = parts[-1]
-    own = lexical_tokens(sector_topic(clean_topic(in_texts_words(without_alternatives(last)))))
-    return last if len(own) >= 2 and not _POINTS_BACK_RE.search(last) else text
+    if len(parts) >= 2 and "?" not in " ".join(parts[:-1]) and not _POINTS_BACK_RE.search(parts[-1]):
+        own = topic(parts[-1])
+        if len(lexical_tokens(own)) >= 2:
+            return own
+    return topic(text)
 
 
 def read_query(question: str, corrector: Corrector | None = None, embedder: str = "") -> Query:
@@ -917,9 +919,7 @@ def read_query(question: str, corrector: Corrector | None = None, embedder: str 
         text, more = corrector.correct(text)
         fixes += more
     intent, ref = detect(text)
-    # (in the texts' words: "who helps countries put the security Recs into practice" asks about implementing them)
-    topic = sector_topic(clean_topic(in_texts_words(without_alternatives(_asked_sentence(text))))) if intent == "sector" \
-        else topic_of(text)
+    topic = _sector_topic_asked(text) if intent == "sector" else topic_of(text)
     return Query(text=text, intent=intent, reference=ref, references=references_named(text),
                  topic=topic, language=language, asked=asked, corrections=fixes, read_as=read_as)
 

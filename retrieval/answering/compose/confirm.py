@@ -109,11 +109,11 @@ def confirmation(question: str, clause: Clause, others: list[Clause] | None = No
         return None
     offered, typed, verb = asked
     specific = bool(verb) and not set(lexical_tokens(verb)) <= _GENERIC_VERBS
+    as_written = _DOING_AS_WRITTEN.get((lexical_tokens(verb) or [""])[0], ())
 
     def does_it(c: Clause) -> bool:
         have = set(lexical_tokens(c.text))
-        return not specific or holds(have, verb) or any(
-            holds(have, w) for w in _DOING_AS_WRITTEN.get((lexical_tokens(verb) or [""])[0], ()))
+        return not specific or holds(have, verb) or any(holds(have, w) for w in as_written)
 
     if not does_it(clause):
         # "does TSB have to report to Council …?" is not answered by a clause that reports nothing
