@@ -880,27 +880,6 @@ def without_framing(text: str) -> str:
     return rest if len(rest.split()) >= 3 else text
 
 
-# A sentence that points back to what was said before it: "… Which Sector is in the driving seat on that?"
-_POINTS_BACK_RE = re.compile(r"\b(?:that|this|those|these|it|them|they|such)\b", re.IGNORECASE)
-
-
-def _sector_topic_asked(text: str) -> str:
-    """The topic of a "which Sector" question, in the texts' words ("who helps countries put the security Recs
-    into practice" asks about implementing them). Told after a statement of its context ("Our ministry is
-    rewriting the rules for our national web domain. Which ITU bureau works with governments on country-code
-    domains?"), it is what the question names, unless it points back to the context ("… on that?"). Only a
-    statement ending in a full stop is context: "… D or T?" is part of the question."""
-    def topic(t: str) -> str:
-        return sector_topic(clean_topic(in_texts_words(without_alternatives(t))))
-
-    parts = re.split(r"(?<=[a-z)][.!])\s+(?=[A-Z])", text.strip())
-    if len(parts) >= 2 and "?" not in " ".join(parts[:-1]) and not _POINTS_BACK_RE.search(parts[-1]):
-        own = topic(parts[-1])
-        if len(lexical_tokens(own)) >= 2:
-            return own
-    return topic(text)
-
-
 def read_query(question: str, corrector: Corrector | None = None, embedder: str = "") -> Query:
     """`embedder`: the configured one's name; a French or Spanish question is read in English through the
     glossary unless it understands the question's language (then it is searched as asked)."""
@@ -919,7 +898,11 @@ def read_query(question: str, corrector: Corrector | None = None, embedder: str 
         text, more = corrector.correct(text)
         fixes += more
     intent, ref = detect(text)
-    topic = _sector_topic_asked(text) if intent == "sector" else topic_of(text)
+    # (in the texts' words: "who helps countries put the security Recs into practice" asks about implementing them;
+    # a statement of context before the question is part of its topic: "We run a small telco in a landlocked
+    # country. Which ITU bureau helps with connecting countries without a coastline?" names the topic there)
+    topic = sector_topic(clean_topic(in_texts_words(without_alternatives(text)))) if intent == "sector" \
+        else topic_of(text)
     return Query(text=text, intent=intent, reference=ref, references=references_named(text),
                  topic=topic, language=language, asked=asked, corrections=fixes, read_as=read_as)
 
