@@ -599,6 +599,29 @@ def test_the_next_meeting_according_to_a_named_text_is_what_that_text_says() -> 
     assert _judged("when is the next wtsa supposed to be held?", text, this_year=2026).abstain
 
 
+def test_a_share_of_something_else_is_no_fee() -> None:
+    """"SME fee for a developed-country firm, res 209?" was answered from Res 209 resolves 4 (no sum): the
+    recital saying SMEs are "more than 90 per cent of the national industry" passed as the amount."""
+    recital = ("that, in many countries, SMEs have become prominent actors in the industrial expansion process, coming "
+               "to represent in some cases more than 90 per cent of the national industry;")
+    v = _judged("SME fee for a developed country firm?", recital)
+    assert v.abstain and "amount" in v.reason, v
+    # a share of money answers a sum asked, and a share asked is answered by any share
+    assert not _judged("what is the support cost rate on extra-budgetary projects?",
+                       "a support cost of 7 per cent shall be charged on extra-budgetary projects").abstain
+    assert not _judged("what share of national industry are SMEs?", recital).abstain
+
+
+def test_what_a_conference_decided_on_a_text_held_only_as_a_proposal_is_not_answered(corpus_service: object) -> None:
+    """"What did WTSA-16 decide about Res 57?" quoted RCC's proposed resolves 4, flagged as proposed but
+    read as WTSA-16's decision: the corpus holds the proposal to WTSA-16, not the text it adopted."""
+    ans = corpus_service.answer("What did WTSA-16 decide about Res 57?")  # type: ignore[attr-defined]
+    assert ans.abstained and "only as proposed" in ans.text and "RCC/47A4" in ans.text, ans.text
+    # what the proposal itself says stays answerable
+    ans = corpus_service.answer("what does the RCC proposal say about Res 57 resolves 3?")  # type: ignore[attr-defined]
+    assert not ans.abstained, ans.text
+
+
 def test_a_budget_typed_as_a_heading_asks_a_sum() -> None:
     """"itu budget for 2026-2027?" had been answered with Decision 5's "the Council shall establish the
     biennial budgets … for 2026-2027", which gives no sum."""
@@ -711,6 +734,9 @@ def test_a_fee_given_as_a_share_of_the_contributory_unit_is_an_amount() -> None:
     assert (answer_sentence("how much does an SME from a developing country pay for a Sector?", res, share=0.5)
             or "").startswith("One-thirty second")
     assert (answer_sentence("how much does an SME from a developed country pay for a Sector?", res, share=0.5)
+            or "").startswith("One-sixteenth")
+    # … also when the noun asked ("SME") stands before the second share, in the first one's qualifier
+    assert (answer_sentence("what's the SME fee in res 209 for developed countries?", res, share=0.5)
             or "").startswith("One-sixteenth")
     # the clause words it "financial contribution", not "fee": the best clause giving that kind of amount answers
     v = judge(q, [clause(text)], corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.3)

@@ -616,6 +616,20 @@ def test_a_compound_no_text_uses_is_held_by_its_parts() -> None:
     assert lex.covering("staff-cost budget", 1.0) == {0}
 
 
+def test_a_compound_the_texts_also_write_is_held_and_searched_by_its_parts() -> None:
+    """"academia fee for a developing-country univ?": the texts write "developing-country" once and
+    "universities … from developing countries" where the fee is set; the rare compound alone found nothing."""
+    from retrieval.indexing.lexical import LexicalIndex, lexical_tokens
+
+    texts = ("the fee for universities from developing countries is one-thirty second of the unit",
+             "developing-country participation in the work of the Sectors", "the fee for Sector Members")
+    lex = LexicalIndex(["c1", "c2", "c3"], [lexical_tokens(t) for t in texts])
+    cover = lex.coverage_of("developing-country university fee")
+    assert cover(texts[0]) == 1.0
+    assert cover(texts[2]) < cover(texts[0])
+    assert lex.search("developing-country university fee", 3)[0][0] == "c1"
+
+
 def test_the_sg_is_the_secretary_general_unless_study_group_work_is_asked() -> None:
     from retrieval.answering.query import expand_shorthand
 

@@ -222,6 +222,11 @@ _BETWEEN_RE = re.compile(r"\bbetween\s+(?:two\s+|successive\s+|the\s+)?(WTSA|WTD
                          re.IGNORECASE)
 
 
+# "decide", "adopt", "agree", "approve": what a conference concluded, not what it changed (a diff)
+_DECISION_VERB_RE = re.compile(r"\b(?:decide[ds]?|decision|adopt(?:s|ed)?|agree[ds]?|approve[ds]?|conclude[ds]?)\b",
+                               re.IGNORECASE)
+
+
 def _with_amount_below(query: Query, ranked: list[SearchHit], coverage: Callable[[str], float],
                          scoped: bool = False) -> list[SearchHit]:
     """"SME associate fee - developing country rate?" (scoped to Res 209) ranks three clauses saying "fees"
@@ -610,6 +615,10 @@ class Answerer:
                 # "what did C823 change from TD2484?": the text named after "from" is the earlier one
                 old, new = new, old
             result = diff_answer(query.text, old, self.corpus.catalog().clauses, old, new)
+        elif query.intent == "ask" and (proposed := self._only_proposed(query)):
+            # "What did WTSA-16 decide about Res 57?": the corpus has what a contribution proposed to that
+            # assembly, not what it adopted; quoting the proposal would answer a question it cannot.
+            result = compose_abstain(query, self.coverage(), proposed, ["the text as adopted"])
         elif query.intent in ("ask", "sector") and (absent_part := self._part_not_held(query)):
             # "What does Annex B of Rec A.8 say about voting?": A.8 has no Annex B; any other clause would be a
             # confident answer to a question about a text that does not exist
@@ -779,6 +788,23 @@ class Answerer:
             # "was TP.inno finally approved by SG17?": all that was found is what meeting documents propose
             return Verdict(abstain=True, missing=["outcomes"], reason=_FATE_NOT_HERE)
         return verdict
+
+    def _only_proposed(self, query: Query) -> str | None:
+        """Why a question on what a conference decided about an instrument goes unanswered when the corpus
+        holds that instrument only as a contribution's proposal to it; None otherwise."""
+        held = decided_at(query.text)
+        ref = query.reference or (query.references[0] if len(query.references) == 1 else None)
+        if held is None or ref is None or not ref.number or not _DECISION_VERB_RE.search(query.text):
+            return None
+        body, year = held
+        texts = [c for c in self.corpus.catalog().version_heads()
+                 if c.instrument.number == ref.number and c.instrument.body == body
+                 and c.instrument.kind == "resolution"]
+        if not texts or any(not c.proposal for c in texts):
+            return None
+        symbols = ", ".join(dict.fromkeys(c.proposal.split()[-1] for c in texts if c.proposal))
+        return (f"The corpus holds {body} Resolution {ref.number} only as proposed to {body}-{str(year)[2:]} "
+                f"({symbols}), not the text {body}-{str(year)[2:]} adopted.")
 
     def _adopted_texts_held(self, body: str, year: int) -> bool:
         """The corpus holds a text adopted by that body in that year (PP 2018: yes; WTSA 2020: no)."""

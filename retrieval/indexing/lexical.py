@@ -147,6 +147,8 @@ _SYNONYM_GROUPS = [
     ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),
     ("imei", "imeis", "identifier", "identifiers"),
     # Everyday words for the groups the texts name ("youth", "children").
+    # "a developed-country firm" asking about SMEs, "small and medium enterprises"
+    ("firm", "firms", "company", "companies", "enterprise", "enterprises"),
     ("young", "youth", "youngsters"), ("kid", "kids", "child", "children"),
     # British and American spellings. The -ise/-ize pairs now share a stem (`stem` joins them), so they no
     # longer widen the search; they stay because the speller reads a word listed here as known, and without
@@ -200,6 +202,7 @@ def expand(query_tokens: list[str]) -> list[str]:
     return query_tokens + [t for t in dict.fromkeys(extra) if t not in query_tokens]
 
 
+RARE_COMPOUND = 3  # clauses: a hyphenated compound written this seldom is mostly written as separate words
 K1, B = 1.5, 0.75  # bm25s's defaults (its "lucene" variant), which the matrix below reproduces
 EMPTY = "\x00"  # stands in for a clause with no tokens: BM25 needs a length above zero
 
@@ -263,6 +266,13 @@ class LexicalIndex:
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         q = expand(lexical_tokens(query))
+        # A compound the texts write once or twice, and otherwise as words, is searched by its words too
+        # ("developing-country university", "universities from developing countries"). (One they never use,
+        # "vice-chairs", and one they use often, "inter-sector", are left as typed: their parts alone lead
+        # elsewhere, measured.)
+        q += [p for raw in _HYPHENATED.findall(query) if raw.replace("-", "").isalpha()
+              and len(toks := lexical_tokens(raw)) == 1 and 0 < self.doc_count(toks[0]) <= RARE_COMPOUND
+              for p in lexical_tokens(raw.replace("-", " ")) if p not in q]
         if not self.ids or not q:
             return []
         k = min(k, len(self.ids))
@@ -342,6 +352,13 @@ class LexicalIndex:
             if len(parts) > 1 and not self.doc_count(t):
                 compounds[t] = parts
                 weight[t] = max(self.idf(p) for p in parts)
+            elif t in as_typed and len(parts) > 1 and t.replace("-", "").isalpha() \
+                    and self.doc_count(t) <= RARE_COMPOUND:
+                # One the texts write once or twice and otherwise as words ("developing-country" beside
+                # "developing countries") is held by its parts too, weighing no more than they do together
+                # ("IMT-2020" is a name; "e-health" no two words).
+                compounds[t] = parts
+                weight[t] = min(weight[t], max(self.idf(p) for p in parts))
         # A compound's head matches too, at the compound's own weight: the question's word is the rarer.
         heads = _heads(query)
         alts = {t: same[t] | heads.get(t, frozenset()) for t in wanted}

@@ -468,11 +468,13 @@ def _qualified(spans: list[str], question: str, text: str) -> str | None:
 
 
 def _before(text: str, span: str) -> set[str]:
-    """The words of the sentence just before the span's first occurrence in `text`."""
+    """The words of the sentence just before the span's first occurrence in `text`, from the last ", and"
+    on: in "one-sixteenth … for SMEs from developed countries, and one-thirty second …" the SMEs before the
+    second share qualify the first."""
     at = text.find(span)
     if at < 0:
         return set()
-    head = re.split(r"[.;:]\s", text[:at])[-1]
+    head = re.split(r"[.;:]\s|,\s+(?:and|or)\s+", text[:at])[-1]
     return set(lexical_tokens(" ".join(head.split()[-_NEAR:])))
 
 

@@ -761,7 +761,20 @@ def _gives_sum(text: str, question: str, years: list[str]) -> bool:
     asked ("how much did ITU spend on the new HQ in 2023?" is no "65% of households by 2023")."""
     money = _MONEY_Q_RE.search(question) and not _SHARE_Q_RE.search(question)
     found = _MONEY_RE.search(text) if money else _AMOUNT_RE.search(text)
+    if found and _PER_CENT_RE.search(found.group(0)) and _MONEY_WORD_RE.search(question) \
+            and not _SHARE_Q_RE.search(question) and not _MONEY_WORD_RE.search(text) \
+            and not any(not _PER_CENT_RE.search(m.group(0)) for m in _AMOUNT_RE.finditer(text)):
+        # "SMEs … more than 90 per cent of the national industry" is a share of something else, no fee: a
+        # share answers a fee or cost asked only where the text speaks of money ("7 per cent of the budget");
+        # "how much support is needed?" is answered by "70% of replies"
+        return False
     return bool(found) and _same_members(question, text) and all(y in text for y in years)
+
+
+_PER_CENT_RE = re.compile(r"per\s*cent|%", _I)
+_MONEY_WORD_RE = re.compile(r"\b(?:fees?|budget\w*|costs?|pric(?:e|es|ing)|charges?|contribut\w+|expen\w+|revenues?|income|"
+                            r"funds?|funding|financ\w+|salar\w+|paid|pay\w*|spend\w*|spent|CHF|francs?|dollars?|surplus|"
+                            r"deficit|arrears|savings?|tariffs?|rates?|allowances?|reserves?)\b", _I)
 
 
 # Spending, or a currency named: a sum of money answers ("support cost … 7 per cent" and "a share of the budget"
