@@ -622,6 +622,42 @@ def test_what_a_conference_decided_on_a_text_held_only_as_a_proposal_is_not_answ
     assert not ans.abstained, ans.text
 
 
+def test_the_next_one_after_a_year_named_is_not_the_next_from_today() -> None:
+    """blind117: "After 2019, when are the next RA and WRC supposed to take place?" was refused because the
+    2023 date had passed; the question asks the one after 2019."""
+    text = "an RA and a WRC, after 2019, shall be held in the last quarter of 2023;"
+    assert not _judged("After 2019, when are the next RA and WRC supposed to take place?", text,
+                       this_year=2026).abstain
+    assert _judged("when are the next RA and WRC?", text, this_year=2026).abstain
+    assert _judged("after 2023, when is the next WRC?", text, this_year=2026).abstain
+
+
+def test_a_frequency_given_as_a_range_says_how_often() -> None:
+    """blind117: "every three to four years" (Constitution Art. 13, quoted by Res 77) was not read as a
+    frequency."""
+    from retrieval.answering.compose.direct import answer_sentence
+
+    text = ("Nos. 90 and 91 in Article 13 of the Constitution, which stipulate that world radiocommunication "
+            "conferences (WRC) and radiocommunication assemblies (RA) shall normally be convened every three to four "
+            "years, and shall be associated in place and time;")
+    q = "How often are WRCs and radio assemblies normally convened under the Constitution?"
+    assert not _judged(q, text).abstain
+    assert (answer_sentence(q, clause(text), share=0.5) or "").startswith("Every three to four years")
+
+
+def test_a_count_of_the_head_noun_after_a_compound() -> None:
+    """blind117: "how many vice-chair candidates …" read "vice" as the noun counted; "limited to two
+    candidates" is the count. A count of the head alone is none for words the text lacks ("OTT-related")."""
+    from retrieval.answering.compose.direct import holds_quantity
+
+    text = ("that the appointment of vice-chairmen of Sector advisory groups should be limited to two candidates and "
+            "of vice-chairmen of study groups to two or three candidates from each regional organization")
+    assert holds_quantity("How many vice-chair candidates may each regional organization put forward for RAG?", text)
+    assert not holds_quantity("how many OTT-related recs has SG3 approved since PP-18?",
+                              "the study group approved four Recommendations on numbering")
+    assert not holds_quantity("How many times a year does the ISC-TF meet?", "at least two years in most cases")
+
+
 def test_a_budget_typed_as_a_heading_asks_a_sum() -> None:
     """"itu budget for 2026-2027?" had been answered with Decision 5's "the Council shall establish the
     biennial budgets … for 2026-2027", which gives no sum."""

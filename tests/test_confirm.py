@@ -91,3 +91,22 @@ def test_more_ways_of_offering_the_doer_and_everyday_verbs_for_the_texts() -> No
     assert got is not None and got[0].startswith("Yes"), got
     # a verb the clause does not do, in no everyday form either, still confirms nothing
     assert confirmation("does the BR director have to report on it?", tasked("Director of BR", "ITU-R")) is None
+
+
+def test_the_asker_working_at_a_bureau_offers_it() -> None:
+    """blind117: "Kaleidoscope for academia - do we organise it at BR or is that another Bureau?"."""
+    assert sector_offered("Kaleidoscope for academia - do we organise it at BR or is that another Bureau?") == (
+        "ITU-R", "BR")
+    assert sector_offered("should we handle this in the D sector?") == ("ITU-D", "the D sector")
+    assert sector_offered("do we know who handles it?") is None
+
+
+def test_the_verb_asked_is_what_the_clause_tasks_not_a_word_further_on() -> None:
+    """"to encourage the participation of academia in … events organized … by ITU, such as … Kaleidoscope"
+    tasks the three Directors with encouraging, not organizing: no "Yes: BR" from it."""
+    text = ("to encourage the participation of academia in various open events and activities organized or "
+            "co-organized by ITU, such as ITU Telecom World, ITU Kaleidoscope, World Summit on the Information Society")
+    assert confirmation("does BR organise Kaleidoscope?", tasked("Director of BR", "ITU-R", text=text)) is None
+    text = "to continue to organize the Kaleidoscope event annually on a rotational basis"
+    got = confirmation("does BR organise Kaleidoscope?", tasked("Director of TSB", "ITU-T", text=text))
+    assert got is not None and got[0].startswith("No: the Director of TSB"), got

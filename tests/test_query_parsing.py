@@ -1455,3 +1455,29 @@ def test_a_statement_of_context_before_a_which_sector_question_is_part_of_its_to
     q = read_query("We run a small telco in a landlocked country. Which ITU bureau helps with connecting countries "
                    "without a coastline?")
     assert q.intent == "sector" and "landlocked" in q.topic, q.topic
+
+
+def test_a_recommendation_in_brackets_is_the_source_and_2_before_a_verb_is_to() -> None:
+    """blind80: "the cut-off for sending contributions to a SG or WP meeting (A.1)?" searched every text;
+    blind117: "wat r RAG/TSAG/TDAG invited 2 do" read "invites 2" as the part asked."""
+    from retrieval.answering.compose.evidence import recommendations_asked
+    from retrieval.answering.query import expand_shorthand
+
+    assert recommendations_asked("What's the cut-off for sending contributions to a SG or WP meeting (A.1)?") == ["A.1"]
+    assert recommendations_asked("the D.50 work on routing (see A.8)") == ["A.8"]
+    # … not one named among other words in brackets: it is what is asked about
+    assert recommendations_asked("the long running studies (D.50 + its supplement) - which sector finishes them?") == []
+    assert expand_shorthand("wat r RAG/TSAG/TDAG invited 2 do wrt ISCG?").endswith("invited to do wrt ISCG?")
+    # … a label stays one: "what does resolves 2 do?"
+    assert expand_shorthand("what does res 130 resolves 2 do") == "what does res 130 resolves 2 do"
+
+
+def test_chat_words_for_the_texts_words_are_held_by_them() -> None:
+    from retrieval.indexing.lexical import LexicalIndex, lexical_tokens
+
+    texts = ("shall not exceed two terms of office", "a firm submission deadline for all contributions",
+             "the Plenipotentiary Conference shall be convened every four years")
+    lex = LexicalIndex(["c1", "c2", "c3"], [lexical_tokens(t) for t in texts])
+    assert lex.coverage_of("two stints")(texts[0]) == 1.0
+    assert lex.coverage_of("contribution cut-off")(texts[1]) == 1.0
+    assert lex.coverage_of("conference held every four years")(texts[2]) == 1.0

@@ -1902,3 +1902,17 @@ def test_an_english_question_is_spelled_in_english(itu_service: object) -> None:
     ans = ask(itu_service, "SME reduced fee - staff headcount limit res 209")
     assert not ans.abstained and ans.citations[0].clause_id.endswith("#resolves.3"), ans.text
     assert read_query("cybersecurty", speller).text == "cybersecurity"
+
+
+def test_in_a_text_named_the_best_few_by_their_words_are_candidates(itu_service: object) -> None:
+    """blind117: "the cut-off for member contributions to a WRC or RA under res 165" embeds far from Res 165's
+    resolves 1 ("a firm submission deadline for all contributions … before the opening of conferences and
+    assemblies"), the first by its words; it was dropped and a recital on late contributions answered."""
+    ans = ask(itu_service, "What's the cut-off for member contributions to a WRC or RA under res 165?")
+    assert not ans.abstained and ans.citations[0].clause_id.endswith("#resolves.1"), ans.text
+    # "our SG chair has already done two stints": the texts' "terms"
+    ans = ask(itu_service, "our SG chair has already done two stints, can he go again?")
+    assert any(c.clause_id.endswith("pp-res-208@dubai-2018#resolves.4") for c in ans.citations[:3]), ans.text
+    # "held", where the Constitution has the PP "convened every four years"
+    ans = ask(itu_service, "how often is the PP held?")
+    assert not ans.abstained and ans.text.startswith("Every four years"), ans.text

@@ -155,6 +155,7 @@ MAX_COVERS = 3  # more documents than this fit the description: it is searched i
 TOPIC_DOCS = 3  # hits whose instruments a mandate question reads when no mandate clause words its topic
 TOPIC_HITS = 10  # a "which Sector" topic keeps the words these best hits hold …
 HELD_SHARE = 0.6  # … when they are this share of its idf mass
+SCOPED_LEXICAL_KEPT = 3  # in a search within the texts named, the best this many by their words stay candidates
 COVERAGE_FLOOR = 0.75  # share of the query's idf mass a clause must hold to count as lexical evidence
 RESOLUTIONS_RE = re.compile(r"\bresolutions?\b", re.IGNORECASE)
 RECOMMENDATIONS_RE = re.compile(r"\b(?:recommendations?|recs?)\b(?!\s+ITU)", re.IGNORECASE)
@@ -1297,7 +1298,11 @@ class Answerer:
             # query's rare words (most of its idf mass) is evidence too.
             return h.lexical_rank is not None and coverage(h.clause.text) >= COVERAGE_FLOOR
 
-        kept = [h for h in hits if (h.similarity or 0.0) >= settings.min_evidence or covered(h)]
+        # Within the texts the question names, the best few by their words are candidates too, however they
+        # embed: "the cut-off for member contributions to a WRC or RA under res 165" is its resolves 1 ("a firm
+        # submission deadline for all contributions … before the opening of conferences and assemblies").
+        kept = [h for h in hits if (h.similarity or 0.0) >= settings.min_evidence or covered(h)
+                or (filters.doc_ids and h.lexical_rank is not None and h.lexical_rank <= SCOPED_LEXICAL_KEPT)]
         kept += self._naming_places(query, kept, filters)
         if (part := part_verb_asked(query)) and filters.doc_ids:
             # "what does Res 191 resolve about …": its resolves clauses are candidates however far down the

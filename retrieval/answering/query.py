@@ -549,6 +549,13 @@ _COUNTRY_GROUPS = {"LDC": ("least developed country", "least developed countries
                    "LLDC": ("landlocked developing country", "landlocked developing countries"),
                    "SIDS": ("small island developing states", "small island developing states")}
 # Chat forms of what the texts spell out: "Gen Sec" is the Secretary-General, "w/" is "with".
+# the words of a part or a numbered place a label follows ("resolves 2", "clause 2", "item 2")
+_PART_WORD_RE = re.compile(r"(?:resolves?|resolvs|instructs?|invites?|decides?|requests?|encourages?|urges?|calls|"
+                           r"considering|noting|recognizing|recalling|bearing|mind|account|further|also|clauses?|cl|"
+                           r"sections?|sec|annex|appendix|para|paragraph|items?|no|nos|number|point|part|row|table|"
+                           r"figure|note|question|q|sg|wp|res|resolution|rec|recommendation|decision|dec)", re.IGNORECASE)
+
+
 _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [(re.compile(r"\b(?:Gen(?:eral)?\.?\s*Sec(?:retary)?|Sec\.?\s*Gen|SecGen)\b\.?", re.IGNORECASE),
                "Secretary-General"),
               (re.compile(r"(?<!\S)w/o(?!\S)", re.IGNORECASE), "without"),
@@ -594,6 +601,12 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"\bhv\b", re.IGNORECASE), "have"), (re.compile(r"\bbtwn\b", re.IGNORECASE), "between"),
               (re.compile(r"\bqn(s?)\b", re.IGNORECASE), r"question\1"), (re.compile(r"\bthru\b", re.IGNORECASE), "through"),
               (re.compile(r"(?<![\w.])b4(?=\s+(?:a|an|the|it|we|they|that|this|any|each|every|[a-z]+ing)\b)", re.IGNORECASE), "before"),
+              # "wat r they invited 2 do", "asked 2 report": a 2 before a verb is "to", never a label
+              # (… not after a part: "what does resolves 2 do?")
+              (re.compile(r"\b([a-z]+)(\s+)2(?=\s+(?:do|be|get|make|take|help|report|submit|provide|ensure|support|keep|"
+                          r"continue|assist|promote|consider|develop|prepare|study|work|cooperate|coordinate)\b)",
+                          re.IGNORECASE),
+               lambda m: m.group(0) if _PART_WORD_RE.fullmatch(m.group(1)) else f"{m.group(1)}{m.group(2)}to"),
               (re.compile(r"\bmech\b", re.IGNORECASE), "mechanism"),
               # "developing cntry orgs", "govts", "univs": chat short forms the speller leaves (too far from
               # the word, or too short)

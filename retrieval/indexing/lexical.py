@@ -147,6 +147,9 @@ _SYNONYM_GROUPS = [
     ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),
     ("imei", "imeis", "identifier", "identifiers"),
     # Everyday words for the groups the texts name ("youth", "children").
+    # chat words for the texts' ("our chair has done two stints", "the cut-off for contributions", "how often is
+    # the PP held?" where the Constitution has it "convened")
+    ("stint", "stints", "term", "terms"), ("cut-off", "cutoff", "deadline", "deadlines"), ("held", "convened"),
     # "a developed-country firm" asking about SMEs, "small and medium enterprises"
     ("firm", "firms", "company", "companies", "enterprise", "enterprises"),
     ("young", "youth", "youngsters"), ("kid", "kids", "child", "children"),
@@ -424,7 +427,7 @@ class LexicalIndex:
 
 # "radio-related", "IP-based", "ICT-enabled": the compound is about its first word, which a text may
 # use alone ("radio aspects for IoT").
-_LOOSE_SUFFIXES = frozenset({"related", "based", "oriented", "enabled", "driven", "specific", "centric", "friendly"})
+LOOSE_SUFFIXES = frozenset({"related", "based", "oriented", "enabled", "driven", "specific", "centric", "friendly"})
 
 
 # … and a name with its number ("IMT-2020", typed "IMT 2020"): its parts are words of the text too.
@@ -435,6 +438,6 @@ def _heads(query: str) -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for raw in tokens(query):
         head, _, tail = raw.rpartition("-")
-        if head and tail in _LOOSE_SUFFIXES and raw not in STOPWORDS:
+        if head and tail in LOOSE_SUFFIXES and raw not in STOPWORDS:
             out[stem(raw)] = frozenset(lexical_tokens(head))
     return out

@@ -53,6 +53,9 @@ _OFFERED_RES = (
     # "is promoting Girls in ICT Day the D sector's job?", "is it TSB's job to take part in …?"
     re.compile(_LEAD_IN + r"(?:is|was)\s+(?:it\s+|this\s+|that\s+|(?P<doing>[a-z]{3,}ing)\b[^?]{0,80}?\s+)" + _OWNER
                + r"(?:\s+to\s+(?P<verb>[a-z]{3,}))?", _I),
+    # "Kaleidoscope - do we organise it at BR or is that another Bureau?": the asker works there
+    re.compile(_LEAD_IN + r"(?:do|does|should|must|will|can)\s+(?:we|I|you|they)\s+(?P<verb>[a-z]{3,})\b[^?]{0,40}?\s+"
+               r"(?:at|in|within|from|by)\s+" + _ACTOR + r"(?![\w-])", _I),
     # "is the QoS guidelines work handed to an ITU-D study group?"
     re.compile(_LEAD_IN + r"(?:is|are|was|were)\s+[^?]{3,80}?\s+(?:handed|given|assigned|entrusted|left|delegated|allocated)"
                r"\s+to\s+(?:an?\s+|the\s+)?" + _ACTOR, _I),
@@ -67,6 +70,7 @@ _DOING_AS_WRITTEN: dict[str, tuple[str, ...]] = {
     "keep": ("maintain",), "back": ("support",), "help": ("assist", "support"), "write": ("develop", "draft", "prepare"),
     "host": ("organize",), "hold": ("organize",), "fund": ("finance",), "check": ("review", "monitor"),
 }
+_TASK_HEAD_WORDS = 12
 _LETTER: dict[str, Sector] = {"R": "ITU-R", "T": "ITU-T", "D": "ITU-D"}
 _WORD: dict[str, Sector] = {"radio": "ITU-R", "standard": "ITU-T", "develop": "ITU-D"}
 
@@ -112,7 +116,9 @@ def confirmation(question: str, clause: Clause, others: list[Clause] | None = No
     as_written = _DOING_AS_WRITTEN.get((lexical_tokens(verb) or [""])[0], ())
 
     def does_it(c: Clause) -> bool:
-        have = set(lexical_tokens(c.text))
+        # (in what the clause tasks, its first words: "to encourage the participation of academia in events
+        # organized by ITU, such as Kaleidoscope" does not organize Kaleidoscope)
+        have = set(lexical_tokens(" ".join(c.text.split()[:_TASK_HEAD_WORDS])))
         return not specific or holds(have, verb) or any(holds(have, w) for w in as_written)
 
     if not does_it(clause):

@@ -11,7 +11,7 @@ from retrieval.answering.compose.evidence import MONTHS, asks_amount, asks_when,
 from retrieval.answering.quotes import segments
 from retrieval.core.models import THREE, Clause, Sector
 from retrieval.core.text import norm_hyphens, readable
-from retrieval.indexing.lexical import STOPWORDS, SYNONYMS, lexical_tokens
+from retrieval.indexing.lexical import LOOSE_SUFFIXES, STOPWORDS, SYNONYMS, holds, lexical_tokens
 from retrieval.parsing.mandates import Actor, actors_in, document_sector, gives_task
 
 _I = re.IGNORECASE
@@ -68,7 +68,9 @@ _SPAN = re.compile(
     r"(?:once\s+a\s+(?:year|month)|twice\s+a\s+year|annually|quarterly|monthly|on\s+an\s+ad\s+hoc\s+basis|"
     r"in\s+advance(?:\s+of\s+(?:the\s+|each\s+)?\w+)?|"
     r"(?:CHF|USD|EUR)\s*" + _NUM_WORD + r"(?:\s+(?:million|billion))?|"
-    + _NUM_WORD + r"(?:\s+|-)(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|seconds?|minutes?|hours?|"
+    # (a range too: "every three to four years")
+    + _NUM_WORD + r"(?:(?:\s+(?:to|or)\s+|\s*[-\u2013]\s*)" + _NUM_WORD + r")?"
+    r"(?:\s+|-)(?:calendar\s+|working\s+)?(?:days?|weeks?|months?|years?|seconds?|minutes?|hours?|"
     r"milliseconds?|ms|pages?|"
     r"replies|Member\s+States|"
     r"(?:consecutive\s+)?terms?(?:\s+of\s+office)?)\b"
@@ -639,8 +641,12 @@ def holds_quantity(question: str, text: str) -> bool:
         if not noun:
             return False
         # "how many people …": "1 billion persons", "three Member States" — a count of that noun (or the
-        # texts' word for it), one qualifier between at most
+        # texts' word for it), one qualifier between at most; or, the first word being a compound's first
+        # part, of the head of the phrase asked ("how many vice-chair candidates …": "two candidates")
         same = {noun[0]} | SYNONYMS.get(noun[0], frozenset())
+        if re.match(r"\w+-", q[many.start(1):]) and _modifiers_held(q, text):
+            head = _asked_count_noun(q)
+            same |= set(head) | (SYNONYMS.get(head[0], frozenset()) if head else frozenset())
         if any(set(lexical_tokens(m.group("noun"))) & same for m in _COUNT.finditer(text)):
             return True
         # … or the count in brackets after them: "some Member States and Sector Members (normally at least four)"
@@ -655,14 +661,33 @@ def holds_quantity(question: str, text: str) -> bool:
     return any(unit.search(s) for unit in kinds for s in spans)  # no kind known ("max delay in ms"): a guess
 
 
-def _count_of(question: str, text: str) -> str | None:
-    """The count of the noun a "how many <noun>" question asks for, as the text gives it ("six official
-    languages"), or None."""
+def _asked_count_noun(question: str) -> list[str]:
+    """The head of the noun phrase a "how many …" question asks for, stemmed: "official languages" →
+    [languag]; [] when none is read."""
     many = re.search(r"\bhow\s+many\s+((?:[\w-]+\s+){0,2}?[\w-]+)(?=\s+(?:does|do|did|is|are|was|were|can|could|has|have|"
                      r"had|must|should|will|would|shall|may|in|of|for|at|on|per|to)\b|\s*[?,.;]|\s*$)",
                      norm_hyphens(question), _I)
     # the head of the noun phrase asked: "official languages", not "official"
-    noun = lexical_tokens(many.group(1).split()[-1]) if many else []
+    return lexical_tokens(many.group(1).split()[-1]) if many else []
+
+
+def _modifiers_held(question: str, text: str) -> bool:
+    """The words before the head of the phrase "how many …" asks for are in the text, a compound's parts
+    counting ("vice-chair" in "vice-chairmen"; "OTT-related" needs OTT): a count of the head noun alone
+    ("four Recommendations") is no count of "OTT-related recs"."""
+    many = re.search(r"\bhow\s+many\s+((?:[\w-]+\s+){0,2}?)[\w-]+(?=\s+(?:does|do|did|is|are|was|were|can|could|has|"
+                     r"have|had|must|should|will|would|shall|may|in|of|for|at|on|per|to)\b|\s*[?,.;]|\s*$)", question, _I)
+    if not many:
+        return False
+    have = set(lexical_tokens(text))
+    return all(holds(have, w) or all(holds(have, p) for p in w.split("-") if len(p) > 2 and p.lower() not in LOOSE_SUFFIXES)
+               for w in many.group(1).split())
+
+
+def _count_of(question: str, text: str) -> str | None:
+    """The count of the noun a "how many <noun>" question asks for, as the text gives it ("six official
+    languages"), or None."""
+    noun = _asked_count_noun(question)
     if not noun:
         return None
     same = {noun[0]} | SYNONYMS.get(noun[0], frozenset())

@@ -617,7 +617,7 @@ _CODE_RE = re.compile(r"\+\s?\d{1,4}\b|(?<!No\.\s)(?<![A-Z]\.)\b(?!(?:19|20)\d\d
 _BANDS_Q_RE = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}(?:bands?|frequenc(?:y|ies)|frequency\s+ranges?)\b", _I)
 # "how often does the PP meet?", asked alone (a second question may be what the clauses answer)
 _SOLE_HOW_OFTEN_Q_RE = re.compile(r"^\W*how\s+often\s+(?:does|do|is|are|will|must|should|can|has|have)\s+[^?,;]+?\??\s*$", _I)
-_HOW_OFTEN_SPAN_RE = re.compile(r"\b(?:(?:every|each|per)\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|days?|sessions?|meetings?|"
+_HOW_OFTEN_SPAN_RE = re.compile(r"\b(?:(?:every|each|per)\s+(?:[\w-]+\s+(?:(?:to|or)\s+[\w-]+\s+)?)?(?:years?|months?|weeks?|days?|sessions?|meetings?|"
                                 r"quarters?|conferences?|assembl(?:y|ies)|study\s+periods?)|once|twice|yearly|"
                                 r"(?:semi-?|bi)?annual(?:ly)?|biennial(?:ly)?|quadrennial(?:ly)?|quarterly|monthly|weekly|daily|"
                                 r"regular(?:ly)?|periodic(?:al(?:ly)?)?|\w+\s+times\s+a|as\s+(?:necessary|required|needed)|"
@@ -831,6 +831,7 @@ _SOURCE_BEFORE_RE = re.compile(r"(?:\b(?:under|in|per|by|from|of|according\s+to)
                                r"(?:(?:the\s+)?(?:ITU-T\s+)?Rec(?:ommendation)?\.?\s+(?:ITU-T\s+)?)?$"
                                # "what is the ITU-T A.2 template …?": the thing asked for is A.2's
                                r"|\bwhat(?:'s|\s+is|\s+are)\s+the\s+$", _I)
+_BRACKET_OPEN_RE = re.compile(r"\(\s*(?:see\s+|per\s+|cf\.?\s+|ref\.?\s+)?(?:(?:ITU-T\s+)?Rec(?:ommendation)?\.?\s+)?$", _I)
 _SOURCE_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:(?:actually|really|exactly|basically|in\s+fact)\s+)?"
                               r"(?:says?|said|requires?|defines?|specif(?:y|ies|ied)|describes?|covers?|contains?|"
                               r"clauses?|cl\.|§|sections?|annex|templates?|format|forms?"
@@ -850,7 +851,10 @@ def recommendations_asked(question: str) -> list[str]:
     q = norm_hyphens(question)
     out = []
     for m in _REC_RE.finditer(q):
-        if _SOURCE_BEFORE_RE.search(q[: m.start()]) or _SOURCE_AFTER_RE.match(q[m.end():]):
+        if _SOURCE_BEFORE_RE.search(q[: m.start()]) or _SOURCE_AFTER_RE.match(q[m.end():]) or (
+                # "… to a SG or WP meeting (A.1)?": the source alone in brackets ("(D.50 + its supplement)" names
+                # what is asked about)
+                _BRACKET_OPEN_RE.search(q[: m.start()]) and re.match(r"\s*\)", q[m.end():])):
             out.append(m.group(1))
     return list(dict.fromkeys(out))
 
@@ -1205,7 +1209,10 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
                                   "these texts.")
         fixed = [int(y) for m in _FIXED_DATE_RE.finditer(_REF_YEAR_RE.sub(" ", fixing[0].text))
                  for y in re.findall(r"(?:19|20)\d\d", m.group(0))]
-        if fixed and max(fixed) < this_year and not per_text and not _PER_TEXT_RE.search(q):
+        after = _AFTER_YEAR_RE.search(q)
+        if fixed and max(fixed) < this_year and not per_text and not _PER_TEXT_RE.search(q) \
+                and not (after and max(fixed) > int(after.group(1))):
+            # ("after 2019, when are the next RA and WRC?" asks the one after 2019, not the next from today)
             # "When is the next PP?" asked today, answered by a 2018 schedule for 2022: the date has
             # passed, so it is not the next one. "… according to Res 77?" asks what the text says.
             return Verdict(abstain=True, missing=["a current schedule"],
