@@ -92,7 +92,9 @@ def test_blind47_kinds_of_near_domain_question() -> None:
     assert not judge("where does D.000 get its definition of an accounting rate from?", [clause(text)], **kw).abstain
     youth = clause("to note that age groups of youth shall be defined on a case-by-case basis")
     assert not judge("how are youth age groups defined?", [youth], **{**kw, "corpus_has": lambda x: x in youth.text}).abstain
-    assert "who holds them" in judge("who is the TSB counsellor assigned to SG17 right now?", [clause(text)], **kw).reason
+    # (a corpus naming SG17, as the real one does: a study group it never names is a reason of its own)
+    assert "who holds them" in judge("who is the TSB counsellor assigned to SG17 right now?", [clause(text)],
+                                     **{**kw, "corpus_has": lambda x: has(x) or x == "SG17"}).reason
     v = judge("what was the net surplus or deficit in the 2014-2017 accounts?", [clause(text)], **kw)
     assert v.abstain and "amount" in v.reason, v
 
@@ -656,6 +658,25 @@ def test_a_count_of_the_head_noun_after_a_compound() -> None:
     assert not holds_quantity("how many OTT-related recs has SG3 approved since PP-18?",
                               "the study group approved four Recommendations on numbering")
     assert not holds_quantity("How many times a year does the ISC-TF meet?", "at least two years in most cases")
+
+
+def test_a_study_group_the_texts_never_name_is_not_in_the_corpus() -> None:
+    """blind117: "What is the mandate of ITU-R Study Group 6 on broadcasting?" was answered with WTSA Res 1's
+    "ITU-R shall be responsible for the management of this study group"."""
+    from retrieval.answering.compose.evidence import mentioned, named_things
+
+    q = "What is the mandate of ITU-R Study Group 6 on broadcasting?"
+    assert "ITU-R Study Group 6" in named_things(q)
+    texts = "ITU-T Study Group 17 and SG3 study tariffs; ITU-D Study Group 1"
+    assert not mentioned("ITU-R Study Group 6", lambda s: s in texts)
+    # named in any form, with any Sector's prefix or none, it is mentioned
+    assert mentioned("SG 17", lambda s: s in texts) and mentioned("ITU-T SG3", lambda s: s in texts)
+    assert mentioned("ITU-D Study Group 1", lambda s: s in texts)
+    # a Question's number is no study group
+    assert not any("Group" in t or t.startswith("SG") for t in named_things("what is Q4/17 about?"))
+    v = judge(q, [clause("In this case, ITU-R shall be responsible for the management of this study group.")],
+              corpus_has=lambda s: s in texts, known_word=lambda w: True, coverage=lambda t: 1.0)
+    assert v.abstain and "ITU-R Study Group 6" in v.reason, v
 
 
 def test_a_budget_typed_as_a_heading_asks_a_sum() -> None:

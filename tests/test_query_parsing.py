@@ -1481,3 +1481,13 @@ def test_chat_words_for_the_texts_words_are_held_by_them() -> None:
     assert lex.coverage_of("two stints")(texts[0]) == 1.0
     assert lex.coverage_of("contribution cut-off")(texts[1]) == 1.0
     assert lex.coverage_of("conference held every four years")(texts[2]) == 1.0
+
+
+def test_kick_off_is_start() -> None:
+    """blind116: "the SG17 meeting that basically kicked off the incubation idea" was refused: "Nothing in the
+    corpus mentions 'kicked'"."""
+    from retrieval.answering.query import expand_shorthand
+
+    assert expand_shorthand("the meeting that kicked off the incubation idea") == \
+        "the meeting that started the incubation idea"
+    assert expand_shorthand("who kicks off the review?") == "who starts the review?"

@@ -608,6 +608,9 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
                           re.IGNORECASE),
                lambda m: m.group(0) if _PART_WORD_RE.fullmatch(m.group(1)) else f"{m.group(1)}{m.group(2)}to"),
               (re.compile(r"\bmech\b", re.IGNORECASE), "mechanism"),
+              # "the SG17 meeting that kicked off the incubation idea": the idiom, in the texts' word
+              (re.compile(r"\bkick(s|ed|ing)?\s+off\b", re.IGNORECASE),
+               lambda m: {"s": "starts", "ed": "started", "ing": "starting"}.get((m.group(1) or "").lower(), "start")),
               # "developing cntry orgs", "govts", "univs": chat short forms the speller leaves (too far from
               # the word, or too short)
               (re.compile(r"\b(?:cntry|ctry)\b", re.IGNORECASE), "country"),

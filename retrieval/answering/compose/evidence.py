@@ -988,7 +988,12 @@ def named_things(question: str) -> list[str]:
     out += [m.group(0) for m in _QUANTITY_RE.finditer(q)]
     out += [m.group(0) for m in _GENERATION_RE.finditer(q)]
     out += [f"Resolution {m.group(1)}" for m in _RES_NAMED_RE.finditer(q)]
+    # "ITU-R Study Group 6", "SG 13": a study group the texts never name is nothing they can speak for
+    out += [" ".join(m.group(0).split()) for m in _STUDY_GROUP_NAMED_RE.finditer(q)]
     return list(dict.fromkeys(out))
+
+
+_STUDY_GROUP_NAMED_RE = re.compile(r"\b(?:ITU-[RTD]\s+)?(?:Study\s+Group|SG)\s?(?P<n>\d{1,2})\b(?![./-]\d)", _I)
 
 
 EVENT_NAMES = {"PP": "Plenipotentiary Conference", "WTSA": "World Telecommunication Standardization Assembly",
@@ -1016,6 +1021,10 @@ def mentioned(thing: str, corpus_has: Callable[[str], bool]) -> bool:
     rec = _REC_RE.fullmatch(thing)
     if rec:
         forms.add(rec.group(1))
+    sg = _STUDY_GROUP_NAMED_RE.fullmatch(thing)
+    if sg:
+        # named with any Sector's prefix or none, in full or as "SG6"
+        forms |= {f"Study Group {sg.group('n')}", f"SG{sg.group('n')}", f"SG {sg.group('n')}"}
     return any(corpus_has(f) for f in forms)
 
 
