@@ -679,6 +679,19 @@ def test_a_study_group_the_texts_never_name_is_not_in_the_corpus() -> None:
     assert v.abstain and "ITU-R Study Group 6" in v.reason, v
 
 
+def test_two_words_the_texts_write_as_one_are_known() -> None:
+    """blind122: "cyber threats" was refused ("no text speaks of cyber threats"; over the PP-18 texts alone
+    "nothing mentions cyber"): the texts write "cyberthreats"."""
+    text = "to address cyberthreats and vulnerabilities within existing ITU-T study groups"
+    kw = {"corpus_has": lambda x: x.lower() in text.lower(), "known_word": lambda w: w != "cyber",
+          "coverage": lambda t: 0.8}
+    assert not judge("what is TSB told to do about cyber threats?", [clause(text)], **kw).abstain
+    # a word the texts never write, nor as part of one, is still unknown
+    v = judge("what is TSB told to do about quantum threats?", [clause(text)],
+              **{**kw, "known_word": lambda w: w != "quantum"})
+    assert v.abstain and "quantum" in v.reason, v
+
+
 def test_a_budget_typed_as_a_heading_asks_a_sum() -> None:
     """"itu budget for 2026-2027?" had been answered with Decision 5's "the Council shall establish the
     biennial budgets … for 2026-2027", which gives no sum."""

@@ -1916,3 +1916,13 @@ def test_in_a_text_named_the_best_few_by_their_words_are_candidates(itu_service:
     # "held", where the Constitution has the PP "convened every four years"
     ans = ask(itu_service, "how often is the PP held?")
     assert not ans.abstained and ans.text.startswith("Every four years"), ans.text
+
+
+def test_country_code_tlds_and_cyber_in_chat(itu_service: object) -> None:
+    """blind122: "country-code TLD issues" is the texts' ccTLDs (TSB under Res 102; it answered BDT); "cyber
+    threats" the texts' cyberthreats, one word (refused: "no text speaks of cyber threats")."""
+    ans = ask(itu_service, "res 102: which Bureau Director works with Member States on country-code TLD issues?")
+    assert ans.lead_sectors == ["ITU-T"], ans.text
+    ans = ask(itu_service, "Res 130: what is the TSB Director told to do with the current T-sector SGs about cyber threats?")
+    assert not ans.abstained and ans.citations[0].clause_id.startswith("pp-res-130@dubai-2018#instructs-the-director-of-tsb"), \
+        ans.text

@@ -494,7 +494,7 @@ _REGISTER = [(re.compile(r"\b(?:takes?|taking|took)\s+part\s+in\b", re.IGNORECAS
              (re.compile(r"\b(?:the\s+)?same\s+(?:weight|standing|status|force|authority|rank)\s+as\b", re.IGNORECASE),
               "equivalent status to"),
              # "country-code domains like .fr", "country code top-level domain questions": the texts' ccTLDs
-             (re.compile(r"\bcountry[- ]code\s+(?:top[- ]level\s+)?domains?(?:\s+names?)?\b", re.IGNORECASE),
+             (re.compile(r"\bcountry[- ]code\s+(?:top[- ]level\s+)?(?:domains?(?:\s+names?)?|TLDs?)\b", re.IGNORECASE),
               "ccTLDs"),
              # "the wireless side of IoT": its "radio aspects"
              (re.compile(r"\b(?:wireless|radio)\s+(?:side|end|part|angle|dimension)s?\b", re.IGNORECASE), "radio aspects"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -542,6 +543,14 @@ _PHRASE_STOP = frozenset({
 _KIND_SUFFIX_RE = re.compile(r"-(?:type|style|like|kind|ish|esque|related|oriented|based)$", _I)
 
 
+def _closed_first_parts(q: str, corpus_has: Callable[[str], bool]) -> set[str]:
+    """The (stemmed) words of `q` that, with the word after them, make one word the corpus uses: "cyber
+    threats" is the texts' "cyberthreats"."""
+    words = re.findall(r"[A-Za-z]+", q)
+    return {first[0] for a, b in itertools.pairwise(words)
+            if len(a) >= 3 and len(b) >= 3 and (first := content_terms(a)) and corpus_has(f"{a}{b}".lower())}
+
+
 def _phrase_never_together(q: str, together: Callable[[str], bool], known_word: Callable[[str], bool]) -> str:
     """The subject `q` names when the corpus uses its head noun and the word before it but no clause holds
     them together, else ""."""
@@ -555,7 +564,8 @@ def _phrase_never_together(q: str, together: Callable[[str], bool], known_word: 
         # ("UNDP-type projects" are UNDP projects: the kind, not the word "type")
         pair = " ".join([_KIND_SUFFIX_RE.sub("", words[-2]), words[-1]] if len(words) >= 2 else words)
         terms = content_terms(pair)
-        if len(terms) >= 2 and all(known_word(t) for t in terms) and not together(pair):
+        if len(terms) >= 2 and all(known_word(t) for t in terms) and not together(pair) \
+                and not _closed_first_parts(pair, together):
             return " ".join(words)
     return ""
 
@@ -1094,7 +1104,9 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     if not foreign:
         # Short words are too often typos or abbreviations to prove anything ("wich").
         # "4-year" is written "four-year" or "every four years": a number proves nothing missing.
-        unknown = [t for t in terms if len(t) >= 4 and not known_word(t) and not any(ch.isdigit() for ch in t)]
+        closed = _closed_first_parts(q, corpus_has)
+        unknown = [t for t in terms if len(t) >= 4 and not known_word(t) and not any(ch.isdigit() for ch in t)
+                   and t not in closed]
         known_part = " ".join(w for w in re.findall(r"[\w-]+", q) if lexical_tokens(w)
                               and lexical_tokens(w)[0] in set(terms) - set(unknown))
         # Words the corpus never uses, and what it does use of the question is not found together.
