@@ -548,14 +548,12 @@ def search_form(text: str) -> str:
 _COUNTRY_GROUPS = {"LDC": ("least developed country", "least developed countries"),
                    "LLDC": ("landlocked developing country", "landlocked developing countries"),
                    "SIDS": ("small island developing states", "small island developing states")}
-# Chat forms of what the texts spell out: "Gen Sec" is the Secretary-General, "w/" is "with".
-# the words of a part or a numbered place a label follows ("resolves 2", "clause 2", "item 2")
+# The words of a part or a numbered place a label follows ("resolves 2", "clause 2", "item 2").
 _PART_WORD_RE = re.compile(r"(?:resolves?|resolvs|instructs?|invites?|decides?|requests?|encourages?|urges?|calls|"
                            r"considering|noting|recognizing|recalling|bearing|mind|account|further|also|clauses?|cl|"
                            r"sections?|sec|annex|appendix|para|paragraph|items?|no|nos|number|point|part|row|table|"
                            r"figure|note|question|q|sg|wp|res|resolution|rec|recommendation|decision|dec)", re.IGNORECASE)
-
-
+# Chat forms of what the texts spell out: "Gen Sec" is the Secretary-General, "w/" is "with".
 _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [(re.compile(r"\b(?:Gen(?:eral)?\.?\s*Sec(?:retary)?|Sec\.?\s*Gen|SecGen)\b\.?", re.IGNORECASE),
                "Secretary-General"),
               (re.compile(r"(?<!\S)w/o(?!\S)", re.IGNORECASE), "without"),

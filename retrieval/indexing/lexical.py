@@ -146,12 +146,12 @@ _SYNONYM_GROUPS = [
     # Telecom chat words for what the texts name generically.
     ("fake", "fakes", "counterfeit", "counterfeits"), ("handset", "handsets", "device", "devices"),
     ("imei", "imeis", "identifier", "identifiers"),
-    # Everyday words for the groups the texts name ("youth", "children").
-    # chat words for the texts' ("our chair has done two stints", "the cut-off for contributions", "how often is
-    # the PP held?" where the Constitution has it "convened")
+    # Chat words for the texts' ("our chair has done two stints", "the cut-off for contributions", "how often is
+    # the PP held?" where the Constitution has it "convened").
     ("stint", "stints", "term", "terms"), ("cut-off", "cutoff", "deadline", "deadlines"), ("held", "convened"),
     # "a developed-country firm" asking about SMEs, "small and medium enterprises"
     ("firm", "firms", "company", "companies", "enterprise", "enterprises"),
+    # Everyday words for the groups the texts name ("youth", "children").
     ("young", "youth", "youngsters"), ("kid", "kids", "child", "children"),
     # British and American spellings. The -ise/-ize pairs now share a stem (`stem` joins them), so they no
     # longer widen the search; they stay because the speller reads a word listed here as known, and without
@@ -273,8 +273,8 @@ class LexicalIndex:
         # ("developing-country university", "universities from developing countries"). (One they never use,
         # "vice-chairs", and one they use often, "inter-sector", are left as typed: their parts alone lead
         # elsewhere, measured.)
-        q += [p for raw in _HYPHENATED.findall(query) if raw.replace("-", "").isalpha()
-              and len(toks := lexical_tokens(raw)) == 1 and 0 < self.doc_count(toks[0]) <= RARE_COMPOUND
+        q += [p for raw in _HYPHENATED.findall(query)
+              if len(toks := lexical_tokens(raw)) == 1 and self.doc_count(toks[0]) and self._written_apart(toks[0])
               for p in lexical_tokens(raw.replace("-", " ")) if p not in q]
         if not self.ids or not q:
             return []
@@ -319,6 +319,11 @@ class LexicalIndex:
         """Every (stemmed) token of the corpus: the spelling check looks here for words two edits away."""
         return list(self.bm25.vocab_dict) if self.ids else []
 
+    def _written_apart(self, compound: str) -> bool:
+        """A (stemmed) hyphenated compound of words ("IMT-2020" is a name) the texts write so seldom that
+        they mostly write it as separate words."""
+        return compound.replace("-", "").isalpha() and self.doc_count(compound) <= RARE_COMPOUND
+
     def doc_count(self, token: str) -> int:
         """How many clauses use a (stemmed) token: a column length of the BM25 matrix, no scan."""
         col = self.bm25.vocab_dict.get(token) if self.ids else None
@@ -355,11 +360,10 @@ class LexicalIndex:
             if len(parts) > 1 and not self.doc_count(t):
                 compounds[t] = parts
                 weight[t] = max(self.idf(p) for p in parts)
-            elif t in as_typed and len(parts) > 1 and t.replace("-", "").isalpha() \
-                    and self.doc_count(t) <= RARE_COMPOUND:
+            elif t in as_typed and len(parts) > 1 and self._written_apart(t):
                 # One the texts write once or twice and otherwise as words ("developing-country" beside
                 # "developing countries") is held by its parts too, weighing no more than they do together
-                # ("IMT-2020" is a name; "e-health" no two words).
+                # ("e-health" is no two words).
                 compounds[t] = parts
                 weight[t] = min(weight[t], max(self.idf(p) for p in parts))
         # A compound's head matches too, at the compound's own weight: the question's word is the rarer.

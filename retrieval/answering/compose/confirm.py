@@ -70,7 +70,7 @@ _DOING_AS_WRITTEN: dict[str, tuple[str, ...]] = {
     "keep": ("maintain",), "back": ("support",), "help": ("assist", "support"), "write": ("develop", "draft", "prepare"),
     "host": ("organize",), "hold": ("organize",), "fund": ("finance",), "check": ("review", "monitor"),
 }
-_TASK_HEAD_WORDS = 12
+_TASK_HEAD_WORDS = 12  # the words of a clause that say what it tasks ("to continue to organize the Kaleidoscope …")
 _LETTER: dict[str, Sector] = {"R": "ITU-R", "T": "ITU-T", "D": "ITU-D"}
 _WORD: dict[str, Sector] = {"radio": "ITU-R", "standard": "ITU-T", "develop": "ITU-D"}
 

@@ -661,27 +661,29 @@ def holds_quantity(question: str, text: str) -> bool:
     return any(unit.search(s) for unit in kinds for s in spans)  # no kind known ("max delay in ms"): a guess
 
 
+# The noun phrase "how many …" asks for: its modifiers and its head ("official languages", "vice-chair candidates").
+_HOW_MANY_PHRASE_RE = re.compile(r"\bhow\s+many\s+(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<head>[\w-]+)"
+                                 r"(?=\s+(?:does|do|did|is|are|was|were|can|could|has|have|had|must|should|will|would|"
+                                 r"shall|may|in|of|for|at|on|per|to)\b|\s*[?,.;]|\s*$)", _I)
+
+
 def _asked_count_noun(question: str) -> list[str]:
     """The head of the noun phrase a "how many …" question asks for, stemmed: "official languages" →
-    [languag]; [] when none is read."""
-    many = re.search(r"\bhow\s+many\s+((?:[\w-]+\s+){0,2}?[\w-]+)(?=\s+(?:does|do|did|is|are|was|were|can|could|has|have|"
-                     r"had|must|should|will|would|shall|may|in|of|for|at|on|per|to)\b|\s*[?,.;]|\s*$)",
-                     norm_hyphens(question), _I)
-    # the head of the noun phrase asked: "official languages", not "official"
-    return lexical_tokens(many.group(1).split()[-1]) if many else []
+    [languag], not "official"; [] when none is read."""
+    many = _HOW_MANY_PHRASE_RE.search(norm_hyphens(question))
+    return lexical_tokens(many.group("head")) if many else []
 
 
 def _modifiers_held(question: str, text: str) -> bool:
     """The words before the head of the phrase "how many …" asks for are in the text, a compound's parts
     counting ("vice-chair" in "vice-chairmen"; "OTT-related" needs OTT): a count of the head noun alone
     ("four Recommendations") is no count of "OTT-related recs"."""
-    many = re.search(r"\bhow\s+many\s+((?:[\w-]+\s+){0,2}?)[\w-]+(?=\s+(?:does|do|did|is|are|was|were|can|could|has|"
-                     r"have|had|must|should|will|would|shall|may|in|of|for|at|on|per|to)\b|\s*[?,.;]|\s*$)", question, _I)
+    many = _HOW_MANY_PHRASE_RE.search(norm_hyphens(question))
     if not many:
         return False
     have = set(lexical_tokens(text))
     return all(holds(have, w) or all(holds(have, p) for p in w.split("-") if len(p) > 2 and p.lower() not in LOOSE_SUFFIXES)
-               for w in many.group(1).split())
+               for w in many.group("mods").split())
 
 
 def _count_of(question: str, text: str) -> str | None:
