@@ -644,8 +644,9 @@ def holds_quantity(question: str, text: str) -> bool:
         # texts' word for it), one qualifier between at most; or, the first word being a compound's first
         # part, of the head of the phrase asked ("how many vice-chair candidates …": "two candidates")
         same = {noun[0]} | SYNONYMS.get(noun[0], frozenset())
-        if re.match(r"\w+-", q[many.start(1):]) and _modifiers_held(q, text):
-            head = _asked_count_noun(q)
+        if re.match(r"\w+-", q[many.start(1):]) and (phrase := _HOW_MANY_PHRASE_RE.search(q)) \
+                and _modifiers_held(phrase.group("mods"), text):
+            head = lexical_tokens(phrase.group("head"))
             same |= set(head) | (SYNONYMS.get(head[0], frozenset()) if head else frozenset())
         if any(set(lexical_tokens(m.group("noun"))) & same for m in _COUNT.finditer(text)):
             return True
@@ -674,16 +675,13 @@ def _asked_count_noun(question: str) -> list[str]:
     return lexical_tokens(many.group("head")) if many else []
 
 
-def _modifiers_held(question: str, text: str) -> bool:
+def _modifiers_held(modifiers: str, text: str) -> bool:
     """The words before the head of the phrase "how many …" asks for are in the text, a compound's parts
     counting ("vice-chair" in "vice-chairmen"; "OTT-related" needs OTT): a count of the head noun alone
     ("four Recommendations") is no count of "OTT-related recs"."""
-    many = _HOW_MANY_PHRASE_RE.search(norm_hyphens(question))
-    if not many:
-        return False
     have = set(lexical_tokens(text))
     return all(holds(have, w) or all(holds(have, p) for p in w.split("-") if len(p) > 2 and p.lower() not in LOOSE_SUFFIXES)
-               for w in many.group("mods").split())
+               for w in modifiers.split())
 
 
 def _count_of(question: str, text: str) -> str | None:

@@ -489,6 +489,18 @@ _WHICH_REC_Q_RE = re.compile(r"\b(?:which|what)\s+(?:ITU-T\s+)?Recommendation(?:
 _REC_TOPIC_RE = re.compile(r"\bRecommendations?\s+(?:number\s+|no\.?\s+)?(?:is\s+|was\s+)?(?:on|about|for|covering|covers?|"
                            r"deals?\s+with|specif(?:y|ies)|defines?|sets?\s+out|standardi[sz]es)\s+(?P<topic>[^?]+)", _I)
 _REC_FRAME = frozenset(lexical_tokens("ITU ITU-T ITU-R Recommendation Recommendations series number current latest new"))
+
+
+def _rec_topic_terms(question: str) -> list[str]:
+    """The words of what an asked-for Recommendation is about ("… Recommendation on e-waste management" →
+    e-waste, management), up to another question joined to it; acronyms left out, as a clause may spell them
+    out ("FGs", "Focus Groups")."""
+    m = _REC_TOPIC_RE.search(question)
+    if not m:
+        return []
+    topic = re.split(r"[,;]|\s(?:and|or)\s+(?=(?:which|who|whose|what|how|when|where)\b)", m.group("topic"))[0]
+    words = " ".join(w for w in topic.split() if not re.fullmatch(r"[A-Z][A-Z0-9-]+s?", w))
+    return [t for t in content_terms(words) if t not in _REC_FRAME]
 # "which ITU-D SG1 question number covers …?": the answer is a Question's designation ("Question 20/1")
 # ("which ITU-D study Question covers climate change …?")
 _WHICH_QUESTION_Q_RE = re.compile(r"\b(?:which|what)\s+(?:[\w/-]+\s+){0,3}?Question\s+(?:number|no\.?|nr|covers?|deals?\s+with|"
@@ -771,9 +783,8 @@ def _gives_sum(text: str, question: str, years: list[str]) -> bool:
     asked ("how much did ITU spend on the new HQ in 2023?" is no "65% of households by 2023")."""
     money = _MONEY_Q_RE.search(question) and not _SHARE_Q_RE.search(question)
     found = _MONEY_RE.search(text) if money else _AMOUNT_RE.search(text)
-    if found and _PER_CENT_RE.search(found.group(0)) and _MONEY_WORD_RE.search(question) \
-            and not _SHARE_Q_RE.search(question) and not _MONEY_WORD_RE.search(text) \
-            and not any(not _PER_CENT_RE.search(m.group(0)) for m in _AMOUNT_RE.finditer(text)):
+    if not money and found and _MONEY_WORD_RE.search(question) and not _SHARE_Q_RE.search(question) \
+            and not _MONEY_WORD_RE.search(text) and all(_PER_CENT_RE.search(m.group(0)) for m in _AMOUNT_RE.finditer(text)):
         # "SMEs … more than 90 per cent of the national industry" is a share of something else, no fee: a
         # share answers a fee or cost asked only where the text speaks of money ("7 per cent of the budget");
         # "how much support is needed?" is answered by "70% of replies"
@@ -1304,10 +1315,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
                        reason=f"The clause found gives it for {given}s, not for {asked}s.")
     # (a Recommendation's own clause on it names it) … and on what was asked: "the number of the L-series
     # Recommendation on e-waste management" is not A.12's clause on how Recommendations are numbered
-    # (up to another question joined to it; an acronym may be spelled out in the clause: "FGs", "Focus Groups")
-    rec_topic = [t for t in content_terms(" ".join(w for w in re.split(
-        r"[,;]|\s(?:and|or)\s+(?=(?:which|who|whose|what|how|when|where)\b)", m.group("topic"))[0].split()
-        if not re.fullmatch(r"[A-Z][A-Z0-9-]+s?", w))) if t not in _REC_FRAME] if (m := _REC_TOPIC_RE.search(q)) else []
+    rec_topic = _rec_topic_terms(q)
     if _WHICH_REC_Q_RE.search(q) and not any((_REC_RE.search(c.text) or (
             c.instrument.kind in ("recommendation", "supplement") and coverage(c.text) >= 0.5))
             and all(holds(set(lexical_tokens(f"{c.instrument.title} {c.text}")), t) for t in rec_topic)
