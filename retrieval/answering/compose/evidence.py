@@ -1044,8 +1044,10 @@ def mentioned(thing: str, corpus_has: Callable[[str], bool]) -> bool:
         forms.add(rec.group(1))
     sg = _STUDY_GROUP_NAMED_RE.fullmatch(thing)
     if sg:
-        # named with any Sector's prefix or none, in full or as "SG6"
-        forms |= {f"Study Group {sg.group('n')}", f"SG{sg.group('n')}", f"SG {sg.group('n')}"}
+        # named with any Sector's prefix or none, in full or as "SG6", the space before the number as the
+        # documents store it too ("Study Group\u00a03" in WTSA Res 1)
+        forms |= {f"Study Group{sp}{sg.group('n')}" for sp in (" ", "\u00a0")} | \
+            {f"SG{sp}{sg.group('n')}" for sp in ("", " ", "\u00a0")}
     return any(corpus_has(f) for f in forms)
 
 
