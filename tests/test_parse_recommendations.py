@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from retrieval.answering.cite import resolve
@@ -197,6 +197,9 @@ documents = st.lists(line, max_size=40).map("\n".join)
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents, st.sampled_from(["T-REC-X.1-201610-E.docx", "T17-SG17-C-0823!!MSW-E.docx"]),
        st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), max_size=3))
+# found by CI at cbee51b: a caption paragraph counted under the summary, the table read after "| text" moved
+# the walker to another part (KeyError: 'text')
+@example(text="Summary | text\nTable 1 – Caption\nAnnex A", name="T-REC-X.1-201610-E.docx", tables=[(0, 33)])
 def test_numbered_parsers_never_raise_and_never_invent_text(text: str, name: str,
                                                             tables: list[tuple[int, int]]) -> None:
     spans = [(min(a, b), max(a, b)) for a, b in tables]

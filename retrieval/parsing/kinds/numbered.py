@@ -202,7 +202,9 @@ def walk(ctx: Context, start: int, end: int, w: Walker, stop: re.Pattern[str] | 
             if prev is not None and prev.label.startswith("p") and prev is not w.current \
                     and CAPTION_RE.match(ctx.src.text[prev.start:prev.end]) and prev.end == rows[0].start - 1:
                 w.drafts.pop()  # the caption just read as a paragraph belongs to the table
-                w.counters[w.part] -= 1
+                # (its number is freed in the part it was counted in, which a heading since may have changed)
+                if w.counters.get(prev.part):
+                    w.counters[prev.part] -= 1
                 caption = next(x for x in lines if x.start <= prev.start <= x.end)
             elif w.current is not None and len(w.current.line_ranges) > 1 and w.current.end == rows[0].start - 1 \
                     and CAPTION_RE.match(ctx.src.text[_line_start(ctx, w.current.end):w.current.end]):
