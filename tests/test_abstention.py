@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from retrieval.answering.compose.evidence import Verdict, judge, named_things
+from retrieval.answering.compose.evidence import Verdict, content_terms, judge, named_things
 from retrieval.core.models import Answer, Clause, Instrument
 
 
@@ -2036,3 +2036,58 @@ def test_where_an_event_was_held_asks_a_place_and_an_annex_to_a_resolution_is_it
     assert v.abstain and "no place" in v.reason, v
     ref = parse_reference("What does annex 3 to res 212 say about the building design?")
     assert ref is not None and (ref.number, ref.part) == ("212", "annex"), ref
+
+
+def test_another_sectors_rules_stay_theirs_whatever_else_names_the_sector_asked_about() -> None:
+    """blind128: "how many weeks is the ITU-R consultation period when a Rec is adopted by correspondence?" was
+    answered "within two weeks" from A.8 (ITU-T's rules) because a third clause of ITU-T's rules named ITU-R in
+    passing; "what level of Member State support does ITU-D need …?" (a share asked, no count) from WTSA Res 1."""
+    weeks = _resolution_clause("WTSA", "1", "section 9", "9.6.1",
+                               "Within four weeks of the closing date of the study group meeting, the Director "
+                               "shall announce the consultation of the Member States.")
+    passing = _resolution_clause("WTSA", "1", "section 2", "2.3",
+                                 "Rapporteurs should liaise with ITU-R and ITU-D on matters of common interest.")
+    share = _resolution_clause("WTSA", "1", "section 9", "9.4.5",
+                               "If 70 per cent or more of the replies from Member States support consideration "
+                               "for approval, the draft is approved.")
+
+    def verdict(q: str, clauses: list[Clause]) -> Verdict:
+        return judge(q, clauses, corpus_has=lambda s: True, known_word=lambda w: True, coverage=lambda t: 0.8)
+
+    r = verdict("how many weeks is the ITU-R consultation period when a Rec is adopted by correspondence?",
+                [weeks, passing])
+    assert r.abstain and "ITU-R" in r.reason, r
+    d = verdict("What level of Member State support does ITU-D need to approve its study group Recommendations?",
+                [share])
+    assert d.abstain and "ITU-D" in d.reason, d
+    assert not verdict("What level of Member State support does ITU-T need to approve its Recommendations?",
+                       [share]).abstain
+
+
+def test_a_count_of_times_a_span_of_time_and_a_share_asked_need_one_given() -> None:
+    """blind128: E.119's "four core functions: 1) Retry function" is no number of retries, nor its list of
+    broadcast functions a maximum delivery time."""
+    retry = "Functions for safety confirmation The safety confirmation system requires the following four core " \
+            "functions: 1) Retry function A safety confirmation request is sent again when no reply comes."
+    times = _judged("E.119 - how many times is a safety confirmation request retried before the system gives up?",
+                    retry)
+    assert times.abstain and "how many times" in times.reason, times
+    assert not _judged("how many times is a safety confirmation request retried?",
+                       retry + " It is retried three times.").abstain
+    assert not _judged("how many times a year does the Council meet?", "The Council meets once a year.").abstain
+    broadcast = "The broadcast message system requires the following function: 1) Selection function"
+    assert _judged("What maximum delivery time does E.119 set for a broadcast message?", broadcast).abstain
+    assert not _judged("What maximum delivery time does E.119 set for a broadcast message?",
+                       broadcast + " Messages are delivered within 10 minutes.").abstain
+
+
+def test_a_small_business_is_an_sme_and_a_fraction_asked_is_no_missing_word() -> None:
+    """blind127/128: "how much does a small business from a developing country pay … as an Associate?" was
+    refused (Res 209 speaks of SMEs and of the unit "for Sector Members"), "what fraction of the unit do they
+    pay?" refused as "nothing in the corpus mentions 'fraction'"."""
+    sme = "to set the level of the financial contribution for participation in each Sector of the Union at " \
+          "one-thirty second of the value of the contributory unit for Sector Members in the case of SMEs from " \
+          "developing countries;"
+    assert not _judged("How much does a small business from a developing country pay to take part in a Sector "
+                       "as an Associate?", sme).abstain
+    assert "fraction" not in content_terms("what fraction of the unit do SMEs pay?")

@@ -178,3 +178,22 @@ def test_an_annex_a_meeting_document_lacks_is_said_so(meetings_service: object) 
     assert ans.abstained and not ans.citations and "no Annex 5" in ans.text, ans.text
     ans = meetings_service.answer("SG17-C823 annex 2, what does it contain?")  # type: ignore[attr-defined]
     assert not ans.abstained and ans.citations[0].clause_id.startswith("sg17-c823#annex-2"), ans.text
+
+
+def test_which_question_hosts_a_mechanism_its_description_outranks(meetings_service: object) -> None:
+    """blind126: "Which SG17 Question hosts the incubation mechanism?" was answered with the mechanism's general
+    description (§2.1), which ranks first on meaning and names no Question; the sentence naming Q4 as its host
+    (C823 §2.4.3, Annex 3) was not among the first fifteen. Over the two meeting documents alone, this wording
+    was answered with §2.3.1 (which entity gets the allocation part)."""
+    ans = meetings_service.answer("TP.inno: which SG17 Question runs the incubation part?")  # type: ignore[attr-defined]
+    assert not ans.abstained and ans.lines[0].plain.startswith("Q4"), ans.text
+    first = ans.citations[0]
+    assert "Q4" in first.quote and "host" in first.quote, first
+
+
+def test_a_run_of_item_labels_is_not_a_list_of_recommendations(meetings_service: object) -> None:
+    """blind126: "TD2484 incubaton risks R1 R2 R3" was refused as "Recommendation R.1 is not in the corpus":
+    R1 to R3 are the risks TD2484 numbers."""
+    ans = meetings_service.answer("TD2484 incubaton risks R1 R2 R3 - what r they + mitigations")  # type: ignore[attr-defined]
+    assert not ans.abstained and "R.1" not in ans.text, ans.text
+    assert ans.citations[0].clause_id == "sg17-td2484#s3.2.1", ans.citations[0]

@@ -1491,3 +1491,11 @@ def test_kick_off_is_start() -> None:
     assert expand_shorthand("the meeting that kicked off the incubation idea") == \
         "the meeting that started the incubation idea"
     assert expand_shorthand("who kicks off the review?") == "who starts the review?"
+
+
+def test_a_run_of_item_labels_is_not_read_as_recommendations() -> None:
+    """"risks R1 R2 R3", "options A1, A2 and A3": labels a text numbers; "A1" alone is still Recommendation A.1."""
+    assert read_query("TD2484 risks R1 R2 R3 - what are they?").reference is None
+    assert "A1, A2 and A3" in read_query("which of options A1, A2 and A3 did C823 pick?").text
+    assert read_query("what does A1 say about rapporteurs?").text.startswith("what does A.1 say")
+    assert read_query("e119 and a12 scopes").text.startswith("E.119 and A.12")

@@ -29,12 +29,14 @@ from retrieval.answering.compose.direct import (
     asks_doer,
     asks_enumeration,
     asks_quantity,
+    asks_which_question,
     defined_term,
     defines,
     doer,
     enumerates,
     gives_deadline,
     holds_quantity,
+    naming_question,
     set_aside,
 )
 from retrieval.answering.compose.evidence import (
@@ -162,6 +164,7 @@ RECOMMENDATIONS_RE = re.compile(r"\b(?:recommendations?|recs?)\b(?!\s+ITU)", re.
 
 
 SIBLINGS_READ = 4  # numbered clauses after the best one read for the quantity it introduces but does not give
+QUESTION_NAMING_DEPTH = 40  # clauses of the best few's documents read for one naming the Question asked for
 RERANK_DEPTH = 15  # hits of a plain question the rerank reads before the first few are kept
 EVERY_USE = 1 << 30  # "however often the texts use it": the coverage reads every short form a text defines
 COVERAGE_NUDGE = 0.1  # measured 0.1/0.2/0.3 on 996 questions: 0.1 gained 3 and lost none, more lost some
@@ -1325,8 +1328,25 @@ class Answerer:
             ranked = self._with_sibling_quantity(query, ranked)
         if deep and ranked:
             ranked = _with_amount_below(query, ranked, coverage, scoped=bool(filters.doc_ids))
+        if deep and ranked and asks_which_question(query.text):
+            ranked = self._with_question_named(query, ranked)
         # The extra hits a plain question reads were only candidates for the first few places.
         return ranked[:max(settings.top_k, 5)] if deep else ranked
+
+    def _with_question_named(self, query: Query, ranked: list[SearchHit]) -> list[SearchHit]:
+        """"Which SG17 Question hosts the incubation mechanism?": when none of the first few names a Question,
+        the documents they are from are searched again for the sentence naming one that shares most of the
+        question ("Q4 hosts the incubation management part …", 23rd by its words, below every clause that
+        describes the mechanism), which comes second, for the answer to lead with."""
+        if naming_question(query.text, [h.clause for h in ranked[:5]]) is not None:
+            return ranked
+        docs = sorted({h.clause.doc_id for h in ranked[:3]})
+        scoped = self.corpus.search(query.search_text, k=QUESTION_NAMING_DEPTH, filters=Filters(doc_ids=docs))
+        found = naming_question(query.text, [h.clause for h in scoped])
+        if found is None:
+            return ranked
+        rest = [h for h in ranked if h.clause.clause_id != found.clause_id]
+        return [rest[0], SearchHit(clause=found, score=rest[0].score), *rest[1:]] if rest else ranked
 
     def _with_sibling_quantity(self, query: Query, ranked: list[SearchHit]) -> list[SearchHit]:
         """"telex backward busying signal for routine tests - max duration?": the best clause introduces the

@@ -690,10 +690,12 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
                r"\1 Resolution \2"),
               # "D000", "A1", "E119": a Recommendation typed without its dot ("Q4" is a Question, "C823" a
               # contribution, "G20" a summit).
-              (re.compile(r"(?<![\w./-])([ABD-FHJ-PR-Z])(\d{1,4})(?![\w.]|/\d)"), r"\1.\2"),
+              # (not a run of labels, "risks R1 R2 R3", "options A1, A2": items a text numbers)
+              (re.compile(r"(?<![\w./-])([ABD-FHJ-PR-Z])(\d{1,4})(?![\w.]|/\d)"),
+               lambda m: m.group(0) if _in_label_run(m) else f"{m.group(1)}.{m.group(2)}"),
               # … typed in lower case ("a12", "e119"), with two digits at least: "b4" is "before", "w8" "wait"
               (re.compile(r"(?<![\w./-])([abd-fhj-pqs-z])(\d{2,4})(?![\w.]|/\d)"),
-               lambda m: f"{m.group(1).upper()}.{m.group(2)}"),
+               lambda m: m.group(0) if _in_label_run(m) else f"{m.group(1).upper()}.{m.group(2)}"),
               # "a sup5", "A suppl. 5", "a.sup 5": a Supplement of a series, as its number is written ("A.Sup5")
               (re.compile(r"(?<![\w./-])([a-z])\.?\s?sup(?:pl)?\.?\s?(\d{1,2})\b(?![./]\d)", re.IGNORECASE),
                lambda m: f"{m.group(1).upper()}.Sup{m.group(2)}"),
@@ -703,6 +705,18 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               # … with one digit when a clause follows: "a8 cl 5.4" (read as "a8 clause 5.4" by then)
               (re.compile(r"(?<![\w./-])([abd-fhj-pr-z])(\d)(?=\s*(?:clause|§|section)\s*\d|\s+def(?:n|inition)?s?\b)"),
                lambda m: f"{m.group(1).upper()}.{m.group(2)}")]
+
+
+_RUN_GAP = r"\s*(?:,|&|/|and|or)?\s*"
+
+
+def _in_label_run(m: re.Match[str]) -> bool:
+    """The letter-and-number is one of a run of the same letter's ("R1 R2 R3", "A1, A2 and A3"): labels of
+    items in a text, not Recommendations."""
+    letter = re.escape(m.group(1))
+    before, after = m.string[:m.start()], m.string[m.end():]
+    return bool(re.search(rf"(?<![\w./-]){letter}\d{{1,4}}{_RUN_GAP}$", before)
+                or re.match(rf"{_RUN_GAP}{letter}\d{{1,4}}(?![\w.])", after))
 
 
 # "What is the SG instructed to do …": "the SG" is the Secretary-General, unless the question is about the

@@ -738,10 +738,19 @@ def question_named(question: str, text: str) -> tuple[str, str] | None:
     if not _WHICH_QUESTION_Q.search(question):
         return None
     wanted = set(lexical_tokens(question)) - set(lexical_tokens("question questions sg17 study group"))
-    # "if Q4 hadn't been picked, which question was next in line?", "other than Q4": the Question set aside
-    # is not the answer
+    best = _question_sentence(text, wanted, _questions_aside(question))
+    return (best[1], best[2]) if best else None
+
+
+def _questions_aside(question: str) -> set[str]:
+    """"if Q4 hadn't been picked, which question was next in line?", "other than Q4": the Question set aside
+    is not the answer."""
     aside = set(_QUESTION_NAMED.findall(question)) if _NOT_CHOSEN_Q.search(question) else set()
-    aside |= {q for m in _SET_ASIDE_RE.finditer(question) for q in _QUESTION_NAMED.findall(m.group("x"))}
+    return aside | {q for m in _SET_ASIDE_RE.finditer(question) for q in _QUESTION_NAMED.findall(m.group("x"))}
+
+
+def _question_sentence(text: str, wanted: set[str], aside: set[str]) -> tuple[int, str, str] | None:
+    """(words shared, the Question, the sentence) of the sentence naming one Question that shares most."""
     best: tuple[int, str, str] | None = None
     for a, b in segments(text):
         piece = text[a:b]
@@ -749,7 +758,23 @@ def question_named(question: str, text: str) -> tuple[str, str] | None:
         shared = len(wanted & set(lexical_tokens(piece)))
         if len(set(named)) == 1 and shared and (best is None or shared > best[0]):
             best = (shared, named[0], piece)
-    return (best[1], best[2]) if best else None
+    return best
+
+
+def asks_which_question(question: str) -> bool:
+    return bool(_WHICH_QUESTION_Q.search(question))
+
+
+def naming_question(question: str, clauses: list[Clause]) -> Clause | None:
+    """For "which Question … ?", the clause whose sentence naming a Question shares most of the question's
+    words (the first of equals): "Q4 hosts the incubation management part of the incubation mechanism" for
+    "which SG17 Question hosts the incubation mechanism?", which the mechanism's description outranks."""
+    if not _WHICH_QUESTION_Q.search(question):
+        return None
+    wanted = set(lexical_tokens(question)) - set(lexical_tokens("question questions sg17 study group"))
+    aside = _questions_aside(question)
+    scored = [(found[0], -n, c) for n, c in enumerate(clauses) if (found := _question_sentence(c.text, wanted, aside))]
+    return max(scored, key=lambda x: x[:2])[2] if scored else None
 
 
 # … as what is asked, not inside it ("how long do admins have to say which SGs they want to join?")

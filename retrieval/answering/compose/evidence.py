@@ -39,6 +39,8 @@ GENERIC = frozenset(lexical_tokens(
     "everything anything something nothing whatever whenever wherever whoever everyone anyone "
     # hedges on a figure asked: "roughly how many standards …?"
     "roughly approximately around ballpark circa "
+    # the share asked for: "what fraction of the unit do SMEs pay?" is answered by "one-thirty second"
+    "fraction proportion "
     "yes no")) | frozenset(
     lexical_tokens(" ".join(CHAT_WORDS)))
 
@@ -259,8 +261,13 @@ _DURATION_Q_RE = re.compile(r"(?<!\bnumber\sand\s)(?<!\bcut\s)(?<!\bcut\sthe\s)(
                             r"[^?]*\b(?:last|run|take|be\s+held|sit|meet|be\s+(?:kept|stored|retained|archived))\b"
                             # "the minimum contract length for a leased circuit?"
                             r"|\b(?:min(?:imum)?|max(?:imum)?)\s+(?:contract\s+|lease\s+|rental\s+|retention\s+)?"
-                            r"(?:length|duration)\b", _I)
+                            r"(?:length|duration)\b"
+                            # "what maximum delivery time does E.119 set?", "the max response time": a span of time
+                            r"|\b(?:min(?:imum)?|max(?:imum)?)\s+(?:[\w-]+\s+)?(?:time|delay|waiting\s+time)\b(?!\s+(?:zones?|slots?)\b)", _I)
 # "within how many minutes …?": a span in that unit answers, not any number ("step 2")
+_TIMES_Q_RE = re.compile(r"\bhow\s+many\s+(?:more\s+)?times\b", _I)
+_TIMES_RE = re.compile(r"\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|"
+                       r"many)\s+(?:times|attempts|retries|tries|repetitions))\b", _I)
 _TIME_UNIT_Q_RE = re.compile(r"\bhow\s+many\s+(?:calendar\s+|working\s+)?(?P<unit>second|minute|hour|day|week|month|year)s?\b", _I)
 _DURATION_WORDS = "how long last lasts run runs take takes duration length"
 _TIME_SPAN_RE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|"
@@ -607,7 +614,10 @@ _MEASURE_Q_RE = re.compile(r"\bwhat(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:the
 _THRESHOLD_Q_RE = re.compile(r"\b(?:what|which|is\s+there\s+(?:an?|any))\b(?:\s+[\w/-]+){0,5}?\s+"
                              r"(?:cut-?offs?|thresholds?|floors?|age\s+limits?|(?:SAR|exposure|emission|radiation)\s+limits?)\b"
                              # "what's the mandatory retirement age for staff?": an age is a value too
-                             r"|\bwhat(?:'s|\u2019s|\s+is)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:retirement|minimum|maximum|voting)\s+age\b",
+                             r"|\bwhat(?:'s|\u2019s|\s+is)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:retirement|minimum|maximum|voting)\s+age\b"
+                             # "what level of Member State support is needed to approve …?": a share of replies
+                             r"|\bwhat\s+(?:level|degree|share)\s+of\s+(?:[\w-]+\s+){0,3}?(?:support|agreement|approval|backing|"
+                             r"consensus|majority)\b",
                              _I)
 # "… in V/m?", "… in CHF?": the unit the answer must be in.
 # "… limits (W/kg) …": a physical unit in brackets asks for values in it too.
@@ -725,12 +735,18 @@ _EVENT_YY_RE = re.compile(r"\b(?P<body>PP|WTSA|WTDC|WRC|RA)-(?P<yy>\d{2})\b")
 
 # The categories of ITU membership: a sum for one is not a sum for another ("the contributory unit of Member
 # States … CHF 318 000" does not answer "the Sector Member contributory unit in CHF").
-_MEMBERS_RE = re.compile(r"\b(Sector\s+Member|Member\s+State|Associate|Academia|SME)s?\b", _I)
+_MEMBERS_RE = re.compile(r"\b(Sector\s+Member|Member\s+State|Associate|Academia|SME"
+                         # "a small business … as an Associate": the texts' SMEs
+                         r"|small(?:\s+and\s+medium)?(?:[- ]sized)?\s+(?:compan(?:y|ie)|firm|business(?:e)?|enterprise))s?\b", _I)
+
+
+def _members(text: str) -> set[str]:
+    found = (" ".join(m.group(1).lower().split()) for m in _MEMBERS_RE.finditer(text))
+    return {"sme" if f.startswith("small") else f for f in found}
 
 
 def _same_members(question: str, text: str) -> bool:
-    asked = {" ".join(m.group(1).lower().split()) for m in _MEMBERS_RE.finditer(question)}
-    said = {" ".join(m.group(1).lower().split()) for m in _MEMBERS_RE.finditer(text)}
+    asked, said = _members(question), _members(text)
     return not asked or bool(asked & said) or not said
 
 
@@ -1252,7 +1268,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             return Verdict(abstain=True, missing=["a current schedule"],
                            reason=f"The latest schedule in the corpus set it for {max(fixed)}, which has passed; "
                                   "no later text is in the corpus.")
-    other = _another_sectors_procedure(q, clauses[:3], asks_span)
+    other = _another_sectors_procedure(q, clauses[:3], asks_span or bool(_THRESHOLD_Q_RE.search(q)))
     if other:
         return Verdict(abstain=True, missing=[f"{other[0]}'s own rules"],
                        reason=f"The clauses found are from {other[1]}'s texts and do not speak of {other[0]}; "
@@ -1363,7 +1379,13 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
             for c in clauses[:3] for m in _TIME_SPAN_RE.finditer(c.text)):
         unit = f"{time_unit.group('unit').lower()}s"
         return Verdict(abstain=True, missing=[unit], reason=f"The clauses found give no number of {unit}.")
-    if _HOW_MANY_RE.search(q):
+    if _TIMES_Q_RE.search(q) and not any(_TIMES_RE.search(c.text) or _HOW_OFTEN_SPAN_RE.search(c.text)
+                                         for c in clauses[:3]):
+        # "how many times is a request retried?": a count of repeats ("three times", "twice"), which "the
+        # following four core functions: 1) Retry function" is not
+        return Verdict(abstain=True, missing=["the number of times"],
+                       reason="The clauses found do not say how many times.")
+    if _HOW_MANY_RE.search(q) and not _TIMES_Q_RE.search(q):  # (times: "once a year" counts, judged above)
         # A clause giving the very kind of count asked ("ten replies" for "how many replies") answers a
         # long question of which it holds less, and the best of them in its own words ("shall not exceed
         # two terms" for "max number of terms").
@@ -1677,9 +1699,11 @@ def _another_sectors_procedure(question: str, clauses: list[Clause], asks_span: 
     if not asks_span or len(asked) != 1 or not clauses:
         return None
     # The first clause is the one an answer would lead with: a Plenipotentiary text speaks for all three
-    # Sectors, and a clause naming the Sector asked about speaks for it.
+    # Sectors, and a clause naming the Sector asked about speaks for it. (Another clause of ITU-T's rules that
+    # names ITU-R in passing, a rapporteur's liaison with it, does not make the first one ITU-R's.)
     lead = document_sector(clauses[0].instrument)
-    if lead is None or lead == asked[0] or any(asked[0] in sectors_in(c.text) for c in clauses):
+    if lead is None or lead == asked[0] or asked[0] in sectors_in(clauses[0].text) or any(
+            document_sector(c.instrument) in (None, asked[0]) and asked[0] in sectors_in(c.text) for c in clauses):
         return None
     return asked[0], lead
 
