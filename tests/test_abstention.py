@@ -2091,3 +2091,31 @@ def test_a_small_business_is_an_sme_and_a_fraction_asked_is_no_missing_word() ->
     assert not _judged("How much does a small business from a developing country pay to take part in a Sector "
                        "as an Associate?", sme).abstain
     assert "fraction" not in content_terms("what fraction of the unit do SMEs pay?")
+
+
+def test_amounts_listed_respectively_go_to_the_item_in_their_place() -> None:
+    """blind131: "how much did Saudi Arabia pledge towards the new HQ building?" was answered "CHF 5 million", the
+    amount nearest the country's name, not the first of "CHF 10 million and CHF 5 million … by Saudi Arabia and
+    the United Arab Emirates, respectively"."""
+    from retrieval.answering.compose.direct import answer_sentence
+
+    c = clause("that, as of 16 November 2018, sponsorship of CHF 10 million and CHF 5 million has been generously "
+               "committed by Saudi Arabia and the United Arab Emirates, respectively, and a donation of USD 100 000 "
+               "has been generously contributed by the Czech Republic;")
+    saudi = answer_sentence("how much did Saudi Arabia pledge towards the new HQ building?", c)
+    assert saudi is not None and saudi.startswith("CHF 10 million"), saudi
+    uae = answer_sentence("how much did the United Arab Emirates commit for the new HQ building?", c)
+    assert uae is not None and uae.startswith("CHF 5 million"), uae
+
+
+def test_a_thing_the_texts_leave_someone_to_decide_is_not_stated() -> None:
+    """blind128: "what's the theme of the 6th WTPF in 2021?" was answered with Res 2's "to continue to decide on the
+    duration, date, venue, agenda and themes of any future WTPF": the texts give the Council that choice, not a
+    theme."""
+    deciding = "to continue to decide on the duration, date, venue, agenda and themes of any future WTPF;"
+    v = _judged("what's the theme of the 6th WTPF?", deciding)
+    assert v.abstain and "theme" in v.reason and "do not state" in v.reason, v
+    assert not _judged("what's the theme of the 6th WTPF?",
+                       "the theme of the sixth WTPF shall be emerging telecommunication technologies;").abstain
+    # a date asked for is judged by whether a clause gives one, not by who decides it
+    assert "do not state" not in _judged("what's the date of the next WTPF?", deciding).reason

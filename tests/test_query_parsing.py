@@ -1499,3 +1499,28 @@ def test_a_run_of_item_labels_is_not_read_as_recommendations() -> None:
     assert "A1, A2 and A3" in read_query("which of options A1, A2 and A3 did C823 pick?").text
     assert read_query("what does A1 say about rapporteurs?").text.startswith("what does A.1 say")
     assert read_query("e119 and a12 scopes").text.startswith("E.119 and A.12")
+
+
+def test_a_part_for_an_addressee_the_text_does_not_instruct_is_no_other_addressees_part() -> None:
+    """blind130: "What does instructs the Director of BR 3 in res 130 say?" quoted instructs the Director of TSB 3
+    and of BDT 3 (the headings sharing most words); Res 130 instructs no Director of BR."""
+    tsb = _clause(HAMMAMET, "instructs the Director of TSB", "3", "to continue collaboration", 100)
+    bdt = _clause(HAMMAMET, "instructs the Director of BDT", "3", "to provide support", 200)
+    bureaux = _clause(HAMMAMET, "instructs the Secretary-General and the Directors of the Bureaux", "1", "to review", 300)
+    ref = parse_reference("What does instructs the Director of BR 3 in res 57 say?")
+    assert ref is not None and select_part(ref, [tsb, bdt, bureaux]) == []
+    ref = parse_reference("res 57 instructs BDT 3")
+    assert ref is not None and select_part(ref, [tsb, bdt, bureaux]) == [bdt]
+    ref = parse_reference("what does res 57 instructs the three bureaux 1 say")
+    assert ref is not None and select_part(ref, [tsb, bdt, bureaux]) == [bureaux]
+
+
+def test_meeting_and_contribution_symbols_as_typed_in_chat() -> None:
+    """blind130: "C-823 annex 2", "rcc 47a4 recognizing c)" and "rcc 47a4 resolves 1" named no document."""
+    c823 = parse_reference("C-823 annex 2 - what tasks get added to the Q4 question text?")
+    assert c823 is not None and (c823.kind, c823.number, c823.part) == ("contribution", "C823", "Annex 2")
+    rcc = parse_reference("rcc 47a4 recognizing c) - which PP res is cited?")
+    assert rcc is not None and (rcc.symbol, rcc.part, rcc.label) == ("RCC/47A4", "recognizing", "c)")
+    rcc = parse_reference("rcc/47a4/1 resolves 1 who gets invited?")
+    assert rcc is not None and (rcc.symbol, rcc.proposal, rcc.part, rcc.label) == ("RCC/47A4", 1, "resolves", "1")
+    assert "pledge towards the new" in read_query("how much did Saudi Arabia pledge twrds the new HQ").text

@@ -1926,3 +1926,13 @@ def test_country_code_tlds_and_cyber_in_chat(itu_service: object) -> None:
     ans = ask(itu_service, "Res 130: what is the TSB Director told to do with the current T-sector SGs about cyber threats?")
     assert not ans.abstained and ans.citations[0].clause_id.startswith("pp-res-130@dubai-2018#instructs-the-director-of-tsb"), \
         ans.text
+
+
+def test_a_partner_named_after_with_is_not_the_thing_whose_sector_is_asked() -> None:
+    """blind131: "Which Sector is asked to keep working with ISOC and the IETF …?" was answered "ITU-T: Res 101
+    considering further c) names ISOC as ITU-T's" (whose ISOC is), not with the Sector Res 101 requests."""
+    from retrieval.answering.compose.owner import owned_names
+
+    q = "Which Sector is asked to keep working with ISOC and the IETF on IP networks and NGN migration?"
+    assert owned_names("ISOC and the IETF on IP networks and NGN migration", q) == []
+    assert owned_names("GNPi - is that R's, T's or D's programme", "GNPi - is that R's, T's or D's programme?") == ["GNPi"]

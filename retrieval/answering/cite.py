@@ -91,6 +91,16 @@ def _further_swapped(part: str) -> str | None:
     return f"{m.group(1)} further{m.group(2)}" if part.startswith("further") else f"further {m.group(1)}{m.group(2)}"
 
 
+_ADDRESSEE_RE = re.compile(r"\b(br|radiocommunication|tsb|standardi[sz]ation|bdt|development|secretary-general|council)\b")
+_ADDRESSEE = {"br": "R", "radiocommunication": "R", "tsb": "T", "standardization": "T", "standardisation": "T",
+              "bdt": "D", "development": "D", "secretary-general": "SG", "council": "C"}
+
+
+def _addressees(heading: str) -> set[str]:
+    """The Bureaux, Secretary-General and Council a part heading names ("instructs the Director of BR" → R)."""
+    return {_ADDRESSEE[m.group(1)] for m in _ADDRESSEE_RE.finditer(heading.lower())}
+
+
 def select_part(ref: Reference, clauses: list[Clause]) -> list[Clause]:
     """The clauses of one version a reference names: one clause, a whole part ("resolves", "Section 4",
     "Annex A"), or a range ("resolves 3-5", "considering a) to c)"), in document order."""
@@ -138,6 +148,10 @@ def select_part(ref: Reference, clauses: list[Clause]) -> list[Clause]:
                 label = canonical_label(ref.label)
                 labelled = {c.part for c in same_verb if canonical_label(c.label) == label}
                 same_verb = [c for c in same_verb if c.part in labelled] or same_verb
+            # "instructs the Director of BR 3" in a resolution instructing only the Directors of TSB and BDT:
+            # a heading naming other addressees is no fit, however many words it shares
+            asked = _addressees(part)
+            same_verb = [c for c in same_verb if asked <= _addressees(c.part)]
             best = max((fit(c) for c in same_verb), default=(0, 0))
             in_part = [c for c in same_verb if best[0] > 1 and fit(c) == best]
         if ref.label is None:

@@ -598,6 +598,7 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"(?<!\S)<\s*(?=\d)"), "less than "), (re.compile(r"(?<!\S)>\s*(?=\d)"), "more than "),
               (re.compile(r"\bhv\b", re.IGNORECASE), "have"), (re.compile(r"\bbtwn\b", re.IGNORECASE), "between"),
               (re.compile(r"\bqn(s?)\b", re.IGNORECASE), r"question\1"), (re.compile(r"\bthru\b", re.IGNORECASE), "through"),
+              (re.compile(r"\b(?:twrds?|twds?|twards?)\b", re.IGNORECASE), "towards"),
               (re.compile(r"(?<![\w.])b4(?=\s+(?:a|an|the|it|we|they|that|this|any|each|every|[a-z]+ing)\b)", re.IGNORECASE), "before"),
               # "wat r they invited 2 do", "asked 2 report": a 2 before a verb is "to", never a label
               # (… not after a part: "what does resolves 2 do?")
@@ -1071,7 +1072,9 @@ _ADDRESSEE_WORDS = re.compile(r"\b(?:director|directors|secretary-general|counci
 _PART_ABBREV = {"res": "resolves", "cons": "considering", "consid": "considering", "instr": "instructs",
                 "recog": "recognizing", "req": "requests", "inv": "invites"}
 # ("RCC 47A4" typed with a space: only in the shape of an addendum number, never "WTSA 16")
-_SYMBOL_RE = re.compile(r"\b([A-Z][A-Za-z]{1,9})(?:/|\s(?=\d+A\d+\b))(\d+[A-Z]?\d*)(?:/(\d+))?\b")
+# ("rcc 47a4", "rcc/47a4/1" typed in lower case: in the shape of an addendum number only)
+_SYMBOL_RE = re.compile(r"\b([A-Z][A-Za-z]{1,9})(?:/|\s(?=\d+A\d+\b))(\d+[A-Z]?\d*)(?:/(\d+))?\b"
+                        r"|\b([a-z]{2,9})[/\s](\d+a\d+)(?:/(\d+))?\b")
 _RES_RE = re.compile(
     r"\b(?:(?P<body>WTSA|PP|WTDC|RA|WRC|ITU-[RTD]|plenipot(?:entiary)?(?:\s+conference)?)(?:-?(?P<yy>\d{2}))?\s+)?"
     # French "Résolution", Spanish "Resolución"/"Res." as well: a question in another official language
@@ -1178,7 +1181,8 @@ _MORE_RECS_RE = re.compile(r"\s*(?:,|and\b|or\b|&|/)\s*(?P<series>[A-Z]{1,2})\.(
                            r"(?P<third>\s*(?:,|and\b|or\b|&)\s*[A-Z]{1,2}\.(?:Sup\s?)?\d)?", re.IGNORECASE)
 _MEETING_REF_RE = re.compile(
     # ("c823" in chat: a small "c" with three or four digits)
-    r"\b(?P<sym>(?:(?:SG\d{1,2}|TSAG|TDAG|RAG|sg\d{1,2})-)?(?P<type>C|TD|td|c(?=0*\d{3,4}\b))\s?0*\d+)\b"
+    # ("C-823", "TD-2484": the symbol typed with a hyphen)
+    r"\b(?P<sym>(?:(?:SG\d{1,2}|TSAG|TDAG|RAG|sg\d{1,2})-)?(?P<type>C|TD|td|c(?=[-\s]?0*\d{3,4}\b))[\s-]?0*\d+)\b"
     r"\s*,?\s*(?:§|section|clause|sec\.)?\s*(?P<label>\d+(?:\.\d+)*)?",
 )
 
@@ -1209,7 +1213,7 @@ def _rec_or_meeting_reference(q: str, query: str) -> Reference | None:
         if m and not m.group("label") else None
     if m and (m.group("label") or "-" in m.group("sym") or before or after):
         sym = re.sub(r"\s", "", m.group("sym")).upper()
-        sym = re.sub(r"(C|TD)0+(\d)", r"\1\2", sym)
+        sym = re.sub(r"(C|TD)-?0*(\d)", r"\1\2", sym)
         kind = "contribution" if m.group("type").upper() == "C" else "td"
         annex = after or before
         if annex:  # "SG17-C823 annex 5, what does it contain?"
@@ -1260,9 +1264,9 @@ def parse_reference(query: str) -> Reference | None:
         if other is not None:
             return other
     sym = _SYMBOL_RE.search(q)
-    if sym and not re.match(r"^(?:ITU|Rev)$", sym.group(1), re.IGNORECASE):
-        ref = Reference(symbol=f"{sym.group(1).upper()}/{sym.group(2).upper()}",
-                        proposal=int(sym.group(3)) if sym.group(3) else None, text=query)
+    sender, number, item = (sym.group(1, 2, 3) if sym.group(1) else sym.group(4, 5, 6)) if sym else (None, None, None)
+    if sym and sender and number and not re.match(r"^(?:ITU|Rev)$", sender, re.IGNORECASE):
+        ref = Reference(symbol=f"{sender.upper()}/{number.upper()}", proposal=int(item) if item else None, text=query)
         # "RCC/47A4/1 resolves 3", "taking into account b) of RCC/47A4": one clause of what it proposes.
         proposed = _AS_PROPOSED_RE.search(q[: sym.start()])
         if proposed and (found := _part_in(q[: proposed.start()], tied=False)):

@@ -445,11 +445,39 @@ def _pick(spans: list[str], question: str, text: str = "") -> str:
                 named = [s for s in hit if asked and asked[0] in _before(text, s)]
                 if len(named) == 1:
                     return named[0]
+            if len(hit) > 1 and text and (paired := _respectively(hit, question, text)):
+                return paired
             if len(hit) > 1 and text and (qualified := _qualified(hit, question, text)):
                 return qualified
             if hit:
                 return hit[0]
     return spans[0]
+
+
+_RESPECTIVELY_RE = re.compile(r",?\s+respectively\b", _I)
+_ITEMS_AFTER_RE = re.compile(r"\b(?:by|for|to|from|of|in)\s+(?=\S)", _I)
+
+
+def _respectively(spans: list[str], question: str, text: str) -> str | None:
+    """"CHF 10 million and CHF 5 million … committed by Saudi Arabia and the United Arab Emirates,
+    respectively": the span in the place of the item the question names ("how much did Saudi Arabia pledge?"
+    → CHF 10 million), not the one nearest to it."""
+    asked = {w for w in re.findall(r"[a-z]{3,}", question.lower()) if w not in STOPWORDS}
+    starts = sorted((at, s) for s in spans if (at := text.find(s)) >= 0)
+    for m in _RESPECTIVELY_RE.finditer(text):
+        head = re.split(r"[.;:()]", text[:m.start()])[-1]
+        found = list(_ITEMS_AFTER_RE.finditer(head))
+        if not found:
+            continue
+        last = found[-1]
+        listed = [at_s for at_s in starts if at_s[0] < m.start()]
+        items = [i for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", head[last.end():]) if i.strip()]
+        if len(items) != len(listed) or len(items) < 2:
+            continue
+        named = [n for n, i in enumerate(items) if asked & set(re.findall(r"[a-z]{3,}", i.lower()))]
+        if len(named) == 1:
+            return listed[named[0]][1]
+    return None
 
 
 def _qualified(spans: list[str], question: str, text: str) -> str | None:

@@ -80,6 +80,8 @@ def owned_names(topic: str, question: str = "") -> list[str]:
 
     def asked(name: str) -> bool:
         typed = "|".join(re.escape(f) for f in name_forms(name))
+        if re.search(rf"\b(?:with|alongside)\s+(?:the\s+)?(?:{typed})(?![\w-])", question, re.IGNORECASE):
+            return False  # "which Sector is asked to keep working with ISOC …": a partner, not what is owned
         return bool(re.search(rf"(?<![\w-])(?:{typed})(?![\w-])", opening)
                     or re.search(rf"\bis\s+(?:the\s+)?(?:{typed})(?![\w-])", question))
 
