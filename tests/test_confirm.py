@@ -110,3 +110,16 @@ def test_the_verb_asked_is_what_the_clause_tasks_not_a_word_further_on() -> None
     text = "to continue to organize the Kaleidoscope event annually on a rotational basis"
     got = confirmation("does BR organise Kaleidoscope?", tasked("Director of TSB", "ITU-T", text=text))
     assert got is not None and got[0].startswith("No: the Director of TSB"), got
+
+
+def test_asked_on_someones_behalf_and_organizing_is_no_body() -> None:
+    """blind127: "A university partner asked if BDT organizes the Kaleidoscope academic conference. Is that us?"
+    offered BDT in a reported question; and "organize" (the stem of "organization", an ITU synonym of "bodies")
+    was found in Res 177's "to promote collaboration with regional C&I bodies", a task of BDT's, so no "No: TSB"."""
+    assert sector_offered("A university partner asked if BDT organizes the Kaleidoscope academic conference. "
+                          "Is that us?") == ("ITU-D", "BDT")
+    kaleidoscope = tasked("Director of TSB", "ITU-T", text="to continue to organize the Kaleidoscope event annually")
+    bodies = tasked("Director of BDT", "ITU-D", text="to promote collaboration with regional C&I bodies, especially "
+                                                     "with respect to technical conformance assessment,")
+    got = confirmation("does BDT organize the Kaleidoscope academic conference?", kaleidoscope, [bodies])
+    assert got is not None and got[0].startswith("No: the Director of TSB"), got

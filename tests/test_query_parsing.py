@@ -1524,3 +1524,14 @@ def test_meeting_and_contribution_symbols_as_typed_in_chat() -> None:
     rcc = parse_reference("rcc/47a4/1 resolves 1 who gets invited?")
     assert rcc is not None and (rcc.symbol, rcc.proposal, rcc.part, rcc.label) == ("RCC/47A4", 1, "resolves", "1")
     assert "pledge towards the new" in read_query("how much did Saudi Arabia pledge twrds the new HQ").text
+
+
+def test_a_sector_named_by_its_side_or_by_the_asker_working_there() -> None:
+    """blind127: "Who leads ITU's work on protecting telecom consumers: the T-side study groups or us in ITU-D?"
+    kept the choice in its topic ("T-side", "us"), so Res 196's title no longer held most of it."""
+    q = read_query("Who leads ITU's work on protecting telecom consumers: the T-side study groups or us in ITU-D?")
+    assert q.topic == "protecting telecom consumers", q
+    assert "ITU-R" in read_query("is that an R-side thing?").text
+    q = read_query("E.119 on checking that staff are OK after a disaster: is that one of BDT's emergency telecom "
+                   "products, or does another Sector own it?")
+    assert q.intent == "sector", q

@@ -122,6 +122,8 @@ _SECTOR_RE = re.compile(
     r"|\bwho\s+(?:does|do)\s+[^?]{3,80}?\s+belong\s+to\b|\bwho(?:'s|\s+is)\s+in\s+charge\b"
     r"|" + _BY_NAME + r"|" + _ONE_OR_SHARED + r"|\b(?:split|shared|divided)\s+(?:across|between|among)\s+"
     r"(?:the\s+)?(?:sectors|bureaux|bureaus)\b"
+    # "is that one of BDT's products, or does another Sector own it?"
+    r"|\b(?:does|do|is|would)\s+(?:another|a\s+different|some\s+other)\s+(?:sector|bureau)\s+(?:own|run|lead|handle|do)\b"
     r"|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
     r"|works\s+on|coordinates|leads|covers|looks\s+after)\b|\bsectors?\s+(?:handles?|deals?|responsible)\b",
     re.IGNORECASE,
@@ -598,6 +600,10 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
               (re.compile(r"(?<!\S)<\s*(?=\d)"), "less than "), (re.compile(r"(?<!\S)>\s*(?=\d)"), "more than "),
               (re.compile(r"\bhv\b", re.IGNORECASE), "have"), (re.compile(r"\bbtwn\b", re.IGNORECASE), "between"),
               (re.compile(r"\bqn(s?)\b", re.IGNORECASE), r"question\1"), (re.compile(r"\bthru\b", re.IGNORECASE), "through"),
+              # "the T-side study groups or us in ITU-D?": the Sectors, as a choice between them is written
+              (re.compile(r"\b(?<![\w-])([RTD])[- ]side\b"), r"ITU-\1"),
+              (re.compile(r"\b(?:us|we|ourselves)\s+(?:in|at|here\s+in|here\s+at)\s+(?=(?:the\s+)?(?:ITU-[RTD]|BR|TSB|BDT)\b)",
+                          re.IGNORECASE), ""),
               (re.compile(r"\b(?:twrds?|twds?|twards?)\b", re.IGNORECASE), "towards"),
               (re.compile(r"(?<![\w.])b4(?=\s+(?:a|an|the|it|we|they|that|this|any|each|every|[a-z]+ing)\b)", re.IGNORECASE), "before"),
               # "wat r they invited 2 do", "asked 2 report": a 2 before a verb is "to", never a label

@@ -56,6 +56,10 @@ _OFFERED_RES = (
     # "Kaleidoscope - do we organise it at BR or is that another Bureau?": the asker works there
     re.compile(_LEAD_IN + r"(?:do|does|should|must|will|can)\s+(?:we|I|you|they)\s+(?P<verb>[a-z]{3,})\b[^?]{0,40}?\s+"
                r"(?:at|in|within|from|by)\s+" + _ACTOR + r"(?![\w-])", _I),
+    # "A university partner asked if BDT organizes the Kaleidoscope conference. Is that us?": asked on someone's behalf
+    re.compile(r"\b(?:asked|asks|asking|wonder(?:s|ed|ing)?|wants?\s+to\s+know|checking)\s+(?:me\s+|us\s+)?(?:if|whether)\s+"
+               + _ACTOR + r"\s+(?:really\s+|actually\s+|also\s+|still\s+)?(?:(?:has|have|needs?)\s+to\s+|must\s+|should\s+)?"
+               r"(?P<verb>[a-z]{3,})\b", _I),
     # "is the QoS guidelines work handed to an ITU-D study group?"
     re.compile(_LEAD_IN + r"(?:is|are|was|were)\s+[^?]{3,80}?\s+(?:handed|given|assigned|entrusted|left|delegated|allocated)"
                r"\s+to\s+(?:an?\s+|the\s+)?" + _ACTOR, _I),
@@ -69,6 +73,7 @@ _GENERIC_VERBS = frozenset(lexical_tokens("make makes making do does doing handl
 _DOING_AS_WRITTEN: dict[str, tuple[str, ...]] = {
     "keep": ("maintain",), "back": ("support",), "help": ("assist", "support"), "write": ("develop", "draft", "prepare"),
     "host": ("organize",), "hold": ("organize",), "fund": ("finance",), "check": ("review", "monitor"),
+    "gather": ("collect",), "hire": ("recruit",), "send": ("distribute",), "answer": ("respond",),
 }
 _TASK_HEAD_WORDS = 12  # the words of a clause that say what it tasks ("to continue to organize the Kaleidoscope …")
 _LETTER: dict[str, Sector] = {"R": "ITU-R", "T": "ITU-T", "D": "ITU-D"}
@@ -118,8 +123,10 @@ def confirmation(question: str, clause: Clause, others: list[Clause] | None = No
     def does_it(c: Clause) -> bool:
         # (in what the clause tasks, its first words: "to encourage the participation of academia in events
         # organized by ITU, such as Kaleidoscope" does not organize Kaleidoscope)
+        # (the verb as written, not the search's synonyms: "organize" shares the stem of "organization", which
+        # the search reads as "bodies", and Res 177's "collaboration with regional C&I bodies" organizes nothing)
         have = set(lexical_tokens(" ".join(c.text.split()[:_TASK_HEAD_WORDS])))
-        return not specific or holds(have, verb) or any(holds(have, w) for w in as_written)
+        return not specific or bool(set(lexical_tokens(verb)) & have) or any(holds(have, w) for w in as_written)
 
     if not does_it(clause):
         # "does TSB have to report to Council …?" is not answered by a clause that reports nothing
