@@ -149,3 +149,19 @@ def test_an_amendment_the_table_does_not_list_is_not_answered() -> None:
     amended = compose_history("when was D.000 amended?", clause(d, number="D.000"))
     assert amended is not None and not amended.abstained and "2007-10-09" in amended.lines[0].plain, amended
 
+
+
+def test_which_sector_and_study_group_approved_a_named_recommendation() -> None:
+    """Seven sets asked "which Sector and SG approved E.119?" in forms the history reading missed ("which study
+    group, and which Sector, approved …", "which ITU-T study group produced …", "which sector/SG revised it?"),
+    so a clause of the Recommendation's body was cited instead of its history; the answer names the Sector."""
+    for q in ("Which study group, and which Sector, approved Recommendation E.119 on safety confirmation?",
+              "Which ITU-T study group produced E.119, the disaster relief safety confirmation rec?",
+              "Which Sector and SG own E.119, the disaster-relief safety confirmation Rec?",
+              "telex signalling rec U.1 - which sector/SG revised it?",
+              "which sector and SG look after D.000, the terms & definitions rec for the D series?"):
+        assert asks_approval_history(q), q
+    assert not asks_approval_history("which sector and SG handle cybersecurity?")  # no Recommendation named: _history
+    text = "ITU-T Recommendation U.1 was revised by the ITU-T Study Group IX (1988-1993) and was approved by the WTSC."
+    ans = compose_approval("telex signalling rec U.1 - which sector/SG revised it?", [clause(text, "foreword", "U.1")])
+    assert ans is not None and ans.lead_sectors == ["ITU-T"], ans

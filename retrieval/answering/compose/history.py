@@ -29,6 +29,11 @@ _HISTORY_Q_RE = re.compile(
     # "e.119 – which SG did it come out of?", "from which study group is A.1?"
     r"|\b(?:which|what)\s+(?:study\s+group|SG|group)\b[^?]*\b(?:come\s+(?:out\s+)?(?:of|from)|came\s+(?:out\s+)?(?:of|from)|"
     r"produced|developed|wrote|written|drafted|prepared)\b|\bfrom\s+which\s+(?:study\s+group|SG|group)\b"
+    # "which study group, and which Sector, approved E.119?", "which ITU-T study group produced it?", "which sector
+    # and SG own E.119?", "U.1 - which sector/SG revised it?"
+    r"|\b(?:which|what)\s+(?:ITU-[RTD]\s+)?(?:(?:sector|bureau)\s*(?:,|and|&|/|n)?\s*(?:which\s+|what\s+)?)?(?:study\s+group|SG)\b"
+    r"[^?]{0,40}?\b(?:approved|adopted|produced|developed|revised|owns?|looked\s+after|looks?\s+after|maintains?|"
+    r"came\s+up\s+with|wrote|drafted)\b"
     r"|\bhow\s+many\s+(?:editions|versions|revisions)\b|\b(?:latest|current|last|newest|first|original)\s+"
     r"(?:edition|version|revision)\b|\b(?:edition|version|revision)\s+history\b|\bhow\s+old\s+is\b", _I)
 _GROUP_Q_RE = re.compile(r"\b(?:which|what)\s+(?:study\s+group|SG|group|body|sector|bureau)\b|\bwho\b", _I)
@@ -145,8 +150,11 @@ def compose_approval(question: str, clauses: list[Clause]) -> Answer | None:
         for sentence in re.split(r"(?<=[.;])\s+", c.text):
             if _APPROVED_RE.search(sentence) and re.search(r"\bRecommendation\b", sentence, _I):
                 quote = sentence.strip()
+                # ("U.1 - which sector/SG revised it?": the group is of the Recommendation's own Sector)
+                own = document_sector(c.instrument)
+                leads = [own] if own in THREE and _GROUP_Q_RE.search(question) else []
                 return Answer(question=question, intent="ask", lines=[lead(f"{quoted(quote)} — {display(c)}.")],
-                              citations=[citation(c, quote)])
+                              citations=[citation(c, quote)], lead_sectors=leads, sectors=leads)
     return None
 
 
