@@ -765,9 +765,13 @@ def question_named(question: str, text: str) -> tuple[str, str] | None:
     question hosts the incubation queue?"); None when no such sentence shares any."""
     if not _WHICH_QUESTION_Q.search(question):
         return None
-    wanted = set(lexical_tokens(question)) - set(lexical_tokens("question questions sg17 study group"))
-    best = _question_sentence(text, wanted, _questions_aside(question))
+    best = _question_sentence(text, _words_beside_question(question), _questions_aside(question))
     return (best[1], best[2]) if best else None
+
+
+def _words_beside_question(question: str) -> set[str]:
+    """The question's words other than those asking for a Question: what the sentence naming it must share."""
+    return set(lexical_tokens(question)) - set(lexical_tokens("question questions sg17 study group"))
 
 
 def _questions_aside(question: str) -> set[str]:
@@ -799,8 +803,7 @@ def naming_question(question: str, clauses: list[Clause]) -> Clause | None:
     "which SG17 Question hosts the incubation mechanism?", which the mechanism's description outranks."""
     if not _WHICH_QUESTION_Q.search(question):
         return None
-    wanted = set(lexical_tokens(question)) - set(lexical_tokens("question questions sg17 study group"))
-    aside = _questions_aside(question)
+    wanted, aside = _words_beside_question(question), _questions_aside(question)
     scored = [(found[0], -n, c) for n, c in enumerate(clauses) if (found := _question_sentence(c.text, wanted, aside))]
     return max(scored, key=lambda x: x[:2])[2] if scored else None
 

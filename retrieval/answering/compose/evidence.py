@@ -264,14 +264,15 @@ _DURATION_Q_RE = re.compile(r"(?<!\bnumber\sand\s)(?<!\bcut\s)(?<!\bcut\sthe\s)(
                             r"(?:length|duration)\b"
                             # "what maximum delivery time does E.119 set?", "the max response time": a span of time
                             r"|\b(?:min(?:imum)?|max(?:imum)?)\s+(?:[\w-]+\s+)?(?:time|delay|waiting\s+time)\b(?!\s+(?:zones?|slots?)\b)", _I)
-# "within how many minutes …?": a span in that unit answers, not any number ("step 2")
+# "how many times is a request retried?": a count of repeats, or how often as a count ("annually" is once a
+# year; "regular meetings" say no number)
 _TIMES_Q_RE = re.compile(r"\bhow\s+many\s+(?:more\s+)?times\b", _I)
 _TIMES_RE = re.compile(r"\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|"
                        r"many)\s+(?:times|attempts|retries|tries|repetitions))\b", _I)
-# how often, as a count ("annually" is once a year; "regular meetings" say no number)
 _COUNTED_FREQUENCY_RE = re.compile(r"\b(?:(?:every|each|per)\s+(?:[\w-]+\s+)?(?:years?|months?|weeks?|days?)|yearly|"
                                    r"(?:semi-?|bi)?annual(?:ly)?|biennial(?:ly)?|quadrennial(?:ly)?|quarterly|monthly|weekly|"
                                    r"daily|\w+\s+times\s+a)\b", _I)
+# "within how many minutes …?": a span in that unit answers, not any number ("step 2")
 _TIME_UNIT_Q_RE = re.compile(r"\bhow\s+many\s+(?:calendar\s+|working\s+)?(?P<unit>second|minute|hour|day|week|month|year)s?\b", _I)
 _DURATION_WORDS = "how long last lasts run runs take takes duration length"
 _TIME_SPAN_RE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|"
@@ -1661,10 +1662,10 @@ _WHAT_THE_RE = re.compile(r"^\s*(?:so\s+)?(?:what(?:'s|s)?|which)\s+(?:(?:is|are
 
 
 def _left_to_decide(asked: tuple[str, str], clauses: list[Clause]) -> str | None:
-    """Who decides it ("" when no clause says), when every clause found holding the thing asked for ("what's the theme of the 6th
-    WTPF?") only gives someone the task of deciding it ("to continue to decide on the duration, date, venue,
-    agenda and themes of any future WTPF"): the texts do not state it. (A date, a number, a period asked for
-    is judged by whether a clause gives one.)"""
+    """Who decides it ("" when no clause says), when every clause found holding the thing asked for ("what's
+    the theme of the 6th WTPF?") only gives someone the task of deciding it ("to continue to decide on the
+    duration, date, venue, agenda and themes of any future WTPF"): the texts do not state it. (A date, a
+    number, a period asked for is judged by whether a clause gives one.)"""
     typed, stem = asked
     if stem in _ANSWERED_BY_SPAN:
         return None

@@ -51,8 +51,8 @@ MAX_DOCS = 3
 ABOUT_TITLE = 0.5  # share of the topic's idf mass a title must hold for its instrument to be about it
 ABOUT_SHARE = 0.15  # … or this share of its clauses must name it
 NAMES_TOPIC = 0.5  # … that a clause must hold to speak of the topic itself
-# … or, when no clause among the best holds that much (a topic in the asker's words, not the texts'),
-# this share of what the best of them holds, never under NAMES_FLOOR.
+# … or less when the best clause holds less than NAMES_TOPIC / NAMES_RELATIVE (a topic in the asker's words,
+# not the texts'): this share of what the best of them holds, never under NAMES_FLOOR.
 NAMES_RELATIVE, NAMES_FLOOR = 0.8, 0.25
 LONG_CLAUSE = 3000  # characters: longer than 99.9 % of the realistic corpus's clauses (tables, whole annexes)
 # What a resolution resolves about roles: "with the specialized assistance of ITU-R and ITU-T" (helping,
