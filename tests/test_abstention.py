@@ -2057,6 +2057,10 @@ def test_another_sectors_rules_stay_theirs_whatever_else_names_the_sector_asked_
     r = verdict("how many weeks is the ITU-R consultation period when a Rec is adopted by correspondence?",
                 [weeks, passing])
     assert r.abstain and "ITU-R" in r.reason, r
+    # … nor does the first clause naming it among all three Sectors (A.1's rapporteurs liaise with each)
+    all_three = weeks.model_copy(update={"text": weeks.text + " Rapporteurs liaise with ITU-R, ITU-T and ITU-D."})
+    assert verdict("how many weeks does ITU-R give for consultation on a Rec adopted by correspondence?",
+                   [all_three]).abstain
     d = verdict("What level of Member State support does ITU-D need to approve its study group Recommendations?",
                 [share])
     assert d.abstain and "ITU-D" in d.reason, d

@@ -1727,10 +1727,16 @@ def _another_sectors_procedure(question: str, clauses: list[Clause], asks_span: 
         return None
     # The first clause is the one an answer would lead with: a Plenipotentiary text speaks for all three
     # Sectors, and a clause naming the Sector asked about speaks for it. (Another clause of ITU-T's rules that
-    # names ITU-R in passing, a rapporteur's liaison with it, does not make the first one ITU-R's.)
+    # names ITU-R in passing does not make the first one ITU-R's, nor does naming it among all three Sectors:
+    # A.1's rapporteur "liaises with ITU-R, ITU-T and ITU-D".)
     lead = document_sector(clauses[0].instrument)
-    if lead is None or lead == asked[0] or asked[0] in sectors_in(clauses[0].text) or any(
-            document_sector(c.instrument) in (None, asked[0]) and asked[0] in sectors_in(c.text) for c in clauses):
+
+    def names_asked(c: Clause) -> bool:
+        named = set(sectors_in(c.text))
+        return asked[0] in named and not set(THREE) <= named
+
+    if lead is None or lead == asked[0] or names_asked(clauses[0]) or any(
+            document_sector(c.instrument) in (None, asked[0]) and names_asked(c) for c in clauses):
         return None
     return asked[0], lead
 
