@@ -2123,3 +2123,16 @@ def test_a_thing_the_texts_leave_someone_to_decide_is_not_stated() -> None:
                        "the theme of the sixth WTPF shall be emerging telecommunication technologies;").abstain
     # a date asked for is judged by whether a clause gives one, not by who decides it
     assert "do not state" not in _judged("what's the date of the next WTPF?", deciding).reason
+
+
+def test_a_sum_for_something_the_question_names_must_be_for_it() -> None:
+    """blind134: "How much money is set aside for the Kaleidoscope event in the 2020-2023 budget?" was answered
+    "CHF 85 million", Decision 5's cap on interpretation and translation for the same years."""
+    cap = "that expenses for interpretation, translation and text processing in respect of the official languages " \
+          "of the Union shall not exceed CHF 85 million for the years 2020-2023;"
+    v = _judged("How much money is set aside for the Kaleidoscope event in the 2020-2023 budget?", cap)
+    assert v.abstain and "amount" in v.reason, v
+    assert not _judged("How much can ITU spend on interpretation and translation in 2020-2023?", cap).abstain
+    pledge = "that sponsorship of CHF 10 million and CHF 5 million has been committed by Saudi Arabia and the " \
+             "United Arab Emirates, respectively;"
+    assert not _judged("How much did Saudi Arabia pledge for the new HQ building?", pledge).abstain

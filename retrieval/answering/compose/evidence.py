@@ -1287,9 +1287,13 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         # … and of the thing whose amount is asked: "the total amount of arrears" is no contributory unit
         of = _AMOUNT_OF_RE.search(q)
         thing = [t for t in content_terms(of.group("what")) if t not in _ANSWERED_BY_SPAN] if of else []
+        # … and of the event or programme the question names: "money set aside for the Kaleidoscope event in the
+        # 2020-2023 budget" is not the CHF 85 million cap on interpretation and translation
+        named = _proper_names(q)
         ok = [c for n, c in enumerate(clauses[:3]) if _gives_sum(c.text, q, years)
               and (coverage(f"{c.instrument.title} {_said(c)}") >= 0.5 or (n == 0 and holds_quantity(q, c.text)))
-              and all(holds(set(lexical_tokens(f"{c.part} {_said(c)}")), t) for t in thing)]
+              and all(holds(set(lexical_tokens(f"{c.part} {_said(c)}")), t) for t in thing)
+              and all(w.lower() in f"{c.instrument.title} {c.part} {_said(c)}".lower() for w in named)]
         if not ok:
             what = "the amount" + (f" for {', '.join(years)}" if years else "")
             return Verdict(abstain=True, missing=[what],
@@ -1659,6 +1663,23 @@ _WHAT_NOUN_RE = re.compile(r"^\s*(?:so\s+)?(?:what|which)\s+(?:kind|type|sort)?\
                            r"(?:does|do|did|is|are|was|were|must|should|shall|will|can|has|have|applies|apply|exists)\b", _I)
 _WHAT_THE_RE = re.compile(r"^\s*(?:so\s+)?(?:what(?:'s|s)?|which)\s+(?:(?:is|are|was|were)\s+)?(?:the|a|an)\s+"
                           r"(?P<noun>[A-Za-z][\w-]+)\s+(?:needed|required|for|of|in|on|at|to|that|when|does|do|is|are)\b", _I)
+
+
+# Capitalized words that name the Union's own bodies, posts, texts, members and currency: not the thing a sum is for
+_STRUCTURAL = frozenset(re.findall(r"\S+", (
+    "ITU Union Sector Sectors Council Member Members State States Secretary-General Bureau Bureaux Director Directors "
+    "Conference Plenipotentiary Assembly Resolution Resolutions Decision Decisions Recommendation Recommendations "
+    "Associate Associates Academia CHF Swiss What How Which Who When Where Is Are Does Do Can Per Under The For In "
+    "Dubai Geneva").lower()))
+
+
+def _proper_names(question: str) -> list[str]:
+    """The capitalized words after the question's first that name something other than the Union's own bodies,
+    posts, texts, members and countries ("Kaleidoscope"), as typed."""
+    start = len(question) - len(question.lstrip(" \"'([-"))
+    words = [m.group(0) for m in re.finditer(r"(?<![\w-])[A-Z][a-z]{3,}(?![\w-])", question) if m.start() > start]
+    # (a country is who gives or gets it, which a text may call "the host country": not what the sum is for)
+    return [w for w in dict.fromkeys(words) if w.lower() not in _STRUCTURAL and not countries_in(w)]
 
 
 def _left_to_decide(asked: tuple[str, str], clauses: list[Clause]) -> str | None:
