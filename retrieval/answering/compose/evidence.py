@@ -1665,7 +1665,8 @@ _WHAT_THE_RE = re.compile(r"^\s*(?:so\s+)?(?:what(?:'s|s)?|which)\s+(?:(?:is|are
                           r"(?P<noun>[A-Za-z][\w-]+)\s+(?:needed|required|for|of|in|on|at|to|that|when|does|do|is|are)\b", _I)
 
 
-# Capitalized words that name the Union's own bodies, posts, texts, members and currency: not the thing a sum is for
+# Capitalized words naming the Union's own bodies, posts, texts, members, currency and the places its texts are
+# named by ("Dubai"): not the thing a sum is for
 _STRUCTURAL = frozenset(re.findall(r"\S+", (
     "ITU Union Sector Sectors Council Member Members State States Secretary-General Bureau Bureaux Director Directors "
     "Conference Plenipotentiary Assembly Resolution Resolutions Decision Decisions Recommendation Recommendations "
