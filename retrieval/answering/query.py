@@ -15,7 +15,7 @@ from retrieval.answering.glossary import MIN_SHARE, to_english
 from retrieval.answering.language import LANGUAGE_NAMES, answers_in, detect_language, english_only_note
 from retrieval.core.models import Body, Reference, Revision
 from retrieval.core.text import norm_hyphens, unaccented
-from retrieval.indexing.lexical import CHAT_WORDS, lexical_tokens
+from retrieval.indexing.lexical import CHAT_WORDS, SMALL_BUSINESS, lexical_tokens
 from retrieval.parsing.mandates import actors_in
 from retrieval.parsing.references import later_reading
 
@@ -508,8 +508,7 @@ _REGISTER = [(re.compile(r"\b(?:takes?|taking|took)\s+part\s+in\b", re.IGNORECAS
                          r"team|readiness|maturity))", re.IGNORECASE), "cybersecurity"),
              # "a small company", "small firms": the texts' small and medium enterprises; "staff size" is a
              # number of employees
-             (re.compile(r"\bsmall(?:\s+and\s+medium)?(?:[- ]sized)?\s+(?:compan(?:y|ies)|firms?|businesses|business|enterprises?)\b",
-                         re.IGNORECASE), "SME"),
+             (re.compile(rf"\b{SMALL_BUSINESS}\b", re.IGNORECASE), "SME"),
              (re.compile(r"\bstaff(?:ing)?\s+(?:size|levels?|numbers?)\b", re.IGNORECASE), "number of employees"),
              # "radiation from mobile masts and phones": exposure to electromagnetic fields (EMF)
              (re.compile(r"\bradiation\s+(?:from|of|by)\s+(?:[\w-]+\s+){0,2}?(?:masts?|phones?|antennas?|towers?|base\s+stations?|"

@@ -107,6 +107,11 @@ def _numbered_names(text: str) -> list[str]:
             + [f"sg{m.group(1)}" for m in _STUDY_GROUP_NUMBER_RE.finditer(text)])
 
 
+# "a small company", "small firms", "a small business": the texts' SMEs (small and medium enterprises); read as
+# "SME" in a question, and as the SMEs a membership rule is for.
+SMALL_BUSINESS = r"small(?:\s+and\s+medium)?(?:[- ]sized)?\s+(?:compan(?:y|ies)|firms?|business(?:es)?|enterprises?)"
+
+
 # What people type against how ITU texts word it ("persons with disabilities", "chairmen"). Small on
 # purpose: each group is a usage the texts fix, not a general thesaurus.
 _SYNONYM_GROUPS = [

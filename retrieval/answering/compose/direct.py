@@ -454,6 +454,12 @@ def _pick(spans: list[str], question: str, text: str = "") -> str:
     return spans[0]
 
 
+def _typed_words(text: str, shortest: int) -> set[str]:
+    """The words as typed, lower-cased, of at least `shortest` letters, stopwords left out (stems would join
+    "developed" and "developing")."""
+    return {w for w in re.findall(rf"[a-z]{{{shortest},}}", text.lower()) if w not in STOPWORDS}
+
+
 _RESPECTIVELY_RE = re.compile(r",?\s+respectively\b", _I)
 _ITEMS_AFTER_RE = re.compile(r"\b(?:by|for|to|from|of|in)\s+(?=\S)", _I)
 
@@ -462,7 +468,7 @@ def _respectively(spans: list[str], question: str, text: str) -> str | None:
     """"CHF 10 million and CHF 5 million … committed by Saudi Arabia and the United Arab Emirates,
     respectively": the span in the place of the item the question names ("how much did Saudi Arabia pledge?"
     → CHF 10 million), not the one nearest to it."""
-    asked = {w for w in re.findall(r"[a-z]{3,}", question.lower()) if w not in STOPWORDS}
+    asked = _typed_words(question, 3)
     starts = sorted((at, s) for s in spans if (at := text.find(s)) >= 0)
     for m in _RESPECTIVELY_RE.finditer(text):
         head = re.split(r"[.;:()]", text[:m.start()])[-1]
@@ -474,7 +480,7 @@ def _respectively(spans: list[str], question: str, text: str) -> str | None:
         items = [i for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", head[last.end():]) if i.strip()]
         if len(items) != len(listed) or len(items) < 2:
             continue
-        named = [n for n, i in enumerate(items) if asked & set(re.findall(r"[a-z]{3,}", i.lower()))]
+        named = [n for n, i in enumerate(items) if asked & _typed_words(i, 3)]
         if len(named) == 1:
             return listed[named[0]][1]
     return None
@@ -485,13 +491,13 @@ def _qualified(spans: list[str], question: str, text: str) -> str | None:
     the question's words as typed: "one-sixteenth … for SMEs from developed countries, and one-thirty
     second … from developing countries" asked about a developing country → "one-thirty second".
     Words as typed, since stems join "developed" and "developing"."""
-    asked = {w for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in STOPWORDS}
+    asked = _typed_words(question, 4)
     starts = sorted((text.find(s), s) for s in spans if text.find(s) >= 0)
     scores = []
     for n, (at, s) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(text)
         after = re.split(r"[.;:]\s", text[at + len(s):end])[0]
-        scores.append((len(asked & set(re.findall(r"[a-z]{4,}", " ".join(after.split()[:25]).lower()))), s))
+        scores.append((len(asked & _typed_words(" ".join(after.split()[:25]), 4)), s))
     best = max((sc for sc, _s in scores), default=0)
     top = [s for sc, s in scores if sc == best]
     return top[0] if best and len(top) == 1 else None

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from retrieval.answering.compose import asks_who
 from retrieval.core.models import THREE, Clause
 from retrieval.core.text import norm_hyphens
-from retrieval.indexing.lexical import CHAT_WORDS, STOPWORDS, holds, lexical_tokens
+from retrieval.indexing.lexical import CHAT_WORDS, SMALL_BUSINESS, STOPWORDS, holds, lexical_tokens
 from retrieval.parsing.mandates import HEADED_BY_RE, actors_in
 
 _I = re.IGNORECASE
@@ -740,14 +740,13 @@ _EVENT_YY_RE = re.compile(r"\b(?P<body>PP|WTSA|WTDC|WRC|RA)-(?P<yy>\d{2})\b")
 
 # The categories of ITU membership: a sum for one is not a sum for another ("the contributory unit of Member
 # States … CHF 318 000" does not answer "the Sector Member contributory unit in CHF").
-_MEMBERS_RE = re.compile(r"\b(Sector\s+Member|Member\s+State|Associate|Academia|SME"
-                         # "a small business … as an Associate": the texts' SMEs
-                         r"|small(?:\s+and\s+medium)?(?:[- ]sized)?\s+(?:compan(?:y|ie)|firm|business(?:e)?|enterprise))s?\b", _I)
+_MEMBERS_RE = re.compile(r"\b(Sector\s+Member|Member\s+State|Associate|Academia|SME)s?\b", _I)
+_SMALL_BUSINESS_RE = re.compile(rf"\b{SMALL_BUSINESS}\b", _I)  # "a small business … as an Associate": an SME
 
 
 def _members(text: str) -> set[str]:
-    found = (" ".join(m.group(1).lower().split()) for m in _MEMBERS_RE.finditer(text))
-    return {"sme" if f.startswith("small") else f for f in found}
+    found = {" ".join(m.group(1).lower().split()) for m in _MEMBERS_RE.finditer(text)}
+    return found | ({"sme"} if _SMALL_BUSINESS_RE.search(text) else set())
 
 
 def _same_members(question: str, text: str) -> bool:
