@@ -1937,6 +1937,9 @@ def test_the_same_weight_as_is_the_texts_equivalent_status_and_number_typed_nr()
      "to nominate on an annual basis deserving organizations and individuals for the EQUALS Tech Awards;", "edition"),
     ("In 3GPP, what majority does a TSG plenary need to approve a CR when consensus can't be reached?",
      "A proposed Question is approved if a simple majority of all the Member States responding agree", "3GPP"),
+    # … or one of its committees ("In ISO's SC 27, …")
+    ("In ISO's SC 27, how long can a PWI stay open before it lapses?",
+     "Member States are encouraged to indicate candidates no later than two weeks before the meeting", "ISO"),
     ("What are the dates of the next TSAG meeting?",
      "The Director shall take the necessary preparatory measures for meetings of WTSA, TSAG, study groups", "date"),
     ("Which small island states are listed in the annex to res 30?",
@@ -2136,3 +2139,27 @@ def test_a_sum_for_something_the_question_names_must_be_for_it() -> None:
     pledge = "that sponsorship of CHF 10 million and CHF 5 million has been committed by Saudi Arabia and the " \
              "United Arab Emirates, respectively;"
     assert not _judged("How much did Saudi Arabia pledge for the new HQ building?", pledge).abstain
+
+
+def test_what_a_longer_noun_asks_for_must_be_what_the_clauses_speak_of() -> None:
+    # "what minimum battery backup time …": the modifiers name the thing asked for ("minimum" and "time" only
+    # say it is a span); a nearby clause on the same terminals is no answer
+    terminals = "DTN technology stores the information when it is connected to the mobile terminal, and delivers it"
+    # (before a head a span answers, "time", only a word the corpus never uses counts: "battery")
+    got = judge("What minimum battery backup time does E.119 set for user terminals?", [clause(terminals)],
+                corpus_has=lambda s: "batter" not in s.lower(), known_word=lambda w: not w.startswith("batter"),
+                coverage=lambda t: 1.0)
+    assert got.abstain and "battery backup" in got.reason, got
+    assert not _judged("What minimum battery backup time does E.119 set for user terminals?", terminals).abstain
+    telex = "(a) that signalling conditions in the international telex service require accurate definition of the signals"
+    assert _judged("What per-minute tariff does U.1 set for international telex calls?", telex).abstain
+    # … but a name in capitals is the texts' long form ("UN", "PP"), a word saying which one ("extra") is no
+    # subject, and a head whose answer is a name ("agencies") or a way ("track") is answered in other words
+    un = "to collaborate with OCHA, the United Nations Office for Disaster Risk Reduction and WHO on early warning"
+    assert not _judged("Which UN agencies is the SG told to work with on early warning?", un).abstain
+    assert not _judged("Which PP resolution is the contribution bringing Res 57 in line with?",
+                       "This contribution proposes modifying Resolution 57 to bring it in line with PP-14 Resolution 191").abstain
+    assert not _judged("what extra step did the revision add for the session chair?",
+                       "the session chair shall send the allocation to the Questions after the meeting").abstain
+    # the one word asked for, as before
+    assert _judged("What penalties does E.119 set for late safety reports?", terminals).abstain

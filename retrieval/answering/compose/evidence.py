@@ -467,7 +467,9 @@ _OTHER_RULES_Q_RE = re.compile(
     # "who approves a BoF in the IETF?": what is done inside another body
     r"|^\W*(?:who|what|which)\b[^?]*\b(?:in|within)\s+(?:the\s+)?(?P<org6>" + _OTHER_SDO + r")\b"
     # "In 3GPP, what majority does a TSG plenary need …?": the body set as the frame first
-    r"|^\W*(?:in|within|at|for|under)\s+(?:the\s+)?(?P<org7>" + _OTHER_SDO + r")(?:['\u2019]s)?\s*(?:,|:|-|\u2013|\u2014)"
+    # ("In ISO's SC 27, how long …?": one of its committees)
+    r"|^\W*(?:in|within|at|for|under)\s+(?:the\s+)?(?P<org7>" + _OTHER_SDO + r")(?:['\u2019]s)?(?:\s+(?:JTC|SC|TC|WG)\s*\d+)*"
+    r"\s*(?:,|:|-|\u2013|\u2014)"
     # a region's or a country's own law: "under the EU radio equipment directive, what are …?"
     r"|\b(?P<org5>EU|European\s+Union|European\s+Commission|FCC|Ofcom|CEPT)(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:directives?|regulations?|acts?|laws?|rules?|codes?)\b", _I)
@@ -1440,10 +1442,10 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=[asked_noun[0]],
                        reason=f"The texts leave the {asked_noun[0]} {f'for the {left} to decide' if left else 'to be decided'}"
                               "; they do not state it.")
-    asked_for = _WHAT_NOUN_RE.search(q)
+    asked_for = _WHAT_NOUNS_RE.search(q)
     if asked_for and not foreign:
         # "What penalties does E.119 set …?": what is asked for must be what the clauses speak of.
-        noun = [t for t in content_terms(asked_for.group("noun")) if t not in _ANSWERED_BY_SPAN]
+        noun = [t for t in content_terms(_subject_words(asked_for.group("noun"), unknown)) if t not in _ANSWERED_BY_SPAN]
         if asks_enumeration(q) and any(enumerates(c.text) for c in clauses[:3]):
             noun = []  # "what options …" is answered by a clause counting the ways ("in one of three ways")
         if noun and not any(holds(set(lexical_tokens(f"{c.part} {_said(c)}")), t) for c in clauses[:3] for t in noun):
@@ -1660,6 +1662,37 @@ def _asked_not_answered(clauses: list[Clause], coverage: Callable[[str], float])
 _WHAT_NOUN_RE = re.compile(r"^\s*(?:so\s+)?(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?(?P<noun>[A-Za-z][\w-]+)\s+"
                            # ("what fine applies to a company that …?")
                            r"(?:does|do|did|is|are|was|were|must|should|shall|will|can|has|have|applies|apply|exists)\b", _I)
+# … and its modifiers: "what minimum battery backup time does E.119 set?" asks for a battery backup
+_NOUN_WORD = (r"(?!(?:the|a|an|of|in|on|for|to|at|by|with|from|and|or|this|that|these|those|it|its|they|we|you|i|"
+              r"does|do|did|is|are|was|were|must|should|shall|will|can|has|have)\b)[A-Za-z][\w-]+")
+_WHAT_NOUNS_RE = re.compile(r"^\s*(?:so\s+)?(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?"
+                            rf"(?P<noun>{_NOUN_WORD}(?:\s+{_NOUN_WORD}){{0,3}}?)\s+"
+                            r"(?:does|do|did|is|are|was|were|must|should|shall|will|can|has|have|applies|apply|exists)\b", _I)
+# Words of a longer noun that say which one, not what ("what extra step …"), and heads whose answer is a name
+# or a way, in whatever words the texts use ("which UN agencies …" is OCHA and WHO; "which approval track …"
+# is TAP)
+_WHICH_ONE = frozenset(lexical_tokens("extra additional further new other main key specific exact particular default general overall "
+                       "usual normal standard current first last next final actual real precise "
+                       "agency agencies organization organizations organisation organisations entity entities "
+                       "institution institutions partner partners stakeholder stakeholders "
+                       "track tracks route routes path paths avenue avenues option options channel channels"))
+
+
+def _subject_words(noun: str, unknown: list[str]) -> str:
+    """What of a "what X Y Z does …" noun the clauses must speak of: its words as typed in lower case. A
+    name in capitals ("UN bodies", "PP resolution", "WTDC") is written out in the texts ("the United
+    Nations", "Plenipotentiary Conference"), and the rules on named things judge it. Before a head a span
+    answers ("what income threshold …", "what maximum delivery time …") the words are often the asker's
+    ("GNI per capita", "delivered within"): only a word the corpus never uses counts there ("battery")."""
+    words = noun.split()
+    if len(words) == 1:
+        return noun
+    kept = [w for w in words if w == w.lower() and not set(lexical_tokens(w)) <= _WHICH_ONE]
+    if set(lexical_tokens(words[-1])) <= _ANSWERED_BY_SPAN:
+        kept = [w for w in kept if set(lexical_tokens(w)) & set(unknown)]
+    return " ".join(kept)
+
+
 _WHAT_THE_RE = re.compile(r"^\s*(?:so\s+)?(?:what(?:'s|s)?|which)\s+(?:(?:is|are|was|were)\s+)?(?:the|a|an)\s+"
                           r"(?P<noun>[A-Za-z][\w-]+)\s+(?:needed|required|for|of|in|on|at|to|that|when|does|do|is|are)\b", _I)
 
