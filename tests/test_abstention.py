@@ -2163,3 +2163,32 @@ def test_what_a_longer_noun_asks_for_must_be_what_the_clauses_speak_of() -> None
                        "the session chair shall send the allocation to the Questions after the meeting").abstain
     # the one word asked for, as before
     assert _judged("What penalties does E.119 set for late safety reports?", terminals).abstain
+
+
+def test_which_question_a_meeting_ended_up_choosing_a_definition_asked_in_chat_and_a_country_by_its_short_name() -> None:
+    """blind137/138: "which SG17 Question ended up hosting the incubation queue?" was refused as an outcome (the
+    contribution says which: Q4); "sorry basic q - what's an accounting rate in the D-series sense?" was
+    refused for want of an amount; "What was Korea's IDI rank?" answered with BDT's task to publish the IDI."""
+    c823 = "We therefore proposed Q4 to host the incubation role and mechanism at this stage."
+    assert not _judged("hey, anyone know which SG17 Question ended up hosting the incubation queue?", c823).abstain
+    assert _judged("which countries ended up adopting the incubation mechanism?", c823).abstain
+    entry = "Accounting rate\nThe rate agreed between Administrations in a given relation."
+    assert not _judged("sorry basic q - what's an accounting rate in the D-series sense?", entry).abstain
+    idi = "to publish annually the IPB and the IDI, including rankings, studies, charts and benchmarks"
+    v = _judged("What's Korea's IDI rank?", idi)
+    assert v.abstain and "Korea" in v.reason, v
+    assert not _judged("What's Korea's IDI rank?", idi + "; the Republic of Korea ranks first").abstain
+
+
+def test_a_sum_below_the_best_clause_must_be_in_a_clause_about_the_question() -> None:
+    """blind138: "how much in CHF does a university from a developing country pay to join ITU-T?" answered "CHF
+    5 000 000" from the reserve of ITU Telecom's fund, the one sum among the clauses found."""
+    from retrieval.answering.compose.direct import answer_with_actor
+
+    reserve = clause("that the EWCF shall provide a minimum reserve of 5 million Swiss francs (CHF 5 000 000);")
+    q = "how much in CHF does a university from a developing country actually pay per year to join ITU-T?"
+    assert answer_with_actor(q, reserve) is None
+    pledge = clause("sponsorship of CHF 10 million and CHF 5 million has been committed by Saudi Arabia and the "
+                    "United Arab Emirates respectively for the new building")
+    found = answer_with_actor("How much did Saudi Arabia put in for the new HQ building?", pledge)
+    assert found is not None and "10 million" in found[0], found

@@ -512,6 +512,59 @@ def test_who_does_a_verb_is_also_the_agent_of_its_passive() -> None:
     assert doer("who drafts new Questions?", c) is None
 
 
+def test_who_manages_is_who_is_responsible_for_the_management_and_a_topic_may_come_first() -> None:
+    """"joint SG that WTSA sets up with the radio side - who manages it?" named ITU-T and ITU-R from the first
+    sentence; the second says "ITU-T shall be responsible for the management of this study group"."""
+    from retrieval.answering.compose.direct import answer_with_actor, asks_doer, doer
+    from retrieval.core.models import Clause, Instrument
+
+    text = ("A study group may be set up by WTSA in order to carry out joint studies with the ITU Radiocommunication "
+            "Sector (ITU-R) and prepare draft Recommendations on questions of common interest. ITU-T shall be "
+            "responsible for the management of this study group and approval of its Recommendations.")
+    c = Clause(clause_id="wtsa-res-1@x#s2.1.5", doc_id="wtsa-res-1@x", part="section 2", label="2.1.5",
+               instrument=Instrument(body="WTSA", kind="resolution", number="1"), text=text, span=(0, len(text)))
+    q = "joint SG that WTSA sets up together with the radio side - who manages it and signs off its Recommendations?"
+    assert asks_doer(q)
+    found = doer(q, c)
+    assert found is not None and found[0].name == "ITU-T" and found[1].startswith("ITU-T shall be responsible"), found
+    short = answer_with_actor(q, c, best=True)
+    assert short is not None and short[0].startswith("ITU-T:") and short[1] == ["ITU-T"], short
+    # responsible for something else is no answer to who manages
+    assert doer("who manages it?", c.model_copy(update={"text": "ITU-T shall be responsible for the approval of "
+                                                                 "its Recommendations."})) is None
+
+
+def test_which_question_of_a_sectors_study_group_and_a_group_named_after_its_sector_in_brackets() -> None:
+    """"In ITU-D, which SG Question covers disaster risk reduction?": Question 5/2, which Res 136 names as of
+    "ITU Telecommunication Development Sector (ITU-D) Study Group 2"."""
+    from retrieval.answering.compose.direct import answer_with_actor, asks_which_question
+    from retrieval.core.models import Clause, Instrument
+
+    assert asks_which_question("In ITU-D, which SG Question covers using telecoms for disaster risks?")
+    assert asks_which_question("which ITU-D study group Question handles it?")
+    assert not asks_which_question("which SG Questions are listed in annex 2?")
+    text = ("the activities that are carried out in ITU Telecommunication Development Sector (ITU-D) Study Group 2 "
+            "under its Question 5/2, on utilizing telecommunications/ICTs for disaster risk reduction and management;")
+    c = Clause(clause_id="pp-res-136@x#noting.f", doc_id="pp-res-136@x", part="noting", label="f)",
+               instrument=Instrument(body="PP", kind="resolution", number="136"), text=text, span=(0, len(text)))
+    short = answer_with_actor("In ITU-D, which SG Question covers using telecoms to reduce disaster risks?", c, best=True)
+    assert short is not None and short[0].startswith("Question 5/2:"), short
+    group = answer_with_actor("which study group handles disaster risk reduction?", c, best=True)
+    assert group is not None and group[0].startswith("ITU-D Study Group 2:") and group[1] == ["ITU-D"], group
+
+
+def test_a_glossary_entry_defines_its_term_and_a_definition_may_be_asked_in_chat() -> None:
+    """"sorry basic q - what's an accounting rate in the D-series sense?" was read as asking for an amount and
+    abstained; D.000's entry "Accounting rate" (its line) then "The rate agreed …" defines it."""
+    from retrieval.answering.compose.direct import defined_term, defines
+
+    assert defined_term("sorry basic q - what's an accounting rate in the D-series sense?") == "accounting rate"
+    assert defined_term("what is a JCA in ITU speak?") == "JCA"
+    entry = "Accounting rate\nThe rate agreed between Administrations in a given relation."
+    assert defines(entry, "accounting rate")
+    assert not defines("Accounting rate share\nThe part of the accounting rate corresponding to …", "accounting rate")
+
+
 def test_a_deadline_question_takes_the_clause_that_sets_a_limit_on_what_it_asks_about() -> None:
     """"what's the deadline for submitting contributions to a study group meeting?" led with A.1 §1.1.4 (the
     timetable communicated "well in advance (one year)"), then A.Sup5's convening letter "two months prior";

@@ -1535,3 +1535,20 @@ def test_a_sector_named_by_its_side_or_by_the_asker_working_there() -> None:
     q = read_query("E.119 on checking that staff are OK after a disaster: is that one of BDT's emergency telecom "
                    "products, or does another Sector own it?")
     assert q.intent == "sector", q
+
+
+def test_one_sector_offered_then_the_rest_and_an_annex_named_before_what_it_is_of() -> None:
+    """blind139/140: "… - does BDT lead those or is it another Sector?", "D.000 … - is that owned by the D sector
+    (BDT side) or someone else?" were read as lookups (no Sector named: lead missed); "What's in Annex 5 of the
+    TP.inno baseline in C823?" named no document (C823 has no Annex 5, and a nearby note was quoted)."""
+    from retrieval.answering.query import parse_reference
+
+    q = read_query("Pilot projects checking equipment conformity to ITU recs - does BDT lead those or is it another Sector?")
+    assert q.intent == "sector" and "BDT" not in q.topic.split() and "those" not in q.topic.split(), q
+    q = read_query("D.000 with the tariff/accounting glossary for the D-series - is that owned by the D sector "
+                   "(BDT side) or someone else?")
+    assert q.intent == "sector", q
+    assert read_query("is the conformity work run by another Bureau?").intent != "sector"  # no Sector offered first
+    ref = parse_reference("What's in Annex 5 of the TP.inno baseline in C823?")
+    assert ref is not None and (ref.kind, ref.number, ref.part) == ("contribution", "C823", "Annex 5"), ref
+    assert parse_reference("annex 5 has nothing on this, see what C823 says") is None

@@ -1936,3 +1936,22 @@ def test_a_partner_named_after_with_is_not_the_thing_whose_sector_is_asked() -> 
     q = "Which Sector is asked to keep working with ISOC and the IETF on IP networks and NGN migration?"
     assert owned_names("ISOC and the IETF on IP networks and NGN migration", q) == []
     assert owned_names("GNPi - is that R's, T's or D's programme", "GNPi - is that R's, T's or D's programme?") == ["GNPi"]
+
+
+def test_another_edition_a_subject_one_text_never_speaks_of_and_whom_a_proposal_has_report(itu_service: object) -> None:
+    """blind137/138: "the TAP consultation period under the WTSA-12 version of Res 1" was answered from the
+    Hammamet 2016 text unsaid; "what does <text> say about <a subject it never names>" quoted a nearby clause;
+    "who are the three Directors plus the task force supposed to report to?" (RCC's Res 57) quoted the
+    contribution's story of the task force, not the proposed resolves 2."""
+    ans = ask(itu_service, "How long was the TAP consultation period under the WTSA-12 version of Res 1?")
+    assert ans.abstained and "Hammamet, 2016" in ans.text, ans.text
+    ans = ask(itu_service, "How long is the TAP consultation period under Res 1?")
+    assert not ans.abstained and ans.citations[0].clause_id.startswith("wtsa-res-1@"), ans.text
+    ans = ask(itu_service, "What does D.000 say about satellite links?")
+    assert ans.abstained and "satellite" in ans.text, ans.text
+    ans = ask(itu_service, "What does D.000 say about accounting rates?")
+    assert not ans.abstained, ans.text
+    ans = ask(itu_service, "so in the RCC text on Res 57, who are the three Directors plus the task force supposed to "
+                           "report to?")
+    assert ans.citations[0].clause_id == "rcc-47a4@wtsa-16#proposal.1/resolves.2", ans.text
+    assert ans.text.startswith("ISCG"), ans.text

@@ -29,6 +29,7 @@ from retrieval.answering.compose.direct import (
     asks_doer,
     asks_enumeration,
     asks_quantity,
+    asks_to_whom,
     asks_which_question,
     defined_term,
     defines,
@@ -120,7 +121,7 @@ from retrieval.answering.query import (
 from retrieval.answering.search import Filters
 from retrieval.answering.spelling import MIN_CORPUS_FIX, english_count, speller_for
 from retrieval.answering.verify import claim_supported, keep_verified
-from retrieval.core.citations import citation, display, version_display
+from retrieval.core.citations import citation, display, instrument_display, version_display
 from retrieval.core.config import Settings
 from retrieval.core.errors import LLMError
 from retrieval.core.models import (
@@ -170,6 +171,7 @@ EVERY_USE = 1 << 30  # "however often the texts use it": the coverage reads ever
 COVERAGE_NUDGE = 0.1  # measured 0.1/0.2/0.3 on 996 questions: 0.1 gained 3 and lost none, more lost some
 RECITAL_WEIGHT = 0.9  # a preamble clause gives context; the operative part says what was decided
 TASKED_WEIGHT = 1.1  # for "who …?" questions, a clause that gives someone a task names the answer
+REPORTS_TO_WEIGHT = 1.5  # for "whom does X report to?", a clause having X report to someone
 PLACE_COVERAGE = 0.5  # … and holding this share of the question
 PLACE_HITS = 3  # clauses naming a country the question names, added when no hit names it
 PLACE_WEIGHT = 1.5  # a clause naming the country the question names
@@ -263,6 +265,8 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
     question clauses that task an actor first, and for "how many terms …" clauses that give that kind of
     quantity. A nudge, not a filter: a recital that matches much better still comes first."""
     who = bool(_WHO_RE.search(query.text))
+    to_whom = query.intent == "ask" and asks_to_whom(query.text)
+    named_actors = {a.name for _s, a in actors_in(query.text)} if to_whom else set()
     quantity = query.intent == "ask" and asks_quantity(query.text)
     listing = query.intent == "ask" and asks_enumeration(query.text)
     amount = query.intent == "ask" and asks_amount(query.text)
@@ -295,6 +299,10 @@ def rerank(hits: list[SearchHit], query: Query, coverage: Callable[[str], float]
             w *= OTHER_LANGUAGE_WEIGHT
         if who and any(gives_task(m) for m in c.mandates):
             w *= TASKED_WEIGHT
+        if to_whom and any(m.role == "reports" and m.to for m in c.mandates):
+            # "who are the three Directors supposed to report to?": a clause saying whom they report to, before
+            # the contribution's story of the task force
+            w *= REPORTS_TO_WEIGHT if named_actors & {m.actor for m in c.mandates} else TASKED_WEIGHT
         if (who or doing) and _DOCUMENT_ROW_RE.match(c.text):
             w *= DOCUMENT_ROW_WEIGHT
         if doing and doer(query.text, c) is not None:
@@ -456,6 +464,18 @@ def _tasks_no_sector(c: Clause) -> bool:
 
 
 # What names an instrument in `mandates "Res 130 TSB"`: the rest names the actor or topic.
+# Nouns that name no subject of their own ("what does E.119 say about protecting contact details?")
+_NO_SUBJECT = frozenset(lexical_tokens("details detail aspects aspect provisions provision things thing parts part "
+                                       "requirements requirement rules rule matters matter issues issue questions "
+                                       "question terms term points point information cases case kinds kind types type "
+                                       "ways way means role roles"))
+# An edition named as such: "the WTSA-12 version of Res 1", "Res 1 (Dubai, 2012)" (not "PP-22 under res 165")
+_EDITION_NAMED_RE = re.compile(r"\b(?:version|edition|revision|text)\s+of\b|\((?:Rev\.?\s*)?[^()]*\b(?:19|20)\d\d\s*\)"
+                               r"|\bRev\.?\s+[A-Z]", re.IGNORECASE)
+# "what does E.119 say about X?", "does A.8 say anything on X?": what one named text is asked about
+# ("states" is the Member States more often than a verb: "works with member states on …")
+_SAY_ABOUT_RE = re.compile(r"\b(?:say|says|said|mention|mentions)\s+(?:anything\s+)?(?:about|on|regarding|"
+                           r"concerning)\s+(?P<subject>[^?]+)", re.IGNORECASE)
 _INSTRUMENT_WORDS_RE = re.compile(r"\b(?:WTSA|PP|WTDC|RA|WRC)(?:-?\d{2})?\b|\b(?:Res(?:olution)?s?\.?|Dec(?:ision)?s?\.?)\s*"
                                   r"(?:No\.?\s*)?\d+(?:\s*\([^()]*\))?|\b[A-Z][A-Za-z]{1,9}/\d+[A-Z]?\d*(?:/\d+)?\b",
                                   re.IGNORECASE)
@@ -733,6 +753,23 @@ class Answerer:
             names = ", ".join(describe_reference(r) for r in unindexed)
             return Verdict(abstain=True, missing=[names], reason=f"{names} {'is' if len(unindexed) == 1 else 'are'} "
                            "not in the corpus.")
+        # "the TAP consultation period under the WTSA-12 version of Res 1?" with only its Hammamet 2016 text: the
+        # words of another edition are what was asked, and the one held may differ
+        other_edition = [r for r in named if r.revision is not None and indexed(r) and asked_as_source(query.text, r.text)
+                         and not any(revision_matches(r.revision, c) for c in catalog.cite_candidates(r)
+                                     if not r.body or c.instrument.body == r.body)]
+        held_editions = sorted({instrument_display(c.instrument) for c in catalog.cite_candidates(other_edition[0])
+                                if (not other_edition[0].body or c.instrument.body == other_edition[0].body)
+                                and not c.proposal}) if other_edition else []
+        # (not when only a contribution's proposed text of it is held: it quotes the edition it changes)
+        if held_editions and len(other_edition) == len(named) and query.intent == "ask" and \
+                _EDITION_NAMED_RE.search(query.text):
+            r = other_edition[0]
+            return Verdict(abstain=True, missing=[describe_reference(r)],
+                           reason=f"{describe_reference(r)} is not in the corpus; it holds {' and '.join(held_editions)}.")
+        if query.intent == "ask" and (missing := self._not_in_named(query)):
+            word, names = missing
+            return Verdict(abstain=True, missing=[word], reason=f"{names} does not speak of “{word}”.")
         # (not when an indexed text is asked about them: "if Res 1 and the Constitution say different things …")
         basic = None if any(indexed(r) for r in query.references) else basic_text_asked(query.text)
         if basic and not basic_text_quoted(*basic, clauses[:RESTATED_HITS]):
@@ -1138,6 +1175,33 @@ class Answerer:
             titles = {d: catalog.clause_at(at[0]).instrument.title or "" for d, at in catalog.doc_positions().items() if at}
             self._titles_of = (catalog, titles)
         return self._titles_of[1]
+
+    def _not_in_named(self, query: Query) -> tuple[str, str] | None:
+        """"What does E.119 say about using satellite phones …?": (the word, the text) when the subject asked
+        about holds a word of the corpus's that no clause of the one text named uses, which then says nothing
+        of it (a nearby clause on smart phones is no answer)."""
+        m = _SAY_ABOUT_RE.search(query.text)
+        docs = self._documents_named(query) if m else set()
+        catalog = self.corpus.catalog()
+        positions = catalog.doc_positions()
+        named = {d for d in docs if d in positions}
+        if not m or not named or len({catalog.clause_at(positions[d][0]).instrument.number for d in named}) != 1:
+            return None
+        words = [w for w in re.findall(r"[A-Za-z][a-z-]{4,}", m.group("subject"))
+                 if lexical_tokens(w) and content_terms(w)]
+        if not words:
+            return None
+        said = " ".join(f"{catalog.clause_at(i).instrument.title} {catalog.clause_at(i).part} {catalog.clause_at(i).text}"
+                        for d in named for i in positions[d])
+        held, written = set(lexical_tokens(said)), said.lower()
+        facts = self.facts()
+        # (a word inside one of the text's, "phone" in "telephone", or a word naming no subject, "details", is
+        # the asker's wording, not a subject the text leaves out)
+        absent = [w for w in words if not holds(held, lexical_tokens(w)[0]) and facts.uses(lexical_tokens(w)[0])
+                  and w.lower() not in written and lexical_tokens(w)[0] not in _NO_SUBJECT]
+        if not absent:
+            return None
+        return absent[0], instrument_display(catalog.clause_at(positions[min(named)][0]).instrument)
 
     def _recommendations_named(self, query: Query) -> set[str]:
         """Recommendations and Supplements a question takes its answer from ("per A.Sup5", "under A.8",

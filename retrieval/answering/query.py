@@ -44,6 +44,9 @@ _SECTOR_NAMED = r"(?:ITU-[RTD]|" + _SECTOR_WORD + r"\s+sector)(?:'s)?"
 _EITHER = r"\b" + _SECTOR_NAMED + r"\s+or\s+(?:the\s+)?" + _SECTOR_NAMED + r"(?![\w-])"
 _BUREAU = r"(?:ITU-[RTD]|BR|TSB|BDT)"
 # "is it TSB that takes part in …?": one Bureau offered (a which-Sector question, and no words of its topic)
+# One Sector offered, then the rest: "… or is it another Sector?", "owned by the D sector … or someone else?"
+_OR_ANOTHER = (r"|\bor\s+(?:is\s+(?:it|that)\s+|does\s+)?(?:another|a\s+different|some\s+other)\s+(?:sector|bureau)\b"
+               r"|\b(?:owned|run|led|handled|done|managed)\s+by\s+[^?]{1,60}?\bor\s+(?:by\s+)?(?:someone|somebody|anyone)\s+else\b")
 _IS_IT_BUREAU = r"\b(?:is|was)\s+it\s+(?:the\s+)?" + _BUREAU + r"\s+(?:that|who)\b"
 # "is that one Sector's job or all of them?", "is that a BDT thing or all three?", "BDT alone or the other
 # two?": the asker weighs Sectors against each other.
@@ -124,6 +127,8 @@ _SECTOR_RE = re.compile(
     r"(?:the\s+)?(?:sectors|bureaux|bureaus)\b"
     # "is that one of BDT's products, or does another Sector own it?"
     r"|\b(?:does|do|is|would)\s+(?:another|a\s+different|some\s+other)\s+(?:sector|bureau)\s+(?:own|run|lead|handle|do)\b"
+    # "does BDT lead those or is it another Sector?", "is that owned by the D sector or someone else?"
+    + _OR_ANOTHER +
     r"|\bwho\s+(?:handles|deals\s+with|is\s+responsible|is\s+in\s+charge"
     r"|works\s+on|coordinates|leads|covers|looks\s+after)\b|\bsectors?\s+(?:handles?|deals?|responsible)\b",
     re.IGNORECASE,
@@ -137,7 +142,9 @@ _WHOSE_RE = re.compile(_WHOSE + "|" + _EITHER + "|" + _SECTOR_CHOICE + "|" + _ON
                        + r"|(?<![\w.-])[RTD]\s+with\s+(?:help|support|assistance)\s+from\s+[RTD](?:\s+and\s+[RTD])?\b"
                        # "who leads on alternative calling procedures, T or D?": a closing choice by letters
                        + r"|(?<![\w.-])(?:(?:in|under|with|within)\s+)?[RTD]\s+or\s+(?:(?:in|under|with|within)\s+)?[RTD]\s*\?*\s*$"
-                       + r"|" + _BY_NAME + r"|" + _ONE_OR_SHARED
+                       + r"|" + _BY_NAME + r"|" + _ONE_OR_SHARED + _OR_ANOTHER
+                       # "… - does BDT lead those or …": the Bureau offered, not the topic
+                       + r"|\b(?:does|do|is)\s+(?:the\s+)?" + _BUREAU + r"\s+(?:lead|own|run|handle|do)\s+(?:those|that|this|it|them)\b"
                        # "… or are shared", "or is it split across sectors?"
                        + r"|,?\s*\bor\s+(?:(?:is|are)\s+(?:it|they|these|those)\s+|(?:is|are)\s+)?(?:split|shared|divided)"
                        + r"(?:\s+(?:across|between|among)\s+(?:the\s+)?(?:sectors|bureaux|bureaus))?\b",
@@ -1212,8 +1219,9 @@ def _rec_number(typed: str) -> str:
 def _rec_or_meeting_reference(q: str, query: str) -> Reference | None:
     m = _MEETING_REF_RE.search(q)
     # a bare symbol ("c823") is a document only with its annex beside it: "annex 5 of c823", "c823 annex 5"
-    before = re.search(_ANNEX_RE.pattern + r"\s+(?:of|in|to)\s+(?:the\s+)?$", q[: m.start()], re.IGNORECASE) \
-        if m and not m.group("label") else None
+    # (… "annex 5 of the TP.inno baseline in C823": what the document holds named between)
+    before = re.search(_ANNEX_RE.pattern + r"\s+(?:of|in|to)\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}?(?:(?:of|in|to)\s+(?:the\s+)?)?$",
+                       q[: m.start()], re.IGNORECASE) if m and not m.group("label") else None
     after = re.match(r"^\s*,?\s*(?:the\s+)?" + _ANNEX_RE.pattern, q[m.end():], re.IGNORECASE) \
         if m and not m.group("label") else None
     if m and (m.group("label") or "-" in m.group("sym") or before or after):

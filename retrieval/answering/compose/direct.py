@@ -41,7 +41,9 @@ _SECTOR_GROUPS = re.compile(r"\b(ITU-[RTD])\s+study\s+groups\b")
 _GROUP_NAMED = re.compile(r"\b(?:ITU-[RTD]\s+)?(?:Study\s+Groups?|SG)\s*\d+(?:\s*(?:,|and)\s*\d+)*\b")
 # "which question in SG17 hosts the incubation queue?": a Question of a study group, named "Q4", "Q4/17",
 # "Question 4/17" (not "which Questions does Res 1 say …", nor a question number already given)
-_WHICH_QUESTION_Q = re.compile(r"\b(?:which|what)\s+(?:SG\s?\d+\s+)?(?:Question|Q)\b(?!\s*\d)(?!s\b)", _I)
+# ("which SG Question …", "which ITU-D study group Question …")
+_WHICH_QUESTION_Q = re.compile(r"\b(?:which|what)\s+(?:(?:ITU-[RTD]\s+)?(?:SG\s?\d*|study\s+group(?:\s+\d+)?)\s+)?"
+                               r"(?:Question|Q)\b(?!\s*\d)(?!s\b)", _I)
 # the one named was not chosen, or is not the one asked: "if Q4 hadn't been picked", "which was next in line?"
 _NOT_CHOSEN_Q = re.compile(r"\bif\b[^?]*\b(?:hadn't|had\s+not|wasn't|was\s+not|weren't|were\s+not)\b|\binstead\s+of\b"
                            r"|\bnext\s+in\s+line\b|\bsecond\s+(?:choice|best)\b|\bbackup\b|\brunner-?up\b", _I)
@@ -122,6 +124,7 @@ def best_segment(text: str, question: str, quantity: bool = False) -> str:
 
 
 SEGMENT_COVERAGE = 0.75  # share of the question's content words the answering sentence must hold
+SUM_ELSEWHERE_COVERAGE = 0.2  # … and a clause below the best one giving a sum, of the question's words
 
 
 _SHAPE = frozenset(lexical_tokens("long often many much soon far ahead early late need needed must deadline max "
@@ -198,6 +201,10 @@ def _group_with_sector(text: str, m: re.Match[str], clause: Clause) -> tuple[str
     name = " ".join(m.group(0).split())
     if (sector := re.match(r"ITU-[RTD]", name)) is not None:
         return name, [cast(Sector, sector.group(0))]
+    # ("… Development Sector (ITU-D) Study Group 2": the Sector's name in brackets just before)
+    bracketed = re.search(r"\((ITU-[RTD])\)\s*$", text[: m.start()])
+    if bracketed is not None:
+        return f"{bracketed.group(1)} {name}", [cast(Sector, bracketed.group(1))]
     just_named = re.search(r"\b(ITU-[RTD])\s+study\s+groups?\b[^.;:]{0,40}$", text[: m.start()])
     number = re.search(r"\d+", name)
     of = [cast(Sector, just_named.group(1))] if just_named else _three(
@@ -224,8 +231,10 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
         # (`best`: the search ranked this clause first; any other clause must speak of the question itself.)
         sums = [(a, b) for a, b in segments(clause.text) if amount and gives_amount(clause.text[a:b])]
         kind = [(a, b) for a, b in segments(clause.text) if holds_quantity(q, clause.text[a:b]) or (a, b) in sums]
-        # (a sum among the first clauses found answers: the judge has checked that one of them speaks of it)
-        if not kind or not (best or sums):
+        # (a sum among the first clauses found answers: the judge has checked that one of them speaks of it;
+        # not a sum in a clause about something else, "the CHF 5 million reserve" of ITU Telecom's fund for
+        # "how much in CHF does a university pay to join ITU-T?")
+        if not kind or not (best or (sums and covers(q, clause.text, clause.part, share=SUM_ELSEWHERE_COVERAGE))):
             return None
         # … the one of them sharing most of the question's words (a table's rows each give a share: "no more
         # than 3% of average monthly income" answers the affordability target, not the first row's "65%")
@@ -544,7 +553,8 @@ _ASIDE_GENERIC = frozenset(lexical_tokens("case cases situation situations kind 
 
 
 # "what is the incubation mechanism?", "what's a JCA?", "what does TAP stand for?": the term to define
-_DEFINE_Q = re.compile(r"^\W*(?:so\s+)?(?:"
+# (after a chat opening, "sorry basic q - what's an accounting rate in the D-series sense?")
+_DEFINE_Q = re.compile(r"^\W*(?:[^?]{1,60}?\s[-\u2013\u2014:]\s+)?(?:so\s+)?(?:"
                        # "what counts as a 'Question' in ITU-T speak?", "what's the definition of a Question?"
                        r"(?:what\s+counts\s+as|what(?:'s|\s+is|s)\s+the\s+definition\s+of|define)\s+(?:an?\s+|the\s+)?"
                        r"['\"\u2018\u201c]?(?P<named>[\w.-]+(?:\s+[\w.-]+){0,3}?)['\"\u2019\u201d]?"
@@ -552,7 +562,10 @@ _DEFINE_Q = re.compile(r"^\W*(?:so\s+)?(?:"
                        r"|what(?:'s|\s+is|\s+are|s)\s+(?:an?\s+|the\s+)?(?P<term>[\w.-]+(?:\s+[\w.-]+){0,3}?)"
                        r"|what\s+does\s+(?:an?\s+|the\s+)?(?P<abbr>[\w.-]+(?:\s+[\w.-]+){0,2}?)\s+(?:stand\s+for|mean))"
                        # (a text named after it, taken out by the caller, leaves its preposition: "… in A.Sup5?")
-                       r"(?:\s+(?:in|under|per|of|from|according\s+to))?\s*\??\s*$", _I)
+                       r"(?:\s+(?:in|under|per|of|from|according\s+to))?"
+                       # "… in the D-series sense", "… in ITU speak"
+                       r"(?:\s+(?:in|under)\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:sense|speak|terms|parlance|jargon|lingo|context))?"
+                       r"\s*\??\s*$", _I)
 
 
 def defined_term(question: str) -> str | None:
@@ -574,6 +587,8 @@ def defines(text: str, term: str) -> bool:
     return bool(re.search(rf"(?:^|[.;:]\s+|\bThe\s+|\bAn?\s+){x}{plural}(?:\s*\([A-Z][\w-]*\))?\s+(?:(?:is|are)\s+(?:an?|the|"
                           rf"defined|described|known|composed|made\s+up)\b|means|refers\s+to|denotes|consists)\b", t, _I)
                 or re.search(rf"(?:^|\n)\s*{x}\s*:", t, _I)
+                # a glossary's entry: the term alone on its line, its definition below ("Accounting rate\nThe rate …")
+                or re.match(rf"\s*{x}\s*\n", t, _I)
                 or re.search(rf"\(\s*{x}\s*\)", t)
                 or (term.isupper() and re.search(rf"\b{x}\s+[A-Z][a-z]+(?:\s+[A-Za-z][a-z]+){{1,6}}", t)))
 
@@ -799,6 +814,11 @@ def _question_sentence(text: str, wanted: set[str], aside: set[str]) -> tuple[in
     return best
 
 
+def asks_to_whom(question: str) -> bool:
+    """"Who does the Director report to?": the body reported to is the answer."""
+    return bool(_TO_WHOM.search(question))
+
+
 def asks_which_question(question: str) -> bool:
     return bool(_WHICH_QUESTION_Q.search(question))
 
@@ -829,7 +849,9 @@ _WHO_DOES = (r"who(?:'s|\s+is|\s+are)?\s+(?:supposed\s+to\s+|meant\s+to\s+|has\s
              r"(?:(?:actually|really|usually|normally|formally|officially|ultimately|finally|then)\s+)?"
              r"(?P<verb>[a-z]+)\b")
 # … first in the question, or after the scene it is asked in ("during TAP, who tells …?")
-_WHO_VERB = re.compile(r"^\s*(?:(?:during|under|in|for|at|after|before|once|when)\s+[^,?]{1,40},\s*)?" + _WHO_DOES, _I)
+# (… or the topic first, then a dash: "joint SG that WTSA sets up with the radio side - who manages it?")
+_WHO_VERB = re.compile(r"^\s*(?:(?:during|under|in|for|at|after|before|once|when)\s+[^,?]{1,40},\s*"
+                       r"|[^?]{3,120}?\s[-\u2013\u2014]\s+)?" + _WHO_DOES, _I)
 _MODAL = re.compile(r"\b(?:shall|will|may|should|must|is\s+to|are\s+to)\s+(?:(?:also|then|normally|not|be)\s+)?"
                     r"(?P<verb>[a-z]+)\b", _I)
 
@@ -884,7 +906,9 @@ def doer(question: str, clause: Clause) -> tuple[Actor, str] | None:
     for a, b in segments(clause.text):
         sentence = clause.text[a:b]
         for m in _MODAL.finditer(sentence):
-            if not _same_verb(m.group("verb"), verb[0]):
+            # "ITU-T shall be responsible for the management of this study group" for "who manages it?"
+            held = _RESPONSIBLE_FOR_RE.match(sentence, m.end()) if m.group("verb").lower() == "responsible" else None
+            if not _same_verb(held.group("noun") if held else m.group("verb"), verb[0]):
                 continue
             if re.search(r"\bbe\s+\w+$", m.group(0)) and re.match(r"\s+by\b", sentence[m.end():]):
                 continue  # "a report … shall be prepared by TSB": the one before is what is done, the agent follows
@@ -922,6 +946,7 @@ _BEING_TASKED = frozenset(lexical_tokens("tasked asked told instructed invited r
                                          "expected required allowed entitled charged mandated called"))
 
 
+_RESPONSIBLE_FOR_RE = re.compile(r"\s+for\s+(?:the\s+)?(?P<noun>[a-z]+)\b", _I)
 _DONE_BY_RE = re.compile(r"\b(?:the|an?)\s+(?P<noun>[a-z]+)\b[^.;]{0,80}?\b(?:be|is|are)\s+(?:carried\s+out|undertaken|"
                          r"performed|conducted|done)\s+by\s+(?:the\s+)?"
                          r"(?P<agent>[A-Z][\w-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+)?[A-Z][\w-]*){0,5})")

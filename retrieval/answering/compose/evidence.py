@@ -199,7 +199,8 @@ _AMOUNT_Q_RE = re.compile(
 _MEANING_Q_RE = re.compile(r"\b(?:mean|means|meaning|stands?\s+for|definition|defined|define)\b"
                            # "what's the share of the rate owed to X called?": a term is asked for, not its value
                            r"|\b(?:called|termed|known\s+as)\s*\?*\s*$|\bwhat(?:'s|s|\s+is)\s+the\s+(?:term|name|word)\s+for\b"
-                           r"|(?:^|[:;,.!?]\s*)\W*what(?:'s|s|\s+is|\s+are)\s+an?\s+(?!(?:total|maximum|minimum|max|min)\b)"
+                           # ("sorry basic q - what's an accounting rate …?": after a dash too)
+                           r"|(?:^|[:;,.!?\u2013\u2014]\s*|\s-\s*)\W*what(?:'s|s|\s+is|\s+are)\s+an?\s+(?!(?:total|maximum|minimum|max|min)\b)"
                            # … not "what is a Sector Member's unit for 2024?", "what is an Associate's fee?"
                            r"(?![^?]*(?:'s\b|\b(?:19|20)\d\d\b|\bCHF\b|\bfees?\b|\bcosts?\b|\bprices?\b|\bamount))", _I)
 _AMOUNT_RE = re.compile(r"\b(?:CHF|USD|EUR|Swiss\s+francs?|US\s+dollars?)\b|[$€£]\s?\d|\b\d[\d\s,.]*\s*(?:million|billion"
@@ -678,7 +679,9 @@ def _country_re() -> re.Pattern[str]:
                 names.add(n)
     # How people write the countries most asked about (case-sensitive: "US", never "us").
     names |= {"US", "USA", "U.S.", "UK", "UAE", "Russia", "South Korea", "North Korea", "Iran", "Syria",
-              "Vietnam", "Bolivia", "Venezuela", "Tanzania", "Laos", "Moldova"}
+              "Vietnam", "Bolivia", "Venezuela", "Tanzania", "Laos", "Moldova", "Korea", "Republic of Korea", "Turkey",
+              "Vatican", "Micronesia", "Macedonia", "Ivory Coast", "Cape Verde",
+              "Swaziland", "Burma", "Brunei", "Britain", "Great Britain"}
     # ITU's regions: "the hotline for Europe" needs a clause about Europe.
     names |= {"Europe", "Africa", "the Americas", "Asia-Pacific", "Asia and the Pacific", "Arab States", "Latin America",
               "the Caribbean"}
@@ -1106,7 +1109,13 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
     known_word(stem): the corpus uses the stemmed word, or one a typo away.
     coverage(text): the share of the question's idf mass a text holds (lexical.coverage_of)."""
     # Both modules read this one's patterns and words: imported here, not at the top.
-    from retrieval.answering.compose.direct import asks_enumeration, asks_quantity, enumerates, holds_quantity
+    from retrieval.answering.compose.direct import (
+        asks_enumeration,
+        asks_quantity,
+        asks_which_question,
+        enumerates,
+        holds_quantity,
+    )
     from retrieval.answering.query import without_revisions
 
     q = norm_hyphens(question)
@@ -1176,7 +1185,9 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=["that edition"],
                        reason="The texts set up recurring events and awards; what one year's edition holds (its theme, "
                               "dates, deadlines, winners) is announced apart, not in them.")
-    if _OUTCOME_RE.search(q):
+    outcome = _OUTCOME_RE.search(q)
+    if outcome and not (re.fullmatch(r"ended\s+up", outcome.group(0), _I) and asks_which_question(q)):
+        # ("which SG17 Question ended up hosting the incubation queue?": which one the meeting documents chose)
         return Verdict(abstain=True, missing=["outcomes"],
                        reason="The corpus holds adopted texts; they say what was decided or planned, not what came "
                               "of it (whether it was achieved, what a review or survey found).")
@@ -1419,8 +1430,11 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
                        reason="The clauses found give no address, link or contact for it.")
     unit_m = _UNIT_Q_RE.search(q)
     unit = (unit_m.group("unit") or unit_m.group("bracketed")) if unit_m else ""
+    # (… in a clause about the thing asked, or the best: "how much in CHF does a university pay to join?" is not
+    # answered by the CHF 5 million reserve of ITU Telecom's fund)
     if unit and not any(re.search(rf"\d\s*{re.escape(unit)}(?!\w)|{re.escape(unit)}\s*\d", c.text, _I)
-                        and _same_members(q, c.text) for c in clauses[:3]):
+                        and _same_members(q, c.text) and (n == 0 or coverage(f"{c.instrument.title} {_said(c)}") >= 0.5)
+                        for n, c in enumerate(clauses[:3])):
         return Verdict(abstain=True, missing=[unit], reason=f"The clauses found give no value in {unit}.")
     if (_MEASURE_Q_RE.search(q) or _THRESHOLD_Q_RE.search(q)) and not any(
             _NUMBER_RE.search(_REF_YEAR_RE.sub(" ", _without_references(c.text))) and coverage(c.text) >= 0.6
