@@ -2192,3 +2192,37 @@ def test_a_sum_below_the_best_clause_must_be_in_a_clause_about_the_question() ->
                     "United Arab Emirates respectively for the new building")
     found = answer_with_actor("How much did Saudi Arabia put in for the new HQ building?", pledge)
     assert found is not None and "10 million" in found[0], found
+
+
+def test_another_bodys_ballot_a_journals_standing_a_share_right_now_and_the_next_edition_of_an_event() -> None:
+    """blind143/145: each was answered from a nearby clause (A.1's patent reminder, the ITU Journal's mandate, a
+    recital on gender mainstreaming, the GSR named in a recital on disasters)."""
+    for q, text, why in [
+            ("How long is the DIS ballot when ITU-T and ISO/IEC JTC 1 do a common text?",
+             "Contributors are reminded that early disclosure of patent information is desired", "ISO/IEC"),
+            ("What is the ITU Journal's impact factor?", "to contribute to the development of the ITU Journal",
+             "current figures"),
+            ("What's the percentage of women among ITU professional staff right now?",
+             "gender balance among professional staff stood at 30 per cent", "current figures"),
+            ("When and where is the next Global Symposium for Regulators, and what's its theme?",
+             "through such means as the Global Symposium for Regulators", "edition")]:
+        v = _judged(q, text)
+        assert v.abstain and why in v.reason, (q, v)
+    # the next conference is what Res 77 schedules
+    assert not _judged("when is the next WTDC, per res 77?", "WTDC shall be held in the last quarter of 2021;").abstain
+
+
+def test_a_place_asked_is_answered_by_its_name_and_a_post_asked_to_lead_or_represent_itu_is_named() -> None:
+    """blind145/146: "Which city was picked for WRC-19 …?" (Sharm el-Sheikh: "city" is no word of the answer),
+    "who's supposed to head up the coordination work?" (the General Secretariat) and "who represents ITU in
+    WHO's EMF project?" (the Director of TSB) were refused as asking for people."""
+    assert not _judged("Which city was picked for WRC-19 in the res 77 calendar?",
+                       "WRC-19 shall be held in Sharm el-Sheikh (Egypt) from 28 October to 22 November 2019;").abstain
+    assert not _judged("Res 191 - who's supposed to head up the coordination work between the Sectors?",
+                       "that inter-Sector collaboration and coordination should be headed by the General Secretariat").abstain
+    assert not _judged("For res 176, who represents ITU in the WHO electromagnetic fields project?",
+                       "to participate in the Electromagnetic Field Project, conducted by WHO").abstain
+    v = _judged("who represents Kenya at TSAG?", "TSAG shall review priorities")
+    assert v.abstain, v
+    v = _judged("who's the current TSAG chair?", "TSAG shall review priorities")
+    assert v.abstain and "who holds them" in v.reason, v

@@ -1067,3 +1067,17 @@ def test_a_bureau_director_named_as_the_answer_carries_the_sector() -> None:
     assert with_sectors("Director of TSB and Director of BDT") == "Director of TSB (ITU-T) and Director of BDT (ITU-D)"
     assert with_sectors("Secretary-General") == "Secretary-General"
     assert with_sectors("Director of BR (ITU-R)") == "Director of BR (ITU-R)"
+
+
+def test_the_time_of_one_doers_own_step_is_the_sentence_where_it_does_it() -> None:
+    """blind144: "how long before WTSA does TSAG meet …?" answered "at least one month" (the Director informing
+    the membership before WTSA), not §7.3.1's "At least two months prior to WTSA, TSAG shall meet"."""
+    from retrieval.answering.compose.direct import asks_doers_time, states_quantity_of
+
+    q = "how long before WTSA does TSAG meet to go over the proposed Questions?"
+    assert asks_doers_time(q)
+    assert states_quantity_of(q, "At least two months prior to WTSA, TSAG shall meet to consider, review and "
+                                 "recommend changes to Questions.")
+    assert not states_quantity_of(q, "At least one month before WTSA, the Director shall inform the Member States of "
+                                     "the list of proposed Questions, as agreed by TSAG.")
+    assert not states_quantity_of(q, "The proposal is published four weeks prior to the TSAG meeting.")

@@ -1552,3 +1552,9 @@ def test_one_sector_offered_then_the_rest_and_an_annex_named_before_what_it_is_o
     ref = parse_reference("What's in Annex 5 of the TP.inno baseline in C823?")
     assert ref is not None and (ref.kind, ref.number, ref.part) == ("contribution", "C823", "Annex 5"), ref
     assert parse_reference("annex 5 has nothing on this, see what C823 says") is None
+
+
+def test_a_section_after_the_assembly_typed_behind_the_number() -> None:
+    """blind146: "res1 wtsa 9.4.5 whats the treshold % for tap consultaton" named no section (§8.1 answered)."""
+    ref = read_query("res1 wtsa 9.4.5 whats the treshold % for tap consultaton").reference
+    assert ref is not None and (ref.number, ref.part, ref.label) == ("1", "section", "9.4.5"), ref

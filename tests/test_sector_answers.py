@@ -1955,3 +1955,13 @@ def test_another_edition_a_subject_one_text_never_speaks_of_and_whom_a_proposal_
                            "report to?")
     assert ans.citations[0].clause_id == "rcc-47a4@wtsa-16#proposal.1/resolves.2", ans.text
     assert ans.text.startswith("ISCG"), ans.text
+
+
+def test_a_recommendation_a_held_text_invites_members_to_apply(itu_service: object) -> None:
+    """blind145: "ITU-T E.1100 child onlin protection res179 - who shoud apply it" was refused (E.1100 itself is
+    not held); Res 179 invites Member States and Sector Members "to apply Recommendation ITU-T E.1100"."""
+    ans = ask(itu_service, "ITU-T E.1100 child onlin protection res179 - who shoud apply it")
+    assert not ans.abstained and ans.citations[0].clause_id.startswith("pp-res-179@"), ans.text
+    assert ans.text.startswith("Member States and Sector Members"), ans.text
+    ans = ask(itu_service, "what does E.1100 say about helpline numbers?")
+    assert ans.abstained and "E.1100" in ans.text, ans.text

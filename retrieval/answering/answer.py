@@ -785,7 +785,10 @@ class Answerer:
             return Verdict(abstain=True, missing=[name], reason=f"The texts adopted by {name} are not in the corpus; "
                            "it holds what other texts say about it.")
         recs = recommendations_asked(query.text)
-        if recs and query.intent != "cite" and not any(catalog.has_number(r) for r in recs):
+        # (… unless a text named and held speaks of it: "E.1100 child online protection res179 - who should apply
+        # it?" is Res 179's invitation to apply E.1100)
+        if recs and query.intent != "cite" and not any(catalog.has_number(r) for r in recs) and \
+                not any(indexed(r) for r in query.references):
             # "How long is the Last Call under A.8?" with A.8 only cited by other texts, never indexed.
             names = ", ".join(f"Recommendation {r}" for r in recs)
             return Verdict(abstain=True, missing=[names], reason=f"{names} {'is' if len(recs) == 1 else 'are'} not "
@@ -1402,12 +1405,13 @@ class Answerer:
         the documents they are from are searched again for the sentence naming one that shares most of the
         question ("Q4 hosts the incubation management part …", 23rd by its words, below every clause that
         describes the mechanism), which comes second, for the answer to lead with."""
-        if naming_question(query.text, [h.clause for h in ranked[:5]]) is not None:
-            return ranked
+        # (… or when the one of the first few naming a Question shares less of the question: "Q4 Rapporteur(s) in
+        # charge of incubation management" for "which SG17 Question hosts the incubation management?")
+        top = [h.clause for h in ranked[:5]]
         docs = sorted({h.clause.doc_id for h in ranked[:3]})
         scoped = self.corpus.search(query.search_text, k=QUESTION_NAMING_DEPTH, filters=Filters(doc_ids=docs))
-        found = naming_question(query.text, [h.clause for h in scoped])
-        if found is None:
+        found = naming_question(query.text, top + [h.clause for h in scoped])
+        if found is None or any(c.clause_id == found.clause_id for c in top[:1]):
             return ranked
         rest = [h for h in ranked if h.clause.clause_id != found.clause_id]
         return [rest[0], SearchHit(clause=found, score=rest[0].score), *rest[1:]] if rest else ranked

@@ -1401,7 +1401,9 @@ def _part_in(text: str, tied: bool) -> tuple[str, str | None, str | None] | None
         return part, canonical_label(lab) if lab else None, canonical_label(to) if to else None
     # "A.1 2.3.3.11", "A.Sup5 IV.5.6", "D.000 A.28": a numbered clause right after the number, before a part's word
     # later on ("res1 7.1.11 how does TSB handle requests …" asks about §7.1.11, not a part "requests")
-    bare = None if tied else re.match(r"^\s*,?\s*((?:[IVX]+|[A-Z])?\.?\d+(?:\.\d+)+(?:\s?(?:bis|ter))?|(?:[IVX]+|[A-Z])\.\d+)\b",
+    # ("res1 wtsa 9.4.5": the assembly typed after the number, then the section)
+    bare = None if tied else re.match(r"^\s*,?\s*(?:(?:WTSA|WTDC|PP|RA|WRC)(?:-?\d{2})?\s+)?"
+                                      r"((?:[IVX]+|[A-Z])?\.?\d+(?:\.\d+)+(?:\s?(?:bis|ter))?|(?:[IVX]+|[A-Z])\.\d+)\b",
                                       text, re.IGNORECASE)
     if bare:
         # "iii.3.2" → "III.3.2", "4.3 bis" → "4.3bis"

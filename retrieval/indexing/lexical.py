@@ -43,6 +43,8 @@ CHAT_WORDS = frozenset([
     "sorted", "so", "actually",
     # blind42: "… at WTSA instead of at the SG" (a word the texts never use proves nothing missing)
     "instead",
+    # "when's the next PP again, per res 77?"
+    "again",
 ])
 
 
@@ -169,6 +171,8 @@ _SYNONYM_GROUPS = [
     ("globalisation", "globalization"), ("mobilise", "mobilize"), ("finalise", "finalize"),
     ("categorise", "categorize"), ("summarise", "summarize"), ("behaviour", "behavior"), ("labour", "labor"),
     ("licence", "license"), ("defence", "defense"),
+    # "the next WTDC under the PP-18 calendar": Res 77's scheduling
+    ("calendar", "schedule", "scheduled", "scheduling"),
 ]
 
 

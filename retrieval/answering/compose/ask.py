@@ -12,6 +12,7 @@ from retrieval.answering.compose.direct import (
     and_joined,
     answer_with_actor,
     asks_actor_kind,
+    asks_doers_time,
     doer,
     group_named,
     of_kind_asked,
@@ -67,7 +68,8 @@ def compose_ask(query: Query, hits: list[SearchHit]) -> Answer:
         # "How long does the Last Call run?": a clause whose span is about the thing asked ("The last call
         # encompasses the four-week time period") answers before one giving another step's span that
         # mentions it ("The additional review encompasses a three-week time period … comments from the last call").
-        top = _promoted(top, top, lambda c: states_quantity_of(asked, c.text))
+        # (from the first five for one doer's own step: "… prior to WTSA, TSAG shall meet" is found fourth)
+        top = _promoted(top, hits[:5] if asks_doers_time(asked) else top, lambda c: states_quantity_of(asked, c.text))
     found = answer_with_actor(asked, top[0].clause, best=True) if top else None
     if found is None:
         # "Who has to …?": the best clause may only describe the task; the next that gives it to someone

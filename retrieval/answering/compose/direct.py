@@ -754,7 +754,16 @@ _SPAN_SUBJECT_RE = re.compile(r"\bhow\s+(?:long|often|soon|far\s+ahead)\s+(?:doe
                               r"(?P<subject>[^?,(]+?)(?:\s+(?:run|last|take|stay|remain|be\s+open|go\s+on))?\s*(?:[?,(]|$)", _I)
 
 
+# "how long before WTSA does TSAG meet …?": a doer named by its acronym, and what it does
+_DOER_TIME_RE = re.compile(r"\bhow\s+(?:long|soon|far\s+ahead|many\s+(?:days|weeks|months))\s+(?:before|after|prior\s+to|ahead\s+of)"
+                           r"\s+[^?]{1,50}?\s+(?:does|do|must|should|will|has\s+to|have\s+to)\s+(?:the\s+)?"
+                           r"(?P<who>[A-Z][A-Z0-9-]{1,6})\s+(?:have\s+to\s+|need\s+to\s+)?(?P<verb>[a-z]{3,})\b")
 _NAMED_FIRST_RE = re.compile(r"^\W*(?P<thing>[^?:]{3,60}?)\s*(?:[:\u2013\u2014]|\s-\s)\s*how\b", _I)
+
+
+def asks_doers_time(question: str) -> bool:
+    """"How long before WTSA does TSAG meet …?": the time of one doer's own step."""
+    return _DOER_TIME_RE.search(norm_hyphens(question)) is not None
 
 
 def states_quantity_of(question: str, text: str) -> bool:
@@ -762,6 +771,12 @@ def states_quantity_of(question: str, text: str) -> bool:
     encompasses the four-week time period" for the Last Call, not "The additional review encompasses a
     three-week time period …" (a clause on another step that mentions the last call further on)."""
     m = _SPAN_SUBJECT_RE.search(norm_hyphens(question))
+    if m is None and (doing := _DOER_TIME_RE.search(norm_hyphens(question))) is not None:
+        # "how long before WTSA does TSAG meet …?": "At least two months prior to WTSA, TSAG shall meet …", not
+        # "At least one month before WTSA, the Director shall inform …" (another's step before the same event)
+        # (the doer then its verb, a modal between: "TSAG shall meet", not "the TSAG meeting")
+        does = re.compile(rf"\b{re.escape(doing.group('who'))}\s+(?:\w+\s+){{0,2}}?{re.escape(doing.group('verb'))}\b", _I)
+        return any(holds_quantity(question, text[a:b]) and does.search(text[a:b]) for a, b in segments(text))
     # a thing named ("the AAP last call"), not a doer and its task ("the Director have to send out …")
     if not m or len(m.group("subject").split()) > 6 or re.search(r"\b(?:to|have|has|get|gets|need|needs)\b",
                                                                   m.group("subject"), _I):
@@ -807,7 +822,10 @@ def _question_sentence(text: str, wanted: set[str], aside: set[str]) -> tuple[in
     best: tuple[int, str, str] | None = None
     for a, b in segments(text):
         piece = text[a:b]
-        named = [m.group(0) for m in _QUESTION_NAMED.finditer(piece) if m.group(0) not in aside]
+        # (not one the sentence says did not get it: "… didn't come in Q1 because the experts were not there")
+        denied = {m.group(0) for m in _QUESTION_NAMED.finditer(piece)
+                  if re.search(r"\b(?:not|never)\b|n['\u2019]t\b", piece[max(0, m.start() - 40): m.start()], _I)}
+        named = [m.group(0) for m in _QUESTION_NAMED.finditer(piece) if m.group(0) not in aside | denied]
         shared = len(wanted & set(lexical_tokens(piece)))
         if len(set(named)) == 1 and shared and (best is None or shared > best[0]):
             best = (shared, named[0], piece)

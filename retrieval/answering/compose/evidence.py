@@ -57,10 +57,13 @@ _QUANTITY_RE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:GHz|MHz|kHz|Mbit/s|Gbit/s)\b"
 
 # What a question asks for, and what a clause must hold to give it.
 _PERSON_RE = re.compile(
-    r"\bwho\s+(?:represents|will\s+represent|is\s+representing|is\s+the\s+(?:delegate|representative)\s+of)\b|"
+    # ("who represents ITU in WHO's EMF project?" asks which post does: the Director of TSB takes part in it)
+    r"\bwho\s+(?:represents|will\s+represent|is\s+representing|is\s+the\s+(?:delegate|representative)\s+of)\b"
+    r"(?!\s+(?:ITU|the\s+ITU|the\s+Union)\b)|"
     r"\bwho(?:'s|s|\s+is|\s+was|\s+are)\s+(?:the\s+)?(?:current\s+|present\s+|new\s+)?(?:ITU\s+)?(?:(?:TSB|BDT|BR|TSAG|RAG|TDAG|SG\s?\d+)\s+)?"
     # "who's the Q4/17 incubation co-rapporteur": a post qualified by a few words is still a post
-    r"(?:(?!(?:who|that|which|one|body|group|entity)\b)[\w/.-]+\s+){0,3}?"
+    # (… not a verb on the way: "who's supposed to head up the coordination work?" asks which body leads it)
+    r"(?:(?!(?:who|that|which|one|body|group|entity|supposed|meant|expected|required)\b)[\w/.-]+\s+){0,3}?"
     r"(?:secretary-general|deputy|director|chair(?:man|woman|person)?|vice-chair\w*|head|president|"
     r"convenor|co-convenor|(?:co-|associate\s+)?rapporteur|(?:co-)?editor(?:-in-chief)?|editors|"
     r"spokes(?:person|man|woman)|coordinator|focal\s+point|contact(?:\s+(?:person|point))?|point\s+of\s+contact|"
@@ -306,13 +309,20 @@ _CURRENT_RE = re.compile(
     # "Kenya's rank in the latest IDI", "where does Kenya rank": a country's place in a published index
     r"|\b(?:rank(?:ed|ing|s)?|score[ds]?|placed?)\s+(?:in|on)\s+the\s+(?:latest|current|last|most\s+recent|newest|"
     r"(?:19|20)\d\d)\b|\bwhere\s+(?:does|did|do)\b[^?]*\brank\b"
-    r"|\b(?:rates?|prices?|costs?|budgets?|amounts?|numbers?|figures?|scores?|overruns?|spent|spending|expenditures?)\b"
-    r"[^?]*\b(?:today|currently|right\s+now|at\s+present|this\s+year|so\s+far|to\s+date)\b", _I)
+    r"|\b(?:rates?|prices?|costs?|budgets?|amounts?|numbers?|figures?|scores?|overruns?|spent|spending|expenditures?|"
+    r"percentages?|proportions?|ratios?)\b"
+    r"[^?]*\b(?:today|currently|right\s+now|at\s+present|this\s+year|so\s+far|to\s+date)\b"
+    # "what is the ITU Journal's impact factor?": a publication's standing, measured by others year by year
+    r"|\bimpact\s+factor\b|\bh-index\b", _I)
 # "the theme of last year's Global Symposium for Regulators", "this year's EQUALS awards deadline": one edition of
 # a recurring event, which the texts setting it up never describe
 _EDITION_Q_RE = re.compile(r"\b(?:this|last|next|previous|coming)\s+year(?:'s|s|\u2019s)?\s+(?:[\w-]+\s+){0,4}?(?:symposium|awards?|"
                            r"forum|conference|event|summit|meeting|session|edition|GSR|Kaleidoscope|WSIS|competition|prizes?|"
-                           r"workshop|seminar|challenge|hackathon|day|celebration|exhibition)\b", _I)
+                           r"workshop|seminar|challenge|hackathon|day|celebration|exhibition)\b"
+                           # "when and where is the next Global Symposium for Regulators?" (not the next conference,
+                           # which Res 77 schedules)
+                           r"|\b(?:when|where)\b[^?]*\bnext\s+(?:[\w-]+\s+){0,3}?(?:symposium|GSR|Kaleidoscope|summit|awards?|"
+                           r"competition|prizes?|hackathon|celebration|exhibition|WSIS\s+Forum)\b", _I)
 # "which countries did Council add to the list?", "what themes did Council pick?": what a body acting between
 # conferences chose is in its own records, not in the texts tasking it
 # (ITU itself too: "which machine translation system did ITU roll out?")
@@ -461,6 +471,8 @@ _OTHER_RULES_Q_RE = re.compile(
     r"(?:public\s+)?enquir(?:y|ies)|comment\s+periods?)\b"
     r"|\b(?:process(?:es)?|procedures?|polic(?:y|ies)|rules?|approval|ballots?|voting)\s+(?:of|for|in|at|under)\s+(?:an?\s+|the\s+)?"
     r"(?P<org2>" + _OTHER_SDO + r")\b"
+    # "how long is the DIS ballot when ITU-T and ISO/IEC JTC 1 do a common text?": a stage of ISO's own approval
+    r"|\b(?:DIS|FDIS|CDV|NWIP|PWI)\s+(?:ballots?|votes?|voting|stages?)\b[^?]*?\b(?P<org8>" + _OTHER_SDO + r")"
     r"|\bhow\s+(?:(?:long|many|much|often|quickly|fast)\s+(?:\w+\s+)?)?(?:do|does|did|can|must|should)\s+(?:the\s+)?(?P<org4>"
     + _OTHER_SDO + r")\b"
     r"|\b(?:how\s+long|how\s+many|how\s+much|how\s+often|when)\b[^?]*\b(?:in|at|by|of|for)\s+(?:an?\s+|the\s+)?(?P<org3>" + _OTHER_SDO
@@ -1223,7 +1235,7 @@ def _judge_core(question: str, clauses: list[Clause], *, corpus_has: Callable[[s
         return Verdict(abstain=True, missing=["replies"],
                        reason="The corpus holds the documents themselves; a reply to one is a later document, not in it.")
     other_rules = _OTHER_RULES_Q_RE.search(q)
-    org = next((g for g in other_rules.group("org", "org2", "org3", "org4", "org5", "org6", "org7") if g), "") if other_rules else ""
+    org = next((g for g in other_rules.group("org", "org2", "org3", "org4", "org5", "org6", "org7", "org8") if g), "") if other_rules else ""
     if org and not any(re.search(re.escape(org).replace(r"\ ", r"\s*"), c.text, _I)
                        and coverage(c.text) >= QUESTION_COVERAGE for c in clauses[:3]):
         org = org if any(ch.isupper() for ch in org) else org.upper()  # as typed in chat: "3gpp", "etsi"
@@ -1764,7 +1776,9 @@ _ANSWERED_BY_SPAN = frozenset(lexical_tokens(
     "role roles purpose scope mandate procedure procedures process steps step rules rule way ways kind type sort "
     "text texts clause clauses part parts section resolution resolutions recommendation recommendations document "
     "documents sector sectors bureau bureaux group groups body bodies topic topics issue issues matter matters "
-    "subject subjects area areas thing things activity activities work tasks task measures action actions"))
+    "subject subjects area areas thing things activity activities work tasks task measures action actions "
+    # a place is answered by its name ("which city was picked for WRC-19?": Sharm el-Sheikh)
+    "city cities town venue venues place location"))
 
 
 def _said(c: Clause) -> str:
