@@ -2226,3 +2226,26 @@ def test_a_place_asked_is_answered_by_its_name_and_a_post_asked_to_lead_or_repre
     assert v.abstain, v
     v = _judged("who's the current TSAG chair?", "TSAG shall review priorities")
     assert v.abstain and "who holds them" in v.reason, v
+
+
+def test_what_else_asks_for_more_attendance_is_a_record_and_a_sum_alone_must_be_about_the_question() -> None:
+    """blind150/151: "what else is BR told to do about harmful interference besides the database?" was refused
+    ("else" read as the thing asked for); "What was the total attendance at PP-18?" answered from Res 77's
+    documents; "How many Swiss francs a year does a developing-country university pay to join as academia?"
+    led with "CHF 5 000 000", the EWCF's reserve, found first for its francs."""
+    from retrieval.answering.compose.direct import answer_with_actor
+    from retrieval.indexing.lexical import holds, lexical_tokens
+
+    assert not _judged("Under res 186, what else is BR told to do about harmful interference besides the database?",
+                       "to assist administrations in cases of harmful interference, on request").abstain
+    v = _judged("What was the total attendance at PP-18 in Dubai?", "Document PP-18/37 on planned conferences")
+    assert v.abstain and "attended" in v.reason, v
+    reserve = clause("that the EWCF shall provide a minimum reserve of 5 million Swiss francs (CHF 5 000 000);")
+    q = "How many Swiss francs a year does a developing-country university actually pay to join as academia?"
+    assert answer_with_actor(q, reserve, best=True) is None
+    pledge = clause("sponsorship of CHF 10 million and CHF 5 million has been committed by Saudi Arabia and the "
+                    "United Arab Emirates respectively for the new building")
+    found = answer_with_actor("How much did Saudi Arabia put in for the new HQ building?", pledge, best=True)
+    assert found is not None and "10 million" in found[0], found
+    # "E119 langs": chat's "langs" are the texts' languages
+    assert holds(set(lexical_tokens("Local languages (required)")), "langs")

@@ -172,7 +172,7 @@ _SYNONYM_GROUPS = [
     ("categorise", "categorize"), ("summarise", "summarize"), ("behaviour", "behavior"), ("labour", "labor"),
     ("licence", "license"), ("defence", "defense"),
     # "the next WTDC under the PP-18 calendar": Res 77's scheduling
-    ("calendar", "schedule", "scheduled", "scheduling"),
+    ("calendar", "schedule", "scheduled", "scheduling"), ("lang", "langs", "language", "languages"),
 ]
 
 

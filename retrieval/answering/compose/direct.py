@@ -11,7 +11,7 @@ from retrieval.answering.compose.evidence import MONTHS, asks_amount, asks_when,
 from retrieval.answering.quotes import segments
 from retrieval.core.models import THREE, Clause, Sector
 from retrieval.core.text import norm_hyphens, readable
-from retrieval.indexing.lexical import LOOSE_SUFFIXES, STOPWORDS, SYNONYMS, holds, lexical_tokens
+from retrieval.indexing.lexical import CHAT_WORDS, LOOSE_SUFFIXES, STOPWORDS, SYNONYMS, holds, lexical_tokens
 from retrieval.parsing.mandates import Actor, actors_in, document_sector, gives_task
 
 _I = re.IGNORECASE
@@ -124,12 +124,27 @@ def best_segment(text: str, question: str, quantity: bool = False) -> str:
 
 
 SEGMENT_COVERAGE = 0.75  # share of the question's content words the answering sentence must hold
-SUM_ELSEWHERE_COVERAGE = 0.2  # … and a clause below the best one giving a sum, of the question's words
+SUM_ELSEWHERE_COVERAGE = 0.25  # … and a clause giving only a sum, of the question's words
 
 
 _SHAPE = frozenset(lexical_tokens("long often many much soon far ahead early late need needed must deadline max "
                                   "maximum min minimum next upcoming forthcoming frequently frequency longest "
                                   "shortest ms millisecond milliseconds sec secs seconds"))
+
+
+_CURRENCY_WORDS = frozenset(lexical_tokens("swiss franc francs chf usd dollar dollars euro euros eur"))
+_CHAT_STEMS = frozenset(lexical_tokens(" ".join(CHAT_WORDS)))
+
+
+def _about_sum(question: str, text: str) -> bool:
+    """A clause giving a sum is about what the question asks the sum of: it holds this much of the question's
+    words other than the currency ("Swiss francs" is in the EWCF's reserve and in no university's fee) and
+    chat ("hey quick one")."""
+    terms = [t for t in dict.fromkeys(lexical_tokens(question))
+             if t not in _SHAPE and t not in _CURRENCY_WORDS and t not in _CHAT_STEMS and not t.isdigit()]
+    have = set(lexical_tokens(text))
+    have |= {alt for t in have for alt in SYNONYMS.get(t, ())}
+    return not terms or sum(t in have for t in terms) >= SUM_ELSEWHERE_COVERAGE * len(terms)
 
 
 def covers(question: str, segment: str, context: str = "", share: float = SEGMENT_COVERAGE) -> bool:
@@ -234,7 +249,12 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
         # (a sum among the first clauses found answers: the judge has checked that one of them speaks of it;
         # not a sum in a clause about something else, "the CHF 5 million reserve" of ITU Telecom's fund for
         # "how much in CHF does a university pay to join ITU-T?")
-        if not kind or not (best or (sums and covers(q, clause.text, clause.part, share=SUM_ELSEWHERE_COVERAGE))):
+        about = _about_sum(q, f"{clause.part} {clause.text}")
+        if not kind or not (best or (sums and about)):
+            return None
+        if sums and not about and all(ab in sums for ab in kind):
+            # … the best clause's either: "How many Swiss francs does a university pay to join?" is not the EWCF's
+            # reserve of 5 million Swiss francs, found first for its francs
             return None
         # … the one of them sharing most of the question's words (a table's rows each give a share: "no more
         # than 3% of average monthly income" answers the affordability target, not the first row's "65%")

@@ -109,6 +109,8 @@ _CHOOSER_RE = re.compile(r"\bwho\s+(?:decides|appoints|elects|chooses|selects|de
 _FIRM = (r"(?:consultan(?:cy|cies|ts?)|firms?|compan(?:y|ies)|contractors?|architects?|vendors?|suppliers?|banks?|"
          r"lenders?|auditors?|law\s+firms?)")
 _RESULT_RE = re.compile(r"\bwho\s+won\b|\bwinners?\b|\bwon\s+the\b"
+                        # "what was the total attendance at PP-18?": who came is in the meeting's records
+                        r"|\b(?:attendance|turnout)\b"
                         # a ranking is a result: "which country came top in the latest GCI?"
                         r"|\b(?:came|comes|ranked|ranks|placed|finished)\s+(?:top|first|highest|last|bottom)\b"
                         r"|\b(?:top|highest|lowest|best|worst)[-\s]ranked\b"
@@ -1689,7 +1691,9 @@ _WHAT_NOUN_RE = re.compile(r"^\s*(?:so\s+)?(?:what|which)\s+(?:kind|type|sort)?\
                            # ("what fine applies to a company that …?")
                            r"(?:does|do|did|is|are|was|were|must|should|shall|will|can|has|have|applies|apply|exists)\b", _I)
 # … and its modifiers: "what minimum battery backup time does E.119 set?" asks for a battery backup
-_NOUN_WORD = (r"(?!(?:the|a|an|of|in|on|for|to|at|by|with|from|and|or|this|that|these|those|it|its|they|we|you|i|"
+# (… nor "what else is BR told to do …?", which asks for more of the same)
+_NOUN_WORD = (r"(?!(?:else|more|exactly|precisely|the|a|an|of|in|on|for|to|at|by|with|from|and|or|this|that|these|those|"
+              r"it|its|they|we|you|i|"
               r"does|do|did|is|are|was|were|must|should|shall|will|can|has|have)\b)[A-Za-z][\w-]+")
 _WHAT_NOUNS_RE = re.compile(r"^\s*(?:so\s+)?(?:what|which)\s+(?:kind|type|sort)?\s*(?:of\s+)?"
                             rf"(?P<noun>{_NOUN_WORD}(?:\s+{_NOUN_WORD}){{0,3}}?)\s+"
