@@ -2249,3 +2249,19 @@ def test_what_else_asks_for_more_attendance_is_a_record_and_a_sum_alone_must_be_
     assert found is not None and "10 million" in found[0], found
     # "E119 langs": chat's "langs" are the texts' languages
     assert holds(set(lexical_tokens("Local languages (required)")), "langs")
+
+
+def test_a_value_in_the_unit_asked_must_be_in_a_clause_about_the_question() -> None:
+    """A value in CHF from a clause about something else (the EWCF's reserve) is no fee in CHF; the best clause
+    found, or one holding half the question, may give it."""
+    fee = clause("academia from developing countries pay a fee of one-thirty second of the contributory unit")
+    reserve = clause("that the EWCF shall provide a minimum reserve of 5 million Swiss francs (CHF 5 000 000);")
+    q = "what's the academia fee in CHF?"
+
+    def judged(coverage: float) -> Verdict:
+        return judge(q, [fee, reserve], corpus_has=lambda s: True, known_word=lambda w: True,
+                     coverage=lambda t: 1.0 if "one-thirty" in t else coverage)
+
+    v = judged(0.1)
+    assert v.abstain and "CHF" in v.reason, v
+    assert not judged(0.6).abstain

@@ -463,7 +463,6 @@ def _tasks_no_sector(c: Clause) -> bool:
     return bool(tasks) and all(m.sector == "GS" or m.actor in _UNION_ORGANS for m in tasks)
 
 
-# What names an instrument in `mandates "Res 130 TSB"`: the rest names the actor or topic.
 # Nouns that name no subject of their own ("what does E.119 say about protecting contact details?")
 _NO_SUBJECT = frozenset(lexical_tokens("details detail aspects aspect provisions provision things thing parts part "
                                        "requirements requirement rules rule matters matter issues issue questions "
@@ -476,6 +475,7 @@ _EDITION_NAMED_RE = re.compile(r"\b(?:version|edition|revision|text)\s+of\b|\((?
 # ("states" is the Member States more often than a verb: "works with member states on …")
 _SAY_ABOUT_RE = re.compile(r"\b(?:say|says|said|mention|mentions)\s+(?:anything\s+)?(?:about|on|regarding|"
                            r"concerning)\s+(?P<subject>[^?]+)", re.IGNORECASE)
+# What names an instrument in `mandates "Res 130 TSB"`: the rest names the actor or topic.
 _INSTRUMENT_WORDS_RE = re.compile(r"\b(?:WTSA|PP|WTDC|RA|WRC)(?:-?\d{2})?\b|\b(?:Res(?:olution)?s?\.?|Dec(?:ision)?s?\.?)\s*"
                                   r"(?:No\.?\s*)?\d+(?:\s*\([^()]*\))?|\b[A-Z][A-Za-z]{1,9}/\d+[A-Z]?\d*(?:/\d+)?\b",
                                   re.IGNORECASE)
@@ -1401,10 +1401,10 @@ class Answerer:
         return ranked[:max(settings.top_k, 5)] if deep else ranked
 
     def _with_question_named(self, query: Query, ranked: list[SearchHit]) -> list[SearchHit]:
-        """"Which SG17 Question hosts the incubation mechanism?": when none of the first few names a Question,
-        the documents they are from are searched again for the sentence naming one that shares most of the
-        question ("Q4 hosts the incubation management part …", 23rd by its words, below every clause that
-        describes the mechanism), which comes second, for the answer to lead with."""
+        """"Which SG17 Question hosts the incubation mechanism?": the documents the first few are from are
+        searched again for the sentence naming one Question that shares most of the question ("Q4 hosts the
+        incubation management part …", 23rd by its words, below every clause that describes the mechanism);
+        unless the first clause is that one, it comes second, for the answer to lead with."""
         # (… or when the one of the first few naming a Question shares less of the question: "Q4 Rapporteur(s) in
         # charge of incubation management" for "which SG17 Question hosts the incubation management?")
         top = [h.clause for h in ranked[:5]]

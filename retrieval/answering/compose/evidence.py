@@ -1701,11 +1701,12 @@ _WHAT_NOUNS_RE = re.compile(r"^\s*(?:so\s+)?(?:what|which)\s+(?:kind|type|sort)?
 # Words of a longer noun that say which one, not what ("what extra step …"), and heads whose answer is a name
 # or a way, in whatever words the texts use ("which UN agencies …" is OCHA and WHO; "which approval track …"
 # is TAP)
-_WHICH_ONE = frozenset(lexical_tokens("extra additional further new other main key specific exact particular default general overall "
-                       "usual normal standard current first last next final actual real precise "
-                       "agency agencies organization organizations organisation organisations entity entities "
-                       "institution institutions partner partners stakeholder stakeholders "
-                       "track tracks route routes path paths avenue avenues option options channel channels"))
+_WHICH_ONE = frozenset(lexical_tokens(
+    "extra additional further new other main key specific exact particular default general overall usual normal "
+    "standard current first last next final actual real precise "
+    "agency agencies organization organizations organisation organisations entity entities institution institutions "
+    "partner partners stakeholder stakeholders "
+    "track tracks route routes path paths avenue avenues option options channel channels"))
 
 
 def _subject_words(noun: str, unknown: list[str]) -> str:
