@@ -560,6 +560,7 @@ def test_a_glossary_entry_defines_its_term_and_a_definition_may_be_asked_in_chat
 
     assert defined_term("sorry basic q - what's an accounting rate in the D-series sense?") == "accounting rate"
     assert defined_term("what is a JCA in ITU speak?") == "JCA"
+    assert defined_term("what's a hub in the D-series?") == "hub"
     entry = "Accounting rate\nThe rate agreed between Administrations in a given relation."
     assert defines(entry, "accounting rate")
     assert not defines("Accounting rate share\nThe part of the accounting rate corresponding to …", "accounting rate")

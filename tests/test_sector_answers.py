@@ -1965,3 +1965,10 @@ def test_a_recommendation_a_held_text_invites_members_to_apply(itu_service: obje
     assert ans.text.startswith("Member States and Sector Members"), ans.text
     ans = ask(itu_service, "what does E.1100 say about helpline numbers?")
     assert ans.abstained and "E.1100" in ans.text, ans.text
+
+
+def test_a_term_asked_in_a_series_is_defined_not_the_series(itu_service: object) -> None:
+    """"what's a hub in the D-series?" was answered with A.12's line for series D; D.000 defines hubs."""
+    ans = ask(itu_service, "what's a hub in the D-series?")
+    assert not ans.text.startswith("Series D") and ans.citations[0].clause_id.startswith("itu-t-rec-d.000@"), ans.text
+    assert ask(itu_service, "what is the D series about?").text.startswith("Series D")

@@ -1243,6 +1243,9 @@ class Answerer:
         letter = series_asked(query.asked or query.text) or series_asked(query.text)  # "the L seires"
         if letter is None and not asks_which_series(query.text):
             return None
+        term = defined_term(query.text)
+        if term and "series" not in term.lower():
+            return None  # "what's a hub in the D-series?" asks what a hub is, which D.000 defines
         catalog = self.corpus.catalog()
         candidates = [catalog.clause_at(i) for i in catalog.lines_containing([b"series", b"Series"])]
         if letter is not None:

@@ -583,8 +583,9 @@ _DEFINE_Q = re.compile(r"^\W*(?:[^?]{1,60}?\s[-\u2013\u2014:]\s+)?(?:so\s+)?(?:"
                        r"|what\s+does\s+(?:an?\s+|the\s+)?(?P<abbr>[\w.-]+(?:\s+[\w.-]+){0,2}?)\s+(?:stand\s+for|mean))"
                        # (a text named after it, taken out by the caller, leaves its preposition: "… in A.Sup5?")
                        r"(?:\s+(?:in|under|per|of|from|according\s+to))?"
-                       # "… in the D-series sense", "… in ITU speak"
-                       r"(?:\s+(?:in|under)\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:sense|speak|terms|parlance|jargon|lingo|context))?"
+                       # "… in the D-series sense", "… in ITU speak", "… in the D-series"
+                       r"(?:\s+(?:in|under)\s+(?:the\s+)?(?:[\w.-]+(?:\s+[\w.-]+)?\s+(?:sense|speak|terms|parlance|jargon|lingo|context)"
+                       r"|[A-Z]{1,2}-series(?:\s+Recs?|\s+Recommendations)?))?"
                        r"\s*\??\s*$", _I)
 
 
