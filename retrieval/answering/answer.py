@@ -734,7 +734,7 @@ class Answerer:
 
         def indexed(r: Reference) -> bool:
             # "WTSA Resolution 2" is not PP Resolution 2, which the number alone finds
-            return any(not r.body or c.instrument.body == r.body for c in catalog.cite_candidates(r))
+            return bool(self._held_editions(r))
 
         if query.references and all(indexed(r) for r in query.references):
             # Every instrument named is indexed and the search was scoped to it: its name is not a word
@@ -756,14 +756,12 @@ class Answerer:
         # "the TAP consultation period under the WTSA-12 version of Res 1?" with only its Hammamet 2016 text: the
         # words of another edition are what was asked, and the one held may differ
         other_edition = [r for r in named if r.revision is not None and indexed(r) and asked_as_source(query.text, r.text)
-                         and not any(revision_matches(r.revision, c) for c in catalog.cite_candidates(r)
-                                     if not r.body or c.instrument.body == r.body)]
-        held_editions = sorted({instrument_display(c.instrument) for c in catalog.cite_candidates(other_edition[0])
-                                if (not other_edition[0].body or c.instrument.body == other_edition[0].body)
-                                and not c.proposal}) if other_edition else []
+                         and not any(revision_matches(r.revision, c) for c in self._held_editions(r))
+                         ] if query.intent == "ask" and named and _EDITION_NAMED_RE.search(query.text) else []
         # (not when only a contribution's proposed text of it is held: it quotes the edition it changes)
-        if held_editions and len(other_edition) == len(named) and query.intent == "ask" and \
-                _EDITION_NAMED_RE.search(query.text):
+        held_editions = sorted({instrument_display(c.instrument) for c in self._held_editions(other_edition[0])
+                                if not c.proposal}) if len(other_edition) == len(named) and other_edition else []
+        if held_editions:
             r = other_edition[0]
             return Verdict(abstain=True, missing=[describe_reference(r)],
                            reason=f"{describe_reference(r)} is not in the corpus; it holds {' and '.join(held_editions)}.")
@@ -1179,6 +1177,10 @@ class Answerer:
             self._titles_of = (catalog, titles)
         return self._titles_of[1]
 
+    def _held_editions(self, r: Reference) -> list[Clause]:
+        """The clauses the corpus holds under the reference's number, of the body it names if it names one."""
+        return [c for c in self.corpus.catalog().cite_candidates(r) if not r.body or c.instrument.body == r.body]
+
     def _not_in_named(self, query: Query) -> tuple[str, str] | None:
         """"What does E.119 say about using satellite phones …?": (the word, the text) when the subject asked
         about holds a word of the corpus's that no clause of the one text named uses, which then says nothing
@@ -1194,8 +1196,8 @@ class Answerer:
                  if lexical_tokens(w) and content_terms(w)]
         if not words:
             return None
-        said = " ".join(f"{catalog.clause_at(i).instrument.title} {catalog.clause_at(i).part} {catalog.clause_at(i).text}"
-                        for d in named for i in positions[d])
+        said = " ".join(f"{c.instrument.title} {c.part} {c.text}"
+                        for c in (catalog.clause_at(i) for d in named for i in positions[d]))
         held, written = set(lexical_tokens(said)), said.lower()
         facts = self.facts()
         # (a word inside one of the text's, "phone" in "telephone", or a word naming no subject, "details", is

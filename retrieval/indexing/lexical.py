@@ -111,6 +111,8 @@ def _numbered_names(text: str) -> list[str]:
 
 # "a small company", "small firms", "a small business": the texts' SMEs (small and medium enterprises); read as
 # "SME" in a question, and as the SMEs a membership rule is for.
+# The chat words as the lexical tokens they become: what question-side checks set aside.
+CHAT_STEMS = frozenset(lexical_tokens(" ".join(CHAT_WORDS)))
 SMALL_BUSINESS = r"small(?:\s+and\s+medium)?(?:[- ]sized)?\s+(?:compan(?:y|ies)|firms?|business(?:es)?|enterprises?)"
 
 

@@ -11,7 +11,7 @@ from retrieval.answering.compose.evidence import MONTHS, asks_amount, asks_when,
 from retrieval.answering.quotes import segments
 from retrieval.core.models import THREE, Clause, Sector
 from retrieval.core.text import norm_hyphens, readable
-from retrieval.indexing.lexical import CHAT_WORDS, LOOSE_SUFFIXES, STOPWORDS, SYNONYMS, holds, lexical_tokens
+from retrieval.indexing.lexical import CHAT_STEMS, LOOSE_SUFFIXES, STOPWORDS, SYNONYMS, holds, lexical_tokens
 from retrieval.parsing.mandates import Actor, actors_in, document_sector, gives_task
 
 _I = re.IGNORECASE
@@ -132,26 +132,18 @@ _SHAPE = frozenset(lexical_tokens("long often many much soon far ahead early lat
                                   "shortest ms millisecond milliseconds sec secs seconds"))
 
 
-_CURRENCY_WORDS = frozenset(lexical_tokens("swiss franc francs chf usd dollar dollars euro euros eur"))
-_CHAT_STEMS = frozenset(lexical_tokens(" ".join(CHAT_WORDS)))
+# A clause giving a sum is about what the question asks the sum of when it holds SUM_ELSEWHERE_COVERAGE of the
+# question's words other than the currency ("Swiss francs" is in the EWCF's reserve and in no university's
+# fee) and chat ("hey quick one").
+_NOT_WHAT_A_SUM_IS_OF = frozenset(lexical_tokens("swiss franc francs chf usd dollar dollars euro euros eur")) | CHAT_STEMS
 
 
-def _about_sum(question: str, text: str) -> bool:
-    """A clause giving a sum is about what the question asks the sum of: it holds this much of the question's
-    words other than the currency ("Swiss francs" is in the EWCF's reserve and in no university's fee) and
-    chat ("hey quick one")."""
-    terms = [t for t in dict.fromkeys(lexical_tokens(question))
-             if t not in _SHAPE and t not in _CURRENCY_WORDS and t not in _CHAT_STEMS and not t.isdigit()]
-    have = set(lexical_tokens(text))
-    have |= {alt for t in have for alt in SYNONYMS.get(t, ())}
-    return not terms or sum(t in have for t in terms) >= SUM_ELSEWHERE_COVERAGE * len(terms)
-
-
-def covers(question: str, segment: str, context: str = "", share: float = SEGMENT_COVERAGE) -> bool:
+def covers(question: str, segment: str, context: str = "", share: float = SEGMENT_COVERAGE,
+           ignore: frozenset[str] = frozenset()) -> bool:
     """The sentence (with its part heading as context) speaks of what the question asks about: a
     number or a yes from a sentence about something else is a confident wrong answer. Every word
-    counts here, "Sector" too: "Sector Members" are not "Member States"."""
-    terms = [t for t in dict.fromkeys(lexical_tokens(question)) if t not in _SHAPE and not t.isdigit()]
+    counts here, "Sector" too: "Sector Members" are not "Member States" (but those in `ignore`)."""
+    terms = [t for t in dict.fromkeys(lexical_tokens(question)) if t not in _SHAPE and t not in ignore and not t.isdigit()]
     if not terms:
         return True
     have = set(lexical_tokens(f"{context} {segment}"))
@@ -249,7 +241,7 @@ def answer_with_actor(question: str, clause: Clause, share: float = SEGMENT_COVE
         # (a sum among the first clauses found answers: the judge has checked that one of them speaks of it;
         # not a sum in a clause about something else, "the CHF 5 million reserve" of ITU Telecom's fund for
         # "how much in CHF does a university pay to join ITU-T?")
-        about = _about_sum(q, f"{clause.part} {clause.text}")
+        about = covers(q, clause.text, clause.part, share=SUM_ELSEWHERE_COVERAGE, ignore=_NOT_WHAT_A_SUM_IS_OF)
         if not kind or not (best or (sums and about)):
             return None
         if sums and not about and all(ab in sums for ab in kind):

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from retrieval.answering.compose import asks_who
 from retrieval.core.models import THREE, Clause
 from retrieval.core.text import norm_hyphens
-from retrieval.indexing.lexical import CHAT_WORDS, SMALL_BUSINESS, STOPWORDS, holds, lexical_tokens
+from retrieval.indexing.lexical import CHAT_STEMS, CHAT_WORDS, SMALL_BUSINESS, STOPWORDS, holds, lexical_tokens
 from retrieval.parsing.mandates import HEADED_BY_RE, actors_in
 
 _I = re.IGNORECASE
@@ -41,8 +41,7 @@ GENERIC = frozenset(lexical_tokens(
     "roughly approximately around ballpark circa "
     # the share asked for: "what fraction of the unit do SMEs pay?" is answered by "one-thirty second"
     "fraction proportion "
-    "yes no")) | frozenset(
-    lexical_tokens(" ".join(CHAT_WORDS)))
+    "yes no")) | CHAT_STEMS
 
 # Named things people ask about: conferences and events with their year, Recommendations, years,
 # quantities. Each must appear somewhere in the corpus, or the corpus cannot answer.
